@@ -422,7 +422,10 @@ export interface components {
              * @example auto
              */
             model: string;
-            /** @description The conversation. More than 500 messages → 413 `{"detail":"too many messages (max 500)"}`. */
+            /**
+             * @description The conversation. More than 500 messages → 413 `{"detail":"too many messages (max 500)"}`. At least one message
+             *     is intended; the live server accepts an empty list and forwards it.
+             */
             messages: components["schemas"]["ChatMessage"][];
             /** @default 0.7 */
             temperature?: number;
@@ -2612,7 +2615,14 @@ export interface operations {
     hordeHeartbeat: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 *     refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2660,7 +2670,14 @@ export interface operations {
                  */
                 model_state?: "known" | "custom" | "all";
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 *     refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2695,7 +2712,14 @@ export interface operations {
     hordePerformance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 *     refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2744,7 +2768,14 @@ export interface operations {
                  */
                 name?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 *     refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2803,7 +2834,14 @@ export interface operations {
     hordeGetWorker: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 *     refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
             path: {
                 /** @example 1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b */
                 worker_id: string;
