@@ -734,23 +734,23 @@ export interface components {
             object: "list";
             data: components["schemas"]["Model"][];
         };
-        /** @description One row of `GET /v1/status/models` (24 h ledger performance plus recipe-backed virtual models). */
+        /**
+         * @description One row of `GET /v1/status/models`: a model served by connected workers, with its last-24 h performance from the
+         *     settlement ledger (`null` when there are no samples; `tokens_per_s` and `avg_ttft_s` are text-only).
+         */
         ModelStatus: {
             name: string;
             /** @description Workers currently serving the model. */
             count: number;
-            /**
-             * @example text
-             * @example image
-             * @example video
-             */
-            type: string;
-            max_context_length?: number | null;
+            type: components["schemas"]["WsJobType"];
+            /** @description The largest `max_context_length` among the workers serving it. */
+            max_context_length: number | null;
             /** @description Completed jobs in the last 24 h the averages are computed from. */
-            samples?: number;
-            tokens_per_s?: number | null;
-            avg_ttft_s?: number | null;
-            avg_latency_s?: number | null;
+            samples: number;
+            /** @description Decode throughput (output tokens per second after the first token). */
+            tokens_per_s: number | null;
+            avg_ttft_s: number | null;
+            avg_latency_s: number | null;
             capabilities?: {
                 [key: string]: unknown;
             };
@@ -779,10 +779,11 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "degraded";
-            build_commit?: string | null;
-            redis?: boolean;
-            workers_connected?: number;
-            models_available?: string[];
+            /** @description The deployed commit, when known. */
+            build_commit: string | null;
+            redis: boolean;
+            workers_connected: number;
+            models_available: string[];
         };
         /**
          * @description FastAPI error body. `detail` is a message string for errors the handlers raise, or FastAPI's list of
@@ -838,7 +839,9 @@ export interface components {
          *     `type` field. The server answers `WsReady`, or `WsServerError` followed by a close with `WsCloseCode` 4001 (missing
          *     or invalid key or name) or 4003 (missing scope, name owned by another account, retired model, eviction cooldown,
          *     identity/profile failure). A second connection registering the same name closes the older one with 1012.
-         *     The payout wallet comes from the account, never from the worker.
+         *     The payout wallet comes from the account, never from the worker. The live server silently drops unknown
+         *     `job_types`, `api_formats` and `modalities` values (falling back to the defaults when none is left) instead of
+         *     refusing them.
          * @example {
          *       "apikey": "grid_0123456789abcdef",
          *       "name": "rig-01",
@@ -893,7 +896,12 @@ export interface components {
              *     ]
              */
             api_formats?: components["schemas"]["WsApiFormat"][];
-            /** @description Input modalities the worker's models accept (vision models add `image`). */
+            /**
+             * @description Input modalities the worker's models accept (vision models add `image`).
+             * @default [
+             *       "text"
+             *     ]
+             */
             modalities?: components["schemas"]["WsModality"][];
             /** @description Optional hardware/profile report. */
             worker_profile?: {
@@ -953,11 +961,17 @@ export interface components {
              * @default false
              */
             reasoning?: boolean;
+            /** @description Optional backend logprobs for the delta (read by the grid's validators, not relayed). */
+            logprobs?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description Job `id` finished. An empty output (no text, reasoning, tool calls or tokens) counts as a failure (a strike) unless
          *     `cancelled` is true. After a `WsCancel` the worker sends `done` with the partial text and `cancelled: true`.
          *     The server counts tokens itself; `usage` is shown to the client but never used for billing.
+         *     When tokens were streamed, the server keeps the streamed text and ignores `full_text`/`full_reasoning` (it reads
+         *     them only when nothing was streamed). Other fields (e.g. grid-text-worker's `receipt`) are ignored.
          * @example {
          *       "type": "done",
          *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
@@ -983,7 +997,10 @@ export interface components {
             usage?: components["schemas"]["Usage"] | null;
             /** @default false */
             cancelled?: boolean;
-            /** @description Optional worker signature over the output. */
+            /**
+             * @description Optional signature over the output commitment, checked against the worker's signer or payout wallet; a
+             *     missing or invalid one leaves the result unsigned (never refused).
+             */
             worker_sig?: string | null;
         };
         /**
@@ -2088,6 +2105,20 @@ export interface operations {
             413: components["responses"]["V1PayloadTooLarge"];
             422: components["responses"]["V1ValidationError"];
             429: components["responses"]["V1RateLimited"];
+            /** @description Unexpected server error (details are logged, never returned). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal error while processing the request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description The worker failed (non-streamed requests only; a stream reports it as a `StreamErrorChunk`). */
             502: {
                 headers: {
