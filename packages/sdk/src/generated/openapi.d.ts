@@ -1288,11 +1288,14 @@ export interface components {
             top_a?: number;
             tfs?: number;
             typical?: number;
+            /** @default 0 */
             min_p?: number;
             rep_pen?: number;
             rep_pen_range?: number;
             rep_pen_slope?: number;
+            /** @default 0 */
             smoothing_factor?: number;
+            /** @default 0 */
             dynatemp_range?: number;
             /** @default 1 */
             dynatemp_exponent?: number;
