@@ -57,7 +57,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a model */
+        /**
+         * Retrieve a model
+         * @description One online text model. Not rate limited. On the live server an id containing `/` cannot be retrieved (the path
+         *     is decoded before routing, so it never matches the single segment; the answer is 404 `{"detail":"Not Found"}`),
+         *     and `input_modalities` is always `["text"]` here; `listModels` reports the real modalities.
+         */
         get: operations["retrieveModel"];
         put?: never;
         post?: never;
@@ -2191,7 +2196,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A model id as listed by `listModels` (may contain `/`, percent-encoded).
+                 * @description A model id as listed by `listModels`; percent-encode any `/` in it.
                  * @example llama-3.1-8b-instruct
                  */
                 model_id: string;
