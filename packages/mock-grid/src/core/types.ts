@@ -128,9 +128,13 @@ export interface AccountView {
 
 export type JobSource = 'v1' | 'horde';
 
+/**
+ * A job submission. `listener` is attached before anything happens, so it sees `queued` and an
+ * `assigned` that may follow synchronously (a waiting WS worker gets the job inside `submit`).
+ */
 export type SubmitInput =
-  | { source: 'v1'; apiKey: string | undefined; request: ChatCompletionRequest }
-  | { source: 'horde'; apiKey: string | undefined; request: HordeTextAsyncRequest };
+  | { source: 'v1'; apiKey: string | undefined; request: ChatCompletionRequest; listener?: JobListener }
+  | { source: 'horde'; apiKey: string | undefined; request: HordeTextAsyncRequest; listener?: JobListener };
 
 export type JobState =
   | 'queued'
@@ -249,8 +253,13 @@ export interface WsJobOffer {
 /** Why the core wants a WS connection closed: doors map `replaced` → 1012, `evicted` → 4003. */
 export type CloseReason = 'replaced' | 'evicted';
 
-/** How the core talks to a connected WS worker. Calls are synchronous; the door writes frames. */
+/**
+ * How the core talks to a connected WS worker. Calls are synchronous; the door writes frames. A sink
+ * should not call back into the grid synchronously (answer frames arrive later, from the socket).
+ */
 export interface WorkerSink {
+  /** Called once inside `register`, before any job: send `{"type":"ready","worker_id"}`. */
+  ready(registration: WsRegistration): void;
   job(offer: WsJobOffer): void;
   cancel(generationId: string): void;
   close(reason: CloseReason, message: string): void;
