@@ -43,7 +43,10 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
       const message = `request body too large (max ${ctx.limits.maxBodyBytes} bytes)`;
       return surfaceOf(path) === 'v1'
         ? Response.json({ detail: message }, { status: 413 })
-        : Response.json({ message, rc: 'BadRequest' }, { status: 413 });
+        : Response.json(
+            { message: 'Input payload validation failed', errors: { body: message } },
+            { status: 400 },
+          );
     }
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {

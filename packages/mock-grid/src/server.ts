@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type Clock, Grid, type GridOptions, type KeyEntry, type RateLimitOptions } from './core/index.js';
+import { hordeValidationError } from './doors/errors.js';
 import { BodyTooLargeError, readBody, toDoorRequest, writeDoorResponse } from './doors/http/node-adapter.js';
 import { normalisePath } from './doors/http/paths.js';
 import {

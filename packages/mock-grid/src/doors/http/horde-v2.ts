@@ -28,7 +28,7 @@ function pop({ ctx, req, body }: RouteInput): DoorResponse {
   return json(200, {
     id: job ? job.id : null,
     ids: job ? [job.id] : [],
-    payload: job ? job.payload : {},
+    payload: job ? job.payload : null,
     model: job ? job.model : null,
     softprompt: null,
     ttl: job ? job.ttl : null,

@@ -1,4 +1,5 @@
 import type { ChatCompletionRequest, Grid, JobEvent, Submission, Usage } from '../../core/index.js';
+import { isGridError } from '../../core/index.js';
 import { AsyncQueue } from '../async-queue.js';
 import { v1Error } from '../errors.js';
 import { type Route, type RouteInput, v1ApiKey } from './router.js';
@@ -23,7 +24,9 @@ function listedModels(grid: Grid): string[] {
 
 function modelNotAvailable(id: string, grid: Grid): DoorResponse {
   const online = grid.onlineModels();
-  return json(404, { detail: `Model '${id}' is not available. Online models: ${JSON.stringify(online)}` });
+  // The live text is a Python list repr: ['a', 'b'].
+  const list = `[${online.map((m) => `'${m}'`).join(', ')}]`;
+  return json(404, { detail: `Model '${id}' is not available. Online models: ${list}` });
 }
 
 /** The 413 the live grid answers before anything else for oversized conversations. */
@@ -91,7 +94,14 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
   const parsed = chatRequest(input);
   if ('error' in parsed) return parsed.error;
   const { request } = parsed;
-  const submission = grid.submit({ source: 'v1', apiKey: v1ApiKey(input.req), request });
+  let submission: Submission;
+  try {
+    submission = grid.submit({ source: 'v1', apiKey: v1ApiKey(input.req), request });
+  } catch (err) {
+    // The live text lists the online models as a Python list repr; the wording is this door's.
+    if (isGridError(err, 'ModelNotOnline')) return modelNotAvailable(request.model, grid);
+    throw err;
+  }
   const created = Math.floor(grid.clock.now() / 1000);
   const model = submission.model ?? request.model;
   const completionId = `chatcmpl-${submission.id}`;
@@ -246,7 +256,6 @@ async function collect(
       if (t) t.text += e.delta.content ?? '';
     } else if (isTerminal(e)) {
       if (e.type === 'failed' && e.clientError) return json(400, { detail: e.message });
-      if (e.type === 'cancelled') return json(499, { detail: errorMessage(e) });
       return json(502, { detail: errorMessage(e) });
     }
   }
@@ -310,6 +319,13 @@ export const v1Routes: Route[] = [
     handler: ({ ctx }) => json(200, ctx.grid.workerList()),
   },
   { method: 'GET', pattern: /^\/health$/, operationId: 'getHealth', handler: health },
+  // A plain GET (no Upgrade header) on the worker socket path; upgrades never reach the HTTP router.
+  {
+    method: 'GET',
+    pattern: /^\/v1\/workers\/ws$/,
+    operationId: 'connectWorker',
+    handler: () => json(400, { detail: 'WebSocket upgrade required' }),
+  },
 ];
 
 export { v1Error };

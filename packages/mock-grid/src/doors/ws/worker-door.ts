@@ -65,8 +65,6 @@ export class WorkerDoor {
 
 class WorkerConnection {
   private connectionId: string | undefined;
-  /** Frames the core pushed while `register()` was still running: sent right after `ready`. */
-  private held: Frame[] | null = null;
   private registerTimer: TimerHandle | undefined;
   private pingTimer: TimerHandle | undefined;
   private busy = false;
@@ -91,10 +89,6 @@ class WorkerConnection {
   }
 
   private send(frame: Frame): void {
-    if (this.held) {
-      this.held.push(frame);
-      return;
-    }
     if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(frame));
   }
 
@@ -161,39 +155,30 @@ class WorkerConnection {
       return;
     }
     const sink: WorkerSink = {
+      // The core calls this inside `register`, before it pushes any job.
+      ready: (registration) => {
+        this.connectionId = registration.connectionId;
+        if (this.registerTimer) this.grid.clock.clearTimer(this.registerTimer);
+        this.registerTimer = undefined;
+        this.send({ type: 'ready', worker_id: registration.workerId });
+        this.schedulePing();
+      },
       job: (offer) => {
         this.busy = true;
-        this.send({ type: 'job', id: offer.id, model: offer.model, payload: offer.payload });
+        // The spec (and live) always carry temperature/top_p; absent ones get the /v1 defaults (0.7, 0.9).
+        const payload = { temperature: 0.7, top_p: 0.9, ...offer.payload };
+        if (payload.temperature == null) payload.temperature = 0.7;
+        if (payload.top_p == null) payload.top_p = 0.9;
+        this.send({ type: 'job', id: offer.id, model: offer.model, payload });
       },
       cancel: (generationId) => this.send({ type: 'cancel', id: generationId }),
-      close: (reason, message) => {
-        this.flushHeld();
-        this.refuse(reason === 'replaced' ? 1012 : 4003, message);
-      },
+      close: (reason, message) => this.refuse(reason === 'replaced' ? 1012 : 4003, message),
     };
-    this.held = [];
-    let registration: { workerId: string; connectionId: string };
     try {
-      registration = this.grid.register(frame as unknown as WsRegisterInput, sink);
+      this.grid.register(frame as unknown as WsRegisterInput, sink);
     } catch (err) {
-      this.held = null;
       this.refuse(wsCloseCode(err), isGridError(err) ? err.message : String(err));
-      return;
     }
-    this.connectionId = registration.connectionId;
-    if (this.registerTimer) this.grid.clock.clearTimer(this.registerTimer);
-    this.registerTimer = undefined;
-    const held = this.held ?? [];
-    this.held = null;
-    this.send({ type: 'ready', worker_id: registration.workerId });
-    for (const f of held) this.send(f);
-    this.schedulePing();
-  }
-
-  private flushHeld(): void {
-    const held = this.held;
-    this.held = null;
-    for (const f of held ?? []) this.send(f);
   }
 
   private onWorkerFrame(frame: Frame): void {
