@@ -109,7 +109,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, ctx: DoorContext
     const limit = err instanceof BodyTooLargeError ? err.limitBytes : ctx.limits.maxBodyBytes;
     const message = `request body too large (max ${limit} bytes)`;
     const out =
-      surfaceOf(path) === 'v1' ? json(413, { detail: message }) : json(413, { message, rc: 'BadRequest' });
+      // /v1 declares 413; the Horde surface declares none, so there it is a 400 validation error on `body`.
+      surfaceOf(path) === 'v1' ? json(413, { detail: message }) : hordeValidationError({ body: message });
     res.setHeader('connection', 'close');
     await writeDoorResponse(res, out);
     return;

@@ -46,11 +46,13 @@ interface SubmitBody {
 
 function submit({ ctx, req, body }: RouteInput): DoorResponse {
   const b = body as SubmitBody;
-  // Deliberate fix of §6.9: the live server answers an invalid key here with a 500 (KeyError); the core's
-  // InvalidAPIKey becomes the 401 every other Horde route gives.
+  const apiKey = hordeApiKey(req);
+  // Deliberate fix of §6.9: the live server answers an invalid key here with a 500 (KeyError). The key is
+  // checked first, as on every other Horde route, so it is the usual 401 InvalidAPIKey.
+  ctx.grid.authenticate(apiKey, 'worker.connect');
   const input = {
     generationId: b.id,
-    by: { apiKey: hordeApiKey(req) },
+    by: { apiKey },
     text: b.generation,
     state: b.state ?? 'ok',
   };
