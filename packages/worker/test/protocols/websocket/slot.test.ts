@@ -230,7 +230,7 @@ describe('WebSocket protocol', () => {
     const conns = [await grid.nextConnection(), await grid.nextConnection(), await grid.nextConnection()];
     const names = (await Promise.all(conns.map((c) => c.accept()))).map((r) => r.name);
     expect(names.sort()).toEqual(['test-worker', 'test-worker#2', 'test-worker#3']);
-    conns.forEach((c, i) => c.send(job(`p${i}`)));
+    for (const [i, c] of conns.entries()) c.send(job(`p${i}`));
     const calls = [await control.nextCall(), await control.nextCall(), await control.nextCall()];
     expect(worker.stats().inFlight).toBe(3);
     for (const call of calls) call.finish({ text: call.job.id, finish_reason: 'stop' });
