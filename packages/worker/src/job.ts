@@ -40,16 +40,17 @@ export interface GridJob {
 }
 
 /** A streamed piece of output. */
-export interface JobDelta {
+// A type alias (not an interface) so it is assignable to the wire's open-ended delta/usage objects.
+export type JobDelta = {
   content?: string;
   reasoning_content?: string;
-}
+};
 
-export interface JobUsage {
+export type JobUsage = {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
-}
+};
 
 export type FinishReason = 'stop' | 'length' | 'cancelled' | (string & {});
 

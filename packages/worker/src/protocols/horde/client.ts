@@ -2,39 +2,21 @@
 import type { FetchLike } from '../../backends/http.js';
 import { Backoff, realSleep, type Sleep } from '../../util/timing.js';
 import { BRIDGE_AGENT } from '../../version.js';
+import type {
+  HordeError,
+  HordeSubmitResponse,
+  HordeTextPopRequest,
+  HordeTextPopResponse,
+  HordeTextSubmitRequest,
+} from '../../wire.js';
 
-export interface HordeTextPopRequest {
-  name: string;
-  models: string[];
-  max_length: number;
-  max_context_length: number;
-  threads: number;
-  nsfw: boolean;
-  amount: number;
-  bridge_agent: string;
-}
-
-export interface HordeTextPopPayload {
-  prompt?: string;
-  n?: number;
-  max_length?: number;
-  max_context_length?: number;
-  [key: string]: unknown;
-}
-
-export interface HordeTextPopResponse {
-  id: string | null;
-  ids?: string[];
-  model?: string;
-  payload?: HordeTextPopPayload;
-  skipped?: Record<string, number>;
-}
-
-export interface HordeTextSubmitRequest {
-  id: string;
-  generation: string;
+/** The submit bodies this worker sends: the text with `ok`, or `""` with `faulted`. */
+export type SubmitBody = Required<Pick<HordeTextSubmitRequest, 'id' | 'generation' | 'state'>> & {
   state: 'ok' | 'faulted';
-}
+};
+
+/** A pop that carried a job. */
+export type PoppedJob = HordeTextPopResponse & { id: string };
 
 /** A non-2xx answer from the Horde. */
 export class HordeHttpError extends Error {
@@ -81,18 +63,16 @@ export class HordeClient {
   }
 
   /** One pop. The job, or null for an empty pop (200 with `id: null`: test the id, not the status). */
-  async pop(
-    body: Omit<HordeTextPopRequest, 'bridge_agent' | 'amount'>,
-  ): Promise<HordeTextPopResponse | null> {
+  async pop(body: Omit<HordeTextPopRequest, 'bridge_agent' | 'amount'>): Promise<PoppedJob | null> {
     const request: HordeTextPopRequest = { ...body, amount: 1, bridge_agent: BRIDGE_AGENT };
     const response = await this.post('/api/v2/generate/text/pop', request, AbortSignal.timeout(40_000));
     if (!response.ok) throw await httpError(response);
     const pop = (await response.json()) as HordeTextPopResponse;
-    return pop && typeof pop.id === 'string' && pop.id ? pop : null;
+    return pop && typeof pop.id === 'string' && pop.id ? (pop as PoppedJob) : null;
   }
 
   /** Submits a result, retrying where that is safe. Never throws for HTTP answers; network failures after retries do. */
-  async submit(body: HordeTextSubmitRequest): Promise<SubmitResult> {
+  async submit(body: SubmitBody): Promise<SubmitResult> {
     const retries = this.options.submitRetries ?? 3;
     const base = this.options.submitRetryBaseMs ?? 1000;
     const backoff = new Backoff({ initialMs: base, maxMs: base * 8, random: this.options.random });
@@ -109,7 +89,7 @@ export class HordeClient {
         throw error;
       }
       if (response.ok) {
-        const data = (await response.json().catch(() => ({}))) as { reward?: number };
+        const data = (await response.json().catch(() => ({}))) as Partial<HordeSubmitResponse>;
         return { kind: 'accepted', reward: typeof data.reward === 'number' ? data.reward : 0 };
       }
       const error = await httpError(response);
@@ -143,7 +123,7 @@ async function httpError(response: Response): Promise<HordeHttpError> {
   let rc: string | undefined;
   let message = text.slice(0, 300);
   try {
-    const body = JSON.parse(text) as { message?: string; rc?: string; detail?: string };
+    const body = JSON.parse(text) as Partial<HordeError> & { detail?: string };
     rc = body.rc;
     message = body.message ?? body.detail ?? message;
   } catch {}

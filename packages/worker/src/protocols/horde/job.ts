@@ -1,13 +1,13 @@
 import type { ModelConfig } from '../../config/types.js';
 import type { GridJob } from '../../job.js';
-import type { HordeTextPopResponse } from './client.js';
+import type { PoppedJob } from './client.js';
 
 /**
  * A pop → GridJob. max_length / max_context_length are clamped to what this worker advertised: the Horde
  * should not send more, but a client's params reach the backend unchecked otherwise.
  */
-export function jobFromPop(pop: HordeTextPopResponse & { id: string }, limits: ModelConfig): GridJob {
-  const payload = pop.payload ?? {};
+export function jobFromPop(pop: PoppedJob, limits: ModelConfig): GridJob {
+  const payload: Record<string, unknown> = pop.payload ?? {};
   const prompt = typeof payload.prompt === 'string' ? payload.prompt : '';
   const stop = payload.stop_sequence;
   return {

@@ -4,7 +4,7 @@
 import { FatalError, type Slot, type SlotContext } from '../../runtime/context.js';
 import { ABORT, runJob } from '../../runtime/run-job.js';
 import { Backoff } from '../../util/timing.js';
-import { type HordeClient, HordeHttpError, type HordeTextSubmitRequest } from './client.js';
+import { type HordeClient, HordeHttpError, type PoppedJob, type SubmitBody } from './client.js';
 import { jobFromPop } from './job.js';
 
 export interface HordeSlotOptions {
@@ -49,7 +49,7 @@ export class HordeSlot implements Slot {
           await ctx.unit.breaker.wait(ctx.drainSignal);
           continue;
         }
-        let pop: Awaited<ReturnType<HordeClient['pop']>>;
+        let pop: PoppedJob | null;
         try {
           // A pop already sent is never aborted on drain: its answer may carry a job the Horde assigned to us.
           pop = await this.options.client.pop({
@@ -82,7 +82,7 @@ export class HordeSlot implements Slot {
           continue;
         }
         this.idle.reset();
-        await this.serve(pop as typeof pop & { id: string });
+        await this.serve(pop);
       }
     } finally {
       this.setConnected(false);
@@ -99,7 +99,7 @@ export class HordeSlot implements Slot {
     this.ctx.stats.connected += value ? 1 : -1;
   }
 
-  private async serve(pop: Parameters<typeof jobFromPop>[0]): Promise<void> {
+  private async serve(pop: PoppedJob): Promise<void> {
     const { ctx } = this;
     const job = jobFromPop(pop, ctx.unit.model);
     const controller = new AbortController();
@@ -117,7 +117,7 @@ export class HordeSlot implements Slot {
     clearTimeout(timer);
     this.current = undefined;
 
-    let body: HordeTextSubmitRequest;
+    let body: SubmitBody;
     let end: 'done' | 'failed' | 'handed_back';
     if (outcome.kind === 'done') {
       ctx.unit.breaker.success();

@@ -1,6 +1,6 @@
 import type { ModelConfig } from '../../config/types.js';
 import type { GridJob, JobMessage } from '../../job.js';
-import type { WsChatMessage, WsJob } from './frames.js';
+import type { ChatMessage, WsJob } from '../../wire.js';
 
 /** A `job` frame → GridJob, with max_length clamped to what this worker advertised. */
 export function jobFromFrame(frame: WsJob, limits: ModelConfig): GridJob {
@@ -34,7 +34,7 @@ export function jobFromFrame(frame: WsJob, limits: ModelConfig): GridJob {
 }
 
 /** Content parts → plain text (our backends speak text chat). */
-function flattenMessage(message: WsChatMessage): JobMessage {
+function flattenMessage(message: ChatMessage): JobMessage {
   const { content } = message;
   const text = Array.isArray(content)
     ? content.map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('')

@@ -6,11 +6,14 @@ import { FatalError, type Slot, type SlotContext } from '../../runtime/context.j
 import { ABORT, runJob } from '../../runtime/run-job.js';
 import { Backoff } from '../../util/timing.js';
 import { BRIDGE_AGENT } from '../../version.js';
-import type { WsJob, WsRegister, WsServerFrame, WsWorkerFrame } from './frames.js';
+import type { WsCloseCode, WsDone, WsJob, WsRegister, WsServerFrame, WsWorkerFrame } from '../../wire.js';
 import { jobFromFrame } from './job.js';
 
 /** Close codes the live grid uses (WsCloseCode). */
-export const CLOSE = { badKey: 4001, forbidden: 4003, replaced: 1012 } as const;
+export const CLOSE = { badKey: 4001, forbidden: 4003, replaced: 1012 } as const satisfies Record<
+  string,
+  WsCloseCode
+>;
 
 const FATAL_HINT: Record<number, string> = {
   [CLOSE.badKey]: 'the API key or worker name was refused; check api_key / GRID_API_KEY and the worker name',
@@ -238,7 +241,7 @@ export class WebSocketSlot implements Slot {
   }
 }
 
-function doneFrame(id: string, result: JobResult): WsWorkerFrame {
+function doneFrame(id: string, result: JobResult): WsDone {
   return {
     type: 'done',
     id,
