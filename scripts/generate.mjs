@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// Generates the artefacts that derive from the OpenAPI spec (openapi/aipg.yaml):
+//   packages/sdk/src/generated/openapi.d.ts        types, via openapi-typescript
+//   packages/mock-grid/src/generated/openapi.json  the bundled document (external $refs resolved), for ajv
+// `--check` writes nothing: it exits 1 naming every committed file that differs from what the spec generates.
+//
+// Both outputs are byte-stable: the bundle keeps the spec's own key order, the JSON is printed with a fixed
+// indent and a final newline, and nothing depends on the checkout's absolute path or on the clock.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const specPath = 'openapi/aipg.yaml';
+const typesPath = 'packages/sdk/src/generated/openapi.d.ts';
+const bundlePath = 'packages/mock-grid/src/generated/openapi.json';
+
+const TYPES_HEADER = `// generated — do not edit.
+// Made by scripts/generate.mjs (openapi-typescript) from openapi/aipg.yaml; run \`pnpm gen\` after changing the spec.
+
+`;
+
+/** Bundles the split spec into one document with only internal (`#/components/...`) refs. */
+function bundle() {
+  const dir = mkdtempSync(join(tmpdir(), 'aipg-spec-'));
+  const out = join(dir, 'aipg.json');
+  try {
+    // The redocly CLI rather than its library: the CLI is the root dev dependency that lint:spec already uses.
+    // It runs under this same node binary, so no shell shim (node_modules/.bin) is involved.
+    const cli = createRequire(join(root, 'package.json')).resolve('@redocly/cli/bin/cli.js');
+    execFileSync(process.execPath, [cli, 'bundle', specPath, '--ext', 'json', '--output', out], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
+    return JSON.parse(readFileSync(out, 'utf8'));
+  } catch (error) {
+    const stderr = error.stderr ? String(error.stderr) : String(error);
+    throw new Error(`redocly bundle failed for ${specPath}:\n${stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function generate() {
+  const document = bundle();
+  const json = `${JSON.stringify(document, null, 2)}\n`;
+  if (json.includes(root)) throw new Error(`the bundle contains the absolute path ${root}`);
+  // defaultNonNullable off: a default is what the server fills in, so the field stays optional for the sender;
+  // only `required` makes a field required.
+  const ast = await openapiTS(structuredClone(document), { defaultNonNullable: false });
+  const types = TYPES_HEADER + astToString(ast);
+  return new Map([
+    [typesPath, types],
+    [bundlePath, json],
+  ]);
+}
+
+function readOrNull(path) {
+  try {
+    return readFileSync(join(root, path), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const outputs = await generate();
+  if (check) {
+    const stale = [...outputs].filter(([path, text]) => readOrNull(path) !== text).map(([path]) => path);
+    if (stale.length > 0) {
+      for (const path of stale)
+        console.error(`gen:check: ${path} is stale (it differs from what ${specPath} generates).`);
+      console.error('Run `pnpm gen` and commit the result.');
+      process.exit(1);
+    }
+    console.log(`gen:check: ${[...outputs.keys()].join(' and ')} match ${specPath}.`);
+    return;
+  }
+  for (const [path, text] of outputs) {
+    if (readOrNull(path) === text) continue;
+    writeFileSync(join(root, path), text);
+    console.log(`wrote ${relative(root, join(root, path))}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
