@@ -15,7 +15,6 @@ export {
   type JobUsage,
 } from './job.js';
 export { type MetricsServer, startMetricsServer } from './metrics.js';
-export { HordeClient, type HordeClientOptions, type SubmitResult } from './protocols/horde/client.js';
 export { workerSocketUrl } from './protocols/websocket/slot.js';
 export { FatalError, type Log, type LogLevel } from './runtime/context.js';
 export type { JobEnd, WorkerState, WorkerStats } from './runtime/stats.js';

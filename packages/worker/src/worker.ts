@@ -5,12 +5,12 @@ import { createBackend } from './backends/index.js';
 import type { EndpointConfig, ModelConfig, WorkerConfig } from './config/types.js';
 import type { Backend } from './job.js';
 import { HordeClient } from './protocols/horde/client.js';
-import { HordeSlot, type HordeSlotOptions } from './protocols/horde/slot.js';
+import { HordeSlot } from './protocols/horde/slot.js';
 import { WebSocketSlot, workerSocketUrl } from './protocols/websocket/slot.js';
 import { CircuitBreaker } from './runtime/circuit-breaker.js';
 import { FatalError, type Log, type Slot, type SlotContext, type Unit } from './runtime/context.js';
 import { type JobEnd, StatsCounter, type WorkerState, type WorkerStats } from './runtime/stats.js';
-import { realSleep, type Sleep } from './util/timing.js';
+import { type BackoffSchedule, realSleep, type Sleep } from './util/timing.js';
 
 export interface WorkerOptions {
   config: WorkerConfig;
@@ -25,9 +25,11 @@ export interface WorkerOptions {
   random?: () => number;
   now?: () => number;
   fetch?: FetchLike;
-  reconnect?: { initialMs: number; maxMs: number };
-  idleBackoff?: HordeSlotOptions['idleBackoff'];
-  errorBackoff?: HordeSlotOptions['errorBackoff'];
+  /** WebSocket reconnect back-off (default 1 s → 30 s). */
+  reconnect?: BackoffSchedule;
+  /** Horde: after an empty pop (default 1 s → 5 s) and after a pop error (default 2 s → 30 s). */
+  idleBackoff?: BackoffSchedule;
+  errorBackoff?: BackoffSchedule;
   submitRetryBaseMs?: number;
 }
 

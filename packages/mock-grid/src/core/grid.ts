@@ -282,7 +282,7 @@ export class Grid {
         seed: spec.seed ?? Math.floor(this.#s.random() * 2 ** 31),
         promptTokens: spec.promptTokens,
         failures: 0,
-        epoch: 0,
+        nodes: [],
         inQueue: false,
         scan: 0,
         gen: null,

@@ -50,6 +50,9 @@ function specPath(url: string): string {
   return path;
 }
 
+// Captured once: tests may stub the global `fetch` with the checked one (for clients that take no `fetch` option).
+const realFetch = globalThis.fetch;
+
 export function createSpecCheck(): SpecCheck {
   const spec = loadSpec();
   const table = templates(spec);
@@ -60,7 +63,7 @@ export function createSpecCheck(): SpecCheck {
 
   const checkedFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
-    const response = await fetch(request);
+    const response = await realFetch(request);
     const path = specPath(request.url);
     const op = table.find((t) => t.method === request.method && t.regex.test(path));
     const where = `${request.method} ${path} → ${response.status}`;

@@ -15,6 +15,12 @@ export const realSleep: Sleep = (ms, signal) =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
+/** A doubling back-off from `initialMs` up to `maxMs`. */
+export interface BackoffSchedule {
+  initialMs: number;
+  maxMs: number;
+}
+
 export interface BackoffOptions {
   initialMs: number;
   maxMs: number;
