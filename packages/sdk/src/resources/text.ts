@@ -73,8 +73,8 @@ export class Text extends APIResource {
     let id: string | undefined;
     try {
       id = (await this.submit(params, { signal })).id;
-      let delay = options.pollIntervalMs ?? FIRST_POLL_DELAY_MS;
-      for (;;) {
+      let delay = options.pollIntervalMs ?? backoffMs(0);
+      for (let polls = 1; ; polls++) {
         await sleep(delay, signal);
         let polled: CallResult<TextJobStatus>;
         try {
@@ -82,22 +82,19 @@ export class Text extends APIResource {
         } catch (error) {
           // Still rate limited after the pipeline's retries: the job is fine, just poll later.
           if (!(error instanceof RateLimitError)) throw error;
-          delay = Math.min(error.retryAfterMs ?? delay * POLL_BACKOFF_FACTOR, MAX_POLL_HINT_MS);
+          delay = Math.min(Math.max(error.retryAfterMs ?? backoffMs(polls), 0), MAX_POLL_HINT_MS);
           continue;
         }
         const { data: status, response } = polled;
         options.onProgress?.(status);
         if (status.faulted) throw new JobFaultedError(id, status);
         if (status.done) {
+          // One last read once `done` flips, so the result is the settled state (all generations in).
           const final = await this.status(id, { signal });
           if (final.faulted) throw new JobFaultedError(id, final);
           return { ...final, id };
         }
-        const hint = pollHintMs(response.headers);
-        delay =
-          hint ??
-          options.pollIntervalMs ??
-          Math.min(Math.max(delay, 1) * POLL_BACKOFF_FACTOR, MAX_POLL_DELAY_MS);
+        delay = pollHintMs(response.headers) ?? options.pollIntervalMs ?? backoffMs(polls);
       }
     } catch (error) {
       const jobStillWanted = id !== undefined && !(error instanceof JobFaultedError);
@@ -141,6 +138,11 @@ export class Text extends APIResource {
       this._client.raw.GET('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
     );
   }
+}
+
+/** The adaptive wait before poll `n + 1` (0-based): 1 s · 1.5ⁿ, capped at 10 s, whole milliseconds. */
+export function backoffMs(n: number): number {
+  return Math.round(Math.min(FIRST_POLL_DELAY_MS * POLL_BACKOFF_FACTOR ** n, MAX_POLL_DELAY_MS));
 }
 
 /** `x-poll-after-ms`, else `retry-after-ms` / `retry-after` (seconds or HTTP date); clamped to 0–60 s. */
