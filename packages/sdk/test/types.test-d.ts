@@ -7,6 +7,7 @@ import {
   type ModelList,
   type TextJobResult,
   type TextJobStatus,
+  type WithRequestID,
 } from '../src/index';
 
 const grid = new Grid({ apiKey: 'grid_x' });
@@ -28,11 +29,17 @@ describe('chat.completions.create', () => {
     ).resolves.not.toMatchTypeOf<ChatCompletion>();
   });
 
-  it('a boolean stream flag gives the union', () => {
+  it('a boolean stream flag gives the union', async () => {
     const stream = Math.random() > 0.5;
-    expectTypeOf(grid.chat.completions.create({ model: 'auto', messages, stream })).resolves.toEqualTypeOf<
-      Awaited<ReturnType<typeof grid.chat.completions.create>>
-    >();
+    const result = await grid.chat.completions.create({ model: 'auto', messages, stream });
+    expectTypeOf(result).toEqualTypeOf<WithRequestID<ChatCompletion> | ChatCompletionStream>();
+  });
+
+  it('single-request calls offer withResponse()', async () => {
+    const { data, response, request_id } = await grid.models.list().withResponse();
+    expectTypeOf(data).toMatchTypeOf<ModelList>();
+    expectTypeOf(response).toEqualTypeOf<Response>();
+    expectTypeOf(request_id).toEqualTypeOf<string | undefined>();
   });
 
   it('the completion carries grid metadata and _request_id', async () => {

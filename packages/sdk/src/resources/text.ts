@@ -1,4 +1,5 @@
-import type { CallResult, RequestOptions, WithRequestID } from '../client';
+import type { RequestOptions } from '../client';
+import type { APIPromise, CallResult } from '../core/api-promise';
 import {
   AIPGError,
   APITimeoutError,
@@ -112,21 +113,21 @@ export class Text extends APIResource {
   }
 
   /** `POST /api/v2/generate/text/async`: queues the job; returns `{ id, kudos, message? }` (202). */
-  submit(params: TextGenerateParams, options?: RequestOptions): Promise<WithRequestID<TextJobSubmitted>> {
+  submit(params: TextGenerateParams, options?: RequestOptions): APIPromise<TextJobSubmitted> {
     return this._client.call<TextJobSubmitted>(options, (init) =>
       this._client.raw.POST('/api/v2/generate/text/async', { ...init, body: params }),
     );
   }
 
   /** `GET /api/v2/generate/text/status/{id}` (limited to 60/min per job on the Horde). */
-  status(id: string, options?: RequestOptions): Promise<WithRequestID<TextJobStatus>> {
+  status(id: string, options?: RequestOptions): APIPromise<TextJobStatus> {
     return this._client.call<TextJobStatus>(options, (init) =>
       this._client.raw.GET('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
     );
   }
 
   /** `DELETE /api/v2/generate/text/status/{id}`: drops generations not yet started; returns the status. */
-  cancel(id: string, options?: RequestOptions): Promise<WithRequestID<TextJobStatus>> {
+  cancel(id: string, options?: RequestOptions): APIPromise<TextJobStatus> {
     return this._client.call<TextJobStatus>(options, (init) =>
       this._client.raw.DELETE('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
     );
