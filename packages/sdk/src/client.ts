@@ -1,4 +1,5 @@
 import createClient, { type Client } from 'openapi-fetch';
+import { APIPromise, type CallResult, type WithRequestID } from './core/api-promise';
 import { AIPGError, APIError } from './core/errors';
 import type { components, paths } from './generated/openapi';
 import { readEnv } from './internal/env';
@@ -18,7 +19,7 @@ export const DEFAULT_MAX_RETRIES = 2;
 /** Horde `Client-Agent` format `name:version:contact`. */
 export const DEFAULT_CLIENT_AGENT = `@aipg/sdk:${VERSION}:https://github.com/AIPowerGrid/aipg-grid-sdk`;
 
-export type { Fetch, Logger, LogLevel };
+export type { CallResult, Fetch, Logger, LogLevel, WithRequestID };
 
 export interface ClientOptions {
   /** Grid API key. Default: `AIPG_API_KEY`. Without one, no auth headers are sent (public endpoints still work). */
@@ -56,9 +57,6 @@ export interface RequestOptions {
   headers?: Record<string, string | null | undefined> | undefined;
 }
 
-/** A parsed result with the request id of the response that produced it (non-enumerable, like openai-node). */
-export type WithRequestID<T> = T extends object ? T & { readonly _request_id?: string | undefined } : T;
-
 /** What `grid.raw.GET/POST/…` calls receive per request to run through the SDK pipeline. */
 // A type alias, not an interface: openapi-fetch's init type has an index signature.
 export type PipelineInit = {
@@ -68,13 +66,6 @@ export type PipelineInit = {
 
 /** What an openapi-fetch call resolves to (either member of its `{ data } | { error }` union). */
 type RawResult = { data?: unknown; error?: unknown; response: Response };
-
-/** Result of a low-level call: parsed data plus the raw response. */
-export interface CallResult<T> {
-  data: T;
-  response: Response;
-  requestId: string | undefined;
-}
 
 type Schemas = components['schemas'];
 
@@ -147,24 +138,23 @@ export class Grid {
   }
 
   /** `GET /health`: server status, Redis reachability, connected workers. */
-  async health(options?: RequestOptions): Promise<WithRequestID<Schemas['Health']>> {
+  health(options?: RequestOptions): APIPromise<Schemas['Health']> {
     return this.call(options, (init) => this.raw.GET('/health', init));
   }
 
   /**
-   * Runs one call through the pipeline and returns its data (with `_request_id`), or throws the typed
-   * error. Resources are built on this; `send` gets the per-call init to spread into a `grid.raw` call.
+   * Runs one call through the pipeline: resolves to its data (with `_request_id`; `.withResponse()` for
+   * the raw response) or rejects with the typed error. Resources are built on this; `send` gets the
+   * per-call init to spread into a `grid.raw` call.
    */
-  async call<T>(
+  call<T>(
     options: RequestOptions | undefined,
     send: (init: PipelineInit) => Promise<RawResult>,
-    mode: BodyMode = 'buffered',
-  ): Promise<WithRequestID<T>> {
-    const { data, requestId } = await this.callWithResponse<T>(options, send, mode);
-    return withRequestId(data, requestId);
+  ): APIPromise<T> {
+    return new APIPromise(this.callWithResponse<T>(options, send));
   }
 
-  /** Like {@link call} but also returns the raw `Response` (its body already consumed unless streaming). */
+  /** Like {@link call}, as a plain Promise of `{ data, response, requestId }`; `mode: 'stream'` leaves the body unread. */
   async callWithResponse<T>(
     options: RequestOptions | undefined,
     send: (init: PipelineInit) => Promise<RawResult>,
@@ -197,14 +187,6 @@ export class Grid {
       mode,
     });
   }
-}
-
-/** Attaches `_request_id` as a non-enumerable property, so it never shows up in JSON or spreads. */
-export function withRequestId<T>(data: T, requestId: string | undefined): WithRequestID<T> {
-  if (typeof data === 'object' && data !== null && !Object.isFrozen(data)) {
-    Object.defineProperty(data, '_request_id', { value: requestId, enumerable: false, configurable: true });
-  }
-  return data as WithRequestID<T>;
 }
 
 /** Strips trailing slashes and a trailing `/v1` (OpenAI-style base URLs), leaving the host root. */

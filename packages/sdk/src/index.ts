@@ -13,6 +13,7 @@ export {
   type RequestOptions,
   type WithRequestID,
 } from './client';
+export { APIPromise } from './core/api-promise';
 export {
   type ChatCompletion,
   type ChatCompletionChunk,

@@ -186,3 +186,40 @@ describe('logging', () => {
     vi.unstubAllEnvs();
   });
 });
+
+describe('withResponse()', () => {
+  it('gives the parsed data with the raw response and request id', async () => {
+    server.use(
+      http.get(`${BASE}/v1/models`, () =>
+        HttpResponse.json(
+          { object: 'list', data: [] },
+          { headers: { 'x-request-id': 'req_wr', 'x-ratelimit-remaining': '29' } },
+        ),
+      ),
+    );
+    const { data, response, request_id } = await makeGrid().models.list().withResponse();
+    expect(data).toEqual({ object: 'list', data: [] });
+    expect(data._request_id).toBe('req_wr');
+    expect(request_id).toBe('req_wr');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-ratelimit-remaining')).toBe('29');
+  });
+
+  it('rejects withResponse() with the typed error, and awaiting still works alongside', async () => {
+    server.use(
+      http.get(`${BASE}/v1/models`, () => HttpResponse.json({ detail: 'Invalid API key' }, { status: 401 })),
+    );
+    const call = makeGrid().models.list();
+    await expect(call.withResponse()).rejects.toMatchObject({ name: 'AuthenticationError' });
+    await expect(call).rejects.toMatchObject({ status: 401, message: '401 Invalid API key' });
+  });
+
+  it('then() on the call gives a plain Promise', async () => {
+    captureHeaders();
+    const chained = makeGrid()
+      .health()
+      .then((h) => h.status);
+    expect(chained.constructor).toBe(Promise);
+    expect(await chained).toBe('ok');
+  });
+});

@@ -56,12 +56,14 @@ export function bodyOf(parts: Array<string | Uint8Array>, options: { stall?: boo
   });
 }
 
-/** A body that delivers `parts`, then fails like a dropped connection. */
+/** A body that delivers `parts` (one per read), then fails like a dropped connection. */
 export function brokenBodyOf(parts: string[]) {
+  const queue = [...parts];
   return new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const part of parts) controller.enqueue(encoder.encode(part));
-      controller.error(new TypeError('terminated'));
+    pull(controller) {
+      const part = queue.shift();
+      if (part === undefined) controller.error(new TypeError('terminated'));
+      else controller.enqueue(encoder.encode(part));
     },
   });
 }

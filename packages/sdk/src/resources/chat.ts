@@ -1,4 +1,5 @@
-import type { RequestOptions, WithRequestID } from '../client';
+import type { RequestOptions } from '../client';
+import type { APIPromise } from '../core/api-promise';
 import { type ChatCompletion, ChatCompletionStream } from '../core/chat-completion-stream';
 import type { components } from '../generated/openapi';
 import { linkedController } from '../internal/sleep';
@@ -35,25 +36,29 @@ export class Completions extends APIResource {
    * metadata). With `stream: true` it resolves — once the response headers are in — to a
    * {@link ChatCompletionStream}; retries happen only before that point, never mid-stream.
    */
-  create(
-    body: ChatCompletionCreateParamsNonStreaming,
-    options?: RequestOptions,
-  ): Promise<WithRequestID<ChatCompletion>>;
+  create(body: ChatCompletionCreateParamsNonStreaming, options?: RequestOptions): APIPromise<ChatCompletion>;
   create(body: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<ChatCompletionStream>;
   create(
     body: ChatCompletionCreateParams,
     options?: RequestOptions,
-  ): Promise<WithRequestID<ChatCompletion> | ChatCompletionStream>;
-  async create(
+  ): APIPromise<ChatCompletion> | Promise<ChatCompletionStream>;
+  create(
     body: ChatCompletionCreateParams,
     options?: RequestOptions,
-  ): Promise<WithRequestID<ChatCompletion> | ChatCompletionStream> {
+  ): APIPromise<ChatCompletion> | Promise<ChatCompletionStream> {
     const wireBody = body as Schemas['ChatCompletionRequest'];
     if (!body.stream) {
       return this._client.call<ChatCompletion>(options, (init) =>
         this._client.raw.POST('/v1/chat/completions', { ...init, body: wireBody }),
       );
     }
+    return this.#stream(wireBody, options);
+  }
+
+  async #stream(
+    body: Schemas['ChatCompletionRequest'],
+    options?: RequestOptions,
+  ): Promise<ChatCompletionStream> {
     // The stream's own controller: `stream.abort()` and the caller's signal both end the request.
     const { controller, dispose } = linkedController([options?.signal]);
     try {
@@ -62,7 +67,7 @@ export class Completions extends APIResource {
         (init) =>
           this._client.raw.POST('/v1/chat/completions', {
             ...init,
-            body: wireBody,
+            body,
             parseAs: 'stream',
             headers: { Accept: 'text/event-stream', ...init.headers },
           }),

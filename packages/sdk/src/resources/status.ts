@@ -1,4 +1,5 @@
-import type { RequestOptions, WithRequestID } from '../client';
+import type { RequestOptions } from '../client';
+import type { APIPromise } from '../core/api-promise';
 import type { components } from '../generated/openapi';
 import { APIResource } from './resource';
 
@@ -7,7 +8,7 @@ export type ModelStatus = components['schemas']['ModelStatus'];
 /** `/v1/status/*`: public network statistics. */
 export class Status extends APIResource {
   /** `GET /v1/status/models`: per-model worker counts and 24 h performance. */
-  models(options?: RequestOptions): Promise<WithRequestID<ModelStatus[]>> {
+  models(options?: RequestOptions): APIPromise<ModelStatus[]> {
     return this._client.call(options, (init) => this._client.raw.GET('/v1/status/models', init));
   }
 }

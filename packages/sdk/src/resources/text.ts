@@ -1,4 +1,5 @@
-import type { CallResult, RequestOptions, WithRequestID } from '../client';
+import type { RequestOptions } from '../client';
+import type { APIPromise, CallResult } from '../core/api-promise';
 import {
   AIPGError,
   APITimeoutError,
@@ -73,8 +74,8 @@ export class Text extends APIResource {
     let id: string | undefined;
     try {
       id = (await this.submit(params, { signal })).id;
-      let delay = options.pollIntervalMs ?? FIRST_POLL_DELAY_MS;
-      for (;;) {
+      let delay = options.pollIntervalMs ?? backoffMs(0);
+      for (let polls = 1; ; polls++) {
         await sleep(delay, signal);
         let polled: CallResult<TextJobStatus>;
         try {
@@ -82,22 +83,19 @@ export class Text extends APIResource {
         } catch (error) {
           // Still rate limited after the pipeline's retries: the job is fine, just poll later.
           if (!(error instanceof RateLimitError)) throw error;
-          delay = Math.min(error.retryAfterMs ?? delay * POLL_BACKOFF_FACTOR, MAX_POLL_HINT_MS);
+          delay = Math.min(Math.max(error.retryAfterMs ?? backoffMs(polls), 0), MAX_POLL_HINT_MS);
           continue;
         }
         const { data: status, response } = polled;
         options.onProgress?.(status);
         if (status.faulted) throw new JobFaultedError(id, status);
         if (status.done) {
+          // One last read once `done` flips, so the result is the settled state (all generations in).
           const final = await this.status(id, { signal });
           if (final.faulted) throw new JobFaultedError(id, final);
           return { ...final, id };
         }
-        const hint = pollHintMs(response.headers);
-        delay =
-          hint ??
-          options.pollIntervalMs ??
-          Math.min(Math.max(delay, 1) * POLL_BACKOFF_FACTOR, MAX_POLL_DELAY_MS);
+        delay = pollHintMs(response.headers) ?? options.pollIntervalMs ?? backoffMs(polls);
       }
     } catch (error) {
       const jobStillWanted = id !== undefined && !(error instanceof JobFaultedError);
@@ -115,21 +113,21 @@ export class Text extends APIResource {
   }
 
   /** `POST /api/v2/generate/text/async`: queues the job; returns `{ id, kudos, message? }` (202). */
-  submit(params: TextGenerateParams, options?: RequestOptions): Promise<WithRequestID<TextJobSubmitted>> {
+  submit(params: TextGenerateParams, options?: RequestOptions): APIPromise<TextJobSubmitted> {
     return this._client.call<TextJobSubmitted>(options, (init) =>
       this._client.raw.POST('/api/v2/generate/text/async', { ...init, body: params }),
     );
   }
 
   /** `GET /api/v2/generate/text/status/{id}` (limited to 60/min per job on the Horde). */
-  status(id: string, options?: RequestOptions): Promise<WithRequestID<TextJobStatus>> {
+  status(id: string, options?: RequestOptions): APIPromise<TextJobStatus> {
     return this._client.call<TextJobStatus>(options, (init) =>
       this._client.raw.GET('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
     );
   }
 
   /** `DELETE /api/v2/generate/text/status/{id}`: drops generations not yet started; returns the status. */
-  cancel(id: string, options?: RequestOptions): Promise<WithRequestID<TextJobStatus>> {
+  cancel(id: string, options?: RequestOptions): APIPromise<TextJobStatus> {
     return this._client.call<TextJobStatus>(options, (init) =>
       this._client.raw.DELETE('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
     );
@@ -141,6 +139,11 @@ export class Text extends APIResource {
       this._client.raw.GET('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
     );
   }
+}
+
+/** The adaptive wait before poll `n + 1` (0-based): 1 s · 1.5ⁿ, capped at 10 s, whole milliseconds. */
+export function backoffMs(n: number): number {
+  return Math.round(Math.min(FIRST_POLL_DELAY_MS * POLL_BACKOFF_FACTOR ** n, MAX_POLL_DELAY_MS));
 }
 
 /** `x-poll-after-ms`, else `retry-after-ms` / `retry-after` (seconds or HTTP date); clamped to 0–60 s. */
