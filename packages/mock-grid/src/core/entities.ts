@@ -122,6 +122,8 @@ export interface Generation {
   timer: TimerHandle | null;
   /** Lease end; token frames push it forward, the timer re-arms itself lazily. */
   deadline: number;
+  /** A finish_reason seen on a token frame (used when `done` carries none). */
+  finishReason: string | null;
   endedAt: number;
 }
 

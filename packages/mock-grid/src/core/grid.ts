@@ -495,6 +495,7 @@ export class Grid {
     if (gen.firstTokenAt === null) gen.firstTokenAt = now;
     if (job.state === 'leased') job.state = 'streaming';
     if (gen.conn) gen.deadline = now + this.#s.wsLeaseMs;
+    if (input.finish_reason) gen.finishReason = input.finish_reason;
     this.#emit(job, { type: 'token', ...this.#ids(job), at: now, delta: input.delta });
     return true;
   }
@@ -573,7 +574,10 @@ export class Grid {
 
     job.result = { text, seed, workerId: worker.id, workerName: worker.name, model: gen.model, state };
     const finish =
-      input.finish_reason ?? (input.cancelled ? 'cancelled' : tokens >= gen.maxLength ? 'length' : 'stop');
+      input.finish_reason ??
+      gen.finishReason ??
+      (input.cancelled ? 'cancelled' : tokens >= gen.maxLength ? 'length' : 'stop');
+    const requested = job.req.chat?.model;
     this.#terminal(job, 'completed');
     this.#emit(job, {
       type: 'done',
@@ -593,6 +597,11 @@ export class Grid {
         ttft: round3(ttftMs / 1000),
         tokens_per_s: decode > 0 ? round2(tokens / (decode / 1000)) : 0,
         seed,
+        ...(requested !== undefined && isAutoModel(requested)
+          ? {
+              routing: { requested, model: gen.model, rule: 'the online model with the most online workers' },
+            }
+          : {}),
       },
     });
     this.#gridEmit({
@@ -783,7 +792,7 @@ export class Grid {
         field: 'model',
       });
     }
-    if (model === 'auto' || model.startsWith('auto:') || model.startsWith('auto-')) {
+    if (isAutoModel(model)) {
       let best = online[0]!;
       let bestCount = -1;
       for (const m of online) {
@@ -1003,6 +1012,7 @@ export class Grid {
       firstTokenAt: null,
       timer: null,
       deadline: now + leaseMs,
+      finishReason: null,
       endedAt: 0,
     };
     gen.timer = this.clock.setTimer(() => this.#leaseTimer(gen), leaseMs);
@@ -1279,6 +1289,11 @@ export class Grid {
       }
     }
   }
+}
+
+/** `auto` and other `auto*` virtual models (`auto-fast`, `auto:code`, …) are routed by the grid. */
+function isAutoModel(model: string): boolean {
+  return model === 'auto' || model.startsWith('auto-') || model.startsWith('auto:');
 }
 
 function round3(value: number): number {

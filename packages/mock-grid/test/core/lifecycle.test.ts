@@ -70,4 +70,34 @@ describe('job life across both doors and both worker kinds', () => {
       state: 'ok',
     });
   });
+
+  it('done reports the routing of an auto model and a finish_reason seen on a token frame', () => {
+    const { grid } = makeGrid();
+    const { sink, by } = wsWorker(grid, { models: ['m9'] });
+    const { events } = chat(grid, { model: 'auto' });
+    grid.progress({
+      generationId: sink.last.id,
+      by,
+      delta: { content: 'ok' },
+      finish_reason: 'stop_sequence',
+    });
+    grid.complete({ generationId: sink.last.id, by, text: 'ok' });
+    const done = events.at(-1);
+    if (done?.type !== 'done') throw new Error('expected done');
+    expect(done.finish_reason).toBe('stop_sequence');
+    expect(done.grid.routing).toMatchObject({ requested: 'auto', model: 'm9' });
+  });
+
+  it('finish_reason is length when the grid-counted tokens reach the cap', () => {
+    const { grid } = makeGrid();
+    const { sink, by } = wsWorker(grid);
+    const { events } = chat(grid, { max_tokens: 2 });
+    grid.complete({ generationId: sink.last.id, by, text: 'a long answer' });
+    const done = events.at(-1);
+    expect(done?.type === 'done' && [done.finish_reason, done.usage.completion_tokens]).toEqual([
+      'length',
+      2,
+    ]);
+    expect(done?.type === 'done' && done.grid.routing).toBeUndefined();
+  });
 });
