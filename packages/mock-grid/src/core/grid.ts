@@ -1093,13 +1093,14 @@ export class Grid {
 
   /** Finds the generation a worker submits for, enforcing who may submit it and whether it is still live. */
   #resolve(generationId: string, by: WorkerRef): Generation {
+    // The key first: a bad key is a 401 whatever the id (the live Horde crashed with a 500 here, §6.9).
+    const account = 'apiKey' in by ? this.#accounts.lookup(by.apiKey) : null;
     const gen = this.#gens.get(generationId);
     if (!gen)
       throw new GridError('InvalidJobID', `Processing Generation with ID ${generationId} does not exist.`, {
         field: 'id',
       });
-    if ('apiKey' in by) {
-      const account = this.#accounts.lookup(by.apiKey);
+    if (account) {
       if (gen.worker.owner !== account) {
         throw new GridError('WrongCredentials', 'This API key does not own the worker of this generation');
       }
