@@ -136,6 +136,8 @@ export class Grid {
   readonly #listeners = new Set<GridListener>();
   readonly #retention = new Deque<{ at: number; kind: 'req' | 'gen'; id: string }>();
   #seq = 0;
+  readonly #feedQueue: Conn[] = [];
+  #feeding = false;
 
   constructor(options: GridOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
@@ -968,8 +970,23 @@ export class Grid {
     }
   }
 
-  /** A WS connection has a free slot: give it the oldest matching job or park it as idle. */
+  /**
+   * A WS connection has a free slot: give it the oldest matching job or park it as idle. Trampolined: a
+   * sink that answers a job synchronously (an in-process worker) re-enters here from `complete`, and
+   * that connection is fed by the outer loop instead of recursing once per queued job.
+   */
   #feed(conn: Conn): void {
+    this.#feedQueue.push(conn);
+    if (this.#feeding) return;
+    this.#feeding = true;
+    try {
+      for (let next = this.#feedQueue.shift(); next; next = this.#feedQueue.shift()) this.#feedOne(next);
+    } finally {
+      this.#feeding = false;
+    }
+  }
+
+  #feedOne(conn: Conn): void {
     if (conn.closed || conn.current) return;
     const job = this.#queue.take(conn.worker, (j) => this.#check(j, conn.worker), emptySkipped());
     if (job) this.#lease(job, conn.worker, conn);

@@ -101,3 +101,31 @@ describe('job life across both doors and both worker kinds', () => {
     expect(done?.type === 'done' && done.grid.routing).toBeUndefined();
   });
 });
+
+describe('an in-process worker that answers synchronously', () => {
+  it('drains a long queue without recursing once per job', () => {
+    const { grid } = makeGrid({ maxInFlight: 20_000 });
+    const N = 20_000;
+    for (let i = 0; i < N; i++)
+      grid.submit({ source: 'horde', apiKey: 'c', request: { prompt: 'p', models: ['m1'] } });
+    let answered = 0;
+    let connectionId = '';
+    grid.register(
+      { apikey: 'w', name: 'sync', models: ['m1'] },
+      {
+        ready: (reg) => {
+          connectionId = reg.connectionId;
+        },
+        job: (offer) => {
+          answered++;
+          grid.complete({ generationId: offer.id, by: { connectionId }, text: 'done' });
+        },
+        cancel: () => {},
+        close: () => {},
+      },
+    );
+    expect(answered).toBe(N);
+    expect(grid.counters().queued).toBe(0);
+    expect(grid.account('w').jobsFulfilled).toBe(N);
+  });
+});
