@@ -74,14 +74,22 @@ export interface Job {
   promptTokens: number;
   /** Failed attempts so far (worker errors, empty completions, expired leases). */
   failures: number;
-  /** Bumped on every enqueue; queue entries with an older epoch are dead. */
-  epoch: number;
+  /** The job's links in the queue lanes while it is queued (one per lane), else empty. */
+  nodes: QueueNode[];
   inQueue: boolean;
   /** Last assignment scan that looked at this job (dedupes multi-model jobs within one scan). */
   scan: number;
   gen: Generation | null;
   listeners: Set<JobListener>;
   result: JobResult | null;
+}
+
+/** A link of an intrusive doubly linked list: O(1) unlink from anywhere in a lane. */
+export interface QueueNode {
+  job: Job;
+  prev: QueueNode | null;
+  next: QueueNode | null;
+  lane: unknown;
 }
 
 export interface JobResult {

@@ -10,7 +10,7 @@ import type { Account, Conn, Generation, Job, Req, Worker } from './entities.js'
 import { GridError } from './errors.js';
 import { emptySkipped, JobQueue, type SkipReason } from './queue.js';
 import { RateLimiter } from './ratelimit.js';
-import { Stats } from './stats.js';
+import { decodeMs, Stats } from './stats.js';
 import { countCompletionTokens, round2 } from './tokens.js';
 import type {
   AccountView,
@@ -282,7 +282,7 @@ export class Grid {
         seed: spec.seed ?? Math.floor(this.#s.random() * 2 ** 31),
         promptTokens: spec.promptTokens,
         failures: 0,
-        epoch: 0,
+        nodes: [],
         inQueue: false,
         scan: 0,
         gen: null,
@@ -553,10 +553,16 @@ export class Grid {
       tokens,
       model: gen.model,
     });
-    this.#stats.record(gen.model, now, { tokens, genMs, ttftMs, latencyMs: now - job.createdAt });
+    const decode = decodeMs(genMs, ttftMs);
+    this.#stats.record(gen.model, now, {
+      tokens,
+      genMs,
+      decodeMs: decode,
+      ttftMs,
+      latencyMs: now - job.createdAt,
+    });
 
     job.result = { text, seed, workerId: worker.id, workerName: worker.name, model: gen.model, state };
-    const genSeconds = genMs / 1000;
     const finish =
       input.finish_reason ?? (input.cancelled ? 'cancelled' : tokens >= gen.maxLength ? 'length' : 'stop');
     this.#terminal(job, 'completed');
@@ -574,9 +580,9 @@ export class Grid {
       finish_reason: finish,
       grid: {
         worker: worker.name,
-        gen_time: round3(genSeconds),
+        gen_time: round3(genMs / 1000),
         ttft: round3(ttftMs / 1000),
-        tokens_per_s: genSeconds > 0 ? round2(tokens / genSeconds) : 0,
+        tokens_per_s: decode > 0 ? round2(tokens / (decode / 1000)) : 0,
         seed,
       },
     });

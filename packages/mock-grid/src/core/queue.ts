@@ -1,36 +1,54 @@
 /**
  * The one text job queue, whichever door a job came through.
  *
- * Shape: one FIFO lane per model plus an "any model" lane for jobs that name no model. A job naming
- * several models sits in each of their lanes. Leaving the queue is lazy: the entry stays in its lanes and
- * is recognised as dead (its job's `epoch` moved on or it is no longer queued), dropped when it reaches a
- * lane's head, or by a compaction once dead entries outnumber live ones (amortised O(1)).
+ * Shape: one FIFO lane per model plus an "any model" lane for jobs that name no model; a job naming several
+ * models has a link in each of their lanes. Lanes are intrusive doubly linked lists, so a job leaves the
+ * queue (assigned, cancelled) in O(lanes of the job) from wherever it sits, and a requeued job goes back
+ * to the front keeping its age.
  *
  * Taking a job for a worker looks only at the lanes of the worker's models plus the any lane, and at most
- * `scanLimit` entries per lane, so one assignment costs O(models × scanLimit) whatever the queue length.
- * Among the first eligible job of each lane, the oldest (`seq`) wins: priority by waiting time.
+ * `scanLimit` jobs per lane, so one assignment costs O(worker models × scanLimit) whatever the queue
+ * length. Among the first eligible job of each lane the oldest (`seq`) wins: priority by waiting time.
  */
-import { Deque } from './deque.js';
-import type { Job, Worker } from './entities.js';
+import type { Job, QueueNode, Worker } from './entities.js';
 import { OrderCounter } from './order.js';
-import type { HordeNoValidRequestFound } from './wire.js';
+import type { SkippedCounts } from './wire.js';
 
-export type SkipReason = keyof HordeNoValidRequestFound;
-
-interface Entry {
-  job: Job;
-  epoch: number;
-}
+export type SkipReason = keyof SkippedCounts;
 
 class Lane {
-  readonly entries = new Deque<Entry>();
+  head: QueueNode | null = null;
+  tail: QueueNode | null = null;
   live = 0;
   tokens = 0;
+
+  pushBack(node: QueueNode): void {
+    node.prev = this.tail;
+    node.next = null;
+    if (this.tail) this.tail.next = node;
+    else this.head = node;
+    this.tail = node;
+  }
+
+  pushFront(node: QueueNode): void {
+    node.next = this.head;
+    node.prev = null;
+    if (this.head) this.head.prev = node;
+    else this.tail = node;
+    this.head = node;
+  }
+
+  unlink(node: QueueNode): void {
+    if (node.prev) node.prev.next = node.next;
+    else this.head = node.next;
+    if (node.next) node.next.prev = node.prev;
+    else this.tail = node.prev;
+    node.prev = null;
+    node.next = null;
+  }
 }
 
-const alive = (e: Entry): boolean => e.job.inQueue && e.epoch === e.job.epoch;
-
-export function emptySkipped(): HordeNoValidRequestFound {
+export function emptySkipped(): SkippedCounts {
   return {
     models: 0,
     max_length: 0,
@@ -53,7 +71,7 @@ export class JobQueue {
   size = 0;
   /** Sum of `tokensOf` over queued jobs. */
   tokens = 0;
-  /** Queue entries looked at, ever: lets tests prove an operation is not O(queue length). */
+  /** Queue links touched, ever: lets tests prove an operation is not O(queue length). */
   inspected = 0;
 
   constructor(scanLimit: number, tokensOf: (job: Job) => number) {
@@ -61,16 +79,16 @@ export class JobQueue {
     this.#tokensOf = tokensOf;
   }
 
-  #lanesOf(job: Job, create: boolean): Lane[] {
+  #lanesOf(job: Job): Lane[] {
     if (job.models.length === 0) return [this.#any];
     const lanes: Lane[] = [];
     for (const model of job.models) {
       let lane = this.#lanes.get(model);
-      if (!lane && create) {
+      if (!lane) {
         lane = new Lane();
         this.#lanes.set(model, lane);
       }
-      if (lane && !lanes.includes(lane)) lanes.push(lane);
+      if (!lanes.includes(lane)) lanes.push(lane);
     }
     return lanes;
   }
@@ -79,12 +97,12 @@ export class JobQueue {
   add(job: Job, front: boolean): void {
     if (job.inQueue) return;
     job.inQueue = true;
-    job.epoch++;
-    const entry: Entry = { job, epoch: job.epoch };
     const tokens = this.#tokensOf(job);
-    for (const lane of this.#lanesOf(job, true)) {
-      if (front) lane.entries.pushFront(entry);
-      else lane.entries.pushBack(entry);
+    for (const lane of this.#lanesOf(job)) {
+      const node: QueueNode = { job, prev: null, next: null, lane };
+      if (front) lane.pushFront(node);
+      else lane.pushBack(node);
+      job.nodes.push(node);
       lane.live++;
       lane.tokens += tokens;
       this.inspected++;
@@ -94,20 +112,19 @@ export class JobQueue {
     this.#order.add(job.seq);
   }
 
-  /** Takes a job out of the queue (assigned, cancelled). Its entries die in place. */
+  /** Takes a job out of the queue (assigned, cancelled) from wherever it is. */
   remove(job: Job): void {
     if (!job.inQueue) return;
     job.inQueue = false;
     const tokens = this.#tokensOf(job);
-    for (const lane of this.#lanesOf(job, false)) {
+    for (const node of job.nodes) {
+      const lane = node.lane as Lane;
+      lane.unlink(node);
       lane.live--;
       lane.tokens -= tokens;
       this.inspected++;
-      if (lane.entries.size > 64 && lane.entries.size > 2 * lane.live) {
-        this.inspected += lane.entries.size;
-        lane.entries.filter(alive);
-      }
     }
+    job.nodes = [];
     this.size--;
     this.tokens -= tokens;
     this.#order.delete(job.seq);
@@ -118,46 +135,27 @@ export class JobQueue {
     return job.inQueue ? this.#order.before(job.seq) + 1 : 0;
   }
 
-  /** Queued jobs / tokens that can go to `model` (its lane plus the any lane). */
+  /** Queued jobs / tokens in `model`'s lane. */
   laneCounts(model: string): { jobs: number; tokens: number } {
     const lane = this.#lanes.get(model);
     return { jobs: lane?.live ?? 0, tokens: lane?.tokens ?? 0 };
   }
 
-  /** Models that have queued jobs. */
-  queuedModels(): string[] {
-    const out: string[] = [];
-    for (const [model, lane] of this.#lanes) if (lane.live > 0) out.push(model);
-    return out;
-  }
-
   /**
    * The oldest job this worker may take, or null; `check` returns why a job cannot go to it. Reasons are
    * added to `skipped`; `skipped.models` counts queued jobs outside the worker's lanes (a job in several
-   * lanes may be counted in more than one, so it is an estimate, like the Horde's).
+   * lanes may be counted more than once, so it is an estimate, like the Horde's).
    */
-  take(
-    worker: Worker,
-    check: (job: Job) => SkipReason | null,
-    skipped: HordeNoValidRequestFound,
-  ): Job | null {
+  take(worker: Worker, check: (job: Job) => SkipReason | null, skipped: SkippedCounts): Job | null {
     const scan = ++this.#scan;
     let best: Job | null = null;
     let reachable = 0;
     const consider = (lane: Lane): void => {
       reachable += lane.live;
-      if (lane.live === 0) return;
-      const entries = lane.entries;
-      while (entries.size > 0 && !alive(entries.at(0)!)) {
-        entries.shift();
+      let node = lane.head;
+      for (let seen = 0; node && seen < this.#scanLimit; node = node.next, seen++) {
         this.inspected++;
-      }
-      const end = Math.min(entries.size, this.#scanLimit);
-      for (let i = 0; i < end; i++) {
-        this.inspected++;
-        const entry = entries.at(i)!;
-        if (!alive(entry)) continue;
-        const job = entry.job;
+        const job = node.job;
         if (job.scan === scan) continue;
         job.scan = scan;
         const reason = check(job);
@@ -171,9 +169,9 @@ export class JobQueue {
     };
     for (const model of worker.models) {
       const lane = this.#lanes.get(model);
-      if (lane) consider(lane);
+      if (lane && lane.live > 0) consider(lane);
     }
-    consider(this.#any);
+    if (this.#any.live > 0) consider(this.#any);
     skipped.models += Math.max(0, this.size - reachable);
     if (best) this.remove(best);
     return best;

@@ -25,7 +25,8 @@ describe('job life across both doors and both worker kinds', () => {
     const done = events.at(-1)!;
     if (done.type !== 'done') throw new Error('expected done');
     expect(done.usage.completion_tokens).toBe(8);
-    expect(done.grid).toMatchObject({ worker: 'ws-1', ttft: 0.2, gen_time: 1, tokens_per_s: 8 });
+    expect(done.grid).toMatchObject({ worker: 'ws-1', ttft: 0.2, gen_time: 1, tokens_per_s: 10 });
+    // decode throughput: 8 tokens in the 0.8 s after the first token
     expect(grid.account('worker-key').balance).toBe(1000.8);
     expect(grid.account('client-key').balance).toBe(1000 - 0.8 - 1);
   });

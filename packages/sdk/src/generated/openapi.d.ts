@@ -57,7 +57,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a model */
+        /**
+         * Retrieve a model
+         * @description One online text model. Not rate limited. On the live server an id containing `/` cannot be retrieved (the path
+         *     is decoded before routing, so it never matches the single segment; the answer is 404 `{"detail":"Not Found"}`),
+         *     and `input_modalities` is always `["text"]` here; `listModels` reports the real modalities.
+         */
         get: operations["retrieveModel"];
         put?: never;
         post?: never;
@@ -422,7 +427,10 @@ export interface components {
              * @example auto
              */
             model: string;
-            /** @description The conversation. More than 500 messages → 413 `{"detail":"too many messages (max 500)"}`. */
+            /**
+             * @description The conversation. More than 500 messages → 413 `{"detail":"too many messages (max 500)"}`. At least one message
+             *     is intended; the live server accepts an empty list and forwards it.
+             */
             messages: components["schemas"]["ChatMessage"][];
             /** @default 0.7 */
             temperature?: number;
@@ -731,23 +739,23 @@ export interface components {
             object: "list";
             data: components["schemas"]["Model"][];
         };
-        /** @description One row of `GET /v1/status/models` (24 h ledger performance plus recipe-backed virtual models). */
+        /**
+         * @description One row of `GET /v1/status/models`: a model served by connected workers, with its last-24 h performance from the
+         *     settlement ledger (`null` when there are no samples; `tokens_per_s` and `avg_ttft_s` are text-only).
+         */
         ModelStatus: {
             name: string;
             /** @description Workers currently serving the model. */
             count: number;
-            /**
-             * @example text
-             * @example image
-             * @example video
-             */
-            type: string;
-            max_context_length?: number | null;
+            type: components["schemas"]["WsJobType"];
+            /** @description The largest `max_context_length` among the workers serving it. */
+            max_context_length: number | null;
             /** @description Completed jobs in the last 24 h the averages are computed from. */
-            samples?: number;
-            tokens_per_s?: number | null;
-            avg_ttft_s?: number | null;
-            avg_latency_s?: number | null;
+            samples: number;
+            /** @description Decode throughput (output tokens per second after the first token). */
+            tokens_per_s: number | null;
+            avg_ttft_s: number | null;
+            avg_latency_s: number | null;
             capabilities?: {
                 [key: string]: unknown;
             };
@@ -776,10 +784,11 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "degraded";
-            build_commit?: string | null;
-            redis?: boolean;
-            workers_connected?: number;
-            models_available?: string[];
+            /** @description The deployed commit, when known. */
+            build_commit: string | null;
+            redis: boolean;
+            workers_connected: number;
+            models_available: string[];
         };
         /**
          * @description FastAPI error body. `detail` is a message string for errors the handlers raise, or FastAPI's list of
@@ -835,7 +844,9 @@ export interface components {
          *     `type` field. The server answers `WsReady`, or `WsServerError` followed by a close with `WsCloseCode` 4001 (missing
          *     or invalid key or name) or 4003 (missing scope, name owned by another account, retired model, eviction cooldown,
          *     identity/profile failure). A second connection registering the same name closes the older one with 1012.
-         *     The payout wallet comes from the account, never from the worker.
+         *     The payout wallet comes from the account, never from the worker. The live server silently drops unknown
+         *     `job_types`, `api_formats` and `modalities` values (falling back to the defaults when none is left) instead of
+         *     refusing them.
          * @example {
          *       "apikey": "grid_0123456789abcdef",
          *       "name": "rig-01",
@@ -890,7 +901,12 @@ export interface components {
              *     ]
              */
             api_formats?: components["schemas"]["WsApiFormat"][];
-            /** @description Input modalities the worker's models accept (vision models add `image`). */
+            /**
+             * @description Input modalities the worker's models accept (vision models add `image`).
+             * @default [
+             *       "text"
+             *     ]
+             */
             modalities?: components["schemas"]["WsModality"][];
             /** @description Optional hardware/profile report. */
             worker_profile?: {
@@ -950,11 +966,17 @@ export interface components {
              * @default false
              */
             reasoning?: boolean;
+            /** @description Optional backend logprobs for the delta (read by the grid's validators, not relayed). */
+            logprobs?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description Job `id` finished. An empty output (no text, reasoning, tool calls or tokens) counts as a failure (a strike) unless
          *     `cancelled` is true. After a `WsCancel` the worker sends `done` with the partial text and `cancelled: true`.
          *     The server counts tokens itself; `usage` is shown to the client but never used for billing.
+         *     When tokens were streamed, the server keeps the streamed text and ignores `full_text`/`full_reasoning` (it reads
+         *     them only when nothing was streamed). Other fields (e.g. grid-text-worker's `receipt`) are ignored.
          * @example {
          *       "type": "done",
          *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
@@ -980,7 +1002,10 @@ export interface components {
             usage?: components["schemas"]["Usage"] | null;
             /** @default false */
             cancelled?: boolean;
-            /** @description Optional worker signature over the output. */
+            /**
+             * @description Optional signature over the output commitment, checked against the worker's signer or payout wallet; a
+             *     missing or invalid one leaves the result unsigned (never refused).
+             */
             worker_sig?: string | null;
         };
         /**
@@ -1268,11 +1293,14 @@ export interface components {
             top_a?: number;
             tfs?: number;
             typical?: number;
+            /** @default 0 */
             min_p?: number;
             rep_pen?: number;
             rep_pen_range?: number;
             rep_pen_slope?: number;
+            /** @default 0 */
             smoothing_factor?: number;
+            /** @default 0 */
             dynatemp_range?: number;
             /** @default 1 */
             dynatemp_exponent?: number;
@@ -2085,6 +2113,20 @@ export interface operations {
             413: components["responses"]["V1PayloadTooLarge"];
             422: components["responses"]["V1ValidationError"];
             429: components["responses"]["V1RateLimited"];
+            /** @description Unexpected server error (details are logged, never returned). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal error while processing the request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description The worker failed (non-streamed requests only; a stream reports it as a `StreamErrorChunk`). */
             502: {
                 headers: {
@@ -2145,7 +2187,6 @@ export interface operations {
                     "application/json": components["schemas"]["ModelList"];
                 };
             };
-            429: components["responses"]["V1RateLimited"];
         };
     };
     retrieveModel: {
@@ -2154,7 +2195,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A model id as listed by `listModels` (may contain `/`, percent-encoded).
+                 * @description A model id as listed by `listModels`; percent-encode any `/` in it.
                  * @example llama-3.1-8b-instruct
                  */
                 model_id: string;
@@ -2231,7 +2272,6 @@ export interface operations {
                     "application/json": components["schemas"]["ModelStatus"][];
                 };
             };
-            429: components["responses"]["V1RateLimited"];
         };
     };
     listWorkers: {
@@ -2270,7 +2310,6 @@ export interface operations {
                     "application/json": components["schemas"]["WorkerList"];
                 };
             };
-            429: components["responses"]["V1RateLimited"];
         };
     };
     connectWorker: {
@@ -2338,7 +2377,6 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            429: components["responses"]["V1RateLimited"];
         };
     };
     hordeTextAsync: {
@@ -2612,7 +2650,14 @@ export interface operations {
     hordeHeartbeat: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 *     refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2660,7 +2705,14 @@ export interface operations {
                  */
                 model_state?: "known" | "custom" | "all";
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 *     refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2695,7 +2747,14 @@ export interface operations {
     hordePerformance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 *     refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2744,7 +2803,14 @@ export interface operations {
                  */
                 name?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 *     refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2803,7 +2869,14 @@ export interface operations {
     hordeGetWorker: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 *     refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
             path: {
                 /** @example 1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b */
                 worker_id: string;
