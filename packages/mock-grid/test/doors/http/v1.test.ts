@@ -26,7 +26,7 @@ describe('/v1 models, status and health', () => {
     expect(after.data[1]).toMatchObject({ object: 'model', created: 0, owned_by: 'aipowergrid' });
   });
 
-  it('retrieves an online model (slashes included) and 404s an offline one with the live message', async () => {
+  it('retrieves an online model (slashes raw or encoded) and 404s an offline one with the live message', async () => {
     t = await startTestGrid();
     await t.wsWorker();
     const ok = await t.get(`/v1/models/${MODEL}`);
@@ -34,9 +34,9 @@ describe('/v1 models, status and health', () => {
     expect((await ok.json()).id).toBe(MODEL);
     const missing = await t.get('/v1/models/llama-70b');
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({
-      detail: `Model 'llama-70b' is not available. Online models: ['${MODEL}']`,
-    });
+    expect(await missing.json()).toEqual({ detail: "Model 'llama-70b' not found" });
+    const encoded = await t.get(`/v1/models/${encodeURIComponent(MODEL)}`);
+    expect((await encoded.json()).id).toBe(MODEL);
   });
 
   it('reports model status, the worker registry and health', async () => {
