@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 
+// biome-ignore lint/suspicious/noExplicitAny: the fake grid reads frames loosely, field by field, in assertions
 type Frame = Record<string, any>;
 
 export class FakeConnection {
