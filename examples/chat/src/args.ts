@@ -26,7 +26,8 @@ export interface ChatArgs {
 export function parseChatArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ChatArgs | 'help' {
   let values: ReturnType<typeof parse>['values'];
   try {
-    values = parse(argv).values;
+    // `pnpm start -- --model x` passes the `--` through; npm does not. Accept both.
+    values = parse(argv[0] === '--' ? argv.slice(1) : argv).values;
   } catch (error) {
     throw new SettingError((error as Error).message);
   }

@@ -43,7 +43,8 @@ describe('parseChatArgs', () => {
     expect(() => parseChatArgs(['--modle', 'x'], {})).toThrow(SettingError);
   });
 
-  it('asks for help', () => {
+  it('asks for help, also after the `--` pnpm passes through', () => {
     expect(parseChatArgs(['-h'], {})).toBe('help');
+    expect(parseChatArgs(['--', '--help'], {})).toBe('help');
   });
 });
