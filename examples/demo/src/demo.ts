@@ -1,0 +1,163 @@
+// The main job: a mock grid in this process, the example worker and the example chat as child
+// processes, and one Horde-style job from the sdk — every step of every job printed as the grid sees it.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type GridEvent, type MockGrid, startMockGrid } from '@aipg/mock-grid';
+import { Grid } from '@aipg/sdk';
+import { type Example, runExample } from './children.js';
+import { Lifecycle } from './lifecycle.js';
+import { Printer, step } from './printer.js';
+
+export const OPERATOR_KEY = 'grid_demo_operator_key';
+export const SMALL = 'grid/demo-small';
+export const LARGE = 'grid/demo-large';
+
+/** The worker's bridgeData.yaml (JSON is YAML): two demo models, each its own worker on the grid. */
+function workerConfig(gridUrl: string) {
+  const endpoint = (name: string, gridModel: string, tokensPerSecond: number) => ({
+    type: 'demo',
+    name,
+    tokens_per_second: tokensPerSecond,
+    models: [{ name, grid_model: gridModel }],
+  });
+  return {
+    grid_url: gridUrl,
+    api_key: OPERATOR_KEY,
+    endpoints: [endpoint('demo-small', SMALL, 40), endpoint('demo-large', LARGE, 25)],
+  };
+}
+
+/** What is typed into the chat. */
+function chatScript(saveTo: string): string[] {
+  return [
+    '/models',
+    'What is the AI Power Grid?',
+    `/model ${LARGE}`,
+    '/temperature 0.3',
+    'And who runs its workers?',
+    `/save ${saveTo}`,
+    '/exit',
+  ];
+}
+
+export class DemoError extends Error {
+  override name = 'DemoError';
+}
+
+export interface DemoOptions {
+  write: (text: string) => void;
+  color?: boolean;
+  /** Told each part as it starts (for the "stuck at" message of a timeout). */
+  onPart?: (part: string) => void;
+  /** Called with a clean-up step as soon as there is something to clean up (children, the grid). */
+  onCleanup: (cleanup: () => Promise<unknown>) => void;
+}
+
+export interface DemoResult {
+  jobs: number;
+  denCredited: number;
+  balance: number;
+}
+
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const out = new Printer(options.write, options.color);
+  const part = (text: string) => {
+    options.onPart?.(text);
+    out.heading(text);
+  };
+  const dir = await mkdtemp(join(tmpdir(), 'aipg-demo-'));
+  options.onCleanup(() => rm(dir, { recursive: true, force: true }));
+
+  part('0. a grid and a worker');
+  const grid = await startMockGrid({ port: 0 });
+  options.onCleanup(() => grid.close());
+  const lifecycle = new Lifecycle(grid.core, out, OPERATOR_KEY);
+  grid.core.onEvent(lifecycle.handle);
+  out.line('grid', `mock grid on ${grid.url} (/v1, /api/v2 and the worker WebSocket)`);
+
+  const bridgeData = join(dir, 'bridgeData.yaml');
+  await writeFile(bridgeData, JSON.stringify(workerConfig(grid.url), null, 2));
+  const online = waitForEvents(grid, (e) => e.type === 'worker.online', 2);
+  const worker = runExample('worker', { args: [bridgeData], onLine: (line) => out.line('worker', line) });
+  options.onCleanup(() => worker.stop());
+  out.line('worker', `started examples/worker (pid ${worker.child.pid}) with 2 demo models`);
+  await orExit(online, worker, 'the worker');
+
+  part('1. a conversation over /v1 (examples/chat, scripted)');
+  const saved = join(dir, 'conversation.json');
+  const script = chatScript(saved);
+  const chat = runExample('chat', {
+    args: ['--base-url', grid.url, '--model', SMALL, '--system', 'Answer in one sentence.'],
+    input: chatScript(saved)
+      .map((line) => `${line}\n`)
+      .join(''),
+    onLine: (line) => out.line('chat', line),
+  });
+  options.onCleanup(() => chat.stop());
+  out.line('chat', `started examples/chat (pid ${chat.child.pid}), typing ${script.length} lines into it`);
+  const chatExit = await chat.exited;
+  if (chatExit !== 0) throw new DemoError(`the chat exited with code ${chatExit}`);
+  const conversation = JSON.parse(await readFile(saved, 'utf8')) as { model: string; messages: unknown[] };
+  // system + 2 × (question, answer): an answer that failed would be missing here.
+  if (conversation.model !== LARGE || conversation.messages.length !== 5) {
+    throw new DemoError(`the saved conversation is incomplete: ${JSON.stringify(conversation)}`);
+  }
+  out.line(
+    'demo',
+    `the saved conversation has the system prompt and both turns (${conversation.messages.length} messages), model ${conversation.model}`,
+  );
+
+  part('2. a Horde-style async job over /api/v2 (sdk grid.text.generate: submit, poll, result)');
+  const sdk = new Grid({
+    baseURL: grid.url,
+    apiKey: '0000000000',
+    clientAgent: 'aipg-example-demo:0.0.0:local',
+  });
+  let polls = 0;
+  const result = await sdk.text.generate(
+    { prompt: 'Write a haiku about spare GPUs.', params: { max_length: 48 }, models: [SMALL] },
+    { pollIntervalMs: 250, onProgress: () => void polls++ },
+  );
+  const generation = result.generations?.[0];
+  const text = generation?.text ?? '';
+  const preview = text.length > 48 ? `${text.slice(0, 48)}…` : text;
+  out.line(
+    'horde',
+    `${step('result')}from ${generation?.worker_name} after ${polls} status polls: "${preview}"`,
+  );
+
+  const gaps = [...lifecycle.missing({ v1: 2, horde: 1 }), ...lifecycle.problems];
+  if (gaps.length > 0) throw new DemoError(`not every step happened:\n  ${gaps.join('\n  ')}`);
+
+  part('3. shutting down');
+  const workerExit = await worker.stop();
+  if (workerExit !== 0) throw new DemoError(`the worker exited with code ${workerExit}`);
+  await grid.close();
+  return {
+    jobs: lifecycle.jobs.size,
+    denCredited: Math.round(lifecycle.denCredited * 100) / 100,
+    balance: grid.core.account(OPERATOR_KEY).balance,
+  };
+}
+
+/** Resolves once `count` grid events match. */
+function waitForEvents(grid: MockGrid, match: (e: GridEvent) => boolean, count: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const off = grid.core.onEvent((event) => {
+      if (match(event) && ++seen === count) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+/** `promise`, unless the example exits first. */
+async function orExit<T>(promise: Promise<T>, example: Example, what: string): Promise<T> {
+  const exited = example.exited.then((code) => {
+    throw new DemoError(`${what} exited (code ${code}) before it was ready`);
+  });
+  return Promise.race([promise, exited]);
+}

@@ -1,0 +1,48 @@
+// `pnpm start` at the repository root: run the whole grid story once and exit 0, or exit 1 saying
+// which step failed. Bounded: after TIME_LIMIT_MS it gives up and says where it was stuck.
+import './die-with-parent.js';
+import { DemoError, runDemo } from './demo.js';
+
+const TIME_LIMIT_MS = 60_000;
+const started = Date.now();
+const cleanups: Array<() => Promise<unknown>> = [];
+let part = 'starting';
+
+/** Children first (newest first), then the grid: nothing is left behind, whichever way we end. */
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
+}
+
+async function fail(message: string, code = 1): Promise<never> {
+  process.stderr.write(`\n✖ demo failed during "${part}": ${message}\n`);
+  await cleanUp();
+  process.exit(code);
+}
+
+const limit = setTimeout(() => void fail(`not finished after ${TIME_LIMIT_MS / 1000} s`), TIME_LIMIT_MS);
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.once(signal, () => void fail(`stopped by ${signal}`, code));
+}
+
+try {
+  const result = await runDemo({
+    write: (text) => process.stdout.write(text),
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    onPart: (name) => {
+      part = name;
+    },
+    onCleanup: (cleanup) => cleanups.push(cleanup),
+  });
+  await cleanUp();
+  clearTimeout(limit);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(
+    `\n✔ demo finished in ${seconds} s: ${result.jobs} jobs through 2 doors, every step seen; ` +
+      `${result.denCredited} den credited to the worker operator (balance ${result.balance})\n`,
+  );
+} catch (error) {
+  await fail(error instanceof DemoError ? error.message : String((error as Error)?.stack ?? error));
+}
