@@ -8,10 +8,10 @@ const DIE_WITH_PARENT = new URL('./die-with-parent.ts', import.meta.url).href;
 
 export interface Example {
   child: ChildProcess;
-  /** Resolves with the exit code (a signal counts as `null`). */
-  exited: Promise<number | null>;
+  /** Resolves with the exit code, or the signal that ended it. */
+  exited: Promise<number | NodeJS.Signals>;
   /** Ends it: SIGTERM, then SIGKILL if it is still there after `graceMs`. */
-  stop(graceMs?: number): Promise<number | null>;
+  stop(graceMs?: number): Promise<number | NodeJS.Signals>;
 }
 
 export interface ExampleOptions {
@@ -20,6 +20,11 @@ export interface ExampleOptions {
   input?: string;
   /** Each line it prints, stdout and stderr alike. */
   onLine: (line: string) => void;
+}
+
+/** "exited with code 1", "was stopped by SIGTERM". */
+export function describeExit(exit: number | NodeJS.Signals): string {
+  return typeof exit === 'number' ? `exited with code ${exit}` : `was stopped by ${exit}`;
 }
 
 /** Runs `examples/<name>/src/main.ts` the way its `pnpm start` does, from its own folder. */
@@ -34,9 +39,12 @@ export function runExample(name: string, options: ExampleOptions): Example {
     if (stream) createInterface({ input: stream }).on('line', options.onLine);
   }
   if (options.input !== undefined) child.stdin?.end(options.input);
-  const exited = new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.once('error', () => resolve(null));
+  const exited = new Promise<number | NodeJS.Signals>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'SIGKILL'));
+    child.once('error', (error) => {
+      options.onLine(`could not start: ${error.message}`);
+      resolve(-1);
+    });
   });
   return {
     child,

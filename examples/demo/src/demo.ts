@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type GridEvent, type MockGrid, startMockGrid } from '@aipg/mock-grid';
 import { Grid } from '@aipg/sdk';
-import { type Example, runExample } from './children.js';
+import { describeExit, type Example, runExample } from './children.js';
 import { Lifecycle } from './lifecycle.js';
 import { Printer, step } from './printer.js';
 
@@ -97,7 +97,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   options.onCleanup(() => chat.stop());
   out.line('chat', `started examples/chat (pid ${chat.child.pid}), typing ${script.length} lines into it`);
   const chatExit = await chat.exited;
-  if (chatExit !== 0) throw new DemoError(`the chat exited with code ${chatExit}`);
+  if (chatExit !== 0) throw new DemoError(`the chat ${describeExit(chatExit)}`);
   const conversation = JSON.parse(await readFile(saved, 'utf8')) as { model: string; messages: unknown[] };
   // system + 2 × (question, answer): an answer that failed would be missing here.
   if (conversation.model !== LARGE || conversation.messages.length !== 5) {
@@ -132,7 +132,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   part('3. shutting down');
   const workerExit = await worker.stop();
-  if (workerExit !== 0) throw new DemoError(`the worker exited with code ${workerExit}`);
+  if (workerExit !== 0) throw new DemoError(`the worker ${describeExit(workerExit)}`);
   await grid.close();
   return {
     jobs: lifecycle.jobs.size,
@@ -156,8 +156,8 @@ function waitForEvents(grid: MockGrid, match: (e: GridEvent) => boolean, count: 
 
 /** `promise`, unless the example exits first. */
 async function orExit<T>(promise: Promise<T>, example: Example, what: string): Promise<T> {
-  const exited = example.exited.then((code) => {
-    throw new DemoError(`${what} exited (code ${code}) before it was ready`);
+  const exited = example.exited.then((exit) => {
+    throw new DemoError(`${what} ${describeExit(exit)} before it was ready`);
   });
   return Promise.race([promise, exited]);
 }

@@ -59,7 +59,7 @@ export class Lifecycle {
         job.steps.add('done');
         say(
           'done',
-          `${event.usage.completion_tokens} tokens · ttft ${event.grid.ttft ?? '?'} s · ${event.grid.tokens_per_s ?? '?'} tokens/s`,
+          `${event.usage.completion_tokens} tokens (as the grid counts them) · ttft ${event.grid.ttft ?? '?'} s · ${event.grid.tokens_per_s ?? '?'} tokens/s`,
         );
         break;
       case 'credited':
