@@ -1,7 +1,7 @@
 // Preloaded (`node --import`) into every process the demo starts, and imported by the demo itself.
 // When a parent dies — even by SIGKILL, which leaves it no chance to clean up — its children are
-// re-parented. A process that notices this ends itself, so nothing is left running behind a killed
-// `pnpm start` (pnpm does not pass signals on: docs/toolchain pitfall 9).
+// re-parented. A process that notices this ends itself, so a killed demo leaves no worker or chat
+// running (signals alone would not do: toolchain pitfall 9).
 const parent = process.ppid;
 const watch = setInterval(() => {
   if (process.ppid === parent) return;
