@@ -2187,7 +2187,6 @@ export interface operations {
                     "application/json": components["schemas"]["ModelList"];
                 };
             };
-            429: components["responses"]["V1RateLimited"];
         };
     };
     retrieveModel: {
@@ -2273,7 +2272,6 @@ export interface operations {
                     "application/json": components["schemas"]["ModelStatus"][];
                 };
             };
-            429: components["responses"]["V1RateLimited"];
         };
     };
     listWorkers: {
@@ -2312,7 +2310,6 @@ export interface operations {
                     "application/json": components["schemas"]["WorkerList"];
                 };
             };
-            429: components["responses"]["V1RateLimited"];
         };
     };
     connectWorker: {
@@ -2380,7 +2377,6 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            429: components["responses"]["V1RateLimited"];
         };
     };
     hordeTextAsync: {
