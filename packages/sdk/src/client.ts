@@ -1,0 +1,231 @@
+import createClient, { type Client } from 'openapi-fetch';
+import { APIPromise, type CallResult, type WithRequestID } from './core/api-promise';
+import { AIPGError, APIError } from './core/errors';
+import type { components, paths } from './generated/openapi';
+import { readEnv } from './internal/env';
+import { isLogLevel, type Logger, type LogLevel, levelLogger, resolveLogLevel } from './internal/logger';
+import { type BodyMode, createLoopFetch, type Fetch } from './internal/request-loop';
+import { uuid4 } from './internal/uuid';
+import { Chat } from './resources/chat';
+import { Models } from './resources/models';
+import { Status } from './resources/status';
+import { Text } from './resources/text';
+import { Workers } from './resources/workers';
+import { VERSION } from './version';
+
+export const DEFAULT_BASE_URL = 'https://api.aipowergrid.io';
+export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+export const DEFAULT_MAX_RETRIES = 2;
+/** Horde `Client-Agent` format `name:version:contact`. */
+export const DEFAULT_CLIENT_AGENT = `@aipg/sdk:${VERSION}:https://github.com/AIPowerGrid/aipg-grid-sdk`;
+
+export type { CallResult, Fetch, Logger, LogLevel, WithRequestID };
+
+export interface ClientOptions {
+  /** Grid API key. Default: `AIPG_API_KEY`. Without one, no auth headers are sent (public endpoints still work). */
+  apiKey?: string | undefined;
+  /**
+   * Host root, e.g. `https://api.aipowergrid.io` (the default, or `AIPG_BASE_URL`). Spec paths carry their own
+   * prefix (`/v1/…`, `/api/v2/…`, `/health`), so a trailing `/v1` — as OpenAI clients are configured — is stripped.
+   */
+  baseURL?: string | undefined;
+  /** Sent as `Client-Agent` (`name:version:contact`). Default: `@aipg/sdk:<version>:<repo url>`. */
+  clientAgent?: string | undefined;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number | undefined;
+  /** Milliseconds per attempt, covering the response body too. Default 600 000 (10 min). */
+  timeout?: number | undefined;
+  /** A fetch-compatible function (proxies, mTLS, tests). Default: `globalThis.fetch`, looked up per request. */
+  fetch?: Fetch | undefined;
+  /** Where log lines go. Default: `console`. Credentials are never logged. */
+  logger?: Logger | undefined;
+  /** Default: `AIPG_LOG`, else `warn`. */
+  logLevel?: LogLevel | undefined;
+  /** Headers sent with every request (a `null` value removes a default header). */
+  defaultHeaders?: Record<string, string | null | undefined> | undefined;
+}
+
+/** Per-call options; every SDK method takes them as its last argument. */
+export interface RequestOptions {
+  /** Abort the call: it then rejects with `APIUserAbortError` and is not retried. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds per attempt for this call (overrides the client's `timeout`). */
+  timeout?: number | undefined;
+  /** Retries for this call (overrides the client's `maxRetries`). */
+  maxRetries?: number | undefined;
+  /** Extra headers for this call; `null` removes a header. */
+  headers?: Record<string, string | null | undefined> | undefined;
+}
+
+/** What `grid.raw.GET/POST/…` calls receive per request to run through the SDK pipeline. */
+// A type alias, not an interface: openapi-fetch's init type has an index signature.
+export type PipelineInit = {
+  fetch: (request: Request) => Promise<Response>;
+  headers: Record<string, string | null | undefined>;
+};
+
+/** What an openapi-fetch call resolves to (either member of its `{ data } | { error }` union). */
+type RawResult = { data?: unknown; error?: unknown; response: Response };
+
+type Schemas = components['schemas'];
+
+/**
+ * The AI Power Grid client. One request pipeline (auth + `Client-Agent` + request id → retries,
+ * timeouts and abort → typed errors) under every resource:
+ *
+ * ```ts
+ * const grid = new Grid(); // AIPG_API_KEY from the environment
+ * const reply = await grid.chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'Hi' }] });
+ * ```
+ */
+export class Grid {
+  readonly apiKey: string | undefined;
+  readonly baseURL: string;
+  readonly clientAgent: string;
+  readonly maxRetries: number;
+  readonly timeout: number;
+  readonly logger: Logger;
+  /**
+   * The typed openapi-fetch client underneath, for endpoints without a helper. Calls made on it get the
+   * client's defaults (auth, retries, timeout); its `{ data, error, response }` results are not thrown.
+   * Middleware added with `grid.raw.use()` runs once per logical call, above the retry loop.
+   */
+  readonly raw: Client<paths>;
+
+  readonly chat: Chat;
+  readonly models: Models;
+  readonly status: Status;
+  readonly workers: Workers;
+  /** AI Horde v2 text jobs (`/api/v2/generate/text/*`): submit, poll, cancel. */
+  readonly text: Text;
+
+  readonly #fetch: Fetch;
+
+  constructor(options: ClientOptions = {}) {
+    this.apiKey = options.apiKey ?? readEnv('AIPG_API_KEY');
+    this.baseURL = normalizeBaseURL(options.baseURL ?? readEnv('AIPG_BASE_URL') ?? DEFAULT_BASE_URL);
+    this.clientAgent = options.clientAgent ?? DEFAULT_CLIENT_AGENT;
+    this.maxRetries = checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'maxRetries');
+    this.timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS, 'timeout');
+    if (options.logLevel !== undefined && !isLogLevel(options.logLevel)) {
+      throw new AIPGError(
+        `logLevel must be one of debug, info, warn, error, off (got ${JSON.stringify(options.logLevel)})`,
+      );
+    }
+    this.logger = levelLogger(options.logger ?? console, resolveLogLevel(options.logLevel));
+    const userFetch = options.fetch;
+    // Looked up per request, not captured here: a fetch patched later (msw in tests, polyfills) is honoured.
+    this.#fetch = userFetch ?? ((input, init) => globalFetch()(input, init));
+
+    const headers: Record<string, string | null | undefined> = { 'Client-Agent': this.clientAgent };
+    if (this.apiKey) {
+      // The live grid accepts either header; the Horde v2 API reads only `apikey`.
+      headers.apikey = this.apiKey;
+      headers.Authorization = `Bearer ${this.apiKey}`;
+    }
+    Object.assign(headers, options.defaultHeaders);
+    this.raw = createClient<paths>({
+      baseUrl: this.baseURL,
+      headers,
+      fetch: this.pipelineFetch({}, 'buffered'),
+    });
+
+    this.chat = new Chat(this);
+    this.models = new Models(this);
+    this.status = new Status(this);
+    this.workers = new Workers(this);
+    this.text = new Text(this);
+  }
+
+  /** `GET /health`: server status, Redis reachability, connected workers. */
+  health(options?: RequestOptions): APIPromise<Schemas['Health']> {
+    return this.call(options, (init) => this.raw.GET('/health', init));
+  }
+
+  /**
+   * Runs one call through the pipeline: resolves to its data (with `_request_id`; `.withResponse()` for
+   * the raw response) or rejects with the typed error. Resources are built on this; `send` gets the
+   * per-call init to spread into a `grid.raw` call.
+   */
+  call<T>(
+    options: RequestOptions | undefined,
+    send: (init: PipelineInit) => Promise<RawResult>,
+  ): APIPromise<T> {
+    return new APIPromise(this.callWithResponse<T>(options, send));
+  }
+
+  /** Like {@link call}, as a plain Promise of `{ data, response, requestId }`; `mode: 'stream'` leaves the body unread. */
+  async callWithResponse<T>(
+    options: RequestOptions | undefined,
+    send: (init: PipelineInit) => Promise<RawResult>,
+    mode: BodyMode = 'buffered',
+  ): Promise<CallResult<T>> {
+    // One id per logical call (the same on every retry); a caller-supplied X-Request-Id wins.
+    const own = Object.entries(options?.headers ?? {}).find(
+      ([name]) => name.toLowerCase() === 'x-request-id',
+    );
+    const sentId = own ? (own[1] ?? undefined) : uuid4();
+    const headers = own ? { ...options?.headers } : { 'X-Request-Id': sentId, ...options?.headers };
+    const result = await send({ fetch: this.pipelineFetch(options ?? {}, mode), headers });
+    const { response } = result;
+    const requestId = response.headers.get('x-request-id') ?? sentId;
+    if (!response.ok) {
+      const error = APIError.generate(response.status, result.error, response.headers, requestId);
+      this.logger.debug(`request failed: ${error.message}`, { status: response.status, requestId });
+      throw error;
+    }
+    return { data: result.data as T, response, requestId };
+  }
+
+  /** The fetch given to openapi-fetch for one call: the retry / timeout / abort loop with this call's options. */
+  private pipelineFetch(options: RequestOptions, mode: BodyMode): (request: Request) => Promise<Response> {
+    return createLoopFetch({
+      fetch: this.#fetch,
+      logger: this.logger,
+      maxRetries:
+        options.maxRetries === undefined
+          ? this.maxRetries
+          : checkMaxRetries(options.maxRetries, 'maxRetries'),
+      timeout: options.timeout === undefined ? this.timeout : checkTimeout(options.timeout, 'timeout'),
+      signal: options.signal,
+      mode,
+    });
+  }
+}
+
+/** Strips trailing slashes and a trailing `/v1` (OpenAI-style base URLs), leaving the host root. */
+export function normalizeBaseURL(raw: string): string {
+  let url = raw.trim().replace(/\/+$/, '');
+  if (/\/v1$/i.test(url)) url = url.slice(0, -3).replace(/\/+$/, '');
+  try {
+    new URL(url);
+  } catch {
+    throw new AIPGError(`baseURL must be an absolute http(s) URL (got ${JSON.stringify(raw)})`);
+  }
+  return url;
+}
+
+function globalFetch(): Fetch {
+  const f = (globalThis as { fetch?: Fetch }).fetch;
+  if (typeof f !== 'function') {
+    throw new AIPGError('No global fetch in this runtime: pass `fetch` to new Grid({ fetch }).');
+  }
+  return f;
+}
+
+function checkMaxRetries(value: number, field: string): number {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new AIPGError(`${field} must be an integer ≥ 0 (got ${String(value)})`);
+  }
+  return value;
+}
+
+function checkTimeout(value: number, field: string): number {
+  // setTimeout fires immediately beyond 2^31-1 ms, so that is the ceiling (about 24.8 days).
+  if (typeof value !== 'number' || !(value > 0) || value > 2_147_483_647) {
+    throw new AIPGError(
+      `${field} must be a number of milliseconds in (0, 2147483647] (got ${String(value)})`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,36 @@
+import { parseRetryAfterMs } from '../core/errors';
+
+/** Server-suggested waits are honoured only inside this window; anything else uses the backoff. */
+export const MAX_SERVER_DELAY_MS = 60_000;
+const INITIAL_DELAY_MS = 500;
+const MAX_DELAY_MS = 8_000;
+const MAX_JITTER = 0.25;
+
+/**
+ * Whether a failed response is worth another attempt. The server decides first (`x-should-retry`);
+ * otherwise 408 (request timeout), 409 (lock conflict), 429 (rate limit) and every 5xx.
+ */
+export function shouldRetry(response: Response): boolean {
+  const hint = response.headers.get('x-should-retry')?.trim().toLowerCase();
+  if (hint === 'true') return true;
+  if (hint === 'false') return false;
+  const { status } = response;
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/**
+ * How long to wait before retry number `retriesDone + 1`. A `retry-after-ms` / `retry-after` hint
+ * within 0–60 s wins; otherwise 0.5 s · 2^retriesDone capped at 8 s, minus up to 25 % jitter so many
+ * clients failing together do not come back together.
+ */
+export function retryDelayMs(
+  headers: Headers | undefined,
+  retriesDone: number,
+  random: () => number = Math.random,
+  now: number = Date.now(),
+): number {
+  const hinted = headers ? parseRetryAfterMs(headers, now) : undefined;
+  if (hinted !== undefined && hinted >= 0 && hinted <= MAX_SERVER_DELAY_MS) return hinted;
+  const base = Math.min(INITIAL_DELAY_MS * 2 ** retriesDone, MAX_DELAY_MS);
+  return base * (1 - random() * MAX_JITTER);
+}

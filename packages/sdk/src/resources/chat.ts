@@ -1,0 +1,82 @@
+import type { RequestOptions } from '../client';
+import type { APIPromise } from '../core/api-promise';
+import { type ChatCompletion, ChatCompletionStream } from '../core/chat-completion-stream';
+import type { components } from '../generated/openapi';
+import { linkedController } from '../internal/sleep';
+import { APIResource } from './resource';
+
+type Schemas = components['schemas'];
+
+/**
+ * `ChatCompletionRequest` without its open index signature. The wire accepts unknown fields (the grid
+ * forwards them to the worker), but a typo such as `max_token` should not compile. Extra knobs can
+ * still be sent by spreading a variable: `create({ ...params, ...extra })` is not excess-checked.
+ */
+export type ChatCompletionCreateParamsBase = KnownKeys<Schemas['ChatCompletionRequest']>;
+export type ChatCompletionCreateParamsNonStreaming = ChatCompletionCreateParamsBase & {
+  stream?: false | null | undefined;
+};
+export type ChatCompletionCreateParamsStreaming = ChatCompletionCreateParamsBase & { stream: true };
+export type ChatCompletionCreateParams =
+  | ChatCompletionCreateParamsNonStreaming
+  | ChatCompletionCreateParamsStreaming;
+
+/** Drops `[key: string]: …` index signatures, keeping the declared properties (and their optionality). */
+type KnownKeys<T> = {
+  [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K];
+};
+
+export class Chat extends APIResource {
+  readonly completions: Completions = new Completions(this._client);
+}
+
+export class Completions extends APIResource {
+  /**
+   * `POST /v1/chat/completions`. Without `stream` it resolves to the `ChatCompletion` (with its `grid`
+   * metadata). With `stream: true` it resolves — once the response headers are in — to a
+   * {@link ChatCompletionStream}; retries happen only before that point, never mid-stream.
+   */
+  create(body: ChatCompletionCreateParamsNonStreaming, options?: RequestOptions): APIPromise<ChatCompletion>;
+  create(body: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<ChatCompletionStream>;
+  create(
+    body: ChatCompletionCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<ChatCompletion> | Promise<ChatCompletionStream>;
+  create(
+    body: ChatCompletionCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<ChatCompletion> | Promise<ChatCompletionStream> {
+    const wireBody = body as Schemas['ChatCompletionRequest'];
+    if (!body.stream) {
+      return this._client.call<ChatCompletion>(options, (init) =>
+        this._client.raw.POST('/v1/chat/completions', { ...init, body: wireBody }),
+      );
+    }
+    return this.#stream(wireBody, options);
+  }
+
+  async #stream(
+    body: Schemas['ChatCompletionRequest'],
+    options?: RequestOptions,
+  ): Promise<ChatCompletionStream> {
+    // The stream's own controller: `stream.abort()` and the caller's signal both end the request.
+    const { controller, dispose } = linkedController([options?.signal]);
+    try {
+      const { data, response, requestId } = await this._client.callWithResponse<ReadableStream<Uint8Array>>(
+        { ...options, signal: controller.signal },
+        (init) =>
+          this._client.raw.POST('/v1/chat/completions', {
+            ...init,
+            body,
+            parseAs: 'stream',
+            headers: { Accept: 'text/event-stream', ...init.headers },
+          }),
+        'stream',
+      );
+      return ChatCompletionStream.fromSSEResponse(response, data, controller, requestId, dispose);
+    } catch (error) {
+      dispose();
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import type { RequestOptions } from '../client';
+import type { APIPromise } from '../core/api-promise';
+import type { components } from '../generated/openapi';
+import { APIResource } from './resource';
+
+export type Model = components['schemas']['Model'];
+export type ModelList = components['schemas']['ModelList'];
+
+/** `/v1/models`: text models currently served by connected workers (plus a virtual `auto`). */
+export class Models extends APIResource {
+  /** `GET /v1/models`. The list changes with worker presence. */
+  list(options?: RequestOptions): APIPromise<ModelList> {
+    return this._client.call(options, (init) => this._client.raw.GET('/v1/models', init));
+  }
+
+  /** `GET /v1/models/{model_id}`; an unknown or offline model is a `NotFoundError`. */
+  retrieve(modelId: string, options?: RequestOptions): APIPromise<Model> {
+    return this._client.call(options, (init) =>
+      this._client.raw.GET('/v1/models/{model_id}', { ...init, params: { path: { model_id: modelId } } }),
+    );
+  }
+}

@@ -1,0 +1,14 @@
+import type { RequestOptions } from '../client';
+import type { APIPromise } from '../core/api-promise';
+import type { components } from '../generated/openapi';
+import { APIResource } from './resource';
+
+export type ModelStatus = components['schemas']['ModelStatus'];
+
+/** `/v1/status/*`: public network statistics. */
+export class Status extends APIResource {
+  /** `GET /v1/status/models`: per-model worker counts and 24 h performance. */
+  models(options?: RequestOptions): APIPromise<ModelStatus[]> {
+    return this._client.call(options, (init) => this._client.raw.GET('/v1/status/models', init));
+  }
+}

@@ -1,0 +1,157 @@
+import type { RequestOptions } from '../client';
+import type { APIPromise, CallResult } from '../core/api-promise';
+import {
+  AIPGError,
+  APITimeoutError,
+  JobFaultedError,
+  parseRetryAfterMs,
+  RateLimitError,
+} from '../core/errors';
+import type { components } from '../generated/openapi';
+import { abortError, linkedController, sleep } from '../internal/sleep';
+import { APIResource } from './resource';
+
+type Schemas = components['schemas'];
+export type TextGenerateParams = Schemas['HordeTextAsyncRequest'];
+export type TextJobSubmitted = Schemas['HordeAsyncResponse'];
+export type TextJobStatus = Schemas['HordeTextStatus'];
+export type TextGeneration = Schemas['HordeTextGeneration'];
+
+/** The finished job: the final status plus its id. */
+export type TextJobResult = TextJobStatus & { id: string };
+
+export interface TextGenerateOptions {
+  /** Aborting cancels the job on the grid (one best-effort `DELETE`) and rejects with `APIUserAbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Called with every polled status (queue position, wait time, finished count …). */
+  onProgress?: ((status: TextJobStatus) => void) | undefined;
+  /**
+   * Fixed wait between status polls, in ms. Default: adaptive — 1 s, then ×1.5 per poll up to 10 s.
+   * A poll-after hint from the server always wins.
+   */
+  pollIntervalMs?: number | undefined;
+  /**
+   * Give up after this many ms in total (submit + waiting): the job is cancelled and the call rejects
+   * with `APITimeoutError`. Default: the client's `timeout` (10 min).
+   */
+  timeout?: number | undefined;
+}
+
+export const FIRST_POLL_DELAY_MS = 1_000;
+export const POLL_BACKOFF_FACTOR = 1.5;
+export const MAX_POLL_DELAY_MS = 10_000;
+/** Server hints above this are clamped: the text status endpoint allows 60 requests/min per job anyway. */
+export const MAX_POLL_HINT_MS = 60_000;
+/** The cancel sent on abort gets its own short budget (the caller's signal is already aborted). */
+const CANCEL_TIMEOUT_MS = 10_000;
+
+/**
+ * AI Horde v2 text jobs (`/api/v2/generate/text/*`): asynchronous — submit, poll the status, read the
+ * generations. The live AIPG grid retired this API (410 `GoneError`); it serves AI Horde and
+ * self-hosted forks, and the mock grid.
+ */
+export class Text extends APIResource {
+  /**
+   * Submits, waits and returns the finished job: `{ id, generations, kudos, … }`.
+   *
+   * Polling: the first status is read after 1 s, then every 1.5× longer up to 10 s (or every
+   * `pollIntervalMs`); a server hint — `x-poll-after-ms` (ms) or `retry-after` (seconds / HTTP date) on
+   * the status response — wins, clamped to 0–60 s. When a poll reports `done`, one final status read
+   * returns the result. `faulted` → `JobFaultedError` (no cancel: the grid already gave up).
+   */
+  async generate(params: TextGenerateParams, options: TextGenerateOptions = {}): Promise<TextJobResult> {
+    const budget = options.timeout ?? this._client.timeout;
+    if (!(budget > 0)) throw new AIPGError(`timeout must be a positive number of ms (got ${String(budget)})`);
+    if (options.pollIntervalMs !== undefined && !(options.pollIntervalMs >= 0)) {
+      throw new AIPGError(`pollIntervalMs must be ≥ 0 (got ${String(options.pollIntervalMs)})`);
+    }
+    const { controller, dispose } = linkedController([options.signal]);
+    const deadline = setTimeout(
+      () => controller.abort(new APITimeoutError({ message: `Text job not done within ${budget} ms.` })),
+      budget,
+    );
+    const signal = controller.signal;
+    let id: string | undefined;
+    try {
+      id = (await this.submit(params, { signal })).id;
+      let delay = options.pollIntervalMs ?? backoffMs(0);
+      for (let polls = 1; ; polls++) {
+        await sleep(delay, signal);
+        let polled: CallResult<TextJobStatus>;
+        try {
+          polled = await this.#statusWithResponse(id, { signal });
+        } catch (error) {
+          // Still rate limited after the pipeline's retries: the job is fine, just poll later.
+          if (!(error instanceof RateLimitError)) throw error;
+          delay = Math.min(Math.max(error.retryAfterMs ?? backoffMs(polls), 0), MAX_POLL_HINT_MS);
+          continue;
+        }
+        const { data: status, response } = polled;
+        options.onProgress?.(status);
+        if (status.faulted) throw new JobFaultedError(id, status);
+        if (status.done) {
+          // One last read once `done` flips, so the result is the settled state (all generations in).
+          const final = await this.status(id, { signal });
+          if (final.faulted) throw new JobFaultedError(id, final);
+          return { ...final, id };
+        }
+        delay = pollHintMs(response.headers) ?? options.pollIntervalMs ?? backoffMs(polls);
+      }
+    } catch (error) {
+      const jobStillWanted = id !== undefined && !(error instanceof JobFaultedError);
+      if (jobStillWanted) {
+        // Whatever stopped us (abort, deadline, a failing onProgress, a network error), nobody will
+        // collect the result: free the queue slot and the kudos. Once, best effort.
+        await this.cancel(id!, { maxRetries: 0, timeout: CANCEL_TIMEOUT_MS }).catch(() => {});
+      }
+      if (signal.aborted) throw abortError(signal);
+      throw error;
+    } finally {
+      clearTimeout(deadline);
+      dispose();
+    }
+  }
+
+  /** `POST /api/v2/generate/text/async`: queues the job; returns `{ id, kudos, message? }` (202). */
+  submit(params: TextGenerateParams, options?: RequestOptions): APIPromise<TextJobSubmitted> {
+    return this._client.call<TextJobSubmitted>(options, (init) =>
+      this._client.raw.POST('/api/v2/generate/text/async', { ...init, body: params }),
+    );
+  }
+
+  /** `GET /api/v2/generate/text/status/{id}` (limited to 60/min per job on the Horde). */
+  status(id: string, options?: RequestOptions): APIPromise<TextJobStatus> {
+    return this._client.call<TextJobStatus>(options, (init) =>
+      this._client.raw.GET('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
+    );
+  }
+
+  /** `DELETE /api/v2/generate/text/status/{id}`: drops generations not yet started; returns the status. */
+  cancel(id: string, options?: RequestOptions): APIPromise<TextJobStatus> {
+    return this._client.call<TextJobStatus>(options, (init) =>
+      this._client.raw.DELETE('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
+    );
+  }
+
+  /** `status()` plus the raw response, for its poll-after headers. */
+  #statusWithResponse(id: string, options: RequestOptions): Promise<CallResult<TextJobStatus>> {
+    return this._client.callWithResponse<TextJobStatus>(options, (init) =>
+      this._client.raw.GET('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
+    );
+  }
+}
+
+/** The adaptive wait before poll `n + 1` (0-based): 1 s · 1.5ⁿ, capped at 10 s, whole milliseconds. */
+export function backoffMs(n: number): number {
+  return Math.round(Math.min(FIRST_POLL_DELAY_MS * POLL_BACKOFF_FACTOR ** n, MAX_POLL_DELAY_MS));
+}
+
+/** `x-poll-after-ms`, else `retry-after-ms` / `retry-after` (seconds or HTTP date); clamped to 0–60 s. */
+export function pollHintMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const raw = headers.get('x-poll-after-ms');
+  const hint =
+    raw !== null && raw.trim() !== '' && Number.isFinite(Number(raw))
+      ? Number(raw)
+      : parseRetryAfterMs(headers, now);
+  return hint === undefined ? undefined : Math.min(Math.max(hint, 0), MAX_POLL_HINT_MS);
+}

@@ -1,0 +1,15 @@
+import type { RequestOptions } from '../client';
+import type { APIPromise } from '../core/api-promise';
+import type { components } from '../generated/openapi';
+import { APIResource } from './resource';
+
+export type WorkerList = components['schemas']['WorkerList'];
+export type WorkerSummary = components['schemas']['WorkerSummary'];
+
+/** `/v1/workers`: the live registry of connected workers. */
+export class Workers extends APIResource {
+  /** `GET /v1/workers`. */
+  list(options?: RequestOptions): APIPromise<WorkerList> {
+    return this._client.call(options, (init) => this._client.raw.GET('/v1/workers', init));
+  }
+}

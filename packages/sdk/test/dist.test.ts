@@ -1,0 +1,25 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// The main entry must run in browsers, Deno, Bun and edge runtimes: no Node built-in may be imported.
+// Reads the built files (the root `pnpm test` builds before testing).
+const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url);
+
+describe.each(['index.js', 'index.cjs'])('dist/%s', (file) => {
+  it('exists (run `pnpm --filter @aipg/sdk build` first)', () => {
+    expect(existsSync(dist(file))).toBe(true);
+  });
+
+  it('imports no Node built-in', () => {
+    const code = readFileSync(dist(file), 'utf8');
+    const specifiers = [
+      ...code.matchAll(/\bfrom\s*['"]([^'"]+)['"]/g),
+      ...code.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g),
+      ...code.matchAll(/\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g),
+    ].map((m) => m[1]);
+    expect(specifiers.length).toBeGreaterThan(0);
+    for (const spec of specifiers) expect(spec).not.toMatch(/^node:/);
+    // Nothing but the two declared runtime dependencies (so no bare `fs`, `stream`, … either).
+    expect(new Set(specifiers)).toEqual(new Set(['eventsource-parser', 'openapi-fetch']));
+  });
+});

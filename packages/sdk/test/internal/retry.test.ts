@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { retryDelayMs, shouldRetry } from '../../src/internal/retry';
+
+const response = (status: number, headers: Record<string, string> = {}) =>
+  new Response(null, { status, headers });
+
+describe('shouldRetry', () => {
+  it.each([408, 409, 429, 500, 502, 503, 504, 529])('retries %i', (status) => {
+    expect(shouldRetry(response(status))).toBe(true);
+  });
+  it.each([400, 401, 402, 403, 404, 410, 413, 422])('does not retry %i', (status) => {
+    expect(shouldRetry(response(status))).toBe(false);
+  });
+  it('lets x-should-retry override the status both ways', () => {
+    expect(shouldRetry(response(400, { 'x-should-retry': 'true' }))).toBe(true);
+    expect(shouldRetry(response(503, { 'x-should-retry': 'false' }))).toBe(false);
+    expect(shouldRetry(response(503, { 'x-should-retry': 'maybe' }))).toBe(true);
+  });
+});
+
+describe('retryDelayMs', () => {
+  const noJitter = () => 0;
+  const now = Date.parse('2026-11-27T06:00:00Z');
+
+  it('backs off 0.5 s · 2^n, capped at 8 s', () => {
+    expect([0, 1, 2, 3, 4, 5, 9].map((n) => retryDelayMs(undefined, n, noJitter))).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000, 8000,
+    ]);
+  });
+
+  it('jitter removes at most 25 %', () => {
+    expect(retryDelayMs(undefined, 0, () => 0.999999)).toBeCloseTo(375, 0);
+    expect(retryDelayMs(undefined, 4, () => 1)).toBe(6000);
+  });
+
+  it('honours retry-after-ms, then retry-after seconds or date, within 0–60 s', () => {
+    const h = (init: Record<string, string>) => new Headers(init);
+    expect(retryDelayMs(h({ 'retry-after-ms': '1234' }), 0, noJitter, now)).toBe(1234);
+    expect(retryDelayMs(h({ 'retry-after': '3' }), 0, noJitter, now)).toBe(3000);
+    expect(retryDelayMs(h({ 'retry-after': '0' }), 3, noJitter, now)).toBe(0);
+    expect(retryDelayMs(h({ 'retry-after': 'Fri, 27 Nov 2026 06:00:10 GMT' }), 0, noJitter, now)).toBe(
+      10_000,
+    );
+  });
+
+  it('ignores hints outside 0–60 s and falls back to the backoff', () => {
+    const h = (init: Record<string, string>) => new Headers(init);
+    expect(retryDelayMs(h({ 'retry-after': '61' }), 1, noJitter, now)).toBe(1000);
+    expect(retryDelayMs(h({ 'retry-after-ms': '-5' }), 1, noJitter, now)).toBe(1000);
+    expect(retryDelayMs(h({ 'retry-after': 'Fri, 27 Nov 2026 07:00:00 GMT' }), 2, noJitter, now)).toBe(2000);
+    expect(retryDelayMs(h({ 'retry-after': 'Fri, 27 Nov 2026 05:00:00 GMT' }), 2, noJitter, now)).toBe(2000);
+    expect(retryDelayMs(h({ 'retry-after': 'later' }), 0, noJitter, now)).toBe(500);
+  });
+});

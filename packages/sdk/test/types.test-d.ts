@@ -1,0 +1,127 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  type ChatCompletion,
+  type ChatCompletionSnapshot,
+  ChatCompletionStream,
+  Grid,
+  type ModelList,
+  type TextJobResult,
+  type TextJobStatus,
+  type WithRequestID,
+} from '../src/index';
+
+const grid = new Grid({ apiKey: 'grid_x' });
+const messages = [{ role: 'user' as const, content: 'Hi' }];
+
+describe('chat.completions.create', () => {
+  it('returns ChatCompletion without stream, the stream type with stream: true', () => {
+    expectTypeOf(
+      grid.chat.completions.create({ model: 'auto', messages }),
+    ).resolves.toMatchTypeOf<ChatCompletion>();
+    expectTypeOf(
+      grid.chat.completions.create({ model: 'auto', messages, stream: false }),
+    ).resolves.toMatchTypeOf<ChatCompletion>();
+    expectTypeOf(
+      grid.chat.completions.create({ model: 'auto', messages, stream: true }),
+    ).resolves.toEqualTypeOf<ChatCompletionStream>();
+    expectTypeOf(
+      grid.chat.completions.create({ model: 'auto', messages, stream: true }),
+    ).resolves.not.toMatchTypeOf<ChatCompletion>();
+  });
+
+  it('a boolean stream flag gives the union', async () => {
+    const stream = Math.random() > 0.5;
+    const result = await grid.chat.completions.create({ model: 'auto', messages, stream });
+    expectTypeOf(result).toEqualTypeOf<WithRequestID<ChatCompletion> | ChatCompletionStream>();
+  });
+
+  it('single-request calls offer withResponse()', async () => {
+    const { data, response, request_id } = await grid.models.list().withResponse();
+    expectTypeOf(data).toMatchTypeOf<ModelList>();
+    expectTypeOf(response).toEqualTypeOf<Response>();
+    expectTypeOf(request_id).toEqualTypeOf<string | undefined>();
+  });
+
+  it('the completion carries grid metadata and _request_id', async () => {
+    const reply = await grid.chat.completions.create({ model: 'auto', messages });
+    expectTypeOf(reply.grid?.worker).toEqualTypeOf<string | undefined>();
+    expectTypeOf(reply._request_id).toEqualTypeOf<string | undefined>();
+    expectTypeOf(reply.choices[0]!.finish_reason).toEqualTypeOf<string>();
+  });
+
+  it('the stream yields chunks and resolves a snapshot', async () => {
+    const stream = await grid.chat.completions.create({ model: 'auto', messages, stream: true });
+    for await (const chunk of stream)
+      expectTypeOf(chunk.choices[0]!.delta.content).toEqualTypeOf<string | null | undefined>();
+    expectTypeOf(stream.finalChatCompletion()).resolves.toEqualTypeOf<ChatCompletionSnapshot>();
+    expectTypeOf(stream.finalText()).resolves.toEqualTypeOf<string>();
+    stream.on('text', (delta, snapshot) => {
+      expectTypeOf(delta).toEqualTypeOf<string>();
+      expectTypeOf(snapshot).toEqualTypeOf<string>();
+    });
+    expectTypeOf(ChatCompletionStream.fromReadableStream).returns.toEqualTypeOf<ChatCompletionStream>();
+  });
+
+  it('rejects wrong field names and types', () => {
+    // @ts-expect-error: `max_token` is not a field (typo of max_tokens)
+    grid.chat.completions.create({ model: 'auto', messages, max_token: 5 });
+    // @ts-expect-error: temperature is a number
+    grid.chat.completions.create({ model: 'auto', messages, temperature: 'hot' });
+    // @ts-expect-error: model is required
+    grid.chat.completions.create({ messages });
+    // @ts-expect-error: role must be one of the spec's roles
+    grid.chat.completions.create({ model: 'auto', messages: [{ role: 'robot', content: 'x' }] });
+  });
+
+  it('rejects unknown stream event names', async () => {
+    const stream = await grid.chat.completions.create({ model: 'auto', messages, stream: true });
+    // @ts-expect-error: there is no `token` event (it is `text`)
+    stream.on('token', () => {});
+  });
+
+  it('still lets extra wire fields through a spread variable', () => {
+    const extra = { repetition_penalty: 1.1 };
+    grid.chat.completions.create({ model: 'auto', messages, ...extra });
+  });
+});
+
+describe('text.generate', () => {
+  it('returns the finished job with its id', () => {
+    expectTypeOf(grid.text.generate({ prompt: 'x' })).resolves.toEqualTypeOf<TextJobResult>();
+    expectTypeOf<TextJobResult['id']>().toEqualTypeOf<string>();
+    expectTypeOf<TextJobResult['generations']>().toEqualTypeOf<TextJobStatus['generations']>();
+  });
+
+  it('rejects wrong field names and types, in the body and in params', () => {
+    // @ts-expect-error: `prompts` is not a field
+    grid.text.generate({ prompts: 'x' });
+    // @ts-expect-error: prompt is a string
+    grid.text.generate({ prompt: 42 });
+    // @ts-expect-error: `max_tokens` is not a Horde param (it is `max_length`)
+    grid.text.generate({ prompt: 'x', params: { max_tokens: 80 } });
+    // @ts-expect-error: max_length is a number
+    grid.text.generate({ prompt: 'x', params: { max_length: '80' } });
+    // @ts-expect-error: onProgress receives a status, not a string
+    grid.text.generate({ prompt: 'x' }, { onProgress: (s: string) => s });
+  });
+
+  it('onProgress receives the typed status', () => {
+    grid.text.generate(
+      { prompt: 'x' },
+      {
+        onProgress: (status) => {
+          expectTypeOf(status.queue_position).toEqualTypeOf<number>();
+          expectTypeOf(status.done).toEqualTypeOf<boolean>();
+        },
+      },
+    );
+  });
+});
+
+describe('other resources', () => {
+  it('models.list returns the ModelList', () => {
+    expectTypeOf(grid.models.list()).resolves.toMatchTypeOf<ModelList>();
+    // @ts-expect-error: retrieve needs an id
+    grid.models.retrieve();
+  });
+});
