@@ -788,6 +788,8 @@ export class Grid {
 
   /** /v1: `auto*` picks the online model with the most online workers; an offline model is refused. */
   #resolveChatModel(model: string): string {
+    // The common case stays cheap: a concrete model with an online worker.
+    if (!isAutoModel(model) && this.#possible([model])) return model;
     const online = this.onlineModels();
     if (online.length === 0) {
       throw new GridError('NoModelOnline', 'No compatible text workers are currently online.', {
