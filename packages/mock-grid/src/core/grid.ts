@@ -391,6 +391,7 @@ export class Grid {
         retryAfterMs: worker.cooldownUntil - now,
       });
     }
+    const previous = worker.conn;
     this.#updateWorker(worker, {
       kind: 'ws',
       models: input.models ?? [],
@@ -399,11 +400,10 @@ export class Grid {
       nsfw: input.nsfw,
       bridgeAgent: input.bridge_agent ?? 'grid-ws',
     });
-    if (worker.conn) {
-      const old = worker.conn;
-      this.#dropConn(old, 'replaced by a new connection');
-      this.#callSink(old, () =>
-        old.sink.close('replaced', 'Replaced by a newer connection with the same name'),
+    if (previous) {
+      this.#dropConn(previous, 'replaced by a new connection');
+      this.#callSink(previous, () =>
+        previous.sink.close('replaced', 'Replaced by a newer connection with the same name'),
       );
     }
     const conn: Conn = {
@@ -413,6 +413,7 @@ export class Grid {
       current: null,
       connectedAt: now,
       idle: false,
+      idleModels: [],
       closed: false,
     };
     this.#conns.set(conn.id, conn);
@@ -998,17 +999,21 @@ export class Grid {
   #setIdle(conn: Conn, idle: boolean): void {
     if (conn.idle === idle) return;
     conn.idle = idle;
-    if (idle) this.#idleAny.add(conn);
-    else this.#idleAny.delete(conn);
-    for (const model of conn.worker.models) {
-      let set = this.#idleByModel.get(model);
-      if (idle) {
+    if (idle) {
+      this.#idleAny.add(conn);
+      conn.idleModels = conn.worker.models;
+      for (const model of conn.idleModels) {
+        let set = this.#idleByModel.get(model);
         if (!set) {
           set = new Set();
           this.#idleByModel.set(model, set);
         }
         set.add(conn);
-      } else set?.delete(conn);
+      }
+    } else {
+      this.#idleAny.delete(conn);
+      for (const model of conn.idleModels) this.#idleByModel.get(model)?.delete(conn);
+      conn.idleModels = [];
     }
   }
 
