@@ -1,0 +1,138 @@
+/**
+ * Accounts and API keys. The anonymous key `0000000000` may request but never run a worker. In `open`
+ * mode any other non-empty key becomes an account on first use (starting balance configurable); in
+ * `strict` mode only listed keys exist, each with its scopes.
+ */
+import type { Account } from './entities.js';
+import { GridError } from './errors.js';
+import type { AccountView, KeyEntry, LedgerRecord, Scope } from './types.js';
+
+export const ANONYMOUS_KEY = '0000000000';
+export const RECORDS_KEPT = 50;
+const ALL_SCOPES: Scope[] = ['inference.submit', 'worker.connect'];
+
+export interface AccountsOptions {
+  mode: 'open' | 'strict';
+  allowAnonymous: boolean;
+  startingBalance: number;
+  maxInFlight: number;
+  now: () => number;
+}
+
+export class Accounts {
+  readonly #byKey = new Map<string, Account>();
+  readonly #byId = new Map<number, Account>();
+  readonly #opts: AccountsOptions;
+  #nextId = 1;
+  readonly anonymous: Account;
+
+  constructor(opts: AccountsOptions, keys: KeyEntry[]) {
+    this.#opts = opts;
+    this.anonymous = this.#create({ key: ANONYMOUS_KEY, name: 'Anonymous', scopes: ['inference.submit'] }, 0);
+    for (const entry of keys) this.add(entry);
+  }
+
+  #create(entry: KeyEntry, id: number): Account {
+    const account: Account = {
+      id,
+      name: entry.name ?? 'user',
+      anonymous: id === 0,
+      trusted: entry.trusted ?? false,
+      scopes: new Set(entry.scopes ?? ALL_SCOPES),
+      balance: entry.balance ?? (id === 0 ? 0 : this.#opts.startingBalance),
+      earned: 0,
+      spent: 0,
+      tokensGenerated: 0,
+      tokensUsed: 0,
+      jobsFulfilled: 0,
+      jobsRequested: 0,
+      inFlight: 0,
+      maxInFlight: entry.maxInFlight ?? this.#opts.maxInFlight,
+      createdAt: this.#opts.now(),
+      workerIds: new Set(),
+      records: [],
+    };
+    this.#byKey.set(entry.key, account);
+    this.#byId.set(id, account);
+    return account;
+  }
+
+  /** Adds (or replaces the settings of) a key. */
+  add(entry: KeyEntry): Account {
+    if (typeof entry.key !== 'string' || entry.key.length === 0) {
+      throw new GridError('InvalidField', 'A key entry needs a non-empty key', { field: 'key' });
+    }
+    if (entry.key === ANONYMOUS_KEY) {
+      throw new GridError('InvalidField', 'The anonymous key cannot be configured', { field: 'key' });
+    }
+    const existing = this.#byKey.get(entry.key);
+    if (!existing) return this.#create(entry, this.#nextId++);
+    if (entry.name !== undefined) existing.name = entry.name;
+    if (entry.scopes !== undefined) existing.scopes = new Set(entry.scopes);
+    if (entry.balance !== undefined) existing.balance = entry.balance;
+    if (entry.trusted !== undefined) existing.trusted = entry.trusted;
+    if (entry.maxInFlight !== undefined) existing.maxInFlight = entry.maxInFlight;
+    return existing;
+  }
+
+  byId(id: number): Account | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The account of a key without scope checks (find_user). */
+  lookup(apiKey: string | undefined): Account {
+    if (apiKey === undefined || apiKey === '') throw new GridError('MissingAPIKey', 'Missing API key');
+    if (apiKey === ANONYMOUS_KEY && !this.#opts.allowAnonymous) {
+      throw new GridError('InvalidAPIKey', 'Anonymous requests are disabled on this grid');
+    }
+    const found = this.#byKey.get(apiKey);
+    if (found) return found;
+    if (this.#opts.mode === 'strict') throw new GridError('InvalidAPIKey', 'Invalid API key');
+    return this.#create({ key: apiKey }, this.#nextId++);
+  }
+
+  /** The account of a key that must hold `scope`. */
+  authenticate(apiKey: string | undefined, scope: Scope): Account {
+    const account = this.lookup(apiKey);
+    if (scope === 'worker.connect' && account.anonymous) {
+      throw new GridError(
+        'AnonForbiddenWorker',
+        'Anonymous users cannot run workers. Use a registered API key.',
+      );
+    }
+    if (!account.scopes.has(scope)) throw new GridError('MissingScope', `API key lacks ${scope} scope`);
+    return account;
+  }
+
+  record(account: Account, record: LedgerRecord): void {
+    account.records.push(record);
+    if (account.records.length > RECORDS_KEPT * 2)
+      account.records.splice(0, account.records.length - RECORDS_KEPT);
+  }
+}
+
+export function username(account: Account): string {
+  return `${account.name}#${account.id}`;
+}
+
+export function accountView(account: Account): AccountView {
+  return {
+    id: account.id,
+    username: username(account),
+    anonymous: account.anonymous,
+    trusted: account.trusted,
+    scopes: [...account.scopes],
+    balance: account.balance,
+    earned: account.earned,
+    spent: account.spent,
+    tokensGenerated: account.tokensGenerated,
+    tokensUsed: account.tokensUsed,
+    jobsFulfilled: account.jobsFulfilled,
+    jobsRequested: account.jobsRequested,
+    inFlight: account.inFlight,
+    maxInFlight: account.maxInFlight,
+    createdAt: account.createdAt,
+    workerIds: [...account.workerIds],
+    records: account.records.slice(-RECORDS_KEPT),
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * Conversions between the two job shapes, so either kind of worker can serve a job from either door.
+ *
+ * - chat → Horde pop payload: the messages flattened to "System: …\nUser: …\nAssistant:" (like the live
+ *   grid's `payload.prompt`), `max_length` ← `max_tokens` clamped to the worker's max_length,
+ *   `temperature`, `top_p`, `stop_sequence` ← `stop`.
+ * - Horde → WS job payload: `request` is a chat body with one user message holding the prompt, plus
+ *   `prompt`, `max_length`, `temperature`, `top_p`.
+ */
+import type { Job, Worker } from './entities.js';
+import type { ChatCompletionRequest, ChatMessage, HordeTextPopPayload, WsJobPayload } from './wire.js';
+
+export const HORDE_DEFAULT_MAX_LENGTH = 80;
+export const HORDE_DEFAULT_MAX_CONTEXT = 2048;
+
+/** Only parts with a string `text` count; they are joined with a space (like the live grid). */
+function contentText(content: ChatMessage['content']): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    return content
+      .filter((part) => typeof part?.text === 'string')
+      .map((part) => part.text)
+      .join(' ');
+  }
+  return '';
+}
+
+const ROLE_PREFIX: Record<string, string> = {
+  system: '',
+  developer: '',
+  user: 'User: ',
+  assistant: 'Assistant: ',
+  tool: 'Tool: ',
+};
+
+/**
+ * The live grid's legacy prompt (the `WsJobPayload.prompt` contract): system/developer text on its own
+ * line, then `User: …`, `Assistant: …`, `Tool: …` lines, ending with `Assistant:`. Other roles are dropped.
+ */
+export function flattenMessages(messages: ChatMessage[]): string {
+  let prompt = '';
+  for (const m of messages) {
+    const prefix = ROLE_PREFIX[String(m.role)];
+    if (prefix !== undefined) prompt += `${prefix}${contentText(m.content)}\n`;
+  }
+  return `${prompt}Assistant:`;
+}
+
+/** Characters of the prompt (for the token estimate). */
+export function promptChars(messages: ChatMessage[]): number {
+  let n = 0;
+  for (const m of messages) n += contentText(m.content).length;
+  return n;
+}
+
+function stopList(stop: ChatCompletionRequest['stop']): string[] | undefined {
+  if (stop === undefined || stop === null) return undefined;
+  return Array.isArray(stop) ? stop : [stop];
+}
+
+/** The tokens this worker will be asked for. */
+export function servedMaxLength(job: Job, worker: Worker): number {
+  return Math.max(1, Math.min(job.wantTokens ?? worker.maxLength, worker.maxLength));
+}
+
+export function popPayload(job: Job, worker: Worker): HordeTextPopPayload {
+  const maxLength = servedMaxLength(job, worker);
+  const horde = job.req.horde;
+  if (horde) {
+    const { n: _n, ...params } = horde.params ?? {};
+    return {
+      ...params,
+      prompt: horde.prompt,
+      n: 1,
+      max_length: maxLength,
+      max_context_length: horde.params?.max_context_length ?? HORDE_DEFAULT_MAX_CONTEXT,
+    };
+  }
+  const chat = job.req.chat!;
+  const payload: HordeTextPopPayload = {
+    prompt: flattenMessages(chat.messages),
+    n: 1,
+    max_length: maxLength,
+    max_context_length: worker.maxContextLength,
+  };
+  if (typeof chat.temperature === 'number') payload.temperature = chat.temperature;
+  if (typeof chat.top_p === 'number') payload.top_p = chat.top_p;
+  const stop = stopList(chat.stop);
+  if (stop) payload.stop_sequence = stop;
+  return payload;
+}
+
+/** The live /v1 defaults (§3.2), also used for Horde jobs that send none. */
+export const CHAT_DEFAULT_TEMPERATURE = 0.7;
+export const CHAT_DEFAULT_TOP_P = 0.9;
+
+export function wsPayload(job: Job, worker: Worker, model: string): WsJobPayload {
+  const maxLength = servedMaxLength(job, worker);
+  const horde = job.req.horde;
+  if (horde) {
+    const params = horde.params ?? {};
+    const temperature = params.temperature ?? CHAT_DEFAULT_TEMPERATURE;
+    const top_p = params.top_p ?? CHAT_DEFAULT_TOP_P;
+    const request: ChatCompletionRequest = {
+      model,
+      messages: [{ role: 'user', content: horde.prompt }],
+      max_tokens: maxLength,
+      temperature,
+      top_p,
+      seed: job.seed,
+    };
+    if (params.stop_sequence?.length) request.stop = params.stop_sequence;
+    return {
+      request,
+      api_format: 'openai-chat',
+      prompt: horde.prompt,
+      max_length: maxLength,
+      temperature,
+      top_p,
+    };
+  }
+  const chat = job.req.chat!;
+  // The worker gets one completion of the concrete model, with `seed` and `max_tokens` always set;
+  // streaming and `n` are the grid's business.
+  const { n: _n, stream: _stream, stream_options: _so, ...rest } = chat;
+  const request: ChatCompletionRequest = { ...rest, model, max_tokens: maxLength, seed: job.seed };
+  return {
+    request,
+    api_format: 'openai-chat',
+    prompt: flattenMessages(chat.messages),
+    max_length: maxLength,
+    temperature: chat.temperature ?? CHAT_DEFAULT_TEMPERATURE,
+    top_p: chat.top_p ?? CHAT_DEFAULT_TOP_P,
+  };
+}
+
+/** The model a worker serves a job with: the first of the job's models the worker has (the lanes already
+ *  ensured there is one), or the worker's first model for a job that names none. */
+export function chooseModel(job: Job, worker: Worker): string {
+  for (const model of job.models) if (worker.modelSet.has(model)) return model;
+  return worker.models[0]!;
+}

@@ -1,0 +1,169 @@
+/**
+ * The core's internal records. Not exported from the package: doors see views (`JobView`, `WorkerView`,
+ * `AccountView`, the Horde/v1 view shapes) built from these.
+ */
+import type { TimerHandle } from './clock.js';
+import type {
+  JobListener,
+  JobSource,
+  JobState,
+  LedgerRecord,
+  Scope,
+  WorkerKind,
+  WorkerSink,
+} from './types.js';
+import type { ChatCompletionRequest, HordeTextAsyncRequest } from './wire.js';
+
+export interface Account {
+  id: number;
+  name: string;
+  anonymous: boolean;
+  trusted: boolean;
+  scopes: Set<Scope>;
+  balance: number;
+  earned: number;
+  spent: number;
+  tokensGenerated: number;
+  tokensUsed: number;
+  jobsFulfilled: number;
+  jobsRequested: number;
+  inFlight: number;
+  maxInFlight: number;
+  createdAt: number;
+  workerIds: Set<string>;
+  /** Ring of recent ledger records (bounded by RECORDS_KEPT). */
+  records: LedgerRecord[];
+}
+
+export interface Req {
+  id: string;
+  source: JobSource;
+  account: Account;
+  createdAt: number;
+  chat: ChatCompletionRequest | null;
+  horde: HordeTextAsyncRequest | null;
+  jobs: Job[];
+  /** Jobs not yet in a terminal state. */
+  open: number;
+  kudosEstimate: number;
+  charged: number;
+  /** Created on first use: most jobs have one listener or none (memory with 100,000 queued jobs). */
+  listeners: JobListener[] | null;
+}
+
+export interface Job {
+  id: string;
+  req: Req;
+  index: number;
+  state: JobState;
+  /** Models the requester accepts; empty = any. Case-sensitive. */
+  models: string[];
+  /** Horde `params.max_length`: the worker's max_length must reach it (null for /v1 jobs). */
+  maxLength: number | null;
+  /** Tokens to ask the worker for (clamped to its max_length); null = whatever it offers. */
+  wantTokens: number | null;
+  /** Context the worker must offer (null = no constraint). */
+  maxContextLength: number | null;
+  nsfw: boolean;
+  trustedWorkers: boolean;
+  allowWorkers: Set<string> | null;
+  blockWorkers: Set<string> | null;
+  /** Arrival order; a requeued job keeps it (priority by waiting time). */
+  seq: number;
+  createdAt: number;
+  seed: number;
+  promptTokens: number;
+  /** Failed attempts so far (worker errors, empty completions, expired leases). */
+  failures: number;
+  /** The job's links in the queue lanes while it is queued (one per lane), else empty. */
+  nodes: QueueNode[];
+  inQueue: boolean;
+  /** Last assignment scan that looked at this job (dedupes multi-model jobs within one scan). */
+  scan: number;
+  gen: Generation | null;
+  /** Created on first use: most jobs have one listener or none (memory with 100,000 queued jobs). */
+  listeners: JobListener[] | null;
+  result: JobResult | null;
+}
+
+/** A link of an intrusive doubly linked list: O(1) unlink from anywhere in a lane. */
+export interface QueueNode {
+  job: Job;
+  prev: QueueNode | null;
+  next: QueueNode | null;
+  lane: unknown;
+}
+
+export interface JobResult {
+  text: string;
+  seed: number;
+  workerId: string;
+  workerName: string;
+  model: string;
+  state: 'ok' | 'censored' | 'faulted' | 'csam';
+}
+
+export type GenState = 'active' | 'done' | 'aborted';
+
+/** One attempt at a job by one worker (Horde "procgen"); its id is what the worker sees. */
+export interface Generation {
+  id: string;
+  /** Null once the generation has ended (tombstones keep no job alive). */
+  job: Job | null;
+  jobId: string;
+  worker: Worker;
+  conn: Conn | null;
+  model: string;
+  maxLength: number;
+  state: GenState;
+  abortReason: string | null;
+  assignedAt: number;
+  firstTokenAt: number | null;
+  timer: TimerHandle | null;
+  /** Lease end; token frames push it forward, the timer re-arms itself lazily. */
+  deadline: number;
+  /** A finish_reason seen on a token frame (used when `done` carries none). */
+  finishReason: string | null;
+  endedAt: number;
+}
+
+export interface Conn {
+  id: string;
+  worker: Worker;
+  sink: WorkerSink;
+  current: Generation | null;
+  connectedAt: number;
+  idle: boolean;
+  /** The models this connection is indexed under while idle (the worker's models may change meanwhile). */
+  idleModels: string[];
+  closed: boolean;
+}
+
+export interface Worker {
+  id: string;
+  name: string;
+  kind: WorkerKind;
+  owner: Account;
+  models: string[];
+  modelSet: Set<string>;
+  maxLength: number;
+  maxContextLength: number;
+  nsfw: boolean;
+  threads: number;
+  bridgeAgent: string;
+  createdAt: number;
+  lastSeenAt: number;
+  lastPopAt: number | null;
+  uptimeMs: number;
+  conn: Conn | null;
+  popGens: Set<Generation>;
+  requestsFulfilled: number;
+  tokensGenerated: number;
+  genTimeMs: number;
+  denEarned: number;
+  uncompletedJobs: number;
+  strikes: number[];
+  evictions: number;
+  lastEvictionEnd: number | null;
+  cooldownUntil: number | null;
+}

@@ -1,0 +1,358 @@
+import type { Clock } from './clock.js';
+import type {
+  ChatCompletionRequest,
+  GridMetadata,
+  HordeTextAsyncRequest,
+  HordeTextPopPayload,
+  SkippedCounts,
+  Usage,
+  WsJobPayload,
+  WsTokenDelta,
+} from './wire.js';
+
+// ---- options -------------------------------------------------------------------------------------------
+
+export type Scope = 'inference.submit' | 'worker.connect';
+
+/** One parsed entry of a keys file (the loader lives in the doors/CLI). */
+export interface KeyEntry {
+  key: string;
+  /** Display name; the account's username becomes `name#id`. Default `user`. */
+  name?: string;
+  /** Default: both scopes. */
+  scopes?: Scope[];
+  /** Starting balance in den. Default `GridOptions.startingBalance`. */
+  balance?: number;
+  /** Trusted owners' workers may serve `trusted_workers` jobs. Default false. */
+  trusted?: boolean;
+  /** Overrides `GridOptions.maxInFlight` for this account. */
+  maxInFlight?: number;
+}
+
+export interface RateLimitRule {
+  /** Requests allowed per window. */
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitOptions {
+  /** /v1 chat completions per key. Default 30 per 60 s. */
+  chat?: RateLimitRule;
+  /** Horde text async per key. Default 2 per 1 s. */
+  hordeAsync?: RateLimitRule;
+}
+
+export interface GridOptions {
+  /** Default: a `SystemClock`. Tests pass a `ManualClock`. */
+  clock?: Clock;
+  /** `open` (default): any non-empty key is accepted and becomes an account. `strict`: only `keys`. */
+  authMode?: 'open' | 'strict';
+  /** Keys known from the start (both modes; in strict mode the only ones). */
+  keys?: KeyEntry[];
+  /** Whether the anonymous key `0000000000` may submit jobs. Default true. */
+  allowAnonymous?: boolean;
+  /** Balance of an account created on first use. Default 1000 den. */
+  startingBalance?: number;
+  /** Jobs in flight (queued + leased) per account. Default 24 (live GRID_TEXT_CONCURRENCY). */
+  maxInFlight?: number;
+  /** Per-key rate limits; `false` turns them off. */
+  rateLimits?: RateLimitOptions | false;
+  /** Lease of a job pushed to a WS worker; renewed by every token frame. Default 300 000 (5 min). */
+  wsLeaseMs?: number;
+  /** Lease of a job popped by a Horde worker. Default 150 000 (upstream's 150 s). */
+  popLeaseMs?: number;
+  /** The `ttl` reported in the pop response (AIPG: 86400 s). Default 86400. */
+  popTtlSeconds?: number;
+  /** Failed attempts after which a job is faulted. Default 3. */
+  maxAttempts?: number;
+  /** A Horde worker with no pop for this long is offline. Default 300 000. */
+  popOfflineMs?: number;
+  /** Strikes within `strikeWindowMs` that evict a WS worker. Default 6 in 300 000. */
+  strikeLimit?: number;
+  strikeWindowMs?: number;
+  /** Cooldowns after the 1st, 2nd, 3rd, 4th+ eviction. Default 30 s, 2 min, 10 min, 1 h. */
+  cooldownLadderMs?: number[];
+  /** A clean stretch of this long (no eviction) resets the ladder. Default 3 600 000. */
+  ladderResetMs?: number;
+  /** den per generated token before the model multiplier. Default 0.1. */
+  denPerToken?: number;
+  /** Per-model reward multiplier (e.g. billions of parameters). Default 1 for every model. */
+  modelMultipliers?: Record<string, number>;
+  /** den added to the requester's charge per job (the Horde "tax"). Default 1. */
+  hordeTax?: number;
+  /** Refuse jobs whose worst-case cost exceeds the requester's balance (`KudosUpfront`). Default false. */
+  upfrontKudos?: boolean;
+  /** How long finished Horde requests stay readable by `status()`, and generation ids are remembered for
+   *  DuplicateGen/AbortedGen. Default 600 000 (10 min). */
+  retentionMs?: number;
+  /** Live entries looked at per queue per assignment before giving up (bounds pop cost). Default 64. */
+  scanLimit?: number;
+  /** Source of randomness for seeds. Default Math.random. */
+  random?: () => number;
+}
+
+// ---- accounts ------------------------------------------------------------------------------------------
+
+export interface LedgerRecord {
+  at: number;
+  kind: 'earned' | 'spent';
+  amount: number;
+  jobId: string;
+  tokens: number;
+  model: string;
+}
+
+export interface AccountView {
+  id: number;
+  /** `name#id` like Horde usernames. */
+  username: string;
+  anonymous: boolean;
+  trusted: boolean;
+  scopes: Scope[];
+  balance: number;
+  earned: number;
+  spent: number;
+  tokensGenerated: number;
+  tokensUsed: number;
+  jobsFulfilled: number;
+  jobsRequested: number;
+  inFlight: number;
+  maxInFlight: number;
+  createdAt: number;
+  workerIds: string[];
+  /** The most recent ledger records, newest last (bounded). */
+  records: LedgerRecord[];
+}
+
+// ---- jobs ----------------------------------------------------------------------------------------------
+
+export type JobSource = 'v1' | 'horde';
+
+/**
+ * A job submission. `listener` is attached before anything happens, so it sees `queued` and an
+ * `assigned` that may follow synchronously (a waiting WS worker gets the job inside `submit`).
+ */
+export type SubmitInput =
+  | { source: 'v1'; apiKey: string | undefined; request: ChatCompletionRequest; listener?: JobListener }
+  | { source: 'horde'; apiKey: string | undefined; request: HordeTextAsyncRequest; listener?: JobListener };
+
+export type JobState =
+  | 'queued'
+  | 'leased' // assigned to a worker, no token yet
+  | 'streaming' // at least one token frame arrived
+  | 'completed'
+  | 'failed' // terminal client error (WS error frame with client_error)
+  | 'faulted' // failed maxAttempts times
+  | 'cancelled';
+
+export interface JobView {
+  id: string;
+  requestId: string;
+  index: number;
+  source: JobSource;
+  state: JobState;
+  model: string | null;
+  models: string[];
+  maxLength: number | null;
+  maxContextLength: number | null;
+  attempts: number;
+  createdAt: number;
+  seed: number;
+  /** The current generation id (what the worker sees) while leased. */
+  generationId: string | null;
+  workerId: string | null;
+  workerName: string | null;
+  text: string;
+}
+
+export interface Submission {
+  /** Request id: Horde `id`, /v1 `chatcmpl-…` suffix. */
+  id: string;
+  /** One per `n`. */
+  jobIds: string[];
+  /** Estimated cost in den (Horde `kudos`). */
+  kudos: number;
+  /** Some online worker could serve it now (Horde `is_possible`). */
+  possible: boolean;
+  /** The concrete model for /v1 (`auto` resolved); null for Horde requests. */
+  model: string | null;
+}
+
+export interface DoneInfo {
+  text: string;
+  reasoning?: string;
+  usage: Usage;
+  finish_reason: string;
+  grid: GridMetadata;
+}
+
+export type JobEvent =
+  | { type: 'queued'; jobId: string; requestId: string; index: number; at: number }
+  | {
+      type: 'assigned';
+      jobId: string;
+      requestId: string;
+      index: number;
+      at: number;
+      worker: { id: string; name: string; kind: WorkerKind };
+      generationId: string;
+      model: string;
+    }
+  | { type: 'token'; jobId: string; requestId: string; index: number; at: number; delta: WsTokenDelta }
+  | { type: 'requeued'; jobId: string; requestId: string; index: number; at: number; reason: string }
+  | ({ type: 'done'; jobId: string; requestId: string; index: number; at: number } & DoneInfo)
+  | {
+      type: 'failed';
+      jobId: string;
+      requestId: string;
+      index: number;
+      at: number;
+      message: string;
+      clientError: boolean;
+    }
+  | { type: 'faulted'; jobId: string; requestId: string; index: number; at: number; message: string }
+  | { type: 'cancelled'; jobId: string; requestId: string; index: number; at: number };
+
+export type JobListener = (event: JobEvent) => void;
+
+/** Grid-wide lifecycle stream: every job event plus worker and ledger events. */
+export type GridEvent =
+  | JobEvent
+  | { type: 'worker.online'; at: number; workerId: string; name: string; kind: WorkerKind }
+  | { type: 'worker.offline'; at: number; workerId: string; name: string; reason: string }
+  | { type: 'worker.evicted'; at: number; workerId: string; name: string; cooldownMs: number }
+  | { type: 'worker.strike'; at: number; workerId: string; name: string; strikes: number }
+  | { type: 'credited'; at: number; jobId: string; account: string; workerName: string; den: number }
+  | { type: 'charged'; at: number; jobId: string; account: string; den: number };
+
+export type GridListener = (event: GridEvent) => void;
+
+// ---- workers -------------------------------------------------------------------------------------------
+
+export type WorkerKind = 'ws' | 'pop';
+
+/** The first WS frame, parsed (the door checks JSON shape; the core checks meaning). */
+export interface WsRegisterInput {
+  apikey: string | undefined;
+  name: string;
+  models?: string[];
+  max_length?: number;
+  max_context_length?: number;
+  bridge_agent?: string;
+  /** Not on the live wire; the mock lets a test worker opt out of nsfw jobs. Default true. */
+  nsfw?: boolean;
+}
+
+/** A job frame's content for a WS worker. */
+export interface WsJobOffer {
+  id: string;
+  model: string;
+  payload: WsJobPayload;
+}
+
+/** Why the core wants a WS connection closed: doors map `replaced` → 1012, `evicted` → 4003. */
+export type CloseReason = 'replaced' | 'evicted';
+
+/**
+ * How the core talks to a connected WS worker. Calls are synchronous; the door writes frames. A sink
+ * should not call back into the grid synchronously (answer frames arrive later, from the socket).
+ */
+export interface WorkerSink {
+  /** Called once inside `register`, before any job: send `{"type":"ready","worker_id"}`. */
+  ready(registration: WsRegistration): void;
+  job(offer: WsJobOffer): void;
+  cancel(generationId: string): void;
+  close(reason: CloseReason, message: string): void;
+}
+
+export interface WsRegistration {
+  workerId: string;
+  /** Identifies this connection in progress/complete/fail/release calls. */
+  connectionId: string;
+}
+
+/** The Horde pop body, parsed. */
+export interface PopCheckInInput {
+  apikey: string | undefined;
+  name: string;
+  models: string[];
+  max_length?: number;
+  max_context_length?: number;
+  nsfw?: boolean;
+  threads?: number;
+  bridge_agent?: string;
+  amount?: number;
+}
+
+export interface PopAssignment {
+  /** Generation id (Horde procgen id): `id` and `ids[0]` of the pop response. */
+  id: string;
+  jobId: string;
+  model: string;
+  payload: HordeTextPopPayload;
+  /** Seconds, as reported (see `popTtlSeconds`). */
+  ttl: number;
+}
+
+export interface PopResult {
+  workerId: string;
+  job: PopAssignment | null;
+  skipped: SkippedCounts;
+}
+
+/** Who is submitting: a WS connection, or a Horde worker's key. */
+export type WorkerRef = { connectionId: string } | { apiKey: string | undefined };
+
+export interface CompleteInput {
+  generationId: string;
+  by: WorkerRef;
+  text: string;
+  reasoning?: string;
+  finish_reason?: string;
+  /** WS `done` with `cancelled: true` (the client went away). */
+  cancelled?: boolean;
+  /** Horde submit `state`; `faulted` is the same as `fail()`. Default `ok`. */
+  state?: 'ok' | 'censored' | 'faulted' | 'csam';
+  seed?: number;
+}
+
+export interface CompleteResult {
+  /** den credited to the worker's account (0 for cancelled jobs). Horde `reward`, WS `ack.den`. */
+  reward: number;
+}
+
+export interface FailInput {
+  generationId: string;
+  by: WorkerRef;
+  message?: string;
+  /** WS error frame `client_error: true`: the client gets a 400, no strike, no retry. */
+  clientError?: boolean;
+}
+
+export interface ProgressInput {
+  generationId: string;
+  by: WorkerRef;
+  delta: WsTokenDelta;
+  finish_reason?: string;
+}
+
+export interface WorkerView {
+  id: string;
+  name: string;
+  kind: WorkerKind;
+  owner: string;
+  online: boolean;
+  models: string[];
+  maxLength: number;
+  maxContextLength: number;
+  nsfw: boolean;
+  busy: boolean;
+  requestsFulfilled: number;
+  tokensGenerated: number;
+  denEarned: number;
+  strikes: number;
+  cooldownUntil: number | null;
+  uncompletedJobs: number;
+  createdAt: number;
+  lastSeenAt: number;
+}

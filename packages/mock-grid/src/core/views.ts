@@ -1,0 +1,319 @@
+/**
+ * Read-only views the doors serialize straight into their wire shapes. Built on demand from the core's
+ * records; O(workers) or O(jobs of one request), never a walk over the queue.
+ */
+import { username } from './accounts.js';
+import type { Account, Req, Worker } from './entities.js';
+import type { JobQueue } from './queue.js';
+import { decodeTokensPerSecond, type Stats, tokensPerSecond } from './stats.js';
+import { round2 } from './tokens.js';
+import type { WorkerView } from './types.js';
+import type {
+  HordeActiveModel,
+  HordeHeartbeat,
+  HordePerformance,
+  HordeTextStatus,
+  HordeUserDetails,
+  HordeWorkerDetails,
+  ModelStatus,
+  WorkerList,
+  WorkerSummary,
+} from './wire.js';
+
+/** The version the AIPG Horde fork reported (§1). */
+export const HORDE_VERSION = '4.46.3';
+
+export interface ViewContext {
+  now: number;
+  queue: JobQueue;
+  stats: Stats;
+  workers: ReadonlyMap<string, Worker>;
+  online(worker: Worker): boolean;
+  possible(models: string[]): boolean;
+}
+
+const round3 = (v: number): number => Math.round(v * 1000) / 1000;
+const nullableRound2 = (v: number | null): number | null => (v === null ? null : round2(v));
+
+function onlineWorkers(ctx: ViewContext): Worker[] {
+  const out: Worker[] = [];
+  for (const w of ctx.workers.values()) if (ctx.online(w)) out.push(w);
+  return out;
+}
+
+function byModel(ctx: ViewContext): Map<string, Worker[]> {
+  const map = new Map<string, Worker[]>();
+  for (const w of onlineWorkers(ctx)) {
+    for (const m of w.models) {
+      let list = map.get(m);
+      if (!list) {
+        list = [];
+        map.set(m, list);
+      }
+      list.push(w);
+    }
+  }
+  return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function uptimeSeconds(ctx: ViewContext, w: Worker): number {
+  let ms = w.uptimeMs;
+  if (w.conn) ms += ctx.now - w.conn.connectedAt;
+  else if (ctx.online(w) && w.lastPopAt !== null) ms += ctx.now - w.lastPopAt;
+  return Math.floor(ms / 1000);
+}
+
+function workerTokensPerSecond(w: Worker): number {
+  return tokensPerSecond({ tokens: w.tokensGenerated, genMs: w.genTimeMs });
+}
+
+export function workerView(ctx: ViewContext, w: Worker): WorkerView {
+  return {
+    id: w.id,
+    name: w.name,
+    kind: w.kind,
+    owner: username(w.owner),
+    online: ctx.online(w),
+    models: [...w.models],
+    maxLength: w.maxLength,
+    maxContextLength: w.maxContextLength,
+    nsfw: w.nsfw,
+    busy: (w.conn?.current ?? null) !== null || w.popGens.size > 0,
+    requestsFulfilled: w.requestsFulfilled,
+    tokensGenerated: w.tokensGenerated,
+    denEarned: w.denEarned,
+    strikes: w.strikes.length,
+    cooldownUntil: w.cooldownUntil !== null && w.cooldownUntil > ctx.now ? w.cooldownUntil : null,
+    uncompletedJobs: w.uncompletedJobs,
+    createdAt: w.createdAt,
+    lastSeenAt: w.lastSeenAt,
+  };
+}
+
+export function hordeStatusView(ctx: ViewContext, req: Req): HordeTextStatus {
+  let finished = 0;
+  let processing = 0;
+  let restarted = 0;
+  let waiting = 0;
+  let faulted = false;
+  let open = 0;
+  let position = 0;
+  for (const job of req.jobs) {
+    restarted += job.failures;
+    switch (job.state) {
+      case 'completed':
+        finished++;
+        break;
+      case 'leased':
+      case 'streaming':
+        processing++;
+        open++;
+        break;
+      case 'queued': {
+        waiting++;
+        open++;
+        const p = ctx.queue.position(job);
+        if (p > 0 && (position === 0 || p < position)) position = p;
+        break;
+      }
+      case 'faulted':
+        faulted = true;
+        break;
+      default:
+        break;
+    }
+  }
+  const totals = ctx.stats.totals;
+  const avgGenSeconds = totals.jobs > 0 ? totals.genMs / totals.jobs / 1000 : 0;
+  const online = onlineWorkers(ctx).length;
+  const models = req.jobs[0]?.models ?? [];
+  return {
+    finished,
+    processing,
+    restarted,
+    waiting,
+    done: faulted || open === 0,
+    faulted,
+    wait_time: waiting > 0 ? Math.ceil((position * avgGenSeconds) / Math.max(1, online)) : 0,
+    queue_position: position,
+    kudos: round2(req.charged),
+    is_possible: ctx.possible(models),
+    generations: req.jobs
+      .filter((j) => j.result !== null)
+      .map((j) => ({
+        text: j.result!.text,
+        seed: j.result!.seed,
+        worker_id: j.result!.workerId,
+        worker_name: j.result!.workerName,
+        model: j.result!.model,
+        // Text generations always report "ok" on the Horde (§2.5).
+        state: 'ok' as const,
+        gen_metadata: [],
+      })),
+  };
+}
+
+export function modelStatusView(ctx: ViewContext): ModelStatus[] {
+  const out: ModelStatus[] = [];
+  for (const [name, workers] of byModel(ctx)) {
+    const t = ctx.stats.model(name);
+    const samples = t?.jobs ?? 0;
+    out.push({
+      name,
+      count: workers.length,
+      type: 'text',
+      max_context_length: Math.max(...workers.map((w) => w.maxContextLength)),
+      samples,
+      tokens_per_s: nullableRound2(decodeTokensPerSecond(t)),
+      avg_ttft_s: samples > 0 ? round3(t!.ttftMs / samples / 1000) : null,
+      avg_latency_s: samples > 0 ? round3(t!.latencyMs / samples / 1000) : null,
+    });
+  }
+  return out;
+}
+
+export function workerListView(ctx: ViewContext): WorkerList {
+  const workers = onlineWorkers(ctx).map(
+    (w): WorkerSummary => ({
+      id: w.id,
+      name: w.name,
+      models: [...w.models],
+      job_types: ['text'],
+      online: true,
+    }),
+  );
+  return { count: workers.length, workers };
+}
+
+export function activeModelsView(ctx: ViewContext): HordeActiveModel[] {
+  const out: HordeActiveModel[] = [];
+  for (const [name, workers] of byModel(ctx)) {
+    const performance = tokensPerSecond(ctx.stats.model(name));
+    const queued = ctx.queue.laneCounts(name);
+    out.push({
+      name,
+      count: workers.length,
+      performance: round2(performance),
+      queued: queued.tokens,
+      jobs: queued.jobs,
+      eta: performance > 0 ? Math.ceil(queued.tokens / (performance * workers.length)) : 0,
+      type: 'text',
+    });
+  }
+  return out;
+}
+
+export function performanceView(ctx: ViewContext): HordePerformance {
+  const online = onlineWorkers(ctx);
+  const threads = online.reduce((sum, w) => sum + w.threads, 0);
+  return {
+    queued_requests: ctx.queue.size,
+    queued_text_requests: ctx.queue.size,
+    worker_count: online.length,
+    text_worker_count: online.length,
+    thread_count: threads,
+    text_thread_count: threads,
+    queued_megapixelsteps: 0,
+    past_minute_megapixelsteps: 0,
+    queued_forms: 0,
+    interrogator_count: 0,
+    interrogator_thread_count: 0,
+    queued_tokens: ctx.queue.tokens,
+    past_minute_tokens: ctx.stats.pastMinuteTokens(ctx.now),
+  };
+}
+
+export function heartbeatView(ctx: ViewContext): HordeHeartbeat {
+  const online = onlineWorkers(ctx);
+  return {
+    message: 'OK',
+    version: HORDE_VERSION,
+    queue: ctx.queue.size,
+    threads: online.reduce((sum, w) => sum + w.threads, 0),
+    active_count: online.length,
+    db_connection: true,
+  };
+}
+
+export function hordeWorkerView(ctx: ViewContext, w: Worker): HordeWorkerDetails {
+  return {
+    type: 'text',
+    name: w.name,
+    id: w.id,
+    online: ctx.online(w),
+    requests_fulfilled: w.requestsFulfilled,
+    kudos_rewards: w.denEarned,
+    kudos_details: { generated: w.denEarned, uptime: 0 },
+    performance: `${workerTokensPerSecond(w).toFixed(1)} tokens per second`,
+    threads: w.threads,
+    uptime: uptimeSeconds(ctx, w),
+    maintenance_mode: false,
+    paused: false,
+    info: null,
+    nsfw: w.nsfw,
+    owner: username(w.owner),
+    trusted: w.owner.trusted,
+    flagged: false,
+    uncompleted_jobs: w.uncompletedJobs,
+    models: [...w.models],
+    forms: [],
+    team: { name: null, id: null },
+    bridge_agent: w.bridgeAgent,
+    max_length: w.maxLength,
+    max_context_length: w.maxContextLength,
+    tokens_generated: w.tokensGenerated,
+    messages: [],
+  };
+}
+
+export function hordeUserView(ctx: ViewContext, a: Account): HordeUserDetails {
+  const activeText: string[] = [];
+  for (const id of a.workerIds) {
+    const w = ctx.workers.get(id);
+    const gen = w?.conn?.current;
+    if (gen?.state === 'active') activeText.push(gen.id);
+    for (const g of w?.popGens ?? []) activeText.push(g.id);
+  }
+  return {
+    username: username(a),
+    id: a.id,
+    kudos: a.balance,
+    evaluating_kudos: 0,
+    concurrency: a.maxInFlight,
+    worker_invited: 0,
+    moderator: false,
+    kudos_details: {
+      accumulated: a.earned,
+      gifted: 0,
+      donated: 0,
+      admin: 0,
+      received: 0,
+      recurring: 0,
+      awarded: 0,
+      styled: 0,
+    },
+    worker_count: a.workerIds.size,
+    worker_ids: [...a.workerIds],
+    sharedkey_ids: [],
+    active_generations: { text: activeText, image: [], alchemy: [] },
+    monthly_kudos: { amount: 0, last_received: null },
+    trusted: a.trusted,
+    flagged: false,
+    vpn: false,
+    service: false,
+    education: false,
+    customizer: false,
+    special: false,
+    suspicious: 0,
+    pseudonymous: a.anonymous,
+    account_age: Math.floor((ctx.now - a.createdAt) / 1000),
+    usage: { tokens: a.tokensUsed, requests: a.jobsRequested },
+    contributions: { tokens: a.tokensGenerated, fulfillments: a.jobsFulfilled },
+    records: {
+      usage: { tokens: a.tokensUsed, megapixelsteps: 0 },
+      contribution: { tokens: a.tokensGenerated, megapixelsteps: 0 },
+      fulfillment: { text: a.jobsFulfilled, image: 0, interrogation: 0 },
+      request: { text: a.jobsRequested, image: 0, interrogation: 0 },
+    },
+  };
+}

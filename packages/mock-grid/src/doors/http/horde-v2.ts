@@ -1,0 +1,141 @@
+import type { HordeTextAsyncRequest, PopCheckInInput } from '../../core/index.js';
+import { hordeApiKey, type Route, type RouteInput } from './router.js';
+import { type DoorResponse, json } from './types.js';
+
+/**
+ * The AI Horde v2 door under `/api/v2` (grid-protocol.md §2.1–§2.10), text only. Each handler is a
+ * translation: wire body → one core call → wire body. Errors are `{message, rc}` (see ../errors.ts).
+ */
+
+/** The live warning text, kept verbatim although the AIPG expiry is really 24 h (§6.10). */
+export const NO_WORKER_WARNING =
+  'Warning: No available workers can fulfill this request. It will expire in 20 minutes unless a worker appears. Please consider reducing the size of the request or choosing a different model.';
+
+function textAsync({ ctx, req, body }: RouteInput): DoorResponse {
+  const request = body as HordeTextAsyncRequest;
+  const submission = ctx.grid.submit({ source: 'horde', apiKey: hordeApiKey(req), request });
+  if (request.dry_run === true) return json(200, { kudos: submission.kudos });
+  const out: Record<string, unknown> = { id: submission.id, kudos: submission.kudos };
+  if (!submission.possible) out.message = NO_WORKER_WARNING;
+  return json(202, out);
+}
+
+function pop({ ctx, req, body }: RouteInput): DoorResponse {
+  const b = body as Omit<PopCheckInInput, 'apikey'>;
+  const result = ctx.grid.pop({ ...b, apikey: hordeApiKey(req) });
+  const job = result.job;
+  // 200 whether or not a job was found: an empty pop is `id: null, ids: []` plus the skip counts (§6.7).
+  return json(200, {
+    id: job ? job.id : null,
+    ids: job ? [job.id] : [],
+    payload: job ? job.payload : null,
+    model: job ? job.model : null,
+    softprompt: null,
+    ttl: job ? job.ttl : null,
+    skipped: result.skipped,
+    messages: [],
+  });
+}
+
+interface SubmitBody {
+  id: string;
+  generation: string;
+  state?: 'ok' | 'censored' | 'faulted' | 'csam';
+  seed?: number;
+}
+
+function submit({ ctx, req, body }: RouteInput): DoorResponse {
+  const b = body as SubmitBody;
+  const apiKey = hordeApiKey(req);
+  // Deliberate fix of §6.9: the live server answers an invalid key here with a 500 (KeyError). The key is
+  // checked first, as on every other Horde route, so it is the usual 401 InvalidAPIKey.
+  ctx.grid.authenticate(apiKey, 'worker.connect');
+  const input = {
+    generationId: b.id,
+    by: { apiKey },
+    text: b.generation,
+    state: b.state ?? 'ok',
+  };
+  const result = ctx.grid.complete(b.seed === undefined ? input : { ...input, seed: b.seed });
+  return json(200, { reward: result.reward });
+}
+
+function modelStatus({ ctx, query }: RouteInput): DoorResponse {
+  // `type` defaults to image on the live Horde; this mock serves text only, so an image query is empty.
+  const type = (query.type as string | undefined) ?? 'image';
+  if (type !== 'text') return json(200, []);
+  let models = ctx.grid.hordeModels();
+  const min = query.min_count as number | undefined;
+  const max = query.max_count as number | undefined;
+  if (min !== undefined) models = models.filter((m) => m.count >= min);
+  if (max !== undefined) models = models.filter((m) => m.count <= max);
+  return json(200, models);
+}
+
+function workers({ ctx, query }: RouteInput): DoorResponse {
+  const type = query.type as string | undefined;
+  if (type !== undefined && type !== 'text') return json(200, []);
+  let list = ctx.grid.hordeWorkers();
+  const name = query.name as string | undefined;
+  if (name !== undefined) list = list.filter((w) => w.name === name);
+  return json(200, list);
+}
+
+export const hordeRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/api\/v2\/generate\/text\/async$/,
+    operationId: 'hordeTextAsync',
+    handler: textAsync,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v2\/generate\/text\/status\/(?<id>[^/]+)$/,
+    operationId: 'hordeTextStatus',
+    handler: ({ ctx, params }) => json(200, ctx.grid.status(params.id ?? '')),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/api\/v2\/generate\/text\/status\/(?<id>[^/]+)$/,
+    operationId: 'hordeTextCancel',
+    handler: ({ ctx, params }) => json(200, ctx.grid.cancel(params.id ?? '')),
+  },
+  { method: 'POST', pattern: /^\/api\/v2\/generate\/text\/pop$/, operationId: 'hordeTextPop', handler: pop },
+  {
+    method: 'POST',
+    pattern: /^\/api\/v2\/generate\/text\/submit$/,
+    operationId: 'hordeTextSubmit',
+    handler: submit,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v2\/status\/heartbeat$/,
+    operationId: 'hordeHeartbeat',
+    handler: ({ ctx }) => json(200, ctx.grid.heartbeat()),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v2\/status\/models$/,
+    operationId: 'hordeModelStatus',
+    handler: modelStatus,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v2\/status\/performance$/,
+    operationId: 'hordePerformance',
+    handler: ({ ctx }) => json(200, ctx.grid.hordePerformance()),
+  },
+  { method: 'GET', pattern: /^\/api\/v2\/workers$/, operationId: 'hordeListWorkers', handler: workers },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v2\/workers\/(?<worker_id>[^/]+)$/,
+    operationId: 'hordeGetWorker',
+    handler: ({ ctx, params }) => json(200, ctx.grid.hordeWorker(params.worker_id ?? '')),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v2\/find_user$/,
+    operationId: 'hordeFindUser',
+    handler: ({ ctx, req }) => json(200, ctx.grid.findUser(hordeApiKey(req))),
+  },
+];

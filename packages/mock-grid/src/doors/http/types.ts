@@ -1,0 +1,49 @@
+/**
+ * The transport-neutral request/response pair every HTTP door speaks. The node `http` adapter and the msw
+ * handlers both translate to and from these, so the routes, validation and core calls exist once.
+ */
+export interface DoorRequest {
+  method: string;
+  /** Normalised path (see `normalisePath`). */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-cased header names. */
+  headers: Readonly<Record<string, string | undefined>>;
+  /** The raw body text; `undefined` when the request had none. */
+  bodyText: string | undefined;
+  /** Aborts when the client goes away before the response is complete (→ core cancel for streams). */
+  signal: AbortSignal;
+}
+
+export interface JsonResponse {
+  kind: 'json';
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/** A Server-Sent-Events response: each item of `events` is one `data:` payload (already serialised). */
+export interface SseResponse {
+  kind: 'sse';
+  status: number;
+  headers?: Record<string, string>;
+  events: AsyncIterable<string>;
+}
+
+export type DoorResponse = JsonResponse | SseResponse;
+
+export function json(status: number, body: unknown, headers?: Record<string, string>): JsonResponse {
+  return headers ? { kind: 'json', status, body, headers } : { kind: 'json', status, body };
+}
+
+/** Encodes one SSE event; the live grid sends only `data:` lines. */
+export function sseFrame(data: string): string {
+  return `data: ${data}\n\n`;
+}
+
+export const SSE_HEADERS: Record<string, string> = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+};

@@ -1,0 +1,270 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import type { Grid, TimerHandle, WorkerSink, WsRegisterInput } from '../../core/index.js';
+import { isGridError } from '../../core/index.js';
+import { fieldName, type SpecValidators } from '../../validation/spec.js';
+import { wsCloseCode } from '../errors.js';
+
+/**
+ * The worker WebSocket door `/v1/workers/ws` (grid-protocol.md §3.3). Frames in → core calls
+ * (register / progress / complete / fail / release); core pushes (job, cancel, close) → frames out.
+ * Every timer reads the core's clock, so a test with a `ManualClock` drives pings and the register timeout.
+ */
+
+export interface WsDoorOptions {
+  /** Idle ping period. Default 10 000 ms (live: about every 10 s when idle). */
+  pingIntervalMs?: number;
+  /** The first (register) frame must arrive within this. Default 30 000 ms. */
+  registerTimeoutMs?: number;
+  /** Largest accepted frame. Default 1 MiB. */
+  maxFrameBytes?: number;
+}
+
+export const WS_PATH = '/v1/workers/ws';
+
+type Frame = Record<string, unknown>;
+
+export class WorkerDoor {
+  private readonly wss: WebSocketServer;
+  private readonly pingIntervalMs: number;
+  private readonly registerTimeoutMs: number;
+  private readonly connections = new Set<WorkerConnection>();
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly spec: SpecValidators,
+    options: WsDoorOptions = {},
+  ) {
+    this.pingIntervalMs = options.pingIntervalMs ?? 10_000;
+    this.registerTimeoutMs = options.registerTimeoutMs ?? 30_000;
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 1024 * 1024 });
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const conn = new WorkerConnection(
+        ws,
+        this.grid,
+        this.spec,
+        this.pingIntervalMs,
+        this.registerTimeoutMs,
+      );
+      this.connections.add(conn);
+      ws.on('close', () => this.connections.delete(conn));
+    });
+  }
+
+  /** Closes every worker socket (1001 going away) and stops all timers. */
+  async close(): Promise<void> {
+    for (const conn of this.connections) conn.terminate();
+    this.connections.clear();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+class WorkerConnection {
+  private connectionId: string | undefined;
+  private registerTimer: TimerHandle | undefined;
+  private pingTimer: TimerHandle | undefined;
+  private busy = false;
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly grid: Grid,
+    private readonly spec: SpecValidators,
+    private readonly pingIntervalMs: number,
+    registerTimeoutMs: number,
+  ) {
+    this.registerTimer = grid.clock.setTimer(() => {
+      this.registerTimer = undefined;
+      if (!this.connectionId) this.refuse(4001, `no register frame within ${registerTimeoutMs / 1000} s`);
+    }, registerTimeoutMs);
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on('close', () => this.onClose());
+    ws.on('error', () => {
+      // A protocol error (e.g. a frame over maxPayload) closes the socket; `close` does the clean-up.
+    });
+  }
+
+  private send(frame: Frame): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(frame));
+  }
+
+  private refuse(code: 4001 | 4003 | 1012, message: string): void {
+    if (this.ws.readyState === this.ws.OPEN) {
+      this.ws.send(JSON.stringify({ type: 'error', message }));
+      // A close reason is limited to 123 bytes.
+      this.ws.close(code, Buffer.from(message).subarray(0, 120).toString());
+    }
+  }
+
+  private schedulePing(): void {
+    if (this.closed) return;
+    this.pingTimer = this.grid.clock.setTimer(() => {
+      this.pingTimer = undefined;
+      if (!this.busy) this.send({ type: 'ping' });
+      this.schedulePing();
+    }, this.pingIntervalMs);
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    let frame: unknown;
+    try {
+      if (isBinary) throw new Error('binary frames are not accepted; send JSON text');
+      frame = JSON.parse(data.toString());
+    } catch (err) {
+      this.protocolError(`malformed frame: ${(err as Error).message}`);
+      return;
+    }
+    if (frame === null || typeof frame !== 'object' || Array.isArray(frame)) {
+      this.protocolError('malformed frame: expected a JSON object');
+      return;
+    }
+    try {
+      if (!this.connectionId) this.register(frame as Frame);
+      else this.onWorkerFrame(frame as Frame);
+    } catch (err) {
+      // A core refusal of one frame (stale job, another connection's job) is reported, never fatal to the socket.
+      this.send({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  /** An unreadable frame before registration closes like a bad register; afterwards it is only reported. */
+  private protocolError(message: string): void {
+    if (!this.connectionId) this.refuse(4001, message);
+    else this.send({ type: 'error', message });
+  }
+
+  private problems(schema: string, frame: Frame): string | undefined {
+    const problems = this.spec.schema(schema)(frame);
+    if (problems.length === 0) return undefined;
+    return problems.map((p) => `${fieldName(p.path)}: ${p.message}`).join('; ');
+  }
+
+  private register(frame: Frame): void {
+    if (typeof frame.type === 'string') {
+      this.refuse(4001, `first frame must be the register frame (no type), got type '${frame.type}'`);
+      return;
+    }
+    const why = this.problems('WsRegister', frame);
+    if (why) {
+      this.refuse(4001, `invalid register frame: ${why}`);
+      return;
+    }
+    const sink: WorkerSink = {
+      // The core calls this inside `register`, before it pushes any job.
+      ready: (registration) => {
+        this.connectionId = registration.connectionId;
+        if (this.registerTimer) this.grid.clock.clearTimer(this.registerTimer);
+        this.registerTimer = undefined;
+        this.send({ type: 'ready', worker_id: registration.workerId });
+        this.schedulePing();
+      },
+      job: (offer) => {
+        this.busy = true;
+        this.send({ type: 'job', id: offer.id, model: offer.model, payload: offer.payload });
+      },
+      cancel: (generationId) => this.send({ type: 'cancel', id: generationId }),
+      close: (reason, message) => this.refuse(reason === 'replaced' ? 1012 : 4003, message),
+    };
+    try {
+      this.grid.register(frame as unknown as WsRegisterInput, sink);
+    } catch (err) {
+      this.refuse(wsCloseCode(err), isGridError(err) ? err.message : String(err));
+    }
+  }
+
+  private onWorkerFrame(frame: Frame): void {
+    const by = { connectionId: this.connectionId! };
+    switch (frame.type) {
+      case 'pong':
+        return;
+      case 'token': {
+        const why = this.problems('WsToken', frame);
+        if (why) {
+          this.send({ type: 'error', message: `invalid token frame: ${why}` });
+          return;
+        }
+        const delta =
+          frame.delta && typeof frame.delta === 'object'
+            ? (frame.delta as Record<string, unknown>)
+            : // Legacy form `{text, reasoning: bool}`.
+              frame.reasoning === true
+              ? { reasoning_content: String(frame.text ?? '') }
+              : { content: String(frame.text ?? '') };
+        const input = { generationId: String(frame.id), by, delta };
+        this.grid.progress(
+          typeof frame.finish_reason === 'string' ? { ...input, finish_reason: frame.finish_reason } : input,
+        );
+        return;
+      }
+      case 'done': {
+        const why = this.problems('WsDone', frame);
+        if (why) {
+          this.send({ type: 'error', message: `invalid done frame: ${why}` });
+          return;
+        }
+        this.busy = false;
+        const id = String(frame.id);
+        let den = 0;
+        try {
+          den = this.grid.complete({
+            generationId: id,
+            by,
+            text: typeof frame.full_text === 'string' ? frame.full_text : '',
+            ...(typeof frame.full_reasoning === 'string' ? { reasoning: frame.full_reasoning } : {}),
+            ...(typeof frame.finish_reason === 'string' ? { finish_reason: frame.finish_reason } : {}),
+            ...(frame.cancelled === true ? { cancelled: true } : {}),
+          }).reward;
+        } catch (err) {
+          // Duplicates and stale jobs are acknowledged with den 0, as live; anything else is reported.
+          if (!isGridError(err) || !['DuplicateGen', 'AbortedGen', 'InvalidJobID'].includes(err.code))
+            throw err;
+        }
+        this.send({ type: 'ack', id, den });
+        return;
+      }
+      case 'error': {
+        const why = this.problems('WsWorkerError', frame);
+        if (why) {
+          this.send({ type: 'error', message: `invalid error frame: ${why}` });
+          return;
+        }
+        this.busy = false;
+        this.grid.fail({
+          generationId: String(frame.id),
+          by,
+          ...(typeof frame.message === 'string' ? { message: frame.message } : {}),
+          ...(frame.client_error === true ? { clientError: true } : {}),
+        });
+        return;
+      }
+      default:
+        this.send({
+          type: 'error',
+          message:
+            typeof frame.type === 'string'
+              ? `type: unknown frame type '${frame.type}' (expected pong, token, done or error)`
+              : 'type: field required (expected pong, token, done or error)',
+        });
+    }
+  }
+
+  private onClose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.registerTimer) this.grid.clock.clearTimer(this.registerTimer);
+    if (this.pingTimer) this.grid.clock.clearTimer(this.pingTimer);
+    this.registerTimer = this.pingTimer = undefined;
+    if (this.connectionId) this.grid.release(this.connectionId);
+  }
+
+  terminate(): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.close(1001, 'server shutting down');
+    this.ws.terminate();
+    this.onClose();
+  }
+}

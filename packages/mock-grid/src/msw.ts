@@ -1,0 +1,95 @@
+/**
+ * `@aipg/mock-grid/msw` — the mock grid's HTTP routes as msw 2 handlers, for tests that stay in-process.
+ *
+ * Same routes, validation and core as the node server; SSE streams come back as a `ReadableStream` body.
+ * There is no worker WebSocket here (msw's `ws` API intercepts clients, it is no server): drive workers through
+ * the Horde pop/submit routes or by calling the core (`handlers.core`) directly.
+ *
+ * This entry imports no `node:` module and no `ws`, so it also runs in browsers and edge runtimes.
+ */
+import { type HttpHandler, http } from 'msw';
+import { Grid, type GridOptions } from './core/index.js';
+import { normalisePath } from './doors/http/paths.js';
+import { DEFAULT_LIMITS, type DoorContext, type DoorLimits, surfaceOf } from './doors/http/router.js';
+import { handleDoorRequest } from './doors/http/routes.js';
+import { type DoorResponse, sseFrame } from './doors/http/types.js';
+import { loadSpec } from './validation/load.js';
+
+export interface GridHandlersOptions {
+  /** Where the grid lives, e.g. `http://grid.test` (requests under it are answered). */
+  baseURL: string;
+  /** An existing core (e.g. the one a `startMockGrid` server uses); default a new `Grid(grid)`. */
+  core?: Grid;
+  /** Options for the new core when `core` is not given. */
+  grid?: GridOptions;
+  limits?: Partial<DoorLimits>;
+}
+
+export type GridHandlers = HttpHandler[] & { core: Grid };
+
+export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
+  const base = new URL(options.baseURL);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const core = options.core ?? new Grid(options.grid);
+  const ctx: DoorContext = { grid: core, spec: loadSpec(), limits: { ...DEFAULT_LIMITS, ...options.limits } };
+  const escaped = `${base.origin}${prefix}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  const handler = http.all(new RegExp(`^${escaped}(/|$)`), async ({ request }) => {
+    const url = new URL(request.url);
+    const raw = `${url.pathname.slice(prefix.length) || '/'}${url.search}`;
+    const { path, query } = normalisePath(raw);
+    const text = await request.text();
+    if (text.length > ctx.limits.maxBodyBytes) {
+      const message = `request body too large (max ${ctx.limits.maxBodyBytes} bytes)`;
+      return surfaceOf(path) === 'v1'
+        ? Response.json({ detail: message }, { status: 413 })
+        : Response.json(
+            { message: 'Input payload validation failed', errors: { body: message } },
+            { status: 400 },
+          );
+    }
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name.toLowerCase()] = value;
+    });
+    const aborter = new AbortController();
+    request.signal?.addEventListener('abort', () => aborter.abort(), { once: true });
+    const out = await handleDoorRequest(
+      {
+        method: request.method.toUpperCase(),
+        path,
+        query,
+        headers,
+        bodyText: text || undefined,
+        signal: aborter.signal,
+      },
+      ctx,
+    );
+    return toResponse(out, aborter);
+  });
+  return Object.assign([handler], { core });
+}
+
+function toResponse(out: DoorResponse, aborter: AbortController): Response {
+  if (out.kind === 'json') {
+    return new Response(JSON.stringify(out.body), {
+      status: out.status,
+      headers: { 'content-type': 'application/json', ...out.headers },
+    });
+  }
+  const iterator = out.events[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(sseFrame(next.value)));
+    },
+    async cancel() {
+      // The reader gave up (client disconnect): the door cancels the job.
+      aborter.abort();
+      await iterator.return?.();
+    },
+  });
+  return new Response(body, { status: out.status, headers: out.headers });
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { type GridErrorCode, isGridError } from '../../src/core/index.js';
+import { chat, FakeSink, horde, makeGrid, popBody, wsWorker } from './helpers.js';
+
+function code(fn: () => unknown): GridErrorCode | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (isGridError(error)) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('accounts and API keys', () => {
+  it('open mode: any non-empty key becomes an account with the starting balance', () => {
+    const { grid } = makeGrid({ startingBalance: 50 });
+    const account = grid.authenticate('some-new-key', 'inference.submit');
+    expect(account).toMatchObject({
+      balance: 50,
+      anonymous: false,
+      scopes: ['inference.submit', 'worker.connect'],
+    });
+    expect(account.username).toBe(`user#${account.id}`);
+    expect(grid.authenticate('some-new-key', 'worker.connect').id).toBe(account.id);
+    expect(code(() => grid.authenticate('', 'inference.submit'))).toBe('MissingAPIKey');
+    expect(code(() => grid.authenticate(undefined, 'inference.submit'))).toBe('MissingAPIKey');
+  });
+
+  it('the anonymous key may request but not work', () => {
+    const { grid } = makeGrid();
+    wsWorker(grid);
+    expect(chat(grid, {}, '0000000000').sub.jobIds).toHaveLength(1);
+    expect(
+      code(() => grid.register({ apikey: '0000000000', name: 'anon', models: ['m1'] }, new FakeSink())),
+    ).toBe('AnonForbiddenWorker');
+    expect(code(() => grid.pop(popBody({ apikey: '0000000000' })))).toBe('AnonForbiddenWorker');
+    expect(grid.findUser('0000000000')).toMatchObject({ username: 'Anonymous#0', id: 0 });
+  });
+
+  it('anonymous requests can be switched off', () => {
+    const { grid } = makeGrid({ allowAnonymous: false });
+    expect(code(() => horde(grid, {}, '0000000000'))).toBe('InvalidAPIKey');
+  });
+
+  it('strict mode: only listed keys, each with its scopes', () => {
+    const { grid } = makeGrid({
+      authMode: 'strict',
+      keys: [
+        { key: 'client-key', name: 'alice', scopes: ['inference.submit'] },
+        { key: 'worker-key', name: 'bob', scopes: ['worker.connect'], trusted: true, balance: 5 },
+      ],
+    });
+    expect(code(() => grid.authenticate('stranger', 'inference.submit'))).toBe('InvalidAPIKey');
+    expect(code(() => horde(grid, {}, 'stranger'))).toBe('InvalidAPIKey');
+    expect(code(() => wsWorker(grid, { apikey: 'client-key' }))).toBe('MissingScope');
+    expect(code(() => horde(grid, {}, 'worker-key'))).toBe('MissingScope');
+    expect(horde(grid, {}, 'client-key').sub.jobIds).toHaveLength(1);
+    expect(wsWorker(grid).reg.workerId).toBeTruthy();
+    expect(grid.findUser('worker-key')).toMatchObject({
+      username: 'bob#2',
+      kudos: 5,
+      trusted: true,
+      worker_count: 1,
+    });
+    const added = grid.addKey({ key: 'late-key', name: 'carol' });
+    expect(grid.authenticate('late-key', 'worker.connect').id).toBe(added.id);
+  });
+
+  it('a worker name belongs to the first account that registers it', () => {
+    const { grid } = makeGrid();
+    wsWorker(grid, { apikey: 'owner-key', name: 'shared' });
+    expect(code(() => wsWorker(grid, { apikey: 'intruder-key', name: 'shared' }))).toBe('WrongCredentials');
+    expect(code(() => grid.pop(popBody({ apikey: 'intruder-key', name: 'shared' })))).toBe(
+      'WrongCredentials',
+    );
+  });
+
+  it('rejects bad worker input naming the field', () => {
+    const { grid } = makeGrid();
+    try {
+      grid.pop(popBody({ models: [] }));
+      expect.unreachable();
+    } catch (error) {
+      expect(isGridError(error, 'InvalidField') && error.field).toBe('models');
+    }
+    try {
+      grid.pop(popBody({ max_length: 0 }));
+      expect.unreachable();
+    } catch (error) {
+      expect(isGridError(error, 'InvalidField') && error.field).toBe('max_length');
+    }
+  });
+
+  it('a Horde submit checks the key before the generation id', () => {
+    const { grid } = makeGrid({ authMode: 'strict', keys: [{ key: 'pop-key' }] });
+    expect(code(() => grid.complete({ generationId: 'unknown', by: { apiKey: 'bad' }, text: 'x' }))).toBe(
+      'InvalidAPIKey',
+    );
+    expect(code(() => grid.complete({ generationId: 'unknown', by: { apiKey: undefined }, text: 'x' }))).toBe(
+      'MissingAPIKey',
+    );
+    expect(code(() => grid.complete({ generationId: 'unknown', by: { apiKey: 'pop-key' }, text: 'x' }))).toBe(
+      'InvalidJobID',
+    );
+  });
+});
