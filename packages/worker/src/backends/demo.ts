@@ -1,0 +1,91 @@
+// A backend that needs no model: deterministic text derived from the prompt and seed, at a set speed.
+// Used by the example, the CLI's `type: demo` endpoints and the benchmark.
+import type { Backend, GridJob, JobContext, JobResult } from '../job.js';
+import { realSleep, type Sleep } from '../util/timing.js';
+import { throwIfAborted } from './http.js';
+
+export interface DemoOptions {
+  /** Output speed; 0 or Infinity = as fast as possible (default 50). */
+  tokensPerSecond?: number;
+  sleep?: Sleep;
+}
+
+const WORDS = [
+  'grid',
+  'worker',
+  'token',
+  'stream',
+  'model',
+  'signal',
+  'power',
+  'node',
+  'queue',
+  'light',
+  'river',
+  'stone',
+  'cloud',
+  'spark',
+  'field',
+  'echo',
+  'orbit',
+  'pixel',
+  'amber',
+  'delta',
+];
+
+export function createDemoBackend(options: DemoOptions = {}): Backend {
+  const rate = options.tokensPerSecond ?? 50;
+  const unlimited = rate === 0 || !Number.isFinite(rate);
+  const sleep = options.sleep ?? realSleep;
+  return {
+    label: `demo (${unlimited ? 'unlimited' : `${rate} tokens/s`})`,
+    async handle(job: GridJob, ctx: JobContext): Promise<JobResult> {
+      const tokens = demoTokens(job.prompt, job.params.seed ?? 0);
+      const count = Math.min(tokens.length, job.params.max_length);
+      let text = '';
+      for (let i = 0; i < count; i++) {
+        throwIfAborted(ctx.signal);
+        const token = tokens[i]!;
+        text += token;
+        ctx.emit({ content: token });
+        if (!unlimited) await sleep(1000 / rate, ctx.signal);
+        // Unlimited: still yield now and then so pings and cancels are handled mid-job.
+        else if (i % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
+      }
+      throwIfAborted(ctx.signal);
+      const promptTokens = Math.max(1, Math.ceil(job.prompt.length / 4));
+      return {
+        text,
+        finish_reason: count < tokens.length ? 'length' : 'stop',
+        usage: { prompt_tokens: promptTokens, completion_tokens: count, total_tokens: promptTokens + count },
+      };
+    },
+  };
+}
+
+/** The full reply for a prompt and seed: the same inputs always give the same tokens (12–43 of them). */
+export function demoTokens(prompt: string, seed: number): string[] {
+  const random = mulberry32(hash(prompt) ^ seed);
+  const length = 12 + Math.floor(random() * 32);
+  const tokens = ['Demo'];
+  while (tokens.length < length) tokens.push(` ${WORDS[Math.floor(random() * WORDS.length)]}`);
+  tokens[tokens.length - 1] += '.';
+  return tokens;
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,75 @@
+// The GRID_* environment variables of grid-text-worker (plus a few of our own) → the same raw shape as a
+// bridgeData.yaml document, with errors naming the variable.
+import type { Raw } from './fields.js';
+import { type ParseResult, parseConfig } from './parse.js';
+
+export type Env = Record<string, string | undefined>;
+
+/** Which env var fills which raw key (for error paths). */
+const TOP_ENV: Record<string, string> = {
+  protocol: 'GRID_PROTOCOL',
+  grid_url: 'GRID_API_URL',
+  api_key: 'GRID_API_KEY',
+  nsfw: 'GRID_NSFW',
+  drain_timeout: 'GRID_DRAIN_TIMEOUT',
+};
+const MODEL_ENV: Record<string, string> = {
+  name: 'GRID_WORKER_NAME',
+  model: 'MODEL_NAME',
+  grid_model: 'GRID_MODEL_NAME',
+  max_threads: 'GRID_MAX_THREADS',
+  max_length: 'GRID_MAX_LENGTH',
+  max_context_length: 'GRID_MAX_CONTEXT_LENGTH',
+};
+
+/** True when the environment describes a worker on its own (no config file needed). */
+export function hasEnvConfig(env: Env): boolean {
+  return Boolean(env.GRID_API_KEY && (env.MODEL_NAME || env.BACKEND_TYPE));
+}
+
+/**
+ * Builds a config from env vars alone: one endpoint, one model.
+ * BACKEND_TYPE = ollama (default, OLLAMA_URL default http://localhost:11434, served at …/v1) | openai (OPENAI_URL,
+ * OPENAI_API_KEY) | koboldai (KOBOLD_URL) | demo (GRID_DEMO_TOKENS_PER_SECOND).
+ */
+export function configFromEnv(env: Env, hostname = 'local'): ParseResult {
+  const backend = (env.BACKEND_TYPE ?? 'ollama').trim().toLowerCase();
+  const endpoint: Raw = { name: backend, tokens_per_second: env.GRID_DEMO_TOKENS_PER_SECOND };
+  const endpointEnv: Record<string, string> = {
+    type: 'BACKEND_TYPE',
+    tokens_per_second: 'GRID_DEMO_TOKENS_PER_SECOND',
+  };
+  if (backend === 'ollama') {
+    endpoint.type = 'openai';
+    endpoint.url = `${(env.OLLAMA_URL ?? 'http://localhost:11434').replace(/\/+$/, '')}/v1`;
+    endpointEnv.url = 'OLLAMA_URL';
+  } else {
+    endpoint.type = backend;
+    endpoint.url = backend === 'koboldai' ? env.KOBOLD_URL : env.OPENAI_URL;
+    endpoint.api_key = env.OPENAI_API_KEY;
+    endpointEnv.url = backend === 'koboldai' ? 'KOBOLD_URL' : 'OPENAI_URL';
+    endpointEnv.api_key = 'OPENAI_API_KEY';
+  }
+  const model: Raw = {
+    name: env.GRID_WORKER_NAME ?? `Text-Inference-Worker-${hostname}`,
+    model: env.MODEL_NAME,
+    grid_model: env.GRID_MODEL_NAME,
+    max_threads: env.GRID_MAX_THREADS,
+    max_length: env.GRID_MAX_LENGTH,
+    max_context_length: env.GRID_MAX_CONTEXT_LENGTH,
+  };
+  endpoint.models = [model];
+  const raw: Raw = { endpoints: [endpoint] };
+  for (const [key, name] of Object.entries(TOP_ENV)) if (env[name] !== undefined) raw[key] = env[name];
+  return parseConfig(raw, (path) => envPath(path, endpointEnv));
+}
+
+function envPath(path: string, endpointEnv: Record<string, string>): string {
+  const top = Object.entries(TOP_ENV).find(([key]) => key === path);
+  if (top) return top[1];
+  const modelKey = /^endpoints\[0\]\.models\[0\]\.(\w+)$/.exec(path)?.[1];
+  if (modelKey) return MODEL_ENV[modelKey] ?? path;
+  const endpointKey = /^endpoints\[0\]\.(\w+)$/.exec(path)?.[1];
+  if (endpointKey) return endpointEnv[endpointKey] ?? path;
+  return path;
+}

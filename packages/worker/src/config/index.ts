@@ -1,0 +1,5 @@
+export { configFromEnv, type Env, hasEnvConfig } from './env.js';
+export { ConfigError, type ConfigIssue } from './errors.js';
+export { type LoadConfigOptions, loadConfig, parseConfigText } from './load.js';
+export { advertisedModelName, type ParseResult, parseConfig } from './parse.js';
+export * from './types.js';

@@ -1,0 +1,70 @@
+// The ONE validated worker configuration. Both bridgeData.yaml and the GRID_* environment variables are turned
+// into this shape (camelCase); nothing downstream reads YAML keys or env vars.
+
+export type Protocol = 'websocket' | 'horde';
+export type EndpointType = 'openai' | 'koboldai' | 'demo';
+
+/** One model entry = one grid worker identity (its own name, limits and `maxThreads` parallel slots). */
+export interface ModelConfig {
+  /** The worker name on the grid (extra WebSocket slots register as `name#2` … `name#N`). */
+  name: string;
+  /** The model id sent to the backend (`model` in the OpenAI request). */
+  model: string;
+  /** The model name advertised to the grid: `grid_model` if given, else `grid/<model>`. */
+  gridModel: string;
+  /** Jobs served in parallel (WebSocket connections, or Horde pop loops). */
+  maxThreads: number;
+  /** Largest output length (tokens) accepted; jobs asking for more are clamped. */
+  maxLength: number;
+  /** Largest context (tokens) accepted; jobs asking for more are clamped. */
+  maxContextLength: number;
+}
+
+export interface EndpointConfig {
+  type: EndpointType;
+  /** A label for logs. */
+  name: string;
+  /** Backend base URL: OpenAI-style base (…/v1) or KoboldAI base (http://host:5001); empty for demo. */
+  url: string;
+  /** Backend key (sent as `Authorization: Bearer`), empty when none. */
+  apiKey: string;
+  /** Demo backend speed; 0 or Infinity = unlimited. */
+  tokensPerSecond: number;
+  models: ModelConfig[];
+}
+
+export interface WorkerConfig {
+  protocol: Protocol;
+  /** Grid base URL (http(s)://host[:port]); the WebSocket URL is derived from it. */
+  url: string;
+  apiKey: string;
+  nsfw: boolean;
+  /** Accepted for bridgeData compatibility; this worker never pre-fetches jobs (see docs/worker.md). */
+  queueSize: number;
+  /** How long `drain()` waits for in-flight jobs before handing them back. */
+  drainTimeoutMs: number;
+  /** Consecutive backend failures before a pause, and the pause length. */
+  circuitBreaker: { failures: number; pauseMs: number };
+  endpoints: EndpointConfig[];
+}
+
+export const DEFAULTS = {
+  url: 'https://api.aipowergrid.io',
+  maxThreads: 1,
+  maxLength: 512,
+  maxContextLength: 4096,
+  nsfw: false,
+  queueSize: 0,
+  drainTimeoutSeconds: 60,
+  breakerFailures: 5,
+  breakerPauseSeconds: 30,
+  tokensPerSecond: 50,
+} as const;
+
+/** The limits a config value must respect (used by validation and in error messages). */
+export const LIMITS = {
+  maxLength: { min: 16 },
+  maxContextLength: { min: 16 },
+  maxThreads: { min: 1, max: 50 },
+  queueSize: { min: 0, max: 100 },
+} as const;

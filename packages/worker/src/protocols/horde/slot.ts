@@ -1,0 +1,175 @@
+// One Horde v2 pop loop = one job at a time; `max_threads` loops share the worker name (as multi-bridge does,
+// and `threads` in the pop says so). Every popped job ends in a submit: ok, or `faulted` so the Horde re-queues it.
+
+import { FatalError, type Slot, type SlotContext } from '../../runtime/context.js';
+import { ABORT, runJob } from '../../runtime/run-job.js';
+import { Backoff } from '../../util/timing.js';
+import { type HordeClient, HordeHttpError, type PoppedJob, type SubmitBody } from './client.js';
+import { jobFromPop } from './job.js';
+
+export interface HordeSlotOptions {
+  client: HordeClient;
+  /** After an empty pop: default 1 s doubling to 5 s. */
+  idleBackoff?: { initialMs: number; maxMs: number };
+  /** After a pop error: default 2 s doubling to 30 s. */
+  errorBackoff?: { initialMs: number; maxMs: number };
+}
+
+export class HordeSlot implements Slot {
+  private current: AbortController | undefined;
+  private readonly idle: Backoff;
+  private readonly errors: Backoff;
+  private connected = false;
+
+  constructor(
+    private readonly ctx: SlotContext,
+    private readonly options: HordeSlotOptions,
+  ) {
+    this.idle = new Backoff({
+      ...(options.idleBackoff ?? { initialMs: 1000, maxMs: 5000 }),
+      random: ctx.random,
+    });
+    this.errors = new Backoff({
+      ...(options.errorBackoff ?? { initialMs: 2000, maxMs: 30_000 }),
+      random: ctx.random,
+    });
+  }
+
+  async run(): Promise<void> {
+    const { ctx } = this;
+    const { model } = ctx.unit;
+    try {
+      while (!ctx.drainSignal.aborted) {
+        if (ctx.unit.breaker.paused) {
+          ctx.log(
+            'warn',
+            `${model.name}: ${ctx.config.circuitBreaker.failures} backend failures in a row; pausing`,
+          );
+          this.setConnected(false);
+          await ctx.unit.breaker.wait(ctx.drainSignal);
+          continue;
+        }
+        let pop: PoppedJob | null;
+        try {
+          // A pop already sent is never aborted on drain: its answer may carry a job the Horde assigned to us.
+          pop = await this.options.client.pop({
+            name: model.name,
+            models: [model.gridModel],
+            max_length: model.maxLength,
+            max_context_length: model.maxContextLength,
+            threads: model.maxThreads,
+            nsfw: ctx.config.nsfw,
+          });
+        } catch (error) {
+          if (error instanceof HordeHttpError && error.status === 401) {
+            throw new FatalError(
+              `grid refused worker "${model.name}" (pop: ${error.message}): check api_key / GRID_API_KEY`,
+            );
+          }
+          this.setConnected(false);
+          const delay = this.errors.next();
+          ctx.log(
+            'warn',
+            `${model.name}: pop failed (${describe(error)}); retrying in ${(delay / 1000).toFixed(1)} s`,
+          );
+          await ctx.sleep(delay, ctx.drainSignal);
+          continue;
+        }
+        this.setConnected(true);
+        this.errors.reset();
+        if (!pop) {
+          await ctx.sleep(this.idle.next(), ctx.drainSignal);
+          continue;
+        }
+        this.idle.reset();
+        await this.serve(pop);
+      }
+    } finally {
+      this.setConnected(false);
+    }
+  }
+
+  handBack(): void {
+    this.current?.abort(ABORT.handBack);
+  }
+
+  private setConnected(value: boolean): void {
+    if (value === this.connected) return;
+    this.connected = value;
+    this.ctx.stats.connected += value ? 1 : -1;
+  }
+
+  private async serve(pop: PoppedJob): Promise<void> {
+    const { ctx } = this;
+    const job = jobFromPop(pop, ctx.unit.model);
+    const controller = new AbortController();
+    this.current = controller;
+    ctx.stats.inFlight += 1;
+    const timer = setTimeout(() => controller.abort(ABORT.timeout), ctx.jobTimeoutMs);
+    timer.unref?.();
+    let streamed = 0;
+    const outcome = await runJob(ctx.unit.backend.handle, job, {
+      signal: controller.signal,
+      onDelta: () => {
+        streamed += 1;
+      },
+    });
+    clearTimeout(timer);
+    this.current = undefined;
+
+    let body: SubmitBody;
+    let end: 'done' | 'failed' | 'handed_back';
+    if (outcome.kind === 'done') {
+      ctx.unit.breaker.success();
+      body = { id: job.id, generation: outcome.result.text, state: 'ok' };
+      end = 'done';
+    } else {
+      // The exact faulted body (multi-bridge dropped id/generation, got a 400, and the job was never re-queued).
+      body = { id: job.id, generation: '', state: 'faulted' };
+      const handedBack = outcome.kind === 'aborted' && outcome.reason === ABORT.handBack;
+      end = handedBack ? 'handed_back' : 'failed';
+      const why =
+        outcome.kind === 'failed'
+          ? outcome.message
+          : handedBack
+            ? 'worker shutting down'
+            : `timed out after ${ctx.jobTimeoutMs / 1000} s`;
+      ctx.log(
+        'warn',
+        `${ctx.unit.model.name}: job ${job.id} ${handedBack ? 'handed back' : 'failed'}: ${why}`,
+      );
+      if (!handedBack && !(outcome.kind === 'failed' && outcome.clientError)) ctx.unit.breaker.failure();
+    }
+
+    try {
+      const result = await this.options.client.submit(body);
+      if (result.kind === 'accepted') ctx.stats.den += result.reward;
+      else if (result.kind === 'already-submitted')
+        ctx.log('info', `${ctx.unit.model.name}: job ${job.id} was already submitted (${result.detail})`);
+      else if (result.kind === 'aborted-by-grid')
+        ctx.log('warn', `${ctx.unit.model.name}: job ${job.id} was aborted by the grid (${result.detail})`);
+      else {
+        ctx.log('error', `${ctx.unit.model.name}: submit of job ${job.id} rejected: ${result.detail}`);
+        end = 'failed';
+      }
+    } catch (error) {
+      ctx.log(
+        'error',
+        `${ctx.unit.model.name}: submit of job ${job.id} failed after retries: ${describe(error)}`,
+      );
+      end = 'failed';
+    }
+    ctx.stats.inFlight -= 1;
+    ctx.jobEnded(
+      end,
+      outcome.kind === 'done' ? (outcome.result.usage?.completion_tokens ?? streamed) : streamed,
+      job.id,
+    );
+  }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
+}

@@ -1,0 +1,269 @@
+// One WebSocket connection = one job at a time (the live grid's rule); N connections give N parallel jobs.
+// The connection reconnects with jittered back-off, and ends for good on 4001/4003 (fatal) or 1012 (replaced).
+import WebSocket from 'ws';
+import type { JobResult } from '../../job.js';
+import { FatalError, type Slot, type SlotContext } from '../../runtime/context.js';
+import { ABORT, runJob } from '../../runtime/run-job.js';
+import { Backoff } from '../../util/timing.js';
+import { BRIDGE_AGENT } from '../../version.js';
+import type { WsCloseCode, WsDone, WsJob, WsRegister, WsServerFrame, WsWorkerFrame } from '../../wire.js';
+import { jobFromFrame } from './job.js';
+
+/** Close codes the live grid uses (WsCloseCode). */
+export const CLOSE = { badKey: 4001, forbidden: 4003, replaced: 1012 } as const satisfies Record<
+  string,
+  WsCloseCode
+>;
+
+const FATAL_HINT: Record<number, string> = {
+  [CLOSE.badKey]: 'the API key or worker name was refused; check api_key / GRID_API_KEY and the worker name',
+  [CLOSE.forbidden]:
+    'the key lacks the worker.connect / inference.submit scope, the name belongs to another account, the model is retired, or the worker is in an eviction cooldown',
+};
+
+export interface WebSocketSlotOptions {
+  /** The full `ws(s)://…/v1/workers/ws` URL. */
+  url: string;
+  /** The name this connection registers (`name`, `name#2`, …). */
+  name: string;
+  /** Reconnect back-off; default 1 s doubling to 30 s. */
+  reconnect?: { initialMs: number; maxMs: number };
+}
+
+interface SessionEnd {
+  code: number;
+  reason: string;
+  wasReady: boolean;
+}
+
+export class WebSocketSlot implements Slot {
+  private socket: WebSocket | undefined;
+  private current: { id: string; controller: AbortController } | undefined;
+  private readonly backoff: Backoff;
+
+  constructor(
+    private readonly ctx: SlotContext,
+    private readonly options: WebSocketSlotOptions,
+  ) {
+    this.backoff = new Backoff({
+      ...(options.reconnect ?? { initialMs: 1000, maxMs: 30_000 }),
+      random: ctx.random,
+    });
+  }
+
+  async run(): Promise<void> {
+    const { ctx } = this;
+    const { name } = this.options;
+    // A tripped breaker takes idle connections off the grid right away; busy ones leave after their job.
+    const offTrip = ctx.unit.breaker.onTrip(() => {
+      if (!this.current) this.close(1000, 'paused');
+    });
+    try {
+      while (!ctx.drainSignal.aborted) {
+        if (ctx.unit.breaker.paused) {
+          ctx.log(
+            'warn',
+            `${name}: ${ctx.config.circuitBreaker.failures} backend failures in a row; pausing`,
+          );
+          await ctx.unit.breaker.wait(ctx.drainSignal);
+          continue;
+        }
+        const end = await this.session();
+        if (end.code === CLOSE.badKey || end.code === CLOSE.forbidden) {
+          throw new FatalError(
+            `grid refused worker "${name}" (close ${end.code}${end.reason ? `: ${end.reason}` : ''}): ${FATAL_HINT[end.code]}`,
+          );
+        }
+        if (end.code === CLOSE.replaced) {
+          ctx.log(
+            'warn',
+            `${name}: replaced by a newer connection with the same name (close 1012); not reconnecting`,
+          );
+          return;
+        }
+        if (ctx.drainSignal.aborted || ctx.unit.breaker.paused) continue;
+        if (end.wasReady) this.backoff.reset();
+        const delay = this.backoff.next();
+        ctx.log(
+          'warn',
+          `${name}: connection closed (${end.code}${end.reason ? ` ${end.reason}` : ''}); reconnecting in ${(delay / 1000).toFixed(1)} s`,
+        );
+        await ctx.sleep(delay, ctx.drainSignal);
+      }
+    } finally {
+      offTrip();
+    }
+  }
+
+  handBack(): void {
+    this.current?.controller.abort(ABORT.handBack);
+  }
+
+  /** One connection's life: register, serve, until the socket closes. */
+  private session(): Promise<SessionEnd> {
+    const { ctx, options } = this;
+    return new Promise((resolve) => {
+      let wasReady = false;
+      let errorMessage = '';
+      const ws = new WebSocket(options.url, { handshakeTimeout: 30_000 });
+      this.socket = ws;
+      const onDrain = () => {
+        if (!this.current) this.close(1000, 'draining');
+      };
+      ctx.drainSignal.addEventListener('abort', onDrain, { once: true });
+
+      ws.on('open', () => {
+        const { model } = ctx.unit;
+        const register: WsRegister = {
+          apikey: ctx.config.apiKey,
+          name: options.name,
+          models: [model.gridModel],
+          max_length: model.maxLength,
+          max_context_length: model.maxContextLength,
+          bridge_agent: BRIDGE_AGENT,
+          api_formats: ['openai-chat'],
+          job_types: ['text'],
+        };
+        ws.send(JSON.stringify(register));
+      });
+      ws.on('message', (data) => {
+        let frame: WsServerFrame;
+        try {
+          frame = JSON.parse(data.toString());
+        } catch {
+          ctx.log('warn', `${options.name}: ignored a malformed frame`);
+          return;
+        }
+        if (frame.type === 'ready') {
+          wasReady = true;
+          ctx.stats.connected += 1;
+          ctx.log('info', `${options.name}: registered (worker_id ${frame.worker_id})`);
+        } else if (frame.type === 'ping') {
+          this.send({ type: 'pong' });
+        } else if (frame.type === 'job') {
+          void this.serve(frame);
+        } else if (frame.type === 'cancel') {
+          if (this.current?.id === frame.id) this.current.controller.abort(ABORT.cancel);
+        } else if (frame.type === 'ack') {
+          ctx.stats.den += typeof frame.den === 'number' ? frame.den : 0;
+        } else if (frame.type === 'error') {
+          errorMessage = frame.message;
+          ctx.log('warn', `${options.name}: grid error: ${frame.message}`);
+        }
+      });
+      ws.on('error', (error) => {
+        errorMessage ||= error.message;
+      });
+      ws.on('close', (code, reasonBuffer) => {
+        ctx.drainSignal.removeEventListener('abort', onDrain);
+        if (wasReady) ctx.stats.connected -= 1;
+        if (this.socket === ws) this.socket = undefined;
+        // The grid re-queues a job whose connection went away; stop working on it.
+        this.current?.controller.abort(ABORT.connectionLost);
+        resolve({ code, reason: reasonBuffer.toString() || errorMessage, wasReady });
+      });
+    });
+  }
+
+  private async serve(frame: WsJob): Promise<void> {
+    const { ctx } = this;
+    const { id } = frame;
+    if (this.current) {
+      // The grid sends one job per connection; a second one is a protocol error, refuse it visibly.
+      this.send({ type: 'error', id, message: 'worker busy: one job per connection', client_error: false });
+      return;
+    }
+    const controller = new AbortController();
+    this.current = { id, controller };
+    ctx.stats.inFlight += 1;
+    const timer = setTimeout(() => controller.abort(ABORT.timeout), ctx.jobTimeoutMs);
+    timer.unref?.();
+    let streamed = 0;
+    const outcome = await runJob(ctx.unit.backend.handle, jobFromFrame(frame, ctx.unit.model), {
+      signal: controller.signal,
+      onDelta: (delta) => {
+        streamed += 1;
+        this.send({ type: 'token', id, delta });
+      },
+    });
+    clearTimeout(timer);
+    this.current = undefined;
+    ctx.stats.inFlight -= 1;
+
+    if (outcome.kind === 'done') {
+      ctx.unit.breaker.success();
+      this.send(doneFrame(id, outcome.result));
+      ctx.jobEnded('done', outcome.result.usage?.completion_tokens ?? streamed, id);
+    } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel) {
+      this.send({
+        type: 'done',
+        id,
+        full_text: outcome.text,
+        ...(outcome.reasoning ? { full_reasoning: outcome.reasoning } : {}),
+        finish_reason: 'cancelled',
+        cancelled: true,
+      });
+      ctx.jobEnded('cancelled', streamed, id);
+    } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.connectionLost) {
+      ctx.log('warn', `${this.options.name}: connection lost during job ${id}; the grid re-queues it`);
+      ctx.jobEnded('lost', streamed, id);
+    } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.handBack) {
+      this.send({ type: 'error', id, message: 'worker shutting down: job handed back', client_error: false });
+      ctx.jobEnded('handed_back', streamed, id);
+    } else {
+      const failure =
+        outcome.kind === 'failed'
+          ? outcome
+          : { message: `job timed out after ${ctx.jobTimeoutMs / 1000} s`, clientError: false };
+      this.send({
+        type: 'error',
+        id,
+        message: failure.message.slice(0, 500),
+        client_error: failure.clientError,
+      });
+      ctx.log('warn', `${this.options.name}: job ${id} failed: ${failure.message}`);
+      ctx.jobEnded('failed', streamed, id);
+      if (!failure.clientError) ctx.unit.breaker.failure();
+    }
+    if (ctx.drainSignal.aborted || ctx.unit.breaker.paused)
+      this.close(1000, ctx.drainSignal.aborted ? 'draining' : 'paused');
+  }
+
+  private send(frame: WsWorkerFrame): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+  }
+
+  private close(code: number, reason: string): void {
+    const ws = this.socket;
+    if (!ws) return;
+    if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
+    else if (ws.readyState === WebSocket.OPEN) ws.close(code, reason);
+  }
+}
+
+function doneFrame(id: string, result: JobResult): WsDone {
+  return {
+    type: 'done',
+    id,
+    full_text: result.text,
+    ...(result.reasoning ? { full_reasoning: result.reasoning } : {}),
+    finish_reason: result.finish_reason,
+    ...(result.usage ? { usage: result.usage } : {}),
+  };
+}
+
+/**
+ * The worker socket URL from the grid base URL: http→ws, https→wss, a trailing `/api` dropped, `/v1/workers/ws`
+ * appended; `api.aipowergrid.io` becomes `ws.aipowergrid.io` (Cloudflare resets long sockets on `api.`).
+ * A URL that already ends in `/v1/workers/ws` is kept.
+ */
+export function workerSocketUrl(base: string): string {
+  const url = new URL(base);
+  if (url.protocol === 'http:') url.protocol = 'ws:';
+  else if (url.protocol === 'https:') url.protocol = 'wss:';
+  if (url.hostname === 'api.aipowergrid.io') url.hostname = 'ws.aipowergrid.io';
+  let path = url.pathname.replace(/\/+$/, '').replace(/\/api$/, '');
+  if (!path.endsWith('/v1/workers/ws')) path = `${path}/v1/workers/ws`;
+  url.pathname = path;
+  return url.toString();
+}

@@ -1,0 +1,42 @@
+import type { EndpointConfig, ModelConfig, WorkerConfig } from '../config/types.js';
+import type { Backend } from '../job.js';
+import type { Sleep } from '../util/timing.js';
+import type { CircuitBreaker } from './circuit-breaker.js';
+import type { JobEnd, StatsCounter } from './stats.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type Log = (level: LogLevel, message: string) => void;
+
+/** One grid worker identity (a config model entry) and what its slots share. */
+export interface Unit {
+  endpoint: EndpointConfig;
+  model: ModelConfig;
+  backend: Backend;
+  breaker: CircuitBreaker;
+}
+
+export interface SlotContext {
+  config: WorkerConfig;
+  unit: Unit;
+  stats: StatsCounter;
+  log: Log;
+  sleep: Sleep;
+  random: () => number;
+  /** A job running longer than this is aborted and reported as failed. */
+  jobTimeoutMs: number;
+  /** Aborted when the worker starts draining: take no new jobs, finish the current one. */
+  drainSignal: AbortSignal;
+  jobEnded(end: JobEnd, tokens: number, id: string): void;
+}
+
+export interface Slot {
+  /** Serves jobs until drained; rejects with a FatalError when the grid refuses the worker. */
+  run(): Promise<void>;
+  /** Past the drain timeout: abort the in-flight job and give it back to the grid. */
+  handBack(): void;
+}
+
+/** The grid refused this worker for good (bad key, scope, ownership): retrying cannot help. */
+export class FatalError extends Error {
+  override readonly name = 'FatalError';
+}

@@ -1,0 +1,25 @@
+// Live counters for the status line and /metrics.
+
+export type WorkerState = 'connecting' | 'idle' | 'busy' | 'draining' | 'paused' | 'stopped';
+
+export type JobEnd = 'done' | 'failed' | 'cancelled' | 'handed_back' | 'lost';
+
+export interface WorkerStats {
+  state: WorkerState;
+  /** Slots currently registered (WebSocket `ready`) or polling successfully (Horde). */
+  connected: number;
+  inFlight: number;
+  jobs: Record<JobEnd, number>;
+  /** Completion tokens produced (backend usage when reported, else streamed deltas). */
+  tokens: number;
+  /** den (WebSocket `ack.den`) or Horde `reward` credited. */
+  den: number;
+}
+
+export class StatsCounter {
+  connected = 0;
+  inFlight = 0;
+  jobs: Record<JobEnd, number> = { done: 0, failed: 0, cancelled: 0, handed_back: 0, lost: 0 };
+  tokens = 0;
+  den = 0;
+}

@@ -1,0 +1,218 @@
+// The worker: one identity per config model entry, `maxThreads` slots each, over the configured protocol.
+
+import type { FetchLike } from './backends/http.js';
+import { createBackend } from './backends/index.js';
+import type { EndpointConfig, ModelConfig, WorkerConfig } from './config/types.js';
+import type { Backend } from './job.js';
+import { HordeClient } from './protocols/horde/client.js';
+import { HordeSlot } from './protocols/horde/slot.js';
+import { WebSocketSlot, workerSocketUrl } from './protocols/websocket/slot.js';
+import { CircuitBreaker } from './runtime/circuit-breaker.js';
+import { FatalError, type Log, type Slot, type SlotContext, type Unit } from './runtime/context.js';
+import { type JobEnd, StatsCounter, type WorkerState, type WorkerStats } from './runtime/stats.js';
+import { type BackoffSchedule, realSleep, type Sleep } from './util/timing.js';
+
+export interface WorkerOptions {
+  config: WorkerConfig;
+  /** Replaces the backend the config describes (a Backend for every entry, or a factory per entry). */
+  backend?: Backend | ((endpoint: EndpointConfig, model: ModelConfig) => Backend);
+  /** Log lines (the library prints nothing itself). */
+  log?: Log;
+  /** Called when a job ends, however it ended. */
+  onJob?: (event: JobEvent) => void;
+  /** Abort a job that runs longer than this (default 10 min); it is reported as failed. */
+  jobTimeoutMs?: number;
+  /** Test seams: time, randomness, HTTP and back-off schedules. */
+  sleep?: Sleep;
+  random?: () => number;
+  now?: () => number;
+  fetch?: FetchLike;
+  /** WebSocket reconnect back-off (default 1 s → 30 s). */
+  reconnect?: BackoffSchedule;
+  /** Horde: after an empty pop (default 1 s → 5 s) and after a pop error (default 2 s → 30 s). */
+  idleBackoff?: BackoffSchedule;
+  errorBackoff?: BackoffSchedule;
+  submitRetryBaseMs?: number;
+}
+
+export interface JobEvent {
+  id: string;
+  end: JobEnd;
+  /** Completion tokens (backend usage when reported, else streamed deltas). */
+  tokens: number;
+}
+
+export interface DrainOptions {
+  /** How long in-flight jobs may still run before they are handed back (default: config drain_timeout). */
+  timeoutMs?: number;
+}
+
+export class Worker {
+  readonly config: WorkerConfig;
+  private readonly counter = new StatsCounter();
+  private readonly drainController = new AbortController();
+  private readonly slots: Slot[] = [];
+  private readonly units: Unit[] = [];
+  private readonly log: Log;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private handBackTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly options: WorkerOptions) {
+    this.config = options.config;
+    this.log = options.log ?? (() => {});
+  }
+
+  /**
+   * Starts serving; resolves once every slot has stopped after `drain()`/`stop()`, rejects with a FatalError
+   * when the grid refuses the worker (bad key, scope, ownership). Calling it again returns the same promise.
+   */
+  run(): Promise<void> {
+    this.running ??= this.start();
+    return this.running;
+  }
+
+  /** Stop taking jobs, let in-flight jobs finish (handing them back after the timeout), then resolve. */
+  async drain(options: DrainOptions = {}): Promise<void> {
+    const timeoutMs = options.timeoutMs ?? this.config.drainTimeoutMs;
+    if (!this.drainController.signal.aborted) {
+      this.log(
+        'info',
+        `draining: ${this.counter.inFlight} job(s) in flight, hand-back after ${timeoutMs / 1000} s`,
+      );
+      this.drainController.abort();
+    }
+    if (timeoutMs <= 0) this.handBackAll();
+    else if (!this.handBackTimer) {
+      this.handBackTimer = setTimeout(() => this.handBackAll(), timeoutMs);
+      this.handBackTimer.unref?.();
+    }
+    if (!this.running) return;
+    await this.running.catch(() => {});
+  }
+
+  /** Drain without waiting: in-flight jobs are handed back at once. */
+  stop(): Promise<void> {
+    return this.drain({ timeoutMs: 0 });
+  }
+
+  stats(): WorkerStats {
+    const c = this.counter;
+    return {
+      state: this.state(),
+      connected: c.connected,
+      inFlight: c.inFlight,
+      jobs: { ...c.jobs },
+      tokens: c.tokens,
+      den: c.den,
+    };
+  }
+
+  private state(): WorkerState {
+    if (this.stopped) return 'stopped';
+    if (this.drainController.signal.aborted) return 'draining';
+    if (this.counter.inFlight > 0) return 'busy';
+    if (this.units.length > 0 && this.units.every((u) => u.breaker.paused)) return 'paused';
+    return this.counter.connected > 0 ? 'idle' : 'connecting';
+  }
+
+  private handBackAll(): void {
+    for (const slot of this.slots) slot.handBack();
+  }
+
+  private async start(): Promise<void> {
+    const { config, options } = this;
+    const sleep = options.sleep ?? realSleep;
+    const random = options.random ?? Math.random;
+    const hordeClient =
+      config.protocol === 'horde'
+        ? new HordeClient({
+            url: config.url,
+            apiKey: config.apiKey,
+            fetch: options.fetch,
+            sleep,
+            random,
+            submitRetryBaseMs: options.submitRetryBaseMs,
+          })
+        : undefined;
+    for (const endpoint of config.endpoints) {
+      for (const model of endpoint.models) {
+        const backend =
+          typeof options.backend === 'function'
+            ? options.backend(endpoint, model)
+            : (options.backend ?? createBackend(endpoint, model));
+        const unit: Unit = {
+          endpoint,
+          model,
+          backend,
+          breaker: new CircuitBreaker({
+            failures: config.circuitBreaker.failures,
+            pauseMs: config.circuitBreaker.pauseMs,
+            now: options.now,
+            sleep,
+          }),
+        };
+        this.units.push(unit);
+        const ctx: SlotContext = {
+          config,
+          unit,
+          stats: this.counter,
+          log: this.log,
+          sleep,
+          random,
+          jobTimeoutMs: options.jobTimeoutMs ?? 600_000,
+          drainSignal: this.drainController.signal,
+          jobEnded: (end, tokens, id) => this.jobEnded(end, tokens, id),
+        };
+        this.log(
+          'info',
+          `${model.name}: ${config.protocol} → ${config.url}, model ${model.gridModel} via ${backend.label}, ${model.maxThreads} slot(s)`,
+        );
+        for (let i = 0; i < model.maxThreads; i++) {
+          this.slots.push(
+            hordeClient
+              ? new HordeSlot(ctx, {
+                  client: hordeClient,
+                  idleBackoff: options.idleBackoff,
+                  errorBackoff: options.errorBackoff,
+                })
+              : new WebSocketSlot(ctx, {
+                  url: workerSocketUrl(config.url),
+                  // Extra connections get their own names: a second register with the same name replaces the first (1012).
+                  name: i === 0 ? model.name : `${model.name}#${i + 1}`,
+                  reconnect: options.reconnect,
+                }),
+          );
+        }
+      }
+    }
+    let fatal: FatalError | undefined;
+    await Promise.all(
+      this.slots.map((slot) =>
+        slot.run().catch((error: unknown) => {
+          fatal ??= error instanceof FatalError ? error : new FatalError(String(error));
+          this.log('error', fatal.message);
+          void this.stop();
+        }),
+      ),
+    );
+    clearTimeout(this.handBackTimer);
+    this.stopped = true;
+    this.log('info', 'stopped');
+    if (fatal) throw fatal;
+  }
+
+  private jobEnded(end: JobEnd, tokens: number, id: string): void {
+    this.counter.jobs[end] += 1;
+    this.counter.tokens += tokens;
+    this.log(
+      end === 'done' || end === 'cancelled' ? 'info' : 'warn',
+      `job ${id} ${end.replace('_', ' ')} (${tokens} tokens)`,
+    );
+    this.options.onJob?.({ id, end, tokens });
+  }
+}
+
+export function createWorker(options: WorkerOptions): Worker {
+  return new Worker(options);
+}

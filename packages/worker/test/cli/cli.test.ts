@@ -1,0 +1,106 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeWsGrid, startFakeWsGrid } from '../helpers/fake-ws-grid.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
+
+let grid: FakeWsGrid | undefined;
+afterEach(async () => {
+  await grid?.close();
+  grid = undefined;
+});
+
+async function configFile(text: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'aipg-worker-cli-'));
+  const file = join(dir, 'bridgeData.yaml');
+  await writeFile(file, text);
+  return file;
+}
+
+const demoConfig = (url: string, tokensPerSecond: number | string = 0) => `
+grid_url: ${url}
+api_key: grid_cli_test_key
+endpoints:
+  - type: demo
+    tokens_per_second: ${tokensPerSecond}
+    models:
+      - name: cli-worker
+        max_length: 200
+`;
+
+describe('aipg-worker CLI', () => {
+  it('refuses an invalid config with the path of the bad field (exit 2)', async () => {
+    const file = await configFile(
+      'api_key: k\nendpoints: [{type: demo, models: [{name: w, max_length: abc}]}]\n',
+    );
+    const cli = spawnCli(['--config', file]);
+    expect(await cli.exit).toBe(2);
+    expect(cli.output()).toContain('endpoints[0].models[0].max_length: must be an integer ≥ 16, got "abc"');
+  });
+
+  it('drains on SIGTERM mid-job: the job completes and the process exits 0', async () => {
+    grid = await startFakeWsGrid();
+    const cli = spawnCli(['--config', await configFile(demoConfig(grid.url, 40)), '--metrics-port', '0']);
+    const conn = await grid.nextConnection();
+    expect(await conn.accept()).toMatchObject({ name: 'cli-worker', models: ['grid/demo'], max_length: 200 });
+    const metricsUrl = (await cli.waitFor(/http:\/\/127\.0\.0\.1:\d+\/metrics/)) as string;
+    conn.send({
+      type: 'job',
+      id: 'sigterm-job',
+      model: 'grid/demo',
+      payload: {
+        request: { model: 'grid/demo', messages: [{ role: 'user', content: 'go' }] },
+        api_format: 'openai-chat',
+        prompt: 'go',
+        max_length: 200,
+        temperature: 1,
+        top_p: 1,
+      },
+    });
+    await conn.type('token');
+    cli.child.kill('SIGTERM');
+    const done = await conn.type('done');
+    expect(done.id).toBe('sigterm-job');
+    expect(done.full_text).toMatch(/^Demo( \w+)+\.$/);
+    expect(done.cancelled).toBeUndefined();
+    expect((await conn.closed).code).toBe(1000);
+    expect(await cli.exit).toBe(0);
+    expect(cli.output()).toContain('SIGTERM: draining');
+    expect(metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+  });
+
+  it('serves Prometheus metrics and exits 1 with a clear message on close 4001', async () => {
+    grid = await startFakeWsGrid();
+    const cli = spawnCli(['--config', await configFile(demoConfig(grid.url)), '--metrics-port', '0']);
+    const conn = await grid.nextConnection();
+    await conn.accept();
+    const metricsUrl = (await cli.waitFor(/http:\/\/127\.0\.0\.1:\d+\/metrics/)) as string;
+    conn.send({
+      type: 'job',
+      id: 'm1',
+      model: 'grid/demo',
+      payload: {
+        request: { model: 'grid/demo', messages: [{ role: 'user', content: 'x' }] },
+        api_format: 'openai-chat',
+        prompt: 'x',
+        max_length: 5,
+        temperature: 1,
+        top_p: 1,
+      },
+    });
+    await conn.type('done');
+    conn.send({ type: 'ack', id: 'm1', den: 3 });
+    await cli.waitFor('job m1 done');
+    let body = '';
+    // The ack is applied as soon as it arrives; poll the endpoint until it shows (no fixed sleep).
+    while (!body.includes('aipg_worker_den_total 3')) body = await (await fetch(metricsUrl)).text();
+    expect(body).toContain('aipg_worker_jobs_total{result="done"} 1');
+    expect(body).toContain('aipg_worker_tokens_total 5');
+    expect(body).toContain('aipg_worker_connected 1');
+    expect(body).toContain('# TYPE aipg_worker_in_flight gauge');
+    conn.close(4001, 'Invalid API key');
+    expect(await cli.exit).toBe(1);
+    expect(cli.output()).toContain('grid refused worker "cli-worker" (close 4001: Invalid API key)');
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { renderMetrics } from '../src/metrics.js';
+import type { WorkerStats } from '../src/runtime/stats.js';
+import { createDisplay, RateMeter, statusLine } from '../src/status.js';
+
+const stats: WorkerStats = {
+  state: 'busy',
+  connected: 2,
+  inFlight: 1,
+  jobs: { done: 12, failed: 1, cancelled: 2, handed_back: 0, lost: 1 },
+  tokens: 900,
+  den: 18.5,
+};
+
+describe('status line and metrics', () => {
+  it('renders the one-line status', () => {
+    expect(statusLine(stats, 41.26)).toBe(
+      'busy | jobs 12 done, 2 failed, 2 cancelled | 41.3 tok/s | 18.50 den | 1 in flight | 2 connected',
+    );
+  });
+
+  it('measures tokens/s over a sliding window', () => {
+    const meter = new RateMeter(10_000);
+    expect(meter.sample(0, 0)).toBe(0);
+    expect(meter.sample(2_000, 100)).toBe(50);
+    expect(meter.sample(20_000, 1000)).toBe(50); // (1000-100)/18 s, the first sample left the window
+  });
+
+  it('prints plain log lines and state changes when not a TTY', () => {
+    let out = '';
+    const stream = { isTTY: false, write: (s: string) => (out += s) } as unknown as NodeJS.WriteStream;
+    const display = createDisplay(stream, false);
+    display.log('info', 'hello');
+    display.log('debug', 'hidden');
+    display.update(stats, 1);
+    display.update(stats, 2);
+    expect(
+      out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.replace(/^\S+ /, '')),
+    ).toEqual(['info  hello', 'info  state busy']);
+  });
+
+  it('renders Prometheus text', () => {
+    const text = renderMetrics(stats);
+    expect(text).toContain(
+      '# TYPE aipg_worker_jobs_total counter\naipg_worker_jobs_total{result="done"} 12\n',
+    );
+    expect(text).toContain('aipg_worker_jobs_total{result="lost"} 1\n');
+    expect(text).toContain('aipg_worker_tokens_total 900\n');
+    expect(text).toContain('aipg_worker_den_total 18.5\n');
+    expect(text).toContain('# TYPE aipg_worker_in_flight gauge\naipg_worker_in_flight 1\n');
+    expect(text).toContain('aipg_worker_connected 2\n');
+  });
+});
