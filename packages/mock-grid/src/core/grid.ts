@@ -7,7 +7,7 @@ import { type Clock, SystemClock } from './clock.js';
 import { chooseModel, popPayload, servedMaxLength, wsPayload } from './convert.js';
 import { Deque } from './deque.js';
 import type { Account, Conn, Generation, Job, Req, Worker } from './entities.js';
-import { GridError } from './errors.js';
+import { GridError, type GridErrorCode } from './errors.js';
 import { emptySkipped, JobQueue, type SkipReason } from './queue.js';
 import { RateLimiter } from './ratelimit.js';
 import { decodeMs, Stats } from './stats.js';
@@ -17,6 +17,7 @@ import type {
   CompleteInput,
   CompleteResult,
   FailInput,
+  FailResult,
   GridEvent,
   GridListener,
   GridOptions,
@@ -86,6 +87,14 @@ export const GRID_DEFAULTS = {
   workerMaxLength: 512,
   workerMaxContextLength: 2048,
 };
+
+/** Submit outcomes that mean "nothing to do": the door answers them (ack den 0) instead of failing. */
+type StaleCode = NonNullable<FailResult['reason']>;
+const STALE_CODES: ReadonlySet<GridErrorCode> = new Set<StaleCode>([
+  'InvalidJobID',
+  'DuplicateGen',
+  'AbortedGen',
+]);
 
 const TERMINAL: ReadonlySet<JobState> = new Set(['completed', 'failed', 'faulted', 'cancelled']);
 
@@ -624,12 +633,23 @@ export class Grid {
   /**
    * A worker error. `clientError` (WS `client_error: true`): the job fails to the client (a 400), no
    * strike, no retry. Otherwise: a strike for a WS worker, and the job is requeued or faulted after
-   * `maxAttempts` failures. Same errors as `complete`.
+   * `maxAttempts` failures. Returns `{accepted: false}` instead of throwing for a generation that is
+   * unknown, already finished or no longer this worker's: a worker answering a `cancel` with an `error`
+   * frame is normal flow (like late token frames). Key problems (Horde) still throw.
    */
-  fail(input: FailInput): void {
+  fail(input: FailInput): FailResult {
     this.#prune();
-    const gen = this.#resolve(input.generationId, input.by);
+    let gen: Generation;
+    try {
+      gen = this.#resolve(input.generationId, input.by);
+    } catch (error) {
+      if (error instanceof GridError && STALE_CODES.has(error.code)) {
+        return { accepted: false, reason: error.code as StaleCode };
+      }
+      throw error;
+    }
     this.#failGen(gen, input.message ?? 'The worker failed the generation', input.clientError ?? false);
+    return { accepted: true };
   }
 
   // ---- views -------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@
  *              asks for a close with sink.close('replaced' | 'evicted', message).
  *              token → progress({generationId, by:{connectionId}, delta}) → boolean
  *              done  → complete({generationId, by, text, reasoning?, finish_reason?, cancelled?}) → {reward}
- *              error → fail({generationId, by, message, clientError?}); socket closed → release(connectionId)
+ *              error → fail({generationId, by, message, clientError?}) → {accepted}; closed → release(connectionId)
  *   Horde pop  pop(body) = checkIn(body) + assign(workerId) → {workerId, job: {id, model, payload, ttl} | null, skipped}
  *              submit → complete({generationId, by:{apiKey}, text, state?, seed?}) → {reward}
  *   views      modelStatus · workerList · hordeModels · hordePerformance · heartbeat · hordeWorkers ·
