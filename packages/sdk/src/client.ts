@@ -160,11 +160,15 @@ export class Grid {
     send: (init: PipelineInit) => Promise<RawResult>,
     mode: BodyMode = 'buffered',
   ): Promise<CallResult<T>> {
-    const sentId = uuid4();
-    const headers = { 'X-Request-Id': sentId, ...options?.headers };
+    // One id per logical call (the same on every retry); a caller-supplied X-Request-Id wins.
+    const own = Object.entries(options?.headers ?? {}).find(
+      ([name]) => name.toLowerCase() === 'x-request-id',
+    );
+    const sentId = own ? (own[1] ?? undefined) : uuid4();
+    const headers = own ? { ...options?.headers } : { 'X-Request-Id': sentId, ...options?.headers };
     const result = await send({ fetch: this.pipelineFetch(options ?? {}, mode), headers });
     const { response } = result;
-    const requestId = response.headers.get('x-request-id') ?? headers['X-Request-Id'] ?? undefined;
+    const requestId = response.headers.get('x-request-id') ?? sentId;
     if (!response.ok) {
       const error = APIError.generate(response.status, result.error, response.headers, requestId);
       this.logger.debug(`request failed: ${error.message}`, { status: response.status, requestId });

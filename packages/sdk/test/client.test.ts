@@ -145,6 +145,19 @@ describe('request ids', () => {
     expect(health._request_id).toBe(sent);
   });
 
+  it('sends a caller-supplied request id instead of its own', async () => {
+    let sent: string | null = null;
+    server.use(
+      http.get(`${BASE}/health`, ({ request }) => {
+        sent = request.headers.get('x-request-id');
+        return HttpResponse.json({ status: 'ok' });
+      }),
+    );
+    const health = await makeGrid().health({ headers: { 'x-request-id': 'trace-42' } });
+    expect(sent).toBe('trace-42');
+    expect(health._request_id).toBe('trace-42');
+  });
+
   it('puts the request id on errors', async () => {
     server.use(
       http.get(`${BASE}/health`, () =>

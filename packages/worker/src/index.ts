@@ -19,4 +19,4 @@ export { workerSocketUrl } from './protocols/websocket/slot.js';
 export { FatalError, type Log, type LogLevel } from './runtime/context.js';
 export type { JobEnd, WorkerState, WorkerStats } from './runtime/stats.js';
 export { BRIDGE_AGENT, VERSION } from './version.js';
-export { createWorker, type DrainOptions, Worker, type WorkerOptions } from './worker.js';
+export { createWorker, type DrainOptions, type JobEvent, Worker, type WorkerOptions } from './worker.js';

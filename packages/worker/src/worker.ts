@@ -18,6 +18,8 @@ export interface WorkerOptions {
   backend?: Backend | ((endpoint: EndpointConfig, model: ModelConfig) => Backend);
   /** Log lines (the library prints nothing itself). */
   log?: Log;
+  /** Called when a job ends, however it ended. */
+  onJob?: (event: JobEvent) => void;
   /** Abort a job that runs longer than this (default 10 min); it is reported as failed. */
   jobTimeoutMs?: number;
   /** Test seams: time, randomness, HTTP and back-off schedules. */
@@ -31,6 +33,13 @@ export interface WorkerOptions {
   idleBackoff?: BackoffSchedule;
   errorBackoff?: BackoffSchedule;
   submitRetryBaseMs?: number;
+}
+
+export interface JobEvent {
+  id: string;
+  end: JobEnd;
+  /** Completion tokens (backend usage when reported, else streamed deltas). */
+  tokens: number;
 }
 
 export interface DrainOptions {
@@ -200,6 +209,7 @@ export class Worker {
       end === 'done' || end === 'cancelled' ? 'info' : 'warn',
       `job ${id} ${end.replace('_', ' ')} (${tokens} tokens)`,
     );
+    this.options.onJob?.({ id, end, tokens });
   }
 }
 

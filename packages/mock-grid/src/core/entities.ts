@@ -134,6 +134,8 @@ export interface Conn {
   current: Generation | null;
   connectedAt: number;
   idle: boolean;
+  /** The models this connection is indexed under while idle (the worker's models may change meanwhile). */
+  idleModels: string[];
   closed: boolean;
 }
 

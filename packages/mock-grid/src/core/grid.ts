@@ -7,7 +7,7 @@ import { type Clock, SystemClock } from './clock.js';
 import { chooseModel, popPayload, servedMaxLength, wsPayload } from './convert.js';
 import { Deque } from './deque.js';
 import type { Account, Conn, Generation, Job, Req, Worker } from './entities.js';
-import { GridError } from './errors.js';
+import { GridError, type GridErrorCode } from './errors.js';
 import { emptySkipped, JobQueue, type SkipReason } from './queue.js';
 import { RateLimiter } from './ratelimit.js';
 import { decodeMs, Stats } from './stats.js';
@@ -17,6 +17,7 @@ import type {
   CompleteInput,
   CompleteResult,
   FailInput,
+  FailResult,
   GridEvent,
   GridListener,
   GridOptions,
@@ -86,6 +87,14 @@ export const GRID_DEFAULTS = {
   workerMaxLength: 512,
   workerMaxContextLength: 2048,
 };
+
+/** Submit outcomes that mean "nothing to do": the door answers them (ack den 0) instead of failing. */
+type StaleCode = NonNullable<FailResult['reason']>;
+const STALE_CODES: ReadonlySet<GridErrorCode> = new Set<StaleCode>([
+  'InvalidJobID',
+  'DuplicateGen',
+  'AbortedGen',
+]);
 
 const TERMINAL: ReadonlySet<JobState> = new Set(['completed', 'failed', 'faulted', 'cancelled']);
 
@@ -391,6 +400,7 @@ export class Grid {
         retryAfterMs: worker.cooldownUntil - now,
       });
     }
+    const previous = worker.conn;
     this.#updateWorker(worker, {
       kind: 'ws',
       models: input.models ?? [],
@@ -399,11 +409,10 @@ export class Grid {
       nsfw: input.nsfw,
       bridgeAgent: input.bridge_agent ?? 'grid-ws',
     });
-    if (worker.conn) {
-      const old = worker.conn;
-      this.#dropConn(old, 'replaced by a new connection');
-      this.#callSink(old, () =>
-        old.sink.close('replaced', 'Replaced by a newer connection with the same name'),
+    if (previous) {
+      this.#dropConn(previous, 'replaced by a new connection');
+      this.#callSink(previous, () =>
+        previous.sink.close('replaced', 'Replaced by a newer connection with the same name'),
       );
     }
     const conn: Conn = {
@@ -413,6 +422,7 @@ export class Grid {
       current: null,
       connectedAt: now,
       idle: false,
+      idleModels: [],
       closed: false,
     };
     this.#conns.set(conn.id, conn);
@@ -623,12 +633,23 @@ export class Grid {
   /**
    * A worker error. `clientError` (WS `client_error: true`): the job fails to the client (a 400), no
    * strike, no retry. Otherwise: a strike for a WS worker, and the job is requeued or faulted after
-   * `maxAttempts` failures. Same errors as `complete`.
+   * `maxAttempts` failures. Returns `{accepted: false}` instead of throwing for a generation that is
+   * unknown, already finished or no longer this worker's: a worker answering a `cancel` with an `error`
+   * frame is normal flow (like late token frames). Key problems (Horde) still throw.
    */
-  fail(input: FailInput): void {
+  fail(input: FailInput): FailResult {
     this.#prune();
-    const gen = this.#resolve(input.generationId, input.by);
+    let gen: Generation;
+    try {
+      gen = this.#resolve(input.generationId, input.by);
+    } catch (error) {
+      if (error instanceof GridError && STALE_CODES.has(error.code)) {
+        return { accepted: false, reason: error.code as StaleCode };
+      }
+      throw error;
+    }
     this.#failGen(gen, input.message ?? 'The worker failed the generation', input.clientError ?? false);
+    return { accepted: true };
   }
 
   // ---- views -------------------------------------------------------------------------------------------
@@ -788,6 +809,8 @@ export class Grid {
 
   /** /v1: `auto*` picks the online model with the most online workers; an offline model is refused. */
   #resolveChatModel(model: string): string {
+    // The common case stays cheap: a concrete model with an online worker.
+    if (!isAutoModel(model) && this.#possible([model])) return model;
     const online = this.onlineModels();
     if (online.length === 0) {
       throw new GridError('NoModelOnline', 'No compatible text workers are currently online.', {
@@ -996,17 +1019,21 @@ export class Grid {
   #setIdle(conn: Conn, idle: boolean): void {
     if (conn.idle === idle) return;
     conn.idle = idle;
-    if (idle) this.#idleAny.add(conn);
-    else this.#idleAny.delete(conn);
-    for (const model of conn.worker.models) {
-      let set = this.#idleByModel.get(model);
-      if (idle) {
+    if (idle) {
+      this.#idleAny.add(conn);
+      conn.idleModels = conn.worker.models;
+      for (const model of conn.idleModels) {
+        let set = this.#idleByModel.get(model);
         if (!set) {
           set = new Set();
           this.#idleByModel.set(model, set);
         }
         set.add(conn);
-      } else set?.delete(conn);
+      }
+    } else {
+      this.#idleAny.delete(conn);
+      for (const model of conn.idleModels) this.#idleByModel.get(model)?.delete(conn);
+      conn.idleModels = [];
     }
   }
 

@@ -329,6 +329,12 @@ export interface FailInput {
   clientError?: boolean;
 }
 
+export interface FailResult {
+  /** False when the generation was unknown, already finished, or no longer this worker's. */
+  accepted: boolean;
+  reason?: 'InvalidJobID' | 'DuplicateGen' | 'AbortedGen';
+}
+
 export interface ProgressInput {
   generationId: string;
   by: WorkerRef;

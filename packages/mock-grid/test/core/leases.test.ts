@@ -122,6 +122,25 @@ describe('leases, requeues and faults', () => {
     expect(grid.job(next.sub.jobIds[0]!)?.state).toBe('leased');
   });
 
+  it('a worker answering a cancel with an error frame is normal flow: not accepted, no strike, slot freed', () => {
+    const { grid } = makeGrid();
+    const { sink, by } = wsWorker(grid);
+    const { sub } = chat(grid);
+    chat(grid);
+    const gen = sink.last.id;
+    grid.cancel(sub.id);
+    expect(grid.fail({ generationId: gen, by, message: 'aborted' })).toEqual({
+      accepted: false,
+      reason: 'AbortedGen',
+    });
+    expect(grid.worker('ws-1')?.strikes).toBe(0);
+    expect(sink.jobs).toHaveLength(2);
+    expect(grid.fail({ generationId: 'unknown', by })).toEqual({ accepted: false, reason: 'InvalidJobID' });
+    const second = sink.last.id;
+    expect(grid.fail({ generationId: second, by, message: 'oops' })).toEqual({ accepted: true });
+    expect(grid.fail({ generationId: second, by })).toEqual({ accepted: false, reason: 'DuplicateGen' });
+  });
+
   it('a cancelled WS job frees the connection after one more lease if the worker never answers', () => {
     const { grid, clock } = makeGrid();
     const { sink } = wsWorker(grid);

@@ -71,7 +71,10 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   #chunksSeen = 0;
   #snapshot: ChatCompletionSnapshot | undefined;
   #finished = false;
+  /** Set when the stream is over: `error` is how it failed, `undefined` for success. */
+  #outcome: { error: AIPGError | undefined } | undefined;
   readonly #onEnd: (() => void) | undefined;
+  readonly #release: (() => void) | undefined;
 
   /** @internal Use `grid.chat.completions.create({ stream: true })` or {@link fromReadableStream}. */
   constructor(
@@ -82,10 +85,13 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       requestId?: string | undefined;
       /** Called once when the stream has ended, whichever way. */
       onEnd?: (() => void) | undefined;
+      /** Frees the body if the stream fails before its source ever read it. */
+      release?: (() => void) | undefined;
     } = {},
   ) {
     this.#source = source;
     this.#onEnd = meta.onEnd;
+    this.#release = meta.release;
     this.controller = controller;
     this.response = meta.response;
     this.requestId = meta.requestId;
@@ -123,7 +129,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
    */
   static fromReadableStream(stream: ReadableStream<Uint8Array>): ChatCompletionStream {
     const controller = new AbortController();
-    return new ChatCompletionStream(ndjsonItems(stream, controller.signal), controller);
+    return new ChatCompletionStream(ndjsonItems(stream, controller.signal), controller, {
+      release: () => cancelUnread(stream),
+    });
   }
 
   on<E extends keyof ChatCompletionStreamEvents>(event: E, listener: ChatCompletionStreamEvents[E]): this {
@@ -182,6 +190,18 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       throw new AIPGError(
         'This stream has already delivered chunks; start `for await` before (or instead of) other consumption.',
       );
+    }
+    if (this.#outcome) {
+      // Already over (with nothing delivered): end at once, or rethrow how it failed.
+      const { error } = this.#outcome;
+      let reported = false;
+      return {
+        next: () => {
+          if (error === undefined || reported) return Promise.resolve({ value: undefined, done: true });
+          reported = true;
+          return Promise.reject(error);
+        },
+      };
     }
     const queue: ChatCompletionChunk[] = [];
     let waiter:
@@ -297,6 +317,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     }
     void Promise.resolve(iterator.return?.()).catch(() => {});
     this.#finished = true;
+    this.#outcome = { error: undefined };
     const snapshot = this.#snapshot!;
     for (const sub of this.#subscribers) sub.finish();
     this.#onEnd?.();
@@ -334,6 +355,8 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
 
   #fail(error: AIPGError): void {
     this.#finished = true;
+    this.#outcome = { error };
+    this.#release?.();
     for (const sub of this.#subscribers) sub.finish(error);
     if (error instanceof APIUserAbortError) this.#emit('abort', error);
     else this.#emit('error', error);
@@ -396,6 +419,11 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     this.#emit('chunk', chunk, snapshot);
     if (textDelta) this.#emit('text', textDelta, textOf(snapshot));
   }
+}
+
+/** Cancels a body nobody has started reading (a reader, once attached, cancels it itself). */
+function cancelUnread(body: ReadableStream<Uint8Array>): void {
+  if (!body.locked) body.cancel().catch(() => {});
 }
 
 function textOf(snapshot: ChatCompletionSnapshot): string {

@@ -46,13 +46,11 @@ export function createLoopFetch(settings: LoopSettings): (request: Request) => P
 
       let response: Response;
       try {
-        response = await settings.fetch(url, {
-          method,
-          headers,
-          body,
-          signal: watch.signal,
-          redirect: 'follow',
-        });
+        // Raced with our own abort: a custom fetch that ignores its signal still cannot hang the call.
+        response = await Promise.race([
+          settings.fetch(url, { method, headers, body, signal: watch.signal, redirect: 'follow' }),
+          watch.aborted,
+        ]);
       } catch (cause) {
         const error = watch.failure(cause);
         watch.dispose();
@@ -103,10 +101,17 @@ class AttemptWatch {
   readonly #userSignal: AbortSignal | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #onUserAbort = () => this.#controller.abort(abortError(this.#userSignal!));
+  /** Rejects with the typed reason once this attempt is aborted (timeout or caller). */
+  readonly aborted: Promise<never>;
 
   constructor(timeout: number, userSignal: AbortSignal | undefined) {
     this.#timeout = timeout;
     this.#userSignal = userSignal;
+    const signal = this.#controller.signal;
+    this.aborted = new Promise<never>((_, reject) => {
+      signal.addEventListener('abort', () => reject(abortError(signal)), { once: true });
+    });
+    this.aborted.catch(() => {}); // only ever observed through races
     userSignal?.addEventListener('abort', this.#onUserAbort, { once: true });
     this.#arm();
   }
@@ -139,12 +144,7 @@ class AttemptWatch {
       return response;
     }
     const reader = response.body.getReader();
-    const aborted = new Promise<never>((_, reject) => {
-      const signal = this.#controller.signal;
-      if (signal.aborted) reject(abortError(signal));
-      else signal.addEventListener('abort', () => reject(abortError(signal)), { once: true });
-    });
-    aborted.catch(() => {}); // observed through the race below; never an unhandled rejection
+    const aborted = this.aborted;
     const guarded = new ReadableStream<Uint8Array>({
       pull: async (controller) => {
         try {

@@ -294,6 +294,27 @@ describe('abort', () => {
     expect(cancelled).toBe(true);
   });
 
+  it('abort() before anything was read releases the body', async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const stream = ChatCompletionStream.fromReadableStream(body);
+    stream.abort();
+    await expect(stream.done()).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(cancelled).toBe(true);
+  });
+
+  it('an iterator made after a chunkless failure rethrows it, then ends', async () => {
+    const stream = await streamOf([]);
+    const error = await failure(stream.done());
+    const iterator = stream[Symbol.asyncIterator]();
+    await expect(iterator.next()).rejects.toBe(error);
+    await expect(iterator.next()).resolves.toEqual({ value: undefined, done: true });
+  });
+
   it('refuses a second iterator once chunks were delivered elsewhere', async () => {
     const stream = await streamOf([recordedStream()]);
     await stream.done();

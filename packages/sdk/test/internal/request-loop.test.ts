@@ -198,6 +198,13 @@ describe('timeout', () => {
     expect(Date.now() - started).toBe(5000);
   });
 
+  it('times out even a custom fetch that ignores its signal', async () => {
+    useFakeClock();
+    const grid = makeGrid({ timeout: 1000, maxRetries: 0, fetch: () => new Promise<Response>(() => {}) });
+    const result = await settle(grid.health());
+    expect((result as PromiseRejectedResult).reason).toBeInstanceOf(APITimeoutError);
+  });
+
   it('uses the per-call timeout over the client one', async () => {
     useFakeClock();
     server.use(http.get(`${BASE}/health`, () => new Promise<Response>(() => {})));

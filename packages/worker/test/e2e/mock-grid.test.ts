@@ -8,7 +8,7 @@ import { type MockGrid, startMockGrid } from '@aipg/mock-grid';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Protocol, WorkerConfig } from '../../src/config/types.js';
-import { createWorker, type Worker } from '../../src/worker.js';
+import { createWorker, type JobEvent, type Worker } from '../../src/worker.js';
 import { type RecordedRequest, sseChunk, startServer, type TestServer } from '../helpers/http-server.js';
 import { deferred } from '../helpers/jobs.js';
 import { type CliProcess, spawnCli } from '../helpers/spawn-cli.js';
@@ -72,9 +72,10 @@ function config(protocol: Protocol, name = 'e2e-worker'): WorkerConfig {
   };
 }
 
-function startWorker(protocol: Protocol, name?: string): Worker {
+function startWorker(protocol: Protocol, name?: string, onJob?: (event: JobEvent) => void): Worker {
   const worker = createWorker({
     config: config(protocol, name),
+    onJob,
     // Horde: pop again quickly so the test does not wait on idle back-off.
     idleBackoff: { initialMs: 20, maxMs: 50 },
   });
@@ -133,7 +134,8 @@ describe('end to end over the live WebSocket protocol', () => {
       res.write(sseChunk({ content: 'first' }));
       backendHit.resolve(req); // …then never finishes
     });
-    const worker = startWorker('websocket');
+    const ended = deferred<JobEvent>();
+    const worker = startWorker('websocket', undefined, ended.resolve);
     await modelOnline();
     const stream = await client().chat.completions.create({
       model: 'grid/fake-llm',
@@ -145,7 +147,7 @@ describe('end to end over the live WebSocket protocol', () => {
     }
     const req = await backendHit.promise;
     await req.aborted;
-    while (worker.stats().jobs.cancelled === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await ended.promise).end).toBe('cancelled');
     expect(worker.stats().jobs).toMatchObject({ cancelled: 1, failed: 0 });
   });
 

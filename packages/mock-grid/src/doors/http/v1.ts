@@ -135,7 +135,6 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
   };
   input.req.signal.addEventListener('abort', onAbort, { once: true });
   if (input.req.signal.aborted) onAbort();
-  const finish = close;
 
   const stream = (input.body as { stream?: boolean }).stream === true;
   if (stream) {
@@ -143,13 +142,13 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
       kind: 'sse',
       status: 200,
       headers: SSE_HEADERS,
-      events: sse(submission, events, model, created, completionId, finish),
+      events: sse(submission, events, model, created, completionId, close),
     };
   }
   try {
     return await collect(submission, events, model, created, completionId);
   } finally {
-    finish();
+    close();
   }
 }
 

@@ -333,3 +333,26 @@ describe('WebSocket protocol', () => {
     expect(next.frames).toHaveLength(1); // only the register frame
   });
 });
+
+describe('WebSocket protocol: grid unreachable', () => {
+  it('keeps retrying a refused connection with back-off until drained', async () => {
+    const closed = await startFakeWsGrid();
+    const url = closed.url;
+    await closed.close();
+    const sleeps: number[] = [];
+    const logs: string[] = [];
+    const w = createWorker({
+      config: testConfig({ url }),
+      random: () => 1,
+      log: (_level, message) => logs.push(message),
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        if (sleeps.length === 3) void w.drain();
+      },
+    });
+    await w.run();
+    expect(sleeps).toEqual([1000, 2000, 4000]);
+    expect(logs.filter((m) => m.includes('reconnecting in'))).toHaveLength(3);
+    expect(w.stats().state).toBe('stopped');
+  });
+});
