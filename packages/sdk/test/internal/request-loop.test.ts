@@ -12,7 +12,7 @@ import {
   RateLimitError,
   ServiceUnavailableError,
 } from '../../src/index';
-import { BASE, bodyOf, makeGrid, useFakeClock, useServer } from '../helpers';
+import { BASE, bodyOf, brokenBodyOf, makeGrid, useFakeClock, useServer } from '../helpers';
 
 const server = useServer();
 
@@ -118,6 +118,22 @@ describe('retries', () => {
     expect(attempts).toHaveLength(5);
   });
 
+  it('retries a JSON body that breaks off after the headers', async () => {
+    useFakeClock();
+    let calls = 0;
+    const grid = makeGrid({
+      fetch: async () => {
+        calls++;
+        if (calls === 1)
+          return new Response(brokenBodyOf(['{"sta']), { headers: { 'content-type': 'application/json' } });
+        return Response.json({ status: 'ok' });
+      },
+    });
+    const result = await settle(grid.health());
+    expect(result).toMatchObject({ status: 'fulfilled', value: { status: 'ok' } });
+    expect(calls).toBe(2);
+  });
+
   it('turns a persistent connection failure into APIConnectionError', async () => {
     useFakeClock();
     const attempts = scripted([() => HttpResponse.error()]);
@@ -184,18 +200,22 @@ describe('timeout', () => {
     expect(calls).toBe(2);
   });
 
-  it('covers a body that stalls after the headers', async () => {
+  it('covers a body that stalls after the headers (and retries it)', async () => {
     useFakeClock();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    let calls = 0;
     server.use(
-      http.get(
-        `${BASE}/health`,
-        () => new HttpResponse(bodyOf(['{"status":'], { stall: true }), { status: 200 }),
-      ),
+      http.get(`${BASE}/health`, () => {
+        calls++;
+        return new HttpResponse(bodyOf(['{"status":'], { stall: true }), { status: 200 });
+      }),
     );
     const started = Date.now();
-    const result = await settle(makeGrid({ timeout: 5000 }).health());
+    const result = await settle(makeGrid({ timeout: 5000, maxRetries: 1 }).health());
     expect((result as PromiseRejectedResult).reason).toBeInstanceOf(APITimeoutError);
-    expect(Date.now() - started).toBe(5000);
+    expect(calls).toBe(2);
+    // Two attempts of 5 s each and the 0.5 s backoff between them.
+    expect(Date.now() - started).toBe(10_500);
   });
 
   it('times out even a custom fetch that ignores its signal', async () => {
