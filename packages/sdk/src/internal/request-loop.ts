@@ -1,7 +1,8 @@
 import { AIPGError, APIConnectionError, APITimeoutError, APIUserAbortError } from '../core/errors';
 import { type Logger, redactHeaders } from './logger';
 import { retryDelayMs, shouldRetry } from './retry';
-import { abortError, sleep } from './sleep';
+import { abortError } from './signals';
+import { sleep } from './sleep';
 
 /** The fetch signature the SDK calls (a subset of `globalThis.fetch`, so any fetch-compatible function fits). */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
