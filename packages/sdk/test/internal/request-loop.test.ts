@@ -144,6 +144,50 @@ describe('retries', () => {
   });
 });
 
+describe('the loop sits beneath openapi-fetch middleware', () => {
+  it('runs middleware once per logical call, with a fresh AbortSignal per attempt', async () => {
+    useFakeClock();
+    const signals: AbortSignal[] = [];
+    let attempts = 0;
+    const grid = makeGrid({
+      fetch: async (_url, init) => {
+        signals.push(init.signal!);
+        attempts++;
+        return attempts < 3
+          ? Response.json({ detail: 'busy' }, { status: 503 })
+          : Response.json({ status: 'ok' });
+      },
+    });
+    let onRequest = 0;
+    let onResponse = 0;
+    grid.raw.use({
+      onRequest: () => {
+        onRequest++;
+      },
+      onResponse: () => {
+        onResponse++;
+      },
+    });
+    const result = await settle(grid.health());
+    expect(result.status).toBe('fulfilled');
+    expect(attempts).toBe(3);
+    expect([onRequest, onResponse]).toEqual([1, 1]);
+    expect(new Set(signals).size).toBe(3);
+  });
+
+  it('grid.raw calls get the pipeline too, and return { data, error, response }', async () => {
+    useFakeClock();
+    const attempts = scripted([status(500), ok]);
+    const result = await settle(makeGrid({ maxRetries: 1 }).raw.GET('/health'));
+    if (result.status !== 'fulfilled') throw result.reason;
+    const { data, error, response } = result.value;
+    expect(attempts).toHaveLength(2);
+    expect(error).toBeUndefined();
+    expect(data).toEqual({ status: 'ok' });
+    expect(response.status).toBe(200);
+  });
+});
+
 describe('retry-after', () => {
   it.each([
     ['retry-after-ms', { 'retry-after-ms': '1234' }, 1234],
