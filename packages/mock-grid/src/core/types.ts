@@ -82,9 +82,12 @@ export interface GridOptions {
   hordeTax?: number;
   /** Refuse jobs whose worst-case cost exceeds the requester's balance (`KudosUpfront`). Default false. */
   upfrontKudos?: boolean;
-  /** How long finished Horde requests stay readable by `status()`, and generation ids are remembered for
-   *  DuplicateGen/AbortedGen. Default 600 000 (10 min). */
+  /** How long finished Horde requests stay readable by `status()`, and Horde generation ids are
+   *  remembered for DuplicateGen/AbortedGen. Default 600 000 (10 min). */
   retentionMs?: number;
+  /** How long a WS generation id is remembered after it ended (late frames get AbortedGen/DuplicateGen
+   *  rather than InvalidJobID; the WS door acks all three with den 0). Default 60 000. */
+  wsRetentionMs?: number;
   /** Live entries looked at per queue per assignment before giving up (bounds pop cost). Default 64. */
   scanLimit?: number;
   /** Source of randomness for seeds. Default Math.random. */
