@@ -714,10 +714,13 @@ export class Grid {
     return heartbeatView(this.#ctx());
   }
 
-  /** GET /api/v2/workers (text workers, online or not, like the Horde's list) */
+  /** GET /api/v2/workers: the active (online) workers, like the Horde's list. `hordeWorker(id)` also
+   *  finds offline ones. */
   hordeWorkers(): HordeWorkerDetails[] {
     const ctx = this.#ctx();
-    return [...this.#workers.values()].map((w) => hordeWorkerView(ctx, w));
+    const out: HordeWorkerDetails[] = [];
+    for (const w of this.#workers.values()) if (this.#online(w)) out.push(hordeWorkerView(ctx, w));
+    return out;
   }
 
   /** GET /api/v2/workers/{id}. Throws WorkerNotFound. */
