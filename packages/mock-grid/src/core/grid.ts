@@ -1171,6 +1171,12 @@ export class Grid {
       if (gen.worker.owner !== account) {
         throw new GridError('WrongCredentials', 'This API key does not own the worker of this generation');
       }
+      // The owner's WS connection holds it: a Horde submit cannot finish it.
+      if (gen.conn) {
+        throw new GridError('AbortedGen', 'This generation is leased to a WebSocket connection', {
+          field: 'id',
+        });
+      }
     }
     const sameConn = 'connectionId' in by && gen.conn !== null && gen.conn.id === by.connectionId;
     if ('connectionId' in by && !sameConn) {
@@ -1191,7 +1197,7 @@ export class Grid {
   #owns(gen: Generation, by: WorkerRef): boolean {
     if ('connectionId' in by) return gen.conn !== null && gen.conn.id === by.connectionId;
     try {
-      return gen.worker.owner === this.#accounts.lookup(by.apiKey);
+      return gen.conn === null && gen.worker.owner === this.#accounts.lookup(by.apiKey);
     } catch {
       return false;
     }

@@ -218,4 +218,18 @@ describe('leases, requeues and faults', () => {
       'InvalidJobID',
     );
   });
+
+  it("a Horde submit cannot finish a generation held by the same owner's WS connection", () => {
+    const { grid } = makeGrid();
+    const ws = wsWorker(grid, { apikey: 'same-owner' });
+    horde(grid);
+    const id = ws.sink.last.id;
+    expect(grid.progress({ generationId: id, by: { apiKey: 'same-owner' }, delta: { content: 'x' } })).toBe(
+      false,
+    );
+    expect(code(() => grid.complete({ generationId: id, by: { apiKey: 'same-owner' }, text: 'x' }))).toBe(
+      'AbortedGen',
+    );
+    expect(grid.complete({ generationId: id, by: ws.by, text: 'x' }).reward).toBeGreaterThan(0);
+  });
 });
