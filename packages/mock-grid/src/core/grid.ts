@@ -189,8 +189,29 @@ export class Grid {
       scanLimit: options.scanLimit ?? d.scanLimit,
       random: options.random ?? Math.random,
     };
-    if (this.#s.cooldownLadderMs.length === 0) {
-      throw new GridError('InvalidField', 'cooldownLadderMs needs at least one step', {
+    const positive = [
+      'maxInFlight',
+      'wsLeaseMs',
+      'popLeaseMs',
+      'maxAttempts',
+      'popOfflineMs',
+      'strikeLimit',
+      'strikeWindowMs',
+      'retentionMs',
+      'wsRetentionMs',
+      'scanLimit',
+    ] as const;
+    for (const field of positive) {
+      if (!(this.#s[field] > 0)) {
+        throw new GridError('InvalidField', `${field} must be > 0, got ${this.#s[field]}`, {
+          field,
+          limit: '> 0',
+        });
+      }
+    }
+    const ladder = this.#s.cooldownLadderMs;
+    if (ladder.length === 0 || ladder.some((ms) => !(ms >= 0))) {
+      throw new GridError('InvalidField', 'cooldownLadderMs needs at least one step, each >= 0', {
         field: 'cooldownLadderMs',
       });
     }
