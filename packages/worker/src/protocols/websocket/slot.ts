@@ -28,7 +28,11 @@ export interface WebSocketSlotOptions {
   name: string;
   /** Reconnect back-off; default 1 s doubling to 30 s. */
   reconnect?: { initialMs: number; maxMs: number };
+  /** Protocol-level ping period; an unanswered ping drops the connection (default 30 s). */
+  heartbeatMs?: number;
 }
+
+const HEARTBEAT_MS = 30_000;
 
 interface SessionEnd {
   code: number;
@@ -154,7 +158,25 @@ export class WebSocketSlot implements Slot {
       ws.on('error', (error) => {
         errorMessage ||= error.message;
       });
+      // A silently dead TCP connection never closes by itself, and the grid does not ping a busy worker:
+      // send protocol-level pings (as grid-text-worker does, every 30 s) and drop the socket if one goes unanswered.
+      let alive = true;
+      ws.on('pong', () => {
+        alive = true;
+      });
+      const heartbeat = setInterval(() => {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (!alive) {
+          errorMessage ||= 'no pong from the grid; connection presumed dead';
+          ws.terminate();
+          return;
+        }
+        alive = false;
+        ws.ping();
+      }, options.heartbeatMs ?? HEARTBEAT_MS);
+      heartbeat.unref?.();
       ws.on('close', (code, reasonBuffer) => {
+        clearInterval(heartbeat);
         ctx.drainSignal.removeEventListener('abort', onDrain);
         if (wasReady) ctx.stats.connected -= 1;
         if (this.socket === ws) this.socket = undefined;

@@ -356,3 +356,15 @@ describe('WebSocket protocol: grid unreachable', () => {
     expect(w.stats().state).toBe('stopped');
   });
 });
+
+describe('WebSocket protocol: dead connections', () => {
+  it('drops a connection whose protocol-level ping goes unanswered, then reconnects', async () => {
+    grid = await startFakeWsGrid({ autoPong: false });
+    worker = createWorker({ config: testConfig({ url: grid.url }), heartbeatMs: 20, sleep: async () => {} });
+    void worker.run();
+    const silent = await grid.nextConnection();
+    await silent.accept();
+    expect((await silent.closed).code).toBe(1006); // terminated by the worker
+    await grid.nextConnection();
+  });
+});
