@@ -64,6 +64,7 @@ describe('aipg-worker CLI', () => {
     expect(done.id).toBe('sigterm-job');
     expect(done.full_text).toMatch(/^Demo( \w+)+\.$/);
     expect(done.cancelled).toBeUndefined();
+    conn.send({ type: 'ack', id: 'sigterm-job', den: 2 });
     expect((await conn.closed).code).toBe(1000);
     expect(await cli.exit).toBe(0);
     expect(cli.output()).toContain('SIGTERM: draining');

@@ -33,6 +33,8 @@ export interface WebSocketSlotOptions {
 }
 
 const HEARTBEAT_MS = 30_000;
+/** How long a draining connection waits for the `ack` of its last job before closing. */
+const ACK_WAIT_MS = 5_000;
 
 interface SessionEnd {
   code: number;
@@ -43,6 +45,7 @@ interface SessionEnd {
 export class WebSocketSlot implements Slot {
   private socket: WebSocket | undefined;
   private current: { id: string; controller: AbortController } | undefined;
+  private awaitingAck: { id: string; resolve: () => void } | undefined;
   private readonly backoff: Backoff;
 
   constructor(
@@ -150,6 +153,7 @@ export class WebSocketSlot implements Slot {
           if (this.current?.id === frame.id) this.current.controller.abort(ABORT.cancel);
         } else if (frame.type === 'ack') {
           ctx.stats.den += typeof frame.den === 'number' ? frame.den : 0;
+          if (this.awaitingAck?.id === frame.id) this.awaitingAck.resolve();
         } else if (frame.type === 'error') {
           errorMessage = frame.message;
           ctx.log('warn', `${options.name}: grid error: ${frame.message}`);
@@ -247,8 +251,24 @@ export class WebSocketSlot implements Slot {
       ctx.jobEnded('failed', streamed, id);
       if (!failure.clientError) ctx.unit.breaker.failure();
     }
-    if (ctx.drainSignal.aborted || ctx.unit.breaker.paused)
+    if (ctx.drainSignal.aborted || ctx.unit.breaker.paused) {
+      // Leaving after a `done`: give the grid a moment to send its ack, so the den is counted.
+      if (outcome.kind === 'done' || (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel)) {
+        await this.ackOrTimeout(id);
+      }
       this.close(1000, ctx.drainSignal.aborted ? 'draining' : 'paused');
+    }
+  }
+
+  private async ackOrTimeout(id: string): Promise<void> {
+    if (this.socket?.readyState !== WebSocket.OPEN) return;
+    const stop = new AbortController();
+    const acked = new Promise<void>((resolve) => {
+      this.awaitingAck = { id, resolve };
+    });
+    await Promise.race([acked, this.ctx.sleep(ACK_WAIT_MS, stop.signal)]);
+    stop.abort();
+    this.awaitingAck = undefined;
   }
 
   private send(frame: WsWorkerFrame): void {

@@ -253,10 +253,12 @@ describe('WebSocket protocol', () => {
     call.ctx.emit({ content: 'finished' });
     call.finish({ text: 'finished', finish_reason: 'stop' });
     expect(await a.type('done')).toMatchObject({ id: 'inflight', full_text: 'finished' });
+    // The connection waits for the ack of its last job before it closes, so the den is counted.
+    a.send({ type: 'ack', id: 'inflight', den: 4 });
     expect((await a.closed).code).toBe(1000);
     await drained;
     await running;
-    expect(worker.stats()).toMatchObject({ state: 'stopped', jobs: { done: 1 } });
+    expect(worker.stats()).toMatchObject({ state: 'stopped', jobs: { done: 1 }, den: 4 });
     expect(grid.connections).toHaveLength(2);
   });
 
