@@ -6,7 +6,14 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const out = '.vitest-results.json';
 rmSync(out, { force: true });
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${out}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync('pnpm', ['exec', ...args], { stdio: 'inherit' });
 
 let passed = 0;
@@ -18,7 +25,9 @@ if (existsSync(out)) {
   failed = report.numFailedTests ?? 0;
   skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   // A suite that fails to load contributes no failed test; count it so the line never reads green.
-  const brokenFiles = (report.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  const brokenFiles = (report.testResults ?? []).filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  );
   failed += brokenFiles.length;
 }
 if (run.status !== 0 && failed === 0) failed = 1;

@@ -13,26 +13,37 @@ import type { ChatCompletionRequest, ChatMessage, HordeTextPopPayload, WsJobPayl
 export const HORDE_DEFAULT_MAX_LENGTH = 80;
 export const HORDE_DEFAULT_MAX_CONTEXT = 2048;
 
+/** Only parts with a string `text` count; they are joined with a space (like the live grid). */
 function contentText(content: ChatMessage['content']): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
     return content
-      .map((part) => (typeof part?.text === 'string' ? part.text : ''))
-      .filter((t) => t.length > 0)
-      .join('\n');
+      .filter((part) => typeof part?.text === 'string')
+      .map((part) => part.text)
+      .join(' ');
   }
   return '';
 }
 
-function roleLabel(role: string): string {
-  return role.length === 0 ? 'User' : role[0]!.toUpperCase() + role.slice(1);
-}
+const ROLE_PREFIX: Record<string, string> = {
+  system: '',
+  developer: '',
+  user: 'User: ',
+  assistant: 'Assistant: ',
+  tool: 'Tool: ',
+};
 
-/** "System: …\nUser: …\nAssistant:" */
+/**
+ * The live grid's legacy prompt (the `WsJobPayload.prompt` contract): system/developer text on its own
+ * line, then `User: …`, `Assistant: …`, `Tool: …` lines, ending with `Assistant:`. Other roles are dropped.
+ */
 export function flattenMessages(messages: ChatMessage[]): string {
-  const lines = messages.map((m) => `${roleLabel(String(m.role))}: ${contentText(m.content)}`);
-  lines.push('Assistant:');
-  return lines.join('\n');
+  let prompt = '';
+  for (const m of messages) {
+    const prefix = ROLE_PREFIX[String(m.role)];
+    if (prefix !== undefined) prompt += `${prefix}${contentText(m.content)}\n`;
+  }
+  return `${prompt}Assistant:`;
 }
 
 /** Characters of the prompt (for the token estimate). */
@@ -76,47 +87,51 @@ export function popPayload(job: Job, worker: Worker): HordeTextPopPayload {
   if (typeof chat.top_p === 'number') payload.top_p = chat.top_p;
   const stop = stopList(chat.stop);
   if (stop) payload.stop_sequence = stop;
-  if (typeof chat.seed === 'number') payload.seed = chat.seed;
   return payload;
 }
+
+/** The live /v1 defaults (§3.2), also used for Horde jobs that send none. */
+export const CHAT_DEFAULT_TEMPERATURE = 0.7;
+export const CHAT_DEFAULT_TOP_P = 0.9;
 
 export function wsPayload(job: Job, worker: Worker, model: string): WsJobPayload {
   const maxLength = servedMaxLength(job, worker);
   const horde = job.req.horde;
   if (horde) {
     const params = horde.params ?? {};
+    const temperature = params.temperature ?? CHAT_DEFAULT_TEMPERATURE;
+    const top_p = params.top_p ?? CHAT_DEFAULT_TOP_P;
     const request: ChatCompletionRequest = {
       model,
       messages: [{ role: 'user', content: horde.prompt }],
       max_tokens: maxLength,
+      temperature,
+      top_p,
       seed: job.seed,
     };
-    if (typeof params.temperature === 'number') request.temperature = params.temperature;
-    if (typeof params.top_p === 'number') request.top_p = params.top_p;
     if (params.stop_sequence?.length) request.stop = params.stop_sequence;
-    const payload: WsJobPayload = {
+    return {
       request,
       api_format: 'openai-chat',
       prompt: horde.prompt,
       max_length: maxLength,
+      temperature,
+      top_p,
     };
-    if (typeof params.temperature === 'number') payload.temperature = params.temperature;
-    if (typeof params.top_p === 'number') payload.top_p = params.top_p;
-    return payload;
   }
   const chat = job.req.chat!;
-  // The worker gets one completion of the concrete model; streaming and n are the grid's business.
+  // The worker gets one completion of the concrete model, with `seed` and `max_tokens` always set;
+  // streaming and `n` are the grid's business.
   const { n: _n, stream: _stream, stream_options: _so, ...rest } = chat;
   const request: ChatCompletionRequest = { ...rest, model, max_tokens: maxLength, seed: job.seed };
-  const payload: WsJobPayload = {
+  return {
     request,
     api_format: 'openai-chat',
     prompt: flattenMessages(chat.messages),
     max_length: maxLength,
+    temperature: chat.temperature ?? CHAT_DEFAULT_TEMPERATURE,
+    top_p: chat.top_p ?? CHAT_DEFAULT_TOP_P,
   };
-  if (typeof chat.temperature === 'number') payload.temperature = chat.temperature;
-  if (typeof chat.top_p === 'number') payload.top_p = chat.top_p;
-  return payload;
 }
 
 /** The model a worker serves a job with: the first of the job's models the worker has (the lanes already

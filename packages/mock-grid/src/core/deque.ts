@@ -40,20 +40,6 @@ export class Deque<T> {
     return item;
   }
 
-  /** Keeps only the items `keep` accepts, in order. O(n); callers amortise it. */
-  filter(keep: (item: T) => boolean): void {
-    const kept: (T | undefined)[] = [];
-    for (let i = 0; i < this.#size; i++) {
-      const item = this.#buf[(this.#head + i) % this.#buf.length] as T;
-      if (keep(item)) kept.push(item);
-    }
-    const count = kept.length;
-    kept.length = Math.max(16, count * 2);
-    this.#buf = kept;
-    this.#head = 0;
-    this.#size = count;
-  }
-
   #grow(): void {
     const next: (T | undefined)[] = new Array(this.#buf.length * 2);
     for (let i = 0; i < this.#size; i++) next[i] = this.#buf[(this.#head + i) % this.#buf.length];

@@ -47,7 +47,8 @@ export interface Req {
   open: number;
   kudosEstimate: number;
   charged: number;
-  listeners: Set<JobListener>;
+  /** Created on first use: most jobs have one listener or none (memory with 100,000 queued jobs). */
+  listeners: JobListener[] | null;
 }
 
 export interface Job {
@@ -80,7 +81,8 @@ export interface Job {
   /** Last assignment scan that looked at this job (dedupes multi-model jobs within one scan). */
   scan: number;
   gen: Generation | null;
-  listeners: Set<JobListener>;
+  /** Created on first use: most jobs have one listener or none (memory with 100,000 queued jobs). */
+  listeners: JobListener[] | null;
   result: JobResult | null;
 }
 
@@ -120,6 +122,8 @@ export interface Generation {
   timer: TimerHandle | null;
   /** Lease end; token frames push it forward, the timer re-arms itself lazily. */
   deadline: number;
+  /** A finish_reason seen on a token frame (used when `done` carries none). */
+  finishReason: string | null;
   endedAt: number;
 }
 
@@ -130,6 +134,8 @@ export interface Conn {
   current: Generation | null;
   connectedAt: number;
   idle: boolean;
+  /** The models this connection is indexed under while idle (the worker's models may change meanwhile). */
+  idleModels: string[];
   closed: boolean;
 }
 

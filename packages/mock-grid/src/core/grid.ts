@@ -10,7 +10,7 @@ import type { Account, Conn, Generation, Job, Req, Worker } from './entities.js'
 import { GridError } from './errors.js';
 import { emptySkipped, JobQueue, type SkipReason } from './queue.js';
 import { RateLimiter } from './ratelimit.js';
-import { Stats } from './stats.js';
+import { decodeMs, Stats } from './stats.js';
 import { countCompletionTokens, round2 } from './tokens.js';
 import type {
   AccountView,
@@ -93,16 +93,21 @@ type Settings = Required<Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'mo
   modelMultipliers: Record<string, number>;
 };
 
+const HEX = '0123456789abcdef';
+const uuidCodes: number[] = new Array(36);
+
+/**
+ * A version-4-shaped UUID from `random`. Built as one flat 36-char string: `crypto.randomUUID()` strings
+ * cost ~490 bytes each on Node 20 (they keep a larger backing store), which matters with 100,000 queued
+ * jobs. Not cryptographically strong; ids here only need to be unique and UUID-shaped.
+ */
 function uuid(random: () => number): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  const hex = (n: number) =>
-    Array.from({ length: n }, () =>
-      Math.floor(random() * 16)
-        .toString(16)
-        .toString(),
-    ).join('');
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+  for (let i = 0; i < 36; i++) {
+    uuidCodes[i] = i === 8 || i === 13 || i === 18 || i === 23 ? 45 : HEX.charCodeAt((random() * 16) | 0);
+  }
+  uuidCodes[14] = 52; // version 4
+  uuidCodes[19] = HEX.charCodeAt(8 + ((random() * 4) | 0)); // RFC 4122 variant
+  return String.fromCharCode.apply(null, uuidCodes);
 }
 
 function rethrowLater(error: unknown): void {
@@ -131,6 +136,8 @@ export class Grid {
   readonly #listeners = new Set<GridListener>();
   readonly #retention = new Deque<{ at: number; kind: 'req' | 'gen'; id: string }>();
   #seq = 0;
+  readonly #feedQueue: Conn[] = [];
+  #feeding = false;
 
   constructor(options: GridOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
@@ -258,7 +265,7 @@ export class Grid {
       open: spec.n,
       kudosEstimate: kudos,
       charged: 0,
-      listeners: new Set(input.listener ? [input.listener] : []),
+      listeners: input.listener ? [input.listener] : null,
     };
     this.#reqs.set(req.id, req);
     account.inFlight += spec.n;
@@ -286,7 +293,7 @@ export class Grid {
         inQueue: false,
         scan: 0,
         gen: null,
-        listeners: new Set(),
+        listeners: null,
         result: null,
       };
       req.jobs.push(job);
@@ -349,11 +356,15 @@ export class Grid {
 
   /** Listens to one request's jobs (request id) or one job (job id) from now on. Returns unsubscribe. */
   subscribe(id: string, listener: JobListener): () => void {
-    const job = this.#jobs.get(id);
-    const set = job?.listeners ?? this.#reqs.get(id)?.listeners;
-    if (!set) throw new GridError('RequestNotFound', 'Request not found', { field: 'id' });
-    set.add(listener);
-    return () => set.delete(listener);
+    const owner: { listeners: JobListener[] | null } | undefined = this.#jobs.get(id) ?? this.#reqs.get(id);
+    if (!owner) throw new GridError('RequestNotFound', 'Request not found', { field: 'id' });
+    const list = owner.listeners ?? [];
+    owner.listeners = list;
+    list.push(listener);
+    return () => {
+      const i = list.indexOf(listener);
+      if (i >= 0) list.splice(i, 1);
+    };
   }
 
   /** The grid-wide lifecycle stream (every job event plus worker and ledger events). */
@@ -380,6 +391,7 @@ export class Grid {
         retryAfterMs: worker.cooldownUntil - now,
       });
     }
+    const previous = worker.conn;
     this.#updateWorker(worker, {
       kind: 'ws',
       models: input.models ?? [],
@@ -388,11 +400,10 @@ export class Grid {
       nsfw: input.nsfw,
       bridgeAgent: input.bridge_agent ?? 'grid-ws',
     });
-    if (worker.conn) {
-      const old = worker.conn;
-      this.#dropConn(old, 'replaced by a new connection');
-      this.#callSink(old, () =>
-        old.sink.close('replaced', 'Replaced by a newer connection with the same name'),
+    if (previous) {
+      this.#dropConn(previous, 'replaced by a new connection');
+      this.#callSink(previous, () =>
+        previous.sink.close('replaced', 'Replaced by a newer connection with the same name'),
       );
     }
     const conn: Conn = {
@@ -402,6 +413,7 @@ export class Grid {
       current: null,
       connectedAt: now,
       idle: false,
+      idleModels: [],
       closed: false,
     };
     this.#conns.set(conn.id, conn);
@@ -486,6 +498,7 @@ export class Grid {
     if (gen.firstTokenAt === null) gen.firstTokenAt = now;
     if (job.state === 'leased') job.state = 'streaming';
     if (gen.conn) gen.deadline = now + this.#s.wsLeaseMs;
+    if (input.finish_reason) gen.finishReason = input.finish_reason;
     this.#emit(job, { type: 'token', ...this.#ids(job), at: now, delta: input.delta });
     return true;
   }
@@ -553,12 +566,21 @@ export class Grid {
       tokens,
       model: gen.model,
     });
-    this.#stats.record(gen.model, now, { tokens, genMs, ttftMs, latencyMs: now - job.createdAt });
+    const decode = decodeMs(genMs, ttftMs);
+    this.#stats.record(gen.model, now, {
+      tokens,
+      genMs,
+      decodeMs: decode,
+      ttftMs,
+      latencyMs: now - job.createdAt,
+    });
 
     job.result = { text, seed, workerId: worker.id, workerName: worker.name, model: gen.model, state };
-    const genSeconds = genMs / 1000;
     const finish =
-      input.finish_reason ?? (input.cancelled ? 'cancelled' : tokens >= gen.maxLength ? 'length' : 'stop');
+      input.finish_reason ??
+      gen.finishReason ??
+      (input.cancelled ? 'cancelled' : tokens >= gen.maxLength ? 'length' : 'stop');
+    const requested = job.req.chat?.model;
     this.#terminal(job, 'completed');
     this.#emit(job, {
       type: 'done',
@@ -574,10 +596,15 @@ export class Grid {
       finish_reason: finish,
       grid: {
         worker: worker.name,
-        gen_time: round3(genSeconds),
+        gen_time: round3(genMs / 1000),
         ttft: round3(ttftMs / 1000),
-        tokens_per_s: genSeconds > 0 ? round2(tokens / genSeconds) : 0,
+        tokens_per_s: decode > 0 ? round2(tokens / (decode / 1000)) : 0,
         seed,
+        ...(requested !== undefined && isAutoModel(requested)
+          ? {
+              routing: { requested, model: gen.model, rule: 'the online model with the most online workers' },
+            }
+          : {}),
       },
     });
     this.#gridEmit({
@@ -714,8 +741,8 @@ export class Grid {
   }
 
   #emit(job: Job, event: JobEvent): void {
-    for (const l of job.listeners) this.#safeCall(l, event);
-    for (const l of job.req.listeners) this.#safeCall(l, event);
+    if (job.listeners) for (const l of [...job.listeners]) this.#safeCall(l, event);
+    if (job.req.listeners) for (const l of [...job.req.listeners]) this.#safeCall(l, event);
     this.#gridEmit(event);
   }
 
@@ -762,13 +789,15 @@ export class Grid {
 
   /** /v1: `auto*` picks the online model with the most online workers; an offline model is refused. */
   #resolveChatModel(model: string): string {
+    // The common case stays cheap: a concrete model with an online worker.
+    if (!isAutoModel(model) && this.#possible([model])) return model;
     const online = this.onlineModels();
     if (online.length === 0) {
       throw new GridError('NoModelOnline', 'No compatible text workers are currently online.', {
         field: 'model',
       });
     }
-    if (model === 'auto' || model.startsWith('auto:') || model.startsWith('auto-')) {
+    if (isAutoModel(model)) {
       let best = online[0]!;
       let bestCount = -1;
       for (const m of online) {
@@ -944,8 +973,23 @@ export class Grid {
     }
   }
 
-  /** A WS connection has a free slot: give it the oldest matching job or park it as idle. */
+  /**
+   * A WS connection has a free slot: give it the oldest matching job or park it as idle. Trampolined: a
+   * sink that answers a job synchronously (an in-process worker) re-enters here from `complete`, and
+   * that connection is fed by the outer loop instead of recursing once per queued job.
+   */
   #feed(conn: Conn): void {
+    this.#feedQueue.push(conn);
+    if (this.#feeding) return;
+    this.#feeding = true;
+    try {
+      for (let next = this.#feedQueue.shift(); next; next = this.#feedQueue.shift()) this.#feedOne(next);
+    } finally {
+      this.#feeding = false;
+    }
+  }
+
+  #feedOne(conn: Conn): void {
     if (conn.closed || conn.current) return;
     const job = this.#queue.take(conn.worker, (j) => this.#check(j, conn.worker), emptySkipped());
     if (job) this.#lease(job, conn.worker, conn);
@@ -955,17 +999,21 @@ export class Grid {
   #setIdle(conn: Conn, idle: boolean): void {
     if (conn.idle === idle) return;
     conn.idle = idle;
-    if (idle) this.#idleAny.add(conn);
-    else this.#idleAny.delete(conn);
-    for (const model of conn.worker.models) {
-      let set = this.#idleByModel.get(model);
-      if (idle) {
+    if (idle) {
+      this.#idleAny.add(conn);
+      conn.idleModels = conn.worker.models;
+      for (const model of conn.idleModels) {
+        let set = this.#idleByModel.get(model);
         if (!set) {
           set = new Set();
           this.#idleByModel.set(model, set);
         }
         set.add(conn);
-      } else set?.delete(conn);
+      }
+    } else {
+      this.#idleAny.delete(conn);
+      for (const model of conn.idleModels) this.#idleByModel.get(model)?.delete(conn);
+      conn.idleModels = [];
     }
   }
 
@@ -988,6 +1036,7 @@ export class Grid {
       firstTokenAt: null,
       timer: null,
       deadline: now + leaseMs,
+      finishReason: null,
       endedAt: 0,
     };
     gen.timer = this.clock.setTimer(() => this.#leaseTimer(gen), leaseMs);
@@ -1068,13 +1117,14 @@ export class Grid {
 
   /** Finds the generation a worker submits for, enforcing who may submit it and whether it is still live. */
   #resolve(generationId: string, by: WorkerRef): Generation {
+    // The key first: a bad key is a 401 whatever the id (the live Horde crashed with a 500 here, §6.9).
+    const account = 'apiKey' in by ? this.#accounts.lookup(by.apiKey) : null;
     const gen = this.#gens.get(generationId);
     if (!gen)
       throw new GridError('InvalidJobID', `Processing Generation with ID ${generationId} does not exist.`, {
         field: 'id',
       });
-    if ('apiKey' in by) {
-      const account = this.#accounts.lookup(by.apiKey);
+    if (account) {
       if (gen.worker.owner !== account) {
         throw new GridError('WrongCredentials', 'This API key does not own the worker of this generation');
       }
@@ -1264,6 +1314,11 @@ export class Grid {
       }
     }
   }
+}
+
+/** `auto` and other `auto*` virtual models (`auto-fast`, `auto:code`, …) are routed by the grid. */
+function isAutoModel(model: string): boolean {
+  return model === 'auto' || model.startsWith('auto-') || model.startsWith('auto:');
 }
 
 function round3(value: number): number {

@@ -2,26 +2,37 @@
  * @aipg/mock-grid core — the transport-free grid. It knows jobs, workers and accounts; never HTTP,
  * WebSockets or JSON bodies, and it imports nothing from `node:` (it also runs inside msw handlers).
  *
- * API overview (all on `new Grid(options)`; errors are `GridError` with a stable `code`):
+ * API overview (all on `new Grid(options)`; errors are `GridError` with a stable `code`, `field`,
+ * `limit`, `retryAfterMs`; defaults in `GRID_DEFAULTS`):
  *
- *   accounts   authenticate(key, scope) · addKey(entry) · account(key)
- *   jobs       submit({source:'v1'|'horde', apiKey, request}) → {id, jobIds, kudos, possible, model}
- *              status(requestId) → HordeTextStatus · cancel(requestId|jobId) · job(jobId)
- *              subscribe(requestId|jobId, listener) → unsubscribe   (queued, assigned, token, requeued,
- *              done, failed, faulted, cancelled) · onEvent(listener) for the grid-wide stream
- *   WS worker  register(frame, sink) → {workerId, connectionId}; jobs are pushed to sink.job(), cancels
- *              to sink.cancel(), evictions/replacements to sink.close(); frames → progress / complete /
- *              fail with by:{connectionId}; disconnect → release(connectionId)
- *   Horde pop  pop(body) = checkIn(body) + assign(workerId) → {job|null, skipped};
- *              submit → complete({generationId, by:{apiKey}, text, state}) → {reward}
+ *   accounts   authenticate(key, scope) · addKey(entry) · account(key) → balance, ledger records
+ *   jobs       submit({source:'v1'|'horde', apiKey, request, listener?}) → {id, jobIds, kudos, possible, model}
+ *              status(requestId) → HordeTextStatus · cancel(requestId|jobId) → HordeTextStatus · job(jobId)
+ *              subscribe(requestId|jobId, listener) → unsubscribe; events: queued, assigned, token,
+ *              requeued, done {text, usage, finish_reason, grid}, failed, faulted, cancelled
+ *              onEvent(listener): the grid-wide stream (job events + worker.* + credited/charged)
+ *   WS worker  register(registerFrame, sink) → {workerId, connectionId}. The core calls sink.ready() first,
+ *              then pushes jobs with sink.job({id, model, payload}), cancels with sink.cancel(id), and
+ *              asks for a close with sink.close('replaced' | 'evicted', message).
+ *              token → progress({generationId, by:{connectionId}, delta}) → boolean
+ *              done  → complete({generationId, by, text, reasoning?, finish_reason?, cancelled?}) → {reward}
+ *              error → fail({generationId, by, message, clientError?}); socket closed → release(connectionId)
+ *   Horde pop  pop(body) = checkIn(body) + assign(workerId) → {workerId, job: {id, model, payload, ttl} | null, skipped}
+ *              submit → complete({generationId, by:{apiKey}, text, state?, seed?}) → {reward}
  *   views      modelStatus · workerList · hordeModels · hordePerformance · heartbeat · hordeWorkers ·
- *              hordeWorker(id) · findUser(key) · onlineModels · worker(idOrName)
+ *              hordeWorker(id) · findUser(key) · onlineModels · worker(idOrName) · counters
  *   time       every rule reads `options.clock` (`ManualClock.advance(ms)` in tests, `SystemClock` live)
  *
- * See docs/mock-grid-core.md for the job life, matching rule and the numbers.
+ * See docs/mock-grid-core.md for the job life, the matching rule and the numbers.
  */
+
+export { ANONYMOUS_KEY } from './accounts.js';
 export { type Clock, ManualClock, SystemClock, type TimerHandle } from './clock.js';
+export { flattenMessages } from './convert.js';
 export { GridError, type GridErrorCode, type GridErrorDetails, isGridError } from './errors.js';
-export { Grid } from './grid.js';
+export { GRID_DEFAULTS, Grid } from './grid.js';
+export { estimateTokens } from './tokens.js';
 export type * from './types.js';
+export { CHAT_LIMITS, HORDE_LIMITS } from './validate.js';
+export { HORDE_VERSION } from './views.js';
 export type * from './wire.js';

@@ -12,9 +12,9 @@
  */
 import type { Job, QueueNode, Worker } from './entities.js';
 import { OrderCounter } from './order.js';
-import type { HordeNoValidRequestFound } from './wire.js';
+import type { SkippedCounts } from './wire.js';
 
-export type SkipReason = keyof HordeNoValidRequestFound;
+export type SkipReason = keyof SkippedCounts;
 
 class Lane {
   head: QueueNode | null = null;
@@ -48,7 +48,7 @@ class Lane {
   }
 }
 
-export function emptySkipped(): HordeNoValidRequestFound {
+export function emptySkipped(): SkippedCounts {
   return {
     models: 0,
     max_length: 0,
@@ -146,11 +146,7 @@ export class JobQueue {
    * added to `skipped`; `skipped.models` counts queued jobs outside the worker's lanes (a job in several
    * lanes may be counted more than once, so it is an estimate, like the Horde's).
    */
-  take(
-    worker: Worker,
-    check: (job: Job) => SkipReason | null,
-    skipped: HordeNoValidRequestFound,
-  ): Job | null {
+  take(worker: Worker, check: (job: Job) => SkipReason | null, skipped: SkippedCounts): Job | null {
     const scan = ++this.#scan;
     let best: Job | null = null;
     let reachable = 0;

@@ -2,9 +2,9 @@ import type { Clock } from './clock.js';
 import type {
   ChatCompletionRequest,
   GridMetadata,
-  HordeNoValidRequestFound,
   HordeTextAsyncRequest,
   HordeTextPopPayload,
+  SkippedCounts,
   Usage,
   WsJobPayload,
   WsTokenDelta,
@@ -297,7 +297,7 @@ export interface PopAssignment {
 export interface PopResult {
   workerId: string;
   job: PopAssignment | null;
-  skipped: HordeNoValidRequestFound;
+  skipped: SkippedCounts;
 }
 
 /** Who is submitting: a WS connection, or a Horde worker's key. */

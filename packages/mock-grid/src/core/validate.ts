@@ -130,7 +130,6 @@ export function hordeSpec(req: HordeTextAsyncRequest): JobSpec {
   }
   optionalNumber(params.temperature, 'params.temperature', 0, 5, false);
   optionalNumber(params.top_p, 'params.top_p', 0.001, 1, false);
-  const seed = optionalNumber(params.seed, 'params.seed', 0, Number.MAX_SAFE_INTEGER, true);
   return {
     n,
     models: stringList(req.models, 'models'),
@@ -143,7 +142,8 @@ export function hordeSpec(req: HordeTextAsyncRequest): JobSpec {
     // Only the first 5 worker ids are kept (§2.5).
     workers: stringList(req.workers, 'workers').slice(0, HORDE_LIMITS.workers),
     workerBlacklist: req.worker_blacklist ?? false,
-    seed,
+    // Horde text has no seed parameter: the grid mints one.
+    seed: null,
     promptTokens: estimateTokens(req.prompt),
   };
 }

@@ -5,7 +5,7 @@
 import { username } from './accounts.js';
 import type { Account, Req, Worker } from './entities.js';
 import type { JobQueue } from './queue.js';
-import { type Stats, tokensPerSecond } from './stats.js';
+import { decodeTokensPerSecond, type Stats, tokensPerSecond } from './stats.js';
 import { round2 } from './tokens.js';
 import type { WorkerView } from './types.js';
 import type {
@@ -17,6 +17,7 @@ import type {
   HordeWorkerDetails,
   ModelStatus,
   WorkerList,
+  WorkerSummary,
 } from './wire.js';
 
 /** The version the AIPG Horde fork reported (§1). */
@@ -32,6 +33,7 @@ export interface ViewContext {
 }
 
 const round3 = (v: number): number => Math.round(v * 1000) / 1000;
+const nullableRound2 = (v: number | null): number | null => (v === null ? null : round2(v));
 
 function onlineWorkers(ctx: ViewContext): Worker[] {
   const out: Worker[] = [];
@@ -162,22 +164,24 @@ export function modelStatusView(ctx: ViewContext): ModelStatus[] {
       type: 'text',
       max_context_length: Math.max(...workers.map((w) => w.maxContextLength)),
       samples,
-      tokens_per_s: round2(tokensPerSecond(t)),
-      avg_ttft_s: samples > 0 ? round3(t!.ttftMs / samples / 1000) : 0,
-      avg_latency_s: samples > 0 ? round3(t!.latencyMs / samples / 1000) : 0,
+      tokens_per_s: nullableRound2(decodeTokensPerSecond(t)),
+      avg_ttft_s: samples > 0 ? round3(t!.ttftMs / samples / 1000) : null,
+      avg_latency_s: samples > 0 ? round3(t!.latencyMs / samples / 1000) : null,
     });
   }
   return out;
 }
 
 export function workerListView(ctx: ViewContext): WorkerList {
-  const workers = onlineWorkers(ctx).map((w) => ({
-    id: w.id,
-    name: w.name,
-    models: [...w.models],
-    job_types: ['text'],
-    online: true,
-  }));
+  const workers = onlineWorkers(ctx).map(
+    (w): WorkerSummary => ({
+      id: w.id,
+      name: w.name,
+      models: [...w.models],
+      job_types: ['text'],
+      online: true,
+    }),
+  );
   return { count: workers.length, workers };
 }
 

@@ -91,4 +91,17 @@ describe('accounts and API keys', () => {
       expect(isGridError(error, 'InvalidField') && error.field).toBe('max_length');
     }
   });
+
+  it('a Horde submit checks the key before the generation id', () => {
+    const { grid } = makeGrid({ authMode: 'strict', keys: [{ key: 'pop-key' }] });
+    expect(code(() => grid.complete({ generationId: 'unknown', by: { apiKey: 'bad' }, text: 'x' }))).toBe(
+      'InvalidAPIKey',
+    );
+    expect(code(() => grid.complete({ generationId: 'unknown', by: { apiKey: undefined }, text: 'x' }))).toBe(
+      'MissingAPIKey',
+    );
+    expect(code(() => grid.complete({ generationId: 'unknown', by: { apiKey: 'pop-key' }, text: 'x' }))).toBe(
+      'InvalidJobID',
+    );
+  });
 });

@@ -20,7 +20,8 @@ describe('either worker kind serves a job from either door', () => {
     });
     const { job } = grid.pop(popBody({ max_length: 300 }));
     expect(job!.payload).toEqual({
-      prompt: 'System: Be brief.\nUser: Hi\nAssistant:',
+      // The live grid's flattening: system text on its own line, no "System:" label.
+      prompt: 'Be brief.\nUser: Hi\nAssistant:',
       n: 1,
       // max_tokens 1000 clamped to the worker's 300
       max_length: 300,
@@ -28,7 +29,6 @@ describe('either worker kind serves a job from either door', () => {
       temperature: 0.5,
       top_p: 0.8,
       stop_sequence: ['\nUser:'],
-      seed: 42,
     });
     grid.complete({ generationId: job!.id, by: { apiKey: 'pop-key' }, text: 'Hello.' });
     expect(types(events)).toEqual(['queued', 'assigned', 'done']);

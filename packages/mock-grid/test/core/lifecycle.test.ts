@@ -25,7 +25,8 @@ describe('job life across both doors and both worker kinds', () => {
     const done = events.at(-1)!;
     if (done.type !== 'done') throw new Error('expected done');
     expect(done.usage.completion_tokens).toBe(8);
-    expect(done.grid).toMatchObject({ worker: 'ws-1', ttft: 0.2, gen_time: 1, tokens_per_s: 8 });
+    expect(done.grid).toMatchObject({ worker: 'ws-1', ttft: 0.2, gen_time: 1, tokens_per_s: 10 });
+    // decode throughput: 8 tokens in the 0.8 s after the first token
     expect(grid.account('worker-key').balance).toBe(1000.8);
     expect(grid.account('client-key').balance).toBe(1000 - 0.8 - 1);
   });
@@ -68,5 +69,63 @@ describe('job life across both doors and both worker kinds', () => {
       model: 'm1',
       state: 'ok',
     });
+  });
+
+  it('done reports the routing of an auto model and a finish_reason seen on a token frame', () => {
+    const { grid } = makeGrid();
+    const { sink, by } = wsWorker(grid, { models: ['m9'] });
+    const { events } = chat(grid, { model: 'auto' });
+    grid.progress({
+      generationId: sink.last.id,
+      by,
+      delta: { content: 'ok' },
+      finish_reason: 'stop_sequence',
+    });
+    grid.complete({ generationId: sink.last.id, by, text: 'ok' });
+    const done = events.at(-1);
+    if (done?.type !== 'done') throw new Error('expected done');
+    expect(done.finish_reason).toBe('stop_sequence');
+    expect(done.grid.routing).toMatchObject({ requested: 'auto', model: 'm9' });
+  });
+
+  it('finish_reason is length when the grid-counted tokens reach the cap', () => {
+    const { grid } = makeGrid();
+    const { sink, by } = wsWorker(grid);
+    const { events } = chat(grid, { max_tokens: 2 });
+    grid.complete({ generationId: sink.last.id, by, text: 'a long answer' });
+    const done = events.at(-1);
+    expect(done?.type === 'done' && [done.finish_reason, done.usage.completion_tokens]).toEqual([
+      'length',
+      2,
+    ]);
+    expect(done?.type === 'done' && done.grid.routing).toBeUndefined();
+  });
+});
+
+describe('an in-process worker that answers synchronously', () => {
+  it('drains a long queue without recursing once per job', () => {
+    const { grid } = makeGrid({ maxInFlight: 20_000 });
+    const N = 20_000;
+    for (let i = 0; i < N; i++)
+      grid.submit({ source: 'horde', apiKey: 'c', request: { prompt: 'p', models: ['m1'] } });
+    let answered = 0;
+    let connectionId = '';
+    grid.register(
+      { apikey: 'w', name: 'sync', models: ['m1'] },
+      {
+        ready: (reg) => {
+          connectionId = reg.connectionId;
+        },
+        job: (offer) => {
+          answered++;
+          grid.complete({ generationId: offer.id, by: { connectionId }, text: 'done' });
+        },
+        cancel: () => {},
+        close: () => {},
+      },
+    );
+    expect(answered).toBe(N);
+    expect(grid.counters().queued).toBe(0);
+    expect(grid.account('w').jobsFulfilled).toBe(N);
   });
 });

@@ -25,11 +25,20 @@ describe('statistics and views', () => {
       type: 'text',
       max_context_length: 8192,
       samples: 2,
-      tokens_per_s: 5, // 15 tokens / 3 s
+      tokens_per_s: 6, // decode throughput: 15 tokens / (1.5 s + 1 s) after the first token
       avg_ttft_s: 0.75, // (0.5 + 1) / 2
       avg_latency_s: 1.5, // (2 + 1) / 2
     });
-    expect(grid.modelStatus().map((m) => m.name)).toEqual(['m1', 'm2']);
+    expect(grid.modelStatus()[1]).toEqual({
+      name: 'm2',
+      count: 1,
+      type: 'text',
+      max_context_length: 8192,
+      samples: 0,
+      tokens_per_s: null,
+      avg_ttft_s: null,
+      avg_latency_s: null,
+    });
     expect(grid.workerList()).toMatchObject({ count: 2 });
     expect(grid.hordePerformance()).toMatchObject({
       worker_count: 2,

@@ -113,4 +113,16 @@ describe('WS worker strikes, eviction and cooldown', () => {
     expect(second.sink.jobs).toHaveLength(1);
     expect(grid.workerList().count).toBe(1);
   });
+
+  it('a replaced idle connection is never pushed a job, even when the models changed', () => {
+    const { grid } = makeGrid();
+    const first = wsWorker(grid, { models: ['old-model'] });
+    const second = wsWorker(grid, { models: ['new-model'] });
+    expect(first.sink.closed?.reason).toBe('replaced');
+    const { sub } = horde(grid, { models: ['old-model'] });
+    expect(first.sink.jobs).toHaveLength(0);
+    expect(grid.job(sub.jobIds[0]!)?.state).toBe('queued');
+    horde(grid, { models: ['new-model'] });
+    expect(second.sink.jobs).toHaveLength(1);
+  });
 });

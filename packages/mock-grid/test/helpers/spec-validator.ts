@@ -50,7 +50,8 @@ function specPath(url: string): string {
   return path;
 }
 
-// Captured once: tests may stub the global `fetch` with the checked one (for clients that take no `fetch` option).
+// Tests may stub the global `fetch` with the checked one (clients without a `fetch` option): then the original
+// is used. Otherwise the global is read per call, so msw's interception (installed by `listen()`) applies.
 const realFetch = globalThis.fetch;
 
 export function createSpecCheck(): SpecCheck {
@@ -63,7 +64,8 @@ export function createSpecCheck(): SpecCheck {
 
   const checkedFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
-    const response = await realFetch(request);
+    const inner = globalThis.fetch === checkedFetch ? realFetch : globalThis.fetch;
+    const response = await inner(request);
     const path = specPath(request.url);
     const op = table.find((t) => t.method === request.method && t.regex.test(path));
     const where = `${request.method} ${path} → ${response.status}`;

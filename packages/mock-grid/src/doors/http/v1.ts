@@ -135,7 +135,6 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
   };
   input.req.signal.addEventListener('abort', onAbort, { once: true });
   if (input.req.signal.aborted) onAbort();
-  const finish = close;
 
   const stream = (input.body as { stream?: boolean }).stream === true;
   if (stream) {
@@ -143,13 +142,13 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
       kind: 'sse',
       status: 200,
       headers: SSE_HEADERS,
-      events: sse(submission, events, model, created, completionId, finish),
+      events: sse(submission, events, model, created, completionId, close),
     };
   }
   try {
     return await collect(submission, events, model, created, completionId);
   } finally {
-    finish();
+    close();
   }
 }
 
@@ -276,7 +275,8 @@ function listModels({ ctx }: RouteInput): DoorResponse {
 
 function retrieveModel({ ctx, params }: RouteInput): DoorResponse {
   const id = params.model_id ?? '';
-  if (!listedModels(ctx.grid).includes(id)) return modelNotAvailable(id, ctx.grid);
+  // Live wording for this route (chat completions list the online models instead).
+  if (!listedModels(ctx.grid).includes(id)) return json(404, { detail: `Model '${id}' not found` });
   return json(200, modelEntry(id));
 }
 
@@ -284,6 +284,7 @@ function health({ ctx }: RouteInput): DoorResponse {
   const workers = ctx.grid.workerList();
   return json(200, {
     status: 'ok',
+    build_commit: null,
     redis: true,
     workers_connected: workers.count,
     models_available: ctx.grid.onlineModels(),
@@ -299,7 +300,8 @@ export const v1Routes: Route[] = [
     handler: createChatCompletion,
   },
   { method: 'GET', pattern: /^\/v1\/models$/, operationId: 'listModels', handler: listModels },
-  // Model ids contain slashes (`grid/llama-3-8b`): the parameter takes the rest of the path.
+  // Model ids contain slashes (`grid/llama-3-8b`): the parameter takes the rest of the path. (Live cannot
+  // retrieve such an id, a 404 "Not Found"; the mock deliberately can.)
   {
     method: 'GET',
     pattern: /^\/v1\/models\/(?<model_id>.+)$/,

@@ -165,11 +165,7 @@ class WorkerConnection {
       },
       job: (offer) => {
         this.busy = true;
-        // The spec (and live) always carry temperature/top_p; absent ones get the /v1 defaults (0.7, 0.9).
-        const payload = { temperature: 0.7, top_p: 0.9, ...offer.payload };
-        if (payload.temperature == null) payload.temperature = 0.7;
-        if (payload.top_p == null) payload.top_p = 0.9;
-        this.send({ type: 'job', id: offer.id, model: offer.model, payload });
+        this.send({ type: 'job', id: offer.id, model: offer.model, payload: offer.payload });
       },
       cancel: (generationId) => this.send({ type: 'cancel', id: generationId }),
       close: (reason, message) => this.refuse(reason === 'replaced' ? 1012 : 4003, message),

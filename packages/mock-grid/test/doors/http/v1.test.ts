@@ -26,7 +26,7 @@ describe('/v1 models, status and health', () => {
     expect(after.data[1]).toMatchObject({ object: 'model', created: 0, owned_by: 'aipowergrid' });
   });
 
-  it('retrieves an online model (slashes included) and 404s an offline one with the live message', async () => {
+  it('retrieves an online model (slashes raw or encoded) and 404s an offline one with the live message', async () => {
     t = await startTestGrid();
     await t.wsWorker();
     const ok = await t.get(`/v1/models/${MODEL}`);
@@ -34,9 +34,9 @@ describe('/v1 models, status and health', () => {
     expect((await ok.json()).id).toBe(MODEL);
     const missing = await t.get('/v1/models/llama-70b');
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({
-      detail: `Model 'llama-70b' is not available. Online models: ['${MODEL}']`,
-    });
+    expect(await missing.json()).toEqual({ detail: "Model 'llama-70b' not found" });
+    const encoded = await t.get(`/v1/models/${encodeURIComponent(MODEL)}`);
+    expect((await encoded.json()).id).toBe(MODEL);
   });
 
   it('reports model status, the worker registry and health', async () => {
@@ -107,6 +107,38 @@ describe('/v1 chat completions', () => {
     expect(body.id).toMatch(/^chatcmpl-/);
     expect(Number.isInteger(body.grid.seed)).toBe(true);
     expect(body.usage.completion_tokens).toBeGreaterThan(0);
+  });
+
+  it('routes auto to an online model and reports the concrete model', async () => {
+    t = await startTestGrid();
+    const worker = await t.wsWorker();
+    const pending = t.post('/v1/chat/completions', chatBody({ model: 'auto' }));
+    const job = await nextJob(worker);
+    expect(job.model).toBe(MODEL);
+    await worker.serve(job.id, ['routed']);
+    const body = await (await pending).json();
+    expect(body.model).toBe(MODEL);
+    expect(body.choices[0].message.content).toBe('routed');
+  });
+
+  it('answers n choices, each served by its own job', async () => {
+    t = await startTestGrid();
+    const a = await t.wsWorker('n-worker-a');
+    const b = await t.wsWorker('n-worker-b');
+    const pending = t.post('/v1/chat/completions', chatBody({ n: 2, stream: true }));
+    const [jobA, jobB] = await Promise.all([nextJob(a), nextJob(b)]);
+    await a.serve(jobA.id, ['first']);
+    await b.serve(jobB.id, ['second']);
+    const chunks = (await readSse(await pending)).slice(0, -1).map((e) => JSON.parse(e));
+    const textOf = (i: number) =>
+      chunks
+        .flatMap((c) => c.choices)
+        .filter((c: { index: number }) => c.index === i)
+        .map((c: { delta: { content?: string } }) => c.delta.content ?? '')
+        .join('');
+    expect([textOf(0), textOf(1)].sort()).toEqual(['first', 'second']);
+    expect(chunks.filter((c) => c.choices[0].finish_reason === 'stop')).toHaveLength(2);
+    expect(chunks.at(-1).usage).toBeDefined();
   });
 
   it('echoes a seed the client sent', async () => {

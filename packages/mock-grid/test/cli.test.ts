@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// The CLI as a user runs it: a real process on a free port, stopped by a signal.
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+function run(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: new URL('..', import.meta.url).pathname,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', () => {
+      const m = /AIPG mock grid listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', () => reject(new Error(`exited before listening: ${stderr}`)));
+  });
+  // Runs that are expected to fail never await `listening`.
+  listening.catch(() => undefined);
+  return { child, exited, listening, output: () => ({ stdout, stderr }) };
+}
+
+describe('aipg-mock-grid CLI', () => {
+  it('listens on a free port with --port 0, serves, and exits 0 on SIGTERM', async () => {
+    const cli = run(['--port', '0', '--no-rate-limits']);
+    const url = await cli.listening;
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('loads a keys file for strict auth and exits 0 on SIGINT', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mock-grid-cli-'));
+    const keys = join(dir, 'keys.yaml');
+    await writeFile(keys, '- key: grid_cli_client_key\n  scopes: [inference.submit]\n');
+    const cli = run(['--port', '0', '--auth', 'strict', '--keys', keys]);
+    const url = await cli.listening;
+    const known = await fetch(`${url}/api/v2/find_user`, { headers: { apikey: 'grid_cli_client_key' } });
+    expect(known.status).toBe(200);
+    const unknown = await fetch(`${url}/api/v2/find_user`, { headers: { apikey: 'grid_stranger_key' } });
+    expect(unknown.status).toBe(401);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('exits 2 with a message on a bad flag or keys file', async () => {
+    const bad = run(['--auth', 'sometimes']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output().stderr).toMatch(/--auth: expected open or strict/);
+    const missing = run(['--keys', '/nonexistent/keys.yaml']);
+    expect(await missing.exited).toBe(2);
+    expect(missing.output().stderr).toMatch(/cannot read \(ENOENT\)/);
+  });
+});

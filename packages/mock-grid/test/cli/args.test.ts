@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { CliUsageError, parseCliArgs } from '../../src/cli/args.js';
+
+describe('CLI arguments', () => {
+  it('has defaults', () => {
+    expect(parseCliArgs([])).toEqual({
+      port: 7001,
+      host: '127.0.0.1',
+      auth: 'open',
+      rateLimits: true,
+      help: false,
+    });
+  });
+
+  it('reads every flag', () => {
+    expect(
+      parseCliArgs([
+        '--port',
+        '0',
+        '--host',
+        '0.0.0.0',
+        '--auth',
+        'strict',
+        '--keys',
+        'k.yaml',
+        '--no-rate-limits',
+      ]),
+    ).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      auth: 'strict',
+      keysFile: 'k.yaml',
+      rateLimits: false,
+      help: false,
+    });
+    expect(parseCliArgs(['-h']).help).toBe(true);
+  });
+
+  it.each([
+    [['--port', '70000'], /--port: expected an integer 0\.\.65535/],
+    [['--port', 'x'], /--port/],
+    [['--auth', 'maybe'], /--auth: expected open or strict/],
+    [['--auth', 'strict'], /--auth strict needs --keys FILE/],
+    [['--colour'], /Unknown option '--colour'/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+});
