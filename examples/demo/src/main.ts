@@ -1,9 +1,15 @@
 // `pnpm start` at the repository root: run the whole grid story once and exit 0, or exit 1 saying
-// which step failed. Bounded: after TIME_LIMIT_MS it gives up and says where it was stuck.
+// which step failed. Bounded: after `--time-limit` seconds (default 60) it gives up, saying where it was.
 import './die-with-parent.js';
+import { parseArgs } from 'node:util';
 import { DemoError, runDemo } from './demo.js';
 
-const TIME_LIMIT_MS = 60_000;
+const { values } = parseArgs({ options: { 'time-limit': { type: 'string', default: '60' } } });
+const TIME_LIMIT_MS = Number(values['time-limit']) * 1000;
+if (!(TIME_LIMIT_MS > 0)) {
+  process.stderr.write(`--time-limit must be a positive number of seconds (got "${values['time-limit']}")\n`);
+  process.exit(2);
+}
 const started = Date.now();
 const cleanups: Array<() => Promise<unknown>> = [];
 let part = 'starting';
@@ -13,10 +19,15 @@ async function cleanUp(): Promise<void> {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
 }
 
-async function fail(message: string, code = 1): Promise<never> {
-  process.stderr.write(`\n✖ demo failed during "${part}": ${message}\n`);
-  await cleanUp();
-  process.exit(code);
+let failing: Promise<never> | undefined;
+/** Reports the first failure only: stopping the children makes the demo's own waits fail as well. */
+function fail(message: string, code = 1): Promise<never> {
+  failing ??= (async () => {
+    process.stderr.write(`\n✖ demo failed during "${part}": ${message}\n`);
+    await cleanUp();
+    process.exit(code);
+  })();
+  return failing;
 }
 
 const limit = setTimeout(() => void fail(`not finished after ${TIME_LIMIT_MS / 1000} s`), TIME_LIMIT_MS);

@@ -6,8 +6,12 @@ import { STEPS } from '../src/lifecycle.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-function startDemo(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+function startDemo(...args: string[]): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     cwd: root,
     env: { ...process.env, NO_COLOR: '1' },
   });
@@ -59,22 +63,51 @@ function alive(pid: number): boolean {
   }
 }
 
-it('leaves no child process behind when it is killed outright', async () => {
-  const demo = startDemo();
-  const pids = await new Promise<number[]>((resolve, reject) => {
+/** Resolves with the children's pids once the demo is mid-answer (worker busy, chat streaming). */
+function midAnswer(demo: ReturnType<typeof startDemo>): Promise<number[]> {
+  return new Promise((resolve, reject) => {
     const check = () => {
-      const found = [...demo.output().matchAll(/started examples\/\w+ \(pid (\d+)\)/g)].map((m) =>
+      const pids = [...demo.output().matchAll(/started examples\/\w+ \(pid (\d+)\)/g)].map((m) =>
         Number(m[1]),
       );
-      // Kill it mid-answer: the worker is busy and the chat is streaming.
-      if (found.length === 2 && demo.output().includes('tokens')) resolve(found);
+      if (pids.length === 2 && demo.output().includes('[v1]     tokens')) {
+        demo.child.stdout?.off('data', check);
+        resolve(pids);
+      }
     };
     demo.child.stdout?.on('data', check);
     demo.exited.then(() => reject(new Error(`the demo ended first:\n${demo.output()}`)));
   });
+}
+
+it('on SIGTERM stops its children, says where it was, and exits 143', async () => {
+  const demo = startDemo();
+  const pids = await midAnswer(demo);
+  demo.child.kill('SIGTERM');
+  expect(await demo.exited).toBe(143);
+  expect(demo.output()).toContain(
+    '✖ demo failed during "1. a conversation over /v1 (examples/chat, scripted)": stopped by SIGTERM',
+  );
+  // It waited for them before exiting.
+  expect(pids.filter(alive)).toEqual([]);
+}, 15_000);
+
+it('leaves no child process behind when it is killed outright (SIGKILL)', async () => {
+  const demo = startDemo();
+  const pids = await midAnswer(demo);
   demo.child.kill('SIGKILL');
   await demo.exited;
   // The children notice they were orphaned and end themselves; wait for that (the test timeout bounds it).
   while (pids.some(alive)) await new Promise((resolve) => setTimeout(resolve, 50));
   expect(pids.filter(alive)).toEqual([]);
 }, 15_000);
+
+it('gives up after its time limit, saying where it was, and leaves no child behind', async () => {
+  // Two node processes starting and two answers streaming (12+ tokens at 40 and 25 tokens/s) take longer.
+  const demo = startDemo('--time-limit', '1');
+  expect(await demo.exited).toBe(1);
+  expect(demo.output()).toMatch(/✖ demo failed during "\d\. [^"]+": not finished after 1 s/);
+  const pids = [...demo.output().matchAll(/\(pid (\d+)\)/g)].map((m) => Number(m[1]));
+  expect(pids.length).toBeGreaterThan(0); // the worker had started
+  expect(pids.filter(alive)).toEqual([]);
+});
