@@ -66,10 +66,10 @@ export class ChatSession {
       await this.ask(text);
       return true;
     }
-    const [command = '', ...rest] = text.split(/\s+/);
+    const command = text.split(/\s/, 1)[0]!;
     const arg = text.slice(command.length).trim();
     try {
-      return await this.#command(command, arg, rest.length > 0);
+      return await this.#command(command, arg, arg !== '');
     } catch (error) {
       this.write(`${errorMessage(error)}\n`);
       return true;
@@ -86,7 +86,7 @@ export class ChatSession {
   /** Streams the model's answer to `question`; the turn joins the history only when the answer completes. */
   async ask(question: string): Promise<void> {
     const { model, temperature, maxTokens } = this.settings;
-    const question_: ChatMessage = { role: 'user', content: question };
+    const asked: ChatMessage = { role: 'user', content: question };
     const controller = new AbortController();
     this.#answering = controller;
     this.write(`${model}> `);
@@ -94,7 +94,7 @@ export class ChatSession {
       const stream = await this.client.chat.completions.create(
         {
           model,
-          messages: [...this.#systemMessages(), ...this.history, question_],
+          messages: [...this.#systemMessages(), ...this.history, asked],
           temperature,
           max_tokens: maxTokens,
           stream: true,
@@ -103,7 +103,7 @@ export class ChatSession {
       );
       stream.on('text', (delta) => this.write(delta));
       const answer = await stream.finalChatCompletion();
-      this.history.push(question_, { role: 'assistant', content: answer.choices[0]?.message.content ?? '' });
+      this.history.push(asked, { role: 'assistant', content: answer.choices[0]?.message.content ?? '' });
       this.write(`\n${describeGrid(answer)}\n`);
     } catch (error) {
       // An aborted or failed turn is left out of the history, so the next question starts clean.

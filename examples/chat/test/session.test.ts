@@ -74,7 +74,15 @@ describe('a conversation on a mock grid with a demo worker', () => {
 
   it('rejects bad settings with the limit and keeps the old value', async () => {
     const chat = startTranscript(t.grid.url, { model: MODEL_A });
-    chat.type('/temperature 0.5', '/temperature 3', '/max-tokens 0', '/max-tokens 64', '/bogus', 'Hi');
+    chat.type(
+      '/help',
+      '/temperature 0.5',
+      '/temperature 3',
+      '/max-tokens 0',
+      '/max-tokens 64',
+      '/bogus',
+      'Hi',
+    );
     chat.type('/max-tokens', '/system', 'Hi again');
     chat.type('/exit');
     await chat.done;
@@ -82,6 +90,9 @@ describe('a conversation on a mock grid with a demo worker', () => {
     expect(output).toContain('temperature must be a number from 0 to 2 (got "3")');
     expect(output).toContain('max tokens must be a whole number from 1 to 32768 (got "0")');
     expect(output).toContain('unknown command /bogus (/help lists them)');
+    expect(output).toContain(
+      '  /save <file>        write the conversation (messages, model, settings) as JSON\n',
+    );
     expect(chat.session.settings.temperature).toBe(0.5);
     expect(chat.requests[0]).toMatchObject({ temperature: 0.5, max_tokens: 64 });
     // A setting command with no value goes back to the grid's default: nothing is sent.
