@@ -79,7 +79,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const bridgeData = join(dir, 'bridgeData.yaml');
   await writeFile(bridgeData, JSON.stringify(workerConfig(grid.url), null, 2));
   const online = waitForEvents(grid, (e) => e.type === 'worker.online', 2);
-  const worker = runExample('worker', { args: [bridgeData], onLine: (line) => out.line('worker', line) });
+  const worker = runExample('worker', {
+    args: [bridgeData],
+    // Its [debug] lines repeat what the grid's events already show.
+    onLine: (line) => {
+      if (!line.startsWith('[debug]')) out.line('worker', line);
+    },
+  });
   options.onCleanup(() => worker.stop());
   out.line('worker', `started examples/worker (pid ${worker.child.pid}) with 2 demo models`);
   await orExit(online, worker, 'the worker');
