@@ -14,7 +14,7 @@ export {
   type JobResult,
   type JobUsage,
 } from './job.js';
-export { type MetricsServer, startMetricsServer } from './metrics.js';
+export { type MetricsServer, renderMetrics, startMetricsServer } from './metrics.js';
 export { workerSocketUrl } from './protocols/websocket/slot.js';
 export { FatalError, type Log, type LogLevel } from './runtime/context.js';
 export type { JobEnd, WorkerState, WorkerStats } from './runtime/stats.js';

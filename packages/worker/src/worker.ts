@@ -29,6 +29,8 @@ export interface WorkerOptions {
   fetch?: FetchLike;
   /** WebSocket reconnect back-off (default 1 s → 30 s). */
   reconnect?: BackoffSchedule;
+  /** WebSocket protocol-level ping period; an unanswered ping drops the connection (default 30 s). */
+  heartbeatMs?: number;
   /** Horde: after an empty pop (default 1 s → 5 s) and after a pop error (default 2 s → 30 s). */
   idleBackoff?: BackoffSchedule;
   errorBackoff?: BackoffSchedule;
@@ -181,6 +183,7 @@ export class Worker {
                   // Extra connections get their own names: a second register with the same name replaces the first (1012).
                   name: i === 0 ? model.name : `${model.name}#${i + 1}`,
                   reconnect: options.reconnect,
+                  heartbeatMs: options.heartbeatMs,
                 }),
           );
         }

@@ -83,6 +83,7 @@ export const GRID_DEFAULTS = {
   hordeTax: 1,
   upfrontKudos: false,
   retentionMs: 600_000,
+  wsRetentionMs: 60_000,
   scanLimit: 64,
   workerMaxLength: 512,
   workerMaxContextLength: 2048,
@@ -96,26 +97,38 @@ const STALE_CODES: ReadonlySet<GridErrorCode> = new Set<StaleCode>([
   'AbortedGen',
 ]);
 
+interface Expiry {
+  at: number;
+  kind: 'req' | 'gen';
+  id: string;
+}
+
 const TERMINAL: ReadonlySet<JobState> = new Set(['completed', 'failed', 'faulted', 'cancelled']);
 
 type Settings = Required<Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers'>> & {
   modelMultipliers: Record<string, number>;
 };
 
-const HEX = '0123456789abcdef';
-const uuidCodes: number[] = new Array(36);
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** Where the 32 hex digits go in `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`. */
+const UUID_HEX_AT = Array.from({ length: 36 }, (_, i) => i).filter((i) => ![8, 13, 18, 23].includes(i));
+const uuidCodes: number[] = Array.from({ length: 36 }, () => 45); // '-'
 
 /**
- * A version-4-shaped UUID from `random`. Built as one flat 36-char string: `crypto.randomUUID()` strings
- * cost ~490 bytes each on Node 20 (they keep a larger backing store), which matters with 100,000 queued
- * jobs. Not cryptographically strong; ids here only need to be unique and UUID-shaped.
+ * A version-4-shaped UUID from `random` (4 draws of 32 bits). Built as one flat 36-char string:
+ * `crypto.randomUUID()` strings cost ~490 bytes each on Node 20 (they keep a larger backing store),
+ * which matters with 100,000 queued jobs. Not cryptographically strong; ids here only need to be
+ * unique and UUID-shaped.
  */
 function uuid(random: () => number): string {
-  for (let i = 0; i < 36; i++) {
-    uuidCodes[i] = i === 8 || i === 13 || i === 18 || i === 23 ? 45 : HEX.charCodeAt((random() * 16) | 0);
+  let k = 0;
+  for (let word = 0; word < 4; word++) {
+    let bits = (random() * 0x1_0000_0000) >>> 0;
+    for (let nibble = 0; nibble < 8; nibble++, bits >>>= 4)
+      uuidCodes[UUID_HEX_AT[k++]!] = HEX_CODES[bits & 15]!;
   }
   uuidCodes[14] = 52; // version 4
-  uuidCodes[19] = HEX.charCodeAt(8 + ((random() * 4) | 0)); // RFC 4122 variant
+  uuidCodes[19] = HEX_CODES[8 + ((random() * 4) | 0)]!; // RFC 4122 variant
   return String.fromCharCode.apply(null, uuidCodes);
 }
 
@@ -143,7 +156,9 @@ export class Grid {
   readonly #idleAny = new Set<Conn>();
   readonly #idleByModel = new Map<string, Set<Conn>>();
   readonly #listeners = new Set<GridListener>();
-  readonly #retention = new Deque<{ at: number; kind: 'req' | 'gen'; id: string }>();
+  /** Two FIFOs, each in due-time order because each has one fixed delay. */
+  readonly #retention = new Deque<Expiry>();
+  readonly #wsRetention = new Deque<Expiry>();
   #seq = 0;
   readonly #feedQueue: Conn[] = [];
   #feeding = false;
@@ -170,11 +185,33 @@ export class Grid {
       hordeTax: options.hordeTax ?? d.hordeTax,
       upfrontKudos: options.upfrontKudos ?? d.upfrontKudos,
       retentionMs: options.retentionMs ?? d.retentionMs,
+      wsRetentionMs: options.wsRetentionMs ?? d.wsRetentionMs,
       scanLimit: options.scanLimit ?? d.scanLimit,
       random: options.random ?? Math.random,
     };
-    if (this.#s.cooldownLadderMs.length === 0) {
-      throw new GridError('InvalidField', 'cooldownLadderMs needs at least one step', {
+    const positive = [
+      'maxInFlight',
+      'wsLeaseMs',
+      'popLeaseMs',
+      'maxAttempts',
+      'popOfflineMs',
+      'strikeLimit',
+      'strikeWindowMs',
+      'retentionMs',
+      'wsRetentionMs',
+      'scanLimit',
+    ] as const;
+    for (const field of positive) {
+      if (!(this.#s[field] > 0)) {
+        throw new GridError('InvalidField', `${field} must be > 0, got ${this.#s[field]}`, {
+          field,
+          limit: '> 0',
+        });
+      }
+    }
+    const ladder = this.#s.cooldownLadderMs;
+    if (ladder.length === 0 || ladder.some((ms) => !(ms >= 0))) {
+      throw new GridError('InvalidField', 'cooldownLadderMs needs at least one step, each >= 0', {
         field: 'cooldownLadderMs',
       });
     }
@@ -698,10 +735,13 @@ export class Grid {
     return heartbeatView(this.#ctx());
   }
 
-  /** GET /api/v2/workers (text workers, online or not, like the Horde's list) */
+  /** GET /api/v2/workers: the active (online) workers, like the Horde's list. `hordeWorker(id)` also
+   *  finds offline ones. */
   hordeWorkers(): HordeWorkerDetails[] {
     const ctx = this.#ctx();
-    return [...this.#workers.values()].map((w) => hordeWorkerView(ctx, w));
+    const out: HordeWorkerDetails[] = [];
+    for (const w of this.#workers.values()) if (this.#online(w)) out.push(hordeWorkerView(ctx, w));
+    return out;
   }
 
   /** GET /api/v2/workers/{id}. Throws WorkerNotFound. */
@@ -1123,7 +1163,11 @@ export class Grid {
         gen.timer = this.clock.setTimer(() => this.#leaseTimer(gen), this.#s.wsLeaseMs);
       } else if (gen.conn.current === gen) gen.conn.current = null;
     } else gen.worker.popGens.delete(gen);
-    this.#retention.pushBack({ at: gen.endedAt + this.#s.retentionMs, kind: 'gen', id: gen.id });
+    // A WS worker's late `done` is acked with den 0 whether the id is remembered or not, so WS
+    // generations are forgotten sooner (memory at thousands of jobs per second).
+    if (gen.conn)
+      this.#wsRetention.pushBack({ at: gen.endedAt + this.#s.wsRetentionMs, kind: 'gen', id: gen.id });
+    else this.#retention.pushBack({ at: gen.endedAt + this.#s.retentionMs, kind: 'gen', id: gen.id });
   }
 
   #freeDrained(conn: Conn): void {
@@ -1148,6 +1192,12 @@ export class Grid {
       if (gen.worker.owner !== account) {
         throw new GridError('WrongCredentials', 'This API key does not own the worker of this generation');
       }
+      // The owner's WS connection holds it: a Horde submit cannot finish it.
+      if (gen.conn) {
+        throw new GridError('AbortedGen', 'This generation is leased to a WebSocket connection', {
+          field: 'id',
+        });
+      }
     }
     const sameConn = 'connectionId' in by && gen.conn !== null && gen.conn.id === by.connectionId;
     if ('connectionId' in by && !sameConn) {
@@ -1168,7 +1218,7 @@ export class Grid {
   #owns(gen: Generation, by: WorkerRef): boolean {
     if ('connectionId' in by) return gen.conn !== null && gen.conn.id === by.connectionId;
     try {
-      return gen.worker.owner === this.#accounts.lookup(by.apiKey);
+      return gen.conn === null && gen.worker.owner === this.#accounts.lookup(by.apiKey);
     } catch {
       return false;
     }
@@ -1321,16 +1371,16 @@ export class Grid {
   /** Drops finished requests and generation tombstones past their retention. Amortised O(1). */
   #prune(): void {
     const now = this.clock.now();
-    for (;;) {
-      const head = this.#retention.at(0);
-      if (!head || head.at > now) return;
-      this.#retention.shift();
-      if (head.kind === 'gen') {
-        const gen = this.#gens.get(head.id);
-        if (gen && gen.state !== 'active' && gen.conn?.current !== gen) this.#gens.delete(head.id);
-      } else {
-        const req = this.#reqs.get(head.id);
-        if (req) this.#forget(req);
+    for (const fifo of [this.#retention, this.#wsRetention]) {
+      for (let head = fifo.at(0); head && head.at <= now; head = fifo.at(0)) {
+        fifo.shift();
+        if (head.kind === 'gen') {
+          const gen = this.#gens.get(head.id);
+          if (gen && gen.state !== 'active' && gen.conn?.current !== gen) this.#gens.delete(head.id);
+        } else {
+          const req = this.#reqs.get(head.id);
+          if (req) this.#forget(req);
+        }
       }
     }
   }

@@ -72,7 +72,7 @@ export interface GridOptions {
   strikeWindowMs?: number;
   /** Cooldowns after the 1st, 2nd, 3rd, 4th+ eviction. Default 30 s, 2 min, 10 min, 1 h. */
   cooldownLadderMs?: number[];
-  /** A clean stretch of this long (no eviction) resets the ladder. Default 3 600 000. */
+  /** This long without an eviction after the last cooldown ended resets the ladder. Default 3 600 000. */
   ladderResetMs?: number;
   /** den per generated token before the model multiplier. Default 0.1. */
   denPerToken?: number;
@@ -82,12 +82,15 @@ export interface GridOptions {
   hordeTax?: number;
   /** Refuse jobs whose worst-case cost exceeds the requester's balance (`KudosUpfront`). Default false. */
   upfrontKudos?: boolean;
-  /** How long finished Horde requests stay readable by `status()`, and generation ids are remembered for
-   *  DuplicateGen/AbortedGen. Default 600 000 (10 min). */
+  /** How long finished Horde requests stay readable by `status()`, and Horde generation ids are
+   *  remembered for DuplicateGen/AbortedGen. Default 600 000 (10 min). */
   retentionMs?: number;
-  /** Live entries looked at per queue per assignment before giving up (bounds pop cost). Default 64. */
+  /** How long a WS generation id is remembered after it ended (late frames get AbortedGen/DuplicateGen
+   *  rather than InvalidJobID; the WS door acks all three with den 0). Default 60 000. */
+  wsRetentionMs?: number;
+  /** Queued jobs looked at per model lane per assignment (bounds the cost of one pop). Default 64. */
   scanLimit?: number;
-  /** Source of randomness for seeds. Default Math.random. */
+  /** Source of randomness for minted seeds and ids. Default Math.random. */
   random?: () => number;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type GridErrorCode, isGridError } from '../../src/core/index.js';
+import { type GridErrorCode, type GridOptions, isGridError } from '../../src/core/index.js';
 import { chat, FakeSink, horde, makeGrid, popBody, wsWorker } from './helpers.js';
 
 function code(fn: () => unknown): GridErrorCode | undefined {
@@ -103,5 +103,24 @@ describe('accounts and API keys', () => {
     expect(code(() => grid.complete({ generationId: 'unknown', by: { apiKey: 'pop-key' }, text: 'x' }))).toBe(
       'InvalidJobID',
     );
+  });
+});
+
+describe('grid options', () => {
+  it('rejects nonsensical numbers naming the option', () => {
+    const cases: Array<[GridOptions, string]> = [
+      [{ wsLeaseMs: 0 }, 'wsLeaseMs'],
+      [{ maxInFlight: -1 }, 'maxInFlight'],
+      [{ cooldownLadderMs: [] }, 'cooldownLadderMs'],
+      [{ rateLimits: { chat: { limit: 0, windowMs: 1000 } } }, 'rateLimits.chat'],
+    ];
+    for (const [options, field] of cases) {
+      try {
+        makeGrid(options);
+        expect.unreachable();
+      } catch (error) {
+        expect(isGridError(error, 'InvalidField') && error.field).toBe(field);
+      }
+    }
   });
 });

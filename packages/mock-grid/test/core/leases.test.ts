@@ -196,4 +196,40 @@ describe('leases, requeues and faults', () => {
     expect(code(() => grid.status(h.sub.id))).toBe('RequestNotFound');
     expect(grid.counters()).toMatchObject({ requests: 0, generations: 0 });
   });
+
+  it('WS generation ids are remembered for wsRetentionMs, Horde ones for retentionMs', () => {
+    const { grid, clock } = makeGrid({ wsRetentionMs: 1000, retentionMs: 5000 });
+    const ws = wsWorker(grid);
+    horde(grid);
+    const wsGen = ws.sink.last.id;
+    grid.complete({ generationId: wsGen, by: ws.by, text: 'x' });
+    horde(grid, { models: ['pop-only'] });
+    const { job } = grid.pop(popBody({ models: ['pop-only'] }));
+    grid.complete({ generationId: job!.id, by: { apiKey: 'pop-key' }, text: 'y' });
+    clock.advance(999);
+    expect(code(() => grid.complete({ generationId: wsGen, by: ws.by, text: 'x' }))).toBe('DuplicateGen');
+    clock.advance(1);
+    expect(code(() => grid.complete({ generationId: wsGen, by: ws.by, text: 'x' }))).toBe('InvalidJobID');
+    expect(code(() => grid.complete({ generationId: job!.id, by: { apiKey: 'pop-key' }, text: 'y' }))).toBe(
+      'DuplicateGen',
+    );
+    clock.advance(4000);
+    expect(code(() => grid.complete({ generationId: job!.id, by: { apiKey: 'pop-key' }, text: 'y' }))).toBe(
+      'InvalidJobID',
+    );
+  });
+
+  it("a Horde submit cannot finish a generation held by the same owner's WS connection", () => {
+    const { grid } = makeGrid();
+    const ws = wsWorker(grid, { apikey: 'same-owner' });
+    horde(grid);
+    const id = ws.sink.last.id;
+    expect(grid.progress({ generationId: id, by: { apiKey: 'same-owner' }, delta: { content: 'x' } })).toBe(
+      false,
+    );
+    expect(code(() => grid.complete({ generationId: id, by: { apiKey: 'same-owner' }, text: 'x' }))).toBe(
+      'AbortedGen',
+    );
+    expect(grid.complete({ generationId: id, by: ws.by, text: 'x' }).reward).toBeGreaterThan(0);
+  });
 });

@@ -102,6 +102,27 @@ describe('job life across both doors and both worker kinds', () => {
   });
 });
 
+describe('ids', () => {
+  it('requests, jobs, generations, workers and connections get distinct v4-shaped UUIDs', () => {
+    const { grid } = makeGrid();
+    const ws = wsWorker(grid);
+    const { sub } = horde(grid, { params: { n: 2 } });
+    const pop = grid.pop(popBody());
+    const ids = [
+      sub.id,
+      ...sub.jobIds,
+      ws.sink.last.id,
+      pop.job!.id,
+      ws.reg.workerId,
+      ws.reg.connectionId,
+      pop.workerId,
+    ];
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
 describe('an in-process worker that answers synchronously', () => {
   it('drains a long queue without recursing once per job', () => {
     const { grid } = makeGrid({ maxInFlight: 20_000 });

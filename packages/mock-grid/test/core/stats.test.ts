@@ -87,6 +87,8 @@ describe('statistics and views', () => {
     expect(grid.onlineModels()).toEqual([]);
     expect(grid.workerList().count).toBe(0);
     expect(grid.heartbeat().active_count).toBe(0);
+    expect(grid.hordeWorkers()).toEqual([]);
+    expect(grid.hordeWorker(pop.id).online).toBe(false);
     expect(horde(grid).sub.possible).toBe(false);
     expect(() => chat(grid)).toThrow(/No compatible text workers/);
     // Uptime only accrues between check-ins less than 300 s apart.

@@ -1,7 +1,7 @@
 // KoboldAI / KoboldCpp backend: POST {url}/api/latest/generate with the Horde payload mapping (multi-bridge,
 // AI-Horde-Worker). Not streamed: the whole text arrives at once and is emitted as one delta.
 import { type Backend, BackendError, type GridJob, type JobContext, type JobResult } from '../job.js';
-import { type FetchLike, postJson, type RetryOptions } from './http.js';
+import { causeText, type FetchLike, postJson, type RetryOptions } from './http.js';
 
 export interface KoboldOptions extends RetryOptions {
   /** KoboldAI base URL, e.g. `http://127.0.0.1:5001`. */
@@ -32,9 +32,15 @@ export function createKoboldBackend(options: KoboldOptions): Backend {
           { signal: ctx.signal, retryOn: [503] },
           retry,
         );
-        const body = (await response.json().catch(() => undefined)) as
-          | { results?: { text?: unknown }[] }
-          | undefined;
+        let body: { results?: { text?: unknown }[] } | undefined;
+        try {
+          body = (await response.json()) as typeof body;
+        } catch (error) {
+          if (ctx.signal.aborted) throw error;
+          throw new BackendError(`backend response unreadable (cut off or not JSON): ${causeText(error)}`, {
+            cause: error,
+          });
+        }
         const text = body?.results?.[0]?.text;
         if (typeof text !== 'string') throw new BackendError('backend response has no results[0].text');
         if (text) ctx.emit({ content: text });

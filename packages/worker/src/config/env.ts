@@ -22,11 +22,6 @@ const MODEL_ENV: Record<string, string> = {
   max_context_length: 'GRID_MAX_CONTEXT_LENGTH',
 };
 
-/** True when the environment describes a worker on its own (no config file needed). */
-export function hasEnvConfig(env: Env): boolean {
-  return Boolean(env.GRID_API_KEY && (env.MODEL_NAME || env.BACKEND_TYPE));
-}
-
 /**
  * Builds a config from env vars alone: one endpoint, one model.
  * BACKEND_TYPE = ollama (default, OLLAMA_URL default http://localhost:11434, served at …/v1) | openai (OPENAI_URL,

@@ -1,4 +1,4 @@
-export { configFromEnv, type Env, hasEnvConfig } from './env.js';
+export { configFromEnv, type Env } from './env.js';
 export { ConfigError, type ConfigIssue } from './errors.js';
 export { type LoadConfigOptions, loadConfig, parseConfigText } from './load.js';
 export { advertisedModelName, type ParseResult, parseConfig } from './parse.js';

@@ -108,6 +108,19 @@ describe('koboldai backend', () => {
     expect(broken).toMatchObject({ status: 500, clientError: false });
   });
 
+  it('a response cut off mid-body is an error', async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"results": [{"text": "half');
+      setImmediate(() => res.socket?.destroy());
+    });
+    const error = await createKoboldBackend({ url: server.url })
+      .handle(makeJob(), recorder().ctx)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(BackendError);
+    expect(error.message).toMatch(/^backend response unreadable \(cut off or not JSON\)/);
+  });
+
   it('a response without results[0].text is an error', async () => {
     server = await startServer((_req, res) => json(res, 200, { results: [] }));
     const error = await createKoboldBackend({ url: server.url })

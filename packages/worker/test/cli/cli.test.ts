@@ -64,6 +64,7 @@ describe('aipg-worker CLI', () => {
     expect(done.id).toBe('sigterm-job');
     expect(done.full_text).toMatch(/^Demo( \w+)+\.$/);
     expect(done.cancelled).toBeUndefined();
+    conn.send({ type: 'ack', id: 'sigterm-job', den: 2 });
     expect((await conn.closed).code).toBe(1000);
     expect(await cli.exit).toBe(0);
     expect(cli.output()).toContain('SIGTERM: draining');
@@ -72,7 +73,13 @@ describe('aipg-worker CLI', () => {
 
   it('serves Prometheus metrics and exits 1 with a clear message on close 4001', async () => {
     grid = await startFakeWsGrid();
-    const cli = spawnCli(['--config', await configFile(demoConfig(grid.url)), '--metrics-port', '0']);
+    const cli = spawnCli([
+      '--config',
+      await configFile(demoConfig(grid.url)),
+      '--metrics-port',
+      '0',
+      '--verbose',
+    ]);
     const conn = await grid.nextConnection();
     await conn.accept();
     const metricsUrl = (await cli.waitFor(/http:\/\/127\.0\.0\.1:\d+\/metrics/)) as string;
@@ -91,10 +98,9 @@ describe('aipg-worker CLI', () => {
     });
     await conn.type('done');
     conn.send({ type: 'ack', id: 'm1', den: 3 });
-    await cli.waitFor('job m1 done');
-    let body = '';
-    // The ack is applied as soon as it arrives; poll the endpoint until it shows (no fixed sleep).
-    while (!body.includes('aipg_worker_den_total 3')) body = await (await fetch(metricsUrl)).text();
+    await cli.waitFor('ack for job m1: 3 den');
+    const body = await (await fetch(metricsUrl)).text();
+    expect(body).toContain('aipg_worker_den_total 3');
     expect(body).toContain('aipg_worker_jobs_total{result="done"} 1');
     expect(body).toContain('aipg_worker_tokens_total 5');
     expect(body).toContain('aipg_worker_connected 1');

@@ -72,28 +72,24 @@ function config(protocol: Protocol, name = 'e2e-worker'): WorkerConfig {
   };
 }
 
-function startWorker(protocol: Protocol, name?: string, onJob?: (event: JobEvent) => void): Worker {
+/** Starts a worker; `online` resolves once it registered (WebSocket) or checked in with a pop (Horde). */
+function startWorker(protocol: Protocol, name?: string, onJob?: (event: JobEvent) => void) {
+  const online = deferred();
   const worker = createWorker({
     config: config(protocol, name),
     onJob,
+    log: (_level, message) => {
+      if (message.includes(': registered') || message.includes(': checked in')) online.resolve();
+    },
     // Horde: pop again quickly so the test does not wait on idle back-off.
     idleBackoff: { initialMs: 20, maxMs: 50 },
   });
   workers.push(worker);
   void worker.run();
-  return worker;
+  return { worker, online: online.promise };
 }
 
 const client = () => new OpenAI({ baseURL: `${grid!.url}/v1`, apiKey: KEY, maxRetries: 0 });
-
-async function modelOnline(): Promise<void> {
-  // The model shows in /v1/models once a worker registered (WS) or checked in (Horde pop).
-  for (;;) {
-    const models = await client().models.list();
-    if (models.data.some((m) => m.id === 'grid/fake-llm')) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe.each(['websocket', 'horde'] as const)(
   'openai client → mock grid → worker (%s) → backend',
@@ -101,8 +97,8 @@ describe.each(['websocket', 'horde'] as const)(
     it('streams the backend tokens back to the client', async () => {
       grid = await startMockGrid({ port: 0 });
       backend = await startServer(streamWords);
-      const worker = startWorker(protocol);
-      await modelOnline();
+      const { worker, online } = startWorker(protocol);
+      await online;
       const stream = await client().chat.completions.create({
         model: 'grid/fake-llm',
         messages: [{ role: 'user', content: 'Say something' }],
@@ -135,8 +131,8 @@ describe('end to end over the live WebSocket protocol', () => {
       backendHit.resolve(req); // …then never finishes
     });
     const ended = deferred<JobEvent>();
-    const worker = startWorker('websocket', undefined, ended.resolve);
-    await modelOnline();
+    const { worker, online } = startWorker('websocket', undefined, ended.resolve);
+    await online;
     const stream = await client().chat.completions.create({
       model: 'grid/fake-llm',
       messages: [{ role: 'user', content: 'long story' }],
@@ -181,7 +177,7 @@ describe('end to end over the live WebSocket protocol', () => {
       max_tokens: 50,
     });
     await firstHit.promise;
-    const survivor = startWorker('websocket', 'survivor-worker');
+    const { worker: survivor } = startWorker('websocket', 'survivor-worker');
     doomed.child.kill('SIGKILL');
     const completion = await answer;
     expect(completion.choices[0]!.message.content).toBe(WORDS.join(''));

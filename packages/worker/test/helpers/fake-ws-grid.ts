@@ -64,8 +64,8 @@ export interface FakeWsGrid {
   close(): Promise<void>;
 }
 
-export async function startFakeWsGrid(): Promise<FakeWsGrid> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+export async function startFakeWsGrid(options: { autoPong?: boolean } = {}): Promise<FakeWsGrid> {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, autoPong: options.autoPong ?? true });
   await new Promise<void>((resolve) => wss.once('listening', resolve));
   const connections: FakeConnection[] = [];
   let claimed = 0;

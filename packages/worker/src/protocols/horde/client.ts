@@ -57,8 +57,9 @@ export class HordeClient {
   private readonly fetchImpl: FetchLike;
 
   constructor(private readonly options: HordeClientOptions) {
-    // multi-bridge's horde_url ends in "/", which gave "//api/v2"; strip it.
-    this.base = options.url.replace(/\/+$/, '');
+    // multi-bridge's horde_url ends in "/" (which gave "//api/v2"), grid-text-worker's poll-era GRID_API_URL in
+    // "/api": both name the same server root.
+    this.base = options.url.replace(/\/+$/, '').replace(/\/api$/, '');
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 

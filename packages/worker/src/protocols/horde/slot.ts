@@ -96,6 +96,7 @@ export class HordeSlot implements Slot {
   private setConnected(value: boolean): void {
     if (value === this.connected) return;
     this.connected = value;
+    if (value) this.ctx.log('info', `${this.ctx.unit.model.name}: checked in with the grid (pop ok)`);
     this.ctx.stats.connected += value ? 1 : -1;
   }
 

@@ -28,7 +28,13 @@ export interface WebSocketSlotOptions {
   name: string;
   /** Reconnect back-off; default 1 s doubling to 30 s. */
   reconnect?: { initialMs: number; maxMs: number };
+  /** Protocol-level ping period; an unanswered ping drops the connection (default 30 s). */
+  heartbeatMs?: number;
 }
+
+const HEARTBEAT_MS = 30_000;
+/** How long a draining connection waits for the `ack` of its last job before closing. */
+const ACK_WAIT_MS = 5_000;
 
 interface SessionEnd {
   code: number;
@@ -39,6 +45,7 @@ interface SessionEnd {
 export class WebSocketSlot implements Slot {
   private socket: WebSocket | undefined;
   private current: { id: string; controller: AbortController } | undefined;
+  private awaitingAck: { id: string; resolve: () => void } | undefined;
   private readonly backoff: Backoff;
 
   constructor(
@@ -146,6 +153,8 @@ export class WebSocketSlot implements Slot {
           if (this.current?.id === frame.id) this.current.controller.abort(ABORT.cancel);
         } else if (frame.type === 'ack') {
           ctx.stats.den += typeof frame.den === 'number' ? frame.den : 0;
+          ctx.log('debug', `${options.name}: ack for job ${frame.id}: ${frame.den} den`);
+          if (this.awaitingAck?.id === frame.id) this.awaitingAck.resolve();
         } else if (frame.type === 'error') {
           errorMessage = frame.message;
           ctx.log('warn', `${options.name}: grid error: ${frame.message}`);
@@ -154,7 +163,25 @@ export class WebSocketSlot implements Slot {
       ws.on('error', (error) => {
         errorMessage ||= error.message;
       });
+      // A silently dead TCP connection never closes by itself, and the grid does not ping a busy worker:
+      // send protocol-level pings (as grid-text-worker does, every 30 s) and drop the socket if one goes unanswered.
+      let alive = true;
+      ws.on('pong', () => {
+        alive = true;
+      });
+      const heartbeat = setInterval(() => {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (!alive) {
+          errorMessage ||= 'no pong from the grid; connection presumed dead';
+          ws.terminate();
+          return;
+        }
+        alive = false;
+        ws.ping();
+      }, options.heartbeatMs ?? HEARTBEAT_MS);
+      heartbeat.unref?.();
       ws.on('close', (code, reasonBuffer) => {
+        clearInterval(heartbeat);
         ctx.drainSignal.removeEventListener('abort', onDrain);
         if (wasReady) ctx.stats.connected -= 1;
         if (this.socket === ws) this.socket = undefined;
@@ -225,8 +252,24 @@ export class WebSocketSlot implements Slot {
       ctx.jobEnded('failed', streamed, id);
       if (!failure.clientError) ctx.unit.breaker.failure();
     }
-    if (ctx.drainSignal.aborted || ctx.unit.breaker.paused)
+    if (ctx.drainSignal.aborted || ctx.unit.breaker.paused) {
+      // Leaving after a `done`: give the grid a moment to send its ack, so the den is counted.
+      if (outcome.kind === 'done' || (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel)) {
+        await this.ackOrTimeout(id);
+      }
       this.close(1000, ctx.drainSignal.aborted ? 'draining' : 'paused');
+    }
+  }
+
+  private async ackOrTimeout(id: string): Promise<void> {
+    if (this.socket?.readyState !== WebSocket.OPEN) return;
+    const stop = new AbortController();
+    const acked = new Promise<void>((resolve) => {
+      this.awaitingAck = { id, resolve };
+    });
+    await Promise.race([acked, this.ctx.sleep(ACK_WAIT_MS, stop.signal)]);
+    stop.abort();
+    this.awaitingAck = undefined;
   }
 
   private send(frame: WsWorkerFrame): void {

@@ -43,7 +43,8 @@ async function fakeHorde(pops: Reply[], submits: Reply[] = []) {
   });
   const requests = (url: string) => server!.requests.filter((r) => r.url === url);
   return {
-    url: `${server.url}/`,
+    // grid-text-worker's poll-era base ended in /api, multi-bridge's in /: both must reach /api/v2/….
+    url: `${server.url}/api/`,
     pops: () => requests('/api/v2/generate/text/pop'),
     submits: () => requests('/api/v2/generate/text/submit'),
     submitted,

@@ -253,10 +253,12 @@ describe('WebSocket protocol', () => {
     call.ctx.emit({ content: 'finished' });
     call.finish({ text: 'finished', finish_reason: 'stop' });
     expect(await a.type('done')).toMatchObject({ id: 'inflight', full_text: 'finished' });
+    // The connection waits for the ack of its last job before it closes, so the den is counted.
+    a.send({ type: 'ack', id: 'inflight', den: 4 });
     expect((await a.closed).code).toBe(1000);
     await drained;
     await running;
-    expect(worker.stats()).toMatchObject({ state: 'stopped', jobs: { done: 1 } });
+    expect(worker.stats()).toMatchObject({ state: 'stopped', jobs: { done: 1 }, den: 4 });
     expect(grid.connections).toHaveLength(2);
   });
 
@@ -354,5 +356,17 @@ describe('WebSocket protocol: grid unreachable', () => {
     expect(sleeps).toEqual([1000, 2000, 4000]);
     expect(logs.filter((m) => m.includes('reconnecting in'))).toHaveLength(3);
     expect(w.stats().state).toBe('stopped');
+  });
+});
+
+describe('WebSocket protocol: dead connections', () => {
+  it('drops a connection whose protocol-level ping goes unanswered, then reconnects', async () => {
+    grid = await startFakeWsGrid({ autoPong: false });
+    worker = createWorker({ config: testConfig({ url: grid.url }), heartbeatMs: 20, sleep: async () => {} });
+    void worker.run();
+    const silent = await grid.nextConnection();
+    await silent.accept();
+    expect((await silent.closed).code).toBe(1006); // terminated by the worker
+    await grid.nextConnection();
   });
 });
