@@ -1,7 +1,8 @@
 import { AIPGError, APIConnectionError, APITimeoutError, APIUserAbortError } from '../core/errors';
 import { type Logger, redactHeaders } from './logger';
 import { retryDelayMs, shouldRetry } from './retry';
-import { abortError, sleep } from './sleep';
+import { abortError } from './signals';
+import { sleep } from './sleep';
 
 /** The fetch signature the SDK calls (a subset of `globalThis.fetch`, so any fetch-compatible function fits). */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -26,8 +27,9 @@ export interface LoopSettings {
  * Builds the `fetch` handed to openapi-fetch for ONE logical call. openapi-fetch (and any middleware)
  * runs once above it; below it, this loop makes the attempts: a fresh AbortSignal and timeout per
  * attempt, retries on connection errors and retryable statuses (never on a caller abort, never once a
- * response is handed up — so never after the first byte of a stream), an `X-AIPG-Retry-Count` header,
- * and a body wrapper that keeps the timeout and the caller's signal in force while the body is read.
+ * response is handed up — so never after the first byte of a stream), an `X-AIPG-Retry-Count` header.
+ * A buffered attempt includes reading its whole body; a stream's body is wrapped so the timeout and the
+ * caller's signal stay in force while it is read.
  */
 export function createLoopFetch(settings: LoopSettings): (request: Request) => Promise<Response> {
   return async (request) => {
@@ -51,6 +53,32 @@ export function createLoopFetch(settings: LoopSettings): (request: Request) => P
           settings.fetch(url, { method, headers, body, signal: watch.signal, redirect: 'follow' }),
           watch.aborted,
         ]);
+        logger.debug(`${method} ${url} → ${response.status}`, {
+          attempt,
+          headers: redactHeaders(response.headers),
+        });
+        if (!response.ok && attempt < maxRetries && shouldRetry(response)) {
+          watch.dispose();
+          // Not awaited: some fetch implementations never settle a cancel of an unread body.
+          response.body?.cancel().catch(() => {});
+          const delay = retryDelayMs(response.headers, attempt);
+          logger.info(`${method} ${url} → ${response.status}. Retrying in ${Math.round(delay)} ms.`, {
+            attempt,
+            retriesLeft: maxRetries - attempt,
+          });
+          await sleep(delay, signal);
+          continue;
+        }
+        if (settings.mode === 'stream') return watch.guardBody(response);
+        // Buffered: the attempt includes reading the whole body, under the same deadline, so a body
+        // that stalls or breaks off fails (and is retried) like a missing response.
+        const bytes = await Promise.race([response.arrayBuffer(), watch.aborted]);
+        watch.dispose();
+        return new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
       } catch (cause) {
         const error = watch.failure(cause);
         watch.dispose();
@@ -64,26 +92,7 @@ export function createLoopFetch(settings: LoopSettings): (request: Request) => P
           retriesLeft: maxRetries - attempt,
         });
         await sleep(delay, signal);
-        continue;
       }
-
-      logger.debug(`${method} ${url} → ${response.status}`, {
-        attempt,
-        headers: redactHeaders(response.headers),
-      });
-      if (!response.ok && attempt < maxRetries && shouldRetry(response)) {
-        watch.dispose();
-        // Not awaited: some fetch implementations never settle a cancel of an unread body.
-        response.body?.cancel().catch(() => {});
-        const delay = retryDelayMs(response.headers, attempt);
-        logger.info(`${method} ${url} → ${response.status}. Retrying in ${Math.round(delay)} ms.`, {
-          attempt,
-          retriesLeft: maxRetries - attempt,
-        });
-        await sleep(delay, signal);
-        continue;
-      }
-      return watch.guardBody(response, settings.mode);
     }
   };
 }
@@ -137,8 +146,11 @@ class AttemptWatch {
     return new APIConnectionError({ cause });
   }
 
-  /** Re-wraps the body so reads fail with our typed error on timeout/abort; the watch ends with the body. */
-  guardBody(response: Response, mode: BodyMode): Response {
+  /**
+   * For streams: re-wraps the body so reads fail with our typed error on timeout/abort. Every chunk
+   * restarts the timer; the watch ends with the body.
+   */
+  guardBody(response: Response): Response {
     if (!response.body || NULL_BODY_STATUSES.has(response.status)) {
       this.dispose();
       return response;
@@ -154,7 +166,7 @@ class AttemptWatch {
             controller.close();
             return;
           }
-          if (mode === 'stream') this.#arm();
+          this.#arm();
           controller.enqueue(chunk.value);
         } catch (cause) {
           const error = this.failure(cause);

@@ -2,7 +2,7 @@ import type { RequestOptions } from '../client';
 import type { APIPromise } from '../core/api-promise';
 import { type ChatCompletion, ChatCompletionStream } from '../core/chat-completion-stream';
 import type { components } from '../generated/openapi';
-import { linkedController } from '../internal/sleep';
+import { linkedController } from '../internal/signals';
 import { APIResource } from './resource';
 
 type Schemas = components['schemas'];

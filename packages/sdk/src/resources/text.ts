@@ -8,7 +8,8 @@ import {
   RateLimitError,
 } from '../core/errors';
 import type { components } from '../generated/openapi';
-import { abortError, linkedController, sleep } from '../internal/sleep';
+import { abortError, linkedController } from '../internal/signals';
+import { sleep } from '../internal/sleep';
 import { APIResource } from './resource';
 
 type Schemas = components['schemas'];
@@ -42,6 +43,8 @@ export const POLL_BACKOFF_FACTOR = 1.5;
 export const MAX_POLL_DELAY_MS = 10_000;
 /** Server hints above this are clamped: the text status endpoint allows 60 requests/min per job anyway. */
 export const MAX_POLL_HINT_MS = 60_000;
+/** setTimeout fires at once beyond this (about 24.8 days). */
+const MAX_TIMER_MS = 2_147_483_647;
 /** The cancel sent on abort gets its own short budget (the caller's signal is already aborted). */
 const CANCEL_TIMEOUT_MS = 10_000;
 
@@ -61,7 +64,11 @@ export class Text extends APIResource {
    */
   async generate(params: TextGenerateParams, options: TextGenerateOptions = {}): Promise<TextJobResult> {
     const budget = options.timeout ?? this._client.timeout;
-    if (!(budget > 0)) throw new AIPGError(`timeout must be a positive number of ms (got ${String(budget)})`);
+    if (!(budget > 0 && budget <= MAX_TIMER_MS)) {
+      throw new AIPGError(
+        `timeout must be a number of milliseconds in (0, ${MAX_TIMER_MS}] (got ${String(budget)})`,
+      );
+    }
     if (options.pollIntervalMs !== undefined && !(options.pollIntervalMs >= 0)) {
       throw new AIPGError(`pollIntervalMs must be ≥ 0 (got ${String(options.pollIntervalMs)})`);
     }

@@ -12,7 +12,7 @@ import {
   RateLimitError,
   ServiceUnavailableError,
 } from '../../src/index';
-import { BASE, bodyOf, makeGrid, useFakeClock, useServer } from '../helpers';
+import { BASE, bodyOf, brokenBodyOf, makeGrid, useFakeClock, useServer } from '../helpers';
 
 const server = useServer();
 
@@ -118,6 +118,22 @@ describe('retries', () => {
     expect(attempts).toHaveLength(5);
   });
 
+  it('retries a JSON body that breaks off after the headers', async () => {
+    useFakeClock();
+    let calls = 0;
+    const grid = makeGrid({
+      fetch: async () => {
+        calls++;
+        if (calls === 1)
+          return new Response(brokenBodyOf(['{"sta']), { headers: { 'content-type': 'application/json' } });
+        return Response.json({ status: 'ok' });
+      },
+    });
+    const result = await settle(grid.health());
+    expect(result).toMatchObject({ status: 'fulfilled', value: { status: 'ok' } });
+    expect(calls).toBe(2);
+  });
+
   it('turns a persistent connection failure into APIConnectionError', async () => {
     useFakeClock();
     const attempts = scripted([() => HttpResponse.error()]);
@@ -125,6 +141,50 @@ describe('retries', () => {
     expect((result as PromiseRejectedResult).reason).toBeInstanceOf(APIConnectionError);
     expect((result as PromiseRejectedResult).reason).not.toBeInstanceOf(APITimeoutError);
     expect(attempts).toHaveLength(3);
+  });
+});
+
+describe('the loop sits beneath openapi-fetch middleware', () => {
+  it('runs middleware once per logical call, with a fresh AbortSignal per attempt', async () => {
+    useFakeClock();
+    const signals: AbortSignal[] = [];
+    let attempts = 0;
+    const grid = makeGrid({
+      fetch: async (_url, init) => {
+        signals.push(init.signal!);
+        attempts++;
+        return attempts < 3
+          ? Response.json({ detail: 'busy' }, { status: 503 })
+          : Response.json({ status: 'ok' });
+      },
+    });
+    let onRequest = 0;
+    let onResponse = 0;
+    grid.raw.use({
+      onRequest: () => {
+        onRequest++;
+      },
+      onResponse: () => {
+        onResponse++;
+      },
+    });
+    const result = await settle(grid.health());
+    expect(result.status).toBe('fulfilled');
+    expect(attempts).toBe(3);
+    expect([onRequest, onResponse]).toEqual([1, 1]);
+    expect(new Set(signals).size).toBe(3);
+  });
+
+  it('grid.raw calls get the pipeline too, and return { data, error, response }', async () => {
+    useFakeClock();
+    const attempts = scripted([status(500), ok]);
+    const result = await settle(makeGrid({ maxRetries: 1 }).raw.GET('/health'));
+    if (result.status !== 'fulfilled') throw result.reason;
+    const { data, error, response } = result.value;
+    expect(attempts).toHaveLength(2);
+    expect(error).toBeUndefined();
+    expect(data).toEqual({ status: 'ok' });
+    expect(response.status).toBe(200);
   });
 });
 
@@ -184,18 +244,22 @@ describe('timeout', () => {
     expect(calls).toBe(2);
   });
 
-  it('covers a body that stalls after the headers', async () => {
+  it('covers a body that stalls after the headers (and retries it)', async () => {
     useFakeClock();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    let calls = 0;
     server.use(
-      http.get(
-        `${BASE}/health`,
-        () => new HttpResponse(bodyOf(['{"status":'], { stall: true }), { status: 200 }),
-      ),
+      http.get(`${BASE}/health`, () => {
+        calls++;
+        return new HttpResponse(bodyOf(['{"status":'], { stall: true }), { status: 200 });
+      }),
     );
     const started = Date.now();
-    const result = await settle(makeGrid({ timeout: 5000 }).health());
+    const result = await settle(makeGrid({ timeout: 5000, maxRetries: 1 }).health());
     expect((result as PromiseRejectedResult).reason).toBeInstanceOf(APITimeoutError);
-    expect(Date.now() - started).toBe(5000);
+    expect(calls).toBe(2);
+    // Two attempts of 5 s each and the 0.5 s backoff between them.
+    expect(Date.now() - started).toBe(10_500);
   });
 
   it('times out even a custom fetch that ignores its signal', async () => {

@@ -1,0 +1,52 @@
+// The README's and docs/sdk's snippets, type-checked so the docs cannot drift from the API.
+import { expectTypeOf, it } from 'vitest';
+import {
+  ChatCompletionStream,
+  Grid,
+  NotFoundError,
+  RateLimitError,
+  StreamInterruptedError,
+  type TextJobResult,
+} from '../src/index';
+
+it('quick start, streaming and errors', async () => {
+  const grid = new Grid();
+  const messages = [{ role: 'user' as const, content: 'Say hello.' }];
+  const reply = await grid.chat.completions.create({ model: 'auto', messages });
+  // content is a string (or multimodal parts, or null): a string is one of its cases.
+  expectTypeOf<string>().toMatchTypeOf<NonNullable<(typeof reply.choices)[0]>['message']['content']>();
+  expectTypeOf(reply.usage.total_tokens).toEqualTypeOf<number>();
+
+  const stream = await grid.chat.completions.create({ model: 'auto', messages, stream: true });
+  for await (const chunk of stream)
+    expectTypeOf(chunk.choices[0]?.delta.content ?? '').toEqualTypeOf<string>();
+  stream.on('text', (delta, snapshot) => [delta, snapshot]);
+  const final = await stream.finalChatCompletion();
+  expectTypeOf(final.grid?.worker).toEqualTypeOf<string | undefined>();
+
+  try {
+    await stream.finalText();
+  } catch (e) {
+    if (e instanceof StreamInterruptedError) expectTypeOf(e.partialText).toEqualTypeOf<string>();
+    if (e instanceof NotFoundError) expectTypeOf(e.requestId).toEqualTypeOf<string | undefined>();
+    if (e instanceof RateLimitError) expectTypeOf(e.retryAfterMs).toEqualTypeOf<number | undefined>();
+  }
+
+  const relayed = ChatCompletionStream.fromReadableStream(stream.toReadableStream());
+  await relayed.done();
+});
+
+it('Horde text jobs', async () => {
+  const horde = new Grid({ baseURL: 'https://aihorde.net', apiKey: '0000000000' });
+  const job = await horde.text.generate(
+    { prompt: 'User: Say hello.\nAssistant:', params: { max_length: 80 } },
+    { onProgress: (s) => `queue position ${s.queue_position}, ~${s.wait_time}s`, timeout: 15 * 60_000 },
+  );
+  expectTypeOf(job).toEqualTypeOf<TextJobResult>();
+  expectTypeOf(job.generations[0]?.text).toEqualTypeOf<string | undefined>();
+  const { id } = await horde.text.submit({ prompt: 'Hi', params: { max_length: 32 } });
+  await horde.text.status(id);
+  await horde.text.cancel(id);
+  const { response } = await horde.models.list().withResponse();
+  expectTypeOf(response.headers.get('x-ratelimit-remaining')).toEqualTypeOf<string | null>();
+});
