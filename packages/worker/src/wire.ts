@@ -1,6 +1,6 @@
-// Wire shapes, as types only, from the spec's generated file (the names of openapi/README.md).
-// Internal: the package's public API never exposes them, so the built .d.ts does not depend on them.
-import type { components } from '../../sdk/src/generated/openapi.js';
+// Wire shapes, as types only, from @aipg/sdk's generated spec types (the names of openapi/README.md).
+// Internal: the package's public API never exposes them.
+import type { components } from '@aipg/sdk';
 
 type Schemas = components['schemas'];
 

@@ -3,7 +3,7 @@
  * types of `@aipg/sdk` under the names of openapi/README.md, imported as types only (no runtime link).
  * Wire names stay snake_case.
  */
-import type { components } from '../../../sdk/src/generated/openapi.js';
+import type { components } from '@aipg/sdk';
 
 type Schemas = components['schemas'];
 

@@ -27,8 +27,9 @@ export interface LoopSettings {
  * Builds the `fetch` handed to openapi-fetch for ONE logical call. openapi-fetch (and any middleware)
  * runs once above it; below it, this loop makes the attempts: a fresh AbortSignal and timeout per
  * attempt, retries on connection errors and retryable statuses (never on a caller abort, never once a
- * response is handed up — so never after the first byte of a stream), an `X-AIPG-Retry-Count` header,
- * and a body wrapper that keeps the timeout and the caller's signal in force while the body is read.
+ * response is handed up — so never after the first byte of a stream), an `X-AIPG-Retry-Count` header.
+ * A buffered attempt includes reading its whole body; a stream's body is wrapped so the timeout and the
+ * caller's signal stay in force while it is read.
  */
 export function createLoopFetch(settings: LoopSettings): (request: Request) => Promise<Response> {
   return async (request) => {
