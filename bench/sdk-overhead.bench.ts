@@ -79,8 +79,8 @@ for (const [name, cases] of [
   const results = await compare(cases, {
     concurrency: CONCURRENCY,
     warmupMs: ms(700),
-    windowMs: ms(600),
-    rounds: 4,
+    windowMs: ms(500),
+    rounds: 6,
     around: async () => {
       const readServer = await server.cpu();
       const readClient = cpuMeter();

@@ -90,7 +90,7 @@ const rows: Row[] = [
   {
     bench: `4 TTFT, openai client streaming (${samples.direct.length} pairs)`,
     case: 'added by grid + worker',
-    result: `+${fmt.ms(g.p50 - d.p50)} p50 · +${fmt.ms(g.p99 - d.p99)} p99 · paired median +${fmt.ms(pairedAdded)}`,
+    result: `${fmt.deltaMs(g.p50 - d.p50)} p50 · ${fmt.deltaMs(g.p99 - d.p99)} p99 · paired median ${fmt.deltaMs(pairedAdded)}`,
     baseline: '',
     ratio: '',
   },

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const SERVE = fileURLToPath(new URL('../servers/serve.ts', import.meta.url));
 
-export type ChildKind = 'fixed' | 'grid' | 'worker';
+export type ChildKind = 'fixed' | 'grid' | 'worker' | 'tiny';
 
 export interface Helper {
   url: string;
@@ -20,7 +20,12 @@ export interface Helper {
 
 export async function startHelper(kind: ChildKind, args: string[] = []): Promise<Helper> {
   const child: ChildProcess = fork(SERVE, [kind, ...args], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=<dir>: each helper writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let nextId = 0;

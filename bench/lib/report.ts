@@ -28,6 +28,8 @@ export function report(section: Section): void {
 export const fmt = {
   rate: (n: number): string => `${Math.round(n).toLocaleString('en-US')}/s`,
   ms: (n: number): string => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms` : '—'),
+  /** A difference in ms with its sign: `+1.20 ms`, `−0.40 ms`. */
+  deltaMs: (n: number): string => `${n < 0 ? '−' : '+'}${fmt.ms(Math.abs(n))}`,
   ratio: (n: number): string => (Number.isFinite(n) ? `${n.toFixed(2)}×` : '—'),
   us: (n: number): string => `${n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US')} µs`,
   pct: (n: number): string => `${Math.round(n * 100)}%`,

@@ -1,8 +1,10 @@
 // A helper process for the benchmarks (see lib/child.ts): `fixed` (the plain node:http baseline),
-// `grid` (the mock grid) or `worker <gridUrl> <threads>` (@aipg/worker, demo backend at unlimited speed).
+// `grid` (the mock grid), `worker <gridUrl> <threads>` (@aipg/worker, demo backend at unlimited speed) or
+// `tiny <gridUrl> <count> <model> <tokens>` (the frame-speaking tiny workers of lib/tiny-worker.ts).
 import { startMockGrid } from '@aipg/mock-grid';
 import { createWorker } from '@aipg/worker';
 import { startFixedServer } from '../lib/fixed-server.js';
+import { startTinyWorkers } from '../lib/tiny-worker.js';
 import { demoWorkerConfig } from '../lib/worker-config.js';
 
 const [kind, ...args] = process.argv.slice(2);
@@ -34,6 +36,12 @@ if (kind === 'fixed') {
     await running;
   };
   onMessage = (message) => (message.type === 'stats' ? worker.stats() : undefined);
+} else if (kind === 'tiny') {
+  const [gridUrl = '', count = '1', model = '', tokens = '16'] = args;
+  const workers = await startTinyWorkers({ gridUrl, count: Number(count), model, tokens: Number(tokens) });
+  url = gridUrl;
+  stop = async () => workers.close();
+  onMessage = (message) => (message.type === 'stats' ? { jobs: workers.jobs() } : undefined);
 } else {
   throw new Error(`unknown helper kind ${kind}`);
 }
