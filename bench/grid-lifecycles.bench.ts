@@ -71,16 +71,16 @@ for (const kind of ['json', 'sse'] as const) {
     windowMs: ms(500),
     rounds: 3,
   });
-  const name = kind === 'json' ? 'non-streaming' : `streaming, ${TOKENS} tokens`;
+  const name = kind === 'json' ? 'JSON' : `SSE ${TOKENS} tokens`;
   const base = load['plain node:http']!;
   for (const [label, r] of Object.entries(load)) {
     // What one free core would do at this CPU cost per lifecycle: the figure that survives a busy machine.
     const perFreeCore = 1e6 / r.extra.serverCpuUsPerOp!;
     const meetsTarget = `${r.opsPerSec >= TARGET_RATE ? '✓' : '✗'} · free core ≈${fmt.rate(perFreeCore)}`;
     rows.push({
-      bench: `2 grid lifecycles, ${name} (C=${CONCURRENCY}, ${WORKERS} WS workers)`,
+      bench: `2 grid lifecycles, ${name} (C=${CONCURRENCY}, ${WORKERS} WS wkrs)`,
       case: label,
-      result: `${fmt.rate(r.opsPerSec)} · p50 ${fmt.ms(r.p50)} · p99 ${fmt.ms(r.p99)} · ${fmt.us(r.extra.serverCpuUsPerOp!)} server CPU/op`,
+      result: `${fmt.rate(r.opsPerSec)} · p50 ${fmt.ms(r.p50)} · p99 ${fmt.ms(r.p99)} · ${fmt.us(r.extra.serverCpuUsPerOp!)} CPU/op`,
       baseline: fmt.rate(base.opsPerSec),
       ratio: fmt.ratio(r.ratio),
       target: label === 'mock grid' ? `≥${TARGET_RATE.toLocaleString('en-US')}/s ${meetsTarget}` : '',
@@ -139,6 +139,6 @@ report({
     'lifecycles ratio = grid ÷ plain node:http under the same 64-client load: the share of a bare server’s rate the grid keeps.',
     'added latency is measured with one client (C=1), so it is the grid’s own path, not queueing; at C=64 p50 ≈ 64 ÷ rate (Little’s law).',
     'core ratio = HTTP+WS lifecycles ÷ core-alone lifecycles: the share of the core’s ceiling the doors leave.',
-    'server CPU/op = the server process’s CPU time per lifecycle; “free core ≈” = 1,000,000 ÷ it, the rate one otherwise idle core could serve. It holds up when other work shares the machine; ops/s does not.',
+    'CPU/op = the server process’s CPU time per lifecycle; “free core ≈” = 1,000,000 ÷ it, the rate one otherwise idle core could serve. It holds up when other work shares the machine; ops/s does not.',
   ],
 });

@@ -99,7 +99,7 @@ for (const [name, cases] of [
           ? `1 SDK overhead, JSON (C=${CONCURRENCY})`
           : `1 SDK overhead, stream ${TOKENS} chunks`,
       case: label,
-      result: `${fmt.rate(r.opsPerSec)} · p50 ${fmt.ms(r.p50)} · ${fmt.us(r.extra.clientCpuUsPerOp!)} client CPU/op`,
+      result: `${fmt.rate(r.opsPerSec)} · p50 ${fmt.ms(r.p50)} · ${fmt.us(r.extra.clientCpuUsPerOp!)} CPU/op`,
       baseline: fmt.rate(base.opsPerSec),
       ratio: fmt.ratio(r.ratio),
     });
@@ -115,6 +115,6 @@ report({
   data,
   notes: [
     'ratio = ops/s ÷ raw fetch ops/s (1.00× = no overhead; 0.80× = 20% fewer calls/s, i.e. ~25% more client CPU per call).',
-    'stream latency = time to the last chunk. client CPU/op = this process’s CPU time per call (the server runs in another process); it holds up when other work shares the machine.',
+    'stream latency = time to the last chunk. CPU/op = the client process’s CPU time per call (the server runs in another process); it holds up when other work shares the machine.',
   ],
 });

@@ -74,21 +74,21 @@ const g = stat(samples.grid);
 const pairedAdded = median(samples.grid.map((t, i) => t - samples.direct[i]!));
 const rows: Row[] = [
   {
-    bench: `4 TTFT, openai client streaming (${samples.direct.length} pairs)`,
+    bench: `4 TTFT, openai client (${samples.direct.length} pairs)`,
     case: 'direct → fake backend',
     result: `p50 ${fmt.ms(d.p50)} · p99 ${fmt.ms(d.p99)}`,
     baseline: `p50 ${fmt.ms(d.p50)}`,
     ratio: fmt.ratio(1),
   },
   {
-    bench: `4 TTFT, openai client streaming (${samples.direct.length} pairs)`,
+    bench: `4 TTFT, openai client (${samples.direct.length} pairs)`,
     case: 'via mock grid → @aipg/worker → fake',
     result: `p50 ${fmt.ms(g.p50)} · p99 ${fmt.ms(g.p99)}`,
     baseline: `p50 ${fmt.ms(d.p50)}`,
     ratio: fmt.ratio(g.p50 / d.p50),
   },
   {
-    bench: `4 TTFT, openai client streaming (${samples.direct.length} pairs)`,
+    bench: `4 TTFT, openai client (${samples.direct.length} pairs)`,
     case: 'added by grid + worker',
     result: `${fmt.deltaMs(g.p50 - d.p50)} p50 · ${fmt.deltaMs(g.p99 - d.p99)} p99 · paired median ${fmt.deltaMs(pairedAdded)}`,
     baseline: '',

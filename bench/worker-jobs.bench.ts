@@ -64,20 +64,20 @@ for (const threads of THREADS) {
   });
   const w = results['@aipg/worker']!;
   const t = results.tiny!;
-  const bench = `3 worker jobs/s, max_threads=${threads} (${concurrency} clients)`;
+  const bench = `3 worker jobs/s, ${threads} thread${threads > 1 ? 's' : ''} (${concurrency} clients)`;
   rows.push({
     bench,
     case: '@aipg/worker, demo backend',
     result:
-      `${fmt.rate(w.opsPerSec)} · p50 ${fmt.ms(w.p50)} · ${fmt.us(w.extra.workerCpuUsPerOp!)} worker CPU/job · ` +
+      `${fmt.rate(w.opsPerSec)} · p50 ${fmt.ms(w.p50)} · ${fmt.us(w.extra.workerCpuUsPerOp!)} CPU/job · ` +
       `${fmt.pct(w.ratio)} of tiny`,
     baseline: `core alone ${fmt.rate(core.perSec)}`,
     ratio: fmt.ratio(w.opsPerSec / core.perSec),
   });
   rows.push({
     bench,
-    case: 'tiny frame-speaking worker',
-    result: `${fmt.rate(t.opsPerSec)} · p50 ${fmt.ms(t.p50)} · ${fmt.us(t.extra.workerCpuUsPerOp!)} worker CPU/job`,
+    case: 'tiny WS worker (no backend)',
+    result: `${fmt.rate(t.opsPerSec)} · p50 ${fmt.ms(t.p50)} · ${fmt.us(t.extra.workerCpuUsPerOp!)} CPU/job`,
     baseline: `core alone ${fmt.rate(core.perSec)}`,
     ratio: fmt.ratio(t.opsPerSec / core.perSec),
   });
@@ -99,7 +99,7 @@ report({
   notes: [
     'ratio = jobs/s ÷ core-alone lifecycles/s (same slots, same tokens/job): how much of the grid core’s ceiling is reached end to end.',
     '“of tiny” = @aipg/worker ÷ the tiny worker (median of alternating windows, same grid and clients): near 100% the grid or the clients are the limit, well below it the worker is.',
-    'worker CPU/job = the worker process’s CPU time per job; 1,000,000 ÷ it = jobs/s it could do with a free core.',
+    'CPU/job = the worker process’s CPU time per job; 1,000,000 ÷ it = jobs/s it could do with a free core.',
   ],
 });
 
