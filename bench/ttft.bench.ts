@@ -12,7 +12,7 @@ import { fmt, type Row, report } from './lib/report.js';
 import { FAKE_MODEL, openaiWorkerConfig } from './lib/worker-config.js';
 
 const TOKENS = 20;
-const MAX_SAMPLES = 400;
+const MAX_SAMPLES = 1000;
 
 const backend = await startFixedServer({ json: completionBody(TOKENS), sse: sseEvents(TOKENS) });
 const grid = await startMockGrid({ port: 0, rateLimits: false });
