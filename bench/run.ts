@@ -1,0 +1,109 @@
+// `pnpm bench`: runs every benchmark in its own Node process (fresh heap, `--expose-gc`, no state shared
+// between benchmarks), one after the other, each with a hard time limit; prints one table and writes
+// bench/results/latest.json. `pnpm bench grid ttft` runs only the files whose names contain a given word.
+import { execFileSync, fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Section } from './lib/report.js';
+import { printTable } from './lib/table.js';
+
+const BENCHES = [
+  'sdk-overhead.bench.ts',
+  'grid-lifecycles.bench.ts',
+  'grid-memory.bench.ts',
+  'worker-jobs.bench.ts',
+  'ttft.bench.ts',
+];
+const LIMIT_MS = 100_000;
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const filters = process.argv.slice(2).filter((arg) => arg !== '--');
+const selected = BENCHES.filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)));
+if (selected.length === 0) {
+  console.error(`no benchmark matches ${filters.join(' ')}; there are: ${BENCHES.join(', ')}`);
+  process.exit(2);
+}
+
+const started = new Date();
+const startedMs = performance.now();
+const loadBefore = loadavg();
+const sections: Section[] = [];
+const failures: { file: string; error: string }[] = [];
+for (const file of selected) {
+  const t0 = performance.now();
+  console.error(`▶ ${file}`);
+  try {
+    sections.push(...(await runOne(file)));
+  } catch (err) {
+    failures.push({ file, error: err instanceof Error ? err.message : String(err) });
+    console.error(`✗ ${file}: ${failures.at(-1)!.error}`);
+  }
+  console.error(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}
+const seconds = (performance.now() - startedMs) / 1000;
+const loadAfter = loadavg();
+
+console.log('');
+printTable(sections);
+console.log(
+  `\n${cpus().length} CPUs (${cpus()[0]?.model.trim()}), Node ${process.version}; load average ${loadBefore[0]!.toFixed(2)} ` +
+    `before, ${loadAfter[0]!.toFixed(2)} after. Ratios compare cases run in the same process and the same minute; ` +
+    'absolute rates move with whatever else the machine runs.',
+);
+for (const { file, error } of failures) console.log(`FAILED ${file}: ${error}`);
+
+mkdirSync(here('./results'), { recursive: true });
+const out = here('./results/latest.json');
+writeFileSync(
+  out,
+  `${JSON.stringify(
+    {
+      startedAt: started.toISOString(),
+      seconds,
+      commit: gitCommit(),
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim(),
+      loadavg: { before: loadBefore, after: loadAfter },
+      benches: selected,
+      failures,
+      sections: Object.fromEntries(sections.map((s) => [s.id, s])),
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`results: ${out}`);
+process.exit(failures.length ? 1 : 0);
+
+function runOne(file: string): Promise<Section[]> {
+  return new Promise((resolve, reject) => {
+    const got: Section[] = [];
+    const child = fork(here(`./${file}`), [], {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`still running after ${LIMIT_MS / 1000} s; stopped`));
+    }, LIMIT_MS);
+    child.on('message', (message) => {
+      const m = message as { type: string; section?: Section };
+      if (m.type === 'section' && m.section) got.push(m.section);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0 && got.length) resolve(got);
+      else reject(new Error(`exited with ${signal ?? code}${got.length ? '' : ' without results'}`));
+    });
+  });
+}
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,70 @@
+// A helper process for the benchmarks (see lib/child.ts): `fixed` (the plain node:http baseline),
+// `grid` (the mock grid), `worker <gridUrl> <threads>` (@aipg/worker, demo backend at unlimited speed) or
+// `tiny <gridUrl> <count> <model> <tokens>` (the frame-speaking tiny workers of lib/tiny-worker.ts).
+import { startMockGrid } from '@aipg/mock-grid';
+import { createWorker } from '@aipg/worker';
+import { startFixedServer } from '../lib/fixed-server.js';
+import { startTinyWorkers } from '../lib/tiny-worker.js';
+import { demoWorkerConfig } from '../lib/worker-config.js';
+
+const [kind, ...args] = process.argv.slice(2);
+
+let stop: () => Promise<void>;
+let url: string;
+let onMessage: (message: Record<string, unknown>) => unknown = () => undefined;
+
+if (kind === 'fixed') {
+  const server = await startFixedServer();
+  url = server.url;
+  stop = server.close;
+  onMessage = (message) => {
+    if (message.type === 'bodies') server.bodies = message.bodies as typeof server.bodies;
+  };
+} else if (kind === 'grid') {
+  // In-flight cap raised: the benchmark's clients share one key (the live cap is 24 per account).
+  const grid = await startMockGrid({ port: 0, rateLimits: false, grid: { maxInFlight: 1_000_000 } });
+  url = grid.url;
+  stop = grid.close;
+} else if (kind === 'worker') {
+  const [gridUrl = '', threads = '1'] = args;
+  const worker = createWorker({ config: demoWorkerConfig(gridUrl, Number(threads)) });
+  const running = worker.run();
+  while (worker.stats().connected < Number(threads)) await new Promise((r) => setTimeout(r, 10));
+  url = gridUrl;
+  stop = async () => {
+    await worker.stop();
+    await running;
+  };
+  onMessage = (message) => (message.type === 'stats' ? worker.stats() : undefined);
+} else if (kind === 'tiny') {
+  const [gridUrl = '', count = '1', model = '', tokens = '16'] = args;
+  const workers = await startTinyWorkers({ gridUrl, count: Number(count), model, tokens: Number(tokens) });
+  url = gridUrl;
+  stop = async () => workers.close();
+  onMessage = (message) => (message.type === 'stats' ? { jobs: workers.jobs() } : undefined);
+} else {
+  throw new Error(`unknown helper kind ${kind}`);
+}
+
+let cpuStart = process.cpuUsage();
+let wallStart = performance.now();
+process.on('message', async (raw) => {
+  const message = raw as Record<string, unknown> & { id: number };
+  let value: unknown;
+  if (message.type === 'cpu-start') {
+    cpuStart = process.cpuUsage();
+    wallStart = performance.now();
+  } else if (message.type === 'cpu-read') {
+    const used = process.cpuUsage(cpuStart);
+    value = (used.user + used.system) / 1000 / (performance.now() - wallStart);
+  } else if (message.type === 'stop') {
+    await stop();
+    process.exit(0);
+  } else {
+    value = onMessage(message);
+  }
+  process.send?.({ type: 'reply', id: message.id, value });
+});
+// The parent went away (crashed or killed): stop too.
+process.on('disconnect', () => process.exit(0));
+process.send?.({ type: 'ready', url });
