@@ -22,4 +22,10 @@ export class StatsCounter {
   jobs: Record<JobEnd, number> = { done: 0, failed: 0, cancelled: 0, handed_back: 0, lost: 0 };
   tokens = 0;
   den = 0;
+
+  /** Adds a reward. Sums of decimal rewards drift in binary floating point (1.1 + 10.2 = 11.299999999999999):
+   *  round to a micro-den, far below any reward the grid pays, so `stats().den` and /metrics show 11.3. */
+  addDen(den: number): void {
+    if (Number.isFinite(den)) this.den = Math.round((this.den + den) * 1e6) / 1e6;
+  }
 }

@@ -144,7 +144,7 @@ export class HordeSlot implements Slot {
 
     try {
       const result = await this.options.client.submit(body);
-      if (result.kind === 'accepted') ctx.stats.den += result.reward;
+      if (result.kind === 'accepted') ctx.stats.addDen(result.reward);
       else if (result.kind === 'already-submitted')
         ctx.log('info', `${ctx.unit.model.name}: job ${job.id} was already submitted (${result.detail})`);
       else if (result.kind === 'aborted-by-grid')

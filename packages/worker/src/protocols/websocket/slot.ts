@@ -152,7 +152,7 @@ export class WebSocketSlot implements Slot {
         } else if (frame.type === 'cancel') {
           if (this.current?.id === frame.id) this.current.controller.abort(ABORT.cancel);
         } else if (frame.type === 'ack') {
-          ctx.stats.den += typeof frame.den === 'number' ? frame.den : 0;
+          if (typeof frame.den === 'number') ctx.stats.addDen(frame.den);
           ctx.log('debug', `${options.name}: ack for job ${frame.id}: ${frame.den} den`);
           if (this.awaitingAck?.id === frame.id) this.awaitingAck.resolve();
         } else if (frame.type === 'error') {
