@@ -2,7 +2,7 @@
 
 import type { FetchLike } from './backends/http.js';
 import { createBackend } from './backends/index.js';
-import type { EndpointConfig, ModelConfig, WorkerConfig } from './config/types.js';
+import { DEFAULTS, type EndpointConfig, type ModelConfig, type WorkerConfig } from './config/types.js';
 import type { Backend } from './job.js';
 import { HordeClient } from './protocols/horde/client.js';
 import { HordeSlot } from './protocols/horde/slot.js';
@@ -20,8 +20,6 @@ export interface WorkerOptions {
   log?: Log;
   /** Called when a job ends, however it ended. */
   onJob?: (event: JobEvent) => void;
-  /** Abort a job that runs longer than this (default 10 min); it is reported as failed. */
-  jobTimeoutMs?: number;
   /** Test seams: time, randomness, HTTP and back-off schedules. */
   sleep?: Sleep;
   random?: () => number;
@@ -162,7 +160,7 @@ export class Worker {
           log: this.log,
           sleep,
           random,
-          jobTimeoutMs: options.jobTimeoutMs ?? 600_000,
+          jobTimeoutMs: config.jobTimeoutMs ?? DEFAULTS.jobTimeoutSeconds[config.protocol] * 1000,
           drainSignal: this.drainController.signal,
           jobEnded: (end, tokens, id) => this.jobEnded(end, tokens, id),
         };

@@ -12,6 +12,7 @@ const TOP_ENV: Record<string, string> = {
   api_key: 'GRID_API_KEY',
   nsfw: 'GRID_NSFW',
   drain_timeout: 'GRID_DRAIN_TIMEOUT',
+  job_timeout: 'GRID_JOB_TIMEOUT',
 };
 const MODEL_ENV: Record<string, string> = {
   name: 'GRID_WORKER_NAME',

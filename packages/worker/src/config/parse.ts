@@ -38,6 +38,7 @@ const TOP_KEYS = new Set([
   'queue_size',
   'nsfw',
   'drain_timeout',
+  'job_timeout',
   'circuit_breaker',
   'endpoints',
   'workers',
@@ -103,6 +104,9 @@ export function parseConfig(raw: unknown, pathOf: PathOf = (key) => key): ParseR
     { min: 0 },
     DEFAULTS.drainTimeoutSeconds,
   );
+  const jobTimeout = raw.job_timeout === undefined || raw.job_timeout === '' ? undefined : raw.job_timeout;
+  const jobTimeoutSeconds =
+    jobTimeout === undefined ? undefined : readInt(jobTimeout, pathOf('job_timeout'), issues, { min: 0 }, 0);
   const breaker = parseBreaker(raw.circuit_breaker, pathOf('circuit_breaker'), issues);
 
   let endpoints: EndpointConfig[];
@@ -131,6 +135,7 @@ export function parseConfig(raw: unknown, pathOf: PathOf = (key) => key): ParseR
       nsfw,
       queueSize,
       drainTimeoutMs: drainSeconds * 1000,
+      ...(jobTimeoutSeconds === undefined ? {} : { jobTimeoutMs: jobTimeoutSeconds * 1000 }),
       circuitBreaker: breaker,
       endpoints,
     },

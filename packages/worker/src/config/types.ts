@@ -43,6 +43,12 @@ export interface WorkerConfig {
   queueSize: number;
   /** How long `drain()` waits for in-flight jobs before handing them back. */
   drainTimeoutMs: number;
+  /**
+   * When a job is abandoned and reported failed, so the grid re-queues it at once instead of after its lease.
+   * WebSocket: this long without output; Horde: this long in total. 0 = never; unset = the protocol's default
+   * (DEFAULTS.jobTimeoutSeconds), just under the grid's own limit.
+   */
+  jobTimeoutMs?: number;
   /** Consecutive backend failures before a pause, and the pause length. */
   circuitBreaker: { failures: number; pauseMs: number };
   endpoints: EndpointConfig[];
@@ -56,6 +62,8 @@ export const DEFAULTS = {
   nsfw: false,
   queueSize: 0,
   drainTimeoutSeconds: 60,
+  /** Under the live grid's 300 s per-frame timeout (WebSocket) and the Horde's 150 s text job ttl. */
+  jobTimeoutSeconds: { websocket: 270, horde: 140 },
   breakerFailures: 5,
   breakerPauseSeconds: 30,
   tokensPerSecond: 50,

@@ -22,7 +22,7 @@ export interface SlotContext {
   log: Log;
   sleep: Sleep;
   random: () => number;
-  /** A job running longer than this is aborted and reported as failed. */
+  /** config.jobTimeoutMs resolved (0 = never): see WorkerConfig. */
   jobTimeoutMs: number;
   /** Aborted when the worker starts draining: take no new jobs, finish the current one. */
   drainSignal: AbortSignal;

@@ -83,6 +83,22 @@ describe('bridgeData.yaml', () => {
     expect(horde.config.protocol).toBe('websocket');
   });
 
+  it('reads job_timeout in seconds (unset = the protocol default, 0 = never) and GRID_JOB_TIMEOUT', () => {
+    const doc = (extra: string) =>
+      parseConfigText(`api_key: k\n${extra}endpoints: [{type: demo, models: [{name: w}]}]`).config;
+    expect(doc('').jobTimeoutMs).toBeUndefined();
+    expect(doc('job_timeout: 90\n').jobTimeoutMs).toBe(90_000);
+    expect(doc('job_timeout: 0\n').jobTimeoutMs).toBe(0);
+    expect(issuesOf(() => doc('job_timeout: soon\n'))).toEqual([
+      'job_timeout: must be an integer ≥ 0, got "soon"',
+    ]);
+    const env = { GRID_API_KEY: 'k', BACKEND_TYPE: 'demo' };
+    expect(configFromEnv({ ...env, GRID_JOB_TIMEOUT: '45' }).config.jobTimeoutMs).toBe(45_000);
+    expect(issuesOf(() => configFromEnv({ ...env, GRID_JOB_TIMEOUT: '-1' }))).toEqual([
+      'GRID_JOB_TIMEOUT: must be an integer ≥ 0, got "-1"',
+    ]);
+  });
+
   it('names the path of every bad field', () => {
     const issues = issuesOf(() =>
       parseConfigText(`

@@ -2,7 +2,7 @@
 // and `threads` in the pop says so). Every popped job ends in a submit: ok, or `faulted` so the Horde re-queues it.
 
 import { FatalError, type Slot, type SlotContext } from '../../runtime/context.js';
-import { ABORT, runJob } from '../../runtime/run-job.js';
+import { ABORT, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
 import { Backoff } from '../../util/timing.js';
 import { type HordeClient, HordeHttpError, type PoppedJob, type SubmitBody } from './client.js';
 import { jobFromPop } from './job.js';
@@ -106,22 +106,18 @@ export class HordeSlot implements Slot {
     const controller = new AbortController();
     this.current = controller;
     ctx.stats.inFlight += 1;
-    const timer = setTimeout(() => controller.abort(ABORT.timeout), ctx.jobTimeoutMs);
-    timer.unref?.();
-    let streamed = 0;
     const outcome = await runJob(ctx.unit.backend.handle, job, {
-      signal: controller.signal,
-      onDelta: () => {
-        streamed += 1;
-      },
+      controller,
+      // A popped job's lease runs from the pop (upstream Horde: 150 s), however much the backend streams.
+      timeout: { ms: ctx.jobTimeoutMs, restartOnOutput: false },
+      onDelta: () => {},
     });
-    clearTimeout(timer);
     this.current = undefined;
+    recordOutcome(ctx.unit.breaker, outcome);
 
     let body: SubmitBody;
     let end: 'done' | 'failed' | 'handed_back';
     if (outcome.kind === 'done') {
-      ctx.unit.breaker.success();
       body = { id: job.id, generation: outcome.result.text, state: 'ok' };
       end = 'done';
     } else {
@@ -134,12 +130,11 @@ export class HordeSlot implements Slot {
           ? outcome.message
           : handedBack
             ? 'worker shutting down'
-            : `timed out after ${ctx.jobTimeoutMs / 1000} s`;
+            : `timed out after ${ctx.jobTimeoutMs / 1000} s (job_timeout)`;
       ctx.log(
         'warn',
         `${ctx.unit.model.name}: job ${job.id} ${handedBack ? 'handed back' : 'failed'}: ${why}`,
       );
-      if (!handedBack && !(outcome.kind === 'failed' && outcome.clientError)) ctx.unit.breaker.failure();
     }
 
     try {
@@ -161,11 +156,7 @@ export class HordeSlot implements Slot {
       end = 'failed';
     }
     ctx.stats.inFlight -= 1;
-    ctx.jobEnded(
-      end,
-      outcome.kind === 'done' ? (outcome.result.usage?.completion_tokens ?? streamed) : streamed,
-      job.id,
-    );
+    ctx.jobEnded(end, tokensOf(outcome), job.id);
   }
 }
 

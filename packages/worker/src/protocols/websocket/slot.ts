@@ -3,7 +3,7 @@
 import WebSocket from 'ws';
 import type { JobResult } from '../../job.js';
 import { FatalError, type Slot, type SlotContext } from '../../runtime/context.js';
-import { ABORT, runJob } from '../../runtime/run-job.js';
+import { ABORT, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
 import { Backoff } from '../../util/timing.js';
 import { BRIDGE_AGENT } from '../../version.js';
 import type { WsCloseCode, WsDone, WsJob, WsRegister, WsServerFrame, WsWorkerFrame } from '../../wire.js';
@@ -203,24 +203,19 @@ export class WebSocketSlot implements Slot {
     const controller = new AbortController();
     this.current = { id, controller };
     ctx.stats.inFlight += 1;
-    const timer = setTimeout(() => controller.abort(ABORT.timeout), ctx.jobTimeoutMs);
-    timer.unref?.();
-    let streamed = 0;
     const outcome = await runJob(ctx.unit.backend.handle, jobFromFrame(frame, ctx.unit.model), {
-      signal: controller.signal,
-      onDelta: (delta) => {
-        streamed += 1;
-        this.send({ type: 'token', id, delta });
-      },
+      controller,
+      // The live grid re-queues a job after 300 s without a frame from its worker: limit the silence, not the length.
+      timeout: { ms: ctx.jobTimeoutMs, restartOnOutput: true },
+      onDelta: (delta) => this.send({ type: 'token', id, delta }),
     });
-    clearTimeout(timer);
     this.current = undefined;
     ctx.stats.inFlight -= 1;
+    const tokens = tokensOf(outcome);
 
     if (outcome.kind === 'done') {
-      ctx.unit.breaker.success();
       this.send(doneFrame(id, outcome.result));
-      ctx.jobEnded('done', outcome.result.usage?.completion_tokens ?? streamed, id);
+      ctx.jobEnded('done', tokens, id);
     } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel) {
       this.send({
         type: 'done',
@@ -230,18 +225,21 @@ export class WebSocketSlot implements Slot {
         finish_reason: 'cancelled',
         cancelled: true,
       });
-      ctx.jobEnded('cancelled', streamed, id);
+      ctx.jobEnded('cancelled', tokens, id);
     } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.connectionLost) {
       ctx.log('warn', `${this.options.name}: connection lost during job ${id}; the grid re-queues it`);
-      ctx.jobEnded('lost', streamed, id);
+      ctx.jobEnded('lost', tokens, id);
     } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.handBack) {
       this.send({ type: 'error', id, message: 'worker shutting down: job handed back', client_error: false });
-      ctx.jobEnded('handed_back', streamed, id);
+      ctx.jobEnded('handed_back', tokens, id);
     } else {
       const failure =
         outcome.kind === 'failed'
           ? outcome
-          : { message: `job timed out after ${ctx.jobTimeoutMs / 1000} s`, clientError: false };
+          : {
+              message: `backend produced no output for ${ctx.jobTimeoutMs / 1000} s (job_timeout)`,
+              clientError: false,
+            };
       this.send({
         type: 'error',
         id,
@@ -249,9 +247,10 @@ export class WebSocketSlot implements Slot {
         client_error: failure.clientError,
       });
       ctx.log('warn', `${this.options.name}: job ${id} failed: ${failure.message}`);
-      ctx.jobEnded('failed', streamed, id);
-      if (!failure.clientError) ctx.unit.breaker.failure();
+      ctx.jobEnded('failed', tokens, id);
     }
+    // After the frame went out: a tripping breaker closes idle connections, and this one is idle now.
+    recordOutcome(ctx.unit.breaker, outcome);
     if (ctx.drainSignal.aborted || ctx.unit.breaker.paused) {
       // Leaving after a `done`: give the grid a moment to send its ack, so the den is counted.
       if (outcome.kind === 'done' || (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel)) {
