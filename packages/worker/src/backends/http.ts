@@ -74,3 +74,26 @@ export function throwIfAborted(signal: AbortSignal): void {
     throw error;
   }
 }
+
+/**
+ * GETs a backend's health URL for a probe: returns the response when the server answered in a way that means it
+ * can take jobs. Throws when it is unreachable, failing (5xx) or refusing our key (401/403): jobs would fail too.
+ * Other answers (a 404 from a server without this route) still show a live server.
+ */
+export async function probeGet(
+  fetchImpl: FetchLike,
+  url: string,
+  init: { headers?: Record<string, string>; signal: AbortSignal },
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { method: 'GET', headers: init.headers, signal: init.signal });
+  } catch (error) {
+    throw new BackendError(`unreachable at ${url}: ${causeText(error)}`, { cause: error });
+  }
+  if (response.status >= 500 || response.status === 401 || response.status === 403) {
+    await response.body?.cancel().catch(() => {});
+    throw new BackendError(`GET ${url} answered HTTP ${response.status}`, { status: response.status });
+  }
+  return response;
+}

@@ -225,10 +225,8 @@ export function parseModel(raw: Raw, pathOf: PathOf, type: EndpointType, issues:
       required: 'the backend model id for an openai endpoint',
     });
   } else {
-    // KoboldAI serves whatever model it loaded; we still need a name to advertise.
-    model = readString(raw.model, pathOf('model'), issues, {
-      required: gridModelRaw ? undefined : 'the loaded model name (or grid_model) for a koboldai endpoint',
-    });
+    // KoboldAI serves whatever model it loaded; multi-bridge files name none, and the worker asks the backend.
+    model = readString(raw.model, pathOf('model'), issues);
   }
   const gridModel = gridModelRaw || advertisedModelName(model);
   if (gridModel.length > 0 && gridModel.length < 3) {

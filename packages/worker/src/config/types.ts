@@ -10,7 +10,10 @@ export interface ModelConfig {
   name: string;
   /** The model id sent to the backend (`model` in the OpenAI request). */
   model: string;
-  /** The model name advertised to the grid: `grid_model` if given, else `grid/<model>`. */
+  /**
+   * The model name advertised to the grid: `grid_model` if given, else `grid/<model>`. Empty for a koboldai
+   * endpoint that names neither: the worker asks the backend (`GET /api/v1/model`) before it registers.
+   */
   gridModel: string;
   /** Jobs served in parallel (WebSocket connections, or Horde pop loops). */
   maxThreads: number;

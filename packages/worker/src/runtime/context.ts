@@ -1,6 +1,7 @@
 import type { EndpointConfig, ModelConfig, WorkerConfig } from '../config/types.js';
 import type { Backend } from '../job.js';
 import type { Sleep } from '../util/timing.js';
+import type { BackendGate } from './backend-gate.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { JobEnd, StatsCounter } from './stats.js';
 
@@ -13,6 +14,8 @@ export interface Unit {
   model: ModelConfig;
   backend: Backend;
   breaker: CircuitBreaker;
+  /** Keeps the identity off the grid while its backend is down. */
+  gate: BackendGate;
 }
 
 export interface SlotContext {

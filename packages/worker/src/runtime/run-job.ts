@@ -89,13 +89,19 @@ export function tokensOf(outcome: JobOutcome): number {
 }
 
 /**
- * Tells the breaker how a job went. Successes reset it; backend failures and timeouts count. Client errors
- * (the request was bad), cancels, hand-backs and lost connections say nothing about the backend.
+ * Whether the backend is to blame: it failed or timed out. Client errors (the request was bad), cancels,
+ * hand-backs and lost connections say nothing about the backend.
  */
+export function blamesBackend(outcome: JobOutcome): boolean {
+  return outcome.kind === 'failed'
+    ? !outcome.clientError
+    : outcome.kind === 'aborted' && outcome.reason === ABORT.timeout;
+}
+
+/** Tells the breaker how a job went: a success resets it, a failure the backend is to blame for counts. */
 export function recordOutcome(breaker: CircuitBreaker, outcome: JobOutcome): void {
   if (outcome.kind === 'done') breaker.success();
-  else if (outcome.kind === 'failed' ? !outcome.clientError : outcome.reason === ABORT.timeout)
-    breaker.failure();
+  else if (blamesBackend(outcome)) breaker.failure();
 }
 
 /** Why the worker itself aborted a job (the signal's `reason`). */

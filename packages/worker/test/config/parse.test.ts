@@ -83,6 +83,31 @@ describe('bridgeData.yaml', () => {
     expect(horde.config.protocol).toBe('websocket');
   });
 
+  it('accepts a koboldai endpoint without a model, as multi-bridge files have it (the backend names it)', () => {
+    const { config } = parseConfigText(`
+horde_url: "http://127.0.0.1:7001/"
+api_key: "grid_key"
+queue_size: 0
+endpoints:
+  - type: koboldai
+    name: kobold-box
+    url: http://127.0.0.1:5001
+    models:
+      - name: owner-kobold
+        max_threads: 1
+        max_length: 80
+        max_context_length: 1024
+`);
+    expect(config.endpoints[0]!.models[0]).toEqual({
+      name: 'owner-kobold',
+      model: '',
+      gridModel: '',
+      maxThreads: 1,
+      maxLength: 80,
+      maxContextLength: 1024,
+    });
+  });
+
   it('reads job_timeout in seconds (unset = the protocol default, 0 = never) and GRID_JOB_TIMEOUT', () => {
     const doc = (extra: string) =>
       parseConfigText(`api_key: k\n${extra}endpoints: [{type: demo, models: [{name: w}]}]`).config;

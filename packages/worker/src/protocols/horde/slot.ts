@@ -2,7 +2,7 @@
 // and `threads` in the pop says so). Every popped job ends in a submit: ok, or `faulted` so the Horde re-queues it.
 
 import { FatalError, type Slot, type SlotContext } from '../../runtime/context.js';
-import { ABORT, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
+import { ABORT, blamesBackend, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
 import { Backoff } from '../../util/timing.js';
 import { type HordeClient, HordeHttpError, type PoppedJob, type SubmitBody } from './client.js';
 import { jobFromPop } from './job.js';
@@ -47,6 +47,11 @@ export class HordeSlot implements Slot {
           );
           this.setConnected(false);
           await ctx.unit.breaker.wait(ctx.drainSignal);
+          continue;
+        }
+        if (!ctx.unit.gate.isUp) {
+          this.setConnected(false);
+          await ctx.unit.gate.ready(ctx.drainSignal);
           continue;
         }
         let pop: PoppedJob | null;
@@ -157,6 +162,8 @@ export class HordeSlot implements Slot {
     }
     ctx.stats.inFlight -= 1;
     ctx.jobEnded(end, tokensOf(outcome), job.id);
+    // Before popping again: is the backend still there? (The loop waits for it when not.)
+    if (blamesBackend(outcome)) await ctx.unit.gate.check();
   }
 }
 

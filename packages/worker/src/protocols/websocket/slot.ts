@@ -3,7 +3,7 @@
 import WebSocket from 'ws';
 import type { JobResult } from '../../job.js';
 import { FatalError, type Slot, type SlotContext } from '../../runtime/context.js';
-import { ABORT, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
+import { ABORT, blamesBackend, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
 import { Backoff } from '../../util/timing.js';
 import { BRIDGE_AGENT } from '../../version.js';
 import type { WsCloseCode, WsDone, WsJob, WsRegister, WsServerFrame, WsWorkerFrame } from '../../wire.js';
@@ -61,9 +61,13 @@ export class WebSocketSlot implements Slot {
   async run(): Promise<void> {
     const { ctx } = this;
     const { name } = this.options;
-    // A tripped breaker takes idle connections off the grid right away; busy ones leave after their job.
+    // A tripped breaker or a backend gone down takes idle connections off the grid right away; busy ones leave
+    // after their job.
     const offTrip = ctx.unit.breaker.onTrip(() => {
       if (!this.current) this.close(1000, 'paused');
+    });
+    const offDown = ctx.unit.gate.onDown(() => {
+      if (!this.current) this.close(1000, 'backend down');
     });
     try {
       while (!ctx.drainSignal.aborted) {
@@ -73,6 +77,10 @@ export class WebSocketSlot implements Slot {
             `${name}: ${ctx.config.circuitBreaker.failures} backend failures in a row; pausing`,
           );
           await ctx.unit.breaker.wait(ctx.drainSignal);
+          continue;
+        }
+        if (!ctx.unit.gate.isUp) {
+          await ctx.unit.gate.ready(ctx.drainSignal);
           continue;
         }
         const end = await this.session();
@@ -88,7 +96,7 @@ export class WebSocketSlot implements Slot {
           );
           return;
         }
-        if (ctx.drainSignal.aborted || ctx.unit.breaker.paused) continue;
+        if (ctx.drainSignal.aborted || ctx.unit.breaker.paused || !ctx.unit.gate.isUp) continue;
         if (end.wasReady) this.backoff.reset();
         const delay = this.backoff.next();
         ctx.log(
@@ -99,6 +107,7 @@ export class WebSocketSlot implements Slot {
       }
     } finally {
       offTrip();
+      offDown();
     }
   }
 
@@ -249,14 +258,18 @@ export class WebSocketSlot implements Slot {
       ctx.log('warn', `${this.options.name}: job ${id} failed: ${failure.message}`);
       ctx.jobEnded('failed', tokens, id);
     }
-    // After the frame went out: a tripping breaker closes idle connections, and this one is idle now.
+    // After the frame went out: a tripping breaker or a failed probe closes idle connections, as this one is now.
     recordOutcome(ctx.unit.breaker, outcome);
-    if (ctx.drainSignal.aborted || ctx.unit.breaker.paused) {
+    if (blamesBackend(outcome)) await ctx.unit.gate.check();
+    if (ctx.drainSignal.aborted || ctx.unit.breaker.paused || !ctx.unit.gate.isUp) {
       // Leaving after a `done`: give the grid a moment to send its ack, so the den is counted.
       if (outcome.kind === 'done' || (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel)) {
         await this.ackOrTimeout(id);
       }
-      this.close(1000, ctx.drainSignal.aborted ? 'draining' : 'paused');
+      this.close(
+        1000,
+        ctx.drainSignal.aborted ? 'draining' : ctx.unit.breaker.paused ? 'paused' : 'backend down',
+      );
     }
   }
 
