@@ -194,8 +194,9 @@ export class WebSocketSlot implements Slot {
         ctx.drainSignal.removeEventListener('abort', onDrain);
         if (wasReady) ctx.stats.connected -= 1;
         if (this.socket === ws) this.socket = undefined;
-        // The grid re-queues a job whose connection went away; stop working on it.
+        // The grid re-queues a job whose connection went away; stop working on it. No ack can come now.
         this.current?.controller.abort(ABORT.connectionLost);
+        this.awaitingAck?.resolve();
         resolve({ code, reason: reasonBuffer.toString() || errorMessage, wasReady });
       });
     });
@@ -207,6 +208,17 @@ export class WebSocketSlot implements Slot {
     if (this.current) {
       // The grid sends one job per connection; a second one is a protocol error, refuse it visibly.
       this.send({ type: 'error', id, message: 'worker busy: one job per connection', client_error: false });
+      return;
+    }
+    const leaving = this.leaveReason();
+    if (leaving) {
+      // An `error` would be a strike, while a connection that closes with a job on it gets the job re-queued.
+      // So close now, without starting it.
+      ctx.log(
+        'info',
+        `${this.options.name}: job ${id} arrived as the connection was leaving; not started (the grid re-queues it)`,
+      );
+      this.close(1000, leaving);
       return;
     }
     const controller = new AbortController();
@@ -261,16 +273,24 @@ export class WebSocketSlot implements Slot {
     // After the frame went out: a tripping breaker or a failed probe closes idle connections, as this one is now.
     recordOutcome(ctx.unit.breaker, outcome);
     if (blamesBackend(outcome)) await ctx.unit.gate.check();
-    if (ctx.drainSignal.aborted || ctx.unit.breaker.paused || !ctx.unit.gate.isUp) {
+    const leavingNow = this.leaveReason();
+    if (leavingNow) {
       // Leaving after a `done`: give the grid a moment to send its ack, so the den is counted.
       if (outcome.kind === 'done' || (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel)) {
         await this.ackOrTimeout(id);
       }
-      this.close(
-        1000,
-        ctx.drainSignal.aborted ? 'draining' : ctx.unit.breaker.paused ? 'paused' : 'backend down',
-      );
+      this.close(1000, leavingNow);
     }
+  }
+
+  /** Why this connection takes no more jobs (the close reason), or undefined while it serves. */
+  private leaveReason(): string | undefined {
+    const { ctx } = this;
+    if (ctx.drainSignal.aborted) return 'draining';
+    if (ctx.unit.breaker.paused) return 'paused';
+    if (!ctx.unit.gate.isUp) return 'backend down';
+    if (this.socket?.readyState !== WebSocket.OPEN) return 'closing';
+    return undefined;
   }
 
   private async ackOrTimeout(id: string): Promise<void> {

@@ -315,6 +315,35 @@ describe('WebSocket protocol', () => {
     expect(worker.stats().jobs.handed_back).toBe(1);
   });
 
+  it('a job that arrives while the connection is leaving is not started: the socket closes and the grid re-queues it', async () => {
+    grid = await startFakeWsGrid();
+    const control = controlledBackend();
+    const logs: string[] = [];
+    worker = createWorker({
+      config: testConfig({ url: grid.url }),
+      backend: control.backend,
+      log: (_level, message) => logs.push(message),
+    });
+    void worker.run();
+    const conn = await grid.nextConnection();
+    await conn.accept();
+    conn.send(job('first'));
+    const call = await control.nextCall();
+    const drained = worker.drain();
+    call.finish({ text: 'ok', finish_reason: 'stop' });
+    await conn.type('done', 'first');
+    // The worker now waits for the ack before closing; the grid sends the next job instead.
+    conn.send(job('late'));
+    expect((await conn.closed).code).toBe(1000);
+    await drained;
+    expect(control.calls).toHaveLength(1);
+    expect(conn.frames.filter((f) => f.id === 'late')).toEqual([]);
+    expect(logs).toContain(
+      'test-worker: job late arrived as the connection was leaving; not started (the grid re-queues it)',
+    );
+    expect(worker.stats().jobs).toMatchObject({ done: 1, lost: 0, failed: 0 });
+  });
+
   it('circuit breaker: N backend failures in a row take the worker off the grid for the pause, then it returns', async () => {
     grid = await startFakeWsGrid();
     const control = controlledBackend();
