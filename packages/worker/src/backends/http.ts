@@ -1,5 +1,6 @@
 // Shared HTTP plumbing for backends: retry before any output, and error mapping.
 import { BackendError, isAbortError, isClientErrorStatus } from '../job.js';
+import { causeText } from '../util/errors.js';
 import { Backoff, realSleep, type Sleep } from '../util/timing.js';
 
 export interface RetryOptions {
@@ -58,12 +59,6 @@ export async function postJson(
       clientError: isClientErrorStatus(response.status),
     });
   }
-}
-
-export function causeText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
 }
 
 /** Throws the signal's reason as an AbortError-shaped error when aborted. */

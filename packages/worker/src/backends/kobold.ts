@@ -1,7 +1,9 @@
 // KoboldAI / KoboldCpp backend: POST {url}/api/latest/generate with the Horde payload mapping (multi-bridge,
 // AI-Horde-Worker). Not streamed: the whole text arrives at once and is emitted as one delta.
+
 import { type Backend, BackendError, type GridJob, type JobContext, type JobResult } from '../job.js';
-import { causeText, type FetchLike, postJson, probeGet, type RetryOptions } from './http.js';
+import { causeText } from '../util/errors.js';
+import { type FetchLike, postJson, probeGet, type RetryOptions } from './http.js';
 
 export interface KoboldOptions extends RetryOptions {
   /** KoboldAI base URL, e.g. `http://127.0.0.1:5001`. */

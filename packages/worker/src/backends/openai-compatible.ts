@@ -10,7 +10,8 @@ import {
   type JobResult,
   type JobUsage,
 } from '../job.js';
-import { causeText, type FetchLike, postJson, probeGet, type RetryOptions, throwIfAborted } from './http.js';
+import { causeText } from '../util/errors.js';
+import { type FetchLike, postJson, probeGet, type RetryOptions, throwIfAborted } from './http.js';
 import { ThinkSplitter } from './think.js';
 
 export interface OpenAICompatibleOptions extends RetryOptions {

@@ -43,3 +43,18 @@ export interface Slot {
 export class FatalError extends Error {
   override readonly name = 'FatalError';
 }
+
+/** Whether a slot may take jobs now: its identity's breaker is not paused and its backend is up. */
+export function servable(ctx: SlotContext): boolean {
+  return !ctx.unit.breaker.paused && ctx.unit.gate.isUp;
+}
+
+/** Waits out a paused breaker or a backend that is down, whichever holds (returns early on drain). */
+export async function waitUntilServable(ctx: SlotContext, name: string): Promise<void> {
+  if (ctx.unit.breaker.paused) {
+    ctx.log('warn', `${name}: ${ctx.config.circuitBreaker.failures} backend failures in a row; pausing`);
+    await ctx.unit.breaker.wait(ctx.drainSignal);
+  } else {
+    await ctx.unit.gate.ready(ctx.drainSignal);
+  }
+}

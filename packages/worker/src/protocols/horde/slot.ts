@@ -1,8 +1,15 @@
 // One Horde v2 pop loop = one job at a time; `max_threads` loops share the worker name (as multi-bridge does,
 // and `threads` in the pop says so). Every popped job ends in a submit: ok, or `faulted` so the Horde re-queues it.
 
-import { FatalError, type Slot, type SlotContext } from '../../runtime/context.js';
+import {
+  FatalError,
+  type Slot,
+  type SlotContext,
+  servable,
+  waitUntilServable,
+} from '../../runtime/context.js';
 import { ABORT, blamesBackend, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
+import { causeText } from '../../util/errors.js';
 import { Backoff } from '../../util/timing.js';
 import { type HordeClient, HordeHttpError, type PoppedJob, type SubmitBody } from './client.js';
 import { jobFromPop } from './job.js';
@@ -40,18 +47,9 @@ export class HordeSlot implements Slot {
     const { model } = ctx.unit;
     try {
       while (!ctx.drainSignal.aborted) {
-        if (ctx.unit.breaker.paused) {
-          ctx.log(
-            'warn',
-            `${model.name}: ${ctx.config.circuitBreaker.failures} backend failures in a row; pausing`,
-          );
+        if (!servable(ctx)) {
           this.setConnected(false);
-          await ctx.unit.breaker.wait(ctx.drainSignal);
-          continue;
-        }
-        if (!ctx.unit.gate.isUp) {
-          this.setConnected(false);
-          await ctx.unit.gate.ready(ctx.drainSignal);
+          await waitUntilServable(ctx, model.name);
           continue;
         }
         let pop: PoppedJob | null;
@@ -75,7 +73,7 @@ export class HordeSlot implements Slot {
           const delay = this.errors.next();
           ctx.log(
             'warn',
-            `${model.name}: pop failed (${describe(error)}); retrying in ${(delay / 1000).toFixed(1)} s`,
+            `${model.name}: pop failed (${causeText(error)}); retrying in ${(delay / 1000).toFixed(1)} s`,
           );
           await ctx.sleep(delay, ctx.drainSignal);
           continue;
@@ -156,7 +154,7 @@ export class HordeSlot implements Slot {
     } catch (error) {
       ctx.log(
         'error',
-        `${ctx.unit.model.name}: submit of job ${job.id} failed after retries: ${describe(error)}`,
+        `${ctx.unit.model.name}: submit of job ${job.id} failed after retries: ${causeText(error)}`,
       );
       end = 'failed';
     }
@@ -165,10 +163,4 @@ export class HordeSlot implements Slot {
     // Before popping again: is the backend still there? (The loop waits for it when not.)
     if (blamesBackend(outcome)) await ctx.unit.gate.check();
   }
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
 }

@@ -2,7 +2,13 @@
 // The connection reconnects with jittered back-off, and ends for good on 4001/4003 (fatal) or 1012 (replaced).
 import WebSocket from 'ws';
 import type { JobResult } from '../../job.js';
-import { FatalError, type Slot, type SlotContext } from '../../runtime/context.js';
+import {
+  FatalError,
+  type Slot,
+  type SlotContext,
+  servable,
+  waitUntilServable,
+} from '../../runtime/context.js';
 import { ABORT, blamesBackend, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
 import { Backoff } from '../../util/timing.js';
 import { BRIDGE_AGENT } from '../../version.js';
@@ -71,16 +77,8 @@ export class WebSocketSlot implements Slot {
     });
     try {
       while (!ctx.drainSignal.aborted) {
-        if (ctx.unit.breaker.paused) {
-          ctx.log(
-            'warn',
-            `${name}: ${ctx.config.circuitBreaker.failures} backend failures in a row; pausing`,
-          );
-          await ctx.unit.breaker.wait(ctx.drainSignal);
-          continue;
-        }
-        if (!ctx.unit.gate.isUp) {
-          await ctx.unit.gate.ready(ctx.drainSignal);
+        if (!servable(ctx)) {
+          await waitUntilServable(ctx, name);
           continue;
         }
         const end = await this.session();
@@ -96,7 +94,7 @@ export class WebSocketSlot implements Slot {
           );
           return;
         }
-        if (ctx.drainSignal.aborted || ctx.unit.breaker.paused || !ctx.unit.gate.isUp) continue;
+        if (ctx.drainSignal.aborted || !servable(ctx)) continue;
         if (end.wasReady) this.backoff.reset();
         const delay = this.backoff.next();
         ctx.log(
