@@ -116,7 +116,8 @@ export class Worker {
     if (this.stopped) return 'stopped';
     if (this.drainController.signal.aborted) return 'draining';
     if (this.counter.inFlight > 0) return 'busy';
-    if (this.units.length > 0 && this.units.every((u) => u.breaker.paused)) return 'paused';
+    // Every identity is off the grid on purpose: breaker paused, or backend down.
+    if (this.units.length > 0 && this.units.every((u) => u.breaker.paused || !u.gate.isUp)) return 'paused';
     return this.counter.connected > 0 ? 'idle' : 'connecting';
   }
 

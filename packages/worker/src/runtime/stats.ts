@@ -1,5 +1,6 @@
 // Live counters for the status line and /metrics.
 
+/** `paused`: every worker identity is off the grid on purpose (circuit breaker, or its backend is down). */
 export type WorkerState = 'connecting' | 'idle' | 'busy' | 'draining' | 'paused' | 'stopped';
 
 export type JobEnd = 'done' | 'failed' | 'cancelled' | 'handed_back' | 'lost';

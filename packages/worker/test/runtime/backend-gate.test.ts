@@ -48,11 +48,13 @@ describe('backend gate', () => {
     const { state, backend } = probedBackend(() => grid!.connections.length);
     const logs: string[] = [];
     const fourthProbe = deferred();
+    const states: string[] = [];
     worker = createWorker({
       config: testConfig({ url: grid.url }),
       backend,
       log: (_level, message) => logs.push(message),
       sleep: async () => {
+        states.push(worker!.stats().state);
         if (state.probes.length === 3) state.up = true;
         if (state.probes.length >= 3) fourthProbe.resolve();
       },
@@ -62,6 +64,7 @@ describe('backend gate', () => {
     const conn = await grid.nextConnection();
     await conn.accept();
     expect(state.probes).toEqual([0, 0, 0, 0]); // the grid saw nothing until the 4th probe passed
+    expect(states).toEqual(['paused', 'paused', 'paused']);
     expect(logs.filter((l) => l.includes('is not answering'))).toEqual([
       'test-worker: backend controlled is not answering (connect ECONNREFUSED); taking no jobs until it does',
     ]);
