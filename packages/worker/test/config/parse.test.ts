@@ -284,6 +284,67 @@ describe('GRID_* environment variables', () => {
     });
   });
 
+  it('serves every backend of GRID_BACKENDS (grid-text-worker multi-backend JSON) as its own worker', () => {
+    const { config } = configFromEnv(
+      {
+        GRID_API_KEY: 'k',
+        GRID_WORKER_NAME: 'rig',
+        GRID_MAX_LENGTH: '1024',
+        OLLAMA_URL: 'http://127.0.0.1:11434/',
+        GRID_BACKENDS: JSON.stringify([
+          {
+            type: 'openai',
+            url: 'http://10.0.0.5:8000/v1',
+            model: 'gpt-oss-120b',
+            grid_model: 'gpt-oss-120b',
+            concurrency: 2,
+          },
+          { type: 'ollama', model: 'qwen3:8b', name: 'rig-qwen' },
+        ]),
+      },
+      'host',
+    );
+    expect(config.endpoints.map((e) => [e.type, e.url])).toEqual([
+      ['openai', 'http://10.0.0.5:8000/v1'],
+      ['openai', 'http://127.0.0.1:11434/v1'],
+    ]);
+    expect(config.endpoints.map((e) => e.models[0])).toEqual([
+      {
+        name: 'rig-gpt-oss-120b',
+        model: 'gpt-oss-120b',
+        gridModel: 'gpt-oss-120b',
+        maxThreads: 2,
+        maxLength: 1024,
+        maxContextLength: 4096,
+      },
+      {
+        name: 'rig-qwen',
+        model: 'qwen3:8b',
+        gridModel: 'grid/qwen3:8b',
+        maxThreads: 1,
+        maxLength: 1024,
+        maxContextLength: 4096,
+      },
+    ]);
+    expect(
+      issuesOf(() => configFromEnv({ GRID_API_KEY: 'k', GRID_BACKENDS: '[{"type":"openai"' }))[0],
+    ).toMatch(/^GRID_BACKENDS: not valid JSON/);
+    expect(
+      issuesOf(() =>
+        configFromEnv({
+          GRID_API_KEY: 'k',
+          GRID_BACKENDS: JSON.stringify([
+            { url: 'http://x.test/v1', model: 'm', concurrency: 'lots' },
+            { type: 'openai', url: 'http://x.test/v1' },
+          ]),
+        }),
+      ),
+    ).toEqual([
+      'GRID_BACKENDS[0].concurrency: must be an integer from 1 to 50, got "lots"',
+      'GRID_BACKENDS[1].model: required: the backend model id for an openai endpoint',
+    ]);
+  });
+
   it('names the env var in errors', () => {
     expect(
       issuesOf(() =>
