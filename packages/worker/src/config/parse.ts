@@ -311,7 +311,7 @@ function checkUniqueNames(endpoints: EndpointConfig[], pathOf: PathOf, issues: I
       const where = `endpoints[${i}].models[${j}]`;
       const first = seen.get(model.name);
       if (first) issues.add(pathOf(`${where}.name`), `duplicate worker name "${model.name}" (also ${first})`);
-      else seen.set(model.name, where);
+      else seen.set(model.name, pathOf(`${where}.name`));
     });
   });
 }

@@ -174,7 +174,7 @@ endpoints:
       issuesOf(() =>
         parseConfigText('api_key: k\nendpoints: [{type: demo, models: [{name: w}, {name: w}]}]'),
       ),
-    ).toEqual(['endpoints[0].models[1].name: duplicate worker name "w" (also endpoints[0].models[0])']);
+    ).toEqual(['endpoints[0].models[1].name: duplicate worker name "w" (also endpoints[0].models[0].name)']);
     expect(issuesOf(() => parseConfigText('api_key: [unclosed', {}, 'bridgeData.yaml'))[0]).toMatch(
       /^bridgeData\.yaml:1: not valid YAML/,
     );
@@ -325,6 +325,15 @@ describe('GRID_* environment variables', () => {
         maxLength: 1024,
         maxContextLength: 4096,
       },
+    ]);
+    const twins = JSON.stringify([
+      { type: 'openai', url: 'http://x.test/v1', model: 'a', grid_model: 'grid/qwen3:0.6b' },
+      { type: 'openai', url: 'http://x.test/v1', model: 'b', grid_model: 'grid/qwen3-0.6b' },
+    ]);
+    expect(
+      issuesOf(() => configFromEnv({ GRID_API_KEY: 'k', GRID_WORKER_NAME: 'rig', GRID_BACKENDS: twins })),
+    ).toEqual([
+      'GRID_BACKENDS[1].name: duplicate worker name "rig-grid-qwen3-0-6b" (also GRID_BACKENDS[0].name)',
     ]);
     expect(
       issuesOf(() => configFromEnv({ GRID_API_KEY: 'k', GRID_BACKENDS: '[{"type":"openai"' }))[0],
