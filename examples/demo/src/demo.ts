@@ -95,9 +95,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const script = chatScript(saved);
   const chat = runExample('chat', {
     args: ['--base-url', grid.url, '--model', SMALL, '--system', 'Answer in one sentence.'],
-    input: chatScript(saved)
-      .map((line) => `${line}\n`)
-      .join(''),
+    input: script.map((line) => `${line}\n`).join(''),
     onLine: (line) => out.line('chat', line),
   });
   options.onCleanup(() => chat.stop());

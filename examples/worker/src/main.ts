@@ -26,7 +26,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   await worker.run();
   const { jobs, den } = worker.stats();
-  console.error(`[info] served ${jobs.done} job(s), earned ${den} den`);
+  console.error(`[info] served ${jobs.done} job(s), earned ${den.toFixed(2)} den`);
 } catch (error) {
   console.error(`[error] ${(error as Error).message}`);
   process.exitCode = 1;

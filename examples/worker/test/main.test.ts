@@ -44,7 +44,7 @@ describe('examples/worker', () => {
       expect(body.grid.worker).toBe('example-worker');
       child.kill('SIGTERM');
       expect(await exit).toBe(0);
-      expect(log).toContain('served 1 job(s)');
+      expect(log).toMatch(/served 1 job\(s\), earned \d+\.\d\d den\n/);
     } finally {
       child.kill('SIGKILL');
       await grid.close();

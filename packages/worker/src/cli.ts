@@ -24,6 +24,8 @@ Usage: aipg-worker [--config bridgeData.yaml] [options]
 SIGINT/SIGTERM drain: no new jobs, in-flight jobs finish (handed back after the drain timeout), exit 0.
 A second signal hands in-flight jobs back at once. Docs: docs/worker.md`;
 
+const SAME_PRESS_MS = 1000;
+
 async function main(): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
@@ -83,13 +85,16 @@ async function main(): Promise<number> {
     display.log('info', `metrics on ${metrics.url}/metrics`);
   }
 
-  let signals = 0;
+  // One Ctrl-C can arrive twice: from the terminal and again relayed by a wrapper (tsx under `pnpm worker`,
+  // an init process). A repeat within SAME_PRESS_MS is that same press, not the "hand back now" one.
+  let firstSignalAt: number | undefined;
   const onSignal = (signal: string) => {
-    signals += 1;
-    if (signals === 1) {
+    const now = Date.now();
+    if (firstSignalAt === undefined) {
+      firstSignalAt = now;
       display.log('info', `${signal}: draining (send it again to hand in-flight jobs back now)`);
       void worker.drain();
-    } else {
+    } else if (now - firstSignalAt >= SAME_PRESS_MS) {
       display.log('warn', `${signal}: handing in-flight jobs back`);
       void worker.stop();
     }

@@ -4,6 +4,7 @@ export * from './config/index.js';
 export {
   type Backend,
   BackendError,
+  type BackendInfo,
   type FinishReason,
   type GridJob,
   type JobContext,

@@ -80,6 +80,16 @@ export interface Backend {
   /** A short label for logs, e.g. `openai http://127.0.0.1:11434/v1`. */
   readonly label: string;
   readonly handle: JobHandler;
+  /**
+   * Optional health check. The worker takes no jobs until it resolves, and checks again after a failed job;
+   * while it throws, the worker stays off the grid. May name the model the backend has loaded.
+   */
+  readonly probe?: (signal: AbortSignal) => Promise<BackendInfo | undefined>;
+}
+
+export interface BackendInfo {
+  /** The model the backend serves (used when the config names none, e.g. a KoboldCpp endpoint). */
+  model?: string;
 }
 
 /** A backend failure. `clientError` = the backend rejected the request itself as invalid (400/413/422). */

@@ -2,11 +2,13 @@
 
 import type { FetchLike } from './backends/http.js';
 import { createBackend } from './backends/index.js';
-import type { EndpointConfig, ModelConfig, WorkerConfig } from './config/types.js';
+import { advertisedModelName } from './config/parse.js';
+import { DEFAULTS, type EndpointConfig, type ModelConfig, type WorkerConfig } from './config/types.js';
 import type { Backend } from './job.js';
 import { HordeClient } from './protocols/horde/client.js';
 import { HordeSlot } from './protocols/horde/slot.js';
 import { WebSocketSlot, workerSocketUrl } from './protocols/websocket/slot.js';
+import { BackendGate } from './runtime/backend-gate.js';
 import { CircuitBreaker } from './runtime/circuit-breaker.js';
 import { FatalError, type Log, type Slot, type SlotContext, type Unit } from './runtime/context.js';
 import { type JobEnd, StatsCounter, type WorkerState, type WorkerStats } from './runtime/stats.js';
@@ -20,13 +22,13 @@ export interface WorkerOptions {
   log?: Log;
   /** Called when a job ends, however it ended. */
   onJob?: (event: JobEvent) => void;
-  /** Abort a job that runs longer than this (default 10 min); it is reported as failed. */
-  jobTimeoutMs?: number;
   /** Test seams: time, randomness, HTTP and back-off schedules. */
   sleep?: Sleep;
   random?: () => number;
   now?: () => number;
   fetch?: FetchLike;
+  /** Backend probe retries while it is down (default 1 s → 30 s). */
+  probeRetry?: BackoffSchedule;
   /** WebSocket reconnect back-off (default 1 s → 30 s). */
   reconnect?: BackoffSchedule;
   /** WebSocket protocol-level ping period; an unanswered ping drops the connection (default 30 s). */
@@ -114,7 +116,8 @@ export class Worker {
     if (this.stopped) return 'stopped';
     if (this.drainController.signal.aborted) return 'draining';
     if (this.counter.inFlight > 0) return 'busy';
-    if (this.units.length > 0 && this.units.every((u) => u.breaker.paused)) return 'paused';
+    // Every identity is off the grid on purpose: breaker paused, or backend down.
+    if (this.units.length > 0 && this.units.every((u) => u.breaker.paused || !u.gate.isUp)) return 'paused';
     return this.counter.connected > 0 ? 'idle' : 'connecting';
   }
 
@@ -143,10 +146,35 @@ export class Worker {
           typeof options.backend === 'function'
             ? options.backend(endpoint, model)
             : (options.backend ?? createBackend(endpoint, model));
+        // A copy: a KoboldCpp endpoint without `model` learns it from the backend's first probe.
+        const unitModel: ModelConfig = { ...model };
+        if (!unitModel.gridModel && !backend.probe) {
+          throw new FatalError(
+            `${model.name}: no model to advertise; set \`model\` or \`grid_model\` in the config`,
+          );
+        }
         const unit: Unit = {
           endpoint,
-          model,
+          model: unitModel,
           backend,
+          gate: new BackendGate({
+            backend,
+            name: model.name,
+            log: this.log,
+            sleep,
+            random,
+            retry: options.probeRetry,
+            needModel: unitModel.gridModel
+              ? undefined
+              : (name) => {
+                  unitModel.model = name;
+                  unitModel.gridModel = advertisedModelName(name.replace(/^koboldcpp\//i, ''));
+                  this.log(
+                    'info',
+                    `${model.name}: the backend serves ${name}; advertising ${unitModel.gridModel}`,
+                  );
+                },
+          }),
           breaker: new CircuitBreaker({
             failures: config.circuitBreaker.failures,
             pauseMs: config.circuitBreaker.pauseMs,
@@ -162,13 +190,13 @@ export class Worker {
           log: this.log,
           sleep,
           random,
-          jobTimeoutMs: options.jobTimeoutMs ?? 600_000,
+          jobTimeoutMs: config.jobTimeoutMs ?? DEFAULTS.jobTimeoutSeconds[config.protocol] * 1000,
           drainSignal: this.drainController.signal,
           jobEnded: (end, tokens, id) => this.jobEnded(end, tokens, id),
         };
         this.log(
           'info',
-          `${model.name}: ${config.protocol} → ${config.url}, model ${model.gridModel} via ${backend.label}, ${model.maxThreads} slot(s)`,
+          `${model.name}: ${config.protocol} → ${config.url}, model ${model.gridModel || '(named by the backend)'} via ${backend.label}, ${model.maxThreads} slot(s)`,
         );
         for (let i = 0; i < model.maxThreads; i++) {
           this.slots.push(

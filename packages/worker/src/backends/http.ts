@@ -1,5 +1,6 @@
 // Shared HTTP plumbing for backends: retry before any output, and error mapping.
 import { BackendError, isAbortError, isClientErrorStatus } from '../job.js';
+import { causeText } from '../util/errors.js';
 import { Backoff, realSleep, type Sleep } from '../util/timing.js';
 
 export interface RetryOptions {
@@ -60,12 +61,6 @@ export async function postJson(
   }
 }
 
-export function causeText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
-}
-
 /** Throws the signal's reason as an AbortError-shaped error when aborted. */
 export function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) {
@@ -73,4 +68,27 @@ export function throwIfAborted(signal: AbortSignal): void {
     error.name = 'AbortError';
     throw error;
   }
+}
+
+/**
+ * GETs a backend's health URL for a probe: returns the response when the server answered in a way that means it
+ * can take jobs. Throws when it is unreachable, failing (5xx) or refusing our key (401/403): jobs would fail too.
+ * Other answers (a 404 from a server without this route) still show a live server.
+ */
+export async function probeGet(
+  fetchImpl: FetchLike,
+  url: string,
+  init: { headers?: Record<string, string>; signal: AbortSignal },
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { method: 'GET', headers: init.headers, signal: init.signal });
+  } catch (error) {
+    throw new BackendError(`unreachable at ${url}: ${causeText(error)}`, { cause: error });
+  }
+  if (response.status >= 500 || response.status === 401 || response.status === 403) {
+    await response.body?.cancel().catch(() => {});
+    throw new BackendError(`GET ${url} answered HTTP ${response.status}`, { status: response.status });
+  }
+  return response;
 }

@@ -1,7 +1,9 @@
 // KoboldAI / KoboldCpp backend: POST {url}/api/latest/generate with the Horde payload mapping (multi-bridge,
 // AI-Horde-Worker). Not streamed: the whole text arrives at once and is emitted as one delta.
+
 import { type Backend, BackendError, type GridJob, type JobContext, type JobResult } from '../job.js';
-import { causeText, type FetchLike, postJson, type RetryOptions } from './http.js';
+import { causeText } from '../util/errors.js';
+import { type FetchLike, postJson, probeGet, type RetryOptions } from './http.js';
 
 export interface KoboldOptions extends RetryOptions {
   /** KoboldAI base URL, e.g. `http://127.0.0.1:5001`. */
@@ -16,6 +18,12 @@ export function createKoboldBackend(options: KoboldOptions): Backend {
   const retry = { retries: 5, retryBaseMs: 1000, ...options };
   return {
     label: `koboldai ${base}`,
+    // KoboldAI/KoboldCpp name the loaded model here ("koboldcpp/Tiefighter-13B").
+    async probe(signal) {
+      const response = await probeGet(fetchImpl, `${base}/api/v1/model`, { signal });
+      const body = (await response.json().catch(() => undefined)) as { result?: unknown } | undefined;
+      return typeof body?.result === 'string' && body.result ? { model: body.result } : undefined;
+    },
     async handle(job: GridJob, ctx: JobContext): Promise<JobResult> {
       const onAbort = () => {
         // KoboldCpp keeps generating after the HTTP request goes away; ask it to stop (best effort).

@@ -10,7 +10,8 @@ import {
   type JobResult,
   type JobUsage,
 } from '../job.js';
-import { causeText, type FetchLike, postJson, type RetryOptions, throwIfAborted } from './http.js';
+import { causeText } from '../util/errors.js';
+import { type FetchLike, postJson, probeGet, type RetryOptions, throwIfAborted } from './http.js';
 import { ThinkSplitter } from './think.js';
 
 export interface OpenAICompatibleOptions extends RetryOptions {
@@ -30,15 +31,22 @@ export function createOpenAICompatibleBackend(options: OpenAICompatibleOptions):
   const base = options.url.replace(/\/+$/, '');
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const retry = { retries: 2, retryBaseMs: 1000, ...options };
+  const headers: Record<string, string> = options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {};
   return {
     label: `openai ${base} (${options.model})`,
+    // Every OpenAI-compatible server (Ollama, vLLM, LM Studio, OpenAI) lists its models at /models.
+    async probe(signal) {
+      const response = await probeGet(fetchImpl, `${base}/models`, { headers, signal });
+      await response.body?.cancel().catch(() => {});
+      return undefined;
+    },
     async handle(job: GridJob, ctx: JobContext): Promise<JobResult> {
       const response = await postJson(
         fetchImpl,
         `${base}/chat/completions`,
         requestBody(job, options.model),
         {
-          headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
+          headers,
           signal: ctx.signal,
           retryOn: RETRY_STATUSES,
         },

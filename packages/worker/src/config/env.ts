@@ -1,6 +1,7 @@
 // The GRID_* environment variables of grid-text-worker (plus a few of our own) → the same raw shape as a
 // bridgeData.yaml document, with errors naming the variable.
-import type { Raw } from './fields.js';
+import { ConfigError } from './errors.js';
+import { isRecord, type Raw } from './fields.js';
 import { type ParseResult, parseConfig } from './parse.js';
 
 export type Env = Record<string, string | undefined>;
@@ -12,6 +13,7 @@ const TOP_ENV: Record<string, string> = {
   api_key: 'GRID_API_KEY',
   nsfw: 'GRID_NSFW',
   drain_timeout: 'GRID_DRAIN_TIMEOUT',
+  job_timeout: 'GRID_JOB_TIMEOUT',
 };
 const MODEL_ENV: Record<string, string> = {
   name: 'GRID_WORKER_NAME',
@@ -28,6 +30,7 @@ const MODEL_ENV: Record<string, string> = {
  * OPENAI_API_KEY) | koboldai (KOBOLD_URL) | demo (GRID_DEMO_TOKENS_PER_SECOND).
  */
 export function configFromEnv(env: Env, hostname = 'local'): ParseResult {
+  if (env.GRID_BACKENDS?.trim()) return configFromBackendsJson(env, hostname);
   const backend = (env.BACKEND_TYPE ?? 'ollama').trim().toLowerCase();
   const endpoint: Raw = { name: backend, tokens_per_second: env.GRID_DEMO_TOKENS_PER_SECOND };
   const endpointEnv: Record<string, string> = {
@@ -57,6 +60,76 @@ export function configFromEnv(env: Env, hostname = 'local'): ParseResult {
   const raw: Raw = { endpoints: [endpoint] };
   for (const [key, name] of Object.entries(TOP_ENV)) if (env[name] !== undefined) raw[key] = env[name];
   return parseConfig(raw, (path) => envPath(path, endpointEnv));
+}
+
+/** The JSON keys of one GRID_BACKENDS entry, by the config key they fill (for error paths). */
+const BACKENDS_KEYS: Record<string, string> = { max_threads: 'concurrency' };
+
+/**
+ * grid-text-worker's GRID_BACKENDS: a JSON list of `{type (openai | ollama), url, api_key, model, grid_model,
+ * concurrency, name}`, each served as its own grid worker named `name` or `<GRID_WORKER_NAME>-<grid model slug>`.
+ * The other GRID_* vars (key, URL, limits, protocol) apply to all of them.
+ */
+function configFromBackendsJson(env: Env, hostname: string): ParseResult {
+  let list: unknown;
+  try {
+    list = JSON.parse(env.GRID_BACKENDS!);
+  } catch (error) {
+    throw new ConfigError([
+      { path: 'GRID_BACKENDS', message: `not valid JSON (${(error as Error).message})` },
+    ]);
+  }
+  if (!Array.isArray(list)) {
+    throw new ConfigError([{ path: 'GRID_BACKENDS', message: 'must be a JSON list of backends' }]);
+  }
+  const workerName = env.GRID_WORKER_NAME ?? `Text-Inference-Worker-${hostname}`;
+  const endpoints = list.map((entry, i): unknown => {
+    if (!isRecord(entry)) return entry; // parseConfig names it
+    const type = typeof entry.type === 'string' ? entry.type.trim().toLowerCase() : 'openai';
+    const model = entry.model ?? entry.model_name;
+    const gridModel = entry.grid_model ?? entry.grid_model_name;
+    const ollama = type === 'ollama';
+    const base = entry.url ?? (ollama ? (env.OLLAMA_URL ?? 'http://localhost:11434') : env.OPENAI_URL);
+    const slugSource =
+      typeof gridModel === 'string' ? gridModel : typeof model === 'string' ? `grid/${model}` : '';
+    return {
+      type: ollama ? 'openai' : entry.type,
+      name: `backend-${i}`,
+      url: ollama && typeof base === 'string' ? `${base.replace(/\/+$/, '')}/v1` : base,
+      api_key: entry.api_key,
+      models: [
+        {
+          name: entry.name ?? `${workerName}-${slug(slugSource)}`,
+          model,
+          grid_model: gridModel,
+          max_threads: entry.concurrency,
+          max_length: env.GRID_MAX_LENGTH,
+          max_context_length: env.GRID_MAX_CONTEXT_LENGTH,
+        },
+      ],
+    };
+  });
+  const raw: Raw = { endpoints };
+  for (const [key, name] of Object.entries(TOP_ENV)) if (env[name] !== undefined) raw[key] = env[name];
+  return parseConfig(raw, (path) => {
+    const top = TOP_ENV[path];
+    if (top) return top;
+    const field = /^endpoints\[(\d+)\](?:\.models\[0\])?(?:\.(\w+))?$/.exec(path);
+    if (!field) return path.replace(/^endpoints/, 'GRID_BACKENDS');
+    const key = field[2];
+    if (key === 'max_length' || key === 'max_context_length') return MODEL_ENV[key]!;
+    return `GRID_BACKENDS[${field[1]}]${key ? `.${BACKENDS_KEYS[key] ?? key}` : ''}`;
+  });
+}
+
+/** grid-text-worker's name slug: non-alphanumerics → "-", at most 24 characters. */
+function slug(text: string): string {
+  return (
+    text
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 24) || 'model'
+  );
 }
 
 function envPath(path: string, endpointEnv: Record<string, string>): string {

@@ -38,6 +38,7 @@ const TOP_KEYS = new Set([
   'queue_size',
   'nsfw',
   'drain_timeout',
+  'job_timeout',
   'circuit_breaker',
   'endpoints',
   'workers',
@@ -103,6 +104,9 @@ export function parseConfig(raw: unknown, pathOf: PathOf = (key) => key): ParseR
     { min: 0 },
     DEFAULTS.drainTimeoutSeconds,
   );
+  const jobTimeout = raw.job_timeout === undefined || raw.job_timeout === '' ? undefined : raw.job_timeout;
+  const jobTimeoutSeconds =
+    jobTimeout === undefined ? undefined : readInt(jobTimeout, pathOf('job_timeout'), issues, { min: 0 }, 0);
   const breaker = parseBreaker(raw.circuit_breaker, pathOf('circuit_breaker'), issues);
 
   let endpoints: EndpointConfig[];
@@ -131,6 +135,7 @@ export function parseConfig(raw: unknown, pathOf: PathOf = (key) => key): ParseR
       nsfw,
       queueSize,
       drainTimeoutMs: drainSeconds * 1000,
+      ...(jobTimeoutSeconds === undefined ? {} : { jobTimeoutMs: jobTimeoutSeconds * 1000 }),
       circuitBreaker: breaker,
       endpoints,
     },
@@ -220,10 +225,8 @@ export function parseModel(raw: Raw, pathOf: PathOf, type: EndpointType, issues:
       required: 'the backend model id for an openai endpoint',
     });
   } else {
-    // KoboldAI serves whatever model it loaded; we still need a name to advertise.
-    model = readString(raw.model, pathOf('model'), issues, {
-      required: gridModelRaw ? undefined : 'the loaded model name (or grid_model) for a koboldai endpoint',
-    });
+    // KoboldAI serves whatever model it loaded; multi-bridge files name none, and the worker asks the backend.
+    model = readString(raw.model, pathOf('model'), issues);
   }
   const gridModel = gridModelRaw || advertisedModelName(model);
   if (gridModel.length > 0 && gridModel.length < 3) {
@@ -308,7 +311,7 @@ function checkUniqueNames(endpoints: EndpointConfig[], pathOf: PathOf, issues: I
       const where = `endpoints[${i}].models[${j}]`;
       const first = seen.get(model.name);
       if (first) issues.add(pathOf(`${where}.name`), `duplicate worker name "${model.name}" (also ${first})`);
-      else seen.set(model.name, where);
+      else seen.set(model.name, pathOf(`${where}.name`));
     });
   });
 }

@@ -10,7 +10,10 @@ export interface ModelConfig {
   name: string;
   /** The model id sent to the backend (`model` in the OpenAI request). */
   model: string;
-  /** The model name advertised to the grid: `grid_model` if given, else `grid/<model>`. */
+  /**
+   * The model name advertised to the grid: `grid_model` if given, else `grid/<model>`. Empty for a koboldai
+   * endpoint that names neither: the worker asks the backend (`GET /api/v1/model`) before it registers.
+   */
   gridModel: string;
   /** Jobs served in parallel (WebSocket connections, or Horde pop loops). */
   maxThreads: number;
@@ -43,6 +46,12 @@ export interface WorkerConfig {
   queueSize: number;
   /** How long `drain()` waits for in-flight jobs before handing them back. */
   drainTimeoutMs: number;
+  /**
+   * When a job is abandoned and reported failed, so the grid re-queues it at once instead of after its lease.
+   * WebSocket: this long without output; Horde: this long in total. 0 = never; unset = the protocol's default
+   * (DEFAULTS.jobTimeoutSeconds), just under the grid's own limit.
+   */
+  jobTimeoutMs?: number;
   /** Consecutive backend failures before a pause, and the pause length. */
   circuitBreaker: { failures: number; pauseMs: number };
   endpoints: EndpointConfig[];
@@ -56,6 +65,8 @@ export const DEFAULTS = {
   nsfw: false,
   queueSize: 0,
   drainTimeoutSeconds: 60,
+  /** Under the live grid's 300 s per-frame timeout (WebSocket) and the Horde's 150 s text job ttl. */
+  jobTimeoutSeconds: { websocket: 270, horde: 140 },
   breakerFailures: 5,
   breakerPauseSeconds: 30,
   tokensPerSecond: 50,

@@ -27,10 +27,6 @@ export class CircuitBreaker {
     return this.now() < this.pausedUntil;
   }
 
-  get failureCount(): number {
-    return this.consecutive;
-  }
-
   success(): void {
     this.consecutive = 0;
   }

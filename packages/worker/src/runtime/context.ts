@@ -1,6 +1,7 @@
 import type { EndpointConfig, ModelConfig, WorkerConfig } from '../config/types.js';
 import type { Backend } from '../job.js';
 import type { Sleep } from '../util/timing.js';
+import type { BackendGate } from './backend-gate.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { JobEnd, StatsCounter } from './stats.js';
 
@@ -13,6 +14,8 @@ export interface Unit {
   model: ModelConfig;
   backend: Backend;
   breaker: CircuitBreaker;
+  /** Keeps the identity off the grid while its backend is down. */
+  gate: BackendGate;
 }
 
 export interface SlotContext {
@@ -22,7 +25,7 @@ export interface SlotContext {
   log: Log;
   sleep: Sleep;
   random: () => number;
-  /** A job running longer than this is aborted and reported as failed. */
+  /** config.jobTimeoutMs resolved (0 = never): see WorkerConfig. */
   jobTimeoutMs: number;
   /** Aborted when the worker starts draining: take no new jobs, finish the current one. */
   drainSignal: AbortSignal;
@@ -39,4 +42,19 @@ export interface Slot {
 /** The grid refused this worker for good (bad key, scope, ownership): retrying cannot help. */
 export class FatalError extends Error {
   override readonly name = 'FatalError';
+}
+
+/** Whether a slot may take jobs now: its identity's breaker is not paused and its backend is up. */
+export function servable(ctx: SlotContext): boolean {
+  return !ctx.unit.breaker.paused && ctx.unit.gate.isUp;
+}
+
+/** Waits out a paused breaker or a backend that is down, whichever holds (returns early on drain). */
+export async function waitUntilServable(ctx: SlotContext, name: string): Promise<void> {
+  if (ctx.unit.breaker.paused) {
+    ctx.log('warn', `${name}: ${ctx.config.circuitBreaker.failures} backend failures in a row; pausing`);
+    await ctx.unit.breaker.wait(ctx.drainSignal);
+  } else {
+    await ctx.unit.gate.ready(ctx.drainSignal);
+  }
 }

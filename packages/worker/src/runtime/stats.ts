@@ -1,5 +1,6 @@
 // Live counters for the status line and /metrics.
 
+/** `paused`: every worker identity is off the grid on purpose (circuit breaker, or its backend is down). */
 export type WorkerState = 'connecting' | 'idle' | 'busy' | 'draining' | 'paused' | 'stopped';
 
 export type JobEnd = 'done' | 'failed' | 'cancelled' | 'handed_back' | 'lost';
@@ -22,4 +23,10 @@ export class StatsCounter {
   jobs: Record<JobEnd, number> = { done: 0, failed: 0, cancelled: 0, handed_back: 0, lost: 0 };
   tokens = 0;
   den = 0;
+
+  /** Adds a reward. Sums of decimal rewards drift in binary floating point (1.1 + 10.2 = 11.299999999999999):
+   *  round to a micro-den, far below any reward the grid pays, so `stats().den` and /metrics show 11.3. */
+  addDen(den: number): void {
+    if (Number.isFinite(den)) this.den = Math.round((this.den + den) * 1e6) / 1e6;
+  }
 }

@@ -149,4 +149,14 @@ describe('koboldai backend', () => {
     await abortSeen.promise;
     await server.requests[0]!.aborted;
   });
+
+  it('probe: GET /api/v1/model names the loaded model', async () => {
+    server = await startServer((req, res) =>
+      req.url === '/api/v1/model'
+        ? json(res, 200, { result: 'koboldcpp/Tiefighter-13B' })
+        : json(res, 404, {}),
+    );
+    const backend = createKoboldBackend({ url: server.url });
+    expect(await backend.probe!(new AbortController().signal)).toEqual({ model: 'koboldcpp/Tiefighter-13B' });
+  });
 });

@@ -224,4 +224,29 @@ describe('openai-compatible backend', () => {
     expect(error).toBeInstanceOf(BackendError);
     expect(error.message).toMatch(/^backend unreachable at http:\/\/127\.0\.0\.1:\d+\/chat\/completions/);
   });
+
+  it('probe: GET {url}/models with the key; up unless unreachable, 5xx or 401/403', async () => {
+    let status = 200;
+    server = await startServer((_req, res) => json(res, status, { object: 'list', data: [] }));
+    const backend = createOpenAICompatibleBackend({
+      url: `${server.url}/v1`,
+      model: 'm',
+      apiKey: 'sk-local',
+    });
+    const signal = new AbortController().signal;
+    await expect(backend.probe!(signal)).resolves.toBeUndefined();
+    expect(server.requests[0]).toMatchObject({ method: 'GET', url: '/v1/models' });
+    expect(server.requests[0]!.headers.authorization).toBe('Bearer sk-local');
+    status = 404; // a server without a model list is still a live server
+    await expect(backend.probe!(signal)).resolves.toBeUndefined();
+    for (status of [401, 503]) {
+      await expect(backend.probe!(signal)).rejects.toThrow(`answered HTTP ${status}`);
+    }
+    const url = server.url;
+    await server.close();
+    server = undefined;
+    await expect(createOpenAICompatibleBackend({ url, model: 'm' }).probe!(signal)).rejects.toThrow(
+      /^unreachable at http:\/\/127\.0\.0\.1:\d+\/models/,
+    );
+  });
 });

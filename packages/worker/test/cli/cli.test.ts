@@ -39,7 +39,7 @@ describe('aipg-worker CLI', () => {
     expect(cli.output()).toContain('endpoints[0].models[0].max_length: must be an integer ≥ 16, got "abc"');
   });
 
-  it('drains on SIGTERM mid-job: the job completes and the process exits 0', async () => {
+  it('drains on SIGTERM mid-job (a doubled signal counts once): the job completes and the process exits 0', async () => {
     grid = await startFakeWsGrid();
     const cli = spawnCli(['--config', await configFile(demoConfig(grid.url, 40)), '--metrics-port', '0']);
     const conn = await grid.nextConnection();
@@ -59,6 +59,8 @@ describe('aipg-worker CLI', () => {
       },
     });
     await conn.type('token');
+    // Twice at once, as a terminal plus a relaying wrapper (tsx, an init) deliver one Ctrl-C: still one drain.
+    cli.child.kill('SIGTERM');
     cli.child.kill('SIGTERM');
     const done = await conn.type('done');
     expect(done.id).toBe('sigterm-job');
@@ -68,6 +70,7 @@ describe('aipg-worker CLI', () => {
     expect((await conn.closed).code).toBe(1000);
     expect(await cli.exit).toBe(0);
     expect(cli.output()).toContain('SIGTERM: draining');
+    expect(cli.output()).not.toContain('handing in-flight jobs back');
     expect(metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
   });
 

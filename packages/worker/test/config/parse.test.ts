@@ -83,6 +83,47 @@ describe('bridgeData.yaml', () => {
     expect(horde.config.protocol).toBe('websocket');
   });
 
+  it('accepts a koboldai endpoint without a model, as multi-bridge files have it (the backend names it)', () => {
+    const { config } = parseConfigText(`
+horde_url: "http://127.0.0.1:7001/"
+api_key: "grid_key"
+queue_size: 0
+endpoints:
+  - type: koboldai
+    name: kobold-box
+    url: http://127.0.0.1:5001
+    models:
+      - name: owner-kobold
+        max_threads: 1
+        max_length: 80
+        max_context_length: 1024
+`);
+    expect(config.endpoints[0]!.models[0]).toEqual({
+      name: 'owner-kobold',
+      model: '',
+      gridModel: '',
+      maxThreads: 1,
+      maxLength: 80,
+      maxContextLength: 1024,
+    });
+  });
+
+  it('reads job_timeout in seconds (unset = the protocol default, 0 = never) and GRID_JOB_TIMEOUT', () => {
+    const doc = (extra: string) =>
+      parseConfigText(`api_key: k\n${extra}endpoints: [{type: demo, models: [{name: w}]}]`).config;
+    expect(doc('').jobTimeoutMs).toBeUndefined();
+    expect(doc('job_timeout: 90\n').jobTimeoutMs).toBe(90_000);
+    expect(doc('job_timeout: 0\n').jobTimeoutMs).toBe(0);
+    expect(issuesOf(() => doc('job_timeout: soon\n'))).toEqual([
+      'job_timeout: must be an integer ≥ 0, got "soon"',
+    ]);
+    const env = { GRID_API_KEY: 'k', BACKEND_TYPE: 'demo' };
+    expect(configFromEnv({ ...env, GRID_JOB_TIMEOUT: '45' }).config.jobTimeoutMs).toBe(45_000);
+    expect(issuesOf(() => configFromEnv({ ...env, GRID_JOB_TIMEOUT: '-1' }))).toEqual([
+      'GRID_JOB_TIMEOUT: must be an integer ≥ 0, got "-1"',
+    ]);
+  });
+
   it('names the path of every bad field', () => {
     const issues = issuesOf(() =>
       parseConfigText(`
@@ -133,7 +174,7 @@ endpoints:
       issuesOf(() =>
         parseConfigText('api_key: k\nendpoints: [{type: demo, models: [{name: w}, {name: w}]}]'),
       ),
-    ).toEqual(['endpoints[0].models[1].name: duplicate worker name "w" (also endpoints[0].models[0])']);
+    ).toEqual(['endpoints[0].models[1].name: duplicate worker name "w" (also endpoints[0].models[0].name)']);
     expect(issuesOf(() => parseConfigText('api_key: [unclosed', {}, 'bridgeData.yaml'))[0]).toMatch(
       /^bridgeData\.yaml:1: not valid YAML/,
     );
@@ -241,6 +282,76 @@ describe('GRID_* environment variables', () => {
       name: 'Text-Inference-Worker-myhost',
       gridModel: 'openai/gpt-4o',
     });
+  });
+
+  it('serves every backend of GRID_BACKENDS (grid-text-worker multi-backend JSON) as its own worker', () => {
+    const { config } = configFromEnv(
+      {
+        GRID_API_KEY: 'k',
+        GRID_WORKER_NAME: 'rig',
+        GRID_MAX_LENGTH: '1024',
+        OLLAMA_URL: 'http://127.0.0.1:11434/',
+        GRID_BACKENDS: JSON.stringify([
+          {
+            type: 'openai',
+            url: 'http://10.0.0.5:8000/v1',
+            model: 'gpt-oss-120b',
+            grid_model: 'gpt-oss-120b',
+            concurrency: 2,
+          },
+          { type: 'ollama', model: 'qwen3:8b', name: 'rig-qwen' },
+        ]),
+      },
+      'host',
+    );
+    expect(config.endpoints.map((e) => [e.type, e.url])).toEqual([
+      ['openai', 'http://10.0.0.5:8000/v1'],
+      ['openai', 'http://127.0.0.1:11434/v1'],
+    ]);
+    expect(config.endpoints.map((e) => e.models[0])).toEqual([
+      {
+        name: 'rig-gpt-oss-120b',
+        model: 'gpt-oss-120b',
+        gridModel: 'gpt-oss-120b',
+        maxThreads: 2,
+        maxLength: 1024,
+        maxContextLength: 4096,
+      },
+      {
+        name: 'rig-qwen',
+        model: 'qwen3:8b',
+        gridModel: 'grid/qwen3:8b',
+        maxThreads: 1,
+        maxLength: 1024,
+        maxContextLength: 4096,
+      },
+    ]);
+    const twins = JSON.stringify([
+      { type: 'openai', url: 'http://x.test/v1', model: 'a', grid_model: 'grid/qwen3:0.6b' },
+      { type: 'openai', url: 'http://x.test/v1', model: 'b', grid_model: 'grid/qwen3-0.6b' },
+    ]);
+    expect(
+      issuesOf(() => configFromEnv({ GRID_API_KEY: 'k', GRID_WORKER_NAME: 'rig', GRID_BACKENDS: twins })),
+    ).toEqual([
+      'GRID_BACKENDS[1].name: duplicate worker name "rig-grid-qwen3-0-6b" (also GRID_BACKENDS[0].name)',
+    ]);
+    expect(
+      issuesOf(() => configFromEnv({ GRID_API_KEY: 'k', GRID_BACKENDS: '[{"type":"openai"' }))[0],
+    ).toMatch(/^GRID_BACKENDS: not valid JSON/);
+    expect(
+      issuesOf(() =>
+        configFromEnv({
+          GRID_API_KEY: 'k',
+          GRID_BACKENDS: JSON.stringify([
+            { url: 'http://x.test/v1', model: 'm', concurrency: 'lots' },
+            { type: 'openai', url: 'http://x.test/v1' },
+          ]),
+        }),
+      ),
+    ).toEqual([
+      'GRID_BACKENDS[0].concurrency: must be an integer from 1 to 50, got "lots"',
+      'GRID_BACKENDS[1].model: required: the backend model id for an openai endpoint',
+    ]);
   });
 
   it('names the env var in errors', () => {

@@ -9,7 +9,13 @@ import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Protocol, WorkerConfig } from '../../src/config/types.js';
 import { createWorker, type JobEvent, type Worker } from '../../src/worker.js';
-import { type RecordedRequest, sseChunk, startServer, type TestServer } from '../helpers/http-server.js';
+import {
+  json,
+  type RecordedRequest,
+  sseChunk,
+  startServer,
+  type TestServer,
+} from '../helpers/http-server.js';
 import { deferred } from '../helpers/jobs.js';
 import { type CliProcess, spawnCli } from '../helpers/spawn-cli.js';
 
@@ -39,6 +45,16 @@ function streamWords(_req: RecordedRequest, res: ServerResponse): void {
   for (const word of WORDS) res.write(sseChunk({ content: word }));
   res.write(sseChunk({}, 'stop'));
   res.end('data: [DONE]\n\n');
+}
+
+/** An OpenAI-compatible backend: `GET /v1/models` (the worker's probe) answered, chat requests to `chat`. */
+function openaiBackend(chat: (req: RecordedRequest, res: ServerResponse) => void) {
+  return startServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/v1/models') {
+      return json(res, 200, { object: 'list', data: [{ id: 'fake-llm', object: 'model' }] });
+    }
+    chat(req, res);
+  });
 }
 
 function config(protocol: Protocol, name = 'e2e-worker'): WorkerConfig {
@@ -96,7 +112,7 @@ describe.each(['websocket', 'horde'] as const)(
   (protocol) => {
     it('streams the backend tokens back to the client', async () => {
       grid = await startMockGrid({ port: 0 });
-      backend = await startServer(streamWords);
+      backend = await openaiBackend(streamWords);
       const { worker, online } = startWorker(protocol);
       await online;
       const stream = await client().chat.completions.create({
@@ -108,7 +124,13 @@ describe.each(['websocket', 'horde'] as const)(
       let text = '';
       for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
       expect(text).toBe(WORDS.join(''));
-      const [req] = backend.requests;
+      // The worker probed the backend before taking jobs, then sent the job.
+      expect(backend.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+        'GET /v1/models',
+        'POST /v1/chat/completions',
+      ]);
+      const [probe, req] = backend.requests;
+      expect(probe!.headers.authorization).toBe('Bearer backend-key');
       expect(req!.headers.authorization).toBe('Bearer backend-key');
       expect(req!.body).toMatchObject({ model: 'fake-llm', max_tokens: 50, stream: true });
       const { messages } = req!.body as { messages: { role: string; content: string }[] };
@@ -125,7 +147,7 @@ describe('end to end over the live WebSocket protocol', () => {
   it('a client cancel reaches the backend: its request is aborted', async () => {
     grid = await startMockGrid({ port: 0 });
     const backendHit = deferred<RecordedRequest>();
-    backend = await startServer((req, res) => {
+    backend = await openaiBackend((req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(sseChunk({ content: 'first' }));
       backendHit.resolve(req); // …then never finishes
@@ -151,7 +173,7 @@ describe('end to end over the live WebSocket protocol', () => {
     grid = await startMockGrid({ port: 0 });
     const firstHit = deferred();
     let calls = 0;
-    backend = await startServer((req, res) => {
+    backend = await openaiBackend((req, res) => {
       calls += 1;
       if (calls === 1) {
         // The first worker's call hangs until that worker is killed.

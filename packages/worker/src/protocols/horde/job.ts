@@ -1,5 +1,6 @@
 import type { ModelConfig } from '../../config/types.js';
 import type { GridJob } from '../../job.js';
+import { clampToLimit, num } from '../params.js';
 import type { PoppedJob } from './client.js';
 
 /**
@@ -17,8 +18,8 @@ export function jobFromPop(pop: PoppedJob, limits: ModelConfig): GridJob {
     messages: [{ role: 'user', content: prompt }],
     prompt,
     params: {
-      max_length: clamp(num(payload.max_length) ?? 80, limits.maxLength),
-      max_context_length: clamp(num(payload.max_context_length) ?? 1024, limits.maxContextLength),
+      max_length: clampToLimit(num(payload.max_length) ?? 80, limits.maxLength),
+      max_context_length: clampToLimit(num(payload.max_context_length) ?? 1024, limits.maxContextLength),
       temperature: num(payload.temperature),
       top_p: num(payload.top_p),
       top_k: num(payload.top_k),
@@ -28,12 +29,4 @@ export function jobFromPop(pop: PoppedJob, limits: ModelConfig): GridJob {
     },
     raw: payload,
   };
-}
-
-function clamp(value: number, limit: number): number {
-  return Math.max(1, Math.min(Math.floor(value), limit));
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }

@@ -1,8 +1,15 @@
 // One Horde v2 pop loop = one job at a time; `max_threads` loops share the worker name (as multi-bridge does,
 // and `threads` in the pop says so). Every popped job ends in a submit: ok, or `faulted` so the Horde re-queues it.
 
-import { FatalError, type Slot, type SlotContext } from '../../runtime/context.js';
-import { ABORT, runJob } from '../../runtime/run-job.js';
+import {
+  FatalError,
+  type Slot,
+  type SlotContext,
+  servable,
+  waitUntilServable,
+} from '../../runtime/context.js';
+import { ABORT, blamesBackend, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
+import { causeText } from '../../util/errors.js';
 import { Backoff } from '../../util/timing.js';
 import { type HordeClient, HordeHttpError, type PoppedJob, type SubmitBody } from './client.js';
 import { jobFromPop } from './job.js';
@@ -40,13 +47,9 @@ export class HordeSlot implements Slot {
     const { model } = ctx.unit;
     try {
       while (!ctx.drainSignal.aborted) {
-        if (ctx.unit.breaker.paused) {
-          ctx.log(
-            'warn',
-            `${model.name}: ${ctx.config.circuitBreaker.failures} backend failures in a row; pausing`,
-          );
+        if (!servable(ctx)) {
           this.setConnected(false);
-          await ctx.unit.breaker.wait(ctx.drainSignal);
+          await waitUntilServable(ctx, model.name);
           continue;
         }
         let pop: PoppedJob | null;
@@ -70,7 +73,7 @@ export class HordeSlot implements Slot {
           const delay = this.errors.next();
           ctx.log(
             'warn',
-            `${model.name}: pop failed (${describe(error)}); retrying in ${(delay / 1000).toFixed(1)} s`,
+            `${model.name}: pop failed (${causeText(error)}); retrying in ${(delay / 1000).toFixed(1)} s`,
           );
           await ctx.sleep(delay, ctx.drainSignal);
           continue;
@@ -106,22 +109,18 @@ export class HordeSlot implements Slot {
     const controller = new AbortController();
     this.current = controller;
     ctx.stats.inFlight += 1;
-    const timer = setTimeout(() => controller.abort(ABORT.timeout), ctx.jobTimeoutMs);
-    timer.unref?.();
-    let streamed = 0;
     const outcome = await runJob(ctx.unit.backend.handle, job, {
-      signal: controller.signal,
-      onDelta: () => {
-        streamed += 1;
-      },
+      controller,
+      // A popped job's lease runs from the pop (upstream Horde: 150 s), however much the backend streams.
+      timeout: { ms: ctx.jobTimeoutMs, restartOnOutput: false },
+      onDelta: () => {},
     });
-    clearTimeout(timer);
     this.current = undefined;
+    recordOutcome(ctx.unit.breaker, outcome);
 
     let body: SubmitBody;
     let end: 'done' | 'failed' | 'handed_back';
     if (outcome.kind === 'done') {
-      ctx.unit.breaker.success();
       body = { id: job.id, generation: outcome.result.text, state: 'ok' };
       end = 'done';
     } else {
@@ -134,17 +133,16 @@ export class HordeSlot implements Slot {
           ? outcome.message
           : handedBack
             ? 'worker shutting down'
-            : `timed out after ${ctx.jobTimeoutMs / 1000} s`;
+            : `timed out after ${ctx.jobTimeoutMs / 1000} s (job_timeout)`;
       ctx.log(
         'warn',
         `${ctx.unit.model.name}: job ${job.id} ${handedBack ? 'handed back' : 'failed'}: ${why}`,
       );
-      if (!handedBack && !(outcome.kind === 'failed' && outcome.clientError)) ctx.unit.breaker.failure();
     }
 
     try {
       const result = await this.options.client.submit(body);
-      if (result.kind === 'accepted') ctx.stats.den += result.reward;
+      if (result.kind === 'accepted') ctx.stats.addDen(result.reward);
       else if (result.kind === 'already-submitted')
         ctx.log('info', `${ctx.unit.model.name}: job ${job.id} was already submitted (${result.detail})`);
       else if (result.kind === 'aborted-by-grid')
@@ -156,21 +154,13 @@ export class HordeSlot implements Slot {
     } catch (error) {
       ctx.log(
         'error',
-        `${ctx.unit.model.name}: submit of job ${job.id} failed after retries: ${describe(error)}`,
+        `${ctx.unit.model.name}: submit of job ${job.id} failed after retries: ${causeText(error)}`,
       );
       end = 'failed';
     }
     ctx.stats.inFlight -= 1;
-    ctx.jobEnded(
-      end,
-      outcome.kind === 'done' ? (outcome.result.usage?.completion_tokens ?? streamed) : streamed,
-      job.id,
-    );
+    ctx.jobEnded(end, tokensOf(outcome), job.id);
+    // Before popping again: is the backend still there? (The loop waits for it when not.)
+    if (blamesBackend(outcome)) await ctx.unit.gate.check();
   }
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
 }

@@ -1,6 +1,7 @@
 import type { ModelConfig } from '../../config/types.js';
 import type { GridJob, JobMessage } from '../../job.js';
 import type { ChatMessage, WsJob } from '../../wire.js';
+import { clampToLimit, num } from '../params.js';
 
 /** A `job` frame → GridJob, with max_length clamped to what this worker advertised. */
 export function jobFromFrame(frame: WsJob, limits: ModelConfig): GridJob {
@@ -20,7 +21,7 @@ export function jobFromFrame(frame: WsJob, limits: ModelConfig): GridJob {
     messages,
     prompt,
     params: {
-      max_length: Math.max(1, Math.min(asked, limits.maxLength)),
+      max_length: clampToLimit(asked, limits.maxLength),
       max_context_length: limits.maxContextLength,
       temperature: num(request.temperature) ?? num(payload.temperature),
       top_p: num(request.top_p) ?? num(payload.top_p),
@@ -40,8 +41,4 @@ function flattenMessage(message: ChatMessage): JobMessage {
     ? content.map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('')
     : (content ?? '');
   return { role: message.role, content: text };
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }

@@ -2,8 +2,14 @@
 // The connection reconnects with jittered back-off, and ends for good on 4001/4003 (fatal) or 1012 (replaced).
 import WebSocket from 'ws';
 import type { JobResult } from '../../job.js';
-import { FatalError, type Slot, type SlotContext } from '../../runtime/context.js';
-import { ABORT, runJob } from '../../runtime/run-job.js';
+import {
+  FatalError,
+  type Slot,
+  type SlotContext,
+  servable,
+  waitUntilServable,
+} from '../../runtime/context.js';
+import { ABORT, blamesBackend, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
 import { Backoff } from '../../util/timing.js';
 import { BRIDGE_AGENT } from '../../version.js';
 import type { WsCloseCode, WsDone, WsJob, WsRegister, WsServerFrame, WsWorkerFrame } from '../../wire.js';
@@ -61,18 +67,18 @@ export class WebSocketSlot implements Slot {
   async run(): Promise<void> {
     const { ctx } = this;
     const { name } = this.options;
-    // A tripped breaker takes idle connections off the grid right away; busy ones leave after their job.
+    // A tripped breaker or a backend gone down takes idle connections off the grid right away; busy ones leave
+    // after their job.
     const offTrip = ctx.unit.breaker.onTrip(() => {
       if (!this.current) this.close(1000, 'paused');
     });
+    const offDown = ctx.unit.gate.onDown(() => {
+      if (!this.current) this.close(1000, 'backend down');
+    });
     try {
       while (!ctx.drainSignal.aborted) {
-        if (ctx.unit.breaker.paused) {
-          ctx.log(
-            'warn',
-            `${name}: ${ctx.config.circuitBreaker.failures} backend failures in a row; pausing`,
-          );
-          await ctx.unit.breaker.wait(ctx.drainSignal);
+        if (!servable(ctx)) {
+          await waitUntilServable(ctx, name);
           continue;
         }
         const end = await this.session();
@@ -88,7 +94,7 @@ export class WebSocketSlot implements Slot {
           );
           return;
         }
-        if (ctx.drainSignal.aborted || ctx.unit.breaker.paused) continue;
+        if (ctx.drainSignal.aborted || !servable(ctx)) continue;
         if (end.wasReady) this.backoff.reset();
         const delay = this.backoff.next();
         ctx.log(
@@ -99,6 +105,7 @@ export class WebSocketSlot implements Slot {
       }
     } finally {
       offTrip();
+      offDown();
     }
   }
 
@@ -152,7 +159,7 @@ export class WebSocketSlot implements Slot {
         } else if (frame.type === 'cancel') {
           if (this.current?.id === frame.id) this.current.controller.abort(ABORT.cancel);
         } else if (frame.type === 'ack') {
-          ctx.stats.den += typeof frame.den === 'number' ? frame.den : 0;
+          if (typeof frame.den === 'number') ctx.stats.addDen(frame.den);
           ctx.log('debug', `${options.name}: ack for job ${frame.id}: ${frame.den} den`);
           if (this.awaitingAck?.id === frame.id) this.awaitingAck.resolve();
         } else if (frame.type === 'error') {
@@ -185,8 +192,9 @@ export class WebSocketSlot implements Slot {
         ctx.drainSignal.removeEventListener('abort', onDrain);
         if (wasReady) ctx.stats.connected -= 1;
         if (this.socket === ws) this.socket = undefined;
-        // The grid re-queues a job whose connection went away; stop working on it.
+        // The grid re-queues a job whose connection went away; stop working on it. No ack can come now.
         this.current?.controller.abort(ABORT.connectionLost);
+        this.awaitingAck?.resolve();
         resolve({ code, reason: reasonBuffer.toString() || errorMessage, wasReady });
       });
     });
@@ -200,27 +208,33 @@ export class WebSocketSlot implements Slot {
       this.send({ type: 'error', id, message: 'worker busy: one job per connection', client_error: false });
       return;
     }
+    const leaving = this.leaveReason();
+    if (leaving) {
+      // An `error` would be a strike, while a connection that closes with a job on it gets the job re-queued.
+      // So close now, without starting it.
+      ctx.log(
+        'info',
+        `${this.options.name}: job ${id} arrived as the connection was leaving; not started (the grid re-queues it)`,
+      );
+      this.close(1000, leaving);
+      return;
+    }
     const controller = new AbortController();
     this.current = { id, controller };
     ctx.stats.inFlight += 1;
-    const timer = setTimeout(() => controller.abort(ABORT.timeout), ctx.jobTimeoutMs);
-    timer.unref?.();
-    let streamed = 0;
     const outcome = await runJob(ctx.unit.backend.handle, jobFromFrame(frame, ctx.unit.model), {
-      signal: controller.signal,
-      onDelta: (delta) => {
-        streamed += 1;
-        this.send({ type: 'token', id, delta });
-      },
+      controller,
+      // The live grid re-queues a job after 300 s without a frame from its worker: limit the silence, not the length.
+      timeout: { ms: ctx.jobTimeoutMs, restartOnOutput: true },
+      onDelta: (delta) => this.send({ type: 'token', id, delta }),
     });
-    clearTimeout(timer);
     this.current = undefined;
     ctx.stats.inFlight -= 1;
+    const tokens = tokensOf(outcome);
 
     if (outcome.kind === 'done') {
-      ctx.unit.breaker.success();
       this.send(doneFrame(id, outcome.result));
-      ctx.jobEnded('done', outcome.result.usage?.completion_tokens ?? streamed, id);
+      ctx.jobEnded('done', tokens, id);
     } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel) {
       this.send({
         type: 'done',
@@ -230,18 +244,21 @@ export class WebSocketSlot implements Slot {
         finish_reason: 'cancelled',
         cancelled: true,
       });
-      ctx.jobEnded('cancelled', streamed, id);
+      ctx.jobEnded('cancelled', tokens, id);
     } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.connectionLost) {
       ctx.log('warn', `${this.options.name}: connection lost during job ${id}; the grid re-queues it`);
-      ctx.jobEnded('lost', streamed, id);
+      ctx.jobEnded('lost', tokens, id);
     } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.handBack) {
       this.send({ type: 'error', id, message: 'worker shutting down: job handed back', client_error: false });
-      ctx.jobEnded('handed_back', streamed, id);
+      ctx.jobEnded('handed_back', tokens, id);
     } else {
       const failure =
         outcome.kind === 'failed'
           ? outcome
-          : { message: `job timed out after ${ctx.jobTimeoutMs / 1000} s`, clientError: false };
+          : {
+              message: `backend produced no output for ${ctx.jobTimeoutMs / 1000} s (job_timeout)`,
+              clientError: false,
+            };
       this.send({
         type: 'error',
         id,
@@ -249,16 +266,29 @@ export class WebSocketSlot implements Slot {
         client_error: failure.clientError,
       });
       ctx.log('warn', `${this.options.name}: job ${id} failed: ${failure.message}`);
-      ctx.jobEnded('failed', streamed, id);
-      if (!failure.clientError) ctx.unit.breaker.failure();
+      ctx.jobEnded('failed', tokens, id);
     }
-    if (ctx.drainSignal.aborted || ctx.unit.breaker.paused) {
+    // After the frame went out: a tripping breaker or a failed probe closes idle connections, as this one is now.
+    recordOutcome(ctx.unit.breaker, outcome);
+    if (blamesBackend(outcome)) await ctx.unit.gate.check();
+    const leavingNow = this.leaveReason();
+    if (leavingNow) {
       // Leaving after a `done`: give the grid a moment to send its ack, so the den is counted.
       if (outcome.kind === 'done' || (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel)) {
         await this.ackOrTimeout(id);
       }
-      this.close(1000, ctx.drainSignal.aborted ? 'draining' : 'paused');
+      this.close(1000, leavingNow);
     }
+  }
+
+  /** Why this connection takes no more jobs (the close reason), or undefined while it serves. */
+  private leaveReason(): string | undefined {
+    const { ctx } = this;
+    if (ctx.drainSignal.aborted) return 'draining';
+    if (ctx.unit.breaker.paused) return 'paused';
+    if (!ctx.unit.gate.isUp) return 'backend down';
+    if (this.socket?.readyState !== WebSocket.OPEN) return 'closing';
+    return undefined;
   }
 
   private async ackOrTimeout(id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackendError } from '../../../src/job.js';
 import { BRIDGE_AGENT } from '../../../src/version.js';
 import { createWorker, type Worker } from '../../../src/worker.js';
@@ -197,6 +197,25 @@ describe('Horde v2 protocol', () => {
     await worker.run();
     expect(horde.submits()).toHaveLength(1);
     expect(worker.stats().jobs).toMatchObject({ done: 1, failed: 0 });
+  });
+
+  it('job_timeout limits a popped job in total: a hung backend is aborted and the job submitted as faulted', async () => {
+    const horde = await fakeHorde([jobReply('slow')]);
+    const control = controlledBackend();
+    worker = createWorker({
+      config: hordeConfig(horde.url, { jobTimeoutMs: 200 }),
+      backend: control.backend,
+      idleBackoff: { initialMs: 5, maxMs: 5 },
+    });
+    void worker.run();
+    const call = await control.nextCall();
+    // Output does not extend a Horde job: the grid sees none of it until the submit.
+    const ticker = setInterval(() => call.ctx.emit({ content: '.' }), 20);
+    await new Promise<void>((resolve) => call.ctx.signal.addEventListener('abort', () => resolve()));
+    clearInterval(ticker);
+    await vi.waitFor(() => expect(horde.submits()).toHaveLength(1));
+    expect(horde.submits()[0]!.body).toEqual({ id: 'slow', generation: '', state: 'faulted' });
+    expect(worker.stats().jobs.failed).toBe(1);
   });
 
   it('drain finishes and submits the in-flight job, pops no more, and past the timeout hands back as faulted', async () => {

@@ -82,4 +82,11 @@ describe('jobFromFrame', () => {
     expect(job.messages).toEqual([{ role: 'user', content: 'Hi' }]);
     expect(job.params.max_length).toBe(50);
   });
+
+  it('makes max_length a whole number of tokens, at least 1, as the Horde mapper does', () => {
+    const frame = (max_length: number) =>
+      ({ type: 'job', id: 'f', model: 'grid/m', payload: { prompt: 'Hi', max_length } }) as unknown as WsJob;
+    expect(jobFromFrame(frame(10.7), limits).params.max_length).toBe(10);
+    expect(jobFromFrame(frame(0), limits).params.max_length).toBe(1);
+  });
 });

@@ -169,6 +169,39 @@ describe('WebSocket protocol', () => {
     expect(worker.stats().jobs.failed).toBe(3);
   });
 
+  it('job_timeout limits the time without output: a silent backend is aborted and reported, a streaming one is not', async () => {
+    grid = await startFakeWsGrid();
+    const control = controlledBackend();
+    worker = createWorker({
+      config: testConfig({ url: grid.url, jobTimeoutMs: 200 }),
+      backend: control.backend,
+    });
+    void worker.run();
+    const conn = await grid.nextConnection();
+    await conn.accept();
+    // Streams for longer than the timeout in total, never silent for that long: it finishes.
+    conn.send(job('chatty'));
+    const chatty = await control.nextCall();
+    for (let i = 0; i < 6; i++) {
+      chatty.ctx.emit({ content: `${i}` });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    chatty.finish({ text: '012345', finish_reason: 'stop' });
+    expect(await conn.type('done', 'chatty')).toMatchObject({ full_text: '012345' });
+    // Says one thing, then hangs: aborted, and the grid hears of it (it re-queues at once, not after 300 s).
+    conn.send(job('hung'));
+    const hung = await control.nextCall();
+    hung.ctx.emit({ content: 'I will' });
+    expect(await conn.type('error', 'hung')).toEqual({
+      type: 'error',
+      id: 'hung',
+      message: 'backend produced no output for 0.2 s (job_timeout)',
+      client_error: false,
+    });
+    expect(hung.ctx.signal.aborted).toBe(true);
+    expect(worker.stats().jobs).toMatchObject({ done: 1, failed: 1 });
+  });
+
   it.each([4001, 4003])('close %i is fatal: a clear error and no reconnect', async (code) => {
     grid = await startFakeWsGrid();
     const sleeps: number[] = [];
@@ -280,6 +313,35 @@ describe('WebSocket protocol', () => {
       client_error: false,
     });
     expect(worker.stats().jobs.handed_back).toBe(1);
+  });
+
+  it('a job that arrives while the connection is leaving is not started: the socket closes and the grid re-queues it', async () => {
+    grid = await startFakeWsGrid();
+    const control = controlledBackend();
+    const logs: string[] = [];
+    worker = createWorker({
+      config: testConfig({ url: grid.url }),
+      backend: control.backend,
+      log: (_level, message) => logs.push(message),
+    });
+    void worker.run();
+    const conn = await grid.nextConnection();
+    await conn.accept();
+    conn.send(job('first'));
+    const call = await control.nextCall();
+    const drained = worker.drain();
+    call.finish({ text: 'ok', finish_reason: 'stop' });
+    await conn.type('done', 'first');
+    // The worker now waits for the ack before closing; the grid sends the next job instead.
+    conn.send(job('late'));
+    expect((await conn.closed).code).toBe(1000);
+    await drained;
+    expect(control.calls).toHaveLength(1);
+    expect(conn.frames.filter((f) => f.id === 'late')).toEqual([]);
+    expect(logs).toContain(
+      'test-worker: job late arrived as the connection was leaving; not started (the grid re-queues it)',
+    );
+    expect(worker.stats().jobs).toMatchObject({ done: 1, lost: 0, failed: 0 });
   });
 
   it('circuit breaker: N backend failures in a row take the worker off the grid for the pause, then it returns', async () => {
