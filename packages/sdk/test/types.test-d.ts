@@ -53,7 +53,10 @@ describe('chat.completions.create', () => {
     const stream = await grid.chat.completions.create({ model: 'auto', messages, stream: true });
     for await (const chunk of stream)
       expectTypeOf(chunk.choices[0]!.delta.content).toEqualTypeOf<string | null | undefined>();
-    expectTypeOf(stream.finalChatCompletion()).resolves.toEqualTypeOf<ChatCompletionSnapshot>();
+    expectTypeOf(stream.finalChatCompletion()).resolves.toEqualTypeOf<
+      WithRequestID<ChatCompletionSnapshot>
+    >();
+    expectTypeOf((await stream.finalChatCompletion())._request_id).toEqualTypeOf<string | undefined>();
     expectTypeOf(stream.finalText()).resolves.toEqualTypeOf<string>();
     stream.on('text', (delta, snapshot) => {
       expectTypeOf(delta).toEqualTypeOf<string>();

@@ -1,4 +1,5 @@
 import type { components } from '../generated/openapi';
+import { type WithRequestID, withRequestId } from './api-promise';
 import { AIPGError, APIError, APIUserAbortError, StreamInterruptedError } from './errors';
 import { decodeLines, decodeSSE } from './streaming';
 
@@ -168,10 +169,13 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     await this.#ended;
   }
 
-  /** The whole completion once the stream completed: content, `finish_reason`, `usage` and `grid`. */
-  finalChatCompletion(): Promise<ChatCompletionSnapshot> {
+  /**
+   * The whole completion once the stream completed: content, `finish_reason`, `usage` and `grid`, with
+   * the stream's `_request_id` (non-enumerable, as on every other result).
+   */
+  finalChatCompletion(): Promise<WithRequestID<ChatCompletionSnapshot>> {
     this.#start();
-    return this.#ended.then((snapshot) => snapshot);
+    return this.#ended.then((snapshot) => withRequestId(snapshot, this.requestId));
   }
 
   /** Choice 0's full text once the stream completed. */

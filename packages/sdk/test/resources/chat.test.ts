@@ -80,6 +80,9 @@ describe('chat.completions.create (streaming)', () => {
     expect(final.choices[0]?.message.content).toBe(FULL_TEXT);
     expect(final.usage).toEqual(USAGE);
     expect(final.grid).toEqual(GRID);
+    // The request id rides on the final completion too, non-enumerable like on every other result.
+    expect(final._request_id).toBe('req_s');
+    expect(Object.keys(final)).not.toContain('_request_id');
   });
 
   it('retries before the stream starts (503), then streams', async () => {
