@@ -74,6 +74,8 @@ describe('chat.completions.create', () => {
     grid.chat.completions.create({ messages });
     // @ts-expect-error: role must be one of the spec's roles
     grid.chat.completions.create({ model: 'auto', messages: [{ role: 'robot', content: 'x' }] });
+    // @ts-expect-error: `contnet` is not a message field (typo of content)
+    grid.chat.completions.create({ model: 'auto', messages: [{ role: 'user', contnet: 'x' }] });
   });
 
   it('rejects unknown stream event names', async () => {
@@ -85,6 +87,11 @@ describe('chat.completions.create', () => {
   it('still lets extra wire fields through a spread variable', () => {
     const extra = { repetition_penalty: 1.1 };
     grid.chat.completions.create({ model: 'auto', messages, ...extra });
+    const refusal = { refusal: null };
+    grid.chat.completions.create({
+      model: 'auto',
+      messages: [{ role: 'assistant', content: 'x', ...refusal }],
+    });
   });
 });
 

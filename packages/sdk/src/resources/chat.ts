@@ -8,11 +8,20 @@ import { APIResource } from './resource';
 type Schemas = components['schemas'];
 
 /**
- * `ChatCompletionRequest` without its open index signature. The wire accepts unknown fields (the grid
- * forwards them to the worker), but a typo such as `max_token` should not compile. Extra knobs can
- * still be sent by spreading a variable: `create({ ...params, ...extra })` is not excess-checked.
+ * One message of `messages`: `ChatMessage` without its open index signature, so a typo such as
+ * `contnet` does not compile (with `content` optional, it otherwise would, and send an empty turn).
  */
-export type ChatCompletionCreateParamsBase = KnownKeys<Schemas['ChatCompletionRequest']>;
+export type ChatCompletionMessageParam = KnownKeys<Schemas['ChatMessage']>;
+
+/**
+ * `ChatCompletionRequest` without its open index signatures (top level and per message). The wire
+ * accepts unknown fields (the grid forwards them to the worker), but a typo such as `max_token` should
+ * not compile. Extra knobs can still be sent by spreading a variable: `create({ ...params, ...extra })`
+ * is not excess-checked.
+ */
+export type ChatCompletionCreateParamsBase = Omit<KnownKeys<Schemas['ChatCompletionRequest']>, 'messages'> & {
+  messages: ChatCompletionMessageParam[];
+};
 export type ChatCompletionCreateParamsNonStreaming = ChatCompletionCreateParamsBase & {
   stream?: false | null | undefined;
 };
