@@ -8,7 +8,7 @@ import {
   RateLimitError,
 } from '../core/errors';
 import type { components } from '../generated/openapi';
-import { abortError, linkedController } from '../internal/signals';
+import { abortError, linkedController, raceAbort } from '../internal/signals';
 import { sleep } from '../internal/sleep';
 import { APIResource } from './resource';
 
@@ -22,7 +22,10 @@ export type TextGeneration = Schemas['HordeTextGeneration'];
 export type TextJobResult = TextJobStatus & { id: string };
 
 export interface TextGenerateOptions {
-  /** Aborting cancels the job on the grid (one best-effort `DELETE`) and rejects with `APIUserAbortError`. */
+  /**
+   * Aborting rejects with `APIUserAbortError` at once and cancels the job on the grid (one best-effort
+   * `DELETE`) — also when the abort lands while the submit is in flight: then as soon as its id arrives.
+   */
   signal?: AbortSignal | undefined;
   /** Called with every polled status (queue position, wait time, finished count …). */
   onProgress?: ((status: TextJobStatus) => void) | undefined;
@@ -79,8 +82,14 @@ export class Text extends APIResource {
     );
     const signal = controller.signal;
     let id: string | undefined;
+    // The submit is not cut off when the caller aborts: the Horde may already have queued the job, and
+    // only its id lets us cancel it. It gets CANCEL_TIMEOUT_MS more to answer, then is dropped.
+    const submitControl = new AbortController();
+    let submitted: Promise<TextJobSubmitted> | undefined;
     try {
-      id = (await this.submit(params, { signal })).id;
+      if (signal.aborted) throw abortError(signal);
+      submitted = this.submit(params, { signal: submitControl.signal });
+      id = (await raceAbort(submitted, signal)).id;
       let delay = options.pollIntervalMs ?? backoffMs(0);
       for (let polls = 1; ; polls++) {
         await sleep(delay, signal);
@@ -109,7 +118,14 @@ export class Text extends APIResource {
       if (jobStillWanted) {
         // Whatever stopped us (abort, deadline, a failing onProgress, a network error), nobody will
         // collect the result: free the queue slot and the kudos. Once, best effort.
-        await this.cancel(id!, { maxRetries: 0, timeout: CANCEL_TIMEOUT_MS }).catch(() => {});
+        await this.#cancelQuietly(id!);
+      } else if (id === undefined && submitted && signal.aborted) {
+        // Aborted mid-submit: cancel the job once (if ever) its id arrives; don't keep the caller waiting.
+        const drop = setTimeout(() => submitControl.abort(), CANCEL_TIMEOUT_MS);
+        submitted
+          .then((job) => this.#cancelQuietly(job.id))
+          .catch(() => {})
+          .finally(() => clearTimeout(drop));
       }
       if (signal.aborted) throw abortError(signal);
       throw error;
@@ -137,6 +153,14 @@ export class Text extends APIResource {
   cancel(id: string, options?: RequestOptions): APIPromise<TextJobStatus> {
     return this._client.call<TextJobStatus>(options, (init) =>
       this._client.raw.DELETE('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
+    );
+  }
+
+  /** One best-effort `DELETE` with its own short budget (the caller's signal may already be aborted). */
+  #cancelQuietly(id: string): Promise<void> {
+    return this.cancel(id, { maxRetries: 0, timeout: CANCEL_TIMEOUT_MS }).then(
+      () => {},
+      () => {},
     );
   }
 

@@ -194,6 +194,66 @@ describe('text.generate', () => {
     expect(log.map((e) => e.method)).toEqual(['POST', 'GET', 'GET', 'DELETE']);
   });
 
+  it('abort while the submit is in flight → rejects at once; the job is cancelled when its id arrives', async () => {
+    let answerSubmit!: () => void;
+    const submitHeld = new Promise<void>((resolve) => {
+      answerSubmit = resolve;
+    });
+    let cancelled!: () => void;
+    const cancelSeen = new Promise<void>((resolve) => {
+      cancelled = resolve;
+    });
+    const log: string[] = [];
+    server.use(
+      http.post(ASYNC, async () => {
+        log.push('POST');
+        await submitHeld;
+        return HttpResponse.json({ id: JOB, kudos: 3 }, { status: 202 });
+      }),
+      http.get(STATUS, () => {
+        log.push('GET');
+        return HttpResponse.json(status());
+      }),
+      http.delete(STATUS, ({ params }) => {
+        log.push(`DELETE ${params.id}`);
+        cancelled();
+        return HttpResponse.json(status({ waiting: 0, done: true }));
+      }),
+    );
+    const controller = new AbortController();
+    const call = makeGrid().text.generate({ prompt: 'x' }, { signal: controller.signal });
+    await vi.waitFor(() => expect(log).toEqual(['POST']));
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
+    answerSubmit();
+    await cancelSeen;
+    expect(log).toEqual(['POST', `DELETE ${JOB}`]);
+  });
+
+  it('an aborted submit that never answers is dropped after 10 s, cancelling nothing', async () => {
+    useFakeClock();
+    const signals: AbortSignal[] = [];
+    const grid = makeGrid({
+      maxRetries: 0,
+      fetch: (_url, init) => {
+        signals.push(init.signal!);
+        return new Promise<Response>(() => {});
+      },
+    });
+    const controller = new AbortController();
+    const settled = Promise.allSettled([grid.text.generate({ prompt: 'x' }, { signal: controller.signal })]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(signals).toHaveLength(1);
+    controller.abort();
+    const [result] = await settled;
+    expect((result as PromiseRejectedResult).reason).toBeInstanceOf(APIUserAbortError);
+    expect(signals[0]!.aborted).toBe(false); // still waiting for the id
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(signals[0]!.aborted).toBe(true);
+    await vi.runAllTimersAsync();
+    expect(signals).toHaveLength(1); // no DELETE: there is no id to cancel
+  });
+
   it('a failing cancel is sent once and does not hide the abort', async () => {
     useFakeClock();
     let deletes = 0;
