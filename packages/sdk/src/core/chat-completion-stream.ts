@@ -71,7 +71,6 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   #running: Promise<void> | undefined;
   #chunksSeen = 0;
   #snapshot: ChatCompletionSnapshot | undefined;
-  #finished = false;
   /** Set when the stream is over: `error` is how it failed, `undefined` for success. */
   #outcome: { error: AIPGError | undefined } | undefined;
   readonly #onEnd: (() => void) | undefined;
@@ -248,7 +247,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       },
       return: () => {
         this.#subscribers.delete(subscriber);
-        if (!this.#finished) this.abort();
+        if (!this.#outcome) this.abort();
         return Promise.resolve({ value: undefined, done: true });
       },
     };
@@ -320,7 +319,6 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       return;
     }
     void Promise.resolve(iterator.return?.()).catch(() => {});
-    this.#finished = true;
     this.#outcome = { error: undefined };
     const snapshot = this.#snapshot!;
     for (const sub of this.#subscribers) sub.finish();
@@ -358,7 +356,6 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   #fail(error: AIPGError): void {
-    this.#finished = true;
     this.#outcome = { error };
     this.#release?.();
     for (const sub of this.#subscribers) sub.finish(error);

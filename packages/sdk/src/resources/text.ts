@@ -1,5 +1,5 @@
 import type { RequestOptions } from '../client';
-import type { APIPromise, CallResult } from '../core/api-promise';
+import type { APIPromise } from '../core/api-promise';
 import {
   AIPGError,
   APITimeoutError,
@@ -93,9 +93,9 @@ export class Text extends APIResource {
       let delay = options.pollIntervalMs ?? backoffMs(0);
       for (let polls = 1; ; polls++) {
         await sleep(delay, signal);
-        let polled: CallResult<TextJobStatus>;
+        let polled: { data: TextJobStatus; response: Response };
         try {
-          polled = await this.#statusWithResponse(id, { signal });
+          polled = await this.status(id, { signal }).withResponse();
         } catch (error) {
           // Still rate limited after the pipeline's retries: the job is fine, just poll later.
           if (!(error instanceof RateLimitError)) throw error;
@@ -161,13 +161,6 @@ export class Text extends APIResource {
     return this.cancel(id, { maxRetries: 0, timeout: CANCEL_TIMEOUT_MS }).then(
       () => {},
       () => {},
-    );
-  }
-
-  /** `status()` plus the raw response, for its poll-after headers. */
-  #statusWithResponse(id: string, options: RequestOptions): Promise<CallResult<TextJobStatus>> {
-    return this._client.callWithResponse<TextJobStatus>(options, (init) =>
-      this._client.raw.GET('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
     );
   }
 }
