@@ -74,6 +74,8 @@ describe('chat.completions.create', () => {
     grid.chat.completions.create({ messages });
     // @ts-expect-error: role must be one of the spec's roles
     grid.chat.completions.create({ model: 'auto', messages: [{ role: 'robot', content: 'x' }] });
+    // @ts-expect-error: a message needs its role
+    grid.chat.completions.create({ model: 'auto', messages: [{ content: 'x' }] });
     // @ts-expect-error: `contnet` is not a message field (typo of content)
     grid.chat.completions.create({ model: 'auto', messages: [{ role: 'user', contnet: 'x' }] });
   });
