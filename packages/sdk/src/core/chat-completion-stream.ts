@@ -1,6 +1,7 @@
 import type { components } from '../generated/openapi';
+import { abortError } from '../internal/signals';
 import { type WithRequestID, withRequestId } from './api-promise';
-import { AIPGError, APIError, APIUserAbortError, StreamInterruptedError } from './errors';
+import { AIPGError, APIError, APITimeoutError, APIUserAbortError, StreamInterruptedError } from './errors';
 import { decodeLines, decodeSSE } from './streaming';
 
 type Schemas = components['schemas'];
@@ -75,6 +76,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   #outcome: { error: AIPGError | undefined } | undefined;
   readonly #onEnd: (() => void) | undefined;
   readonly #release: (() => void) | undefined;
+  readonly #idleTimeout: number | undefined;
 
   /** @internal Use `grid.chat.completions.create({ stream: true })` or {@link fromReadableStream}. */
   constructor(
@@ -87,11 +89,14 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       onEnd?: (() => void) | undefined;
       /** Frees the body if the stream fails before its source ever read it. */
       release?: (() => void) | undefined;
+      /** Fail (interrupted, cause `APITimeoutError`) after this many ms without a chunk; keep-alives don't count. */
+      idleTimeout?: number | undefined;
     } = {},
   ) {
     this.#source = source;
     this.#onEnd = meta.onEnd;
     this.#release = meta.release;
+    this.#idleTimeout = meta.idleTimeout;
     this.controller = controller;
     this.response = meta.response;
     this.requestId = meta.requestId;
@@ -108,17 +113,12 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     response: Response,
     body: ReadableStream<Uint8Array>,
     controller: AbortController,
-    requestId: string | undefined,
-    onEnd?: () => void,
+    meta: { requestId: string | undefined; idleTimeout: number; onEnd?: () => void },
   ): ChatCompletionStream {
     return new ChatCompletionStream(
-      sseItems(body, controller.signal, response.headers, requestId),
+      sseItems(body, controller.signal, response.headers, meta.requestId),
       controller,
-      {
-        response,
-        requestId,
-        onEnd,
-      },
+      { ...meta, response },
     );
   }
 
@@ -294,14 +294,25 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     const iterator = this.#source[Symbol.asyncIterator]();
     const signal = this.controller.signal;
     const aborted = new Promise<never>((_, reject) => {
-      const fail = () => reject(new APIUserAbortError({ cause: signal.reason }));
+      const fail = () => reject(abortError(signal));
       if (signal.aborted) fail();
       else signal.addEventListener('abort', fail, { once: true });
     });
     aborted.catch(() => {});
+    // Content inactivity, measured here rather than on bytes: SSE keep-alive comments (and empty data
+    // events) must not keep a stalled worker's stream open forever. Aborting ends the request too.
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const idleTimeout = this.#idleTimeout;
+    const armIdle = () => {
+      if (idleTimeout === undefined) return;
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        this.controller.abort(new APITimeoutError({ message: `No stream content for ${idleTimeout} ms.` }));
+      }, idleTimeout);
+    };
     let sawDone = false;
     try {
-      for (;;) {
+      for (armIdle(); ; armIdle()) {
         const item = await Promise.race([iterator.next(), aborted]);
         if (item.done) break;
         if (item.value.type === 'done') {
@@ -313,11 +324,13 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       const missing = this.#incompleteReason(sawDone);
       if (missing) throw new StreamInterruptedError({ message: missing, partialText: '' });
     } catch (error) {
+      clearTimeout(idle);
       // Release the body whatever happened (its own finally cancels the connection).
       void Promise.resolve(iterator.return?.()).catch(() => {});
       this.#fail(this.#classify(error));
       return;
     }
+    clearTimeout(idle);
     void Promise.resolve(iterator.return?.()).catch(() => {});
     this.#outcome = { error: undefined };
     const snapshot = this.#snapshot!;
@@ -338,7 +351,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
 
   /** Maps a failure to what callers see: aborts stay aborts, server errors stay `APIError`, the rest is an interruption. */
   #classify(error: unknown): AIPGError {
-    if (this.controller.signal.aborted || error instanceof APIUserAbortError) {
+    const { signal } = this.controller;
+    const timedOut = signal.aborted && signal.reason instanceof APITimeoutError;
+    if (!timedOut && (signal.aborted || error instanceof APIUserAbortError)) {
       return error instanceof APIUserAbortError ? error : new APIUserAbortError({ cause: error });
     }
     if (error instanceof APIError) return error;

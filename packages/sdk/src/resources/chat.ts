@@ -82,7 +82,12 @@ export class Completions extends APIResource {
           }),
         'stream',
       );
-      return ChatCompletionStream.fromSSEResponse(response, data, controller, requestId, dispose);
+      return ChatCompletionStream.fromSSEResponse(response, data, controller, {
+        requestId,
+        // The same limit as the attempt's: a stream may run long, but not go silent for longer.
+        idleTimeout: options?.timeout ?? this._client.timeout,
+        onEnd: dispose,
+      });
     } catch (error) {
       dispose();
       throw error;
