@@ -1,4 +1,5 @@
 import type { components } from '../generated/openapi';
+import { parseJSONOrText } from '../internal/json';
 import { abortError } from '../internal/signals';
 import { type WithRequestID, withRequestId } from './api-promise';
 import { AIPGError, APIError, APITimeoutError, APIUserAbortError, StreamInterruptedError } from './errors';
@@ -497,20 +498,12 @@ async function* sseItems(
     }
     if (!data) continue; // data-only keep-alives
     const isErrorEvent = message.event === 'error';
-    const parsed = isErrorEvent ? safeJSON(data) : parseJSON(data, 'a stream event');
+    const parsed = isErrorEvent ? parseJSONOrText(data) : parseJSON(data, 'a stream event');
     if (isErrorEvent || (isRecord(parsed) && parsed.error != null)) {
       throw new APIError(undefined, parsed, headers, requestId);
     }
     if (message.event !== undefined && message.event !== 'message') continue; // not a chat chunk
     yield { type: 'chunk', chunk: parsed as ChatCompletionChunk };
-  }
-}
-
-function safeJSON(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
   }
 }
 

@@ -1,7 +1,9 @@
 import type { RequestOptions } from '../client';
 import type { APIPromise } from '../core/api-promise';
 import { type ChatCompletion, ChatCompletionStream } from '../core/chat-completion-stream';
+import { APIError } from '../core/errors';
 import type { components } from '../generated/openapi';
+import { parseJSONOrText } from '../internal/json';
 import { linkedController } from '../internal/signals';
 import { APIResource } from './resource';
 
@@ -82,6 +84,19 @@ export class Completions extends APIResource {
           }),
         'stream',
       );
+      const type = response.headers.get('content-type') ?? '';
+      if (/json/i.test(type)) {
+        // A server that ignores `stream: true` sends one JSON body: say so, rather than report it as a
+        // stream that broke off before `[DONE]`.
+        const text = await new Response(data).text();
+        throw new APIError(
+          response.status,
+          parseJSONOrText(text),
+          response.headers,
+          requestId,
+          `${response.status} expected text/event-stream, got ${type}: the server did not stream this request (call it without \`stream: true\`)`,
+        );
+      }
       return ChatCompletionStream.fromSSEResponse(response, data, controller, {
         requestId,
         // The same limit as the attempt's: a stream may run long, but not go silent for longer.

@@ -2,6 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import {
   APIConnectionError,
+  APIError,
   ChatCompletionStream,
   NotFoundError,
   ServiceUnavailableError,
@@ -92,6 +93,19 @@ describe('chat.completions.create (streaming)', () => {
     // The request id rides on the final completion too, non-enumerable like on every other result.
     expect(final._request_id).toBe('req_s');
     expect(Object.keys(final)).not.toContain('_request_id');
+  });
+
+  it('a server that answers stream: true with one JSON body → APIError saying so, not an interruption', async () => {
+    server.use(http.post(URL, () => HttpResponse.json(completion, { headers: { 'x-request-id': 'req_j' } })));
+    const error = await makeGrid()
+      .chat.completions.create({ ...params, stream: true })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).not.toBeInstanceOf(StreamInterruptedError);
+    expect(error.status).toBe(200);
+    expect(error.body).toEqual(completion);
+    expect(error.requestId).toBe('req_j');
+    expect(error.message).toMatch(/^200 expected text\/event-stream, got application\/json: /);
   });
 
   it('retries before the stream starts (503), then streams', async () => {
