@@ -1,5 +1,5 @@
 import type { RequestOptions } from '../client';
-import type { APIPromise } from '../core/api-promise';
+import { type APIPromise, type WithRequestID, withRequestId } from '../core/api-promise';
 import {
   AIPGError,
   APITimeoutError,
@@ -18,8 +18,8 @@ export type TextJobSubmitted = Schemas['HordeAsyncResponse'];
 export type TextJobStatus = Schemas['HordeTextStatus'];
 export type TextGeneration = Schemas['HordeTextGeneration'];
 
-/** The finished job: the final status plus its id. */
-export type TextJobResult = TextJobStatus & { id: string };
+/** The finished job: the final status plus its id (and, non-enumerable, the final status read's request id). */
+export type TextJobResult = WithRequestID<TextJobStatus & { id: string }>;
 
 export interface TextGenerateOptions {
   /**
@@ -109,7 +109,7 @@ export class Text extends APIResource {
           // One last read once `done` flips, so the result is the settled state (all generations in).
           const final = await this.status(id, { signal });
           if (final.faulted) throw new JobFaultedError(id, final);
-          return { ...final, id };
+          return withRequestId({ ...final, id }, final._request_id);
         }
         delay = pollHintMs(response.headers) ?? options.pollIntervalMs ?? backoffMs(polls);
       }

@@ -76,8 +76,8 @@ function horde(options: {
     http.get(STATUS, ({ params }) => {
       expect(params.id).toBe(JOB);
       log.push({ method: 'GET', at: Date.now() });
-      const headers = options.pollHeaders?.[polls];
       polls++;
+      const headers = { 'x-request-id': `req_poll_${polls}`, ...options.pollHeaders?.[polls - 1] };
       const body =
         polls <= options.pending
           ? status({ queue_position: options.pending - polls + 1 })
@@ -126,6 +126,8 @@ describe('text.generate', () => {
     // 8 polls (7 pending + the one that says done), then the final read with no wait.
     expect(gapsOf(log)).toEqual([1000, 1500, 2250, 3375, 5063, 7594, 10000, 10000, 0]);
     expect(progress).toEqual([7, 6, 5, 4, 3, 2, 1, 0]);
+    // The request id of the final status read, non-enumerable as on every result.
+    expect((result as PromiseFulfilledResult<{ _request_id?: string }>).value._request_id).toBe('req_poll_9');
   });
 
   it('uses a fixed pollIntervalMs when given', async () => {
