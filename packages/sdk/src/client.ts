@@ -214,9 +214,12 @@ export class Grid {
 export function normalizeBaseURL(raw: string): string {
   let url = raw.trim().replace(/\/+$/, '');
   if (/\/v1$/i.test(url)) url = url.slice(0, -3).replace(/\/+$/, '');
+  let protocol = '';
   try {
-    new URL(url);
-  } catch {
+    protocol = new URL(url).protocol;
+  } catch {}
+  // `localhost:7001` parses as a URL with the scheme `localhost:`, so the scheme is checked too.
+  if (protocol !== 'http:' && protocol !== 'https:') {
     throw new AIPGError(`baseURL must be an absolute http(s) URL (got ${JSON.stringify(raw)})`);
   }
   return url;

@@ -101,8 +101,10 @@ describe('baseURL', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('rejects a relative baseURL', () => {
-    expect(() => new Grid({ baseURL: '/v1' })).toThrow(/baseURL must be an absolute/);
+  it.each(['/v1', 'localhost:7001', 'api.aipowergrid.io', 'ftp://grid.example'])('rejects %s', (baseURL) => {
+    expect(() => new Grid({ baseURL })).toThrow(
+      `baseURL must be an absolute http(s) URL (got ${JSON.stringify(baseURL)})`,
+    );
   });
 });
 
