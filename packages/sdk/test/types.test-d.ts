@@ -47,6 +47,9 @@ describe('chat.completions.create', () => {
     expectTypeOf(reply.grid?.worker).toEqualTypeOf<string | undefined>();
     expectTypeOf(reply._request_id).toEqualTypeOf<string | undefined>();
     expectTypeOf(reply.choices[0]!.finish_reason).toEqualTypeOf<string>();
+    // The reply's content is the assembled text (or null for a tool-call-only turn), not the request's union.
+    expectTypeOf(reply.choices[0]!.message.content).toEqualTypeOf<string | null>();
+    expectTypeOf(reply.choices[0]!.message.role).toEqualTypeOf<'assistant'>();
   });
 
   it('the stream yields chunks and resolves a snapshot', async () => {
@@ -57,6 +60,9 @@ describe('chat.completions.create', () => {
       WithRequestID<ChatCompletionSnapshot>
     >();
     expectTypeOf((await stream.finalChatCompletion())._request_id).toEqualTypeOf<string | undefined>();
+    expectTypeOf((await stream.finalChatCompletion()).choices[0]!.message.content).toEqualTypeOf<
+      string | null
+    >();
     expectTypeOf(stream.finalText()).resolves.toEqualTypeOf<string>();
     stream.on('text', (delta, snapshot) => {
       expectTypeOf(delta).toEqualTypeOf<string>();

@@ -9,7 +9,7 @@ type Schemas = components['schemas'];
 export type ChatCompletion = Schemas['ChatCompletion'];
 export type ChatCompletionChunk = Schemas['ChatCompletionChunk'];
 type Usage = Schemas['Usage'];
-type ChatMessage = Schemas['ChatMessage'];
+type ChatCompletionMessage = Schemas['ChatCompletionMessage'];
 type ChatToolCall = Schemas['ChatToolCall'];
 
 /**
@@ -19,7 +19,7 @@ type ChatToolCall = Schemas['ChatToolCall'];
  */
 export type ChatCompletionSnapshot = Omit<ChatCompletion, 'usage' | 'choices'> & {
   usage?: Usage | undefined;
-  choices: Array<{ index: number; message: ChatMessage; finish_reason: string | null }>;
+  choices: Array<{ index: number; message: ChatCompletionMessage; finish_reason: string | null }>;
 };
 
 export interface ChatCompletionStreamEvents {
