@@ -2,7 +2,9 @@ import type { RequestOptions } from '../client';
 import { type APIPromise, type WithRequestID, withRequestId } from '../core/api-promise';
 import {
   AIPGError,
+  APIConnectionError,
   APITimeoutError,
+  InternalServerError,
   JobFaultedError,
   parseRetryAfterMs,
   RateLimitError,
@@ -97,9 +99,12 @@ export class Text extends APIResource {
         try {
           polled = await this.status(id, { signal }).withResponse();
         } catch (error) {
-          // Still rate limited after the pipeline's retries: the job is fine, just poll later.
-          if (!(error instanceof RateLimitError)) throw error;
-          delay = Math.min(Math.max(error.retryAfterMs ?? backoffMs(polls), 0), MAX_POLL_HINT_MS);
+          // Still rate limited, or the server / network briefly unwell, after the pipeline's retries: the
+          // job itself is fine, so poll again later (the overall `timeout` still bounds the wait). Anything
+          // else — a 404 for an expired job, an abort — ends the wait.
+          if (signal.aborted || !isTransientPollFailure(error)) throw error;
+          const hinted = error instanceof RateLimitError ? error.retryAfterMs : undefined;
+          delay = Math.min(Math.max(hinted ?? backoffMs(polls), 0), MAX_POLL_HINT_MS);
           continue;
         }
         const { data: status, response } = polled;
@@ -163,6 +168,14 @@ export class Text extends APIResource {
       () => {},
     );
   }
+}
+
+function isTransientPollFailure(error: unknown): boolean {
+  return (
+    error instanceof RateLimitError ||
+    error instanceof InternalServerError ||
+    error instanceof APIConnectionError
+  );
 }
 
 /** The adaptive wait before poll `n + 1` (0-based): 1 s · 1.5ⁿ, capped at 10 s, whole milliseconds. */

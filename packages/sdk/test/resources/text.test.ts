@@ -168,6 +168,42 @@ describe('text.generate', () => {
     expect(gets).toBe(3);
   });
 
+  it.each([
+    ['a 502 from a proxy', () => new HttpResponse('<html>502</html>', { status: 502 })],
+    ['a dropped connection', () => HttpResponse.error()],
+  ])('keeps polling through %s on the status endpoint (no cancel)', async (_, failure) => {
+    useFakeClock();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const log: string[] = [];
+    server.use(
+      http.post(ASYNC, () => HttpResponse.json({ id: JOB, kudos: 1 }, { status: 202 })),
+      http.get(STATUS, () => {
+        log.push('GET');
+        return log.length <= 2 ? failure() : HttpResponse.json(done);
+      }),
+      http.delete(STATUS, () => {
+        log.push('DELETE');
+        return HttpResponse.json(done);
+      }),
+    );
+    const result = await run(makeGrid({ maxRetries: 0 }).text.generate({ prompt: 'x' }));
+    expect(result).toMatchObject({ status: 'fulfilled', value: { id: JOB, generations: [generation] } });
+    expect(log).toEqual(['GET', 'GET', 'GET', 'GET']);
+  });
+
+  it('an expired job (404 on a poll) still ends the wait', async () => {
+    useFakeClock();
+    server.use(
+      http.post(ASYNC, () => HttpResponse.json({ id: JOB, kudos: 1 }, { status: 202 })),
+      http.get(STATUS, () =>
+        HttpResponse.json({ message: 'Request not found', rc: 'RequestNotFound' }, { status: 404 }),
+      ),
+      http.delete(STATUS, () => HttpResponse.json({ message: 'gone' }, { status: 404 })),
+    );
+    const result = await run(makeGrid().text.generate({ prompt: 'x' }));
+    expect((result as PromiseRejectedResult).reason).toBeInstanceOf(NotFoundError);
+  });
+
   it('faulted → JobFaultedError holding the status, and no cancel', async () => {
     useFakeClock();
     const faulted = status({ done: true, faulted: true, restarted: 3 });
