@@ -166,7 +166,24 @@ export class Grid {
     );
     const sentId = own ? (own[1] ?? undefined) : uuid4();
     const headers = own ? { ...options?.headers } : { 'X-Request-Id': sentId, ...options?.headers };
-    const result = await send({ fetch: this.pipelineFetch(options ?? {}, mode), headers });
+    const loop = this.pipelineFetch(options ?? {}, mode);
+    let last: Response | undefined;
+    let result: RawResult;
+    try {
+      result = await send({ fetch: async (request) => (last = await loop(request)), headers });
+    } catch (error) {
+      // openapi-fetch parses every success body as JSON: a proxy's HTML page answered with 200 must
+      // still be a typed error (with status, headers and request id), not a bare SyntaxError.
+      if (!(last && error instanceof SyntaxError)) throw error;
+      const type = last.headers.get('content-type') ?? 'no content-type';
+      throw new APIError(
+        last.status,
+        undefined,
+        last.headers,
+        last.headers.get('x-request-id') ?? sentId,
+        `${last.status} response body is not valid JSON (${type}): ${error.message}`,
+      );
+    }
     const { response } = result;
     const requestId = response.headers.get('x-request-id') ?? sentId;
     if (!response.ok) {
@@ -197,9 +214,12 @@ export class Grid {
 export function normalizeBaseURL(raw: string): string {
   let url = raw.trim().replace(/\/+$/, '');
   if (/\/v1$/i.test(url)) url = url.slice(0, -3).replace(/\/+$/, '');
+  let protocol = '';
   try {
-    new URL(url);
-  } catch {
+    protocol = new URL(url).protocol;
+  } catch {}
+  // `localhost:7001` parses as a URL with the scheme `localhost:`, so the scheme is checked too.
+  if (protocol !== 'http:' && protocol !== 'https:') {
     throw new AIPGError(`baseURL must be an absolute http(s) URL (got ${JSON.stringify(raw)})`);
   }
   return url;

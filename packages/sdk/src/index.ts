@@ -46,8 +46,10 @@ export {
 export type { components, operations, paths } from './generated/openapi';
 export type {
   ChatCompletionCreateParams,
+  ChatCompletionCreateParamsBase,
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionCreateParamsStreaming,
+  ChatCompletionMessageParam,
 } from './resources/chat';
 export type { Model, ModelList } from './resources/models';
 export type { ModelStatus } from './resources/status';

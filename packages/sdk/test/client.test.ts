@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { AIPGError, DEFAULT_CLIENT_AGENT, Grid, VERSION } from '../src/index';
+import { AIPGError, APIError, DEFAULT_CLIENT_AGENT, Grid, InternalServerError, VERSION } from '../src/index';
 import { BASE, makeGrid, recordingLogger, useServer } from './helpers';
 
 const server = useServer();
@@ -101,8 +101,10 @@ describe('baseURL', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('rejects a relative baseURL', () => {
-    expect(() => new Grid({ baseURL: '/v1' })).toThrow(/baseURL must be an absolute/);
+  it.each(['/v1', 'localhost:7001', 'api.aipowergrid.io', 'ftp://grid.example'])('rejects %s', (baseURL) => {
+    expect(() => new Grid({ baseURL })).toThrow(
+      `baseURL must be an absolute http(s) URL (got ${JSON.stringify(baseURL)})`,
+    );
   });
 });
 
@@ -165,6 +167,43 @@ describe('request ids', () => {
       ),
     );
     await expect(makeGrid().health()).rejects.toMatchObject({ requestId: 'req_err_9', status: 404 });
+  });
+});
+
+describe('bodies that are not JSON', () => {
+  const page =
+    '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+  const html = (status: number) => () =>
+    new HttpResponse(page, { status, headers: { 'content-type': 'text/html', 'x-request-id': 'req_proxy' } });
+
+  it('an HTML error page from a proxy → the status class, the page as text', async () => {
+    server.use(http.get(`${BASE}/health`, html(502)));
+    const error = await makeGrid({ maxRetries: 0 })
+      .health()
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.status).toBe(502);
+    expect(error.body).toBe(page);
+    expect(error.message).toBe(`502 ${page}`);
+    expect(error.requestId).toBe('req_proxy');
+  });
+
+  it('an HTML page answered with 200 → APIError naming the content type, not a SyntaxError', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/health`, () => {
+        calls++;
+        return html(200)();
+      }),
+    );
+    const error = await makeGrid()
+      .health()
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error.status).toBe(200);
+    expect(error.requestId).toBe('req_proxy');
+    expect(error.message).toMatch(/^200 response body is not valid JSON \(text\/html\): /);
+    expect(calls).toBe(1); // not a transient failure: never retried
   });
 });
 

@@ -8,25 +8,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /**
  * The SDK bundled for browsers (IIFE, dependencies inlined) and run in a bare V8 context that has only
  * web-platform globals — no `process`, `require`, `Buffer`, `global` or `Deno` — the way a browser or an
- * edge worker sees it.
+ * edge worker sees it. Both the sources and the shipped `dist/index.js` (what a bundler picks up from
+ * npm; the root `pnpm test` builds before testing) are bundled and run.
  */
 const outDir = mkdtempSync(join(tmpdir(), 'aipg-sdk-runtime-'));
-let code = '';
+const entries = { src: '../src/index.ts', dist: '../dist/index.js' } as const;
+const bundles: Record<string, string> = {};
 
 beforeAll(async () => {
-  await build({
-    config: false,
-    entry: { sdk: new URL('../src/index.ts', import.meta.url).pathname },
-    format: ['iife'],
-    globalName: 'AIPG',
-    platform: 'browser',
-    noExternal: [/.*/],
-    outDir,
-    dts: false,
-    sourcemap: false,
-    silent: true,
-  });
-  code = readFileSync(join(outDir, 'sdk.global.js'), 'utf8');
+  for (const [name, entry] of Object.entries(entries)) {
+    await build({
+      config: false,
+      entry: { [name]: new URL(entry, import.meta.url).pathname },
+      format: ['iife'],
+      globalName: 'AIPG',
+      platform: 'browser',
+      noExternal: [/.*/],
+      outDir,
+      dts: false,
+      sourcemap: false,
+      silent: true,
+    });
+    bundles[name] = readFileSync(join(outDir, `${name}.global.js`), 'utf8');
+  }
 }, 30_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -52,10 +56,11 @@ function webContext(fetch: (input: string, init: RequestInit) => Promise<Respons
   });
 }
 
-describe('in a browser-like runtime (no Node globals)', () => {
+describe.each(Object.keys(entries))('%s, in a browser-like runtime (no Node globals)', (name) => {
+  const code = () => bundles[name]!;
   it('loads where there is no process, require, Buffer or global', () => {
     const context = webContext(async () => Response.json({}));
-    const sdk = runInContext(`${code};AIPG`, context);
+    const sdk = runInContext(`${code()};AIPG`, context);
     expect(runInContext('typeof process + typeof require + typeof Buffer + typeof global', context)).toBe(
       'undefinedundefinedundefinedundefined',
     );
@@ -81,7 +86,7 @@ describe('in a browser-like runtime (no Node globals)', () => {
       ].join('');
       return new Response(sse, { headers: { 'content-type': 'text/event-stream' } });
     });
-    const sdk = runInContext(`${code};AIPG`, context);
+    const sdk = runInContext(`${code()};AIPG`, context);
     const grid = new sdk.Grid({ apiKey: 'grid_browser_key_0001', baseURL: 'https://grid.example/v1' });
     expect(grid.baseURL).toBe('https://grid.example');
     expect((await grid.health()).status).toBe('ok');
@@ -100,7 +105,7 @@ describe('in a browser-like runtime (no Node globals)', () => {
 
   it('without process.env, a missing key means no auth header (and the default base URL)', async () => {
     const context = webContext(async () => Response.json({}));
-    const sdk = runInContext(`${code};AIPG`, context);
+    const sdk = runInContext(`${code()};AIPG`, context);
     const grid = new sdk.Grid();
     expect(grid.apiKey).toBeUndefined();
     expect(grid.baseURL).toBe('https://api.aipowergrid.io');

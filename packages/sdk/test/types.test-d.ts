@@ -47,13 +47,22 @@ describe('chat.completions.create', () => {
     expectTypeOf(reply.grid?.worker).toEqualTypeOf<string | undefined>();
     expectTypeOf(reply._request_id).toEqualTypeOf<string | undefined>();
     expectTypeOf(reply.choices[0]!.finish_reason).toEqualTypeOf<string>();
+    // The reply's content is the assembled text (or null for a tool-call-only turn), not the request's union.
+    expectTypeOf(reply.choices[0]!.message.content).toEqualTypeOf<string | null>();
+    expectTypeOf(reply.choices[0]!.message.role).toEqualTypeOf<'assistant'>();
   });
 
   it('the stream yields chunks and resolves a snapshot', async () => {
     const stream = await grid.chat.completions.create({ model: 'auto', messages, stream: true });
     for await (const chunk of stream)
       expectTypeOf(chunk.choices[0]!.delta.content).toEqualTypeOf<string | null | undefined>();
-    expectTypeOf(stream.finalChatCompletion()).resolves.toEqualTypeOf<ChatCompletionSnapshot>();
+    expectTypeOf(stream.finalChatCompletion()).resolves.toEqualTypeOf<
+      WithRequestID<ChatCompletionSnapshot>
+    >();
+    expectTypeOf((await stream.finalChatCompletion())._request_id).toEqualTypeOf<string | undefined>();
+    expectTypeOf((await stream.finalChatCompletion()).choices[0]!.message.content).toEqualTypeOf<
+      string | null
+    >();
     expectTypeOf(stream.finalText()).resolves.toEqualTypeOf<string>();
     stream.on('text', (delta, snapshot) => {
       expectTypeOf(delta).toEqualTypeOf<string>();
@@ -71,6 +80,10 @@ describe('chat.completions.create', () => {
     grid.chat.completions.create({ messages });
     // @ts-expect-error: role must be one of the spec's roles
     grid.chat.completions.create({ model: 'auto', messages: [{ role: 'robot', content: 'x' }] });
+    // @ts-expect-error: a message needs its role
+    grid.chat.completions.create({ model: 'auto', messages: [{ content: 'x' }] });
+    // @ts-expect-error: `contnet` is not a message field (typo of content)
+    grid.chat.completions.create({ model: 'auto', messages: [{ role: 'user', contnet: 'x' }] });
   });
 
   it('rejects unknown stream event names', async () => {
@@ -82,6 +95,11 @@ describe('chat.completions.create', () => {
   it('still lets extra wire fields through a spread variable', () => {
     const extra = { repetition_penalty: 1.1 };
     grid.chat.completions.create({ model: 'auto', messages, ...extra });
+    const refusal = { refusal: null };
+    grid.chat.completions.create({
+      model: 'auto',
+      messages: [{ role: 'assistant', content: 'x', ...refusal }],
+    });
   });
 });
 

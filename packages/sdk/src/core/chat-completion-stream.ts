@@ -1,12 +1,15 @@
 import type { components } from '../generated/openapi';
-import { AIPGError, APIError, APIUserAbortError, StreamInterruptedError } from './errors';
+import { parseJSONOrText } from '../internal/json';
+import { abortError } from '../internal/signals';
+import { type WithRequestID, withRequestId } from './api-promise';
+import { AIPGError, APIError, APITimeoutError, APIUserAbortError, StreamInterruptedError } from './errors';
 import { decodeLines, decodeSSE } from './streaming';
 
 type Schemas = components['schemas'];
 export type ChatCompletion = Schemas['ChatCompletion'];
 export type ChatCompletionChunk = Schemas['ChatCompletionChunk'];
 type Usage = Schemas['Usage'];
-type ChatMessage = Schemas['ChatMessage'];
+type ChatCompletionMessage = Schemas['ChatCompletionMessage'];
 type ChatToolCall = Schemas['ChatToolCall'];
 
 /**
@@ -16,7 +19,7 @@ type ChatToolCall = Schemas['ChatToolCall'];
  */
 export type ChatCompletionSnapshot = Omit<ChatCompletion, 'usage' | 'choices'> & {
   usage?: Usage | undefined;
-  choices: Array<{ index: number; message: ChatMessage; finish_reason: string | null }>;
+  choices: Array<{ index: number; message: ChatCompletionMessage; finish_reason: string | null }>;
 };
 
 export interface ChatCompletionStreamEvents {
@@ -70,11 +73,11 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   #running: Promise<void> | undefined;
   #chunksSeen = 0;
   #snapshot: ChatCompletionSnapshot | undefined;
-  #finished = false;
   /** Set when the stream is over: `error` is how it failed, `undefined` for success. */
   #outcome: { error: AIPGError | undefined } | undefined;
   readonly #onEnd: (() => void) | undefined;
   readonly #release: (() => void) | undefined;
+  readonly #idleTimeout: number | undefined;
 
   /** @internal Use `grid.chat.completions.create({ stream: true })` or {@link fromReadableStream}. */
   constructor(
@@ -87,11 +90,14 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       onEnd?: (() => void) | undefined;
       /** Frees the body if the stream fails before its source ever read it. */
       release?: (() => void) | undefined;
+      /** Fail (interrupted, cause `APITimeoutError`) after this many ms without a chunk; keep-alives don't count. */
+      idleTimeout?: number | undefined;
     } = {},
   ) {
     this.#source = source;
     this.#onEnd = meta.onEnd;
     this.#release = meta.release;
+    this.#idleTimeout = meta.idleTimeout;
     this.controller = controller;
     this.response = meta.response;
     this.requestId = meta.requestId;
@@ -108,17 +114,12 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     response: Response,
     body: ReadableStream<Uint8Array>,
     controller: AbortController,
-    requestId: string | undefined,
-    onEnd?: () => void,
+    meta: { requestId: string | undefined; idleTimeout: number; onEnd?: () => void },
   ): ChatCompletionStream {
     return new ChatCompletionStream(
-      sseItems(body, controller.signal, response.headers, requestId),
+      sseItems(body, controller.signal, response.headers, meta.requestId),
       controller,
-      {
-        response,
-        requestId,
-        onEnd,
-      },
+      { ...meta, response },
     );
   }
 
@@ -168,10 +169,13 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     await this.#ended;
   }
 
-  /** The whole completion once the stream completed: content, `finish_reason`, `usage` and `grid`. */
-  finalChatCompletion(): Promise<ChatCompletionSnapshot> {
+  /**
+   * The whole completion once the stream completed: content, `finish_reason`, `usage` and `grid`, with
+   * the stream's `_request_id` (non-enumerable, as on every other result).
+   */
+  finalChatCompletion(): Promise<WithRequestID<ChatCompletionSnapshot>> {
     this.#start();
-    return this.#ended.then((snapshot) => snapshot);
+    return this.#ended.then((snapshot) => withRequestId(snapshot, this.requestId));
   }
 
   /** Choice 0's full text once the stream completed. */
@@ -244,7 +248,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       },
       return: () => {
         this.#subscribers.delete(subscriber);
-        if (!this.#finished) this.abort();
+        if (!this.#outcome) this.abort();
         return Promise.resolve({ value: undefined, done: true });
       },
     };
@@ -291,14 +295,25 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     const iterator = this.#source[Symbol.asyncIterator]();
     const signal = this.controller.signal;
     const aborted = new Promise<never>((_, reject) => {
-      const fail = () => reject(new APIUserAbortError({ cause: signal.reason }));
+      const fail = () => reject(abortError(signal));
       if (signal.aborted) fail();
       else signal.addEventListener('abort', fail, { once: true });
     });
     aborted.catch(() => {});
+    // Content inactivity, measured here rather than on bytes: SSE keep-alive comments (and empty data
+    // events) must not keep a stalled worker's stream open forever. Aborting ends the request too.
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const idleTimeout = this.#idleTimeout;
+    const armIdle = () => {
+      if (idleTimeout === undefined) return;
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        this.controller.abort(new APITimeoutError({ message: `No stream content for ${idleTimeout} ms.` }));
+      }, idleTimeout);
+    };
     let sawDone = false;
     try {
-      for (;;) {
+      for (armIdle(); ; armIdle()) {
         const item = await Promise.race([iterator.next(), aborted]);
         if (item.done) break;
         if (item.value.type === 'done') {
@@ -310,13 +325,14 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       const missing = this.#incompleteReason(sawDone);
       if (missing) throw new StreamInterruptedError({ message: missing, partialText: '' });
     } catch (error) {
+      clearTimeout(idle);
       // Release the body whatever happened (its own finally cancels the connection).
       void Promise.resolve(iterator.return?.()).catch(() => {});
       this.#fail(this.#classify(error));
       return;
     }
+    clearTimeout(idle);
     void Promise.resolve(iterator.return?.()).catch(() => {});
-    this.#finished = true;
     this.#outcome = { error: undefined };
     const snapshot = this.#snapshot!;
     for (const sub of this.#subscribers) sub.finish();
@@ -336,7 +352,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
 
   /** Maps a failure to what callers see: aborts stay aborts, server errors stay `APIError`, the rest is an interruption. */
   #classify(error: unknown): AIPGError {
-    if (this.controller.signal.aborted || error instanceof APIUserAbortError) {
+    const { signal } = this.controller;
+    const timedOut = signal.aborted && signal.reason instanceof APITimeoutError;
+    if (!timedOut && (signal.aborted || error instanceof APIUserAbortError)) {
       return error instanceof APIUserAbortError ? error : new APIUserAbortError({ cause: error });
     }
     if (error instanceof APIError) return error;
@@ -354,7 +372,6 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   #fail(error: AIPGError): void {
-    this.#finished = true;
     this.#outcome = { error };
     this.#release?.();
     for (const sub of this.#subscribers) sub.finish(error);
@@ -481,20 +498,12 @@ async function* sseItems(
     }
     if (!data) continue; // data-only keep-alives
     const isErrorEvent = message.event === 'error';
-    const parsed = isErrorEvent ? safeJSON(data) : parseJSON(data, 'a stream event');
+    const parsed = isErrorEvent ? parseJSONOrText(data) : parseJSON(data, 'a stream event');
     if (isErrorEvent || (isRecord(parsed) && parsed.error != null)) {
       throw new APIError(undefined, parsed, headers, requestId);
     }
     if (message.event !== undefined && message.event !== 'message') continue; // not a chat chunk
     yield { type: 'chunk', chunk: parsed as ChatCompletionChunk };
-  }
-}
-
-function safeJSON(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
   }
 }
 

@@ -20,7 +20,10 @@ export interface RateLimitInfo {
   reset: number | undefined;
 }
 
-/** The server answered with an error: an HTTP status ≥ 400, or an `error` event inside a stream. */
+/**
+ * The server answered with an error: an HTTP status ≥ 400, an `error` event inside a stream, or a
+ * success status whose body is not the JSON the endpoint promises (e.g. a proxy's HTML page).
+ */
 export class APIError extends AIPGError {
   /** HTTP status; `undefined` for an error event that arrived inside a 200 stream. */
   readonly status: number | undefined;

@@ -582,13 +582,32 @@ export interface components {
         ChatCompletionChoice: {
             /** @default 0 */
             index: number;
-            message: components["schemas"]["ChatMessage"];
+            message: components["schemas"]["ChatCompletionMessage"];
             /**
              * @description Passed through from the worker (`stop`, `length`, `tool_calls`, …).
              * @default stop
              * @example stop
              */
             finish_reason: string;
+        };
+        /**
+         * @description The reply in a `ChatCompletion` choice: always the assistant's, its `content` the assembled text (`null` when the
+         *     turn only calls tools). Narrower than the request's `ChatMessage` (no content parts, no other roles); other fields
+         *     the worker sent (e.g. `refusal`) pass through.
+         * @example {
+         *       "role": "assistant",
+         *       "content": "Hello!"
+         *     }
+         */
+        ChatCompletionMessage: {
+            /** @constant */
+            role: "assistant";
+            content: string | null;
+            /** @description Reasoning text from reasoning models. */
+            reasoning_content?: string | null;
+            tool_calls?: components["schemas"]["ChatToolCall"][];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description One server-sent event's `data` in a streamed completion (`stream: true`). The stream is:

@@ -9,8 +9,9 @@ export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 /**
  * How the response body is watched. `buffered`: the timeout is one deadline for headers and the whole
- * body. `stream`: every chunk that arrives (keep-alive comments included) restarts the timer, so a
- * long but live stream is never cut, while a stalled one fails after `timeout` of silence.
+ * body. `stream`: every chunk of bytes that arrives restarts the timer, so a long but live stream is
+ * never cut, while a silent one fails after `timeout`. (Bytes include SSE keep-alive comments; the chat
+ * stream therefore also watches *content* itself, see ChatCompletionStream.)
  */
 export type BodyMode = 'buffered' | 'stream';
 

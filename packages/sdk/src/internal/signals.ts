@@ -36,3 +36,16 @@ export function linkedController(signals: Array<AbortSignal | undefined>): {
   };
   return { controller, dispose };
 }
+
+/**
+ * `promise`'s outcome, or — as soon as `signal` aborts — a rejection with {@link abortError}. The
+ * promise itself is not cancelled: it runs on, for a caller that still needs its result.
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortError(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -1,18 +1,29 @@
 import type { RequestOptions } from '../client';
 import type { APIPromise } from '../core/api-promise';
 import { type ChatCompletion, ChatCompletionStream } from '../core/chat-completion-stream';
+import { APIError } from '../core/errors';
 import type { components } from '../generated/openapi';
+import { parseJSONOrText } from '../internal/json';
 import { linkedController } from '../internal/signals';
 import { APIResource } from './resource';
 
 type Schemas = components['schemas'];
 
 /**
- * `ChatCompletionRequest` without its open index signature. The wire accepts unknown fields (the grid
- * forwards them to the worker), but a typo such as `max_token` should not compile. Extra knobs can
- * still be sent by spreading a variable: `create({ ...params, ...extra })` is not excess-checked.
+ * One message of `messages`: `ChatMessage` without its open index signature, so a typo such as
+ * `contnet` does not compile (with `content` optional, it otherwise would, and send an empty turn).
  */
-export type ChatCompletionCreateParamsBase = KnownKeys<Schemas['ChatCompletionRequest']>;
+export type ChatCompletionMessageParam = KnownKeys<Schemas['ChatMessage']>;
+
+/**
+ * `ChatCompletionRequest` without its open index signatures (top level and per message). The wire
+ * accepts unknown fields (the grid forwards them to the worker), but a typo such as `max_token` should
+ * not compile. Extra knobs can still be sent by spreading a variable: `create({ ...params, ...extra })`
+ * is not excess-checked.
+ */
+export type ChatCompletionCreateParamsBase = Omit<KnownKeys<Schemas['ChatCompletionRequest']>, 'messages'> & {
+  messages: ChatCompletionMessageParam[];
+};
 export type ChatCompletionCreateParamsNonStreaming = ChatCompletionCreateParamsBase & {
   stream?: false | null | undefined;
 };
@@ -73,7 +84,25 @@ export class Completions extends APIResource {
           }),
         'stream',
       );
-      return ChatCompletionStream.fromSSEResponse(response, data, controller, requestId, dispose);
+      const type = response.headers.get('content-type') ?? '';
+      if (/json/i.test(type)) {
+        // A server that ignores `stream: true` sends one JSON body: say so, rather than report it as a
+        // stream that broke off before `[DONE]`.
+        const text = await new Response(data).text();
+        throw new APIError(
+          response.status,
+          parseJSONOrText(text),
+          response.headers,
+          requestId,
+          `${response.status} expected text/event-stream, got ${type}: the server did not stream this request (call it without \`stream: true\`)`,
+        );
+      }
+      return ChatCompletionStream.fromSSEResponse(response, data, controller, {
+        requestId,
+        // The same limit as the attempt's: a stream may run long, but not go silent for longer.
+        idleTimeout: options?.timeout ?? this._client.timeout,
+        onEnd: dispose,
+      });
     } catch (error) {
       dispose();
       throw error;

@@ -1,14 +1,16 @@
 import type { RequestOptions } from '../client';
-import type { APIPromise, CallResult } from '../core/api-promise';
+import { type APIPromise, type WithRequestID, withRequestId } from '../core/api-promise';
 import {
   AIPGError,
+  APIConnectionError,
   APITimeoutError,
+  InternalServerError,
   JobFaultedError,
   parseRetryAfterMs,
   RateLimitError,
 } from '../core/errors';
 import type { components } from '../generated/openapi';
-import { abortError, linkedController } from '../internal/signals';
+import { abortError, linkedController, raceAbort } from '../internal/signals';
 import { sleep } from '../internal/sleep';
 import { APIResource } from './resource';
 
@@ -18,11 +20,14 @@ export type TextJobSubmitted = Schemas['HordeAsyncResponse'];
 export type TextJobStatus = Schemas['HordeTextStatus'];
 export type TextGeneration = Schemas['HordeTextGeneration'];
 
-/** The finished job: the final status plus its id. */
-export type TextJobResult = TextJobStatus & { id: string };
+/** The finished job: the final status plus its id (and, non-enumerable, the final status read's request id). */
+export type TextJobResult = WithRequestID<TextJobStatus & { id: string }>;
 
 export interface TextGenerateOptions {
-  /** Aborting cancels the job on the grid (one best-effort `DELETE`) and rejects with `APIUserAbortError`. */
+  /**
+   * Aborting rejects with `APIUserAbortError` at once and cancels the job on the grid (one best-effort
+   * `DELETE`) — also when the abort lands while the submit is in flight: then as soon as its id arrives.
+   */
   signal?: AbortSignal | undefined;
   /** Called with every polled status (queue position, wait time, finished count …). */
   onProgress?: ((status: TextJobStatus) => void) | undefined;
@@ -79,18 +84,27 @@ export class Text extends APIResource {
     );
     const signal = controller.signal;
     let id: string | undefined;
+    // The submit is not cut off when the caller aborts: the Horde may already have queued the job, and
+    // only its id lets us cancel it. It gets CANCEL_TIMEOUT_MS more to answer, then is dropped.
+    const submitControl = new AbortController();
+    let submitted: Promise<TextJobSubmitted> | undefined;
     try {
-      id = (await this.submit(params, { signal })).id;
+      if (signal.aborted) throw abortError(signal);
+      submitted = this.submit(params, { signal: submitControl.signal });
+      id = (await raceAbort(submitted, signal)).id;
       let delay = options.pollIntervalMs ?? backoffMs(0);
       for (let polls = 1; ; polls++) {
         await sleep(delay, signal);
-        let polled: CallResult<TextJobStatus>;
+        let polled: { data: TextJobStatus; response: Response };
         try {
-          polled = await this.#statusWithResponse(id, { signal });
+          polled = await this.status(id, { signal }).withResponse();
         } catch (error) {
-          // Still rate limited after the pipeline's retries: the job is fine, just poll later.
-          if (!(error instanceof RateLimitError)) throw error;
-          delay = Math.min(Math.max(error.retryAfterMs ?? backoffMs(polls), 0), MAX_POLL_HINT_MS);
+          // Still rate limited, or the server / network briefly unwell, after the pipeline's retries: the
+          // job itself is fine, so poll again later (the overall `timeout` still bounds the wait). Anything
+          // else — a 404 for an expired job, an abort — ends the wait.
+          if (signal.aborted || !isTransientPollFailure(error)) throw error;
+          const hinted = error instanceof RateLimitError ? error.retryAfterMs : undefined;
+          delay = Math.min(Math.max(hinted ?? backoffMs(polls), 0), MAX_POLL_HINT_MS);
           continue;
         }
         const { data: status, response } = polled;
@@ -100,7 +114,7 @@ export class Text extends APIResource {
           // One last read once `done` flips, so the result is the settled state (all generations in).
           const final = await this.status(id, { signal });
           if (final.faulted) throw new JobFaultedError(id, final);
-          return { ...final, id };
+          return withRequestId({ ...final, id }, final._request_id);
         }
         delay = pollHintMs(response.headers) ?? options.pollIntervalMs ?? backoffMs(polls);
       }
@@ -109,7 +123,14 @@ export class Text extends APIResource {
       if (jobStillWanted) {
         // Whatever stopped us (abort, deadline, a failing onProgress, a network error), nobody will
         // collect the result: free the queue slot and the kudos. Once, best effort.
-        await this.cancel(id!, { maxRetries: 0, timeout: CANCEL_TIMEOUT_MS }).catch(() => {});
+        await this.#cancelQuietly(id!);
+      } else if (id === undefined && submitted && signal.aborted) {
+        // Aborted mid-submit: cancel the job once (if ever) its id arrives; don't keep the caller waiting.
+        const drop = setTimeout(() => submitControl.abort(), CANCEL_TIMEOUT_MS);
+        submitted
+          .then((job) => this.#cancelQuietly(job.id))
+          .catch(() => {})
+          .finally(() => clearTimeout(drop));
       }
       if (signal.aborted) throw abortError(signal);
       throw error;
@@ -140,12 +161,21 @@ export class Text extends APIResource {
     );
   }
 
-  /** `status()` plus the raw response, for its poll-after headers. */
-  #statusWithResponse(id: string, options: RequestOptions): Promise<CallResult<TextJobStatus>> {
-    return this._client.callWithResponse<TextJobStatus>(options, (init) =>
-      this._client.raw.GET('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
+  /** One best-effort `DELETE` with its own short budget (the caller's signal may already be aborted). */
+  #cancelQuietly(id: string): Promise<void> {
+    return this.cancel(id, { maxRetries: 0, timeout: CANCEL_TIMEOUT_MS }).then(
+      () => {},
+      () => {},
     );
   }
+}
+
+function isTransientPollFailure(error: unknown): boolean {
+  return (
+    error instanceof RateLimitError ||
+    error instanceof InternalServerError ||
+    error instanceof APIConnectionError
+  );
 }
 
 /** The adaptive wait before poll `n + 1` (0-based): 1 s · 1.5ⁿ, capped at 10 s, whole milliseconds. */

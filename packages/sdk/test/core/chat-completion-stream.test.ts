@@ -341,7 +341,9 @@ describe('toReadableStream / fromReadableStream', () => {
     const chunks: ChatCompletionChunk[] = [];
     for await (const c of rebuilt) chunks.push(c);
     expect(chunks).toEqual(CHUNKS);
-    expect((await rebuilt.finalChatCompletion()).usage).toEqual(USAGE);
+    const final = await rebuilt.finalChatCompletion();
+    expect(final.usage).toEqual(USAGE);
+    expect(final.grid).toEqual(GRID);
   });
 
   it('relays a mid-stream error as an error line that becomes APIError again', async () => {

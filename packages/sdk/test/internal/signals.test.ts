@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APITimeoutError, APIUserAbortError } from '../../src/index';
-import { abortError, linkedController } from '../../src/internal/signals';
+import { abortError, linkedController, raceAbort } from '../../src/internal/signals';
 import { sleep } from '../../src/internal/sleep';
 
 describe('abortError', () => {
@@ -53,5 +53,21 @@ describe('sleep', () => {
     const waiting = sleep(60_000, controller.signal);
     controller.abort();
     await expect(waiting).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+});
+
+describe('raceAbort', () => {
+  it('settles like the promise, or rejects with APIUserAbortError once the signal aborts', async () => {
+    await expect(raceAbort(Promise.resolve(7), new AbortController().signal)).resolves.toBe(7);
+    await expect(raceAbort(Promise.reject(new Error('no')), new AbortController().signal)).rejects.toThrow(
+      'no',
+    );
+    await expect(raceAbort(Promise.resolve(7), AbortSignal.abort())).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
+    const controller = new AbortController();
+    const raced = raceAbort(new Promise(() => {}), controller.signal);
+    controller.abort();
+    await expect(raced).rejects.toBeInstanceOf(APIUserAbortError);
   });
 });

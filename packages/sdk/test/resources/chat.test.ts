@@ -2,13 +2,23 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import {
   APIConnectionError,
+  APIError,
   ChatCompletionStream,
   NotFoundError,
   ServiceUnavailableError,
   StreamInterruptedError,
 } from '../../src/index';
 import { CHUNKS, FULL_TEXT, GRID, recordedStream, sseEvent, USAGE } from '../fixtures/chat-stream';
-import { BASE, bodyOf, brokenBodyOf, makeGrid, sseHeaders, useFakeClock, useServer } from '../helpers';
+import {
+  BASE,
+  bodyOf,
+  brokenBodyOf,
+  encoder,
+  makeGrid,
+  sseHeaders,
+  useFakeClock,
+  useServer,
+} from '../helpers';
 
 const server = useServer();
 const URL = `${BASE}/v1/chat/completions`;
@@ -80,6 +90,22 @@ describe('chat.completions.create (streaming)', () => {
     expect(final.choices[0]?.message.content).toBe(FULL_TEXT);
     expect(final.usage).toEqual(USAGE);
     expect(final.grid).toEqual(GRID);
+    // The request id rides on the final completion too, non-enumerable like on every other result.
+    expect(final._request_id).toBe('req_s');
+    expect(Object.keys(final)).not.toContain('_request_id');
+  });
+
+  it('a server that answers stream: true with one JSON body → APIError saying so, not an interruption', async () => {
+    server.use(http.post(URL, () => HttpResponse.json(completion, { headers: { 'x-request-id': 'req_j' } })));
+    const error = await makeGrid()
+      .chat.completions.create({ ...params, stream: true })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).not.toBeInstanceOf(StreamInterruptedError);
+    expect(error.status).toBe(200);
+    expect(error.body).toEqual(completion);
+    expect(error.requestId).toBe('req_j');
+    expect(error.message).toMatch(/^200 expected text\/event-stream, got application\/json: /);
   });
 
   it('retries before the stream starts (503), then streams', async () => {
@@ -136,6 +162,68 @@ describe('chat.completions.create (streaming)', () => {
     expect(error).toBeInstanceOf(StreamInterruptedError);
     expect(error.cause?.name).toBe('APITimeoutError');
     expect(texts).toEqual(['Héllo']);
+  });
+
+  it('keep-alive comments do not keep a stream whose content stopped alive', async () => {
+    useFakeClock();
+    let cancelled = false;
+    // Content, then only `: keep-alive` every 5 s, as a proxy or a grid does while a worker hangs.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(sseEvent(CHUNKS[0]) + sseEvent(CHUNKS[1])));
+        const tick = () => {
+          if (cancelled) return;
+          controller.enqueue(encoder.encode(': keep-alive\n\ndata:\n\n'));
+          setTimeout(tick, 5_000);
+        };
+        setTimeout(tick, 5_000);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    // An injected fetch (not msw), so the test sees the body's own cancel.
+    const grid = makeGrid({
+      timeout: 30_000,
+      fetch: async () => new Response(body, { headers: sseHeaders() }),
+    });
+    const stream = await grid.chat.completions.create({ ...params, stream: true });
+    const events: string[] = [];
+    stream.on('error', (e) => events.push(`error ${e.name}`)).on('abort', () => events.push('abort'));
+    const settled = stream.finalChatCompletion().catch((e) => e);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await settled;
+    expect(error).toBeInstanceOf(StreamInterruptedError);
+    expect(error.cause?.name).toBe('APITimeoutError');
+    expect(error.partialText).toBe('Héllo');
+    expect(events).toEqual(['error StreamInterruptedError']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(cancelled).toBe(true); // the connection is released
+  });
+
+  it('a slow stream whose content keeps coming is never cut by the timeout', async () => {
+    useFakeClock();
+    const parts = [...CHUNKS.map((c) => sseEvent(c)), sseEvent('[DONE]')];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const next = () => {
+          const part = parts.shift();
+          if (part === undefined) controller.close();
+          else {
+            controller.enqueue(encoder.encode(part));
+            setTimeout(next, 20_000);
+          }
+        };
+        next();
+      },
+    });
+    server.use(http.post(URL, () => new HttpResponse(body, { headers: sseHeaders() })));
+    const stream = await makeGrid({ timeout: 30_000 }).chat.completions.create({ ...params, stream: true });
+    const text = stream.finalText();
+    await vi.advanceTimersByTimeAsync(7 * 20_000);
+    expect(await text).toBe(FULL_TEXT);
   });
 
   it('the call signal aborts mid-stream', async () => {

@@ -76,8 +76,8 @@ function horde(options: {
     http.get(STATUS, ({ params }) => {
       expect(params.id).toBe(JOB);
       log.push({ method: 'GET', at: Date.now() });
-      const headers = options.pollHeaders?.[polls];
       polls++;
+      const headers = { 'x-request-id': `req_poll_${polls}`, ...options.pollHeaders?.[polls - 1] };
       const body =
         polls <= options.pending
           ? status({ queue_position: options.pending - polls + 1 })
@@ -126,6 +126,8 @@ describe('text.generate', () => {
     // 8 polls (7 pending + the one that says done), then the final read with no wait.
     expect(gapsOf(log)).toEqual([1000, 1500, 2250, 3375, 5063, 7594, 10000, 10000, 0]);
     expect(progress).toEqual([7, 6, 5, 4, 3, 2, 1, 0]);
+    // The request id of the final status read, non-enumerable as on every result.
+    expect((result as PromiseFulfilledResult<{ _request_id?: string }>).value._request_id).toBe('req_poll_9');
   });
 
   it('uses a fixed pollIntervalMs when given', async () => {
@@ -166,6 +168,42 @@ describe('text.generate', () => {
     expect(gets).toBe(3);
   });
 
+  it.each([
+    ['a 502 from a proxy', () => new HttpResponse('<html>502</html>', { status: 502 })],
+    ['a dropped connection', () => HttpResponse.error()],
+  ])('keeps polling through %s on the status endpoint (no cancel)', async (_, failure) => {
+    useFakeClock();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const log: string[] = [];
+    server.use(
+      http.post(ASYNC, () => HttpResponse.json({ id: JOB, kudos: 1 }, { status: 202 })),
+      http.get(STATUS, () => {
+        log.push('GET');
+        return log.length <= 2 ? failure() : HttpResponse.json(done);
+      }),
+      http.delete(STATUS, () => {
+        log.push('DELETE');
+        return HttpResponse.json(done);
+      }),
+    );
+    const result = await run(makeGrid({ maxRetries: 0 }).text.generate({ prompt: 'x' }));
+    expect(result).toMatchObject({ status: 'fulfilled', value: { id: JOB, generations: [generation] } });
+    expect(log).toEqual(['GET', 'GET', 'GET', 'GET']);
+  });
+
+  it('an expired job (404 on a poll) still ends the wait', async () => {
+    useFakeClock();
+    server.use(
+      http.post(ASYNC, () => HttpResponse.json({ id: JOB, kudos: 1 }, { status: 202 })),
+      http.get(STATUS, () =>
+        HttpResponse.json({ message: 'Request not found', rc: 'RequestNotFound' }, { status: 404 }),
+      ),
+      http.delete(STATUS, () => HttpResponse.json({ message: 'gone' }, { status: 404 })),
+    );
+    const result = await run(makeGrid().text.generate({ prompt: 'x' }));
+    expect((result as PromiseRejectedResult).reason).toBeInstanceOf(NotFoundError);
+  });
+
   it('faulted → JobFaultedError holding the status, and no cancel', async () => {
     useFakeClock();
     const faulted = status({ done: true, faulted: true, restarted: 3 });
@@ -192,6 +230,66 @@ describe('text.generate', () => {
     await vi.runAllTimersAsync();
     expect(log.filter((e) => e.method === 'DELETE')).toHaveLength(1);
     expect(log.map((e) => e.method)).toEqual(['POST', 'GET', 'GET', 'DELETE']);
+  });
+
+  it('abort while the submit is in flight → rejects at once; the job is cancelled when its id arrives', async () => {
+    let answerSubmit!: () => void;
+    const submitHeld = new Promise<void>((resolve) => {
+      answerSubmit = resolve;
+    });
+    let cancelled!: () => void;
+    const cancelSeen = new Promise<void>((resolve) => {
+      cancelled = resolve;
+    });
+    const log: string[] = [];
+    server.use(
+      http.post(ASYNC, async () => {
+        log.push('POST');
+        await submitHeld;
+        return HttpResponse.json({ id: JOB, kudos: 3 }, { status: 202 });
+      }),
+      http.get(STATUS, () => {
+        log.push('GET');
+        return HttpResponse.json(status());
+      }),
+      http.delete(STATUS, ({ params }) => {
+        log.push(`DELETE ${params.id}`);
+        cancelled();
+        return HttpResponse.json(status({ waiting: 0, done: true }));
+      }),
+    );
+    const controller = new AbortController();
+    const call = makeGrid().text.generate({ prompt: 'x' }, { signal: controller.signal });
+    await vi.waitFor(() => expect(log).toEqual(['POST']));
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
+    answerSubmit();
+    await cancelSeen;
+    expect(log).toEqual(['POST', `DELETE ${JOB}`]);
+  });
+
+  it('an aborted submit that never answers is dropped after 10 s, cancelling nothing', async () => {
+    useFakeClock();
+    const signals: AbortSignal[] = [];
+    const grid = makeGrid({
+      maxRetries: 0,
+      fetch: (_url, init) => {
+        signals.push(init.signal!);
+        return new Promise<Response>(() => {});
+      },
+    });
+    const controller = new AbortController();
+    const settled = Promise.allSettled([grid.text.generate({ prompt: 'x' }, { signal: controller.signal })]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(signals).toHaveLength(1);
+    controller.abort();
+    const [result] = await settled;
+    expect((result as PromiseRejectedResult).reason).toBeInstanceOf(APIUserAbortError);
+    expect(signals[0]!.aborted).toBe(false); // still waiting for the id
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(signals[0]!.aborted).toBe(true);
+    await vi.runAllTimersAsync();
+    expect(signals).toHaveLength(1); // no DELETE: there is no id to cancel
   });
 
   it('a failing cancel is sent once and does not hide the abort', async () => {
