@@ -5,6 +5,7 @@ import type { Grid, TimerHandle, WorkerSink, WsRegisterInput } from '../../core/
 import { isGridError } from '../../core/index.js';
 import { fieldName, type SpecValidators } from '../../validation/spec.js';
 import { wsCloseCode } from '../errors.js';
+import { jsonDepthProblem } from '../json-depth.js';
 
 /**
  * The worker WebSocket door `/v1/workers/ws` (grid-protocol.md §3.3). Frames in → core calls
@@ -121,6 +122,11 @@ class WorkerConnection {
     }
     if (frame === null || typeof frame !== 'object' || Array.isArray(frame)) {
       this.protocolError('malformed frame: expected a JSON object');
+      return;
+    }
+    const tooDeep = jsonDepthProblem(frame);
+    if (tooDeep) {
+      this.protocolError(`${fieldName(tooDeep.path)}: ${tooDeep.message}`);
       return;
     }
     try {
