@@ -654,7 +654,10 @@ export class Grid {
         gen_time: round3(genMs / 1000),
         ttft: round3(ttftMs / 1000),
         tokens_per_s: decode > 0 ? round2(tokens / (decode / 1000)) : 0,
-        seed,
+        // The seed the job carried (the client's or a minted one). A pop worker never receives it and its
+        // submit's `seed` is a bridge default (multi-bridge and grid-text-worker send 0), so that one is kept
+        // for the Horde status only.
+        seed: job.seed,
         ...(requested !== undefined && isAutoModel(requested)
           ? {
               routing: { requested, model: gen.model, rule: 'the online model with the most online workers' },

@@ -104,7 +104,12 @@ describe('AIPowerGrid/multi-bridge (horde_url "http://host/" → doubled slashes
 
     const chat = t.post(
       '/v1/chat/completions',
-      { model: 'gridbridge/fake:1b', stream: true, messages: [{ role: 'user', content: 'hi mb' }] },
+      {
+        model: 'gridbridge/fake:1b',
+        stream: true,
+        seed: 4242,
+        messages: [{ role: 'user', content: 'hi mb' }],
+      },
       { Authorization: `Bearer ${CLIENT_KEY}` },
     );
     let pop: { id: string | null; payload: Record<string, unknown> };
@@ -126,6 +131,8 @@ describe('AIPowerGrid/multi-bridge (horde_url "http://host/" → doubled slashes
       .map((e) => JSON.parse(e).choices[0]?.delta?.content)
       .filter((c) => c);
     expect(deltas).toEqual(['Hello from the fake backend.']);
+    // The bridge's `seed: 0` is a default, not the seed used: the client's seed is reported.
+    expect(JSON.parse(events.at(-2)!).grid.seed).toBe(4242);
   });
 
   it("a fault submit without id/generation is the Horde's 400 naming both fields (§6.9, matched)", async () => {
