@@ -224,6 +224,31 @@ describe('AIPowerGrid/grid-text-worker @c03f7d1 (WebSocket)', () => {
     worker.close();
   });
 
+  it('gets the ack of its done before the next queued job (it reads the frame after done as the ack)', async () => {
+    t = await startTestGrid();
+    const worker = await TestWsWorker.ready(t.url, register('gtw-ws'), t.check);
+    const first = t.post('/v1/chat/completions', {
+      model: 'grid/fake:1b',
+      messages: [{ role: 'user', content: 'q1' }],
+    });
+    const job1 = await nextJob(worker);
+    const second = t.post('/v1/chat/completions', {
+      model: 'grid/fake:1b',
+      messages: [{ role: 'user', content: 'q2' }],
+    });
+    // Wait until the second job is queued behind the busy worker.
+    while (t.grid.core.counters().queued === 0) await new Promise((r) => setTimeout(r, 5));
+    worker.send({ type: 'done', id: job1.id, full_text: 'one', full_reasoning: '', finish_reason: 'stop' });
+    expect(await worker.next()).toMatchObject({ type: 'ack', id: job1.id });
+    const job2 = await worker.next();
+    expect(job2.type).toBe('job');
+    worker.send({ type: 'done', id: String(job2.id), full_text: 'two', finish_reason: 'stop' });
+    expect(await worker.next()).toMatchObject({ type: 'ack', id: job2.id });
+    expect((await (await first).json()).choices[0].message.content).toBe('one');
+    expect((await (await second).json()).choices[0].message.content).toBe('two');
+    worker.close();
+  });
+
   it('answers a cancel with done {cancelled: true} and the partial: acked, no strike, next job on the same socket', async () => {
     t = await startTestGrid();
     const worker = await TestWsWorker.ready(t.url, register('gtw-ws'), t.check);

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import type { Grid, TimerHandle, WorkerSink, WsRegisterInput } from '../../core/index.js';
+import type { Grid, TimerHandle, WorkerSink, WsJobOffer, WsRegisterInput } from '../../core/index.js';
 import { isGridError } from '../../core/index.js';
 import { fieldName, type SpecValidators } from '../../validation/spec.js';
 import { wsCloseCode } from '../errors.js';
@@ -69,6 +69,12 @@ class WorkerConnection {
   private registerTimer: TimerHandle | undefined;
   private pingTimer: TimerHandle | undefined;
   private busy = false;
+  /**
+   * Jobs the core offers while a `done` is being completed: the next queued job is handed over inside
+   * `complete`, but it must reach the worker after that done's `ack`. grid-text-worker reads the frame after
+   * its `done` as the ack, so a job sent first would be taken for the ack and lost until its lease expired.
+   */
+  private heldJobs: WsJobOffer[] | null = null;
   private closed = false;
 
   constructor(
@@ -138,6 +144,16 @@ class WorkerConnection {
     }
   }
 
+  private sendJob(offer: WsJobOffer): void {
+    this.send({ type: 'job', id: offer.id, model: offer.model, payload: offer.payload });
+  }
+
+  private releaseHeldJobs(): void {
+    const held = this.heldJobs ?? [];
+    this.heldJobs = null;
+    for (const offer of held) this.sendJob(offer);
+  }
+
   /** An unreadable frame before registration closes like a bad register; afterwards it is only reported. */
   private protocolError(message: string): void {
     if (!this.connectionId) this.refuse(4001, message);
@@ -171,7 +187,8 @@ class WorkerConnection {
       },
       job: (offer) => {
         this.busy = true;
-        this.send({ type: 'job', id: offer.id, model: offer.model, payload: offer.payload });
+        if (this.heldJobs) this.heldJobs.push(offer);
+        else this.sendJob(offer);
       },
       cancel: (generationId) => this.send({ type: 'cancel', id: generationId }),
       close: (reason, message) => this.refuse(reason === 'replaced' ? 1012 : 4003, message),
@@ -216,6 +233,7 @@ class WorkerConnection {
         this.busy = false;
         const id = String(frame.id);
         let den = 0;
+        this.heldJobs = [];
         try {
           den = this.grid.complete({
             generationId: id,
@@ -227,10 +245,13 @@ class WorkerConnection {
           }).reward;
         } catch (err) {
           // Duplicates and stale jobs are acknowledged with den 0, as live; anything else is reported.
-          if (!isGridError(err) || !['DuplicateGen', 'AbortedGen', 'InvalidJobID'].includes(err.code))
+          if (!isGridError(err) || !['DuplicateGen', 'AbortedGen', 'InvalidJobID'].includes(err.code)) {
+            this.releaseHeldJobs();
             throw err;
+          }
         }
         this.send({ type: 'ack', id, den });
+        this.releaseHeldJobs();
         return;
       }
       case 'error': {
