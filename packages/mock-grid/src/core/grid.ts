@@ -775,6 +775,8 @@ export class Grid {
     queuedTokens: number;
     inspected: number;
     workersInspected: number;
+    /** Models with at least one worker that may be online (the index every `auto` request walks). */
+    modelsIndexed: number;
     requests: number;
     generations: number;
   } {
@@ -783,6 +785,7 @@ export class Grid {
       queuedTokens: this.#queue.tokens,
       inspected: this.#queue.inspected,
       workersInspected: this.#workersInspected,
+      modelsIndexed: this.#workersByModel.size,
       requests: this.#reqs.size,
       generations: this.#gens.size,
     };
@@ -871,7 +874,13 @@ export class Grid {
   }
 
   #forgetOffline(worker: Worker): void {
-    for (const m of worker.models) this.#workersByModel.get(m)?.delete(worker);
+    for (const m of worker.models) {
+      const set = this.#workersByModel.get(m);
+      if (!set) continue;
+      set.delete(worker);
+      // A model nobody serves any more leaves the map too, so `onlineModels` (every `auto` request) stays small.
+      if (set.size === 0) this.#workersByModel.delete(m);
+    }
     this.#maybeOnline.delete(worker);
   }
 

@@ -79,6 +79,13 @@ describe('worker scale: requests never walk the workers that went away', () => {
     // The views agree: one online worker, m1 online.
     expect(grid.onlineModels()).toEqual(['m1']);
     expect(grid.hordeWorkers().map((w) => w.name)).toEqual(['live']);
+    // Models whose workers all went away cost nothing either (every `auto` request lists the online models).
+    for (let i = 0; i < N; i++) {
+      const { reg } = wsWorker(grid, { name: `solo-${i}`, models: [`solo-model-${i}`] });
+      grid.release(reg.connectionId);
+    }
+    expect(grid.counters().modelsIndexed).toBe(1);
+    expect(grid.onlineModels()).toEqual(['m1']);
     // A pop worker that comes back is found again.
     grid.checkIn(popBody({ name: 'pop-7', models: ['m2'] }));
     expect(grid.onlineModels()).toEqual(['m1', 'm2']);
