@@ -70,7 +70,7 @@ describe('hostile input', () => {
       Buffer.from([0xff, 0xfe, 0xc3]),
       Buffer.from('"}]}'),
     ]);
-    const pending = fetch(`${t.url}/v1/chat/completions`, {
+    const pending = t.fetch(`${t.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', apikey: 'grid_latin1_key' },
       body: latin1,
