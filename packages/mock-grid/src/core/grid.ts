@@ -938,7 +938,9 @@ export class Grid {
   }
 
   #multiplier(model: string): number {
-    return this.#s.modelMultipliers[model] ?? 1;
+    // Own keys only: a model named `__proto__` or `constructor` must not read Object.prototype (NaN kudos).
+    const multipliers = this.#s.modelMultipliers;
+    return Object.hasOwn(multipliers, model) ? (multipliers[model] ?? 1) : 1;
   }
 
   #jobCost(models: string[], tokens: number): number {
