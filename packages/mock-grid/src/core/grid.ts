@@ -132,6 +132,9 @@ function uuid(random: () => number): string {
   return String.fromCharCode.apply(null, uuidCodes);
 }
 
+/** Models kept per worker, the rest are ignored (AI Horde `PopInput.models`: "at most 200 kept"). */
+export const MAX_WORKER_MODELS = 200;
+
 function rethrowLater(error: unknown): void {
   queueMicrotask(() => {
     throw error;
@@ -1049,7 +1052,9 @@ export class Grid {
     const threads = positive(u.threads, 'threads', 1);
     this.#forgetOffline(worker);
     worker.kind = u.kind;
-    worker.models = [...new Set(u.models)];
+    // The Horde keeps the first 200 models of a pop (§2.7); the same cap bounds what one WS worker costs each
+    // time it looks for a job (its model lanes) and what /v1/models walks.
+    worker.models = [...new Set(u.models)].slice(0, MAX_WORKER_MODELS);
     worker.modelSet = new Set(worker.models);
     this.#indexWorker(worker);
     worker.maxLength = maxLength;
