@@ -62,7 +62,8 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
-    void serve(req, res, ctx);
+    // `serve` answers every error itself; a rejection here means the socket broke while answering.
+    serve(req, res, ctx).catch(() => res.destroy());
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -132,6 +132,9 @@ function uuid(random: () => number): string {
   return String.fromCharCode.apply(null, uuidCodes);
 }
 
+/** Models kept per worker, the rest are ignored (AI Horde `PopInput.models`: "at most 200 kept"). */
+export const MAX_WORKER_MODELS = 200;
+
 function rethrowLater(error: unknown): void {
   queueMicrotask(() => {
     throw error;
@@ -151,7 +154,14 @@ export class Grid {
   readonly #gens = new Map<string, Generation>();
   readonly #workers = new Map<string, Worker>();
   readonly #workersByName = new Map<string, Worker>();
+  /**
+   * Workers that may be online, by model and in all. Offline workers leave these sets (a WS worker when its
+   * socket closes, a pop worker the first time a scan finds it past the 300 s rule) and come back on their next
+   * register or pop, so a scan for an online worker never walks the workers that have gone away.
+   */
   readonly #workersByModel = new Map<string, Set<Worker>>();
+  readonly #maybeOnline = new Set<Worker>();
+  #workersInspected = 0;
   readonly #conns = new Map<string, Conn>();
   readonly #idleAny = new Set<Conn>();
   readonly #idleByModel = new Map<string, Set<Conn>>();
@@ -464,6 +474,8 @@ export class Grid {
     };
     this.#conns.set(conn.id, conn);
     worker.conn = conn;
+    // Dropping the replaced connection above took the worker out of the scan sets.
+    this.#indexWorker(worker);
     worker.lastSeenAt = now;
     const registration = { workerId: worker.id, connectionId: conn.id };
     this.#gridEmit({ type: 'worker.online', at: now, workerId: worker.id, name: worker.name, kind: 'ws' });
@@ -645,7 +657,10 @@ export class Grid {
         gen_time: round3(genMs / 1000),
         ttft: round3(ttftMs / 1000),
         tokens_per_s: decode > 0 ? round2(tokens / (decode / 1000)) : 0,
-        seed,
+        // The seed the job carried (the client's or a minted one). A pop worker never receives it and its
+        // submit's `seed` is a bridge default (multi-bridge and grid-text-worker send 0), so that one is kept
+        // for the Horde status only.
+        seed: job.seed,
         ...(requested !== undefined && isAutoModel(requested)
           ? {
               routing: { requested, model: gen.model, rule: 'the online model with the most online workers' },
@@ -701,7 +716,7 @@ export class Grid {
     const out: string[] = [];
     for (const [model, workers] of this.#workersByModel) {
       for (const w of workers) {
-        if (this.#online(w)) {
+        if (this.#onlineOrForget(w)) {
           out.push(model);
           break;
         }
@@ -740,7 +755,7 @@ export class Grid {
   hordeWorkers(): HordeWorkerDetails[] {
     const ctx = this.#ctx();
     const out: HordeWorkerDetails[] = [];
-    for (const w of this.#workers.values()) if (this.#online(w)) out.push(hordeWorkerView(ctx, w));
+    for (const w of this.#onlineWorkers()) out.push(hordeWorkerView(ctx, w));
     return out;
   }
 
@@ -762,6 +777,9 @@ export class Grid {
     queued: number;
     queuedTokens: number;
     inspected: number;
+    workersInspected: number;
+    /** Models with at least one worker that may be online (the index every `auto` request walks). */
+    modelsIndexed: number;
     requests: number;
     generations: number;
   } {
@@ -769,6 +787,8 @@ export class Grid {
       queued: this.#queue.size,
       queuedTokens: this.#queue.tokens,
       inspected: this.#queue.inspected,
+      workersInspected: this.#workersInspected,
+      modelsIndexed: this.#workersByModel.size,
       requests: this.#reqs.size,
       generations: this.#gens.size,
     };
@@ -792,6 +812,7 @@ export class Grid {
       stats: this.#stats,
       workers: this.#workers,
       online: (w) => this.#online(w),
+      onlineWorkers: () => this.#onlineWorkers(),
       possible: (models) => this.#possible(models),
     };
   }
@@ -835,14 +856,51 @@ export class Grid {
     return worker.lastPopAt !== null && this.clock.now() - worker.lastPopAt < this.#s.popOfflineMs;
   }
 
+  /** `#online`, and an offline worker leaves the scan sets until it registers or pops again. */
+  #onlineOrForget(worker: Worker): boolean {
+    this.#workersInspected++;
+    if (this.#online(worker)) return true;
+    this.#forgetOffline(worker);
+    return false;
+  }
+
+  #indexWorker(worker: Worker): void {
+    for (const m of worker.models) {
+      let set = this.#workersByModel.get(m);
+      if (!set) {
+        set = new Set();
+        this.#workersByModel.set(m, set);
+      }
+      set.add(worker);
+    }
+    this.#maybeOnline.add(worker);
+  }
+
+  #forgetOffline(worker: Worker): void {
+    for (const m of worker.models) {
+      const set = this.#workersByModel.get(m);
+      if (!set) continue;
+      set.delete(worker);
+      // A model nobody serves any more leaves the map too, so `onlineModels` (every `auto` request) stays small.
+      if (set.size === 0) this.#workersByModel.delete(m);
+    }
+    this.#maybeOnline.delete(worker);
+  }
+
+  #onlineWorkers(): Worker[] {
+    const out: Worker[] = [];
+    for (const w of this.#maybeOnline) if (this.#onlineOrForget(w)) out.push(w);
+    return out;
+  }
+
   #possible(models: string[]): boolean {
     if (models.length === 0) {
-      for (const w of this.#workers.values()) if (this.#online(w)) return true;
+      for (const w of this.#maybeOnline) if (this.#onlineOrForget(w)) return true;
       return false;
     }
     for (const model of models) {
       const set = this.#workersByModel.get(model);
-      if (set) for (const w of set) if (this.#online(w)) return true;
+      if (set) for (const w of set) if (this.#onlineOrForget(w)) return true;
     }
     return false;
   }
@@ -862,7 +920,7 @@ export class Grid {
       let bestCount = -1;
       for (const m of online) {
         let count = 0;
-        for (const w of this.#workersByModel.get(m) ?? []) if (this.#online(w)) count++;
+        for (const w of this.#workersByModel.get(m) ?? []) if (this.#onlineOrForget(w)) count++;
         if (count > bestCount) {
           best = m;
           bestCount = count;
@@ -883,7 +941,9 @@ export class Grid {
   }
 
   #multiplier(model: string): number {
-    return this.#s.modelMultipliers[model] ?? 1;
+    // Own keys only: a model named `__proto__` or `constructor` must not read Object.prototype (NaN kudos).
+    const multipliers = this.#s.modelMultipliers;
+    return Object.hasOwn(multipliers, model) ? (multipliers[model] ?? 1) : 1;
   }
 
   #jobCost(models: string[], tokens: number): number {
@@ -990,18 +1050,13 @@ export class Grid {
       GRID_DEFAULTS.workerMaxContextLength,
     );
     const threads = positive(u.threads, 'threads', 1);
-    for (const m of worker.models) this.#workersByModel.get(m)?.delete(worker);
+    this.#forgetOffline(worker);
     worker.kind = u.kind;
-    worker.models = [...new Set(u.models)];
+    // The Horde keeps the first 200 models of a pop (§2.7); the same cap bounds what one WS worker costs each
+    // time it looks for a job (its model lanes) and what /v1/models walks.
+    worker.models = [...new Set(u.models)].slice(0, MAX_WORKER_MODELS);
     worker.modelSet = new Set(worker.models);
-    for (const m of worker.models) {
-      let set = this.#workersByModel.get(m);
-      if (!set) {
-        set = new Set();
-        this.#workersByModel.set(m, set);
-      }
-      set.add(worker);
-    }
+    this.#indexWorker(worker);
     worker.maxLength = maxLength;
     worker.maxContextLength = maxContextLength;
     worker.nsfw = u.nsfw ?? true;
@@ -1312,6 +1367,7 @@ export class Grid {
     this.#conns.delete(conn.id);
     const worker = conn.worker;
     if (worker.conn === conn) worker.conn = null;
+    if (!this.#online(worker)) this.#forgetOffline(worker);
     worker.uptimeMs += now - conn.connectedAt;
     worker.lastSeenAt = now;
     const gen = conn.current;

@@ -30,7 +30,7 @@ export { ANONYMOUS_KEY } from './accounts.js';
 export { type Clock, ManualClock, SystemClock, type TimerHandle } from './clock.js';
 export { flattenMessages } from './convert.js';
 export { GridError, type GridErrorCode, type GridErrorDetails, isGridError } from './errors.js';
-export { GRID_DEFAULTS, Grid } from './grid.js';
+export { GRID_DEFAULTS, Grid, MAX_WORKER_MODELS } from './grid.js';
 export { estimateTokens } from './tokens.js';
 export type * from './types.js';
 export { CHAT_LIMITS, HORDE_LIMITS } from './validate.js';

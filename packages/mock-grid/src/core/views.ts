@@ -29,6 +29,8 @@ export interface ViewContext {
   stats: Stats;
   workers: ReadonlyMap<string, Worker>;
   online(worker: Worker): boolean;
+  /** The online workers, found without walking the ones that went away. */
+  onlineWorkers(): Worker[];
   possible(models: string[]): boolean;
 }
 
@@ -36,9 +38,7 @@ const round3 = (v: number): number => Math.round(v * 1000) / 1000;
 const nullableRound2 = (v: number | null): number | null => (v === null ? null : round2(v));
 
 function onlineWorkers(ctx: ViewContext): Worker[] {
-  const out: Worker[] = [];
-  for (const w of ctx.workers.values()) if (ctx.online(w)) out.push(w);
-  return out;
+  return ctx.onlineWorkers();
 }
 
 function byModel(ctx: ViewContext): Map<string, Worker[]> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_WORKER_MODELS } from '../../src/core/index.js';
 import { horde, makeGrid, popBody, wsWorker } from './helpers.js';
 
 describe('matching', () => {
@@ -110,5 +111,20 @@ describe('matching', () => {
     expect(sfw.sink.jobs).toHaveLength(0);
     const nsfw = wsWorker(grid, { name: 'nsfw' });
     expect(nsfw.sink.last.id).toBe(grid.job(job.jobIds[0]!)?.generationId);
+  });
+
+  it('a worker keeps its first 200 models, as the Horde does; a job for the 201st waits', () => {
+    const { grid } = makeGrid();
+    const models = Array.from({ length: 5000 }, (_, i) => `many/m${i}`);
+    const pop = grid.checkIn(popBody({ name: 'many-pop', models }));
+    expect(pop.models).toEqual(models.slice(0, MAX_WORKER_MODELS));
+    const { reg } = wsWorker(grid, { name: 'many-ws', models });
+    expect(grid.worker(reg.workerId)?.models).toHaveLength(MAX_WORKER_MODELS);
+    grid.release(reg.connectionId);
+    const { sub } = horde(grid, { models: [`many/m${MAX_WORKER_MODELS}`] });
+    expect(grid.assign(pop.id).job).toBeNull();
+    expect(grid.status(sub.id).waiting).toBe(1);
+    horde(grid, { models: [`many/m${MAX_WORKER_MODELS - 1}`] });
+    expect(grid.assign(pop.id).job?.model).toBe(`many/m${MAX_WORKER_MODELS - 1}`);
   });
 });

@@ -51,3 +51,43 @@ describe('queue scale: no walk over the whole queue per operation', () => {
     expect(grid.status(subs[9]!.id).queue_position).toBe(7);
   });
 });
+
+describe('worker scale: requests never walk the workers that went away', () => {
+  it('1,000 offline pop workers and 1,000 closed WS workers cost one look each, once', () => {
+    const N = 1000;
+    const { grid, clock } = makeGrid({ maxInFlight: 10_000 });
+    for (let i = 0; i < N; i++) grid.checkIn(popBody({ name: `pop-${i}`, models: ['m1'] }));
+    for (let i = 0; i < N; i++) {
+      const { reg } = wsWorker(grid, { name: `gone-${i}`, models: ['m1'] });
+      grid.release(reg.connectionId);
+    }
+    clock.advance(301_000); // every pop worker is past the 300 s offline rule
+    wsWorker(grid, { name: 'live', models: ['m1'], max_length: 1 });
+    // Nothing can serve `max_length: 64`, so each request stays queued and asks "is m1 possible?" again.
+    const ask = () =>
+      grid.submit({
+        source: 'horde',
+        apiKey: 'client-key',
+        request: { prompt: 'p', models: ['m1'], params: { max_length: 64 } },
+      });
+    ask();
+    const before = grid.counters().workersInspected;
+    for (let i = 0; i < 200; i++) ask();
+    for (let i = 0; i < 50; i++) grid.status(ask().id);
+    const perRequest = (grid.counters().workersInspected - before) / 300;
+    expect(perRequest).toBeLessThan(4);
+    // The views agree: one online worker, m1 online.
+    expect(grid.onlineModels()).toEqual(['m1']);
+    expect(grid.hordeWorkers().map((w) => w.name)).toEqual(['live']);
+    // Models whose workers all went away cost nothing either (every `auto` request lists the online models).
+    for (let i = 0; i < N; i++) {
+      const { reg } = wsWorker(grid, { name: `solo-${i}`, models: [`solo-model-${i}`] });
+      grid.release(reg.connectionId);
+    }
+    expect(grid.counters().modelsIndexed).toBe(1);
+    expect(grid.onlineModels()).toEqual(['m1']);
+    // A pop worker that comes back is found again.
+    grid.checkIn(popBody({ name: 'pop-7', models: ['m2'] }));
+    expect(grid.onlineModels()).toEqual(['m1', 'm2']);
+  });
+});

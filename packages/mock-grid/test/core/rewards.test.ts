@@ -97,4 +97,14 @@ describe('rewards and the ledger', () => {
       expect(isGridError(error, 'KudosUpfront') && error.limit).toBe(9);
     }
   });
+
+  it('model names like __proto__ or constructor price like any other model (no Object.prototype lookup)', () => {
+    const { grid } = makeGrid();
+    const plain = horde(grid, { dry_run: true, models: ['plain/model'], params: { max_length: 100 } }).sub
+      .kudos;
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const { sub } = horde(grid, { dry_run: true, models: [name], params: { max_length: 100 } });
+      expect(sub.kudos).toBe(plain);
+    }
+  });
 });

@@ -1538,7 +1538,11 @@ export interface components {
              */
             id: string | null;
             ids: string[];
-            payload?: components["schemas"]["HordeTextPopPayload"] | null;
+            /**
+             * @description The job, or an empty object `{}` when there is no job (the Horde marshals a missing nested model as `{}`;
+             *     clients such as horde-sdk require an object here).
+             */
+            payload?: components["schemas"]["HordeTextPopPayload"] | Record<string, never>;
             /** @description The model to use (AIPG returns it lower-cased). */
             model?: string | null;
             softprompt?: string | null;

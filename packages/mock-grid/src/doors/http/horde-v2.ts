@@ -25,10 +25,11 @@ function pop({ ctx, req, body }: RouteInput): DoorResponse {
   const result = ctx.grid.pop({ ...b, apikey: hordeApiKey(req) });
   const job = result.job;
   // 200 whether or not a job was found: an empty pop is `id: null, ids: []` plus the skip counts (§6.7).
+  // `payload` is `{}` then, as flask-restx marshals the missing nested model; horde-sdk rejects `null` there.
   return json(200, {
     id: job ? job.id : null,
     ids: job ? [job.id] : [],
-    payload: job ? job.payload : null,
+    payload: job ? job.payload : {},
     model: job ? job.model : null,
     softprompt: null,
     ttl: job ? job.ttl : null,

@@ -1,6 +1,7 @@
 import type { Grid } from '../../core/index.js';
 import { type FieldProblem, fieldName, type SpecValidators } from '../../validation/spec.js';
 import { hordeError, hordeProblems, v1Error, v1ValidationError } from '../errors.js';
+import { jsonDepthProblem } from '../json-depth.js';
 import { type DoorRequest, type DoorResponse, json } from './types.js';
 
 /** What every route handler can reach: the one core, the compiled spec, and the door-level limits. */
@@ -117,6 +118,8 @@ async function run(
           ? json(422, { detail: [{ loc: ['body', 0], msg: why, type: 'json_invalid' }] })
           : hordeProblems([{ path: [], message: why, keyword: 'json_invalid' }]);
       }
+      const tooDeep = jsonDepthProblem(body);
+      if (tooDeep) return invalid(surface, 'body', [{ ...tooDeep, keyword: 'maxDepth' }]);
     }
   }
 

@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import type { Grid, TimerHandle, WorkerSink, WsRegisterInput } from '../../core/index.js';
+import type { Grid, TimerHandle, WorkerSink, WsJobOffer, WsRegisterInput } from '../../core/index.js';
 import { isGridError } from '../../core/index.js';
 import { fieldName, type SpecValidators } from '../../validation/spec.js';
 import { wsCloseCode } from '../errors.js';
+import { jsonDepthProblem } from '../json-depth.js';
 
 /**
  * The worker WebSocket door `/v1/workers/ws` (grid-protocol.md §3.3). Frames in → core calls
@@ -68,6 +69,12 @@ class WorkerConnection {
   private registerTimer: TimerHandle | undefined;
   private pingTimer: TimerHandle | undefined;
   private busy = false;
+  /**
+   * Jobs the core offers while a `done` is being completed: the next queued job is handed over inside
+   * `complete`, but it must reach the worker after that done's `ack`. grid-text-worker reads the frame after
+   * its `done` as the ack, so a job sent first would be taken for the ack and lost until its lease expired.
+   */
+  private heldJobs: WsJobOffer[] | null = null;
   private closed = false;
 
   constructor(
@@ -123,6 +130,11 @@ class WorkerConnection {
       this.protocolError('malformed frame: expected a JSON object');
       return;
     }
+    const tooDeep = jsonDepthProblem(frame);
+    if (tooDeep) {
+      this.protocolError(`${fieldName(tooDeep.path)}: ${tooDeep.message}`);
+      return;
+    }
     try {
       if (!this.connectionId) this.register(frame as Frame);
       else this.onWorkerFrame(frame as Frame);
@@ -130,6 +142,16 @@ class WorkerConnection {
       // A core refusal of one frame (stale job, another connection's job) is reported, never fatal to the socket.
       this.send({ type: 'error', message: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  private sendJob(offer: WsJobOffer): void {
+    this.send({ type: 'job', id: offer.id, model: offer.model, payload: offer.payload });
+  }
+
+  private releaseHeldJobs(): void {
+    const held = this.heldJobs ?? [];
+    this.heldJobs = null;
+    for (const offer of held) this.sendJob(offer);
   }
 
   /** An unreadable frame before registration closes like a bad register; afterwards it is only reported. */
@@ -165,7 +187,8 @@ class WorkerConnection {
       },
       job: (offer) => {
         this.busy = true;
-        this.send({ type: 'job', id: offer.id, model: offer.model, payload: offer.payload });
+        if (this.heldJobs) this.heldJobs.push(offer);
+        else this.sendJob(offer);
       },
       cancel: (generationId) => this.send({ type: 'cancel', id: generationId }),
       close: (reason, message) => this.refuse(reason === 'replaced' ? 1012 : 4003, message),
@@ -210,6 +233,7 @@ class WorkerConnection {
         this.busy = false;
         const id = String(frame.id);
         let den = 0;
+        this.heldJobs = [];
         try {
           den = this.grid.complete({
             generationId: id,
@@ -221,10 +245,13 @@ class WorkerConnection {
           }).reward;
         } catch (err) {
           // Duplicates and stale jobs are acknowledged with den 0, as live; anything else is reported.
-          if (!isGridError(err) || !['DuplicateGen', 'AbortedGen', 'InvalidJobID'].includes(err.code))
+          if (!isGridError(err) || !['DuplicateGen', 'AbortedGen', 'InvalidJobID'].includes(err.code)) {
+            this.releaseHeldJobs();
             throw err;
+          }
         }
         this.send({ type: 'ack', id, den });
+        this.releaseHeldJobs();
         return;
       }
       case 'error': {

@@ -74,7 +74,7 @@ describe('Horde v2 text jobs', () => {
   it('answers an empty pop with id null, ids [] and the skip counts', async () => {
     t = await startTestGrid();
     const empty = await pop();
-    expect(empty).toMatchObject({ id: null, ids: [] });
+    expect(empty).toMatchObject({ id: null, ids: [], payload: {} });
     expect(typeof empty.skipped).toBe('object');
   });
 
