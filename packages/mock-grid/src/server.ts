@@ -101,7 +101,37 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
   return { url: `http://${host}:${address.port}`, port: address.port, core, close };
 }
 
+/** Response headers a browser may read on a cross-origin answer (the SDK reads these). */
+const EXPOSED_HEADERS = [
+  'x-request-id',
+  'retry-after',
+  'retry-after-ms',
+  'x-should-retry',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+].join(', ');
+
+/**
+ * A browser app served from another origin (a dev server, a test page) calls the grid directly, and the SDK's
+ * auth headers make every such call preflighted. No cookies are involved, so any origin is allowed.
+ * Returns true when the request was a preflight and has been answered.
+ */
+function allowCrossOrigin(req: IncomingMessage, res: ServerResponse): boolean {
+  res.setHeader('access-control-allow-origin', '*');
+  res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
+  if (req.method !== 'OPTIONS' || !req.headers['access-control-request-method']) return false;
+  res.writeHead(204, {
+    'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
+    'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+    'access-control-max-age': '600',
+  });
+  res.end();
+  return true;
+}
+
 async function serve(req: IncomingMessage, res: ServerResponse, ctx: DoorContext): Promise<void> {
+  if (allowCrossOrigin(req, res)) return;
   let bodyText: string | undefined;
   try {
     bodyText = await readBody(req, ctx.limits.maxBodyBytes);

@@ -33,4 +33,32 @@ describe('startMockGrid', () => {
     expect(again.port).toBe(grid.port);
     await again.close();
   });
+
+  it('lets a browser page on another origin call it: preflight answered, CORS headers on every answer', async () => {
+    const grid = await startMockGrid({ port: 0, rateLimits: false });
+    try {
+      const preflight = await fetch(`${grid.url}/v1/chat/completions`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://localhost:5173',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'apikey, authorization, client-agent, content-type, x-request-id',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+      expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+
+      const models = await fetch(`${grid.url}/v1/models`, { headers: { origin: 'http://localhost:5173' } });
+      expect(models.status).toBe(200);
+      expect(models.headers.get('access-control-allow-origin')).toBe('*');
+      expect(models.headers.get('access-control-expose-headers')).toContain('retry-after');
+
+      // A plain OPTIONS (no preflight headers) is still an unsupported method for the API.
+      expect((await fetch(`${grid.url}/v1/models`, { method: 'OPTIONS' })).status).toBe(405);
+    } finally {
+      await grid.close();
+    }
+  });
 });
