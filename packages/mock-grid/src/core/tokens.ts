@@ -17,3 +17,7 @@ export function countCompletionTokens(text: string, maxLength: number): number {
 export function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+export function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -6,7 +6,7 @@ import { username } from './accounts.js';
 import type { Account, Req, Worker } from './entities.js';
 import type { JobQueue } from './queue.js';
 import { decodeTokensPerSecond, type Stats, tokensPerSecond } from './stats.js';
-import { round2 } from './tokens.js';
+import { round2, round3 } from './tokens.js';
 import type { WorkerView } from './types.js';
 import type {
   HordeActiveModel,
@@ -34,7 +34,6 @@ export interface ViewContext {
   possible(models: string[]): boolean;
 }
 
-const round3 = (v: number): number => Math.round(v * 1000) / 1000;
 const nullableRound2 = (v: number | null): number | null => (v === null ? null : round2(v));
 
 function onlineWorkers(ctx: ViewContext): Worker[] {

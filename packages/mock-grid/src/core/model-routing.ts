@@ -1,0 +1,44 @@
+/** Which model a /v1 request is served with (docs/mock-grid-core.md "Accounts, keys, limits", §6.14). */
+import { GridError } from './errors.js';
+import type { GridState } from './state.js';
+import { onlineModels, onlineOrForget, possible } from './worker-registry.js';
+
+/** `auto` and other `auto*` virtual models (`auto-fast`, `auto:code`, …) are routed by the grid. */
+export function isAutoModel(model: string): boolean {
+  return model === 'auto' || model.startsWith('auto-') || model.startsWith('auto:');
+}
+
+/** /v1: `auto*` picks the online model with the most online workers; an offline model is refused. */
+export function resolveChatModel(state: GridState, model: string): string {
+  // The common case stays cheap: a concrete model with an online worker.
+  if (!isAutoModel(model) && possible(state, [model])) return model;
+  const online = onlineModels(state);
+  if (online.length === 0) {
+    throw new GridError('NoModelOnline', 'No compatible text workers are currently online.', {
+      field: 'model',
+    });
+  }
+  if (isAutoModel(model)) {
+    let best = online[0]!;
+    let bestCount = -1;
+    for (const m of online) {
+      let count = 0;
+      for (const w of state.workersByModel.get(m) ?? []) if (onlineOrForget(state, w)) count++;
+      if (count > bestCount) {
+        best = m;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+  if (!online.includes(model)) {
+    throw new GridError(
+      'ModelNotOnline',
+      `Model '${model}' is not available. Online models: [${online.join(', ')}]`,
+      {
+        field: 'model',
+      },
+    );
+  }
+  return model;
+}

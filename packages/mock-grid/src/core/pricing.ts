@@ -1,0 +1,28 @@
+/** What a job costs and what a worker earns, in den (docs/mock-grid-core.md "Rewards and the ledger"). */
+import type { Settings } from './settings.js';
+import { round2 } from './tokens.js';
+
+/** `modelMultipliers[model]`, 1 when the model has none. */
+export function multiplier(settings: Settings, model: string): number {
+  // Own keys only: a model named `__proto__` or `constructor` must not read Object.prototype (NaN kudos).
+  const multipliers = settings.modelMultipliers;
+  return Object.hasOwn(multipliers, model) ? (multipliers[model] ?? 1) : 1;
+}
+
+/** The worst-case charge of one job (the Horde `kudos` estimate): its dearest model at `tokens`. */
+export function jobCost(settings: Settings, models: string[], tokens: number): number {
+  let mult = models.length === 0 ? 1 : 0;
+  for (const m of models) mult = Math.max(mult, multiplier(settings, m));
+  return round2(tokens * mult * settings.denPerToken + settings.hordeTax);
+}
+
+/** The worker owner's reward for `tokens` of `model`. */
+export function reward(settings: Settings, model: string, tokens: number): number {
+  return round2(tokens * multiplier(settings, model) * settings.denPerToken);
+}
+
+/** The requester's charge for a completion that earned `workerReward`. */
+export function charge(settings: Settings, workerReward: number, state: string): number {
+  // Censored output is not charged to the requester (§2.8); the worker is paid for its work.
+  return state === 'ok' ? round2(workerReward + settings.hordeTax) : 0;
+}

@@ -1,0 +1,89 @@
+/** The grid's options with every default filled in, checked once at construction. */
+import { GridError } from './errors.js';
+import type { GridOptions } from './types.js';
+
+/** Defaults, each matching the live grid or upstream Horde where one exists (docs/mock-grid-core.md). */
+export const GRID_DEFAULTS = {
+  authMode: 'open' as const,
+  allowAnonymous: true,
+  startingBalance: 1000,
+  maxInFlight: 24,
+  chatRateLimit: { limit: 30, windowMs: 60_000 },
+  hordeAsyncRateLimit: { limit: 2, windowMs: 1_000 },
+  wsLeaseMs: 300_000,
+  popLeaseMs: 150_000,
+  popTtlSeconds: 86_400,
+  maxAttempts: 3,
+  popOfflineMs: 300_000,
+  strikeLimit: 6,
+  strikeWindowMs: 300_000,
+  cooldownLadderMs: [30_000, 120_000, 600_000, 3_600_000],
+  ladderResetMs: 3_600_000,
+  denPerToken: 0.1,
+  hordeTax: 1,
+  upfrontKudos: false,
+  retentionMs: 600_000,
+  wsRetentionMs: 60_000,
+  scanLimit: 64,
+  workerMaxLength: 512,
+  workerMaxContextLength: 2048,
+};
+
+export type Settings = Required<Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers'>> & {
+  modelMultipliers: Record<string, number>;
+};
+
+/** `options` over `GRID_DEFAULTS`. Throws InvalidField for a non-positive limit or an empty cooldown ladder. */
+export function resolveSettings(options: GridOptions): Settings {
+  const d = GRID_DEFAULTS;
+  const s: Settings = {
+    authMode: options.authMode ?? d.authMode,
+    allowAnonymous: options.allowAnonymous ?? d.allowAnonymous,
+    startingBalance: options.startingBalance ?? d.startingBalance,
+    maxInFlight: options.maxInFlight ?? d.maxInFlight,
+    wsLeaseMs: options.wsLeaseMs ?? d.wsLeaseMs,
+    popLeaseMs: options.popLeaseMs ?? d.popLeaseMs,
+    popTtlSeconds: options.popTtlSeconds ?? d.popTtlSeconds,
+    maxAttempts: options.maxAttempts ?? d.maxAttempts,
+    popOfflineMs: options.popOfflineMs ?? d.popOfflineMs,
+    strikeLimit: options.strikeLimit ?? d.strikeLimit,
+    strikeWindowMs: options.strikeWindowMs ?? d.strikeWindowMs,
+    cooldownLadderMs: options.cooldownLadderMs ?? d.cooldownLadderMs,
+    ladderResetMs: options.ladderResetMs ?? d.ladderResetMs,
+    denPerToken: options.denPerToken ?? d.denPerToken,
+    modelMultipliers: options.modelMultipliers ?? {},
+    hordeTax: options.hordeTax ?? d.hordeTax,
+    upfrontKudos: options.upfrontKudos ?? d.upfrontKudos,
+    retentionMs: options.retentionMs ?? d.retentionMs,
+    wsRetentionMs: options.wsRetentionMs ?? d.wsRetentionMs,
+    scanLimit: options.scanLimit ?? d.scanLimit,
+    random: options.random ?? Math.random,
+  };
+  const positive = [
+    'maxInFlight',
+    'wsLeaseMs',
+    'popLeaseMs',
+    'maxAttempts',
+    'popOfflineMs',
+    'strikeLimit',
+    'strikeWindowMs',
+    'retentionMs',
+    'wsRetentionMs',
+    'scanLimit',
+  ] as const;
+  for (const field of positive) {
+    if (!(s[field] > 0)) {
+      throw new GridError('InvalidField', `${field} must be > 0, got ${s[field]}`, {
+        field,
+        limit: '> 0',
+      });
+    }
+  }
+  const ladder = s.cooldownLadderMs;
+  if (ladder.length === 0 || ladder.some((ms) => !(ms >= 0))) {
+    throw new GridError('InvalidField', 'cooldownLadderMs needs at least one step, each >= 0', {
+      field: 'cooldownLadderMs',
+    });
+  }
+  return s;
+}
