@@ -20,9 +20,8 @@ import { connect, dropConn } from './connections.js';
 import { popPayload } from './convert.js';
 import type { Generation } from './entities.js';
 import { GridError, type GridErrorCode } from './errors.js';
-import { emit, gridEmit, jobIds } from './events.js';
 import { failGen } from './failures.js';
-import { lease, owns, resolve } from './leases.js';
+import { lease, progress, resolve } from './leases.js';
 import { unfit } from './matching.js';
 import { emptySkipped } from './queue.js';
 import { cancelJob, prune, submit } from './requests.js';
@@ -55,6 +54,7 @@ import {
   hordeStatusView,
   hordeUserView,
   hordeWorkerView,
+  jobView,
   modelStatusView,
   performanceView,
   type ViewContext,
@@ -71,14 +71,7 @@ import type {
   ModelStatus,
   WorkerList,
 } from './wire.js';
-import {
-  claimWorker,
-  isOnline,
-  onlineModels,
-  onlineWorkers,
-  possible,
-  updateWorker,
-} from './worker-registry.js';
+import { checkIn, isOnline, onlineModels, onlineWorkers, possible } from './worker-registry.js';
 
 export { GRID_DEFAULTS } from './settings.js';
 export { MAX_WORKER_MODELS } from './worker-registry.js';
@@ -155,26 +148,7 @@ export class Grid {
 
   job(jobId: string): JobView | undefined {
     const job = this.#state.jobs.get(jobId);
-    if (!job) return undefined;
-    const gen = job.gen;
-    return {
-      id: job.id,
-      requestId: job.req.id,
-      index: job.index,
-      source: job.req.source,
-      state: job.state,
-      model: gen?.model ?? job.result?.model ?? job.models[0] ?? null,
-      models: [...job.models],
-      maxLength: job.maxLength,
-      maxContextLength: job.maxContextLength,
-      attempts: job.failures,
-      createdAt: job.createdAt,
-      seed: job.seed,
-      generationId: gen?.id ?? null,
-      workerId: gen?.worker.id ?? job.result?.workerId ?? null,
-      workerName: gen?.worker.name ?? job.result?.workerName ?? null,
-      text: job.result?.text ?? '',
-    };
+    return job ? jobView(job) : undefined;
   }
 
   /** Listens to one request's jobs (request id) or one job (job id) from now on. Returns unsubscribe. */
@@ -221,33 +195,8 @@ export class Grid {
 
   /** Creates or updates a pop worker from a pop body (the check-in half of a pop). */
   checkIn(input: PopCheckInInput): WorkerView {
-    const state = this.#state;
-    prune(state);
-    const now = this.clock.now();
-    const account = state.accounts.authenticate(input.apikey, 'worker.connect');
-    const worker = claimWorker(state, account, input.name, input.models, 'pop');
-    updateWorker(state, worker, {
-      kind: 'pop',
-      models: input.models,
-      maxLength: input.max_length,
-      maxContextLength: input.max_context_length,
-      nsfw: input.nsfw,
-      bridgeAgent: input.bridge_agent ?? 'unknown:0:unknown',
-      threads: input.threads,
-    });
-    const wasOnline = worker.lastPopAt !== null && now - worker.lastPopAt < state.settings.popOfflineMs;
-    // Uptime accrues only between check-ins that are less than the offline threshold apart (§2.11).
-    if (wasOnline) worker.uptimeMs += now - worker.lastPopAt!;
-    else
-      gridEmit(state, {
-        type: 'worker.online',
-        at: now,
-        workerId: worker.id,
-        name: worker.name,
-        kind: 'pop',
-      });
-    worker.lastPopAt = now;
-    worker.lastSeenAt = now;
+    prune(this.#state);
+    const worker = checkIn(this.#state, input);
     return workerView(this.#ctx(), worker);
   }
 
@@ -284,17 +233,7 @@ export class Grid {
   /** A token frame. Returns false (and does nothing) for a generation that is not live on that worker:
    *  tokens still in flight after a cancel are normal and not an error. */
   progress(input: ProgressInput): boolean {
-    const state = this.#state;
-    const gen = state.gens.get(input.generationId);
-    if (gen?.state !== 'active' || !owns(state, gen, input.by)) return false;
-    const job = gen.job!;
-    const now = this.clock.now();
-    if (gen.firstTokenAt === null) gen.firstTokenAt = now;
-    if (job.state === 'leased') job.state = 'streaming';
-    if (gen.conn) gen.deadline = now + state.settings.wsLeaseMs;
-    if (input.finish_reason) gen.finishReason = input.finish_reason;
-    emit(state, job, { type: 'token', ...jobIds(job), at: now, delta: input.delta });
-    return true;
+    return progress(this.#state, input);
   }
 
   /**

@@ -11,7 +11,7 @@ import { emit, jobIds } from './events.js';
 import { retryOrFault } from './failures.js';
 import { uuid } from './ids.js';
 import type { GridState } from './state.js';
-import type { WorkerRef } from './types.js';
+import type { ProgressInput, WorkerRef } from './types.js';
 
 /** Takes `job` out of the queue and leases it to `worker`: pushed to `conn` (WS), or popped (conn null). */
 export function lease(state: GridState, job: Job, worker: Worker, conn: Conn | null): Generation {
@@ -166,4 +166,18 @@ export function owns(state: GridState, gen: Generation, by: WorkerRef): boolean 
   } catch {
     return false;
   }
+}
+
+/** `Grid.progress`: a token frame for a live generation pushes its WS lease on. */
+export function progress(state: GridState, input: ProgressInput): boolean {
+  const gen = state.gens.get(input.generationId);
+  if (gen?.state !== 'active' || !owns(state, gen, input.by)) return false;
+  const job = gen.job!;
+  const now = state.clock.now();
+  if (gen.firstTokenAt === null) gen.firstTokenAt = now;
+  if (job.state === 'leased') job.state = 'streaming';
+  if (gen.conn) gen.deadline = now + state.settings.wsLeaseMs;
+  if (input.finish_reason) gen.finishReason = input.finish_reason;
+  emit(state, job, { type: 'token', ...jobIds(job), at: now, delta: input.delta });
+  return true;
 }

@@ -3,11 +3,11 @@
  * records; O(workers) or O(jobs of one request), never a walk over the queue.
  */
 import { username } from './accounts.js';
-import type { Account, Req, Worker } from './entities.js';
+import type { Account, Job, Req, Worker } from './entities.js';
 import type { JobQueue } from './queue.js';
 import { decodeTokensPerSecond, type Stats, tokensPerSecond } from './stats.js';
 import { round2, round3 } from './tokens.js';
-import type { WorkerView } from './types.js';
+import type { JobView, WorkerView } from './types.js';
 import type {
   HordeActiveModel,
   HordeHeartbeat,
@@ -314,5 +314,27 @@ export function hordeUserView(ctx: ViewContext, a: Account): HordeUserDetails {
       fulfillment: { text: a.jobsFulfilled, image: 0, interrogation: 0 },
       request: { text: a.jobsRequested, image: 0, interrogation: 0 },
     },
+  };
+}
+
+export function jobView(job: Job): JobView {
+  const gen = job.gen;
+  return {
+    id: job.id,
+    requestId: job.req.id,
+    index: job.index,
+    source: job.req.source,
+    state: job.state,
+    model: gen?.model ?? job.result?.model ?? job.models[0] ?? null,
+    models: [...job.models],
+    maxLength: job.maxLength,
+    maxContextLength: job.maxContextLength,
+    attempts: job.failures,
+    createdAt: job.createdAt,
+    seed: job.seed,
+    generationId: gen?.id ?? null,
+    workerId: gen?.worker.id ?? job.result?.workerId ?? null,
+    workerName: gen?.worker.name ?? job.result?.workerName ?? null,
+    text: job.result?.text ?? '',
   };
 }

@@ -5,9 +5,11 @@
  */
 import type { Account, Worker } from './entities.js';
 import { GridError } from './errors.js';
+import { gridEmit } from './events.js';
 import { uuid } from './ids.js';
 import { GRID_DEFAULTS } from './settings.js';
 import type { GridState } from './state.js';
+import type { PopCheckInInput } from './types.js';
 
 /** Models kept per worker, the rest are ignored (AI Horde `PopInput.models`: "at most 200 kept"). */
 export const MAX_WORKER_MODELS = 200;
@@ -190,4 +192,34 @@ export function onlineModels(state: GridState): string[] {
     }
   }
   return out.sort();
+}
+
+/** `Grid.checkIn`: creates or updates a pop worker from a pop body. */
+export function checkIn(state: GridState, input: PopCheckInInput): Worker {
+  const now = state.clock.now();
+  const account = state.accounts.authenticate(input.apikey, 'worker.connect');
+  const worker = claimWorker(state, account, input.name, input.models, 'pop');
+  updateWorker(state, worker, {
+    kind: 'pop',
+    models: input.models,
+    maxLength: input.max_length,
+    maxContextLength: input.max_context_length,
+    nsfw: input.nsfw,
+    bridgeAgent: input.bridge_agent ?? 'unknown:0:unknown',
+    threads: input.threads,
+  });
+  const wasOnline = worker.lastPopAt !== null && now - worker.lastPopAt < state.settings.popOfflineMs;
+  // Uptime accrues only between check-ins that are less than the offline threshold apart (§2.11).
+  if (wasOnline) worker.uptimeMs += now - worker.lastPopAt!;
+  else
+    gridEmit(state, {
+      type: 'worker.online',
+      at: now,
+      workerId: worker.id,
+      name: worker.name,
+      kind: 'pop',
+    });
+  worker.lastPopAt = now;
+  worker.lastSeenAt = now;
+  return worker;
 }
