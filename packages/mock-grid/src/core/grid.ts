@@ -1,17 +1,7 @@
 /**
  * The grid core's public face: one `Grid` whose methods are the calls the doors make (see index.ts for
- * the overview). The rules live in the modules it wires, each over the shared `GridState` (state.ts):
- *
- *   requests.ts         submit checks, queuing, cancel, terminal states, retention
- *   worker-registry.ts  worker names and owners, models, online-ness
- *   model-routing.ts    /v1 model resolution (`auto*`, offline models)
- *   connections.ts      WS connections: register, replace, disconnect, dead sinks
- *   dispatch.ts         pushing jobs to idle WS connections
- *   leases.ts           generations: lease, expiry, who may submit
- *   completion.ts       a finished generation: reward, charge, statistics, `done`
- *   failures.ts         failed generations: requeue or fault
- *   strikes.ts          strikes and eviction of WS workers
- *   matching.ts · pricing.ts · events.ts · settings.ts · ids.ts
+ * the overview). The rules live in the modules it wires, plain functions over the shared `GridState`
+ * (state.ts); docs/mock-grid-core.md lists which file holds what.
  */
 import { accountView } from './accounts.js';
 import { type Clock, SystemClock } from './clock.js';
