@@ -2,7 +2,6 @@
  * Requests and their jobs, from submit to forgotten: the submit checks, queuing the `n` jobs, a job's
  * terminal state, cancelling, and forgetting finished requests and generation tombstones after retention.
  */
-
 import { callSink } from './connections.js';
 import { push } from './dispatch.js';
 import type { Job, Req } from './entities.js';
