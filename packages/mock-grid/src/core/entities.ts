@@ -4,6 +4,7 @@
  */
 import type { TimerHandle } from './clock.js';
 import type {
+  AccountView,
   JobListener,
   JobSource,
   JobState,
@@ -14,22 +15,11 @@ import type {
 } from './types.js';
 import type { ChatCompletionRequest, HordeTextAsyncRequest } from './wire.js';
 
-export interface Account {
-  id: number;
+/** The live record behind an `AccountView`: the same counters, with sets where the view has arrays. */
+export interface Account extends Omit<AccountView, 'username' | 'scopes' | 'workerIds'> {
+  /** The name part of `username` (`name#id`). */
   name: string;
-  anonymous: boolean;
-  trusted: boolean;
   scopes: Set<Scope>;
-  balance: number;
-  earned: number;
-  spent: number;
-  tokensGenerated: number;
-  tokensUsed: number;
-  jobsFulfilled: number;
-  jobsRequested: number;
-  inFlight: number;
-  maxInFlight: number;
-  createdAt: number;
   workerIds: Set<string>;
   /** Ring of recent ledger records (bounded by RECORDS_KEPT). */
   records: LedgerRecord[];
