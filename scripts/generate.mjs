@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const specPath = 'openapi/aipg.yaml';
@@ -53,11 +54,59 @@ async function generate() {
   // defaultNonNullable off: a default is what the server fills in, so the field stays optional for the sender;
   // only `required` makes a field required.
   const ast = await openapiTS(structuredClone(document), { defaultNonNullable: false });
-  const types = TYPES_HEADER + astToString(ast);
+  const types = TYPES_HEADER + nameSchemas(astToString(ast));
   return new Map([
     [typesPath, types],
     [bundlePath, json],
   ]);
+}
+
+/**
+ * Gives every component schema a top-level name: `components['schemas']['ChatCompletion']` becomes
+ * `export interface ChatCompletion { … }` (or `export type … = …` when it is not a plain object), the
+ * `components.schemas` map points at those declarations, and every `components["schemas"]["X"]` reference
+ * reads `X`. Editors then show `ChatCompletionChoice[]` rather than the indexed-access path, and the SDK can
+ * re-export each type under its spec name. The schema's JSDoc (its `description`) moves with it.
+ */
+function nameSchemas(source) {
+  const file = ts.createSourceFile('openapi.d.ts', source, ts.ScriptTarget.Latest, true);
+  const components = file.statements.find(
+    (s) => ts.isInterfaceDeclaration(s) && s.name.text === 'components',
+  );
+  const schemas = components?.members.find(
+    (m) =>
+      ts.isPropertySignature(m) &&
+      m.name.getText(file) === 'schemas' &&
+      m.type &&
+      ts.isTypeLiteralNode(m.type),
+  );
+  if (!schemas) throw new Error('openapi-typescript output has no components.schemas to name');
+  const taken = new Set(file.statements.map((s) => s.name?.text).filter(Boolean));
+  const declarations = [];
+  const entries = [];
+  for (const member of schemas.type.members) {
+    const name = ts.isStringLiteral(member.name) ? member.name.text : member.name.getText(file);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new Error(`schema name ${name} is not a TypeScript identifier`);
+    if (taken.has(name)) throw new Error(`schema name ${name} clashes with a generated declaration`);
+    const docs = dedent(source.slice(member.getFullStart(), member.getStart(file)).replace(/^\s*\n/, ''), 8);
+    const type = dedent(source.slice(member.type.getStart(file), member.type.end), 8);
+    declarations.push(
+      ts.isTypeLiteralNode(member.type)
+        ? `${docs}export interface ${name} ${type}\n`
+        : `${docs}export type ${name} = ${type};\n`,
+    );
+    entries.push(`        ${name}: ${name};\n`);
+  }
+  const start = schemas.type.getStart(file);
+  const rewritten = `${source.slice(0, start)}{\n${entries.join('')}    }${source.slice(schemas.type.end, components.end)}\n${declarations.join('')}${source.slice(components.end).replace(/^\n/, '')}`;
+  return rewritten.replace(/components\["schemas"\]\["([A-Za-z_][A-Za-z0-9_]*)"\]/g, '$1');
+}
+
+/** Removes up to `width` leading spaces from every line (the depth of `components.schemas` members). */
+function dedent(text, width) {
+  const indent = new RegExp(`^ {0,${width}}`, 'gm');
+  return text.replace(indent, '');
 }
 
 function readOrNull(path) {

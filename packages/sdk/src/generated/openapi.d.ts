@@ -395,1422 +395,75 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description OpenAI chat-completions request. Unknown fields are allowed and forwarded to the worker unchanged
-         *     (`extra="allow"`, e.g. `logit_bias`, `repetition_penalty`, `guided_json`). The grid itself reads only `model`,
-         *     `messages`, `max_tokens` and `stream`, and bounds the common knobs.
-         *
-         *     Request size: more than 500 messages, or more than 200 000 characters of message text in total, is answered with
-         *     413 before anything else happens. `max_completion_tokens` (current OpenAI name) is accepted as an alias of
-         *     `max_tokens`; sending both with different values is a 422.
-         * @example {
-         *       "model": "auto",
-         *       "messages": [
-         *         {
-         *           "role": "system",
-         *           "content": "You are terse."
-         *         },
-         *         {
-         *           "role": "user",
-         *           "content": "Say hello."
-         *         }
-         *       ],
-         *       "temperature": 0.7,
-         *       "max_tokens": 64,
-         *       "stream": false
-         *     }
-         */
-        ChatCompletionRequest: {
-            /**
-             * @description A model id from `GET /v1/models`. `auto` (and other `auto*` virtual models) is routed to a concrete online
-             *     model; the choice is reported in `grid.routing`. A concrete name is never substituted: an offline model is a 404.
-             * @example auto
-             */
-            model: string;
-            /**
-             * @description The conversation. More than 500 messages → 413 `{"detail":"too many messages (max 500)"}`. At least one message
-             *     is intended; the live server accepts an empty list and forwards it.
-             */
-            messages: components["schemas"]["ChatMessage"][];
-            /** @default 0.7 */
-            temperature?: number;
-            /** @default 0.9 */
-            top_p?: number;
-            /**
-             * @description Completion cap. Omitted or `null` means 32768 (the grid always sends some cap to the worker).
-             * @default 32768
-             */
-            max_tokens?: number | null;
-            /** @description Alias of `max_tokens` (the current OpenAI name). If both are sent they must be equal. */
-            max_completion_tokens?: number | null;
-            /** @default 1 */
-            n?: number;
-            /**
-             * @description `true` → the response is `text/event-stream` of `ChatCompletionChunk`s ending with `data: [DONE]`.
-             * @default false
-             */
-            stream?: boolean;
-            /** @description Stop sequence(s), forwarded to the worker. */
-            stop?: string | string[] | null;
-            presence_penalty?: number | null;
-            frequency_penalty?: number | null;
-            /**
-             * @description Sampling seed. When absent the grid mints one (0 ≤ seed < 2^53) so output varies per request, and echoes the
-             *     seed used in `grid.seed`.
-             */
-            seed?: number | null;
-            /** @description OpenAI tool definitions, forwarded verbatim. */
-            tools?: components["schemas"]["ChatTool"][] | null;
-            /** @description `none`, `auto`, `required`, or `{"type":"function","function":{"name":…}}`; forwarded verbatim. */
-            tool_choice?: string | {
-                [key: string]: unknown;
-            } | null;
-            /** @description e.g. `{"type":"json_object"}` or `{"type":"json_schema","json_schema":{…}}`; forwarded verbatim. */
-            response_format?: ({
-                /**
-                 * @example text
-                 * @example json_object
-                 * @example json_schema
-                 */
-                type?: string;
-            } & {
-                [key: string]: unknown;
-            }) | null;
-            /** @description Forwarded verbatim. The grid's final chunk may carry `usage` whether or not `include_usage` is set. */
-            stream_options?: ({
-                include_usage?: boolean;
-            } & {
-                [key: string]: unknown;
-            }) | null;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description One chat message. Only `role` and `content` are validated; any other field (`name`, `tool_calls`, `tool_call_id`,
-         *     `refusal`, `reasoning_content`, …) passes through intact.
-         * @example {
-         *       "role": "user",
-         *       "content": "Say hello."
-         *     }
-         */
-        ChatMessage: {
-            /** @enum {string} */
-            role: "system" | "user" | "assistant" | "tool" | "developer";
-            /**
-             * @description A string, a list of content parts (multimodal), or `null` (an assistant turn that only calls tools).
-             * @default null
-             */
-            content?: string | components["schemas"]["ChatContentPart"][] | null;
-            name?: string;
-            tool_calls?: components["schemas"]["ChatToolCall"][];
-            tool_call_id?: string;
-            /** @description Reasoning text (assistant messages from reasoning models). */
-            reasoning_content?: string | null;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description A multimodal content part, e.g. `{"type":"text","text":…}` or `{"type":"image_url","image_url":{"url":…}}`.
-         *     Only parts with a string `text` count towards the flattened prompt; other parts are forwarded verbatim.
-         */
-        ChatContentPart: {
-            /**
-             * @example text
-             * @example image_url
-             */
-            type: string;
-            text?: string;
-            image_url?: {
-                url: string;
-                detail?: string;
-            } & {
-                [key: string]: unknown;
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description An OpenAI tool definition (`{"type":"function","function":{name, description?, parameters?}}`). */
-        ChatTool: {
-            /** @example function */
-            type: string;
-            function?: {
-                name: string;
-                description?: string;
-                parameters?: {
-                    [key: string]: unknown;
-                };
-            } & {
-                [key: string]: unknown;
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description A tool call made by the assistant (`{id, type:"function", function:{name, arguments}}`). */
-        ChatToolCall: {
-            /** @description Present in streamed deltas, where a call arrives in pieces. */
-            index?: number;
-            id?: string;
-            /** @example function */
-            type?: string;
-            function?: {
-                name?: string;
-                /** @description JSON text; in streamed deltas, a fragment to append. */
-                arguments?: string;
-            } & {
-                [key: string]: unknown;
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description A non-streamed chat completion. The worker always streams; the grid assembles the reply. `grid` is an additive
-         *     top-level sibling that standard OpenAI clients ignore.
-         */
-        ChatCompletion: {
-            /** @example chatcmpl-3f1c2a9b8e7d4c6a */
-            id: string;
-            /** @constant */
-            object: "chat.completion";
-            /** @description Unix seconds. */
-            created: number;
-            /** @description The concrete model that served the request (never `auto`). */
-            model: string;
-            choices: components["schemas"]["ChatCompletionChoice"][];
-            usage: components["schemas"]["Usage"];
-            grid?: components["schemas"]["GridMetadata"];
-        };
-        ChatCompletionChoice: {
-            /** @default 0 */
-            index: number;
-            message: components["schemas"]["ChatCompletionMessage"];
-            /**
-             * @description Passed through from the worker (`stop`, `length`, `tool_calls`, …).
-             * @default stop
-             * @example stop
-             */
-            finish_reason: string;
-        };
-        /**
-         * @description The reply in a `ChatCompletion` choice: always the assistant's, its `content` the assembled text (`null` when the
-         *     turn only calls tools). Narrower than the request's `ChatMessage` (no content parts, no other roles); other fields
-         *     the worker sent (e.g. `refusal`) pass through.
-         * @example {
-         *       "role": "assistant",
-         *       "content": "Hello!"
-         *     }
-         */
-        ChatCompletionMessage: {
-            /** @constant */
-            role: "assistant";
-            content: string | null;
-            /** @description Reasoning text from reasoning models. */
-            reasoning_content?: string | null;
-            tool_calls?: components["schemas"]["ChatToolCall"][];
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description One server-sent event's `data` in a streamed completion (`stream: true`). The stream is:
-         *     1. a first chunk whose delta carries only `{"role":"assistant","content":""}`;
-         *     2. the worker's deltas relayed verbatim (`content`, `reasoning_content`, `tool_calls`);
-         *     3. a chunk with an empty delta and the `finish_reason`;
-         *     4. optionally a final chunk with `choices: []`, `usage` and the `grid` object;
-         *     5. the literal line `data: [DONE]`.
-         *     A failure mid-stream sends one `StreamErrorChunk` instead of 3–4, then `data: [DONE]`.
-         * @example {
-         *       "id": "chatcmpl-3f1c2a9b8e7d4c6a",
-         *       "object": "chat.completion.chunk",
-         *       "created": 1764222000,
-         *       "model": "llama-3.1-8b-instruct",
-         *       "choices": [
-         *         {
-         *           "index": 0,
-         *           "delta": {
-         *             "content": "Hello"
-         *           },
-         *           "finish_reason": null
-         *         }
-         *       ]
-         *     }
-         */
-        ChatCompletionChunk: {
-            /** @description The same for every chunk of one completion. */
-            id: string;
-            /** @constant */
-            object: "chat.completion.chunk";
-            created: number;
-            model: string;
-            choices: components["schemas"]["ChatCompletionChunkChoice"][];
-            usage?: components["schemas"]["Usage"] | null;
-            grid?: components["schemas"]["GridMetadata"];
-        };
-        ChatCompletionChunkChoice: {
-            /** @default 0 */
-            index: number;
-            delta: components["schemas"]["ChatCompletionDelta"];
-            /** @description `null` until the chunk that ends the choice. */
-            finish_reason?: string | null;
-        };
-        /** @description The worker's delta, relayed verbatim; unknown fields pass through. */
-        ChatCompletionDelta: {
-            /**
-             * @description Only on the first chunk.
-             * @enum {string}
-             */
-            role?: "assistant";
-            content?: string | null;
-            reasoning_content?: string | null;
-            tool_calls?: components["schemas"]["ChatToolCall"][];
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description Token counts. The worker's report is preferred; the grid's own tiktoken count fills gaps. */
-        Usage: {
-            /** @default 0 */
-            prompt_tokens: number;
-            /** @default 0 */
-            completion_tokens: number;
-            /** @default 0 */
-            total_tokens: number;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description Grid provenance: the top-level `grid` object of a `ChatCompletion`, and of the final streamed chunk. Standard
-         *     OpenAI clients ignore it.
-         * @example {
-         *       "worker": "rig-01",
-         *       "gen_time": 1.42,
-         *       "ttft": 0.18,
-         *       "tokens_per_s": 61.3,
-         *       "seed": 4815162342
-         *     }
-         */
-        GridMetadata: {
-            /** @description Name of the worker that served the job. */
-            worker?: string;
-            /** @description Generation time in seconds. */
-            gen_time?: number;
-            /** @description Time to first token in seconds. */
-            ttft?: number | null;
-            tokens_per_s?: number | null;
-            /** @description The seed used (client-supplied, or minted by the grid). */
-            seed?: number;
-            /** @description Only when a virtual `auto*` model was requested; how the router chose the concrete model and worker. */
-            routing?: {
-                [key: string]: unknown;
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description Mid-stream failure event (`data: {"error":{…}}`), followed by `data: [DONE]`. `invalid_request_error` means the
-         *     worker reported a client error (the request itself was bad); `upstream_error` means a worker or backend failure.
-         * @example {
-         *       "error": {
-         *         "message": "Worker failed to produce output.",
-         *         "type": "upstream_error"
-         *       }
-         *     }
-         */
-        StreamErrorChunk: {
-            error: {
-                message: string;
-                /** @enum {string} */
-                type: "invalid_request_error" | "upstream_error";
-            };
-        };
-        Model: {
-            /** @example llama-3.1-8b-instruct */
-            id: string;
-            /** @constant */
-            object: "model";
-            /**
-             * @description Always 0.
-             * @default 0
-             */
-            created: number;
-            /** @default aipowergrid */
-            owned_by: string;
-            /**
-             * @description Input modalities the model accepts; chat UIs use it to enable image upload.
-             * @default [
-             *       "text"
-             *     ]
-             */
-            input_modalities?: ("text" | "image" | "video")[];
-            pricing?: components["schemas"]["ModelPricing"] | null;
-        };
-        ModelPricing: {
-            /** @default USD */
-            currency: string;
-            input_per_mtok_usd: number;
-            output_per_mtok_usd: number;
-            source: string;
-            version: string;
-        };
-        /**
-         * @description Text models currently served by connected workers (image/video models are never listed). A virtual `auto` model
-         *     is prepended whenever at least one text model is online. The list changes with worker presence.
-         */
-        ModelList: {
-            /** @constant */
-            object: "list";
-            data: components["schemas"]["Model"][];
-        };
-        /**
-         * @description One row of `GET /v1/status/models`: a model served by connected workers, with its last-24 h performance from the
-         *     settlement ledger (`null` when there are no samples; `tokens_per_s` and `avg_ttft_s` are text-only).
-         */
-        ModelStatus: {
-            name: string;
-            /** @description Workers currently serving the model. */
-            count: number;
-            type: components["schemas"]["WsJobType"];
-            /** @description The largest `max_context_length` among the workers serving it. */
-            max_context_length: number | null;
-            /** @description Completed jobs in the last 24 h the averages are computed from. */
-            samples: number;
-            /** @description Decode throughput (output tokens per second after the first token). */
-            tokens_per_s: number | null;
-            avg_ttft_s: number | null;
-            avg_latency_s: number | null;
-            capabilities?: {
-                [key: string]: unknown;
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        WorkerList: {
-            count: number;
-            workers: components["schemas"]["WorkerSummary"][];
-        };
-        /** @description A connected worker in the live registry. */
-        WorkerSummary: {
-            id: string;
-            name: string;
-            models: string[];
-            job_types: components["schemas"]["WsJobType"][];
-            /**
-             * @description The registry holds only connected workers.
-             * @constant
-             */
-            online: true;
-        };
-        Health: {
-            /**
-             * @description `degraded` when the server cannot reach its Redis.
-             * @enum {string}
-             */
-            status: "ok" | "degraded";
-            /** @description The deployed commit, when known. */
-            build_commit: string | null;
-            redis: boolean;
-            workers_connected: number;
-            models_available: string[];
-        };
-        /**
-         * @description FastAPI error body. `detail` is a message string for errors the handlers raise, or FastAPI's list of
-         *     validation problems for a 422 body-validation failure.
-         * @example {
-         *       "detail": "Invalid API key"
-         *     }
-         */
-        ErrorDetail: {
-            detail: string | components["schemas"]["ValidationErrorItem"][];
-        };
-        /** @description One entry of FastAPI's 422 `detail` list. */
-        ValidationErrorItem: {
-            loc: (string | number)[];
-            msg: string;
-            type: string;
-            input?: unknown;
-            ctx?: {
-                [key: string]: unknown;
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description 429 from the rate limiter (OpenAI-style, unlike every other `/v1` error).
-         * @example {
-         *       "error": {
-         *         "message": "Rate limit exceeded. Please slow down.",
-         *         "type": "rate_limit_error"
-         *       }
-         *     }
-         */
-        RateLimitErrorBody: {
-            error: {
-                /** @example Rate limit exceeded. Please slow down. */
-                message: string;
-                /** @constant */
-                type: "rate_limit_error";
-            };
-        };
-        /** @enum {string} */
-        WsJobType: "text" | "image" | "video" | "audio" | "3d";
-        /**
-         * @description Request formats a worker can serve. `openai-chat` jobs stream `token` frames; `anthropic` and `openai-responses`
-         *     jobs use raw passthrough frames (not described here).
-         * @enum {string}
-         */
-        WsApiFormat: "openai-chat" | "openai-responses" | "anthropic";
-        /** @enum {string} */
-        WsModality: "text" | "image" | "video";
-        /**
-         * @description The worker's first frame, sent within 30 s of the upgrade (else the server closes the socket). It has **no**
-         *     `type` field. The server answers `WsReady`, or `WsServerError` followed by a close with `WsCloseCode` 4001 (missing
-         *     or invalid key or name) or 4003 (missing scope, name owned by another account, retired model, eviction cooldown,
-         *     identity/profile failure). A second connection registering the same name closes the older one with 1012.
-         *     The payout wallet comes from the account, never from the worker. The live server silently drops unknown
-         *     `job_types`, `api_formats` and `modalities` values (falling back to the defaults when none is left) instead of
-         *     refusing them.
-         * @example {
-         *       "apikey": "grid_0123456789abcdef",
-         *       "name": "rig-01",
-         *       "models": [
-         *         "llama-3.1-8b-instruct"
-         *       ],
-         *       "max_length": 4096,
-         *       "max_context_length": 8192,
-         *       "job_types": [
-         *         "text"
-         *       ],
-         *       "bridge_agent": "aipg-worker:0.1.0:https://github.com/aipg/grid-sdk",
-         *       "api_formats": [
-         *         "openai-chat"
-         *       ]
-         *     }
-         */
-        WsRegister: {
-            /** @description A Grid key (`grid_…`) with the `worker.connect` and `inference.submit` scopes. */
-            apikey: string;
-            /** @description Worker name; owned by the first account that registers it. */
-            name: string;
-            /** @default [] */
-            models?: string[];
-            /**
-             * @description Largest completion (tokens) the worker accepts.
-             * @default 512
-             */
-            max_length?: number;
-            /** @default 2048 */
-            max_context_length?: number;
-            /**
-             * @default [
-             *       "text"
-             *     ]
-             */
-            job_types?: components["schemas"]["WsJobType"][];
-            /**
-             * @deprecated
-             * @description Legacy single job type, used when `job_types` is absent.
-             * @default text
-             */
-            worker_type?: components["schemas"]["WsJobType"];
-            /**
-             * @description `name:version:url` of the worker software.
-             * @default grid-ws
-             */
-            bridge_agent?: string;
-            /**
-             * @default [
-             *       "openai-chat"
-             *     ]
-             */
-            api_formats?: components["schemas"]["WsApiFormat"][];
-            /**
-             * @description Input modalities the worker's models accept (vision models add `image`).
-             * @default [
-             *       "text"
-             *     ]
-             */
-            modalities?: components["schemas"]["WsModality"][];
-            /** @description Optional hardware/profile report. */
-            worker_profile?: {
-                [key: string]: unknown;
-            };
-            /** @description Optional signed identity; a failed check closes with 4003. */
-            worker_identity?: {
-                [key: string]: unknown;
-            };
-            /** @description Sent by grid-text-worker; the server ignores it. */
-            signer_address?: string;
-        };
-        /**
-         * @description Answer to `WsPing`; also accepted while a job is running.
-         * @example {
-         *       "type": "pong"
-         *     }
-         */
-        WsPong: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "pong";
-        };
-        /**
-         * @description Streamed output of job `id`. Current form: `delta` with the backend's OpenAI delta (`content`,
-         *     `reasoning_content`, `tool_calls`), relayed to the client verbatim, plus an optional `finish_reason`.
-         *     Legacy form (still accepted): `text` with `reasoning: true` for reasoning text, `false`/absent for content.
-         *     A frame carries either `delta` or `text`.
-         * @example {
-         *       "type": "token",
-         *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
-         *       "delta": {
-         *         "content": "Hello"
-         *       }
-         *     }
-         */
-        WsToken: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "token";
-            /** @description The job id. */
-            id: string;
-            delta?: components["schemas"]["ChatCompletionDelta"];
-            finish_reason?: string | null;
-            /**
-             * @deprecated
-             * @description Legacy form's text.
-             */
-            text?: string;
-            /**
-             * @deprecated
-             * @description Legacy form; `true` → `text` is reasoning.
-             * @default false
-             */
-            reasoning?: boolean;
-            /** @description Optional backend logprobs for the delta (read by the grid's validators, not relayed). */
-            logprobs?: {
-                [key: string]: unknown;
-            };
-        };
-        /**
-         * @description Job `id` finished. An empty output (no text, reasoning, tool calls or tokens) counts as a failure (a strike) unless
-         *     `cancelled` is true. After a `WsCancel` the worker sends `done` with the partial text and `cancelled: true`.
-         *     The server counts tokens itself; `usage` is shown to the client but never used for billing.
-         *     When tokens were streamed, the server keeps the streamed text and ignores `full_text`/`full_reasoning` (it reads
-         *     them only when nothing was streamed). Other fields (e.g. grid-text-worker's `receipt`) are ignored.
-         * @example {
-         *       "type": "done",
-         *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
-         *       "full_text": "Hello!",
-         *       "finish_reason": "stop",
-         *       "usage": {
-         *         "prompt_tokens": 12,
-         *         "completion_tokens": 3,
-         *         "total_tokens": 15
-         *       }
-         *     }
-         */
-        WsDone: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "done";
-            id: string;
-            full_text: string;
-            full_reasoning?: string | null;
-            finish_reason?: string | null;
-            usage?: components["schemas"]["Usage"] | null;
-            /** @default false */
-            cancelled?: boolean;
-            /**
-             * @description Optional signature over the output commitment, checked against the worker's signer or payout wallet; a
-             *     missing or invalid one leaves the result unsigned (never refused).
-             */
-            worker_sig?: string | null;
-        };
-        /**
-         * @description Job `id` failed. `client_error: true` means the request itself was bad: the client gets a 400 (or an
-         *     `invalid_request_error` stream event) and the worker gets no strike. Otherwise it is a strike and the job may be
-         *     re-queued (at most twice).
-         * @example {
-         *       "type": "error",
-         *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
-         *       "message": "backend returned 400: context length exceeded",
-         *       "client_error": true
-         *     }
-         */
-        WsWorkerError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "error";
-            id: string;
-            message: string;
-            /** @default false */
-            client_error?: boolean;
-        };
-        /** @description Every worker → server frame after `WsRegister`, told apart by `type`. */
-        WsWorkerFrame: components["schemas"]["WsPong"] | components["schemas"]["WsToken"] | components["schemas"]["WsDone"] | components["schemas"]["WsWorkerError"];
-        /**
-         * @description Registration accepted.
-         * @example {
-         *       "type": "ready",
-         *       "worker_id": "2b7e1516-28ae-4d2a-a6f7-15880e6b3c5d"
-         *     }
-         */
-        WsReady: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "ready";
-            worker_id: string;
-        };
-        /**
-         * @description Registration refused; the server closes the socket right after (see `WsCloseCode`).
-         * @example {
-         *       "type": "error",
-         *       "message": "Invalid API key"
-         *     }
-         */
-        WsServerError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "error";
-            message: string;
-        };
-        /**
-         * @description Sent about every 10 s while the connection is idle. Answer with `WsPong`, even mid-job.
-         * @example {
-         *       "type": "ping"
-         *     }
-         */
-        WsPing: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "ping";
-        };
-        /** @description The text job's payload. */
-        WsJobPayload: {
-            /**
-             * @description The client's chat request with credentials scrubbed from `messages`, `seed` and `max_tokens` always set, and
-             *     every extra field kept. The worker replaces `model` with its backend's name and forces streaming.
-             */
-            request: components["schemas"]["ChatCompletionRequest"];
-            /** @constant */
-            api_format: "openai-chat";
-            /**
-             * @description The messages flattened for legacy workers: system/developer text on its own line, then `User: …`,
-             *     `Assistant: …`, `Tool: …` lines, ending with `Assistant:`.
-             */
-            prompt: string;
-            /** @description Completion cap in tokens (= `request.max_tokens`). */
-            max_length: number;
-            temperature: number;
-            top_p: number;
-        };
-        /**
-         * @description A text job (one at a time per connection; workers open more connections for concurrency). Media jobs
-         *     (`job_type`, `upload`) are not described here.
-         * @example {
-         *       "type": "job",
-         *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
-         *       "model": "llama-3.1-8b-instruct",
-         *       "payload": {
-         *         "request": {
-         *           "model": "llama-3.1-8b-instruct",
-         *           "messages": [
-         *             {
-         *               "role": "user",
-         *               "content": "Say hello."
-         *             }
-         *           ],
-         *           "temperature": 0.7,
-         *           "top_p": 0.9,
-         *           "max_tokens": 64,
-         *           "stream": true,
-         *           "n": 1,
-         *           "seed": 4815162342
-         *         },
-         *         "api_format": "openai-chat",
-         *         "prompt": "User: Say hello.\nAssistant:",
-         *         "max_length": 64,
-         *         "temperature": 0.7,
-         *         "top_p": 0.9
-         *       }
-         *     }
-         */
-        WsJob: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "job";
-            id: string;
-            model: string;
-            payload: components["schemas"]["WsJobPayload"];
-        };
-        /**
-         * @description The client went away; abort job `id` and send `WsDone` with the partial text and `cancelled: true`.
-         * @example {
-         *       "type": "cancel",
-         *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11"
-         *     }
-         */
-        WsCancel: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "cancel";
-            id: string;
-        };
-        /**
-         * @description Job `id` settled. `den` is the reward: the server's own token count (tiktoken), capped at the job's `max_length`;
-         *     0 for a duplicate or stale `done`.
-         * @example {
-         *       "type": "ack",
-         *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
-         *       "den": 3
-         *     }
-         */
-        WsAck: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "ack";
-            id: string;
-            den: number;
-        };
-        /** @description Every server → worker frame, told apart by `type`. */
-        WsServerFrame: components["schemas"]["WsReady"] | components["schemas"]["WsServerError"] | components["schemas"]["WsPing"] | components["schemas"]["WsJob"] | components["schemas"]["WsCancel"] | components["schemas"]["WsAck"];
-        /**
-         * @description WebSocket close codes the server uses:
-         *     - **4001**: missing or invalid API key or worker name.
-         *     - **4003**: the key lacks the `worker.connect`/`inference.submit` scope, a rig key used for another rig, a retired
-         *       model, an eviction cooldown (6 strikes in 300 s bar re-registration for 30 s → 2 min → 10 min → 1 h), a name
-         *       registered to another account, or an identity/profile failure.
-         *     - **1012**: a newer connection registered the same worker name; the older socket is closed.
-         * @enum {integer}
-         */
-        WsCloseCode: 4001 | 4003 | 1012;
-        /**
-         * @description A text generation request. Processed asynchronously; poll `GET /generate/text/status/{id}`.
-         * @example {
-         *       "prompt": "User: Say hello.\nAssistant:",
-         *       "params": {
-         *         "n": 1,
-         *         "max_length": 80,
-         *         "max_context_length": 2048,
-         *         "temperature": 0.7
-         *       },
-         *       "models": [
-         *         "koboldcpp/llama-3.1-8b-instruct"
-         *       ]
-         *     }
-         */
-        HordeTextAsyncRequest: {
-            /** @description The prompt. An empty string → 400 `MissingPrompt`. */
-            prompt: string;
-            params?: components["schemas"]["HordeTextParams"];
-            /**
-             * @description Acceptable models; empty = any worker. AIPG stores them lower-cased (so the pop response's `model` comes back
-             *     lower-cased); the live server then matches them against the worker's raw names, so mixed-case text model names
-             *     never match there. Intended: case-insensitive matching.
-             * @default []
-             */
-            models?: string[];
-            /**
-             * @description Worker ids to allow (or to exclude, with `worker_blacklist`). Only the first 5 are kept; an unknown id → 404 `WorkerNotFound`.
-             * @default []
-             */
-            workers?: string[];
-            /**
-             * @description `true` → `workers` is a deny list.
-             * @default false
-             */
-            worker_blacklist?: boolean;
-            /** @default false */
-            trusted_workers?: boolean;
-            /**
-             * @description `true` → only workers whose bridge agent is a validated backend (`AI Horde Worker`, `AI Horde Worker~aphrodite~oai`,
-             *     `AI Horde Worker~aphrodite~kai`, `KoboldCppEmbedWorker`, `TabbyAPI`). The server's parser defaults it to
-             *     `false`; its swagger model documents `true`.
-             * @default false
-             */
-            validated_backends?: boolean;
-            /**
-             * @description `false` → only fast workers, and kudos are always required upfront.
-             * @default true
-             */
-            slow_workers?: boolean;
-            /** @default false */
-            extra_slow_workers?: boolean;
-            /**
-             * @description A NSFW request goes only to workers with `nsfw: true`. The parser defaults to `true`; the swagger model says `false`.
-             * @default true
-             */
-            nsfw?: boolean;
-            softprompt?: string | null;
-            /**
-             * @description `true` → only compute the kudos cost: 200 `HordeDryRunResponse`, nothing is queued.
-             * @default false
-             */
-            dry_run?: boolean;
-            /**
-             * @description With `params.n > 1` it requires a trusted/patron account (400 `RequiresTrust`).
-             * @default false
-             */
-            disable_batching?: boolean;
-            /**
-             * @description Lower `max_length` instead of failing with 403 `KudosUpfront` when the user lacks kudos.
-             * @default false
-             */
-            allow_downgrade?: boolean;
-            /** @description Service accounts only (else 400 `OnlyServiceAccountProxy`). */
-            proxied_account?: string | null;
-            /** @description Each finished generation is POSTed here (3 tries, 3 s timeout). Must be `https://`. */
-            webhook?: string | null;
-            style?: string | null;
-            /** @description Not supported for text; any value → 400 `InvalidExtraSourceImages.`. */
-            extra_source_images?: {
-                [key: string]: unknown;
-            }[];
-            /** @description AIPG. The requester's EVM wallet for gallery tracking. */
-            wallet_id?: string | null;
-            /** @description AIPG. Free-form tags stored with the request. */
-            tags?: string[] | null;
-        };
-        /**
-         * @description Sampling parameters (KoboldAI names). Server-side checks beyond the schema: `max_context_length < max_length` →
-         *     400 `TokenOverflow`; more than 128 `stop_sequence` entries → 400 `TooManyStopSequences`; more than 2000 characters
-         *     of stop sequences in total → 400 `ExcessiveStopSequence`; a `sampler_order` with fewer than 7 distinct values → 400
-         *     `MissingFullSamplerOrder`.
-         */
-        HordeTextParams: {
-            /**
-             * @description Generations wanted. AIPG batches atomically: a worker gets all `n` at once and only if it popped with
-             *     `amount ≥ n`, so `n > 1` starves behind workers that pop with the default `amount: 1` unless `disable_batching`.
-             * @default 1
-             */
-            n?: number;
-            /**
-             * @description Tokens to generate (AIPG allows up to 2048; upstream AI Horde 1024).
-             * @default 80
-             */
-            max_length?: number;
-            /** @default 2048 */
-            max_context_length?: number;
-            temperature?: number;
-            top_p?: number;
-            top_k?: number;
-            top_a?: number;
-            tfs?: number;
-            typical?: number;
-            /** @default 0 */
-            min_p?: number;
-            rep_pen?: number;
-            rep_pen_range?: number;
-            rep_pen_slope?: number;
-            /** @default 0 */
-            smoothing_factor?: number;
-            /** @default 0 */
-            dynatemp_range?: number;
-            /** @default 1 */
-            dynatemp_exponent?: number;
-            /** @description If sent, it must name at least 7 distinct samplers (else 400 `MissingFullSamplerOrder`). */
-            sampler_order?: number[];
-            /** @description Stop strings (≤128, ≤2000 characters in total). The returned text **includes** the stop sequence. */
-            stop_sequence?: string[];
-            use_default_badwordsids?: boolean;
-            singleline?: boolean;
-            frmtadsnsp?: boolean;
-            frmtrmblln?: boolean;
-            frmtrmspch?: boolean;
-            frmttriminc?: boolean;
-        };
-        HordeAsyncResponse: {
-            /**
-             * Format: uuid
-             * @description The request id to poll.
-             */
-            id: string;
-            /** @description Expected kudos cost. */
-            kudos: number;
-            /**
-             * @description Set when no active worker can serve the request ("Warning: No available workers can fulfill this request. It
-             *     will expire in 20 minutes…"). The request still waits; on AIPG it expires after 24 h, the text is stale.
-             */
-            message?: string;
-            warnings?: components["schemas"]["HordeWarning"][];
-        };
-        HordeWarning: {
-            code: string;
-            message: string;
-        };
-        HordeDryRunResponse: {
-            kudos: number;
-        };
-        /**
-         * @description State of a text request. The same body answers `DELETE` (cancel), which sets the remaining count to 0: jobs not
-         *     yet popped are dropped, jobs in flight still finish. AIPG deletes results about 60–65 min after they were popped
-         *     (the request then 404s), so fetch them within the hour.
-         * @example {
-         *       "finished": 1,
-         *       "processing": 0,
-         *       "restarted": 0,
-         *       "waiting": 0,
-         *       "done": true,
-         *       "faulted": false,
-         *       "wait_time": 0,
-         *       "queue_position": 0,
-         *       "kudos": 3,
-         *       "is_possible": true,
-         *       "generations": [
-         *         {
-         *           "text": " Hello!",
-         *           "seed": 0,
-         *           "worker_id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
-         *           "worker_name": "rig-01",
-         *           "model": "koboldcpp/llama-3.1-8b-instruct",
-         *           "state": "ok",
-         *           "gen_metadata": []
-         *         }
-         *       ]
-         *     }
-         */
-        HordeTextStatus: {
-            /** @description Generations completed. */
-            finished: number;
-            /** @description Generations in flight. */
-            processing: number;
-            /** @description Generations that faulted and were re-queued. */
-            restarted: number;
-            /** @description Generations not yet given to a worker. */
-            waiting: number;
-            /** @description Faulted, or nothing left waiting and every generation finished. */
-            done: boolean;
-            /** @description True after 3 faulted generations. */
-            faulted: boolean;
-            /** @description Estimated seconds until done. */
-            wait_time: number;
-            /** @description 1-based position in the queue. */
-            queue_position: number;
-            /** @description Kudos consumed so far. */
-            kudos: number;
-            /** @description Some active worker could serve it. */
-            is_possible: boolean;
-            generations: components["schemas"]["HordeTextGeneration"][];
-            progress?: components["schemas"]["HordeProgress"];
-        };
-        /**
-         * @description AIPG progress report (`POST /generate/progress` feeds it). The live server computes it but its response model
-         *     does not declare it, so it is stripped from the body; it is listed here as the intended, optional field.
-         */
-        HordeProgress: {
-            progress_percent?: number;
-            current_step?: number;
-            total_steps?: number;
-            progress_updated_at?: string | null;
-        };
-        HordeTextGeneration: {
-            text: string;
-            /**
-             * @description An integer for text (image generations use a string).
-             * @default 0
-             */
-            seed: number;
-            /** Format: uuid */
-            worker_id: string;
-            worker_name: string;
-            model: string;
-            /** @description The submitted state. The live server always reports `ok` here (a marshalling default). */
-            state: components["schemas"]["HordeGenerationState"];
-            gen_metadata?: components["schemas"]["HordeGenMetadata"][];
-            /**
-             * Format: uuid
-             * @description The generation id. Computed but stripped by the live server's marshalling.
-             */
-            id?: string;
-        };
-        /** @enum {string} */
-        HordeGenerationState: "ok" | "censored" | "faulted" | "csam";
-        HordeGenMetadata: {
-            /** @enum {string} */
-            type: "lora" | "ti" | "censorship" | "source_image" | "source_mask" | "extra_source_images" | "batch_index" | "information";
-            /** @enum {string} */
-            value: "download_failed" | "parse_failed" | "baseline_mismatch" | "csam" | "nsfw" | "see_ref";
-            ref?: string;
-        };
-        /**
-         * @description A text worker asking for a job. The first pop with a new `name` creates the worker. A worker that has not popped
-         *     for 300 s is offline.
-         * @example {
-         *       "name": "rig-01",
-         *       "models": [
-         *         "koboldcpp/llama-3.1-8b-instruct"
-         *       ],
-         *       "max_length": 512,
-         *       "max_context_length": 4096,
-         *       "bridge_agent": "aipg-worker:0.1.0:https://github.com/aipg/grid-sdk"
-         *     }
-         */
-        HordeTextPopRequest: {
-            /**
-             * @description Worker name. Names containing `colab`, `tpu` or `google` → 400; a profane name → 400 `ProfaneWorkerName`; a name
-             *     owned by another user → 403 `WrongCredentials`; the name of an image worker → 400 `PolymorphicNameConflict`.
-             */
-            name: string;
-            /**
-             * @description Models served (at most 200 are kept). `model::alias#id` is a private model only that user may use.
-             *     AIPG stores them lower-cased.
-             */
-            models?: string[];
-            /**
-             * @description Largest `params.max_length` this worker accepts.
-             * @default 512
-             */
-            max_length?: number;
-            /** @default 2048 */
-            max_context_length?: number;
-            /** @default [] */
-            softprompts?: string[];
-            /**
-             * @description Users served first; each must be `alias#number` (else 400 `InvalidPriorityUsername`).
-             * @default []
-             */
-            priority_usernames?: string[];
-            /** @default true */
-            nsfw?: boolean;
-            /**
-             * @description Reported capacity only.
-             * @default 1
-             */
-            threads?: number;
-            /**
-             * @description `name:version:url`. Decides validated-backend status (unvalidated agents earn 30% rewards).
-             * @default unknown:0:unknown
-             */
-            bridge_agent?: string;
-            /** @default false */
-            require_upfront_kudos?: boolean;
-            /**
-             * @description Most generations the worker takes at once (AIPG only hands out requests with `params.n ≤ amount`).
-             * @default 1
-             */
-            amount?: number;
-            /** @default false */
-            extra_slow_worker?: boolean;
-            /** @description AIPG. Stored only if it is a 42-character `0x…` address. */
-            wallet_address?: string | null;
-        };
-        /**
-         * @description Always 200. No job → `id: null`, `ids: []` and `skipped` counts why requests were passed over; test `id`/`ids`,
-         *     not the status code.
-         * @example {
-         *       "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
-         *       "ids": [
-         *         "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e"
-         *       ],
-         *       "payload": {
-         *         "prompt": "User: Say hello.\nAssistant:",
-         *         "n": 1,
-         *         "max_length": 80,
-         *         "max_context_length": 2048,
-         *         "temperature": 0.7
-         *       },
-         *       "model": "koboldcpp/llama-3.1-8b-instruct",
-         *       "softprompt": null,
-         *       "ttl": 86400,
-         *       "skipped": {},
-         *       "messages": []
-         *     }
-         */
-        HordeTextPopResponse: {
-            /**
-             * Format: uuid
-             * @description The generation id, or `null` when there is no job.
-             */
-            id: string | null;
-            ids: string[];
-            /**
-             * @description The job, or an empty object `{}` when there is no job (the Horde marshals a missing nested model as `{}`;
-             *     clients such as horde-sdk require an object here).
-             */
-            payload?: components["schemas"]["HordeTextPopPayload"] | Record<string, never>;
-            /** @description The model to use (AIPG returns it lower-cased). */
-            model?: string | null;
-            softprompt?: string | null;
-            /** @description Seconds before the job counts as stale (AIPG text 86400, upstream 150). */
-            ttl?: number | null;
-            extra_source_images?: {
-                [key: string]: unknown;
-            }[];
-            skipped: components["schemas"]["HordeNoValidRequestFound"];
-            messages?: components["schemas"]["HordeMessage"][];
-        };
-        /** @description The job for the worker — the client's `params` plus the prompt, with `n` set to 1. */
-        HordeTextPopPayload: components["schemas"]["HordeTextParams"] & {
-            prompt: string;
-        };
-        /** @description How many queued requests were skipped, per reason. */
-        HordeNoValidRequestFound: {
-            worker_id?: number;
-            performance?: number;
-            nsfw?: number;
-            blacklist?: number;
-            untrusted?: number;
-            models?: number;
-            bridge_version?: number;
-            kudos?: number;
-            max_context_length?: number;
-            max_length?: number;
-            matching_softprompt?: number;
-            /** @description AIPG atomic batching (`params.n > amount`). Counted but stripped by the live server's marshalling. */
-            batch_size?: number;
-        };
-        /** @description A moderator message for the worker. */
-        HordeMessage: {
-            id?: string;
-            message?: string;
-            origin?: string;
-            /** @description RFC 822 date. */
-            expiry?: string;
-        };
-        /**
-         * @example {
-         *       "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
-         *       "generation": " Hello!",
-         *       "state": "ok",
-         *       "seed": 0
-         *     }
-         */
-        HordeTextSubmitRequest: {
-            /**
-             * Format: uuid
-             * @description The generation id from the pop.
-             */
-            id: string;
-            /** @description The generated text; send `""` for a faulted generation (the field is required even then). */
-            generation: string;
-            /**
-             * @description `faulted` aborts the generation and re-queues it for another worker (reward 0, still 200). `censored` stores it
-             *     censored and the requester is not charged.
-             * @default ok
-             */
-            state?: components["schemas"]["HordeGenerationState"];
-            /** @default 0 */
-            seed?: number;
-            gen_metadata?: components["schemas"]["HordeGenMetadata"][];
-        };
-        HordeSubmitResponse: {
-            /** @description Kudos (den) earned. */
-            reward: number;
-        };
-        HordeHeartbeat: {
-            /** @enum {string} */
-            message: "OK" | "DOWN" | "OVERLOADED";
-            /** @example 4.46.3 */
-            version: string;
-            queue?: number;
-            threads?: number;
-            active_count?: number;
-            db_connection?: boolean;
-        };
-        HordePerformance: {
-            queued_requests?: number;
-            queued_text_requests?: number;
-            worker_count?: number;
-            text_worker_count?: number;
-            thread_count?: number;
-            text_thread_count?: number;
-            queued_megapixelsteps?: number;
-            past_minute_megapixelsteps?: number;
-            queued_forms?: number;
-            interrogator_count?: number;
-            interrogator_thread_count?: number;
-            queued_tokens?: number;
-            past_minute_tokens?: number;
-        };
-        HordeActiveModel: {
-            name: string;
-            /** @description Workers serving it. */
-            count: number;
-            performance?: number;
-            queued?: number;
-            jobs?: number;
-            eta?: number;
-            /** @enum {string} */
-            type: "image" | "text";
-        };
-        HordeWorkerDetails: {
-            /** @enum {string} */
-            type: "image" | "text" | "interrogation";
-            name: string;
-            /** Format: uuid */
-            id: string;
-            /** @description Checked in within the last 300 s. */
-            online?: boolean;
-            requests_fulfilled?: number;
-            kudos_rewards?: number;
-            kudos_details?: {
-                generated?: number;
-                uptime?: number;
-            };
-            /** @example 12.3 tokens per second */
-            performance?: string;
-            threads?: number;
-            uptime?: number;
-            maintenance_mode?: boolean;
-            paused?: boolean;
-            info?: string | null;
-            nsfw?: boolean;
-            /** @description Shown to the owner and moderators. */
-            owner?: string | null;
-            trusted?: boolean;
-            flagged?: boolean;
-            uncompleted_jobs?: number;
-            models?: string[];
-            forms?: string[];
-            team?: {
-                name?: string | null;
-                id?: string | null;
-            };
-            bridge_agent?: string;
-            /** @description AIPG. */
-            wallet_address?: string | null;
-            max_pixels?: number;
-            megapixelsteps_generated?: number;
-            img2img?: boolean;
-            painting?: boolean;
-            "post-processing"?: boolean;
-            lora?: boolean;
-            controlnet?: boolean;
-            sdxl_controlnet?: boolean;
-            max_length?: number;
-            max_context_length?: number;
-            tokens_generated?: number;
-            messages?: components["schemas"]["HordeMessage"][];
-        };
-        /** @description The user the sent key belongs to. A shared key returns its owner with " (Shared Key: name)" appended to `username`. */
-        HordeUserDetails: {
-            /** @description `alias#id`. */
-            username: string;
-            id: number;
-            kudos: number;
-            evaluating_kudos?: number;
-            concurrency?: number;
-            worker_invited?: number;
-            moderator?: boolean;
-            kudos_details?: {
-                accumulated?: number;
-                gifted?: number;
-                donated?: number;
-                admin?: number;
-                received?: number;
-                recurring?: number;
-                awarded?: number;
-                styled?: number;
-            };
-            worker_count?: number;
-            worker_ids?: string[];
-            sharedkey_ids?: string[];
-            active_generations?: {
-                text?: string[];
-                image?: string[];
-                alchemy?: string[];
-            };
-            monthly_kudos?: {
-                [key: string]: unknown;
-            };
-            trusted?: boolean;
-            flagged?: boolean;
-            vpn?: boolean;
-            service?: boolean;
-            education?: boolean;
-            customizer?: boolean;
-            special?: boolean;
-            suspicious?: number;
-            pseudonymous?: boolean;
-            contact?: string | null;
-            admin_comment?: string | null;
-            account_age?: number;
-            usage?: {
-                [key: string]: unknown;
-            };
-            contributions?: {
-                [key: string]: unknown;
-            };
-            records?: {
-                [key: string]: unknown;
-            };
-            styles?: {
-                [key: string]: unknown;
-            }[];
-        };
-        /**
-         * @description A Horde error. The HTTP status is the one of the error's class (see `HordeRc`).
-         * @example {
-         *       "message": "No user matching sent API Key.",
-         *       "rc": "InvalidAPIKey"
-         *     }
-         */
-        HordeError: {
-            message: string;
-            rc: components["schemas"]["HordeRc"];
-        };
-        /**
-         * @description Horde return codes. Status by code: 400 `BadRequest` and most validation codes; 401 `InvalidAPIKey`; 403
-         *     `WrongCredentials`, `KudosUpfront`, `SharedKey*`, `AnonForbidden*`, `WorkerMaintenance`, `WorkerFlaggedMaintenance`,
-         *     `TimeoutIP`, `UnsafeIP`, `TooManyNewIPs`, `TooManySameIPs`, `WorkerInviteOnly`, `NotModerator`, `NotPrivileged`,
-         *     `Forbidden`, …; 404 `RequestNotFound`, `InvalidJobID`, `WorkerNotFound`, `UserNotFound`, `ThingNotFound`, …; 410
-         *     `RequestExpired`; 423 `Locked`; 429 `TooManyPrompts`. `InvalidExtraSourceImages.` really ends with a dot on AIPG.
-         * @enum {string}
-         */
-        HordeRc: "BadRequest" | "MissingPrompt" | "CorruptPrompt" | "TokenOverflow" | "TooManyStopSequences" | "ExcessiveStopSequence" | "MissingFullSamplerOrder" | "InvalidPriorityUsername" | "PolymorphicNameConflict" | "ProfaneWorkerName" | "DuplicateGen" | "AbortedGen" | "NoValidWorkers" | "MaintenanceMode" | "KudosValidationError" | "KudosTransferToSelf" | "KudosTransferNotEnough" | "KudosTransferToAnon" | "KudosTransferFromAnon" | "NegativeKudosTransfer" | "TooFastKudosTransfers" | "TargetAccountFlagged" | "SourceAccountFlagged" | "FaultWhenKudosReceiving" | "FaultWhenKudosSending" | "EducationCannotSendKudos" | "UnsupportedModel" | "UnsupportedSampler" | "ControlNetMismatch" | "SourceMaskUnnecessary" | "ImageValidationFailed" | "VideoModeWithImageModel" | "InvalidExtraSourceImages." | "InvalidExtraSourceImages" | "TooManyExtraSourceImages" | "OnlyServiceAccountProxy" | "RequiresTrust" | "NoValidActions" | "InvalidSize" | "InvalidPromptSize" | "TooManySteps" | "Profanity" | "ProfaneBridgeAgent" | "ProfaneWorkerInfo" | "TooLong" | "TooLongWorkerName" | "NameAlreadyExists" | "WorkerNameAlreadyExists" | "BadClientAgent" | "InvalidAPIKey" | "WrongCredentials" | "KudosUpfront" | "SharedKeyEmpty" | "SharedKeyExpired" | "SharedKeyInsufficientKudos" | "AnonForbidden" | "AnonForbiddenWorker" | "NotTrusted" | "NotOwner" | "NotAdmin" | "WorkerMaintenance" | "WorkerFlaggedMaintenance" | "TimeoutIP" | "UnsafeIP" | "UntrustedUnsafeIP" | "TooManyNewIPs" | "TooManySameIPs" | "WorkerInviteOnly" | "NotModerator" | "NotPrivileged" | "Forbidden" | "RequestNotFound" | "InvalidJobID" | "WorkerNotFound" | "UserNotFound" | "ThingNotFound" | "RequestExpired" | "Locked" | "TooManyPrompts";
-        /**
-         * @description 400 from request-body validation (flask-restx), before any Horde check runs.
-         * @example {
-         *       "message": "Input payload validation failed",
-         *       "errors": {
-         *         "params.max_length": "4096 is greater than the maximum of 2048"
-         *       }
-         *     }
-         */
-        HordeValidationError: {
-            /** @example Input payload validation failed */
-            message: string;
-            /** @description Field path → reason. */
-            errors: {
-                [key: string]: string;
-            };
-        };
-        /**
-         * @description 429 from the rate limiter (no `rc`). `Retry-After` and `X-RateLimit-*` headers are set.
-         * @example {
-         *       "message": "2 per 1 second"
-         *     }
-         */
-        HordeRateLimitError: {
-            message: string;
-        };
-        /**
-         * @description The live AIPG grid's answer to every `/api/v2/*` (and `/v2/*`) path since 2026-07-24: the legacy API is retired.
-         * @example {
-         *       "status": "gone",
-         *       "message": "The legacy /api/v2 API has been retired. Use https://api.aipowergrid.io/v1."
-         *     }
-         */
-        HordeGone: {
-            /** @constant */
-            status: "gone";
-            message: string;
-        };
+        ChatCompletionRequest: ChatCompletionRequest;
+        ChatMessage: ChatMessage;
+        ChatContentPart: ChatContentPart;
+        ChatTool: ChatTool;
+        ChatToolCall: ChatToolCall;
+        ChatCompletion: ChatCompletion;
+        ChatCompletionChoice: ChatCompletionChoice;
+        ChatCompletionMessage: ChatCompletionMessage;
+        ChatCompletionChunk: ChatCompletionChunk;
+        ChatCompletionChunkChoice: ChatCompletionChunkChoice;
+        ChatCompletionDelta: ChatCompletionDelta;
+        Usage: Usage;
+        GridMetadata: GridMetadata;
+        StreamErrorChunk: StreamErrorChunk;
+        Model: Model;
+        ModelPricing: ModelPricing;
+        ModelList: ModelList;
+        ModelStatus: ModelStatus;
+        WorkerList: WorkerList;
+        WorkerSummary: WorkerSummary;
+        Health: Health;
+        ErrorDetail: ErrorDetail;
+        ValidationErrorItem: ValidationErrorItem;
+        RateLimitErrorBody: RateLimitErrorBody;
+        WsJobType: WsJobType;
+        WsApiFormat: WsApiFormat;
+        WsModality: WsModality;
+        WsRegister: WsRegister;
+        WsPong: WsPong;
+        WsToken: WsToken;
+        WsDone: WsDone;
+        WsWorkerError: WsWorkerError;
+        WsWorkerFrame: WsWorkerFrame;
+        WsReady: WsReady;
+        WsServerError: WsServerError;
+        WsPing: WsPing;
+        WsJobPayload: WsJobPayload;
+        WsJob: WsJob;
+        WsCancel: WsCancel;
+        WsAck: WsAck;
+        WsServerFrame: WsServerFrame;
+        WsCloseCode: WsCloseCode;
+        HordeTextAsyncRequest: HordeTextAsyncRequest;
+        HordeTextParams: HordeTextParams;
+        HordeAsyncResponse: HordeAsyncResponse;
+        HordeWarning: HordeWarning;
+        HordeDryRunResponse: HordeDryRunResponse;
+        HordeTextStatus: HordeTextStatus;
+        HordeProgress: HordeProgress;
+        HordeTextGeneration: HordeTextGeneration;
+        HordeGenerationState: HordeGenerationState;
+        HordeGenMetadata: HordeGenMetadata;
+        HordeTextPopRequest: HordeTextPopRequest;
+        HordeTextPopResponse: HordeTextPopResponse;
+        HordeTextPopPayload: HordeTextPopPayload;
+        HordeNoValidRequestFound: HordeNoValidRequestFound;
+        HordeMessage: HordeMessage;
+        HordeTextSubmitRequest: HordeTextSubmitRequest;
+        HordeSubmitResponse: HordeSubmitResponse;
+        HordeHeartbeat: HordeHeartbeat;
+        HordePerformance: HordePerformance;
+        HordeActiveModel: HordeActiveModel;
+        HordeWorkerDetails: HordeWorkerDetails;
+        HordeUserDetails: HordeUserDetails;
+        HordeError: HordeError;
+        HordeRc: HordeRc;
+        HordeValidationError: HordeValidationError;
+        HordeRateLimitError: HordeRateLimitError;
+        HordeGone: HordeGone;
     };
     responses: {
         /** @description The worker reported that the request itself is bad (`client_error`), or a media request had no prompt. */
@@ -1824,7 +477,7 @@ export interface components {
                  *       "detail": "backend returned 400: context length exceeded"
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": ErrorDetail;
             };
         };
         /** @description Missing or invalid API key. */
@@ -1833,7 +486,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": ErrorDetail;
             };
         };
         /** @description The account cannot cover the request (credits are reserved before dispatch when charging is on). */
@@ -1847,7 +500,7 @@ export interface components {
                  *       "detail": "payment required"
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": ErrorDetail;
             };
         };
         /** @description The key lacks the scope the operation needs (`inference.submit` for generation). */
@@ -1861,7 +514,7 @@ export interface components {
                  *       "detail": "API key lacks inference.submit scope"
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": ErrorDetail;
             };
         };
         /** @description The model is not online. A concrete model is never substituted; the message lists the online models. */
@@ -1875,7 +528,7 @@ export interface components {
                  *       "detail": "Model 'llama-70b' is not available. Online models: ['llama-3.1-8b-instruct']"
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": ErrorDetail;
             };
         };
         /** @description More than 500 messages, or more than 200 000 characters of message text. */
@@ -1889,7 +542,7 @@ export interface components {
                  *       "detail": "too many messages (max 500)"
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": ErrorDetail;
             };
         };
         /** @description The body does not match `ChatCompletionRequest` (FastAPI validation; `detail` is a list). */
@@ -1916,7 +569,7 @@ export interface components {
                  *       ]
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": ErrorDetail;
             };
         };
         /**
@@ -1928,7 +581,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["RateLimitErrorBody"] | components["schemas"]["ErrorDetail"];
+                "application/json": RateLimitErrorBody | ErrorDetail;
             };
         };
         /** @description No text worker is online at all. */
@@ -1942,7 +595,7 @@ export interface components {
                  *       "detail": "No compatible text workers are currently online."
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": ErrorDetail;
             };
         };
         /** @description A Horde check failed (`HordeError`), or the body failed validation (`HordeValidationError`). */
@@ -1951,7 +604,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["HordeError"] | components["schemas"]["HordeValidationError"];
+                "application/json": HordeError | HordeValidationError;
             };
         };
         /** @description Missing or unknown API key. */
@@ -1966,7 +619,7 @@ export interface components {
                  *       "rc": "InvalidAPIKey"
                  *     }
                  */
-                "application/json": components["schemas"]["HordeError"];
+                "application/json": HordeError;
             };
         };
         /** @description Not allowed (wrong owner, kudos required upfront, anonymous worker, IP checks, maintenance, …). */
@@ -1981,7 +634,7 @@ export interface components {
                  *       "rc": "WrongCredentials"
                  *     }
                  */
-                "application/json": components["schemas"]["HordeError"];
+                "application/json": HordeError;
             };
         };
         /** @description Unknown (or already deleted) request id. */
@@ -1996,7 +649,7 @@ export interface components {
                  *       "rc": "RequestNotFound"
                  *     }
                  */
-                "application/json": components["schemas"]["HordeError"];
+                "application/json": HordeError;
             };
         };
         /** @description Unknown worker id. */
@@ -2011,7 +664,7 @@ export interface components {
                  *       "rc": "WorkerNotFound"
                  *     }
                  */
-                "application/json": components["schemas"]["HordeError"];
+                "application/json": HordeError;
             };
         };
         /**
@@ -2023,7 +676,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["HordeGone"] | components["schemas"]["HordeError"];
+                "application/json": HordeGone | HordeError;
             };
         };
         /**
@@ -2037,7 +690,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["HordeRateLimitError"] | components["schemas"]["HordeError"];
+                "application/json": HordeRateLimitError | HordeError;
             };
         };
     };
@@ -2058,6 +711,1422 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+/**
+ * @description OpenAI chat-completions request. Unknown fields are allowed and forwarded to the worker unchanged
+ *     (`extra="allow"`, e.g. `logit_bias`, `repetition_penalty`, `guided_json`). The grid itself reads only `model`,
+ *     `messages`, `max_tokens` and `stream`, and bounds the common knobs.
+ *
+ *     Request size: more than 500 messages, or more than 200 000 characters of message text in total, is answered with
+ *     413 before anything else happens. `max_completion_tokens` (current OpenAI name) is accepted as an alias of
+ *     `max_tokens`; sending both with different values is a 422.
+ * @example {
+ *       "model": "auto",
+ *       "messages": [
+ *         {
+ *           "role": "system",
+ *           "content": "You are terse."
+ *         },
+ *         {
+ *           "role": "user",
+ *           "content": "Say hello."
+ *         }
+ *       ],
+ *       "temperature": 0.7,
+ *       "max_tokens": 64,
+ *       "stream": false
+ *     }
+ */
+export type ChatCompletionRequest = {
+    /**
+     * @description A model id from `GET /v1/models`. `auto` (and other `auto*` virtual models) is routed to a concrete online
+     *     model; the choice is reported in `grid.routing`. A concrete name is never substituted: an offline model is a 404.
+     * @example auto
+     */
+    model: string;
+    /**
+     * @description The conversation. More than 500 messages → 413 `{"detail":"too many messages (max 500)"}`. At least one message
+     *     is intended; the live server accepts an empty list and forwards it.
+     */
+    messages: ChatMessage[];
+    /** @default 0.7 */
+    temperature?: number;
+    /** @default 0.9 */
+    top_p?: number;
+    /**
+     * @description Completion cap. Omitted or `null` means 32768 (the grid always sends some cap to the worker).
+     * @default 32768
+     */
+    max_tokens?: number | null;
+    /** @description Alias of `max_tokens` (the current OpenAI name). If both are sent they must be equal. */
+    max_completion_tokens?: number | null;
+    /** @default 1 */
+    n?: number;
+    /**
+     * @description `true` → the response is `text/event-stream` of `ChatCompletionChunk`s ending with `data: [DONE]`.
+     * @default false
+     */
+    stream?: boolean;
+    /** @description Stop sequence(s), forwarded to the worker. */
+    stop?: string | string[] | null;
+    presence_penalty?: number | null;
+    frequency_penalty?: number | null;
+    /**
+     * @description Sampling seed. When absent the grid mints one (0 ≤ seed < 2^53) so output varies per request, and echoes the
+     *     seed used in `grid.seed`.
+     */
+    seed?: number | null;
+    /** @description OpenAI tool definitions, forwarded verbatim. */
+    tools?: ChatTool[] | null;
+    /** @description `none`, `auto`, `required`, or `{"type":"function","function":{"name":…}}`; forwarded verbatim. */
+    tool_choice?: string | {
+        [key: string]: unknown;
+    } | null;
+    /** @description e.g. `{"type":"json_object"}` or `{"type":"json_schema","json_schema":{…}}`; forwarded verbatim. */
+    response_format?: ({
+        /**
+         * @example text
+         * @example json_object
+         * @example json_schema
+         */
+        type?: string;
+    } & {
+        [key: string]: unknown;
+    }) | null;
+    /** @description Forwarded verbatim. The grid's final chunk may carry `usage` whether or not `include_usage` is set. */
+    stream_options?: ({
+        include_usage?: boolean;
+    } & {
+        [key: string]: unknown;
+    }) | null;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description One chat message. Only `role` and `content` are validated; any other field (`name`, `tool_calls`, `tool_call_id`,
+ *     `refusal`, `reasoning_content`, …) passes through intact.
+ * @example {
+ *       "role": "user",
+ *       "content": "Say hello."
+ *     }
+ */
+export type ChatMessage = {
+    /** @enum {string} */
+    role: "system" | "user" | "assistant" | "tool" | "developer";
+    /**
+     * @description A string, a list of content parts (multimodal), or `null` (an assistant turn that only calls tools).
+     * @default null
+     */
+    content?: string | ChatContentPart[] | null;
+    name?: string;
+    tool_calls?: ChatToolCall[];
+    tool_call_id?: string;
+    /** @description Reasoning text (assistant messages from reasoning models). */
+    reasoning_content?: string | null;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description A multimodal content part, e.g. `{"type":"text","text":…}` or `{"type":"image_url","image_url":{"url":…}}`.
+ *     Only parts with a string `text` count towards the flattened prompt; other parts are forwarded verbatim.
+ */
+export type ChatContentPart = {
+    /**
+     * @example text
+     * @example image_url
+     */
+    type: string;
+    text?: string;
+    image_url?: {
+        url: string;
+        detail?: string;
+    } & {
+        [key: string]: unknown;
+    };
+} & {
+    [key: string]: unknown;
+};
+/** @description An OpenAI tool definition (`{"type":"function","function":{name, description?, parameters?}}`). */
+export type ChatTool = {
+    /** @example function */
+    type: string;
+    function?: {
+        name: string;
+        description?: string;
+        parameters?: {
+            [key: string]: unknown;
+        };
+    } & {
+        [key: string]: unknown;
+    };
+} & {
+    [key: string]: unknown;
+};
+/** @description A tool call made by the assistant (`{id, type:"function", function:{name, arguments}}`). */
+export type ChatToolCall = {
+    /** @description Present in streamed deltas, where a call arrives in pieces. */
+    index?: number;
+    id?: string;
+    /** @example function */
+    type?: string;
+    function?: {
+        name?: string;
+        /** @description JSON text; in streamed deltas, a fragment to append. */
+        arguments?: string;
+    } & {
+        [key: string]: unknown;
+    };
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description A non-streamed chat completion. The worker always streams; the grid assembles the reply. `grid` is an additive
+ *     top-level sibling that standard OpenAI clients ignore.
+ */
+export interface ChatCompletion {
+    /** @example chatcmpl-3f1c2a9b8e7d4c6a */
+    id: string;
+    /** @constant */
+    object: "chat.completion";
+    /** @description Unix seconds. */
+    created: number;
+    /** @description The concrete model that served the request (never `auto`). */
+    model: string;
+    choices: ChatCompletionChoice[];
+    usage: Usage;
+    grid?: GridMetadata;
+}
+export interface ChatCompletionChoice {
+    /** @default 0 */
+    index: number;
+    message: ChatCompletionMessage;
+    /**
+     * @description Passed through from the worker (`stop`, `length`, `tool_calls`, …).
+     * @default stop
+     * @example stop
+     */
+    finish_reason: string;
+}
+/**
+ * @description The reply in a `ChatCompletion` choice: always the assistant's, its `content` the assembled text (`null` when the
+ *     turn only calls tools). Narrower than the request's `ChatMessage` (no content parts, no other roles); other fields
+ *     the worker sent (e.g. `refusal`) pass through.
+ * @example {
+ *       "role": "assistant",
+ *       "content": "Hello!"
+ *     }
+ */
+export type ChatCompletionMessage = {
+    /** @constant */
+    role: "assistant";
+    content: string | null;
+    /** @description Reasoning text from reasoning models. */
+    reasoning_content?: string | null;
+    tool_calls?: ChatToolCall[];
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description One server-sent event's `data` in a streamed completion (`stream: true`). The stream is:
+ *     1. a first chunk whose delta carries only `{"role":"assistant","content":""}`;
+ *     2. the worker's deltas relayed verbatim (`content`, `reasoning_content`, `tool_calls`);
+ *     3. a chunk with an empty delta and the `finish_reason`;
+ *     4. optionally a final chunk with `choices: []`, `usage` and the `grid` object;
+ *     5. the literal line `data: [DONE]`.
+ *     A failure mid-stream sends one `StreamErrorChunk` instead of 3–4, then `data: [DONE]`.
+ * @example {
+ *       "id": "chatcmpl-3f1c2a9b8e7d4c6a",
+ *       "object": "chat.completion.chunk",
+ *       "created": 1764222000,
+ *       "model": "llama-3.1-8b-instruct",
+ *       "choices": [
+ *         {
+ *           "index": 0,
+ *           "delta": {
+ *             "content": "Hello"
+ *           },
+ *           "finish_reason": null
+ *         }
+ *       ]
+ *     }
+ */
+export interface ChatCompletionChunk {
+    /** @description The same for every chunk of one completion. */
+    id: string;
+    /** @constant */
+    object: "chat.completion.chunk";
+    created: number;
+    model: string;
+    choices: ChatCompletionChunkChoice[];
+    usage?: Usage | null;
+    grid?: GridMetadata;
+}
+export interface ChatCompletionChunkChoice {
+    /** @default 0 */
+    index: number;
+    delta: ChatCompletionDelta;
+    /** @description `null` until the chunk that ends the choice. */
+    finish_reason?: string | null;
+}
+/** @description The worker's delta, relayed verbatim; unknown fields pass through. */
+export type ChatCompletionDelta = {
+    /**
+     * @description Only on the first chunk.
+     * @enum {string}
+     */
+    role?: "assistant";
+    content?: string | null;
+    reasoning_content?: string | null;
+    tool_calls?: ChatToolCall[];
+} & {
+    [key: string]: unknown;
+};
+/** @description Token counts. The worker's report is preferred; the grid's own tiktoken count fills gaps. */
+export type Usage = {
+    /** @default 0 */
+    prompt_tokens: number;
+    /** @default 0 */
+    completion_tokens: number;
+    /** @default 0 */
+    total_tokens: number;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description Grid provenance: the top-level `grid` object of a `ChatCompletion`, and of the final streamed chunk. Standard
+ *     OpenAI clients ignore it.
+ * @example {
+ *       "worker": "rig-01",
+ *       "gen_time": 1.42,
+ *       "ttft": 0.18,
+ *       "tokens_per_s": 61.3,
+ *       "seed": 4815162342
+ *     }
+ */
+export type GridMetadata = {
+    /** @description Name of the worker that served the job. */
+    worker?: string;
+    /** @description Generation time in seconds. */
+    gen_time?: number;
+    /** @description Time to first token in seconds. */
+    ttft?: number | null;
+    tokens_per_s?: number | null;
+    /** @description The seed used (client-supplied, or minted by the grid). */
+    seed?: number;
+    /** @description Only when a virtual `auto*` model was requested; how the router chose the concrete model and worker. */
+    routing?: {
+        [key: string]: unknown;
+    };
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description Mid-stream failure event (`data: {"error":{…}}`), followed by `data: [DONE]`. `invalid_request_error` means the
+ *     worker reported a client error (the request itself was bad); `upstream_error` means a worker or backend failure.
+ * @example {
+ *       "error": {
+ *         "message": "Worker failed to produce output.",
+ *         "type": "upstream_error"
+ *       }
+ *     }
+ */
+export interface StreamErrorChunk {
+    error: {
+        message: string;
+        /** @enum {string} */
+        type: "invalid_request_error" | "upstream_error";
+    };
+}
+export interface Model {
+    /** @example llama-3.1-8b-instruct */
+    id: string;
+    /** @constant */
+    object: "model";
+    /**
+     * @description Always 0.
+     * @default 0
+     */
+    created: number;
+    /** @default aipowergrid */
+    owned_by: string;
+    /**
+     * @description Input modalities the model accepts; chat UIs use it to enable image upload.
+     * @default [
+     *       "text"
+     *     ]
+     */
+    input_modalities?: ("text" | "image" | "video")[];
+    pricing?: ModelPricing | null;
+}
+export interface ModelPricing {
+    /** @default USD */
+    currency: string;
+    input_per_mtok_usd: number;
+    output_per_mtok_usd: number;
+    source: string;
+    version: string;
+}
+/**
+ * @description Text models currently served by connected workers (image/video models are never listed). A virtual `auto` model
+ *     is prepended whenever at least one text model is online. The list changes with worker presence.
+ */
+export interface ModelList {
+    /** @constant */
+    object: "list";
+    data: Model[];
+}
+/**
+ * @description One row of `GET /v1/status/models`: a model served by connected workers, with its last-24 h performance from the
+ *     settlement ledger (`null` when there are no samples; `tokens_per_s` and `avg_ttft_s` are text-only).
+ */
+export type ModelStatus = {
+    name: string;
+    /** @description Workers currently serving the model. */
+    count: number;
+    type: WsJobType;
+    /** @description The largest `max_context_length` among the workers serving it. */
+    max_context_length: number | null;
+    /** @description Completed jobs in the last 24 h the averages are computed from. */
+    samples: number;
+    /** @description Decode throughput (output tokens per second after the first token). */
+    tokens_per_s: number | null;
+    avg_ttft_s: number | null;
+    avg_latency_s: number | null;
+    capabilities?: {
+        [key: string]: unknown;
+    };
+} & {
+    [key: string]: unknown;
+};
+export interface WorkerList {
+    count: number;
+    workers: WorkerSummary[];
+}
+/** @description A connected worker in the live registry. */
+export interface WorkerSummary {
+    id: string;
+    name: string;
+    models: string[];
+    job_types: WsJobType[];
+    /**
+     * @description The registry holds only connected workers.
+     * @constant
+     */
+    online: true;
+}
+export interface Health {
+    /**
+     * @description `degraded` when the server cannot reach its Redis.
+     * @enum {string}
+     */
+    status: "ok" | "degraded";
+    /** @description The deployed commit, when known. */
+    build_commit: string | null;
+    redis: boolean;
+    workers_connected: number;
+    models_available: string[];
+}
+/**
+ * @description FastAPI error body. `detail` is a message string for errors the handlers raise, or FastAPI's list of
+ *     validation problems for a 422 body-validation failure.
+ * @example {
+ *       "detail": "Invalid API key"
+ *     }
+ */
+export interface ErrorDetail {
+    detail: string | ValidationErrorItem[];
+}
+/** @description One entry of FastAPI's 422 `detail` list. */
+export type ValidationErrorItem = {
+    loc: (string | number)[];
+    msg: string;
+    type: string;
+    input?: unknown;
+    ctx?: {
+        [key: string]: unknown;
+    };
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description 429 from the rate limiter (OpenAI-style, unlike every other `/v1` error).
+ * @example {
+ *       "error": {
+ *         "message": "Rate limit exceeded. Please slow down.",
+ *         "type": "rate_limit_error"
+ *       }
+ *     }
+ */
+export interface RateLimitErrorBody {
+    error: {
+        /** @example Rate limit exceeded. Please slow down. */
+        message: string;
+        /** @constant */
+        type: "rate_limit_error";
+    };
+}
+/** @enum {string} */
+export type WsJobType = "text" | "image" | "video" | "audio" | "3d";
+/**
+ * @description Request formats a worker can serve. `openai-chat` jobs stream `token` frames; `anthropic` and `openai-responses`
+ *     jobs use raw passthrough frames (not described here).
+ * @enum {string}
+ */
+export type WsApiFormat = "openai-chat" | "openai-responses" | "anthropic";
+/** @enum {string} */
+export type WsModality = "text" | "image" | "video";
+/**
+ * @description The worker's first frame, sent within 30 s of the upgrade (else the server closes the socket). It has **no**
+ *     `type` field. The server answers `WsReady`, or `WsServerError` followed by a close with `WsCloseCode` 4001 (missing
+ *     or invalid key or name) or 4003 (missing scope, name owned by another account, retired model, eviction cooldown,
+ *     identity/profile failure). A second connection registering the same name closes the older one with 1012.
+ *     The payout wallet comes from the account, never from the worker. The live server silently drops unknown
+ *     `job_types`, `api_formats` and `modalities` values (falling back to the defaults when none is left) instead of
+ *     refusing them.
+ * @example {
+ *       "apikey": "grid_0123456789abcdef",
+ *       "name": "rig-01",
+ *       "models": [
+ *         "llama-3.1-8b-instruct"
+ *       ],
+ *       "max_length": 4096,
+ *       "max_context_length": 8192,
+ *       "job_types": [
+ *         "text"
+ *       ],
+ *       "bridge_agent": "aipg-worker:0.1.0:https://github.com/aipg/grid-sdk",
+ *       "api_formats": [
+ *         "openai-chat"
+ *       ]
+ *     }
+ */
+export interface WsRegister {
+    /** @description A Grid key (`grid_…`) with the `worker.connect` and `inference.submit` scopes. */
+    apikey: string;
+    /** @description Worker name; owned by the first account that registers it. */
+    name: string;
+    /** @default [] */
+    models?: string[];
+    /**
+     * @description Largest completion (tokens) the worker accepts.
+     * @default 512
+     */
+    max_length?: number;
+    /** @default 2048 */
+    max_context_length?: number;
+    /**
+     * @default [
+     *       "text"
+     *     ]
+     */
+    job_types?: WsJobType[];
+    /**
+     * @deprecated
+     * @description Legacy single job type, used when `job_types` is absent.
+     * @default text
+     */
+    worker_type?: WsJobType;
+    /**
+     * @description `name:version:url` of the worker software.
+     * @default grid-ws
+     */
+    bridge_agent?: string;
+    /**
+     * @default [
+     *       "openai-chat"
+     *     ]
+     */
+    api_formats?: WsApiFormat[];
+    /**
+     * @description Input modalities the worker's models accept (vision models add `image`).
+     * @default [
+     *       "text"
+     *     ]
+     */
+    modalities?: WsModality[];
+    /** @description Optional hardware/profile report. */
+    worker_profile?: {
+        [key: string]: unknown;
+    };
+    /** @description Optional signed identity; a failed check closes with 4003. */
+    worker_identity?: {
+        [key: string]: unknown;
+    };
+    /** @description Sent by grid-text-worker; the server ignores it. */
+    signer_address?: string;
+}
+/**
+ * @description Answer to `WsPing`; also accepted while a job is running.
+ * @example {
+ *       "type": "pong"
+ *     }
+ */
+export interface WsPong {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "pong";
+}
+/**
+ * @description Streamed output of job `id`. Current form: `delta` with the backend's OpenAI delta (`content`,
+ *     `reasoning_content`, `tool_calls`), relayed to the client verbatim, plus an optional `finish_reason`.
+ *     Legacy form (still accepted): `text` with `reasoning: true` for reasoning text, `false`/absent for content.
+ *     A frame carries either `delta` or `text`.
+ * @example {
+ *       "type": "token",
+ *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
+ *       "delta": {
+ *         "content": "Hello"
+ *       }
+ *     }
+ */
+export interface WsToken {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "token";
+    /** @description The job id. */
+    id: string;
+    delta?: ChatCompletionDelta;
+    finish_reason?: string | null;
+    /**
+     * @deprecated
+     * @description Legacy form's text.
+     */
+    text?: string;
+    /**
+     * @deprecated
+     * @description Legacy form; `true` → `text` is reasoning.
+     * @default false
+     */
+    reasoning?: boolean;
+    /** @description Optional backend logprobs for the delta (read by the grid's validators, not relayed). */
+    logprobs?: {
+        [key: string]: unknown;
+    };
+}
+/**
+ * @description Job `id` finished. An empty output (no text, reasoning, tool calls or tokens) counts as a failure (a strike) unless
+ *     `cancelled` is true. After a `WsCancel` the worker sends `done` with the partial text and `cancelled: true`.
+ *     The server counts tokens itself; `usage` is shown to the client but never used for billing.
+ *     When tokens were streamed, the server keeps the streamed text and ignores `full_text`/`full_reasoning` (it reads
+ *     them only when nothing was streamed). Other fields (e.g. grid-text-worker's `receipt`) are ignored.
+ * @example {
+ *       "type": "done",
+ *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
+ *       "full_text": "Hello!",
+ *       "finish_reason": "stop",
+ *       "usage": {
+ *         "prompt_tokens": 12,
+ *         "completion_tokens": 3,
+ *         "total_tokens": 15
+ *       }
+ *     }
+ */
+export interface WsDone {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "done";
+    id: string;
+    full_text: string;
+    full_reasoning?: string | null;
+    finish_reason?: string | null;
+    usage?: Usage | null;
+    /** @default false */
+    cancelled?: boolean;
+    /**
+     * @description Optional signature over the output commitment, checked against the worker's signer or payout wallet; a
+     *     missing or invalid one leaves the result unsigned (never refused).
+     */
+    worker_sig?: string | null;
+}
+/**
+ * @description Job `id` failed. `client_error: true` means the request itself was bad: the client gets a 400 (or an
+ *     `invalid_request_error` stream event) and the worker gets no strike. Otherwise it is a strike and the job may be
+ *     re-queued (at most twice).
+ * @example {
+ *       "type": "error",
+ *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
+ *       "message": "backend returned 400: context length exceeded",
+ *       "client_error": true
+ *     }
+ */
+export interface WsWorkerError {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "error";
+    id: string;
+    message: string;
+    /** @default false */
+    client_error?: boolean;
+}
+/** @description Every worker → server frame after `WsRegister`, told apart by `type`. */
+export type WsWorkerFrame = WsPong | WsToken | WsDone | WsWorkerError;
+/**
+ * @description Registration accepted.
+ * @example {
+ *       "type": "ready",
+ *       "worker_id": "2b7e1516-28ae-4d2a-a6f7-15880e6b3c5d"
+ *     }
+ */
+export interface WsReady {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "ready";
+    worker_id: string;
+}
+/**
+ * @description Registration refused; the server closes the socket right after (see `WsCloseCode`).
+ * @example {
+ *       "type": "error",
+ *       "message": "Invalid API key"
+ *     }
+ */
+export interface WsServerError {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "error";
+    message: string;
+}
+/**
+ * @description Sent about every 10 s while the connection is idle. Answer with `WsPong`, even mid-job.
+ * @example {
+ *       "type": "ping"
+ *     }
+ */
+export interface WsPing {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "ping";
+}
+/** @description The text job's payload. */
+export interface WsJobPayload {
+    /**
+     * @description The client's chat request with credentials scrubbed from `messages`, `seed` and `max_tokens` always set, and
+     *     every extra field kept. The worker replaces `model` with its backend's name and forces streaming.
+     */
+    request: ChatCompletionRequest;
+    /** @constant */
+    api_format: "openai-chat";
+    /**
+     * @description The messages flattened for legacy workers: system/developer text on its own line, then `User: …`,
+     *     `Assistant: …`, `Tool: …` lines, ending with `Assistant:`.
+     */
+    prompt: string;
+    /** @description Completion cap in tokens (= `request.max_tokens`). */
+    max_length: number;
+    temperature: number;
+    top_p: number;
+}
+/**
+ * @description A text job (one at a time per connection; workers open more connections for concurrency). Media jobs
+ *     (`job_type`, `upload`) are not described here.
+ * @example {
+ *       "type": "job",
+ *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
+ *       "model": "llama-3.1-8b-instruct",
+ *       "payload": {
+ *         "request": {
+ *           "model": "llama-3.1-8b-instruct",
+ *           "messages": [
+ *             {
+ *               "role": "user",
+ *               "content": "Say hello."
+ *             }
+ *           ],
+ *           "temperature": 0.7,
+ *           "top_p": 0.9,
+ *           "max_tokens": 64,
+ *           "stream": true,
+ *           "n": 1,
+ *           "seed": 4815162342
+ *         },
+ *         "api_format": "openai-chat",
+ *         "prompt": "User: Say hello.\nAssistant:",
+ *         "max_length": 64,
+ *         "temperature": 0.7,
+ *         "top_p": 0.9
+ *       }
+ *     }
+ */
+export interface WsJob {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "job";
+    id: string;
+    model: string;
+    payload: WsJobPayload;
+}
+/**
+ * @description The client went away; abort job `id` and send `WsDone` with the partial text and `cancelled: true`.
+ * @example {
+ *       "type": "cancel",
+ *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11"
+ *     }
+ */
+export interface WsCancel {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "cancel";
+    id: string;
+}
+/**
+ * @description Job `id` settled. `den` is the reward: the server's own token count (tiktoken), capped at the job's `max_length`;
+ *     0 for a duplicate or stale `done`.
+ * @example {
+ *       "type": "ack",
+ *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
+ *       "den": 3
+ *     }
+ */
+export interface WsAck {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "ack";
+    id: string;
+    den: number;
+}
+/** @description Every server → worker frame, told apart by `type`. */
+export type WsServerFrame = WsReady | WsServerError | WsPing | WsJob | WsCancel | WsAck;
+/**
+ * @description WebSocket close codes the server uses:
+ *     - **4001**: missing or invalid API key or worker name.
+ *     - **4003**: the key lacks the `worker.connect`/`inference.submit` scope, a rig key used for another rig, a retired
+ *       model, an eviction cooldown (6 strikes in 300 s bar re-registration for 30 s → 2 min → 10 min → 1 h), a name
+ *       registered to another account, or an identity/profile failure.
+ *     - **1012**: a newer connection registered the same worker name; the older socket is closed.
+ * @enum {integer}
+ */
+export type WsCloseCode = 4001 | 4003 | 1012;
+/**
+ * @description A text generation request. Processed asynchronously; poll `GET /generate/text/status/{id}`.
+ * @example {
+ *       "prompt": "User: Say hello.\nAssistant:",
+ *       "params": {
+ *         "n": 1,
+ *         "max_length": 80,
+ *         "max_context_length": 2048,
+ *         "temperature": 0.7
+ *       },
+ *       "models": [
+ *         "koboldcpp/llama-3.1-8b-instruct"
+ *       ]
+ *     }
+ */
+export interface HordeTextAsyncRequest {
+    /** @description The prompt. An empty string → 400 `MissingPrompt`. */
+    prompt: string;
+    params?: HordeTextParams;
+    /**
+     * @description Acceptable models; empty = any worker. AIPG stores them lower-cased (so the pop response's `model` comes back
+     *     lower-cased); the live server then matches them against the worker's raw names, so mixed-case text model names
+     *     never match there. Intended: case-insensitive matching.
+     * @default []
+     */
+    models?: string[];
+    /**
+     * @description Worker ids to allow (or to exclude, with `worker_blacklist`). Only the first 5 are kept; an unknown id → 404 `WorkerNotFound`.
+     * @default []
+     */
+    workers?: string[];
+    /**
+     * @description `true` → `workers` is a deny list.
+     * @default false
+     */
+    worker_blacklist?: boolean;
+    /** @default false */
+    trusted_workers?: boolean;
+    /**
+     * @description `true` → only workers whose bridge agent is a validated backend (`AI Horde Worker`, `AI Horde Worker~aphrodite~oai`,
+     *     `AI Horde Worker~aphrodite~kai`, `KoboldCppEmbedWorker`, `TabbyAPI`). The server's parser defaults it to
+     *     `false`; its swagger model documents `true`.
+     * @default false
+     */
+    validated_backends?: boolean;
+    /**
+     * @description `false` → only fast workers, and kudos are always required upfront.
+     * @default true
+     */
+    slow_workers?: boolean;
+    /** @default false */
+    extra_slow_workers?: boolean;
+    /**
+     * @description A NSFW request goes only to workers with `nsfw: true`. The parser defaults to `true`; the swagger model says `false`.
+     * @default true
+     */
+    nsfw?: boolean;
+    softprompt?: string | null;
+    /**
+     * @description `true` → only compute the kudos cost: 200 `HordeDryRunResponse`, nothing is queued.
+     * @default false
+     */
+    dry_run?: boolean;
+    /**
+     * @description With `params.n > 1` it requires a trusted/patron account (400 `RequiresTrust`).
+     * @default false
+     */
+    disable_batching?: boolean;
+    /**
+     * @description Lower `max_length` instead of failing with 403 `KudosUpfront` when the user lacks kudos.
+     * @default false
+     */
+    allow_downgrade?: boolean;
+    /** @description Service accounts only (else 400 `OnlyServiceAccountProxy`). */
+    proxied_account?: string | null;
+    /** @description Each finished generation is POSTed here (3 tries, 3 s timeout). Must be `https://`. */
+    webhook?: string | null;
+    style?: string | null;
+    /** @description Not supported for text; any value → 400 `InvalidExtraSourceImages.`. */
+    extra_source_images?: {
+        [key: string]: unknown;
+    }[];
+    /** @description AIPG. The requester's EVM wallet for gallery tracking. */
+    wallet_id?: string | null;
+    /** @description AIPG. Free-form tags stored with the request. */
+    tags?: string[] | null;
+}
+/**
+ * @description Sampling parameters (KoboldAI names). Server-side checks beyond the schema: `max_context_length < max_length` →
+ *     400 `TokenOverflow`; more than 128 `stop_sequence` entries → 400 `TooManyStopSequences`; more than 2000 characters
+ *     of stop sequences in total → 400 `ExcessiveStopSequence`; a `sampler_order` with fewer than 7 distinct values → 400
+ *     `MissingFullSamplerOrder`.
+ */
+export interface HordeTextParams {
+    /**
+     * @description Generations wanted. AIPG batches atomically: a worker gets all `n` at once and only if it popped with
+     *     `amount ≥ n`, so `n > 1` starves behind workers that pop with the default `amount: 1` unless `disable_batching`.
+     * @default 1
+     */
+    n?: number;
+    /**
+     * @description Tokens to generate (AIPG allows up to 2048; upstream AI Horde 1024).
+     * @default 80
+     */
+    max_length?: number;
+    /** @default 2048 */
+    max_context_length?: number;
+    temperature?: number;
+    top_p?: number;
+    top_k?: number;
+    top_a?: number;
+    tfs?: number;
+    typical?: number;
+    /** @default 0 */
+    min_p?: number;
+    rep_pen?: number;
+    rep_pen_range?: number;
+    rep_pen_slope?: number;
+    /** @default 0 */
+    smoothing_factor?: number;
+    /** @default 0 */
+    dynatemp_range?: number;
+    /** @default 1 */
+    dynatemp_exponent?: number;
+    /** @description If sent, it must name at least 7 distinct samplers (else 400 `MissingFullSamplerOrder`). */
+    sampler_order?: number[];
+    /** @description Stop strings (≤128, ≤2000 characters in total). The returned text **includes** the stop sequence. */
+    stop_sequence?: string[];
+    use_default_badwordsids?: boolean;
+    singleline?: boolean;
+    frmtadsnsp?: boolean;
+    frmtrmblln?: boolean;
+    frmtrmspch?: boolean;
+    frmttriminc?: boolean;
+}
+export interface HordeAsyncResponse {
+    /**
+     * Format: uuid
+     * @description The request id to poll.
+     */
+    id: string;
+    /** @description Expected kudos cost. */
+    kudos: number;
+    /**
+     * @description Set when no active worker can serve the request ("Warning: No available workers can fulfill this request. It
+     *     will expire in 20 minutes…"). The request still waits; on AIPG it expires after 24 h, the text is stale.
+     */
+    message?: string;
+    warnings?: HordeWarning[];
+}
+export interface HordeWarning {
+    code: string;
+    message: string;
+}
+export interface HordeDryRunResponse {
+    kudos: number;
+}
+/**
+ * @description State of a text request. The same body answers `DELETE` (cancel), which sets the remaining count to 0: jobs not
+ *     yet popped are dropped, jobs in flight still finish. AIPG deletes results about 60–65 min after they were popped
+ *     (the request then 404s), so fetch them within the hour.
+ * @example {
+ *       "finished": 1,
+ *       "processing": 0,
+ *       "restarted": 0,
+ *       "waiting": 0,
+ *       "done": true,
+ *       "faulted": false,
+ *       "wait_time": 0,
+ *       "queue_position": 0,
+ *       "kudos": 3,
+ *       "is_possible": true,
+ *       "generations": [
+ *         {
+ *           "text": " Hello!",
+ *           "seed": 0,
+ *           "worker_id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+ *           "worker_name": "rig-01",
+ *           "model": "koboldcpp/llama-3.1-8b-instruct",
+ *           "state": "ok",
+ *           "gen_metadata": []
+ *         }
+ *       ]
+ *     }
+ */
+export interface HordeTextStatus {
+    /** @description Generations completed. */
+    finished: number;
+    /** @description Generations in flight. */
+    processing: number;
+    /** @description Generations that faulted and were re-queued. */
+    restarted: number;
+    /** @description Generations not yet given to a worker. */
+    waiting: number;
+    /** @description Faulted, or nothing left waiting and every generation finished. */
+    done: boolean;
+    /** @description True after 3 faulted generations. */
+    faulted: boolean;
+    /** @description Estimated seconds until done. */
+    wait_time: number;
+    /** @description 1-based position in the queue. */
+    queue_position: number;
+    /** @description Kudos consumed so far. */
+    kudos: number;
+    /** @description Some active worker could serve it. */
+    is_possible: boolean;
+    generations: HordeTextGeneration[];
+    progress?: HordeProgress;
+}
+/**
+ * @description AIPG progress report (`POST /generate/progress` feeds it). The live server computes it but its response model
+ *     does not declare it, so it is stripped from the body; it is listed here as the intended, optional field.
+ */
+export interface HordeProgress {
+    progress_percent?: number;
+    current_step?: number;
+    total_steps?: number;
+    progress_updated_at?: string | null;
+}
+export interface HordeTextGeneration {
+    text: string;
+    /**
+     * @description An integer for text (image generations use a string).
+     * @default 0
+     */
+    seed: number;
+    /** Format: uuid */
+    worker_id: string;
+    worker_name: string;
+    model: string;
+    /** @description The submitted state. The live server always reports `ok` here (a marshalling default). */
+    state: HordeGenerationState;
+    gen_metadata?: HordeGenMetadata[];
+    /**
+     * Format: uuid
+     * @description The generation id. Computed but stripped by the live server's marshalling.
+     */
+    id?: string;
+}
+/** @enum {string} */
+export type HordeGenerationState = "ok" | "censored" | "faulted" | "csam";
+export interface HordeGenMetadata {
+    /** @enum {string} */
+    type: "lora" | "ti" | "censorship" | "source_image" | "source_mask" | "extra_source_images" | "batch_index" | "information";
+    /** @enum {string} */
+    value: "download_failed" | "parse_failed" | "baseline_mismatch" | "csam" | "nsfw" | "see_ref";
+    ref?: string;
+}
+/**
+ * @description A text worker asking for a job. The first pop with a new `name` creates the worker. A worker that has not popped
+ *     for 300 s is offline.
+ * @example {
+ *       "name": "rig-01",
+ *       "models": [
+ *         "koboldcpp/llama-3.1-8b-instruct"
+ *       ],
+ *       "max_length": 512,
+ *       "max_context_length": 4096,
+ *       "bridge_agent": "aipg-worker:0.1.0:https://github.com/aipg/grid-sdk"
+ *     }
+ */
+export interface HordeTextPopRequest {
+    /**
+     * @description Worker name. Names containing `colab`, `tpu` or `google` → 400; a profane name → 400 `ProfaneWorkerName`; a name
+     *     owned by another user → 403 `WrongCredentials`; the name of an image worker → 400 `PolymorphicNameConflict`.
+     */
+    name: string;
+    /**
+     * @description Models served (at most 200 are kept). `model::alias#id` is a private model only that user may use.
+     *     AIPG stores them lower-cased.
+     */
+    models?: string[];
+    /**
+     * @description Largest `params.max_length` this worker accepts.
+     * @default 512
+     */
+    max_length?: number;
+    /** @default 2048 */
+    max_context_length?: number;
+    /** @default [] */
+    softprompts?: string[];
+    /**
+     * @description Users served first; each must be `alias#number` (else 400 `InvalidPriorityUsername`).
+     * @default []
+     */
+    priority_usernames?: string[];
+    /** @default true */
+    nsfw?: boolean;
+    /**
+     * @description Reported capacity only.
+     * @default 1
+     */
+    threads?: number;
+    /**
+     * @description `name:version:url`. Decides validated-backend status (unvalidated agents earn 30% rewards).
+     * @default unknown:0:unknown
+     */
+    bridge_agent?: string;
+    /** @default false */
+    require_upfront_kudos?: boolean;
+    /**
+     * @description Most generations the worker takes at once (AIPG only hands out requests with `params.n ≤ amount`).
+     * @default 1
+     */
+    amount?: number;
+    /** @default false */
+    extra_slow_worker?: boolean;
+    /** @description AIPG. Stored only if it is a 42-character `0x…` address. */
+    wallet_address?: string | null;
+}
+/**
+ * @description Always 200. No job → `id: null`, `ids: []` and `skipped` counts why requests were passed over; test `id`/`ids`,
+ *     not the status code.
+ * @example {
+ *       "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
+ *       "ids": [
+ *         "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e"
+ *       ],
+ *       "payload": {
+ *         "prompt": "User: Say hello.\nAssistant:",
+ *         "n": 1,
+ *         "max_length": 80,
+ *         "max_context_length": 2048,
+ *         "temperature": 0.7
+ *       },
+ *       "model": "koboldcpp/llama-3.1-8b-instruct",
+ *       "softprompt": null,
+ *       "ttl": 86400,
+ *       "skipped": {},
+ *       "messages": []
+ *     }
+ */
+export interface HordeTextPopResponse {
+    /**
+     * Format: uuid
+     * @description The generation id, or `null` when there is no job.
+     */
+    id: string | null;
+    ids: string[];
+    /**
+     * @description The job, or an empty object `{}` when there is no job (the Horde marshals a missing nested model as `{}`;
+     *     clients such as horde-sdk require an object here).
+     */
+    payload?: HordeTextPopPayload | Record<string, never>;
+    /** @description The model to use (AIPG returns it lower-cased). */
+    model?: string | null;
+    softprompt?: string | null;
+    /** @description Seconds before the job counts as stale (AIPG text 86400, upstream 150). */
+    ttl?: number | null;
+    extra_source_images?: {
+        [key: string]: unknown;
+    }[];
+    skipped: HordeNoValidRequestFound;
+    messages?: HordeMessage[];
+}
+/** @description The job for the worker — the client's `params` plus the prompt, with `n` set to 1. */
+export type HordeTextPopPayload = HordeTextParams & {
+    prompt: string;
+};
+/** @description How many queued requests were skipped, per reason. */
+export interface HordeNoValidRequestFound {
+    worker_id?: number;
+    performance?: number;
+    nsfw?: number;
+    blacklist?: number;
+    untrusted?: number;
+    models?: number;
+    bridge_version?: number;
+    kudos?: number;
+    max_context_length?: number;
+    max_length?: number;
+    matching_softprompt?: number;
+    /** @description AIPG atomic batching (`params.n > amount`). Counted but stripped by the live server's marshalling. */
+    batch_size?: number;
+}
+/** @description A moderator message for the worker. */
+export interface HordeMessage {
+    id?: string;
+    message?: string;
+    origin?: string;
+    /** @description RFC 822 date. */
+    expiry?: string;
+}
+/**
+ * @example {
+ *       "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
+ *       "generation": " Hello!",
+ *       "state": "ok",
+ *       "seed": 0
+ *     }
+ */
+export interface HordeTextSubmitRequest {
+    /**
+     * Format: uuid
+     * @description The generation id from the pop.
+     */
+    id: string;
+    /** @description The generated text; send `""` for a faulted generation (the field is required even then). */
+    generation: string;
+    /**
+     * @description `faulted` aborts the generation and re-queues it for another worker (reward 0, still 200). `censored` stores it
+     *     censored and the requester is not charged.
+     * @default ok
+     */
+    state?: HordeGenerationState;
+    /** @default 0 */
+    seed?: number;
+    gen_metadata?: HordeGenMetadata[];
+}
+export interface HordeSubmitResponse {
+    /** @description Kudos (den) earned. */
+    reward: number;
+}
+export interface HordeHeartbeat {
+    /** @enum {string} */
+    message: "OK" | "DOWN" | "OVERLOADED";
+    /** @example 4.46.3 */
+    version: string;
+    queue?: number;
+    threads?: number;
+    active_count?: number;
+    db_connection?: boolean;
+}
+export interface HordePerformance {
+    queued_requests?: number;
+    queued_text_requests?: number;
+    worker_count?: number;
+    text_worker_count?: number;
+    thread_count?: number;
+    text_thread_count?: number;
+    queued_megapixelsteps?: number;
+    past_minute_megapixelsteps?: number;
+    queued_forms?: number;
+    interrogator_count?: number;
+    interrogator_thread_count?: number;
+    queued_tokens?: number;
+    past_minute_tokens?: number;
+}
+export interface HordeActiveModel {
+    name: string;
+    /** @description Workers serving it. */
+    count: number;
+    performance?: number;
+    queued?: number;
+    jobs?: number;
+    eta?: number;
+    /** @enum {string} */
+    type: "image" | "text";
+}
+export interface HordeWorkerDetails {
+    /** @enum {string} */
+    type: "image" | "text" | "interrogation";
+    name: string;
+    /** Format: uuid */
+    id: string;
+    /** @description Checked in within the last 300 s. */
+    online?: boolean;
+    requests_fulfilled?: number;
+    kudos_rewards?: number;
+    kudos_details?: {
+        generated?: number;
+        uptime?: number;
+    };
+    /** @example 12.3 tokens per second */
+    performance?: string;
+    threads?: number;
+    uptime?: number;
+    maintenance_mode?: boolean;
+    paused?: boolean;
+    info?: string | null;
+    nsfw?: boolean;
+    /** @description Shown to the owner and moderators. */
+    owner?: string | null;
+    trusted?: boolean;
+    flagged?: boolean;
+    uncompleted_jobs?: number;
+    models?: string[];
+    forms?: string[];
+    team?: {
+        name?: string | null;
+        id?: string | null;
+    };
+    bridge_agent?: string;
+    /** @description AIPG. */
+    wallet_address?: string | null;
+    max_pixels?: number;
+    megapixelsteps_generated?: number;
+    img2img?: boolean;
+    painting?: boolean;
+    "post-processing"?: boolean;
+    lora?: boolean;
+    controlnet?: boolean;
+    sdxl_controlnet?: boolean;
+    max_length?: number;
+    max_context_length?: number;
+    tokens_generated?: number;
+    messages?: HordeMessage[];
+}
+/** @description The user the sent key belongs to. A shared key returns its owner with " (Shared Key: name)" appended to `username`. */
+export interface HordeUserDetails {
+    /** @description `alias#id`. */
+    username: string;
+    id: number;
+    kudos: number;
+    evaluating_kudos?: number;
+    concurrency?: number;
+    worker_invited?: number;
+    moderator?: boolean;
+    kudos_details?: {
+        accumulated?: number;
+        gifted?: number;
+        donated?: number;
+        admin?: number;
+        received?: number;
+        recurring?: number;
+        awarded?: number;
+        styled?: number;
+    };
+    worker_count?: number;
+    worker_ids?: string[];
+    sharedkey_ids?: string[];
+    active_generations?: {
+        text?: string[];
+        image?: string[];
+        alchemy?: string[];
+    };
+    monthly_kudos?: {
+        [key: string]: unknown;
+    };
+    trusted?: boolean;
+    flagged?: boolean;
+    vpn?: boolean;
+    service?: boolean;
+    education?: boolean;
+    customizer?: boolean;
+    special?: boolean;
+    suspicious?: number;
+    pseudonymous?: boolean;
+    contact?: string | null;
+    admin_comment?: string | null;
+    account_age?: number;
+    usage?: {
+        [key: string]: unknown;
+    };
+    contributions?: {
+        [key: string]: unknown;
+    };
+    records?: {
+        [key: string]: unknown;
+    };
+    styles?: {
+        [key: string]: unknown;
+    }[];
+}
+/**
+ * @description A Horde error. The HTTP status is the one of the error's class (see `HordeRc`).
+ * @example {
+ *       "message": "No user matching sent API Key.",
+ *       "rc": "InvalidAPIKey"
+ *     }
+ */
+export interface HordeError {
+    message: string;
+    rc: HordeRc;
+}
+/**
+ * @description Horde return codes. Status by code: 400 `BadRequest` and most validation codes; 401 `InvalidAPIKey`; 403
+ *     `WrongCredentials`, `KudosUpfront`, `SharedKey*`, `AnonForbidden*`, `WorkerMaintenance`, `WorkerFlaggedMaintenance`,
+ *     `TimeoutIP`, `UnsafeIP`, `TooManyNewIPs`, `TooManySameIPs`, `WorkerInviteOnly`, `NotModerator`, `NotPrivileged`,
+ *     `Forbidden`, …; 404 `RequestNotFound`, `InvalidJobID`, `WorkerNotFound`, `UserNotFound`, `ThingNotFound`, …; 410
+ *     `RequestExpired`; 423 `Locked`; 429 `TooManyPrompts`. `InvalidExtraSourceImages.` really ends with a dot on AIPG.
+ * @enum {string}
+ */
+export type HordeRc = "BadRequest" | "MissingPrompt" | "CorruptPrompt" | "TokenOverflow" | "TooManyStopSequences" | "ExcessiveStopSequence" | "MissingFullSamplerOrder" | "InvalidPriorityUsername" | "PolymorphicNameConflict" | "ProfaneWorkerName" | "DuplicateGen" | "AbortedGen" | "NoValidWorkers" | "MaintenanceMode" | "KudosValidationError" | "KudosTransferToSelf" | "KudosTransferNotEnough" | "KudosTransferToAnon" | "KudosTransferFromAnon" | "NegativeKudosTransfer" | "TooFastKudosTransfers" | "TargetAccountFlagged" | "SourceAccountFlagged" | "FaultWhenKudosReceiving" | "FaultWhenKudosSending" | "EducationCannotSendKudos" | "UnsupportedModel" | "UnsupportedSampler" | "ControlNetMismatch" | "SourceMaskUnnecessary" | "ImageValidationFailed" | "VideoModeWithImageModel" | "InvalidExtraSourceImages." | "InvalidExtraSourceImages" | "TooManyExtraSourceImages" | "OnlyServiceAccountProxy" | "RequiresTrust" | "NoValidActions" | "InvalidSize" | "InvalidPromptSize" | "TooManySteps" | "Profanity" | "ProfaneBridgeAgent" | "ProfaneWorkerInfo" | "TooLong" | "TooLongWorkerName" | "NameAlreadyExists" | "WorkerNameAlreadyExists" | "BadClientAgent" | "InvalidAPIKey" | "WrongCredentials" | "KudosUpfront" | "SharedKeyEmpty" | "SharedKeyExpired" | "SharedKeyInsufficientKudos" | "AnonForbidden" | "AnonForbiddenWorker" | "NotTrusted" | "NotOwner" | "NotAdmin" | "WorkerMaintenance" | "WorkerFlaggedMaintenance" | "TimeoutIP" | "UnsafeIP" | "UntrustedUnsafeIP" | "TooManyNewIPs" | "TooManySameIPs" | "WorkerInviteOnly" | "NotModerator" | "NotPrivileged" | "Forbidden" | "RequestNotFound" | "InvalidJobID" | "WorkerNotFound" | "UserNotFound" | "ThingNotFound" | "RequestExpired" | "Locked" | "TooManyPrompts";
+/**
+ * @description 400 from request-body validation (flask-restx), before any Horde check runs.
+ * @example {
+ *       "message": "Input payload validation failed",
+ *       "errors": {
+ *         "params.max_length": "4096 is greater than the maximum of 2048"
+ *       }
+ *     }
+ */
+export interface HordeValidationError {
+    /** @example Input payload validation failed */
+    message: string;
+    /** @description Field path → reason. */
+    errors: {
+        [key: string]: string;
+    };
+}
+/**
+ * @description 429 from the rate limiter (no `rc`). `Retry-After` and `X-RateLimit-*` headers are set.
+ * @example {
+ *       "message": "2 per 1 second"
+ *     }
+ */
+export interface HordeRateLimitError {
+    message: string;
+}
+/**
+ * @description The live AIPG grid's answer to every `/api/v2/*` (and `/v2/*`) path since 2026-07-24: the legacy API is retired.
+ * @example {
+ *       "status": "gone",
+ *       "message": "The legacy /api/v2 API has been retired. Use https://api.aipowergrid.io/v1."
+ *     }
+ */
+export interface HordeGone {
+    /** @constant */
+    status: "gone";
+    message: string;
+}
 export type $defs = Record<string, never>;
 export interface operations {
     createChatCompletion: {
@@ -2069,7 +2138,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChatCompletionRequest"];
+                "application/json": ChatCompletionRequest;
             };
         };
         responses: {
@@ -2113,7 +2182,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ChatCompletion"];
+                    "application/json": ChatCompletion;
                     /**
                      * @example data: {"id":"chatcmpl-3f1c2a9b8e7d4c6a","object":"chat.completion.chunk","created":1764222000,"model":"llama-3.1-8b-instruct","choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]}
                      *
@@ -2147,7 +2216,7 @@ export interface operations {
                      *       "detail": "Internal error while processing the request."
                      *     }
                      */
-                    "application/json": components["schemas"]["ErrorDetail"];
+                    "application/json": ErrorDetail;
                 };
             };
             /** @description The worker failed (non-streamed requests only; a stream reports it as a `StreamErrorChunk`). */
@@ -2161,7 +2230,7 @@ export interface operations {
                      *       "detail": "Worker failed to produce output."
                      *     }
                      */
-                    "application/json": components["schemas"]["ErrorDetail"];
+                    "application/json": ErrorDetail;
                 };
             };
             503: components["responses"]["V1Unavailable"];
@@ -2207,7 +2276,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ModelList"];
+                    "application/json": ModelList;
                 };
             };
         };
@@ -2244,7 +2313,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["Model"];
+                    "application/json": Model;
                 };
             };
             /** @description The model is not online. */
@@ -2258,7 +2327,7 @@ export interface operations {
                      *       "detail": "Model 'llama-70b' not found"
                      *     }
                      */
-                    "application/json": components["schemas"]["ErrorDetail"];
+                    "application/json": ErrorDetail;
                 };
             };
         };
@@ -2292,7 +2361,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["ModelStatus"][];
+                    "application/json": ModelStatus[];
                 };
             };
         };
@@ -2330,7 +2399,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["WorkerList"];
+                    "application/json": WorkerList;
                 };
             };
         };
@@ -2366,7 +2435,7 @@ export interface operations {
                      *       "detail": "WebSocket upgrade required"
                      *     }
                      */
-                    "application/json": components["schemas"]["ErrorDetail"];
+                    "application/json": ErrorDetail;
                 };
             };
         };
@@ -2397,7 +2466,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": Health;
                 };
             };
         };
@@ -2418,7 +2487,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["HordeTextAsyncRequest"];
+                "application/json": HordeTextAsyncRequest;
             };
         };
         responses: {
@@ -2433,7 +2502,7 @@ export interface operations {
                      *       "kudos": 48.76
                      *     }
                      */
-                    "application/json": components["schemas"]["HordeDryRunResponse"];
+                    "application/json": HordeDryRunResponse;
                 };
             };
             /** @description Queued. */
@@ -2442,7 +2511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HordeAsyncResponse"];
+                    "application/json": HordeAsyncResponse;
                 };
             };
             400: components["responses"]["HordeBadRequest"];
@@ -2496,7 +2565,7 @@ export interface operations {
                      *       "generations": []
                      *     }
                      */
-                    "application/json": components["schemas"]["HordeTextStatus"];
+                    "application/json": HordeTextStatus;
                 };
             };
             404: components["responses"]["HordeRequestNotFound"];
@@ -2557,7 +2626,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["HordeTextStatus"];
+                    "application/json": HordeTextStatus;
                 };
             };
             404: components["responses"]["HordeRequestNotFound"];
@@ -2594,7 +2663,7 @@ export interface operations {
                  *       "bridge_agent": "aipg-worker:0.1.0:https://github.com/aipg/grid-sdk"
                  *     }
                  */
-                "application/json": components["schemas"]["HordeTextPopRequest"];
+                "application/json": HordeTextPopRequest;
             };
         };
         responses: {
@@ -2604,7 +2673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HordeTextPopResponse"];
+                    "application/json": HordeTextPopResponse;
                 };
             };
             400: components["responses"]["HordeBadRequest"];
@@ -2630,7 +2699,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["HordeTextSubmitRequest"];
+                "application/json": HordeTextSubmitRequest;
             };
         };
         responses: {
@@ -2645,7 +2714,7 @@ export interface operations {
                      *       "reward": 2.7
                      *     }
                      */
-                    "application/json": components["schemas"]["HordeSubmitResponse"];
+                    "application/json": HordeSubmitResponse;
                 };
             };
             400: components["responses"]["HordeBadRequest"];
@@ -2663,7 +2732,7 @@ export interface operations {
                      *       "rc": "InvalidJobID"
                      *     }
                      */
-                    "application/json": components["schemas"]["HordeError"];
+                    "application/json": HordeError;
                 };
             };
             410: components["responses"]["HordeGone"];
@@ -2698,7 +2767,7 @@ export interface operations {
                      *       "version": "4.46.3"
                      *     }
                      */
-                    "application/json": components["schemas"]["HordeHeartbeat"];
+                    "application/json": HordeHeartbeat;
                 };
             };
             410: components["responses"]["HordeGone"];
@@ -2760,7 +2829,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["HordeActiveModel"][];
+                    "application/json": HordeActiveModel[];
                 };
             };
             400: components["responses"]["HordeBadRequest"];
@@ -2806,7 +2875,7 @@ export interface operations {
                      *       "past_minute_tokens": 1800
                      *     }
                      */
-                    "application/json": components["schemas"]["HordePerformance"];
+                    "application/json": HordePerformance;
                 };
             };
             410: components["responses"]["HordeGone"];
@@ -2882,7 +2951,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["HordeWorkerDetails"][];
+                    "application/json": HordeWorkerDetails[];
                 };
             };
             400: components["responses"]["HordeBadRequest"];
@@ -2928,7 +2997,7 @@ export interface operations {
                      *       "max_context_length": 4096
                      *     }
                      */
-                    "application/json": components["schemas"]["HordeWorkerDetails"];
+                    "application/json": HordeWorkerDetails;
                 };
             };
             404: components["responses"]["HordeWorkerNotFound"];
@@ -2973,7 +3042,7 @@ export interface operations {
                      *       "flagged": false
                      *     }
                      */
-                    "application/json": components["schemas"]["HordeUserDetails"];
+                    "application/json": HordeUserDetails;
                 };
             };
             401: components["responses"]["HordeUnauthorized"];
@@ -2989,7 +3058,7 @@ export interface operations {
                      *       "rc": "UserNotFound"
                      *     }
                      */
-                    "application/json": components["schemas"]["HordeError"];
+                    "application/json": HordeError;
                 };
             };
             410: components["responses"]["HordeGone"];
