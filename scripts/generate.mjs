@@ -63,7 +63,8 @@ async function generate() {
 
 /**
  * Gives every component schema a top-level name: `components['schemas']['ChatCompletion']` becomes
- * `export interface ChatCompletion { … }` (or `export type … = …` when it is not a plain object), the
+ * `export type ChatCompletion = { … }` (a type alias rather than an interface, so a result stays assignable
+ * to `Record<string, unknown>` as the inline type was), the
  * `components.schemas` map points at those declarations, and every `components["schemas"]["X"]` reference
  * reads `X`. Editors then show `ChatCompletionChoice[]` rather than the indexed-access path, and the SDK can
  * re-export each type under its spec name. The schema's JSDoc (its `description`) moves with it.
@@ -91,11 +92,7 @@ function nameSchemas(source) {
     if (taken.has(name)) throw new Error(`schema name ${name} clashes with a generated declaration`);
     const docs = dedent(source.slice(member.getFullStart(), member.getStart(file)).replace(/^\s*\n/, ''), 8);
     const type = dedent(source.slice(member.type.getStart(file), member.type.end), 8);
-    declarations.push(
-      ts.isTypeLiteralNode(member.type)
-        ? `${docs}export interface ${name} ${type}\n`
-        : `${docs}export type ${name} = ${type};\n`,
-    );
+    declarations.push(`${docs}export type ${name} = ${type};\n`);
     entries.push(`        ${name}: ${name};\n`);
   }
   const start = schemas.type.getStart(file);

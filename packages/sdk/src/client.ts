@@ -1,7 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { APIPromise, type CallResult, type WithRequestID } from './core/api-promise';
 import { AIPGError, APIError } from './core/errors';
-import type { components, paths } from './generated/openapi';
+import type { Health, paths } from './generated/openapi';
 import { readEnv } from './internal/env';
 import { isLogLevel, type Logger, type LogLevel, levelLogger, resolveLogLevel } from './internal/logger';
 import { type BodyMode, createLoopFetch, type Fetch } from './internal/request-loop';
@@ -66,8 +66,6 @@ export type PipelineInit = {
 
 /** What an openapi-fetch call resolves to (either member of its `{ data } | { error }` union). */
 type RawResult = { data?: unknown; error?: unknown; response: Response };
-
-type Schemas = components['schemas'];
 
 /**
  * The AI Power Grid client. One request pipeline (auth + `Client-Agent` + request id → retries,
@@ -138,7 +136,7 @@ export class Grid {
   }
 
   /** `GET /health`: server status, Redis reachability, connected workers. */
-  health(options?: RequestOptions): APIPromise<Schemas['Health']> {
+  health(options?: RequestOptions): APIPromise<Health> {
     return this.call(options, (init) => this.raw.GET('/health', init));
   }
 

@@ -15,9 +15,8 @@ export {
 } from './client';
 export { APIPromise } from './core/api-promise';
 export {
-  type ChatCompletion,
-  type ChatCompletionChunk,
   type ChatCompletionSnapshot,
+  type ChatCompletionSnapshotChoice,
   ChatCompletionStream,
   type ChatCompletionStreamEvents,
 } from './core/chat-completion-stream';
@@ -43,17 +42,39 @@ export {
   StreamInterruptedError,
   UnprocessableEntityError,
 } from './core/errors';
-export type { components, operations, paths } from './generated/openapi';
+// Every spec schema is also reachable as `components['schemas'][name]`; the named exports below are the
+// ones results and params are made of (each generated from openapi/, documented field by field).
+export type { components, Health, operations, paths } from './generated/openapi';
 export type {
+  ChatCompletion,
+  ChatCompletionChoice,
+  ChatCompletionChunk,
+  ChatCompletionChunkChoice,
+  ChatCompletionContentPart,
   ChatCompletionCreateParams,
   ChatCompletionCreateParamsBase,
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionCreateParamsStreaming,
+  ChatCompletionDelta,
+  ChatCompletionMessage,
   ChatCompletionMessageParam,
+  ChatCompletionMessageToolCall,
+  ChatCompletionTool,
+  CompletionUsage,
+  GridMetadata,
 } from './resources/chat';
-export type { Model, ModelList } from './resources/models';
+export type { Model, ModelList, ModelPricing } from './resources/models';
 export type { ModelStatus } from './resources/status';
 export type {
+  HordeAsyncResponse,
+  HordeGenerationState,
+  HordeGenMetadata,
+  HordeProgress,
+  HordeTextAsyncRequest,
+  HordeTextGeneration,
+  HordeTextParams,
+  HordeTextStatus,
+  HordeWarning,
   TextGenerateOptions,
   TextGenerateParams,
   TextGeneration,
@@ -61,5 +82,5 @@ export type {
   TextJobStatus,
   TextJobSubmitted,
 } from './resources/text';
-export type { WorkerList, WorkerSummary } from './resources/workers';
+export type { WorkerList, WorkerSummary, WsJobType } from './resources/workers';
 export { VERSION } from './version';

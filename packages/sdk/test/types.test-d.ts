@@ -1,13 +1,28 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type ChatCompletion,
+  type ChatCompletionChoice,
+  type ChatCompletionChunk,
+  type ChatCompletionChunkChoice,
+  type ChatCompletionDelta,
+  type ChatCompletionMessage,
+  type ChatCompletionMessageToolCall,
   type ChatCompletionSnapshot,
   ChatCompletionStream,
+  type CompletionUsage,
   Grid,
+  type GridMetadata,
+  type Health,
+  type HordeTextGeneration,
+  type HordeTextStatus,
+  type Model,
   type ModelList,
+  type ModelStatus,
   type TextJobResult,
   type TextJobStatus,
   type WithRequestID,
+  type WorkerList,
+  type WorkerSummary,
 } from '../src/index';
 
 const grid = new Grid({ apiKey: 'grid_x' });
@@ -52,17 +67,24 @@ describe('chat.completions.create', () => {
     expectTypeOf(reply.choices[0]!.message.role).toEqualTypeOf<'assistant'>();
   });
 
-  it('the stream yields chunks and resolves a snapshot', async () => {
+  it('the stream yields chunks and resolves a ChatCompletion', async () => {
     const stream = await grid.chat.completions.create({ model: 'auto', messages, stream: true });
     for await (const chunk of stream)
       expectTypeOf(chunk.choices[0]!.delta.content).toEqualTypeOf<string | null | undefined>();
-    expectTypeOf(stream.finalChatCompletion()).resolves.toEqualTypeOf<
-      WithRequestID<ChatCompletionSnapshot>
-    >();
+    expectTypeOf(stream.finalChatCompletion()).resolves.toEqualTypeOf<WithRequestID<ChatCompletion>>();
     expectTypeOf((await stream.finalChatCompletion())._request_id).toEqualTypeOf<string | undefined>();
     expectTypeOf((await stream.finalChatCompletion()).choices[0]!.message.content).toEqualTypeOf<
       string | null
     >();
+    // The streamed and the non-streamed result are one type: one function handles both.
+    const final: ChatCompletion = await stream.finalChatCompletion();
+    expectTypeOf(final.usage).toEqualTypeOf<CompletionUsage>();
+    expectTypeOf(final.usage.total_tokens).toEqualTypeOf<number>();
+    expectTypeOf(final.choices[0]!.finish_reason).toEqualTypeOf<string>();
+    // While streaming, the snapshot says what is not there yet.
+    expectTypeOf(stream.currentChatCompletion).toEqualTypeOf<ChatCompletionSnapshot | undefined>();
+    expectTypeOf<ChatCompletionSnapshot['usage']>().toEqualTypeOf<CompletionUsage | undefined>();
+    expectTypeOf<ChatCompletionSnapshot['choices'][number]['finish_reason']>().toEqualTypeOf<string | null>();
     expectTypeOf(stream.finalText()).resolves.toEqualTypeOf<string>();
     stream.on('text', (delta, snapshot) => {
       expectTypeOf(delta).toEqualTypeOf<string>();
@@ -100,6 +122,69 @@ describe('chat.completions.create', () => {
       model: 'auto',
       messages: [{ role: 'assistant', content: 'x', ...refusal }],
     });
+  });
+});
+
+describe('result types', () => {
+  it('are named, as the openai package names them', async () => {
+    const reply = await grid.chat.completions.create({ model: 'auto', messages });
+    expectTypeOf(reply.choices).toEqualTypeOf<ChatCompletionChoice[]>();
+    expectTypeOf(reply.choices[0]!.message).toEqualTypeOf<ChatCompletionMessage>();
+    expectTypeOf(reply.choices[0]!.message.tool_calls).toEqualTypeOf<
+      ChatCompletionMessageToolCall[] | undefined
+    >();
+    expectTypeOf(reply.usage).toEqualTypeOf<CompletionUsage>();
+    expectTypeOf(reply.grid).toEqualTypeOf<GridMetadata | undefined>();
+    expectTypeOf<ChatCompletionChunk['choices']>().toEqualTypeOf<ChatCompletionChunkChoice[]>();
+    expectTypeOf<ChatCompletionChunkChoice['delta']>().toEqualTypeOf<ChatCompletionDelta>();
+    expectTypeOf<ChatCompletionChunk['usage']>().toEqualTypeOf<CompletionUsage | null | undefined>();
+    expectTypeOf(grid.models.retrieve('m')).resolves.toEqualTypeOf<WithRequestID<Model>>();
+    expectTypeOf<ModelList['data']>().toEqualTypeOf<Model[]>();
+    expectTypeOf(grid.status.models()).resolves.toEqualTypeOf<WithRequestID<ModelStatus[]>>();
+    expectTypeOf(grid.workers.list()).resolves.toEqualTypeOf<WithRequestID<WorkerList>>();
+    expectTypeOf<WorkerList['workers']>().toEqualTypeOf<WorkerSummary[]>();
+    expectTypeOf(grid.health()).resolves.toEqualTypeOf<WithRequestID<Health>>();
+    expectTypeOf<TextJobStatus>().toEqualTypeOf<HordeTextStatus>();
+    expectTypeOf<HordeTextStatus['generations']>().toEqualTypeOf<HordeTextGeneration[]>();
+  });
+
+  it('have no index signature, so a misspelt field does not compile', async () => {
+    const reply = await grid.chat.completions.create({ model: 'auto', messages });
+    // @ts-expect-error: `contnet` is not a field (content)
+    reply.choices[0]!.message.contnet;
+    // @ts-expect-error: `workr` is not a field (worker)
+    reply.grid?.workr;
+    // @ts-expect-error: `total_token` is not a field (total_tokens)
+    reply.usage.total_token;
+    // @ts-expect-error: `argumnts` is not a field (arguments)
+    reply.choices[0]!.message.tool_calls?.[0]?.function?.argumnts;
+    const stream = await grid.chat.completions.create({ model: 'auto', messages, stream: true });
+    for await (const chunk of stream) {
+      // @ts-expect-error: `contnet` is not a delta field (content)
+      chunk.choices[0]!.delta.contnet;
+    }
+    // @ts-expect-error: `workr` is not a field, on the streamed completion either
+    (await stream.finalChatCompletion()).grid?.workr;
+    const status = await grid.status.models();
+    // @ts-expect-error: `tokens_per_sec` is not a field (tokens_per_s)
+    status[0]!.tokens_per_sec;
+    const models = await grid.models.list();
+    // @ts-expect-error: `owner` is not a field (owned_by)
+    models.data[0]!.owner;
+    const job = await grid.text.generate({ prompt: 'x' });
+    // @ts-expect-error: `txt` is not a field (text)
+    job.generations[0]!.txt;
+  });
+
+  it('type nested request parts exactly too', () => {
+    grid.chat.completions.create({
+      model: 'auto',
+      messages,
+      // @ts-expect-error: `parameter` is not a field (parameters)
+      tools: [{ type: 'function', function: { name: 'f', parameter: {} } }],
+    });
+    // @ts-expect-error: `include_usge` is not a field (include_usage)
+    grid.chat.completions.create({ model: 'auto', messages, stream_options: { include_usge: true } });
   });
 });
 

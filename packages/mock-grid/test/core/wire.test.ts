@@ -57,7 +57,7 @@ describe('core output matches the OpenAPI schemas', () => {
     grid.complete({ generationId: ws.sink.last.id, by: ws.by, text: 'hello' });
     const done = events.at(-1);
     if (done?.type !== 'done') throw new Error('expected done');
-    expectSchema('Usage', done.usage);
+    expectSchema('CompletionUsage', done.usage);
     expectSchema('GridMetadata', done.grid);
   });
 });

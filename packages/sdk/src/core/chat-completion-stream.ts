@@ -1,26 +1,31 @@
-import type { components } from '../generated/openapi';
+import type {
+  ChatCompletion,
+  ChatCompletionChoice,
+  ChatCompletionChunk,
+  ChatCompletionMessageToolCall,
+  CompletionUsage,
+} from '../generated/openapi';
 import { parseJSONOrText } from '../internal/json';
 import { abortError } from '../internal/signals';
 import { type WithRequestID, withRequestId } from './api-promise';
 import { AIPGError, APIError, APITimeoutError, APIUserAbortError, StreamInterruptedError } from './errors';
 import { decodeLines, decodeSSE } from './streaming';
 
-type Schemas = components['schemas'];
-export type ChatCompletion = Schemas['ChatCompletion'];
-export type ChatCompletionChunk = Schemas['ChatCompletionChunk'];
-type Usage = Schemas['Usage'];
-type ChatCompletionMessage = Schemas['ChatCompletionMessage'];
-type ChatToolCall = Schemas['ChatToolCall'];
-
 /**
- * The completion accumulated from chunks so far. Same shape as `ChatCompletion`, except that `usage`
- * (and `grid`) exist only once the grid's final chunk delivered them, and a choice still being
- * streamed has `finish_reason: null`.
+ * The completion accumulated from chunks so far (`currentChatCompletion`, the `chunk` event, a
+ * `StreamInterruptedError`). Same shape as `ChatCompletion`, except that `usage` (and `grid`) exist
+ * only once the grid's final chunk delivered them, and a choice still being streamed has
+ * `finish_reason: null`. Once the stream completed, `finalChatCompletion()` gives the `ChatCompletion`.
  */
-export type ChatCompletionSnapshot = Omit<ChatCompletion, 'usage' | 'choices'> & {
-  usage?: Usage | undefined;
-  choices: Array<{ index: number; message: ChatCompletionMessage; finish_reason: string | null }>;
-};
+export interface ChatCompletionSnapshot extends Omit<ChatCompletion, 'usage' | 'choices'> {
+  usage?: CompletionUsage | undefined;
+  choices: ChatCompletionSnapshotChoice[];
+}
+
+/** A choice of a {@link ChatCompletionSnapshot}: `finish_reason` is `null` while it is still streaming. */
+export interface ChatCompletionSnapshotChoice extends Omit<ChatCompletionChoice, 'finish_reason'> {
+  finish_reason: string | null;
+}
 
 export interface ChatCompletionStreamEvents {
   /** Every chunk, with the snapshot after applying it. */
@@ -67,8 +72,8 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   readonly #source: AsyncIterable<StreamItem>;
   readonly #listeners: { [E in keyof ChatCompletionStreamEvents]?: Set<Listener<E>> } = {};
   readonly #subscribers = new Set<Subscriber>();
-  readonly #ended: Promise<ChatCompletionSnapshot>;
-  #resolveEnded!: (value: ChatCompletionSnapshot) => void;
+  readonly #ended: Promise<ChatCompletion>;
+  #resolveEnded!: (value: ChatCompletion) => void;
   #rejectEnded!: (reason: unknown) => void;
   #running: Promise<void> | undefined;
   #chunksSeen = 0;
@@ -170,10 +175,15 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   /**
-   * The whole completion once the stream completed: content, `finish_reason`, `usage` and `grid`, with
-   * the stream's `_request_id` (non-enumerable, as on every other result).
+   * The whole completion once the stream completed — a `ChatCompletion`, like a non-streamed reply:
+   * content, every choice's `finish_reason`, `usage` and `grid`, with the stream's `_request_id`
+   * (non-enumerable, as on every other result).
+   *
+   * `usage` is the count the grid's final chunk carried. The grid sends no count for some streams (a
+   * media model; a worker that reported none, where the live grid sends `usage: {}`): the counts it left
+   * out are 0, as in the grid's own non-streamed media replies (docs/sdk/streaming.md).
    */
-  finalChatCompletion(): Promise<WithRequestID<ChatCompletionSnapshot>> {
+  finalChatCompletion(): Promise<WithRequestID<ChatCompletion>> {
     this.#start();
     return this.#ended.then((snapshot) => withRequestId(snapshot, this.requestId));
   }
@@ -334,11 +344,11 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     clearTimeout(idle);
     void Promise.resolve(iterator.return?.()).catch(() => {});
     this.#outcome = { error: undefined };
-    const snapshot = this.#snapshot!;
+    const completion = completed(this.#snapshot!);
     for (const sub of this.#subscribers) sub.finish();
     this.#onEnd?.();
     this.#emit('end');
-    this.#resolveEnded(snapshot);
+    this.#resolveEnded(completion);
   }
 
   #incompleteReason(sawDone: boolean): string | undefined {
@@ -412,13 +422,14 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
         snapshot.choices.push(choice);
         snapshot.choices.sort((a, b) => a.index - b.index);
       }
+      // Deltas may carry fields beyond the spec's (e.g. `refusal`); they are kept on the message object.
       const delta = (choiceDelta.delta ?? {}) as Record<string, unknown>;
-      const message = choice.message as Record<string, unknown>;
+      const message = choice.message as unknown as Record<string, unknown>;
       for (const [key, value] of Object.entries(delta)) {
         if (value === null || value === undefined) continue;
         if (key === 'role') message.role = value;
         else if (key === 'tool_calls' && Array.isArray(value))
-          mergeToolCalls(message, value as ChatToolCall[]);
+          mergeToolCalls(message, value as ChatCompletionMessageToolCall[]);
         else if (typeof value === 'string') {
           // content, reasoning_content, refusal …: text fields arrive in pieces.
           const previous = message[key];
@@ -443,14 +454,27 @@ function cancelUnread(body: ReadableStream<Uint8Array>): void {
   if (!body.locked) body.cancel().catch(() => {});
 }
 
-function textOf(snapshot: ChatCompletionSnapshot): string {
+/**
+ * The finished snapshot as a `ChatCompletion`. `#incompleteReason` has checked that every choice has its
+ * `finish_reason`; usage counts the grid did not send are 0 (see `finalChatCompletion`).
+ */
+function completed(snapshot: ChatCompletionSnapshot): ChatCompletion {
+  const choices = snapshot.choices.map((c) => ({ ...c, finish_reason: c.finish_reason ?? 'stop' }));
+  const reported: Partial<CompletionUsage> = snapshot.usage ?? {};
+  const prompt_tokens = reported.prompt_tokens ?? 0;
+  const completion_tokens = reported.completion_tokens ?? 0;
+  const total_tokens = reported.total_tokens ?? prompt_tokens + completion_tokens;
+  return { ...snapshot, choices, usage: { ...reported, prompt_tokens, completion_tokens, total_tokens } };
+}
+
+function textOf(snapshot: ChatCompletionSnapshot | ChatCompletion): string {
   const content = snapshot.choices.find((c) => c.index === 0)?.message.content;
   return typeof content === 'string' ? content : '';
 }
 
 /** Streamed tool calls arrive in pieces keyed by `index`: the first piece has id/name, later ones append arguments. */
-function mergeToolCalls(message: Record<string, unknown>, deltas: ChatToolCall[]): void {
-  const calls = (message.tool_calls ?? []) as ChatToolCall[];
+function mergeToolCalls(message: Record<string, unknown>, deltas: ChatCompletionMessageToolCall[]): void {
+  const calls = (message.tool_calls ?? []) as ChatCompletionMessageToolCall[];
   message.tool_calls = calls;
   for (const delta of deltas) {
     const index = delta.index ?? calls.length;

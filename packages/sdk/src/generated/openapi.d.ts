@@ -397,16 +397,16 @@ export interface components {
     schemas: {
         ChatCompletionRequest: ChatCompletionRequest;
         ChatMessage: ChatMessage;
-        ChatContentPart: ChatContentPart;
-        ChatTool: ChatTool;
-        ChatToolCall: ChatToolCall;
+        ChatCompletionContentPart: ChatCompletionContentPart;
+        ChatCompletionTool: ChatCompletionTool;
+        ChatCompletionMessageToolCall: ChatCompletionMessageToolCall;
         ChatCompletion: ChatCompletion;
         ChatCompletionChoice: ChatCompletionChoice;
         ChatCompletionMessage: ChatCompletionMessage;
         ChatCompletionChunk: ChatCompletionChunk;
         ChatCompletionChunkChoice: ChatCompletionChunkChoice;
         ChatCompletionDelta: ChatCompletionDelta;
-        Usage: Usage;
+        CompletionUsage: CompletionUsage;
         GridMetadata: GridMetadata;
         StreamErrorChunk: StreamErrorChunk;
         Model: Model;
@@ -748,9 +748,18 @@ export type ChatCompletionRequest = {
      *     is intended; the live server accepts an empty list and forwards it.
      */
     messages: ChatMessage[];
-    /** @default 0.7 */
+    /**
+     * @description Sampling temperature, 0–2. Lower values make the reply more focused and repeatable, higher values more varied;
+     *     0 picks the most likely token every time. The grid uses 0.7 when it is omitted. Usually tune this or `top_p`,
+     *     not both.
+     * @default 0.7
+     */
     temperature?: number;
-    /** @default 0.9 */
+    /**
+     * @description Nucleus sampling, 0–1: only the most likely tokens whose probabilities add up to `top_p` are considered, so 0.1
+     *     keeps the top 10 % of the probability mass. The grid uses 0.9 when it is omitted.
+     * @default 0.9
+     */
     top_p?: number;
     /**
      * @description Completion cap. Omitted or `null` means 32768 (the grid always sends some cap to the worker).
@@ -759,7 +768,10 @@ export type ChatCompletionRequest = {
     max_tokens?: number | null;
     /** @description Alias of `max_tokens` (the current OpenAI name). If both are sent they must be equal. */
     max_completion_tokens?: number | null;
-    /** @default 1 */
+    /**
+     * @description How many alternative replies (choices) to generate, 1–4. Each choice is its own worker job.
+     * @default 1
+     */
     n?: number;
     /**
      * @description `true` → the response is `text/event-stream` of `ChatCompletionChunk`s ending with `data: [DONE]`.
@@ -768,7 +780,15 @@ export type ChatCompletionRequest = {
     stream?: boolean;
     /** @description Stop sequence(s), forwarded to the worker. */
     stop?: string | string[] | null;
+    /**
+     * @description −2 to 2. Positive values penalise tokens that already appeared at all, nudging the model towards new topics.
+     *     Forwarded to the worker's backend.
+     */
     presence_penalty?: number | null;
+    /**
+     * @description −2 to 2. Positive values penalise tokens in proportion to how often they already appeared, reducing verbatim
+     *     repetition. Forwarded to the worker's backend.
+     */
     frequency_penalty?: number | null;
     /**
      * @description Sampling seed. When absent the grid mints one (0 ≤ seed < 2^53) so output varies per request, and echoes the
@@ -776,28 +796,30 @@ export type ChatCompletionRequest = {
      */
     seed?: number | null;
     /** @description OpenAI tool definitions, forwarded verbatim. */
-    tools?: ChatTool[] | null;
+    tools?: ChatCompletionTool[] | null;
     /** @description `none`, `auto`, `required`, or `{"type":"function","function":{"name":…}}`; forwarded verbatim. */
     tool_choice?: string | {
         [key: string]: unknown;
     } | null;
     /** @description e.g. `{"type":"json_object"}` or `{"type":"json_schema","json_schema":{…}}`; forwarded verbatim. */
-    response_format?: ({
+    response_format?: {
         /**
+         * @description `text` (the default), `json_object` (reply with valid JSON) or `json_schema` (JSON matching `json_schema`).
          * @example text
          * @example json_object
          * @example json_schema
          */
         type?: string;
-    } & {
-        [key: string]: unknown;
-    }) | null;
+        /** @description With `type: json_schema`: `{name, schema, strict?}`, the JSON Schema the reply must match. */
+        json_schema?: {
+            [key: string]: unknown;
+        };
+    } | null;
     /** @description Forwarded verbatim. The grid's final chunk may carry `usage` whether or not `include_usage` is set. */
-    stream_options?: ({
+    stream_options?: {
+        /** @description Ask for token counts in a final chunk (`choices: []`, `usage`) before `data: [DONE]`. */
         include_usage?: boolean;
-    } & {
-        [key: string]: unknown;
-    }) | null;
+    } | null;
 } & {
     [key: string]: unknown;
 };
@@ -810,15 +832,22 @@ export type ChatCompletionRequest = {
  *     }
  */
 export type ChatMessage = {
-    /** @enum {string} */
+    /**
+     * @description Who speaks: `system` / `developer` (instructions), `user`, `assistant` (an earlier reply) or `tool` (a tool's
+     *     result, with `tool_call_id`).
+     * @enum {string}
+     */
     role: "system" | "user" | "assistant" | "tool" | "developer";
     /**
      * @description A string, a list of content parts (multimodal), or `null` (an assistant turn that only calls tools).
      * @default null
      */
-    content?: string | ChatContentPart[] | null;
+    content?: string | ChatCompletionContentPart[] | null;
+    /** @description An optional name for the speaker, to tell apart participants with the same role. */
     name?: string;
-    tool_calls?: ChatToolCall[];
+    /** @description On an assistant message, the tool calls that turn made (as the completion returned them). */
+    tool_calls?: ChatCompletionMessageToolCall[];
+    /** @description On a `tool` message: the `id` of the tool call this message answers. */
     tool_call_id?: string;
     /** @description Reasoning text (assistant messages from reasoning models). */
     reasoning_content?: string | null;
@@ -829,75 +858,95 @@ export type ChatMessage = {
  * @description A multimodal content part, e.g. `{"type":"text","text":…}` or `{"type":"image_url","image_url":{"url":…}}`.
  *     Only parts with a string `text` count towards the flattened prompt; other parts are forwarded verbatim.
  */
-export type ChatContentPart = {
+export type ChatCompletionContentPart = {
     /**
+     * @description What the part holds: `text` or `image_url` (others are forwarded verbatim).
      * @example text
      * @example image_url
      */
     type: string;
+    /** @description The text of a `text` part. */
     text?: string;
+    /** @description The image of an `image_url` part (for models whose `input_modalities` include `image`). */
     image_url?: {
+        /** @description An `https://` URL or a `data:image/…;base64,…` URI. */
         url: string;
+        /** @description Resolution hint for vision models: `low`, `high` or `auto`. */
         detail?: string;
-    } & {
-        [key: string]: unknown;
     };
-} & {
-    [key: string]: unknown;
 };
 /** @description An OpenAI tool definition (`{"type":"function","function":{name, description?, parameters?}}`). */
-export type ChatTool = {
-    /** @example function */
+export type ChatCompletionTool = {
+    /**
+     * @description The tool kind; `function` is the one chat models call.
+     * @example function
+     */
     type: string;
+    /** @description The function the model may call. */
     function?: {
+        /** @description The function's name, as the model will write it in a tool call. */
         name: string;
+        /** @description What the function does; the model reads it to decide when to call it. */
         description?: string;
+        /** @description The function's arguments as a JSON Schema object. */
         parameters?: {
             [key: string]: unknown;
         };
-    } & {
-        [key: string]: unknown;
     };
-} & {
-    [key: string]: unknown;
 };
 /** @description A tool call made by the assistant (`{id, type:"function", function:{name, arguments}}`). */
-export type ChatToolCall = {
+export type ChatCompletionMessageToolCall = {
     /** @description Present in streamed deltas, where a call arrives in pieces. */
     index?: number;
+    /** @description The call's id; a `tool` message answering it repeats it as `tool_call_id`. */
     id?: string;
-    /** @example function */
+    /**
+     * @description The tool kind (`function`).
+     * @example function
+     */
     type?: string;
+    /** @description The function called and its arguments. */
     function?: {
+        /** @description The function's name. */
         name?: string;
         /** @description JSON text; in streamed deltas, a fragment to append. */
         arguments?: string;
-    } & {
-        [key: string]: unknown;
     };
-} & {
-    [key: string]: unknown;
 };
 /**
  * @description A non-streamed chat completion. The worker always streams; the grid assembles the reply. `grid` is an additive
  *     top-level sibling that standard OpenAI clients ignore.
  */
-export interface ChatCompletion {
-    /** @example chatcmpl-3f1c2a9b8e7d4c6a */
+export type ChatCompletion = {
+    /**
+     * @description The completion's id (`chatcmpl-…`).
+     * @example chatcmpl-3f1c2a9b8e7d4c6a
+     */
     id: string;
-    /** @constant */
+    /**
+     * @description Always `chat.completion`.
+     * @constant
+     */
     object: "chat.completion";
-    /** @description Unix seconds. */
+    /** @description When the completion was created, in Unix seconds. */
     created: number;
     /** @description The concrete model that served the request (never `auto`). */
     model: string;
+    /** @description The replies, one per requested `n`, in `index` order. */
     choices: ChatCompletionChoice[];
-    usage: Usage;
+    /** @description Token counts of the request and the reply. */
+    usage: CompletionUsage;
+    /** @description Which worker served the request, how fast, with which seed (and, for `auto`, how it was routed). */
     grid?: GridMetadata;
-}
-export interface ChatCompletionChoice {
-    /** @default 0 */
+};
+/** @description One reply of a `ChatCompletion`. */
+export type ChatCompletionChoice = {
+    /**
+     * @description The choice's position, 0 to `n` − 1.
+     * @default 0
+     */
     index: number;
+    /** @description The assistant's reply. */
     message: ChatCompletionMessage;
     /**
      * @description Passed through from the worker (`stop`, `length`, `tool_calls`, …).
@@ -905,25 +954,28 @@ export interface ChatCompletionChoice {
      * @example stop
      */
     finish_reason: string;
-}
+};
 /**
  * @description The reply in a `ChatCompletion` choice: always the assistant's, its `content` the assembled text (`null` when the
  *     turn only calls tools). Narrower than the request's `ChatMessage` (no content parts, no other roles); other fields
- *     the worker sent (e.g. `refusal`) pass through.
+ *     the worker sent (e.g. `refusal`) pass through on the wire but are not part of the type.
  * @example {
  *       "role": "assistant",
  *       "content": "Hello!"
  *     }
  */
 export type ChatCompletionMessage = {
-    /** @constant */
+    /**
+     * @description Always `assistant`.
+     * @constant
+     */
     role: "assistant";
+    /** @description The reply's text; `null` when the turn only calls tools. */
     content: string | null;
     /** @description Reasoning text from reasoning models. */
     reasoning_content?: string | null;
-    tool_calls?: ChatToolCall[];
-} & {
-    [key: string]: unknown;
+    /** @description The tools the model chose to call, when the request offered `tools`. */
+    tool_calls?: ChatCompletionMessageToolCall[];
 };
 /**
  * @description One server-sent event's `data` in a streamed completion (`stream: true`). The stream is:
@@ -949,47 +1001,74 @@ export type ChatCompletionMessage = {
  *       ]
  *     }
  */
-export interface ChatCompletionChunk {
+export type ChatCompletionChunk = {
     /** @description The same for every chunk of one completion. */
     id: string;
-    /** @constant */
+    /**
+     * @description Always `chat.completion.chunk`.
+     * @constant
+     */
     object: "chat.completion.chunk";
+    /** @description When the chunk was sent, in Unix seconds. */
     created: number;
+    /** @description The concrete model that serves the request (never `auto`). */
     model: string;
+    /** @description The choices this chunk extends; empty (`[]`) in the final usage chunk. */
     choices: ChatCompletionChunkChoice[];
-    usage?: Usage | null;
+    /** @description Token counts, on the final chunk only. */
+    usage?: CompletionUsage | null;
+    /** @description Provenance (worker, timings, seed), on the final chunk only. */
     grid?: GridMetadata;
-}
-export interface ChatCompletionChunkChoice {
-    /** @default 0 */
+};
+/** @description What one chunk adds to one choice. */
+export type ChatCompletionChunkChoice = {
+    /**
+     * @description Which choice this extends, 0 to `n` − 1.
+     * @default 0
+     */
     index: number;
+    /** @description The new pieces of the message; text fields are appended to what came before. */
     delta: ChatCompletionDelta;
     /** @description `null` until the chunk that ends the choice. */
     finish_reason?: string | null;
-}
-/** @description The worker's delta, relayed verbatim; unknown fields pass through. */
+};
+/**
+ * @description The worker's delta, relayed verbatim. Fields the worker adds beyond these (e.g. `refusal`) pass through on the wire
+ *     but are not part of the type.
+ */
 export type ChatCompletionDelta = {
     /**
      * @description Only on the first chunk.
      * @enum {string}
      */
     role?: "assistant";
+    /** @description The next piece of the reply's text. */
     content?: string | null;
+    /** @description The next piece of the reasoning text (reasoning models). */
     reasoning_content?: string | null;
-    tool_calls?: ChatToolCall[];
-} & {
-    [key: string]: unknown;
+    /** @description Pieces of tool calls, matched by `index`: the first carries `id` and `function.name`, later ones more `function.arguments`. */
+    tool_calls?: ChatCompletionMessageToolCall[];
 };
-/** @description Token counts. The worker's report is preferred; the grid's own tiktoken count fills gaps. */
-export type Usage = {
-    /** @default 0 */
+/**
+ * @description Token counts. The worker's report is preferred; the grid's own tiktoken count fills gaps. Shown to the client, never
+ *     used for billing (the grid bills on its own count).
+ */
+export type CompletionUsage = {
+    /**
+     * @description Tokens in the prompt (the messages as the model saw them).
+     * @default 0
+     */
     prompt_tokens: number;
-    /** @default 0 */
+    /**
+     * @description Tokens generated, reasoning included.
+     * @default 0
+     */
     completion_tokens: number;
-    /** @default 0 */
+    /**
+     * @description `prompt_tokens` + `completion_tokens`.
+     * @default 0
+     */
     total_tokens: number;
-} & {
-    [key: string]: unknown;
 };
 /**
  * @description Grid provenance: the top-level `grid` object of a `ChatCompletion`, and of the final streamed chunk. Standard
@@ -1009,6 +1088,7 @@ export type GridMetadata = {
     gen_time?: number;
     /** @description Time to first token in seconds. */
     ttft?: number | null;
+    /** @description Decode speed in tokens per second, as the worker measured it. */
     tokens_per_s?: number | null;
     /** @description The seed used (client-supplied, or minted by the grid). */
     seed?: number;
@@ -1016,8 +1096,6 @@ export type GridMetadata = {
     routing?: {
         [key: string]: unknown;
     };
-} & {
-    [key: string]: unknown;
 };
 /**
  * @description Mid-stream failure event (`data: {"error":{…}}`), followed by `data: [DONE]`. `invalid_request_error` means the
@@ -1029,24 +1107,39 @@ export type GridMetadata = {
  *       }
  *     }
  */
-export interface StreamErrorChunk {
+export type StreamErrorChunk = {
+    /** @description What went wrong. */
     error: {
+        /** @description The reason, in words. */
         message: string;
-        /** @enum {string} */
+        /**
+         * @description `invalid_request_error`: the request was bad; `upstream_error`: the worker or its backend failed.
+         * @enum {string}
+         */
         type: "invalid_request_error" | "upstream_error";
     };
-}
-export interface Model {
-    /** @example llama-3.1-8b-instruct */
+};
+/** @description A model that connected workers serve (or the virtual `auto`). */
+export type Model = {
+    /**
+     * @description The model id to send as `model`.
+     * @example llama-3.1-8b-instruct
+     */
     id: string;
-    /** @constant */
+    /**
+     * @description Always `model`.
+     * @constant
+     */
     object: "model";
     /**
      * @description Always 0.
      * @default 0
      */
     created: number;
-    /** @default aipowergrid */
+    /**
+     * @description Always `aipowergrid`.
+     * @default aipowergrid
+     */
     owned_by: string;
     /**
      * @description Input modalities the model accepts; chat UIs use it to enable image upload.
@@ -1055,33 +1148,48 @@ export interface Model {
      *     ]
      */
     input_modalities?: ("text" | "image" | "video")[];
+    /** @description What a million tokens cost, when the grid publishes a price for the model. */
     pricing?: ModelPricing | null;
-}
-export interface ModelPricing {
-    /** @default USD */
+};
+/** @description A model's published price. */
+export type ModelPricing = {
+    /**
+     * @description The currency of the prices (`USD`).
+     * @default USD
+     */
     currency: string;
+    /** @description Price per million prompt tokens. */
     input_per_mtok_usd: number;
+    /** @description Price per million completion tokens. */
     output_per_mtok_usd: number;
+    /** @description Where the price comes from. */
     source: string;
+    /** @description Version of the price list. */
     version: string;
-}
+};
 /**
  * @description Text models currently served by connected workers (image/video models are never listed). A virtual `auto` model
  *     is prepended whenever at least one text model is online. The list changes with worker presence.
  */
-export interface ModelList {
-    /** @constant */
+export type ModelList = {
+    /**
+     * @description Always `list`.
+     * @constant
+     */
     object: "list";
+    /** @description The models, `auto` first when present. */
     data: Model[];
-}
+};
 /**
  * @description One row of `GET /v1/status/models`: a model served by connected workers, with its last-24 h performance from the
  *     settlement ledger (`null` when there are no samples; `tokens_per_s` and `avg_ttft_s` are text-only).
  */
 export type ModelStatus = {
+    /** @description The model id. */
     name: string;
     /** @description Workers currently serving the model. */
     count: number;
+    /** @description What the model generates (`text`, `image`, …). */
     type: WsJobType;
     /** @description The largest `max_context_length` among the workers serving it. */
     max_context_length: number | null;
@@ -1089,31 +1197,40 @@ export type ModelStatus = {
     samples: number;
     /** @description Decode throughput (output tokens per second after the first token). */
     tokens_per_s: number | null;
+    /** @description Average time to first token, in seconds. */
     avg_ttft_s: number | null;
+    /** @description Average time from request to finished reply, in seconds. */
     avg_latency_s: number | null;
+    /** @description What a recipe-backed virtual model supports; its keys vary by model. */
     capabilities?: {
         [key: string]: unknown;
     };
-} & {
-    [key: string]: unknown;
 };
-export interface WorkerList {
+/** @description The live registry of connected workers. */
+export type WorkerList = {
+    /** @description How many workers are connected (the length of `workers`). */
     count: number;
+    /** @description The connected workers. */
     workers: WorkerSummary[];
-}
+};
 /** @description A connected worker in the live registry. */
-export interface WorkerSummary {
+export type WorkerSummary = {
+    /** @description The worker's id, assigned at registration (`WsReady.worker_id`). */
     id: string;
+    /** @description The worker's name, as it registered. */
     name: string;
+    /** @description The models it serves. */
     models: string[];
+    /** @description The kinds of job it takes. */
     job_types: WsJobType[];
     /**
      * @description The registry holds only connected workers.
      * @constant
      */
     online: true;
-}
-export interface Health {
+};
+/** @description Liveness of the API server. */
+export type Health = {
     /**
      * @description `degraded` when the server cannot reach its Redis.
      * @enum {string}
@@ -1121,10 +1238,13 @@ export interface Health {
     status: "ok" | "degraded";
     /** @description The deployed commit, when known. */
     build_commit: string | null;
+    /** @description Whether the server reaches its Redis. */
     redis: boolean;
+    /** @description Workers connected right now. */
     workers_connected: number;
+    /** @description Models those workers serve. */
     models_available: string[];
-}
+};
 /**
  * @description FastAPI error body. `detail` is a message string for errors the handlers raise, or FastAPI's list of
  *     validation problems for a 422 body-validation failure.
@@ -1132,20 +1252,24 @@ export interface Health {
  *       "detail": "Invalid API key"
  *     }
  */
-export interface ErrorDetail {
+export type ErrorDetail = {
+    /** @description The error message, or the list of validation problems (422). */
     detail: string | ValidationErrorItem[];
-}
+};
 /** @description One entry of FastAPI's 422 `detail` list. */
 export type ValidationErrorItem = {
+    /** @description Where the problem is, e.g. `["body", "messages", 0, "role"]`. */
     loc: (string | number)[];
+    /** @description What is wrong, in words. */
     msg: string;
+    /** @description The kind of problem (`missing`, `string_type`, `less_than_equal`, …). */
     type: string;
+    /** @description The value that failed. */
     input?: unknown;
+    /** @description Details of the failed constraint (e.g. `{"le": 2}`). */
     ctx?: {
         [key: string]: unknown;
     };
-} & {
-    [key: string]: unknown;
 };
 /**
  * @description 429 from the rate limiter (OpenAI-style, unlike every other `/v1` error).
@@ -1156,14 +1280,21 @@ export type ValidationErrorItem = {
  *       }
  *     }
  */
-export interface RateLimitErrorBody {
+export type RateLimitErrorBody = {
+    /** @description What went wrong. */
     error: {
-        /** @example Rate limit exceeded. Please slow down. */
+        /**
+         * @description The reason, in words.
+         * @example Rate limit exceeded. Please slow down.
+         */
         message: string;
-        /** @constant */
+        /**
+         * @description Always `rate_limit_error`.
+         * @constant
+         */
         type: "rate_limit_error";
     };
-}
+};
 /** @enum {string} */
 export type WsJobType = "text" | "image" | "video" | "audio" | "3d";
 /**
@@ -1199,7 +1330,7 @@ export type WsModality = "text" | "image" | "video";
  *       ]
  *     }
  */
-export interface WsRegister {
+export type WsRegister = {
     /** @description A Grid key (`grid_…`) with the `worker.connect` and `inference.submit` scopes. */
     apikey: string;
     /** @description Worker name; owned by the first account that registers it. */
@@ -1253,20 +1384,20 @@ export interface WsRegister {
     };
     /** @description Sent by grid-text-worker; the server ignores it. */
     signer_address?: string;
-}
+};
 /**
  * @description Answer to `WsPing`; also accepted while a job is running.
  * @example {
  *       "type": "pong"
  *     }
  */
-export interface WsPong {
+export type WsPong = {
     /**
      * @description discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "pong";
-}
+};
 /**
  * @description Streamed output of job `id`. Current form: `delta` with the backend's OpenAI delta (`content`,
  *     `reasoning_content`, `tool_calls`), relayed to the client verbatim, plus an optional `finish_reason`.
@@ -1280,7 +1411,7 @@ export interface WsPong {
  *       }
  *     }
  */
-export interface WsToken {
+export type WsToken = {
     /**
      * @description discriminator enum property added by openapi-typescript
      * @enum {string}
@@ -1305,7 +1436,7 @@ export interface WsToken {
     logprobs?: {
         [key: string]: unknown;
     };
-}
+};
 /**
  * @description Job `id` finished. An empty output (no text, reasoning, tool calls or tokens) counts as a failure (a strike) unless
  *     `cancelled` is true. After a `WsCancel` the worker sends `done` with the partial text and `cancelled: true`.
@@ -1324,7 +1455,7 @@ export interface WsToken {
  *       }
  *     }
  */
-export interface WsDone {
+export type WsDone = {
     /**
      * @description discriminator enum property added by openapi-typescript
      * @enum {string}
@@ -1334,7 +1465,7 @@ export interface WsDone {
     full_text: string;
     full_reasoning?: string | null;
     finish_reason?: string | null;
-    usage?: Usage | null;
+    usage?: CompletionUsage | null;
     /** @default false */
     cancelled?: boolean;
     /**
@@ -1342,7 +1473,7 @@ export interface WsDone {
      *     missing or invalid one leaves the result unsigned (never refused).
      */
     worker_sig?: string | null;
-}
+};
 /**
  * @description Job `id` failed. `client_error: true` means the request itself was bad: the client gets a 400 (or an
  *     `invalid_request_error` stream event) and the worker gets no strike. Otherwise it is a strike and the job may be
@@ -1354,7 +1485,7 @@ export interface WsDone {
  *       "client_error": true
  *     }
  */
-export interface WsWorkerError {
+export type WsWorkerError = {
     /**
      * @description discriminator enum property added by openapi-typescript
      * @enum {string}
@@ -1364,7 +1495,7 @@ export interface WsWorkerError {
     message: string;
     /** @default false */
     client_error?: boolean;
-}
+};
 /** @description Every worker → server frame after `WsRegister`, told apart by `type`. */
 export type WsWorkerFrame = WsPong | WsToken | WsDone | WsWorkerError;
 /**
@@ -1374,14 +1505,14 @@ export type WsWorkerFrame = WsPong | WsToken | WsDone | WsWorkerError;
  *       "worker_id": "2b7e1516-28ae-4d2a-a6f7-15880e6b3c5d"
  *     }
  */
-export interface WsReady {
+export type WsReady = {
     /**
      * @description discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "ready";
     worker_id: string;
-}
+};
 /**
  * @description Registration refused; the server closes the socket right after (see `WsCloseCode`).
  * @example {
@@ -1389,29 +1520,29 @@ export interface WsReady {
  *       "message": "Invalid API key"
  *     }
  */
-export interface WsServerError {
+export type WsServerError = {
     /**
      * @description discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "error";
     message: string;
-}
+};
 /**
  * @description Sent about every 10 s while the connection is idle. Answer with `WsPong`, even mid-job.
  * @example {
  *       "type": "ping"
  *     }
  */
-export interface WsPing {
+export type WsPing = {
     /**
      * @description discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "ping";
-}
+};
 /** @description The text job's payload. */
-export interface WsJobPayload {
+export type WsJobPayload = {
     /**
      * @description The client's chat request with credentials scrubbed from `messages`, `seed` and `max_tokens` always set, and
      *     every extra field kept. The worker replaces `model` with its backend's name and forces streaming.
@@ -1428,7 +1559,7 @@ export interface WsJobPayload {
     max_length: number;
     temperature: number;
     top_p: number;
-}
+};
 /**
  * @description A text job (one at a time per connection; workers open more connections for concurrency). Media jobs
  *     (`job_type`, `upload`) are not described here.
@@ -1460,7 +1591,7 @@ export interface WsJobPayload {
  *       }
  *     }
  */
-export interface WsJob {
+export type WsJob = {
     /**
      * @description discriminator enum property added by openapi-typescript
      * @enum {string}
@@ -1469,7 +1600,7 @@ export interface WsJob {
     id: string;
     model: string;
     payload: WsJobPayload;
-}
+};
 /**
  * @description The client went away; abort job `id` and send `WsDone` with the partial text and `cancelled: true`.
  * @example {
@@ -1477,14 +1608,14 @@ export interface WsJob {
  *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11"
  *     }
  */
-export interface WsCancel {
+export type WsCancel = {
     /**
      * @description discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "cancel";
     id: string;
-}
+};
 /**
  * @description Job `id` settled. `den` is the reward: the server's own token count (tiktoken), capped at the job's `max_length`;
  *     0 for a duplicate or stale `done`.
@@ -1494,7 +1625,7 @@ export interface WsCancel {
  *       "den": 3
  *     }
  */
-export interface WsAck {
+export type WsAck = {
     /**
      * @description discriminator enum property added by openapi-typescript
      * @enum {string}
@@ -1502,7 +1633,7 @@ export interface WsAck {
     type: "ack";
     id: string;
     den: number;
-}
+};
 /** @description Every server → worker frame, told apart by `type`. */
 export type WsServerFrame = WsReady | WsServerError | WsPing | WsJob | WsCancel | WsAck;
 /**
@@ -1530,7 +1661,7 @@ export type WsCloseCode = 4001 | 4003 | 1012;
  *       ]
  *     }
  */
-export interface HordeTextAsyncRequest {
+export type HordeTextAsyncRequest = {
     /** @description The prompt. An empty string → 400 `MissingPrompt`. */
     prompt: string;
     params?: HordeTextParams;
@@ -1601,14 +1732,14 @@ export interface HordeTextAsyncRequest {
     wallet_id?: string | null;
     /** @description AIPG. Free-form tags stored with the request. */
     tags?: string[] | null;
-}
+};
 /**
  * @description Sampling parameters (KoboldAI names). Server-side checks beyond the schema: `max_context_length < max_length` →
  *     400 `TokenOverflow`; more than 128 `stop_sequence` entries → 400 `TooManyStopSequences`; more than 2000 characters
  *     of stop sequences in total → 400 `ExcessiveStopSequence`; a `sampler_order` with fewer than 7 distinct values → 400
  *     `MissingFullSamplerOrder`.
  */
-export interface HordeTextParams {
+export type HordeTextParams = {
     /**
      * @description Generations wanted. AIPG batches atomically: a worker gets all `n` at once and only if it popped with
      *     `amount ≥ n`, so `n > 1` starves behind workers that pop with the default `amount: 1` unless `disable_batching`.
@@ -1649,8 +1780,8 @@ export interface HordeTextParams {
     frmtrmblln?: boolean;
     frmtrmspch?: boolean;
     frmttriminc?: boolean;
-}
-export interface HordeAsyncResponse {
+};
+export type HordeAsyncResponse = {
     /**
      * Format: uuid
      * @description The request id to poll.
@@ -1664,14 +1795,14 @@ export interface HordeAsyncResponse {
      */
     message?: string;
     warnings?: HordeWarning[];
-}
-export interface HordeWarning {
+};
+export type HordeWarning = {
     code: string;
     message: string;
-}
-export interface HordeDryRunResponse {
+};
+export type HordeDryRunResponse = {
     kudos: number;
-}
+};
 /**
  * @description State of a text request. The same body answers `DELETE` (cancel), which sets the remaining count to 0: jobs not
  *     yet popped are dropped, jobs in flight still finish. AIPG deletes results about 60–65 min after they were popped
@@ -1700,7 +1831,7 @@ export interface HordeDryRunResponse {
  *       ]
  *     }
  */
-export interface HordeTextStatus {
+export type HordeTextStatus = {
     /** @description Generations completed. */
     finished: number;
     /** @description Generations in flight. */
@@ -1723,18 +1854,18 @@ export interface HordeTextStatus {
     is_possible: boolean;
     generations: HordeTextGeneration[];
     progress?: HordeProgress;
-}
+};
 /**
  * @description AIPG progress report (`POST /generate/progress` feeds it). The live server computes it but its response model
  *     does not declare it, so it is stripped from the body; it is listed here as the intended, optional field.
  */
-export interface HordeProgress {
+export type HordeProgress = {
     progress_percent?: number;
     current_step?: number;
     total_steps?: number;
     progress_updated_at?: string | null;
-}
-export interface HordeTextGeneration {
+};
+export type HordeTextGeneration = {
     text: string;
     /**
      * @description An integer for text (image generations use a string).
@@ -1753,16 +1884,16 @@ export interface HordeTextGeneration {
      * @description The generation id. Computed but stripped by the live server's marshalling.
      */
     id?: string;
-}
+};
 /** @enum {string} */
 export type HordeGenerationState = "ok" | "censored" | "faulted" | "csam";
-export interface HordeGenMetadata {
+export type HordeGenMetadata = {
     /** @enum {string} */
     type: "lora" | "ti" | "censorship" | "source_image" | "source_mask" | "extra_source_images" | "batch_index" | "information";
     /** @enum {string} */
     value: "download_failed" | "parse_failed" | "baseline_mismatch" | "csam" | "nsfw" | "see_ref";
     ref?: string;
-}
+};
 /**
  * @description A text worker asking for a job. The first pop with a new `name` creates the worker. A worker that has not popped
  *     for 300 s is offline.
@@ -1776,7 +1907,7 @@ export interface HordeGenMetadata {
  *       "bridge_agent": "aipg-worker:0.1.0:https://github.com/aipg/grid-sdk"
  *     }
  */
-export interface HordeTextPopRequest {
+export type HordeTextPopRequest = {
     /**
      * @description Worker name. Names containing `colab`, `tpu` or `google` → 400; a profane name → 400 `ProfaneWorkerName`; a name
      *     owned by another user → 403 `WrongCredentials`; the name of an image worker → 400 `PolymorphicNameConflict`.
@@ -1824,7 +1955,7 @@ export interface HordeTextPopRequest {
     extra_slow_worker?: boolean;
     /** @description AIPG. Stored only if it is a 42-character `0x…` address. */
     wallet_address?: string | null;
-}
+};
 /**
  * @description Always 200. No job → `id: null`, `ids: []` and `skipped` counts why requests were passed over; test `id`/`ids`,
  *     not the status code.
@@ -1847,7 +1978,7 @@ export interface HordeTextPopRequest {
  *       "messages": []
  *     }
  */
-export interface HordeTextPopResponse {
+export type HordeTextPopResponse = {
     /**
      * Format: uuid
      * @description The generation id, or `null` when there is no job.
@@ -1869,13 +2000,13 @@ export interface HordeTextPopResponse {
     }[];
     skipped: HordeNoValidRequestFound;
     messages?: HordeMessage[];
-}
+};
 /** @description The job for the worker — the client's `params` plus the prompt, with `n` set to 1. */
 export type HordeTextPopPayload = HordeTextParams & {
     prompt: string;
 };
 /** @description How many queued requests were skipped, per reason. */
-export interface HordeNoValidRequestFound {
+export type HordeNoValidRequestFound = {
     worker_id?: number;
     performance?: number;
     nsfw?: number;
@@ -1889,15 +2020,15 @@ export interface HordeNoValidRequestFound {
     matching_softprompt?: number;
     /** @description AIPG atomic batching (`params.n > amount`). Counted but stripped by the live server's marshalling. */
     batch_size?: number;
-}
+};
 /** @description A moderator message for the worker. */
-export interface HordeMessage {
+export type HordeMessage = {
     id?: string;
     message?: string;
     origin?: string;
     /** @description RFC 822 date. */
     expiry?: string;
-}
+};
 /**
  * @example {
  *       "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
@@ -1906,7 +2037,7 @@ export interface HordeMessage {
  *       "seed": 0
  *     }
  */
-export interface HordeTextSubmitRequest {
+export type HordeTextSubmitRequest = {
     /**
      * Format: uuid
      * @description The generation id from the pop.
@@ -1923,12 +2054,12 @@ export interface HordeTextSubmitRequest {
     /** @default 0 */
     seed?: number;
     gen_metadata?: HordeGenMetadata[];
-}
-export interface HordeSubmitResponse {
+};
+export type HordeSubmitResponse = {
     /** @description Kudos (den) earned. */
     reward: number;
-}
-export interface HordeHeartbeat {
+};
+export type HordeHeartbeat = {
     /** @enum {string} */
     message: "OK" | "DOWN" | "OVERLOADED";
     /** @example 4.46.3 */
@@ -1937,8 +2068,8 @@ export interface HordeHeartbeat {
     threads?: number;
     active_count?: number;
     db_connection?: boolean;
-}
-export interface HordePerformance {
+};
+export type HordePerformance = {
     queued_requests?: number;
     queued_text_requests?: number;
     worker_count?: number;
@@ -1952,8 +2083,8 @@ export interface HordePerformance {
     interrogator_thread_count?: number;
     queued_tokens?: number;
     past_minute_tokens?: number;
-}
-export interface HordeActiveModel {
+};
+export type HordeActiveModel = {
     name: string;
     /** @description Workers serving it. */
     count: number;
@@ -1963,8 +2094,8 @@ export interface HordeActiveModel {
     eta?: number;
     /** @enum {string} */
     type: "image" | "text";
-}
-export interface HordeWorkerDetails {
+};
+export type HordeWorkerDetails = {
     /** @enum {string} */
     type: "image" | "text" | "interrogation";
     name: string;
@@ -2012,9 +2143,9 @@ export interface HordeWorkerDetails {
     max_context_length?: number;
     tokens_generated?: number;
     messages?: HordeMessage[];
-}
+};
 /** @description The user the sent key belongs to. A shared key returns its owner with " (Shared Key: name)" appended to `username`. */
-export interface HordeUserDetails {
+export type HordeUserDetails = {
     /** @description `alias#id`. */
     username: string;
     id: number;
@@ -2068,7 +2199,7 @@ export interface HordeUserDetails {
     styles?: {
         [key: string]: unknown;
     }[];
-}
+};
 /**
  * @description A Horde error. The HTTP status is the one of the error's class (see `HordeRc`).
  * @example {
@@ -2076,10 +2207,10 @@ export interface HordeUserDetails {
  *       "rc": "InvalidAPIKey"
  *     }
  */
-export interface HordeError {
+export type HordeError = {
     message: string;
     rc: HordeRc;
-}
+};
 /**
  * @description Horde return codes. Status by code: 400 `BadRequest` and most validation codes; 401 `InvalidAPIKey`; 403
  *     `WrongCredentials`, `KudosUpfront`, `SharedKey*`, `AnonForbidden*`, `WorkerMaintenance`, `WorkerFlaggedMaintenance`,
@@ -2098,23 +2229,23 @@ export type HordeRc = "BadRequest" | "MissingPrompt" | "CorruptPrompt" | "TokenO
  *       }
  *     }
  */
-export interface HordeValidationError {
+export type HordeValidationError = {
     /** @example Input payload validation failed */
     message: string;
     /** @description Field path → reason. */
     errors: {
         [key: string]: string;
     };
-}
+};
 /**
  * @description 429 from the rate limiter (no `rc`). `Retry-After` and `X-RateLimit-*` headers are set.
  * @example {
  *       "message": "2 per 1 second"
  *     }
  */
-export interface HordeRateLimitError {
+export type HordeRateLimitError = {
     message: string;
-}
+};
 /**
  * @description The live AIPG grid's answer to every `/api/v2/*` (and `/v2/*`) path since 2026-07-24: the legacy API is retired.
  * @example {
@@ -2122,11 +2253,11 @@ export interface HordeRateLimitError {
  *       "message": "The legacy /api/v2 API has been retired. Use https://api.aipowergrid.io/v1."
  *     }
  */
-export interface HordeGone {
+export type HordeGone = {
     /** @constant */
     status: "gone";
     message: string;
-}
+};
 export type $defs = Record<string, never>;
 export interface operations {
     createChatCompletion: {
@@ -2408,7 +2539,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @example websocket */
+                /**
+                 * @description `websocket`: the request is a WebSocket upgrade (the worker protocol runs over the socket).
+                 * @example websocket
+                 */
                 Upgrade: "websocket";
             };
             path?: never;
@@ -2970,7 +3104,10 @@ export interface operations {
                 "Client-Agent"?: components["parameters"]["ClientAgent"];
             };
             path: {
-                /** @example 1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b */
+                /**
+                 * @description The worker's id (a UUID, as in `HordeWorkerDetails.id`); an unknown id is a 404 `WorkerNotFound`.
+                 * @example 1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b
+                 */
                 worker_id: string;
             };
             cookie?: never;

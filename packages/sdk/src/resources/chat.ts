@@ -1,33 +1,52 @@
 import type { RequestOptions } from '../client';
 import type { APIPromise } from '../core/api-promise';
-import { type ChatCompletion, ChatCompletionStream } from '../core/chat-completion-stream';
+import { ChatCompletionStream } from '../core/chat-completion-stream';
 import { APIError } from '../core/errors';
-import type { components } from '../generated/openapi';
+import type { ChatCompletion, ChatCompletionRequest, ChatMessage } from '../generated/openapi';
 import { parseJSONOrText } from '../internal/json';
 import { linkedController } from '../internal/signals';
 import { APIResource } from './resource';
 
-type Schemas = components['schemas'];
+// The chat types, named as in the spec (openapi/components/v1.yaml) — each field's doc comment is its
+// `description` there. They mirror the `openai` package's names.
+export type {
+  ChatCompletion,
+  ChatCompletionChoice,
+  ChatCompletionChunk,
+  ChatCompletionChunkChoice,
+  ChatCompletionContentPart,
+  ChatCompletionDelta,
+  ChatCompletionMessage,
+  ChatCompletionMessageToolCall,
+  ChatCompletionTool,
+  CompletionUsage,
+  GridMetadata,
+} from '../generated/openapi';
 
 /**
- * One message of `messages`: `ChatMessage` without its open index signature, so a typo such as
- * `contnet` does not compile (with `content` optional, it otherwise would, and send an empty turn).
+ * One message of `messages`: the spec's `ChatMessage` without its open index signature, so a typo
+ * such as `contnet` does not compile (with `content` optional, it otherwise would, and send an empty turn).
  */
-export type ChatCompletionMessageParam = KnownKeys<Schemas['ChatMessage']>;
+export interface ChatCompletionMessageParam extends KnownKeys<ChatMessage> {}
 
 /**
- * `ChatCompletionRequest` without its open index signatures (top level and per message). The wire
- * accepts unknown fields (the grid forwards them to the worker), but a typo such as `max_token` should
- * not compile. Extra knobs can still be sent by spreading a variable: `create({ ...params, ...extra })`
+ * The spec's `ChatCompletionRequest` without its open index signatures (top level and per message). The
+ * wire accepts unknown fields (the grid forwards them to the worker), but a typo such as `max_token`
+ * should not compile. Extra knobs can still be sent by spreading a variable: `create({ ...params, ...extra })`
  * is not excess-checked.
  */
-export type ChatCompletionCreateParamsBase = Omit<KnownKeys<Schemas['ChatCompletionRequest']>, 'messages'> & {
+export interface ChatCompletionCreateParamsBase extends Omit<KnownKeys<ChatCompletionRequest>, 'messages'> {
+  /** The conversation so far, oldest first (at most 500 messages). */
   messages: ChatCompletionMessageParam[];
-};
-export type ChatCompletionCreateParamsNonStreaming = ChatCompletionCreateParamsBase & {
-  stream?: false | null | undefined;
-};
-export type ChatCompletionCreateParamsStreaming = ChatCompletionCreateParamsBase & { stream: true };
+}
+export interface ChatCompletionCreateParamsNonStreaming extends ChatCompletionCreateParamsBase {
+  /** Omitted or `false`: the call resolves one `ChatCompletion`. */
+  stream?: false | undefined;
+}
+export interface ChatCompletionCreateParamsStreaming extends ChatCompletionCreateParamsBase {
+  /** `true`: the call resolves a `ChatCompletionStream` of `ChatCompletionChunk`s. */
+  stream: true;
+}
 export type ChatCompletionCreateParams =
   | ChatCompletionCreateParamsNonStreaming
   | ChatCompletionCreateParamsStreaming;
@@ -57,7 +76,7 @@ export class Completions extends APIResource {
     body: ChatCompletionCreateParams,
     options?: RequestOptions,
   ): APIPromise<ChatCompletion> | Promise<ChatCompletionStream> {
-    const wireBody = body as Schemas['ChatCompletionRequest'];
+    const wireBody = body as ChatCompletionRequest;
     if (!body.stream) {
       return this._client.call<ChatCompletion>(options, (init) =>
         this._client.raw.POST('/v1/chat/completions', { ...init, body: wireBody }),
@@ -66,10 +85,7 @@ export class Completions extends APIResource {
     return this.#stream(wireBody, options);
   }
 
-  async #stream(
-    body: Schemas['ChatCompletionRequest'],
-    options?: RequestOptions,
-  ): Promise<ChatCompletionStream> {
+  async #stream(body: ChatCompletionRequest, options?: RequestOptions): Promise<ChatCompletionStream> {
     // The stream's own controller: `stream.abort()` and the caller's signal both end the request.
     const { controller, dispose } = linkedController([options?.signal]);
     try {

@@ -1,10 +1,9 @@
 import type { RequestOptions } from '../client';
 import type { APIPromise } from '../core/api-promise';
-import type { components } from '../generated/openapi';
+import type { Model, ModelList } from '../generated/openapi';
 import { APIResource } from './resource';
 
-export type Model = components['schemas']['Model'];
-export type ModelList = components['schemas']['ModelList'];
+export type { Model, ModelList, ModelPricing } from '../generated/openapi';
 
 /** `/v1/models`: text models currently served by connected workers (plus a virtual `auto`). */
 export class Models extends APIResource {

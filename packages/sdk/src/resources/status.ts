@@ -1,9 +1,9 @@
 import type { RequestOptions } from '../client';
 import type { APIPromise } from '../core/api-promise';
-import type { components } from '../generated/openapi';
+import type { ModelStatus } from '../generated/openapi';
 import { APIResource } from './resource';
 
-export type ModelStatus = components['schemas']['ModelStatus'];
+export type { ModelStatus } from '../generated/openapi';
 
 /** `/v1/status/*`: public network statistics. */
 export class Status extends APIResource {

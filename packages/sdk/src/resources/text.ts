@@ -9,16 +9,36 @@ import {
   parseRetryAfterMs,
   RateLimitError,
 } from '../core/errors';
-import type { components } from '../generated/openapi';
+import type {
+  HordeAsyncResponse,
+  HordeTextAsyncRequest,
+  HordeTextGeneration,
+  HordeTextStatus,
+} from '../generated/openapi';
 import { abortError, linkedController, raceAbort } from '../internal/signals';
 import { sleep } from '../internal/sleep';
 import { APIResource } from './resource';
 
-type Schemas = components['schemas'];
-export type TextGenerateParams = Schemas['HordeTextAsyncRequest'];
-export type TextJobSubmitted = Schemas['HordeAsyncResponse'];
-export type TextJobStatus = Schemas['HordeTextStatus'];
-export type TextGeneration = Schemas['HordeTextGeneration'];
+// The Horde text types, named as in the spec (openapi/components/horde.yaml); editors show these names.
+export type {
+  HordeAsyncResponse,
+  HordeGenerationState,
+  HordeGenMetadata,
+  HordeProgress,
+  HordeTextAsyncRequest,
+  HordeTextGeneration,
+  HordeTextParams,
+  HordeTextStatus,
+  HordeWarning,
+} from '../generated/openapi';
+/** What `text.generate()` and `text.submit()` send: the spec's `HordeTextAsyncRequest`. */
+export type TextGenerateParams = HordeTextAsyncRequest;
+/** What `text.submit()` resolves: the spec's `HordeAsyncResponse` (the job id and its kudos cost). */
+export type TextJobSubmitted = HordeAsyncResponse;
+/** A polled job state: the spec's `HordeTextStatus`. */
+export type TextJobStatus = HordeTextStatus;
+/** One finished generation of a job: the spec's `HordeTextGeneration`. */
+export type TextGeneration = HordeTextGeneration;
 
 /** The finished job: the final status plus its id (and, non-enumerable, the final status read's request id). */
 export type TextJobResult = WithRequestID<TextJobStatus & { id: string }>;

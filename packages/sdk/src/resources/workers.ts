@@ -1,10 +1,9 @@
 import type { RequestOptions } from '../client';
 import type { APIPromise } from '../core/api-promise';
-import type { components } from '../generated/openapi';
+import type { WorkerList } from '../generated/openapi';
 import { APIResource } from './resource';
 
-export type WorkerList = components['schemas']['WorkerList'];
-export type WorkerSummary = components['schemas']['WorkerSummary'];
+export type { WorkerList, WorkerSummary, WsJobType } from '../generated/openapi';
 
 /** `/v1/workers`: the live registry of connected workers. */
 export class Workers extends APIResource {

@@ -157,6 +157,39 @@ describe('consuming a complete stream', () => {
     });
   });
 
+  it('reports usage as a ChatCompletion does, with 0 for counts the grid did not send', async () => {
+    const ending = [
+      sseEvent(chunk([{ index: 0, delta: { content: 'A' } }])),
+      sseEvent(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }])),
+    ];
+    // No usage chunk at all (a media model's stream).
+    const none = await streamOf([...ending, sseEvent('[DONE]')]);
+    expect((await none.finalChatCompletion()).usage).toEqual({
+      prompt_tokens: 0,
+      completion_tokens: 0,
+      total_tokens: 0,
+    });
+    expect(none.currentChatCompletion?.usage).toBeUndefined();
+    // `usage: {}` (the live grid, when the worker reported no usage).
+    const empty = await streamOf([...ending, sseEvent(chunk([], { usage: {} })), sseEvent('[DONE]')]);
+    expect((await empty.finalChatCompletion()).usage).toEqual({
+      prompt_tokens: 0,
+      completion_tokens: 0,
+      total_tokens: 0,
+    });
+    // A partial count keeps what was sent and derives the total.
+    const partial = await streamOf([
+      ...ending,
+      sseEvent(chunk([], { usage: { prompt_tokens: 7, completion_tokens: 2 } })),
+      sseEvent('[DONE]'),
+    ]);
+    expect((await partial.finalChatCompletion()).usage).toEqual({
+      prompt_tokens: 7,
+      completion_tokens: 2,
+      total_tokens: 9,
+    });
+  });
+
   it('keeps several choices apart', async () => {
     const stream = await streamOf([
       sseEvent(
