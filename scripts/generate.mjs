@@ -54,7 +54,7 @@ async function generate() {
   // defaultNonNullable off: a default is what the server fills in, so the field stays optional for the sender;
   // only `required` makes a field required.
   const ast = await openapiTS(structuredClone(document), { defaultNonNullable: false });
-  const types = TYPES_HEADER + nameSchemas(astToString(ast));
+  const types = TYPES_HEADER + descriptionsAsProse(nameSchemas(astToString(ast)));
   return new Map([
     [typesPath, types],
     [bundlePath, json],
@@ -98,6 +98,30 @@ function nameSchemas(source) {
   const start = schemas.type.getStart(file);
   const rewritten = `${source.slice(0, start)}{\n${entries.join('')}    }${source.slice(schemas.type.end, components.end)}\n${declarations.join('')}${source.slice(components.end).replace(/^\n/, '')}`;
   return rewritten.replace(/components\["schemas"\]\["([A-Za-z_][A-Za-z0-9_]*)"\]/g, '$1');
+}
+
+/**
+ * openapi-typescript writes a `description` as an `@description …` tag, which editors show as a tag below the
+ * signature (or not at all). Turned into the comment's leading prose — first, before `Format:`, `@deprecated`,
+ * `@default`, … — it is the field's documentation, as in hand-written JSDoc. Its continuation lines lose the
+ * 4-space tag indent (which markdown would render as a code block).
+ */
+function descriptionsAsProse(source) {
+  return source.replace(/\/\*\*[\s\S]*?\*\//g, (block) => {
+    const single = /^\/\*\* @description ([^\n]*) \*\/$/.exec(block);
+    if (single) return `/** ${single[1]} */`;
+    const lines = block.split('\n');
+    const start = lines.findIndex((line) => /^\s*\* @description /.test(line));
+    if (start < 0) return block;
+    let end = start + 1;
+    while (end < lines.length && /^\s*\* {5}/.test(lines[end])) end++;
+    const prose = lines
+      .slice(start, end)
+      .map((line) => line.replace(/^(\s*\* )@description /, '$1').replace(/^(\s*\* ) {4}/, '$1'));
+    lines.splice(start, end - start);
+    lines.splice(1, 0, ...prose);
+    return lines.join('\n');
+  });
 }
 
 /** Removes up to `width` leading spaces from every line (the depth of `components.schemas` members). */

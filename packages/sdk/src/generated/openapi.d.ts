@@ -12,9 +12,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
+         * OpenAI-compatible chat completion served by a grid worker. Rate limit: 30/min per API key (per IP for malformed
+         * keys); at most 24 text requests in flight per account.
          * Create a chat completion
-         * @description OpenAI-compatible chat completion served by a grid worker. Rate limit: 30/min per API key (per IP for malformed
-         *     keys); at most 24 text requests in flight per account.
          *
          *     With `stream: false` the reply is one `ChatCompletion`. With `stream: true` it is `text/event-stream`: one
          *     `data: <ChatCompletionChunk JSON>` event per chunk, then the literal `data: [DONE]`. The first chunk carries the
@@ -38,8 +38,8 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Text models served by connected workers, with a virtual `auto` first whenever any is online. Not rate limited.
          * List text models
-         * @description Text models served by connected workers, with a virtual `auto` first whenever any is online. Not rate limited.
          */
         get: operations["listModels"];
         put?: never;
@@ -58,10 +58,10 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * One online text model. Not rate limited. On the live server an id containing `/` cannot be retrieved (the path
+         * is decoded before routing, so it never matches the single segment; the answer is 404 `{"detail":"Not Found"}`),
+         * and `input_modalities` is always `["text"]` here; `listModels` reports the real modalities.
          * Retrieve a model
-         * @description One online text model. Not rate limited. On the live server an id containing `/` cannot be retrieved (the path
-         *     is decoded before routing, so it never matches the single segment; the answer is 404 `{"detail":"Not Found"}`),
-         *     and `input_modalities` is always `["text"]` here; `listModels` reports the real modalities.
          */
         get: operations["retrieveModel"];
         put?: never;
@@ -80,8 +80,8 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Models with worker counts and 24 h performance (tokens/s, time to first token, latency). Not rate limited.
          * Model status and performance
-         * @description Models with worker counts and 24 h performance (tokens/s, time to first token, latency). Not rate limited.
          */
         get: operations["listModelStatus"];
         put?: never;
@@ -100,8 +100,8 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * The live worker registry (only connected workers). Not rate limited.
          * List connected workers
-         * @description The live worker registry (only connected workers). Not rate limited.
          */
         get: operations["listWorkers"];
         put?: never;
@@ -120,9 +120,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * The live worker protocol: one WebSocket per job slot (a connection runs one job at a time; open N connections for
+         * concurrency). Every frame is one JSON text message.
          * Worker WebSocket
-         * @description The live worker protocol: one WebSocket per job slot (a connection runs one job at a time; open N connections for
-         *     concurrency). Every frame is one JSON text message.
          *
          *     1. Within 30 s of the upgrade the worker sends `WsRegister` (no `type` field; the API key travels here, not in a
          *        header). The server answers `WsReady`, or `WsServerError` and closes with a `WsCloseCode` (4001 bad key or name,
@@ -156,8 +156,8 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Redis connectivity and worker presence. Always 200; `status` says `degraded` when Redis is unreachable.
          * Health check
-         * @description Redis connectivity and worker presence. Always 200; `status` says `degraded` when Redis is unreachable.
          */
         get: operations["getHealth"];
         put?: never;
@@ -178,9 +178,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
+         * Queues a text request (202) and returns its id; poll `hordeTextStatus`. With `dry_run: true` only the kudos cost is
+         * returned (200) and nothing is queued.
          * Request a text generation
-         * @description Queues a text request (202) and returns its id; poll `hordeTextStatus`. With `dry_run: true` only the kudos cost is
-         *     returned (200) and nothing is queued.
          *
          *     Checks: empty prompt → 400 `MissingPrompt`; `params.max_context_length < params.max_length` → 400 `TokenOverflow`;
          *     >128 stop sequences → 400 `TooManyStopSequences`; webhook not `https://` → 400; kudos needed upfront but missing →
@@ -200,7 +200,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
+                 * The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
                  * @example 5b1d3f0e-8c2a-4e6b-9a7d-1c3e5f7a9b0d
                  */
                 id: components["parameters"]["HordeRequestId"];
@@ -208,17 +208,17 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Progress and finished generations. There is no text `check` endpoint and no streaming: poll this (60/min per id
+         * and IP). Once `done` is true the generations are final.
          * Text request status and results
-         * @description Progress and finished generations. There is no text `check` endpoint and no streaming: poll this (60/min per id
-         *     and IP). Once `done` is true the generations are final.
          */
         get: operations["hordeTextStatus"];
         put?: never;
         post?: never;
         /**
+         * Cancels the generations not yet given to a worker (generations in flight still finish) and returns the status,
+         * including any finished generations.
          * Cancel a text request
-         * @description Cancels the generations not yet given to a worker (generations in flight still finish) and returns the status,
-         *     including any finished generations.
          */
         delete: operations["hordeTextCancel"];
         options?: never;
@@ -236,9 +236,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
+         * Checks the worker in (creating it on its first pop) and hands it at most one request. Always 200: with no job,
+         * `id` is `null` and `ids` is empty. Rate limit 60/s per IP.
          * Worker asks for a text job
-         * @description Checks the worker in (creating it on its first pop) and hands it at most one request. Always 200: with no job,
-         *     `id` is `null` and `ids` is empty. Rate limit 60/s per IP.
          *
          *     Refusals: unknown key → 401 `InvalidAPIKey`; anonymous key → 403 `AnonForbiddenWorker`; flagged user → 403
          *     `WorkerFlaggedMaintenance`; IP checks → 403 `TimeoutIP`/`UnsafeIP`/`TooManyNewIPs`/`TooManySameIPs`; a worker in
@@ -261,9 +261,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
+         * Delivers the text for a popped generation and returns the reward. `state: faulted` (with `generation: ""`)
+         * re-queues it for another worker. Rate limit 60/s per IP.
          * Worker submits a text generation
-         * @description Delivers the text for a popped generation and returns the reward. `state: faulted` (with `generation: ""`)
-         *     re-queues it for another worker. Rate limit 60/s per IP.
          *
          *     Errors: a second submit → 400 `DuplicateGen`; a submit after the server aborted the job → 400 `AbortedGen`; unknown
          *     id → 404 `InvalidJobID` (workers treat 404 as "already submitted"); a key that does not own the worker → 403
@@ -284,8 +284,8 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Not rate limited.
          * Server heartbeat
-         * @description Not rate limited.
          */
         get: operations["hordeHeartbeat"];
         put?: never;
@@ -304,9 +304,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Models with at least one active worker, with queue and speed figures (cached 2 s). Note that `type` defaults to
+         * `image`: text clients must send `type=text`.
          * Active models
-         * @description Models with at least one active worker, with queue and speed figures (cached 2 s). Note that `type` defaults to
-         *     `image`: text clients must send `type=text`.
          */
         get: operations["hordeModelStatus"];
         put?: never;
@@ -342,8 +342,8 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Workers from a 30 s cache. A moderator key adds privileged fields.
          * List workers
-         * @description Workers from a 30 s cache. A moderator key adds privileged fields.
          */
         get: operations["hordeListWorkers"];
         put?: never;
@@ -379,8 +379,8 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Looks up the user of the `apikey` header (cached 30 s). Missing key → 401; unknown key → 404 `UserNotFound`.
          * The user owning the API key
-         * @description Looks up the user of the `apikey` header (cached 30 s). Missing key → 401; unknown key → 404 `UserNotFound`.
          */
         get: operations["hordeFindUser"];
         put?: never;
@@ -466,7 +466,7 @@ export interface components {
         HordeGone: HordeGone;
     };
     responses: {
-        /** @description The worker reported that the request itself is bad (`client_error`), or a media request had no prompt. */
+        /** The worker reported that the request itself is bad (`client_error`), or a media request had no prompt. */
         V1BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -480,7 +480,7 @@ export interface components {
                 "application/json": ErrorDetail;
             };
         };
-        /** @description Missing or invalid API key. */
+        /** Missing or invalid API key. */
         V1Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -489,7 +489,7 @@ export interface components {
                 "application/json": ErrorDetail;
             };
         };
-        /** @description The account cannot cover the request (credits are reserved before dispatch when charging is on). */
+        /** The account cannot cover the request (credits are reserved before dispatch when charging is on). */
         V1PaymentRequired: {
             headers: {
                 [name: string]: unknown;
@@ -503,7 +503,7 @@ export interface components {
                 "application/json": ErrorDetail;
             };
         };
-        /** @description The key lacks the scope the operation needs (`inference.submit` for generation). */
+        /** The key lacks the scope the operation needs (`inference.submit` for generation). */
         V1Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -517,7 +517,7 @@ export interface components {
                 "application/json": ErrorDetail;
             };
         };
-        /** @description The model is not online. A concrete model is never substituted; the message lists the online models. */
+        /** The model is not online. A concrete model is never substituted; the message lists the online models. */
         V1ModelNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -531,7 +531,7 @@ export interface components {
                 "application/json": ErrorDetail;
             };
         };
-        /** @description More than 500 messages, or more than 200 000 characters of message text. */
+        /** More than 500 messages, or more than 200 000 characters of message text. */
         V1PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -545,7 +545,7 @@ export interface components {
                 "application/json": ErrorDetail;
             };
         };
-        /** @description The body does not match `ChatCompletionRequest` (FastAPI validation; `detail` is a list). */
+        /** The body does not match `ChatCompletionRequest` (FastAPI validation; `detail` is a list). */
         V1ValidationError: {
             headers: {
                 [name: string]: unknown;
@@ -573,8 +573,8 @@ export interface components {
             };
         };
         /**
-         * @description Too many requests: the limiter (30/min per key for chat; `RateLimitErrorBody`) or the per-account in-flight cap
-         *     of 24 text requests (`ErrorDetail`).
+         * Too many requests: the limiter (30/min per key for chat; `RateLimitErrorBody`) or the per-account in-flight cap
+         * of 24 text requests (`ErrorDetail`).
          */
         V1RateLimited: {
             headers: {
@@ -584,7 +584,7 @@ export interface components {
                 "application/json": RateLimitErrorBody | ErrorDetail;
             };
         };
-        /** @description No text worker is online at all. */
+        /** No text worker is online at all. */
         V1Unavailable: {
             headers: {
                 [name: string]: unknown;
@@ -598,7 +598,7 @@ export interface components {
                 "application/json": ErrorDetail;
             };
         };
-        /** @description A Horde check failed (`HordeError`), or the body failed validation (`HordeValidationError`). */
+        /** A Horde check failed (`HordeError`), or the body failed validation (`HordeValidationError`). */
         HordeBadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -607,7 +607,7 @@ export interface components {
                 "application/json": HordeError | HordeValidationError;
             };
         };
-        /** @description Missing or unknown API key. */
+        /** Missing or unknown API key. */
         HordeUnauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -622,7 +622,7 @@ export interface components {
                 "application/json": HordeError;
             };
         };
-        /** @description Not allowed (wrong owner, kudos required upfront, anonymous worker, IP checks, maintenance, …). */
+        /** Not allowed (wrong owner, kudos required upfront, anonymous worker, IP checks, maintenance, …). */
         HordeForbidden: {
             headers: {
                 [name: string]: unknown;
@@ -637,7 +637,7 @@ export interface components {
                 "application/json": HordeError;
             };
         };
-        /** @description Unknown (or already deleted) request id. */
+        /** Unknown (or already deleted) request id. */
         HordeRequestNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -652,7 +652,7 @@ export interface components {
                 "application/json": HordeError;
             };
         };
-        /** @description Unknown worker id. */
+        /** Unknown worker id. */
         HordeWorkerNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -668,8 +668,8 @@ export interface components {
             };
         };
         /**
-         * @description The live AIPG grid has retired the whole `/api/v2` API (since 2026-07-24) and answers every path with this 410.
-         *     A Horde server proper uses 410 only for an expired request (`RequestExpired`).
+         * The live AIPG grid has retired the whole `/api/v2` API (since 2026-07-24) and answers every path with this 410.
+         * A Horde server proper uses 410 only for an expired request (`RequestExpired`).
          */
         HordeGone: {
             headers: {
@@ -680,12 +680,12 @@ export interface components {
             };
         };
         /**
-         * @description Rate limited (`HordeRateLimitError`, no `rc`; `Retry-After` is set), or too many concurrent requests for this user
-         *     (`HordeError` with `TooManyPrompts`).
+         * Rate limited (`HordeRateLimitError`, no `rc`; `Retry-After` is set), or too many concurrent requests for this user
+         * (`HordeError` with `TooManyPrompts`).
          */
         HordeTooManyRequests: {
             headers: {
-                /** @description Seconds to wait (rate limiter only). */
+                /** Seconds to wait (rate limiter only). */
                 "Retry-After"?: number;
                 [name: string]: unknown;
             };
@@ -696,13 +696,13 @@ export interface components {
     };
     parameters: {
         /**
-         * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
-         *     refused from IPs in timeout.
+         * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+         * refused from IPs in timeout.
          * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
          */
         ClientAgent: string;
         /**
-         * @description The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
+         * The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
          * @example 5b1d3f0e-8c2a-4e6b-9a7d-1c3e5f7a9b0d
          */
         HordeRequestId: string;
@@ -712,9 +712,9 @@ export interface components {
     pathItems: never;
 }
 /**
- * @description OpenAI chat-completions request. Unknown fields are allowed and forwarded to the worker unchanged
- *     (`extra="allow"`, e.g. `logit_bias`, `repetition_penalty`, `guided_json`). The grid itself reads only `model`,
- *     `messages`, `max_tokens` and `stream`, and bounds the common knobs.
+ * OpenAI chat-completions request. Unknown fields are allowed and forwarded to the worker unchanged
+ * (`extra="allow"`, e.g. `logit_bias`, `repetition_penalty`, `guided_json`). The grid itself reads only `model`,
+ * `messages`, `max_tokens` and `stream`, and bounds the common knobs.
  *
  *     Request size: more than 500 messages, or more than 200 000 characters of message text in total, is answered with
  *     413 before anything else happens. `max_completion_tokens` (current OpenAI name) is accepted as an alias of
@@ -738,94 +738,94 @@ export interface components {
  */
 export type ChatCompletionRequest = {
     /**
-     * @description A model id from `GET /v1/models`. `auto` (and other `auto*` virtual models) is routed to a concrete online
-     *     model; the choice is reported in `grid.routing`. A concrete name is never substituted: an offline model is a 404.
+     * A model id from `GET /v1/models`. `auto` (and other `auto*` virtual models) is routed to a concrete online
+     * model; the choice is reported in `grid.routing`. A concrete name is never substituted: an offline model is a 404.
      * @example auto
      */
     model: string;
     /**
-     * @description The conversation. More than 500 messages → 413 `{"detail":"too many messages (max 500)"}`. At least one message
-     *     is intended; the live server accepts an empty list and forwards it.
+     * The conversation. More than 500 messages → 413 `{"detail":"too many messages (max 500)"}`. At least one message
+     * is intended; the live server accepts an empty list and forwards it.
      */
     messages: ChatMessage[];
     /**
-     * @description Sampling temperature, 0–2. Lower values make the reply more focused and repeatable, higher values more varied;
-     *     0 picks the most likely token every time. The grid uses 0.7 when it is omitted. Usually tune this or `top_p`,
-     *     not both.
+     * Sampling temperature, 0–2. Lower values make the reply more focused and repeatable, higher values more varied;
+     * 0 picks the most likely token every time. The grid uses 0.7 when it is omitted. Usually tune this or `top_p`,
+     * not both.
      * @default 0.7
      */
     temperature?: number;
     /**
-     * @description Nucleus sampling, 0–1: only the most likely tokens whose probabilities add up to `top_p` are considered, so 0.1
-     *     keeps the top 10 % of the probability mass. The grid uses 0.9 when it is omitted.
+     * Nucleus sampling, 0–1: only the most likely tokens whose probabilities add up to `top_p` are considered, so 0.1
+     * keeps the top 10 % of the probability mass. The grid uses 0.9 when it is omitted.
      * @default 0.9
      */
     top_p?: number;
     /**
-     * @description Completion cap. Omitted or `null` means 32768 (the grid always sends some cap to the worker).
+     * Completion cap. Omitted or `null` means 32768 (the grid always sends some cap to the worker).
      * @default 32768
      */
     max_tokens?: number | null;
-    /** @description Alias of `max_tokens` (the current OpenAI name). If both are sent they must be equal. */
+    /** Alias of `max_tokens` (the current OpenAI name). If both are sent they must be equal. */
     max_completion_tokens?: number | null;
     /**
-     * @description How many alternative replies (choices) to generate, 1–4. Each choice is its own worker job.
+     * How many alternative replies (choices) to generate, 1–4. Each choice is its own worker job.
      * @default 1
      */
     n?: number;
     /**
-     * @description `true` → the response is `text/event-stream` of `ChatCompletionChunk`s ending with `data: [DONE]`.
+     * `true` → the response is `text/event-stream` of `ChatCompletionChunk`s ending with `data: [DONE]`.
      * @default false
      */
     stream?: boolean;
-    /** @description Stop sequence(s), forwarded to the worker. */
+    /** Stop sequence(s), forwarded to the worker. */
     stop?: string | string[] | null;
     /**
-     * @description −2 to 2. Positive values penalise tokens that already appeared at all, nudging the model towards new topics.
-     *     Forwarded to the worker's backend.
+     * −2 to 2. Positive values penalise tokens that already appeared at all, nudging the model towards new topics.
+     * Forwarded to the worker's backend.
      */
     presence_penalty?: number | null;
     /**
-     * @description −2 to 2. Positive values penalise tokens in proportion to how often they already appeared, reducing verbatim
-     *     repetition. Forwarded to the worker's backend.
+     * −2 to 2. Positive values penalise tokens in proportion to how often they already appeared, reducing verbatim
+     * repetition. Forwarded to the worker's backend.
      */
     frequency_penalty?: number | null;
     /**
-     * @description Sampling seed. When absent the grid mints one (0 ≤ seed < 2^53) so output varies per request, and echoes the
-     *     seed used in `grid.seed`.
+     * Sampling seed. When absent the grid mints one (0 ≤ seed < 2^53) so output varies per request, and echoes the
+     * seed used in `grid.seed`.
      */
     seed?: number | null;
-    /** @description OpenAI tool definitions, forwarded verbatim. */
+    /** OpenAI tool definitions, forwarded verbatim. */
     tools?: ChatCompletionTool[] | null;
-    /** @description `none`, `auto`, `required`, or `{"type":"function","function":{"name":…}}`; forwarded verbatim. */
+    /** `none`, `auto`, `required`, or `{"type":"function","function":{"name":…}}`; forwarded verbatim. */
     tool_choice?: string | {
         [key: string]: unknown;
     } | null;
-    /** @description e.g. `{"type":"json_object"}` or `{"type":"json_schema","json_schema":{…}}`; forwarded verbatim. */
+    /** e.g. `{"type":"json_object"}` or `{"type":"json_schema","json_schema":{…}}`; forwarded verbatim. */
     response_format?: {
         /**
-         * @description `text` (the default), `json_object` (reply with valid JSON) or `json_schema` (JSON matching `json_schema`).
+         * `text` (the default), `json_object` (reply with valid JSON) or `json_schema` (JSON matching `json_schema`).
          * @example text
          * @example json_object
          * @example json_schema
          */
         type?: string;
-        /** @description With `type: json_schema`: `{name, schema, strict?}`, the JSON Schema the reply must match. */
+        /** With `type: json_schema`: `{name, schema, strict?}`, the JSON Schema the reply must match. */
         json_schema?: {
             [key: string]: unknown;
         };
     } | null;
-    /** @description Forwarded verbatim. The grid's final chunk may carry `usage` whether or not `include_usage` is set. */
+    /** Forwarded verbatim. The grid's final chunk may carry `usage` whether or not `include_usage` is set. */
     stream_options?: {
-        /** @description Ask for token counts in a final chunk (`choices: []`, `usage`) before `data: [DONE]`. */
+        /** Ask for token counts in a final chunk (`choices: []`, `usage`) before `data: [DONE]`. */
         include_usage?: boolean;
     } | null;
 } & {
     [key: string]: unknown;
 };
 /**
- * @description One chat message. Only `role` and `content` are validated; any other field (`name`, `tool_calls`, `tool_call_id`,
- *     `refusal`, `reasoning_content`, …) passes through intact.
+ * One chat message. Only `role` and `content` are validated; any other field (`name`, `tool_calls`, `tool_call_id`,
+ * `refusal`, `reasoning_content`, …) passes through intact.
  * @example {
  *       "role": "user",
  *       "content": "Say hello."
@@ -833,132 +833,132 @@ export type ChatCompletionRequest = {
  */
 export type ChatMessage = {
     /**
-     * @description Who speaks: `system` / `developer` (instructions), `user`, `assistant` (an earlier reply) or `tool` (a tool's
-     *     result, with `tool_call_id`).
+     * Who speaks: `system` / `developer` (instructions), `user`, `assistant` (an earlier reply) or `tool` (a tool's
+     * result, with `tool_call_id`).
      * @enum {string}
      */
     role: "system" | "user" | "assistant" | "tool" | "developer";
     /**
-     * @description A string, a list of content parts (multimodal), or `null` (an assistant turn that only calls tools).
+     * A string, a list of content parts (multimodal), or `null` (an assistant turn that only calls tools).
      * @default null
      */
     content?: string | ChatCompletionContentPart[] | null;
-    /** @description An optional name for the speaker, to tell apart participants with the same role. */
+    /** An optional name for the speaker, to tell apart participants with the same role. */
     name?: string;
-    /** @description On an assistant message, the tool calls that turn made (as the completion returned them). */
+    /** On an assistant message, the tool calls that turn made (as the completion returned them). */
     tool_calls?: ChatCompletionMessageToolCall[];
-    /** @description On a `tool` message: the `id` of the tool call this message answers. */
+    /** On a `tool` message: the `id` of the tool call this message answers. */
     tool_call_id?: string;
-    /** @description Reasoning text (assistant messages from reasoning models). */
+    /** Reasoning text (assistant messages from reasoning models). */
     reasoning_content?: string | null;
 } & {
     [key: string]: unknown;
 };
 /**
- * @description A multimodal content part, e.g. `{"type":"text","text":…}` or `{"type":"image_url","image_url":{"url":…}}`.
- *     Only parts with a string `text` count towards the flattened prompt; other parts are forwarded verbatim.
+ * A multimodal content part, e.g. `{"type":"text","text":…}` or `{"type":"image_url","image_url":{"url":…}}`.
+ * Only parts with a string `text` count towards the flattened prompt; other parts are forwarded verbatim.
  */
 export type ChatCompletionContentPart = {
     /**
-     * @description What the part holds: `text` or `image_url` (others are forwarded verbatim).
+     * What the part holds: `text` or `image_url` (others are forwarded verbatim).
      * @example text
      * @example image_url
      */
     type: string;
-    /** @description The text of a `text` part. */
+    /** The text of a `text` part. */
     text?: string;
-    /** @description The image of an `image_url` part (for models whose `input_modalities` include `image`). */
+    /** The image of an `image_url` part (for models whose `input_modalities` include `image`). */
     image_url?: {
-        /** @description An `https://` URL or a `data:image/…;base64,…` URI. */
+        /** An `https://` URL or a `data:image/…;base64,…` URI. */
         url: string;
-        /** @description Resolution hint for vision models: `low`, `high` or `auto`. */
+        /** Resolution hint for vision models: `low`, `high` or `auto`. */
         detail?: string;
     };
 };
-/** @description An OpenAI tool definition (`{"type":"function","function":{name, description?, parameters?}}`). */
+/** An OpenAI tool definition (`{"type":"function","function":{name, description?, parameters?}}`). */
 export type ChatCompletionTool = {
     /**
-     * @description The tool kind; `function` is the one chat models call.
+     * The tool kind; `function` is the one chat models call.
      * @example function
      */
     type: string;
-    /** @description The function the model may call. */
+    /** The function the model may call. */
     function?: {
-        /** @description The function's name, as the model will write it in a tool call. */
+        /** The function's name, as the model will write it in a tool call. */
         name: string;
-        /** @description What the function does; the model reads it to decide when to call it. */
+        /** What the function does; the model reads it to decide when to call it. */
         description?: string;
-        /** @description The function's arguments as a JSON Schema object. */
+        /** The function's arguments as a JSON Schema object. */
         parameters?: {
             [key: string]: unknown;
         };
     };
 };
-/** @description A tool call made by the assistant (`{id, type:"function", function:{name, arguments}}`). */
+/** A tool call made by the assistant (`{id, type:"function", function:{name, arguments}}`). */
 export type ChatCompletionMessageToolCall = {
-    /** @description Present in streamed deltas, where a call arrives in pieces. */
+    /** Present in streamed deltas, where a call arrives in pieces. */
     index?: number;
-    /** @description The call's id; a `tool` message answering it repeats it as `tool_call_id`. */
+    /** The call's id; a `tool` message answering it repeats it as `tool_call_id`. */
     id?: string;
     /**
-     * @description The tool kind (`function`).
+     * The tool kind (`function`).
      * @example function
      */
     type?: string;
-    /** @description The function called and its arguments. */
+    /** The function called and its arguments. */
     function?: {
-        /** @description The function's name. */
+        /** The function's name. */
         name?: string;
-        /** @description JSON text; in streamed deltas, a fragment to append. */
+        /** JSON text; in streamed deltas, a fragment to append. */
         arguments?: string;
     };
 };
 /**
- * @description A non-streamed chat completion. The worker always streams; the grid assembles the reply. `grid` is an additive
- *     top-level sibling that standard OpenAI clients ignore.
+ * A non-streamed chat completion. The worker always streams; the grid assembles the reply. `grid` is an additive
+ * top-level sibling that standard OpenAI clients ignore.
  */
 export type ChatCompletion = {
     /**
-     * @description The completion's id (`chatcmpl-…`).
+     * The completion's id (`chatcmpl-…`).
      * @example chatcmpl-3f1c2a9b8e7d4c6a
      */
     id: string;
     /**
-     * @description Always `chat.completion`.
+     * Always `chat.completion`.
      * @constant
      */
     object: "chat.completion";
-    /** @description When the completion was created, in Unix seconds. */
+    /** When the completion was created, in Unix seconds. */
     created: number;
-    /** @description The concrete model that served the request (never `auto`). */
+    /** The concrete model that served the request (never `auto`). */
     model: string;
-    /** @description The replies, one per requested `n`, in `index` order. */
+    /** The replies, one per requested `n`, in `index` order. */
     choices: ChatCompletionChoice[];
-    /** @description Token counts of the request and the reply. */
+    /** Token counts of the request and the reply. */
     usage: CompletionUsage;
-    /** @description Which worker served the request, how fast, with which seed (and, for `auto`, how it was routed). */
+    /** Which worker served the request, how fast, with which seed (and, for `auto`, how it was routed). */
     grid?: GridMetadata;
 };
-/** @description One reply of a `ChatCompletion`. */
+/** One reply of a `ChatCompletion`. */
 export type ChatCompletionChoice = {
     /**
-     * @description The choice's position, 0 to `n` − 1.
+     * The choice's position, 0 to `n` − 1.
      * @default 0
      */
     index: number;
-    /** @description The assistant's reply. */
+    /** The assistant's reply. */
     message: ChatCompletionMessage;
     /**
-     * @description Passed through from the worker (`stop`, `length`, `tool_calls`, …).
+     * Passed through from the worker (`stop`, `length`, `tool_calls`, …).
      * @default stop
      * @example stop
      */
     finish_reason: string;
 };
 /**
- * @description The reply in a `ChatCompletion` choice: always the assistant's, its `content` the assembled text (`null` when the
- *     turn only calls tools). Narrower than the request's `ChatMessage` (no content parts, no other roles); other fields
- *     the worker sent (e.g. `refusal`) pass through on the wire but are not part of the type.
+ * The reply in a `ChatCompletion` choice: always the assistant's, its `content` the assembled text (`null` when the
+ * turn only calls tools). Narrower than the request's `ChatMessage` (no content parts, no other roles); other fields
+ * the worker sent (e.g. `refusal`) pass through on the wire but are not part of the type.
  * @example {
  *       "role": "assistant",
  *       "content": "Hello!"
@@ -966,25 +966,25 @@ export type ChatCompletionChoice = {
  */
 export type ChatCompletionMessage = {
     /**
-     * @description Always `assistant`.
+     * Always `assistant`.
      * @constant
      */
     role: "assistant";
-    /** @description The reply's text; `null` when the turn only calls tools. */
+    /** The reply's text; `null` when the turn only calls tools. */
     content: string | null;
-    /** @description Reasoning text from reasoning models. */
+    /** Reasoning text from reasoning models. */
     reasoning_content?: string | null;
-    /** @description The tools the model chose to call, when the request offered `tools`. */
+    /** The tools the model chose to call, when the request offered `tools`. */
     tool_calls?: ChatCompletionMessageToolCall[];
 };
 /**
- * @description One server-sent event's `data` in a streamed completion (`stream: true`). The stream is:
- *     1. a first chunk whose delta carries only `{"role":"assistant","content":""}`;
- *     2. the worker's deltas relayed verbatim (`content`, `reasoning_content`, `tool_calls`);
- *     3. a chunk with an empty delta and the `finish_reason`;
- *     4. optionally a final chunk with `choices: []`, `usage` and the `grid` object;
- *     5. the literal line `data: [DONE]`.
- *     A failure mid-stream sends one `StreamErrorChunk` instead of 3–4, then `data: [DONE]`.
+ * One server-sent event's `data` in a streamed completion (`stream: true`). The stream is:
+ * 1. a first chunk whose delta carries only `{"role":"assistant","content":""}`;
+ * 2. the worker's deltas relayed verbatim (`content`, `reasoning_content`, `tool_calls`);
+ * 3. a chunk with an empty delta and the `finish_reason`;
+ * 4. optionally a final chunk with `choices: []`, `usage` and the `grid` object;
+ * 5. the literal line `data: [DONE]`.
+ * A failure mid-stream sends one `StreamErrorChunk` instead of 3–4, then `data: [DONE]`.
  * @example {
  *       "id": "chatcmpl-3f1c2a9b8e7d4c6a",
  *       "object": "chat.completion.chunk",
@@ -1002,77 +1002,77 @@ export type ChatCompletionMessage = {
  *     }
  */
 export type ChatCompletionChunk = {
-    /** @description The same for every chunk of one completion. */
+    /** The same for every chunk of one completion. */
     id: string;
     /**
-     * @description Always `chat.completion.chunk`.
+     * Always `chat.completion.chunk`.
      * @constant
      */
     object: "chat.completion.chunk";
-    /** @description When the chunk was sent, in Unix seconds. */
+    /** When the chunk was sent, in Unix seconds. */
     created: number;
-    /** @description The concrete model that serves the request (never `auto`). */
+    /** The concrete model that serves the request (never `auto`). */
     model: string;
-    /** @description The choices this chunk extends; empty (`[]`) in the final usage chunk. */
+    /** The choices this chunk extends; empty (`[]`) in the final usage chunk. */
     choices: ChatCompletionChunkChoice[];
-    /** @description Token counts, on the final chunk only. */
+    /** Token counts, on the final chunk only. */
     usage?: CompletionUsage | null;
-    /** @description Provenance (worker, timings, seed), on the final chunk only. */
+    /** Provenance (worker, timings, seed), on the final chunk only. */
     grid?: GridMetadata;
 };
-/** @description What one chunk adds to one choice. */
+/** What one chunk adds to one choice. */
 export type ChatCompletionChunkChoice = {
     /**
-     * @description Which choice this extends, 0 to `n` − 1.
+     * Which choice this extends, 0 to `n` − 1.
      * @default 0
      */
     index: number;
-    /** @description The new pieces of the message; text fields are appended to what came before. */
+    /** The new pieces of the message; text fields are appended to what came before. */
     delta: ChatCompletionDelta;
-    /** @description `null` until the chunk that ends the choice. */
+    /** `null` until the chunk that ends the choice. */
     finish_reason?: string | null;
 };
 /**
- * @description The worker's delta, relayed verbatim. Fields the worker adds beyond these (e.g. `refusal`) pass through on the wire
- *     but are not part of the type.
+ * The worker's delta, relayed verbatim. Fields the worker adds beyond these (e.g. `refusal`) pass through on the wire
+ * but are not part of the type.
  */
 export type ChatCompletionDelta = {
     /**
-     * @description Only on the first chunk.
+     * Only on the first chunk.
      * @enum {string}
      */
     role?: "assistant";
-    /** @description The next piece of the reply's text. */
+    /** The next piece of the reply's text. */
     content?: string | null;
-    /** @description The next piece of the reasoning text (reasoning models). */
+    /** The next piece of the reasoning text (reasoning models). */
     reasoning_content?: string | null;
-    /** @description Pieces of tool calls, matched by `index`: the first carries `id` and `function.name`, later ones more `function.arguments`. */
+    /** Pieces of tool calls, matched by `index`: the first carries `id` and `function.name`, later ones more `function.arguments`. */
     tool_calls?: ChatCompletionMessageToolCall[];
 };
 /**
- * @description Token counts. The worker's report is preferred; the grid's own tiktoken count fills gaps. Shown to the client, never
- *     used for billing (the grid bills on its own count).
+ * Token counts. The worker's report is preferred; the grid's own tiktoken count fills gaps. Shown to the client, never
+ * used for billing (the grid bills on its own count).
  */
 export type CompletionUsage = {
     /**
-     * @description Tokens in the prompt (the messages as the model saw them).
+     * Tokens in the prompt (the messages as the model saw them).
      * @default 0
      */
     prompt_tokens: number;
     /**
-     * @description Tokens generated, reasoning included.
+     * Tokens generated, reasoning included.
      * @default 0
      */
     completion_tokens: number;
     /**
-     * @description `prompt_tokens` + `completion_tokens`.
+     * `prompt_tokens` + `completion_tokens`.
      * @default 0
      */
     total_tokens: number;
 };
 /**
- * @description Grid provenance: the top-level `grid` object of a `ChatCompletion`, and of the final streamed chunk. Standard
- *     OpenAI clients ignore it.
+ * Grid provenance: the top-level `grid` object of a `ChatCompletion`, and of the final streamed chunk. Standard
+ * OpenAI clients ignore it.
  * @example {
  *       "worker": "rig-01",
  *       "gen_time": 1.42,
@@ -1082,24 +1082,24 @@ export type CompletionUsage = {
  *     }
  */
 export type GridMetadata = {
-    /** @description Name of the worker that served the job. */
+    /** Name of the worker that served the job. */
     worker?: string;
-    /** @description Generation time in seconds. */
+    /** Generation time in seconds. */
     gen_time?: number;
-    /** @description Time to first token in seconds. */
+    /** Time to first token in seconds. */
     ttft?: number | null;
-    /** @description Decode speed in tokens per second, as the worker measured it. */
+    /** Decode speed in tokens per second, as the worker measured it. */
     tokens_per_s?: number | null;
-    /** @description The seed used (client-supplied, or minted by the grid). */
+    /** The seed used (client-supplied, or minted by the grid). */
     seed?: number;
-    /** @description Only when a virtual `auto*` model was requested; how the router chose the concrete model and worker. */
+    /** Only when a virtual `auto*` model was requested; how the router chose the concrete model and worker. */
     routing?: {
         [key: string]: unknown;
     };
 };
 /**
- * @description Mid-stream failure event (`data: {"error":{…}}`), followed by `data: [DONE]`. `invalid_request_error` means the
- *     worker reported a client error (the request itself was bad); `upstream_error` means a worker or backend failure.
+ * Mid-stream failure event (`data: {"error":{…}}`), followed by `data: [DONE]`. `invalid_request_error` means the
+ * worker reported a client error (the request itself was bad); `upstream_error` means a worker or backend failure.
  * @example {
  *       "error": {
  *         "message": "Worker failed to produce output.",
@@ -1108,171 +1108,171 @@ export type GridMetadata = {
  *     }
  */
 export type StreamErrorChunk = {
-    /** @description What went wrong. */
+    /** What went wrong. */
     error: {
-        /** @description The reason, in words. */
+        /** The reason, in words. */
         message: string;
         /**
-         * @description `invalid_request_error`: the request was bad; `upstream_error`: the worker or its backend failed.
+         * `invalid_request_error`: the request was bad; `upstream_error`: the worker or its backend failed.
          * @enum {string}
          */
         type: "invalid_request_error" | "upstream_error";
     };
 };
-/** @description A model that connected workers serve (or the virtual `auto`). */
+/** A model that connected workers serve (or the virtual `auto`). */
 export type Model = {
     /**
-     * @description The model id to send as `model`.
+     * The model id to send as `model`.
      * @example llama-3.1-8b-instruct
      */
     id: string;
     /**
-     * @description Always `model`.
+     * Always `model`.
      * @constant
      */
     object: "model";
     /**
-     * @description Always 0.
+     * Always 0.
      * @default 0
      */
     created: number;
     /**
-     * @description Always `aipowergrid`.
+     * Always `aipowergrid`.
      * @default aipowergrid
      */
     owned_by: string;
     /**
-     * @description Input modalities the model accepts; chat UIs use it to enable image upload.
+     * Input modalities the model accepts; chat UIs use it to enable image upload.
      * @default [
      *       "text"
      *     ]
      */
     input_modalities?: ("text" | "image" | "video")[];
-    /** @description What a million tokens cost, when the grid publishes a price for the model. */
+    /** What a million tokens cost, when the grid publishes a price for the model. */
     pricing?: ModelPricing | null;
 };
-/** @description A model's published price. */
+/** A model's published price. */
 export type ModelPricing = {
     /**
-     * @description The currency of the prices (`USD`).
+     * The currency of the prices (`USD`).
      * @default USD
      */
     currency: string;
-    /** @description Price per million prompt tokens. */
+    /** Price per million prompt tokens. */
     input_per_mtok_usd: number;
-    /** @description Price per million completion tokens. */
+    /** Price per million completion tokens. */
     output_per_mtok_usd: number;
-    /** @description Where the price comes from. */
+    /** Where the price comes from. */
     source: string;
-    /** @description Version of the price list. */
+    /** Version of the price list. */
     version: string;
 };
 /**
- * @description Text models currently served by connected workers (image/video models are never listed). A virtual `auto` model
- *     is prepended whenever at least one text model is online. The list changes with worker presence.
+ * Text models currently served by connected workers (image/video models are never listed). A virtual `auto` model
+ * is prepended whenever at least one text model is online. The list changes with worker presence.
  */
 export type ModelList = {
     /**
-     * @description Always `list`.
+     * Always `list`.
      * @constant
      */
     object: "list";
-    /** @description The models, `auto` first when present. */
+    /** The models, `auto` first when present. */
     data: Model[];
 };
 /**
- * @description One row of `GET /v1/status/models`: a model served by connected workers, with its last-24 h performance from the
- *     settlement ledger (`null` when there are no samples; `tokens_per_s` and `avg_ttft_s` are text-only).
+ * One row of `GET /v1/status/models`: a model served by connected workers, with its last-24 h performance from the
+ * settlement ledger (`null` when there are no samples; `tokens_per_s` and `avg_ttft_s` are text-only).
  */
 export type ModelStatus = {
-    /** @description The model id. */
+    /** The model id. */
     name: string;
-    /** @description Workers currently serving the model. */
+    /** Workers currently serving the model. */
     count: number;
-    /** @description What the model generates (`text`, `image`, …). */
+    /** What the model generates (`text`, `image`, …). */
     type: WsJobType;
-    /** @description The largest `max_context_length` among the workers serving it. */
+    /** The largest `max_context_length` among the workers serving it. */
     max_context_length: number | null;
-    /** @description Completed jobs in the last 24 h the averages are computed from. */
+    /** Completed jobs in the last 24 h the averages are computed from. */
     samples: number;
-    /** @description Decode throughput (output tokens per second after the first token). */
+    /** Decode throughput (output tokens per second after the first token). */
     tokens_per_s: number | null;
-    /** @description Average time to first token, in seconds. */
+    /** Average time to first token, in seconds. */
     avg_ttft_s: number | null;
-    /** @description Average time from request to finished reply, in seconds. */
+    /** Average time from request to finished reply, in seconds. */
     avg_latency_s: number | null;
-    /** @description What a recipe-backed virtual model supports; its keys vary by model. */
+    /** What a recipe-backed virtual model supports; its keys vary by model. */
     capabilities?: {
         [key: string]: unknown;
     };
 };
-/** @description The live registry of connected workers. */
+/** The live registry of connected workers. */
 export type WorkerList = {
-    /** @description How many workers are connected (the length of `workers`). */
+    /** How many workers are connected (the length of `workers`). */
     count: number;
-    /** @description The connected workers. */
+    /** The connected workers. */
     workers: WorkerSummary[];
 };
-/** @description A connected worker in the live registry. */
+/** A connected worker in the live registry. */
 export type WorkerSummary = {
-    /** @description The worker's id, assigned at registration (`WsReady.worker_id`). */
+    /** The worker's id, assigned at registration (`WsReady.worker_id`). */
     id: string;
-    /** @description The worker's name, as it registered. */
+    /** The worker's name, as it registered. */
     name: string;
-    /** @description The models it serves. */
+    /** The models it serves. */
     models: string[];
-    /** @description The kinds of job it takes. */
+    /** The kinds of job it takes. */
     job_types: WsJobType[];
     /**
-     * @description The registry holds only connected workers.
+     * The registry holds only connected workers.
      * @constant
      */
     online: true;
 };
-/** @description Liveness of the API server. */
+/** Liveness of the API server. */
 export type Health = {
     /**
-     * @description `degraded` when the server cannot reach its Redis.
+     * `degraded` when the server cannot reach its Redis.
      * @enum {string}
      */
     status: "ok" | "degraded";
-    /** @description The deployed commit, when known. */
+    /** The deployed commit, when known. */
     build_commit: string | null;
-    /** @description Whether the server reaches its Redis. */
+    /** Whether the server reaches its Redis. */
     redis: boolean;
-    /** @description Workers connected right now. */
+    /** Workers connected right now. */
     workers_connected: number;
-    /** @description Models those workers serve. */
+    /** Models those workers serve. */
     models_available: string[];
 };
 /**
- * @description FastAPI error body. `detail` is a message string for errors the handlers raise, or FastAPI's list of
- *     validation problems for a 422 body-validation failure.
+ * FastAPI error body. `detail` is a message string for errors the handlers raise, or FastAPI's list of
+ * validation problems for a 422 body-validation failure.
  * @example {
  *       "detail": "Invalid API key"
  *     }
  */
 export type ErrorDetail = {
-    /** @description The error message, or the list of validation problems (422). */
+    /** The error message, or the list of validation problems (422). */
     detail: string | ValidationErrorItem[];
 };
-/** @description One entry of FastAPI's 422 `detail` list. */
+/** One entry of FastAPI's 422 `detail` list. */
 export type ValidationErrorItem = {
-    /** @description Where the problem is, e.g. `["body", "messages", 0, "role"]`. */
+    /** Where the problem is, e.g. `["body", "messages", 0, "role"]`. */
     loc: (string | number)[];
-    /** @description What is wrong, in words. */
+    /** What is wrong, in words. */
     msg: string;
-    /** @description The kind of problem (`missing`, `string_type`, `less_than_equal`, …). */
+    /** The kind of problem (`missing`, `string_type`, `less_than_equal`, …). */
     type: string;
-    /** @description The value that failed. */
+    /** The value that failed. */
     input?: unknown;
-    /** @description Details of the failed constraint (e.g. `{"le": 2}`). */
+    /** Details of the failed constraint (e.g. `{"le": 2}`). */
     ctx?: {
         [key: string]: unknown;
     };
 };
 /**
- * @description 429 from the rate limiter (OpenAI-style, unlike every other `/v1` error).
+ * 429 from the rate limiter (OpenAI-style, unlike every other `/v1` error).
  * @example {
  *       "error": {
  *         "message": "Rate limit exceeded. Please slow down.",
@@ -1281,15 +1281,15 @@ export type ValidationErrorItem = {
  *     }
  */
 export type RateLimitErrorBody = {
-    /** @description What went wrong. */
+    /** What went wrong. */
     error: {
         /**
-         * @description The reason, in words.
+         * The reason, in words.
          * @example Rate limit exceeded. Please slow down.
          */
         message: string;
         /**
-         * @description Always `rate_limit_error`.
+         * Always `rate_limit_error`.
          * @constant
          */
         type: "rate_limit_error";
@@ -1298,21 +1298,21 @@ export type RateLimitErrorBody = {
 /** @enum {string} */
 export type WsJobType = "text" | "image" | "video" | "audio" | "3d";
 /**
- * @description Request formats a worker can serve. `openai-chat` jobs stream `token` frames; `anthropic` and `openai-responses`
- *     jobs use raw passthrough frames (not described here).
+ * Request formats a worker can serve. `openai-chat` jobs stream `token` frames; `anthropic` and `openai-responses`
+ * jobs use raw passthrough frames (not described here).
  * @enum {string}
  */
 export type WsApiFormat = "openai-chat" | "openai-responses" | "anthropic";
 /** @enum {string} */
 export type WsModality = "text" | "image" | "video";
 /**
- * @description The worker's first frame, sent within 30 s of the upgrade (else the server closes the socket). It has **no**
- *     `type` field. The server answers `WsReady`, or `WsServerError` followed by a close with `WsCloseCode` 4001 (missing
- *     or invalid key or name) or 4003 (missing scope, name owned by another account, retired model, eviction cooldown,
- *     identity/profile failure). A second connection registering the same name closes the older one with 1012.
- *     The payout wallet comes from the account, never from the worker. The live server silently drops unknown
- *     `job_types`, `api_formats` and `modalities` values (falling back to the defaults when none is left) instead of
- *     refusing them.
+ * The worker's first frame, sent within 30 s of the upgrade (else the server closes the socket). It has **no**
+ * `type` field. The server answers `WsReady`, or `WsServerError` followed by a close with `WsCloseCode` 4001 (missing
+ * or invalid key or name) or 4003 (missing scope, name owned by another account, retired model, eviction cooldown,
+ * identity/profile failure). A second connection registering the same name closes the older one with 1012.
+ * The payout wallet comes from the account, never from the worker. The live server silently drops unknown
+ * `job_types`, `api_formats` and `modalities` values (falling back to the defaults when none is left) instead of
+ * refusing them.
  * @example {
  *       "apikey": "grid_0123456789abcdef",
  *       "name": "rig-01",
@@ -1331,14 +1331,14 @@ export type WsModality = "text" | "image" | "video";
  *     }
  */
 export type WsRegister = {
-    /** @description A Grid key (`grid_…`) with the `worker.connect` and `inference.submit` scopes. */
+    /** A Grid key (`grid_…`) with the `worker.connect` and `inference.submit` scopes. */
     apikey: string;
-    /** @description Worker name; owned by the first account that registers it. */
+    /** Worker name; owned by the first account that registers it. */
     name: string;
     /** @default [] */
     models?: string[];
     /**
-     * @description Largest completion (tokens) the worker accepts.
+     * Largest completion (tokens) the worker accepts.
      * @default 512
      */
     max_length?: number;
@@ -1351,13 +1351,13 @@ export type WsRegister = {
      */
     job_types?: WsJobType[];
     /**
+     * Legacy single job type, used when `job_types` is absent.
      * @deprecated
-     * @description Legacy single job type, used when `job_types` is absent.
      * @default text
      */
     worker_type?: WsJobType;
     /**
-     * @description `name:version:url` of the worker software.
+     * `name:version:url` of the worker software.
      * @default grid-ws
      */
     bridge_agent?: string;
@@ -1368,41 +1368,41 @@ export type WsRegister = {
      */
     api_formats?: WsApiFormat[];
     /**
-     * @description Input modalities the worker's models accept (vision models add `image`).
+     * Input modalities the worker's models accept (vision models add `image`).
      * @default [
      *       "text"
      *     ]
      */
     modalities?: WsModality[];
-    /** @description Optional hardware/profile report. */
+    /** Optional hardware/profile report. */
     worker_profile?: {
         [key: string]: unknown;
     };
-    /** @description Optional signed identity; a failed check closes with 4003. */
+    /** Optional signed identity; a failed check closes with 4003. */
     worker_identity?: {
         [key: string]: unknown;
     };
-    /** @description Sent by grid-text-worker; the server ignores it. */
+    /** Sent by grid-text-worker; the server ignores it. */
     signer_address?: string;
 };
 /**
- * @description Answer to `WsPing`; also accepted while a job is running.
+ * Answer to `WsPing`; also accepted while a job is running.
  * @example {
  *       "type": "pong"
  *     }
  */
 export type WsPong = {
     /**
-     * @description discriminator enum property added by openapi-typescript
+     * discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "pong";
 };
 /**
- * @description Streamed output of job `id`. Current form: `delta` with the backend's OpenAI delta (`content`,
- *     `reasoning_content`, `tool_calls`), relayed to the client verbatim, plus an optional `finish_reason`.
- *     Legacy form (still accepted): `text` with `reasoning: true` for reasoning text, `false`/absent for content.
- *     A frame carries either `delta` or `text`.
+ * Streamed output of job `id`. Current form: `delta` with the backend's OpenAI delta (`content`,
+ * `reasoning_content`, `tool_calls`), relayed to the client verbatim, plus an optional `finish_reason`.
+ * Legacy form (still accepted): `text` with `reasoning: true` for reasoning text, `false`/absent for content.
+ * A frame carries either `delta` or `text`.
  * @example {
  *       "type": "token",
  *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
@@ -1413,36 +1413,36 @@ export type WsPong = {
  */
 export type WsToken = {
     /**
-     * @description discriminator enum property added by openapi-typescript
+     * discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "token";
-    /** @description The job id. */
+    /** The job id. */
     id: string;
     delta?: ChatCompletionDelta;
     finish_reason?: string | null;
     /**
+     * Legacy form's text.
      * @deprecated
-     * @description Legacy form's text.
      */
     text?: string;
     /**
+     * Legacy form; `true` → `text` is reasoning.
      * @deprecated
-     * @description Legacy form; `true` → `text` is reasoning.
      * @default false
      */
     reasoning?: boolean;
-    /** @description Optional backend logprobs for the delta (read by the grid's validators, not relayed). */
+    /** Optional backend logprobs for the delta (read by the grid's validators, not relayed). */
     logprobs?: {
         [key: string]: unknown;
     };
 };
 /**
- * @description Job `id` finished. An empty output (no text, reasoning, tool calls or tokens) counts as a failure (a strike) unless
- *     `cancelled` is true. After a `WsCancel` the worker sends `done` with the partial text and `cancelled: true`.
- *     The server counts tokens itself; `usage` is shown to the client but never used for billing.
- *     When tokens were streamed, the server keeps the streamed text and ignores `full_text`/`full_reasoning` (it reads
- *     them only when nothing was streamed). Other fields (e.g. grid-text-worker's `receipt`) are ignored.
+ * Job `id` finished. An empty output (no text, reasoning, tool calls or tokens) counts as a failure (a strike) unless
+ * `cancelled` is true. After a `WsCancel` the worker sends `done` with the partial text and `cancelled: true`.
+ * The server counts tokens itself; `usage` is shown to the client but never used for billing.
+ * When tokens were streamed, the server keeps the streamed text and ignores `full_text`/`full_reasoning` (it reads
+ * them only when nothing was streamed). Other fields (e.g. grid-text-worker's `receipt`) are ignored.
  * @example {
  *       "type": "done",
  *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
@@ -1457,7 +1457,7 @@ export type WsToken = {
  */
 export type WsDone = {
     /**
-     * @description discriminator enum property added by openapi-typescript
+     * discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "done";
@@ -1469,15 +1469,15 @@ export type WsDone = {
     /** @default false */
     cancelled?: boolean;
     /**
-     * @description Optional signature over the output commitment, checked against the worker's signer or payout wallet; a
-     *     missing or invalid one leaves the result unsigned (never refused).
+     * Optional signature over the output commitment, checked against the worker's signer or payout wallet; a
+     * missing or invalid one leaves the result unsigned (never refused).
      */
     worker_sig?: string | null;
 };
 /**
- * @description Job `id` failed. `client_error: true` means the request itself was bad: the client gets a 400 (or an
- *     `invalid_request_error` stream event) and the worker gets no strike. Otherwise it is a strike and the job may be
- *     re-queued (at most twice).
+ * Job `id` failed. `client_error: true` means the request itself was bad: the client gets a 400 (or an
+ * `invalid_request_error` stream event) and the worker gets no strike. Otherwise it is a strike and the job may be
+ * re-queued (at most twice).
  * @example {
  *       "type": "error",
  *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
@@ -1487,7 +1487,7 @@ export type WsDone = {
  */
 export type WsWorkerError = {
     /**
-     * @description discriminator enum property added by openapi-typescript
+     * discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "error";
@@ -1496,10 +1496,10 @@ export type WsWorkerError = {
     /** @default false */
     client_error?: boolean;
 };
-/** @description Every worker → server frame after `WsRegister`, told apart by `type`. */
+/** Every worker → server frame after `WsRegister`, told apart by `type`. */
 export type WsWorkerFrame = WsPong | WsToken | WsDone | WsWorkerError;
 /**
- * @description Registration accepted.
+ * Registration accepted.
  * @example {
  *       "type": "ready",
  *       "worker_id": "2b7e1516-28ae-4d2a-a6f7-15880e6b3c5d"
@@ -1507,14 +1507,14 @@ export type WsWorkerFrame = WsPong | WsToken | WsDone | WsWorkerError;
  */
 export type WsReady = {
     /**
-     * @description discriminator enum property added by openapi-typescript
+     * discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "ready";
     worker_id: string;
 };
 /**
- * @description Registration refused; the server closes the socket right after (see `WsCloseCode`).
+ * Registration refused; the server closes the socket right after (see `WsCloseCode`).
  * @example {
  *       "type": "error",
  *       "message": "Invalid API key"
@@ -1522,47 +1522,47 @@ export type WsReady = {
  */
 export type WsServerError = {
     /**
-     * @description discriminator enum property added by openapi-typescript
+     * discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "error";
     message: string;
 };
 /**
- * @description Sent about every 10 s while the connection is idle. Answer with `WsPong`, even mid-job.
+ * Sent about every 10 s while the connection is idle. Answer with `WsPong`, even mid-job.
  * @example {
  *       "type": "ping"
  *     }
  */
 export type WsPing = {
     /**
-     * @description discriminator enum property added by openapi-typescript
+     * discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "ping";
 };
-/** @description The text job's payload. */
+/** The text job's payload. */
 export type WsJobPayload = {
     /**
-     * @description The client's chat request with credentials scrubbed from `messages`, `seed` and `max_tokens` always set, and
-     *     every extra field kept. The worker replaces `model` with its backend's name and forces streaming.
+     * The client's chat request with credentials scrubbed from `messages`, `seed` and `max_tokens` always set, and
+     * every extra field kept. The worker replaces `model` with its backend's name and forces streaming.
      */
     request: ChatCompletionRequest;
     /** @constant */
     api_format: "openai-chat";
     /**
-     * @description The messages flattened for legacy workers: system/developer text on its own line, then `User: …`,
-     *     `Assistant: …`, `Tool: …` lines, ending with `Assistant:`.
+     * The messages flattened for legacy workers: system/developer text on its own line, then `User: …`,
+     * `Assistant: …`, `Tool: …` lines, ending with `Assistant:`.
      */
     prompt: string;
-    /** @description Completion cap in tokens (= `request.max_tokens`). */
+    /** Completion cap in tokens (= `request.max_tokens`). */
     max_length: number;
     temperature: number;
     top_p: number;
 };
 /**
- * @description A text job (one at a time per connection; workers open more connections for concurrency). Media jobs
- *     (`job_type`, `upload`) are not described here.
+ * A text job (one at a time per connection; workers open more connections for concurrency). Media jobs
+ * (`job_type`, `upload`) are not described here.
  * @example {
  *       "type": "job",
  *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
@@ -1593,7 +1593,7 @@ export type WsJobPayload = {
  */
 export type WsJob = {
     /**
-     * @description discriminator enum property added by openapi-typescript
+     * discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "job";
@@ -1602,7 +1602,7 @@ export type WsJob = {
     payload: WsJobPayload;
 };
 /**
- * @description The client went away; abort job `id` and send `WsDone` with the partial text and `cancelled: true`.
+ * The client went away; abort job `id` and send `WsDone` with the partial text and `cancelled: true`.
  * @example {
  *       "type": "cancel",
  *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11"
@@ -1610,15 +1610,15 @@ export type WsJob = {
  */
 export type WsCancel = {
     /**
-     * @description discriminator enum property added by openapi-typescript
+     * discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "cancel";
     id: string;
 };
 /**
- * @description Job `id` settled. `den` is the reward: the server's own token count (tiktoken), capped at the job's `max_length`;
- *     0 for a duplicate or stale `done`.
+ * Job `id` settled. `den` is the reward: the server's own token count (tiktoken), capped at the job's `max_length`;
+ * 0 for a duplicate or stale `done`.
  * @example {
  *       "type": "ack",
  *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
@@ -1627,27 +1627,27 @@ export type WsCancel = {
  */
 export type WsAck = {
     /**
-     * @description discriminator enum property added by openapi-typescript
+     * discriminator enum property added by openapi-typescript
      * @enum {string}
      */
     type: "ack";
     id: string;
     den: number;
 };
-/** @description Every server → worker frame, told apart by `type`. */
+/** Every server → worker frame, told apart by `type`. */
 export type WsServerFrame = WsReady | WsServerError | WsPing | WsJob | WsCancel | WsAck;
 /**
- * @description WebSocket close codes the server uses:
- *     - **4001**: missing or invalid API key or worker name.
- *     - **4003**: the key lacks the `worker.connect`/`inference.submit` scope, a rig key used for another rig, a retired
- *       model, an eviction cooldown (6 strikes in 300 s bar re-registration for 30 s → 2 min → 10 min → 1 h), a name
- *       registered to another account, or an identity/profile failure.
- *     - **1012**: a newer connection registered the same worker name; the older socket is closed.
+ * WebSocket close codes the server uses:
+ * - **4001**: missing or invalid API key or worker name.
+ * - **4003**: the key lacks the `worker.connect`/`inference.submit` scope, a rig key used for another rig, a retired
+ *   model, an eviction cooldown (6 strikes in 300 s bar re-registration for 30 s → 2 min → 10 min → 1 h), a name
+ *   registered to another account, or an identity/profile failure.
+ * - **1012**: a newer connection registered the same worker name; the older socket is closed.
  * @enum {integer}
  */
 export type WsCloseCode = 4001 | 4003 | 1012;
 /**
- * @description A text generation request. Processed asynchronously; poll `GET /generate/text/status/{id}`.
+ * A text generation request. Processed asynchronously; poll `GET /generate/text/status/{id}`.
  * @example {
  *       "prompt": "User: Say hello.\nAssistant:",
  *       "params": {
@@ -1662,92 +1662,92 @@ export type WsCloseCode = 4001 | 4003 | 1012;
  *     }
  */
 export type HordeTextAsyncRequest = {
-    /** @description The prompt. An empty string → 400 `MissingPrompt`. */
+    /** The prompt. An empty string → 400 `MissingPrompt`. */
     prompt: string;
     params?: HordeTextParams;
     /**
-     * @description Acceptable models; empty = any worker. AIPG stores them lower-cased (so the pop response's `model` comes back
-     *     lower-cased); the live server then matches them against the worker's raw names, so mixed-case text model names
-     *     never match there. Intended: case-insensitive matching.
+     * Acceptable models; empty = any worker. AIPG stores them lower-cased (so the pop response's `model` comes back
+     * lower-cased); the live server then matches them against the worker's raw names, so mixed-case text model names
+     * never match there. Intended: case-insensitive matching.
      * @default []
      */
     models?: string[];
     /**
-     * @description Worker ids to allow (or to exclude, with `worker_blacklist`). Only the first 5 are kept; an unknown id → 404 `WorkerNotFound`.
+     * Worker ids to allow (or to exclude, with `worker_blacklist`). Only the first 5 are kept; an unknown id → 404 `WorkerNotFound`.
      * @default []
      */
     workers?: string[];
     /**
-     * @description `true` → `workers` is a deny list.
+     * `true` → `workers` is a deny list.
      * @default false
      */
     worker_blacklist?: boolean;
     /** @default false */
     trusted_workers?: boolean;
     /**
-     * @description `true` → only workers whose bridge agent is a validated backend (`AI Horde Worker`, `AI Horde Worker~aphrodite~oai`,
-     *     `AI Horde Worker~aphrodite~kai`, `KoboldCppEmbedWorker`, `TabbyAPI`). The server's parser defaults it to
-     *     `false`; its swagger model documents `true`.
+     * `true` → only workers whose bridge agent is a validated backend (`AI Horde Worker`, `AI Horde Worker~aphrodite~oai`,
+     * `AI Horde Worker~aphrodite~kai`, `KoboldCppEmbedWorker`, `TabbyAPI`). The server's parser defaults it to
+     * `false`; its swagger model documents `true`.
      * @default false
      */
     validated_backends?: boolean;
     /**
-     * @description `false` → only fast workers, and kudos are always required upfront.
+     * `false` → only fast workers, and kudos are always required upfront.
      * @default true
      */
     slow_workers?: boolean;
     /** @default false */
     extra_slow_workers?: boolean;
     /**
-     * @description A NSFW request goes only to workers with `nsfw: true`. The parser defaults to `true`; the swagger model says `false`.
+     * A NSFW request goes only to workers with `nsfw: true`. The parser defaults to `true`; the swagger model says `false`.
      * @default true
      */
     nsfw?: boolean;
     softprompt?: string | null;
     /**
-     * @description `true` → only compute the kudos cost: 200 `HordeDryRunResponse`, nothing is queued.
+     * `true` → only compute the kudos cost: 200 `HordeDryRunResponse`, nothing is queued.
      * @default false
      */
     dry_run?: boolean;
     /**
-     * @description With `params.n > 1` it requires a trusted/patron account (400 `RequiresTrust`).
+     * With `params.n > 1` it requires a trusted/patron account (400 `RequiresTrust`).
      * @default false
      */
     disable_batching?: boolean;
     /**
-     * @description Lower `max_length` instead of failing with 403 `KudosUpfront` when the user lacks kudos.
+     * Lower `max_length` instead of failing with 403 `KudosUpfront` when the user lacks kudos.
      * @default false
      */
     allow_downgrade?: boolean;
-    /** @description Service accounts only (else 400 `OnlyServiceAccountProxy`). */
+    /** Service accounts only (else 400 `OnlyServiceAccountProxy`). */
     proxied_account?: string | null;
-    /** @description Each finished generation is POSTed here (3 tries, 3 s timeout). Must be `https://`. */
+    /** Each finished generation is POSTed here (3 tries, 3 s timeout). Must be `https://`. */
     webhook?: string | null;
     style?: string | null;
-    /** @description Not supported for text; any value → 400 `InvalidExtraSourceImages.`. */
+    /** Not supported for text; any value → 400 `InvalidExtraSourceImages.`. */
     extra_source_images?: {
         [key: string]: unknown;
     }[];
-    /** @description AIPG. The requester's EVM wallet for gallery tracking. */
+    /** AIPG. The requester's EVM wallet for gallery tracking. */
     wallet_id?: string | null;
-    /** @description AIPG. Free-form tags stored with the request. */
+    /** AIPG. Free-form tags stored with the request. */
     tags?: string[] | null;
 };
 /**
- * @description Sampling parameters (KoboldAI names). Server-side checks beyond the schema: `max_context_length < max_length` →
- *     400 `TokenOverflow`; more than 128 `stop_sequence` entries → 400 `TooManyStopSequences`; more than 2000 characters
- *     of stop sequences in total → 400 `ExcessiveStopSequence`; a `sampler_order` with fewer than 7 distinct values → 400
- *     `MissingFullSamplerOrder`.
+ * Sampling parameters (KoboldAI names). Server-side checks beyond the schema: `max_context_length < max_length` →
+ * 400 `TokenOverflow`; more than 128 `stop_sequence` entries → 400 `TooManyStopSequences`; more than 2000 characters
+ * of stop sequences in total → 400 `ExcessiveStopSequence`; a `sampler_order` with fewer than 7 distinct values → 400
+ * `MissingFullSamplerOrder`.
  */
 export type HordeTextParams = {
     /**
-     * @description Generations wanted. AIPG batches atomically: a worker gets all `n` at once and only if it popped with
-     *     `amount ≥ n`, so `n > 1` starves behind workers that pop with the default `amount: 1` unless `disable_batching`.
+     * Generations wanted. AIPG batches atomically: a worker gets all `n` at once and only if it popped with
+     * `amount ≥ n`, so `n > 1` starves behind workers that pop with the default `amount: 1` unless `disable_batching`.
      * @default 1
      */
     n?: number;
     /**
-     * @description Tokens to generate (AIPG allows up to 2048; upstream AI Horde 1024).
+     * Tokens to generate (AIPG allows up to 2048; upstream AI Horde 1024).
      * @default 80
      */
     max_length?: number;
@@ -1770,9 +1770,9 @@ export type HordeTextParams = {
     dynatemp_range?: number;
     /** @default 1 */
     dynatemp_exponent?: number;
-    /** @description If sent, it must name at least 7 distinct samplers (else 400 `MissingFullSamplerOrder`). */
+    /** If sent, it must name at least 7 distinct samplers (else 400 `MissingFullSamplerOrder`). */
     sampler_order?: number[];
-    /** @description Stop strings (≤128, ≤2000 characters in total). The returned text **includes** the stop sequence. */
+    /** Stop strings (≤128, ≤2000 characters in total). The returned text **includes** the stop sequence. */
     stop_sequence?: string[];
     use_default_badwordsids?: boolean;
     singleline?: boolean;
@@ -1783,15 +1783,15 @@ export type HordeTextParams = {
 };
 export type HordeAsyncResponse = {
     /**
+     * The request id to poll.
      * Format: uuid
-     * @description The request id to poll.
      */
     id: string;
-    /** @description Expected kudos cost. */
+    /** Expected kudos cost. */
     kudos: number;
     /**
-     * @description Set when no active worker can serve the request ("Warning: No available workers can fulfill this request. It
-     *     will expire in 20 minutes…"). The request still waits; on AIPG it expires after 24 h, the text is stale.
+     * Set when no active worker can serve the request ("Warning: No available workers can fulfill this request. It
+     * will expire in 20 minutes…"). The request still waits; on AIPG it expires after 24 h, the text is stale.
      */
     message?: string;
     warnings?: HordeWarning[];
@@ -1804,9 +1804,9 @@ export type HordeDryRunResponse = {
     kudos: number;
 };
 /**
- * @description State of a text request. The same body answers `DELETE` (cancel), which sets the remaining count to 0: jobs not
- *     yet popped are dropped, jobs in flight still finish. AIPG deletes results about 60–65 min after they were popped
- *     (the request then 404s), so fetch them within the hour.
+ * State of a text request. The same body answers `DELETE` (cancel), which sets the remaining count to 0: jobs not
+ * yet popped are dropped, jobs in flight still finish. AIPG deletes results about 60–65 min after they were popped
+ * (the request then 404s), so fetch them within the hour.
  * @example {
  *       "finished": 1,
  *       "processing": 0,
@@ -1832,32 +1832,32 @@ export type HordeDryRunResponse = {
  *     }
  */
 export type HordeTextStatus = {
-    /** @description Generations completed. */
+    /** Generations completed. */
     finished: number;
-    /** @description Generations in flight. */
+    /** Generations in flight. */
     processing: number;
-    /** @description Generations that faulted and were re-queued. */
+    /** Generations that faulted and were re-queued. */
     restarted: number;
-    /** @description Generations not yet given to a worker. */
+    /** Generations not yet given to a worker. */
     waiting: number;
-    /** @description Faulted, or nothing left waiting and every generation finished. */
+    /** Faulted, or nothing left waiting and every generation finished. */
     done: boolean;
-    /** @description True after 3 faulted generations. */
+    /** True after 3 faulted generations. */
     faulted: boolean;
-    /** @description Estimated seconds until done. */
+    /** Estimated seconds until done. */
     wait_time: number;
-    /** @description 1-based position in the queue. */
+    /** 1-based position in the queue. */
     queue_position: number;
-    /** @description Kudos consumed so far. */
+    /** Kudos consumed so far. */
     kudos: number;
-    /** @description Some active worker could serve it. */
+    /** Some active worker could serve it. */
     is_possible: boolean;
     generations: HordeTextGeneration[];
     progress?: HordeProgress;
 };
 /**
- * @description AIPG progress report (`POST /generate/progress` feeds it). The live server computes it but its response model
- *     does not declare it, so it is stripped from the body; it is listed here as the intended, optional field.
+ * AIPG progress report (`POST /generate/progress` feeds it). The live server computes it but its response model
+ * does not declare it, so it is stripped from the body; it is listed here as the intended, optional field.
  */
 export type HordeProgress = {
     progress_percent?: number;
@@ -1868,7 +1868,7 @@ export type HordeProgress = {
 export type HordeTextGeneration = {
     text: string;
     /**
-     * @description An integer for text (image generations use a string).
+     * An integer for text (image generations use a string).
      * @default 0
      */
     seed: number;
@@ -1876,12 +1876,12 @@ export type HordeTextGeneration = {
     worker_id: string;
     worker_name: string;
     model: string;
-    /** @description The submitted state. The live server always reports `ok` here (a marshalling default). */
+    /** The submitted state. The live server always reports `ok` here (a marshalling default). */
     state: HordeGenerationState;
     gen_metadata?: HordeGenMetadata[];
     /**
+     * The generation id. Computed but stripped by the live server's marshalling.
      * Format: uuid
-     * @description The generation id. Computed but stripped by the live server's marshalling.
      */
     id?: string;
 };
@@ -1895,8 +1895,8 @@ export type HordeGenMetadata = {
     ref?: string;
 };
 /**
- * @description A text worker asking for a job. The first pop with a new `name` creates the worker. A worker that has not popped
- *     for 300 s is offline.
+ * A text worker asking for a job. The first pop with a new `name` creates the worker. A worker that has not popped
+ * for 300 s is offline.
  * @example {
  *       "name": "rig-01",
  *       "models": [
@@ -1909,17 +1909,17 @@ export type HordeGenMetadata = {
  */
 export type HordeTextPopRequest = {
     /**
-     * @description Worker name. Names containing `colab`, `tpu` or `google` → 400; a profane name → 400 `ProfaneWorkerName`; a name
-     *     owned by another user → 403 `WrongCredentials`; the name of an image worker → 400 `PolymorphicNameConflict`.
+     * Worker name. Names containing `colab`, `tpu` or `google` → 400; a profane name → 400 `ProfaneWorkerName`; a name
+     * owned by another user → 403 `WrongCredentials`; the name of an image worker → 400 `PolymorphicNameConflict`.
      */
     name: string;
     /**
-     * @description Models served (at most 200 are kept). `model::alias#id` is a private model only that user may use.
-     *     AIPG stores them lower-cased.
+     * Models served (at most 200 are kept). `model::alias#id` is a private model only that user may use.
+     * AIPG stores them lower-cased.
      */
     models?: string[];
     /**
-     * @description Largest `params.max_length` this worker accepts.
+     * Largest `params.max_length` this worker accepts.
      * @default 512
      */
     max_length?: number;
@@ -1928,37 +1928,37 @@ export type HordeTextPopRequest = {
     /** @default [] */
     softprompts?: string[];
     /**
-     * @description Users served first; each must be `alias#number` (else 400 `InvalidPriorityUsername`).
+     * Users served first; each must be `alias#number` (else 400 `InvalidPriorityUsername`).
      * @default []
      */
     priority_usernames?: string[];
     /** @default true */
     nsfw?: boolean;
     /**
-     * @description Reported capacity only.
+     * Reported capacity only.
      * @default 1
      */
     threads?: number;
     /**
-     * @description `name:version:url`. Decides validated-backend status (unvalidated agents earn 30% rewards).
+     * `name:version:url`. Decides validated-backend status (unvalidated agents earn 30% rewards).
      * @default unknown:0:unknown
      */
     bridge_agent?: string;
     /** @default false */
     require_upfront_kudos?: boolean;
     /**
-     * @description Most generations the worker takes at once (AIPG only hands out requests with `params.n ≤ amount`).
+     * Most generations the worker takes at once (AIPG only hands out requests with `params.n ≤ amount`).
      * @default 1
      */
     amount?: number;
     /** @default false */
     extra_slow_worker?: boolean;
-    /** @description AIPG. Stored only if it is a 42-character `0x…` address. */
+    /** AIPG. Stored only if it is a 42-character `0x…` address. */
     wallet_address?: string | null;
 };
 /**
- * @description Always 200. No job → `id: null`, `ids: []` and `skipped` counts why requests were passed over; test `id`/`ids`,
- *     not the status code.
+ * Always 200. No job → `id: null`, `ids: []` and `skipped` counts why requests were passed over; test `id`/`ids`,
+ * not the status code.
  * @example {
  *       "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
  *       "ids": [
@@ -1980,20 +1980,20 @@ export type HordeTextPopRequest = {
  */
 export type HordeTextPopResponse = {
     /**
+     * The generation id, or `null` when there is no job.
      * Format: uuid
-     * @description The generation id, or `null` when there is no job.
      */
     id: string | null;
     ids: string[];
     /**
-     * @description The job, or an empty object `{}` when there is no job (the Horde marshals a missing nested model as `{}`;
-     *     clients such as horde-sdk require an object here).
+     * The job, or an empty object `{}` when there is no job (the Horde marshals a missing nested model as `{}`;
+     * clients such as horde-sdk require an object here).
      */
     payload?: HordeTextPopPayload | Record<string, never>;
-    /** @description The model to use (AIPG returns it lower-cased). */
+    /** The model to use (AIPG returns it lower-cased). */
     model?: string | null;
     softprompt?: string | null;
-    /** @description Seconds before the job counts as stale (AIPG text 86400, upstream 150). */
+    /** Seconds before the job counts as stale (AIPG text 86400, upstream 150). */
     ttl?: number | null;
     extra_source_images?: {
         [key: string]: unknown;
@@ -2001,11 +2001,11 @@ export type HordeTextPopResponse = {
     skipped: HordeNoValidRequestFound;
     messages?: HordeMessage[];
 };
-/** @description The job for the worker — the client's `params` plus the prompt, with `n` set to 1. */
+/** The job for the worker — the client's `params` plus the prompt, with `n` set to 1. */
 export type HordeTextPopPayload = HordeTextParams & {
     prompt: string;
 };
-/** @description How many queued requests were skipped, per reason. */
+/** How many queued requests were skipped, per reason. */
 export type HordeNoValidRequestFound = {
     worker_id?: number;
     performance?: number;
@@ -2018,15 +2018,15 @@ export type HordeNoValidRequestFound = {
     max_context_length?: number;
     max_length?: number;
     matching_softprompt?: number;
-    /** @description AIPG atomic batching (`params.n > amount`). Counted but stripped by the live server's marshalling. */
+    /** AIPG atomic batching (`params.n > amount`). Counted but stripped by the live server's marshalling. */
     batch_size?: number;
 };
-/** @description A moderator message for the worker. */
+/** A moderator message for the worker. */
 export type HordeMessage = {
     id?: string;
     message?: string;
     origin?: string;
-    /** @description RFC 822 date. */
+    /** RFC 822 date. */
     expiry?: string;
 };
 /**
@@ -2039,15 +2039,15 @@ export type HordeMessage = {
  */
 export type HordeTextSubmitRequest = {
     /**
+     * The generation id from the pop.
      * Format: uuid
-     * @description The generation id from the pop.
      */
     id: string;
-    /** @description The generated text; send `""` for a faulted generation (the field is required even then). */
+    /** The generated text; send `""` for a faulted generation (the field is required even then). */
     generation: string;
     /**
-     * @description `faulted` aborts the generation and re-queues it for another worker (reward 0, still 200). `censored` stores it
-     *     censored and the requester is not charged.
+     * `faulted` aborts the generation and re-queues it for another worker (reward 0, still 200). `censored` stores it
+     * censored and the requester is not charged.
      * @default ok
      */
     state?: HordeGenerationState;
@@ -2056,7 +2056,7 @@ export type HordeTextSubmitRequest = {
     gen_metadata?: HordeGenMetadata[];
 };
 export type HordeSubmitResponse = {
-    /** @description Kudos (den) earned. */
+    /** Kudos (den) earned. */
     reward: number;
 };
 export type HordeHeartbeat = {
@@ -2086,7 +2086,7 @@ export type HordePerformance = {
 };
 export type HordeActiveModel = {
     name: string;
-    /** @description Workers serving it. */
+    /** Workers serving it. */
     count: number;
     performance?: number;
     queued?: number;
@@ -2101,7 +2101,7 @@ export type HordeWorkerDetails = {
     name: string;
     /** Format: uuid */
     id: string;
-    /** @description Checked in within the last 300 s. */
+    /** Checked in within the last 300 s. */
     online?: boolean;
     requests_fulfilled?: number;
     kudos_rewards?: number;
@@ -2117,7 +2117,7 @@ export type HordeWorkerDetails = {
     paused?: boolean;
     info?: string | null;
     nsfw?: boolean;
-    /** @description Shown to the owner and moderators. */
+    /** Shown to the owner and moderators. */
     owner?: string | null;
     trusted?: boolean;
     flagged?: boolean;
@@ -2129,7 +2129,7 @@ export type HordeWorkerDetails = {
         id?: string | null;
     };
     bridge_agent?: string;
-    /** @description AIPG. */
+    /** AIPG. */
     wallet_address?: string | null;
     max_pixels?: number;
     megapixelsteps_generated?: number;
@@ -2144,9 +2144,9 @@ export type HordeWorkerDetails = {
     tokens_generated?: number;
     messages?: HordeMessage[];
 };
-/** @description The user the sent key belongs to. A shared key returns its owner with " (Shared Key: name)" appended to `username`. */
+/** The user the sent key belongs to. A shared key returns its owner with " (Shared Key: name)" appended to `username`. */
 export type HordeUserDetails = {
-    /** @description `alias#id`. */
+    /** `alias#id`. */
     username: string;
     id: number;
     kudos: number;
@@ -2201,7 +2201,7 @@ export type HordeUserDetails = {
     }[];
 };
 /**
- * @description A Horde error. The HTTP status is the one of the error's class (see `HordeRc`).
+ * A Horde error. The HTTP status is the one of the error's class (see `HordeRc`).
  * @example {
  *       "message": "No user matching sent API Key.",
  *       "rc": "InvalidAPIKey"
@@ -2212,16 +2212,16 @@ export type HordeError = {
     rc: HordeRc;
 };
 /**
- * @description Horde return codes. Status by code: 400 `BadRequest` and most validation codes; 401 `InvalidAPIKey`; 403
- *     `WrongCredentials`, `KudosUpfront`, `SharedKey*`, `AnonForbidden*`, `WorkerMaintenance`, `WorkerFlaggedMaintenance`,
- *     `TimeoutIP`, `UnsafeIP`, `TooManyNewIPs`, `TooManySameIPs`, `WorkerInviteOnly`, `NotModerator`, `NotPrivileged`,
- *     `Forbidden`, …; 404 `RequestNotFound`, `InvalidJobID`, `WorkerNotFound`, `UserNotFound`, `ThingNotFound`, …; 410
- *     `RequestExpired`; 423 `Locked`; 429 `TooManyPrompts`. `InvalidExtraSourceImages.` really ends with a dot on AIPG.
+ * Horde return codes. Status by code: 400 `BadRequest` and most validation codes; 401 `InvalidAPIKey`; 403
+ * `WrongCredentials`, `KudosUpfront`, `SharedKey*`, `AnonForbidden*`, `WorkerMaintenance`, `WorkerFlaggedMaintenance`,
+ * `TimeoutIP`, `UnsafeIP`, `TooManyNewIPs`, `TooManySameIPs`, `WorkerInviteOnly`, `NotModerator`, `NotPrivileged`,
+ * `Forbidden`, …; 404 `RequestNotFound`, `InvalidJobID`, `WorkerNotFound`, `UserNotFound`, `ThingNotFound`, …; 410
+ * `RequestExpired`; 423 `Locked`; 429 `TooManyPrompts`. `InvalidExtraSourceImages.` really ends with a dot on AIPG.
  * @enum {string}
  */
 export type HordeRc = "BadRequest" | "MissingPrompt" | "CorruptPrompt" | "TokenOverflow" | "TooManyStopSequences" | "ExcessiveStopSequence" | "MissingFullSamplerOrder" | "InvalidPriorityUsername" | "PolymorphicNameConflict" | "ProfaneWorkerName" | "DuplicateGen" | "AbortedGen" | "NoValidWorkers" | "MaintenanceMode" | "KudosValidationError" | "KudosTransferToSelf" | "KudosTransferNotEnough" | "KudosTransferToAnon" | "KudosTransferFromAnon" | "NegativeKudosTransfer" | "TooFastKudosTransfers" | "TargetAccountFlagged" | "SourceAccountFlagged" | "FaultWhenKudosReceiving" | "FaultWhenKudosSending" | "EducationCannotSendKudos" | "UnsupportedModel" | "UnsupportedSampler" | "ControlNetMismatch" | "SourceMaskUnnecessary" | "ImageValidationFailed" | "VideoModeWithImageModel" | "InvalidExtraSourceImages." | "InvalidExtraSourceImages" | "TooManyExtraSourceImages" | "OnlyServiceAccountProxy" | "RequiresTrust" | "NoValidActions" | "InvalidSize" | "InvalidPromptSize" | "TooManySteps" | "Profanity" | "ProfaneBridgeAgent" | "ProfaneWorkerInfo" | "TooLong" | "TooLongWorkerName" | "NameAlreadyExists" | "WorkerNameAlreadyExists" | "BadClientAgent" | "InvalidAPIKey" | "WrongCredentials" | "KudosUpfront" | "SharedKeyEmpty" | "SharedKeyExpired" | "SharedKeyInsufficientKudos" | "AnonForbidden" | "AnonForbiddenWorker" | "NotTrusted" | "NotOwner" | "NotAdmin" | "WorkerMaintenance" | "WorkerFlaggedMaintenance" | "TimeoutIP" | "UnsafeIP" | "UntrustedUnsafeIP" | "TooManyNewIPs" | "TooManySameIPs" | "WorkerInviteOnly" | "NotModerator" | "NotPrivileged" | "Forbidden" | "RequestNotFound" | "InvalidJobID" | "WorkerNotFound" | "UserNotFound" | "ThingNotFound" | "RequestExpired" | "Locked" | "TooManyPrompts";
 /**
- * @description 400 from request-body validation (flask-restx), before any Horde check runs.
+ * 400 from request-body validation (flask-restx), before any Horde check runs.
  * @example {
  *       "message": "Input payload validation failed",
  *       "errors": {
@@ -2232,13 +2232,13 @@ export type HordeRc = "BadRequest" | "MissingPrompt" | "CorruptPrompt" | "TokenO
 export type HordeValidationError = {
     /** @example Input payload validation failed */
     message: string;
-    /** @description Field path → reason. */
+    /** Field path → reason. */
     errors: {
         [key: string]: string;
     };
 };
 /**
- * @description 429 from the rate limiter (no `rc`). `Retry-After` and `X-RateLimit-*` headers are set.
+ * 429 from the rate limiter (no `rc`). `Retry-After` and `X-RateLimit-*` headers are set.
  * @example {
  *       "message": "2 per 1 second"
  *     }
@@ -2247,7 +2247,7 @@ export type HordeRateLimitError = {
     message: string;
 };
 /**
- * @description The live AIPG grid's answer to every `/api/v2/*` (and `/v2/*`) path since 2026-07-24: the legacy API is retired.
+ * The live AIPG grid's answer to every `/api/v2/*` (and `/v2/*`) path since 2026-07-24: the legacy API is retired.
  * @example {
  *       "status": "gone",
  *       "message": "The legacy /api/v2 API has been retired. Use https://api.aipowergrid.io/v1."
@@ -2273,7 +2273,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The completion (JSON), or its event stream when `stream` is true. */
+            /** The completion (JSON), or its event stream when `stream` is true. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2336,7 +2336,7 @@ export interface operations {
             413: components["responses"]["V1PayloadTooLarge"];
             422: components["responses"]["V1ValidationError"];
             429: components["responses"]["V1RateLimited"];
-            /** @description Unexpected server error (details are logged, never returned). */
+            /** Unexpected server error (details are logged, never returned). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2350,7 +2350,7 @@ export interface operations {
                     "application/json": ErrorDetail;
                 };
             };
-            /** @description The worker failed (non-streamed requests only; a stream reports it as a `StreamErrorChunk`). */
+            /** The worker failed (non-streamed requests only; a stream reports it as a `StreamErrorChunk`). */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2376,7 +2376,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The model list. */
+            /** The model list. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2418,7 +2418,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A model id as listed by `listModels`; percent-encode any `/` in it.
+                 * A model id as listed by `listModels`; percent-encode any `/` in it.
                  * @example llama-3.1-8b-instruct
                  */
                 model_id: string;
@@ -2427,7 +2427,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The model. */
+            /** The model. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2447,7 +2447,7 @@ export interface operations {
                     "application/json": Model;
                 };
             };
-            /** @description The model is not online. */
+            /** The model is not online. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2472,7 +2472,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One row per model. */
+            /** One row per model. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2506,7 +2506,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Connected workers. */
+            /** Connected workers. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2540,7 +2540,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description `websocket`: the request is a WebSocket upgrade (the worker protocol runs over the socket).
+                 * `websocket`: the request is a WebSocket upgrade (the worker protocol runs over the socket).
                  * @example websocket
                  */
                 Upgrade: "websocket";
@@ -2550,7 +2550,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Switching Protocols; the WebSocket session described above follows. */
+            /** Switching Protocols; the WebSocket session described above follows. */
             101: {
                 headers: {
                     Upgrade?: "websocket";
@@ -2558,7 +2558,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not a WebSocket upgrade request. */
+            /** Not a WebSocket upgrade request. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2583,7 +2583,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Health. */
+            /** Health. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2610,8 +2610,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
-                 *     refused from IPs in timeout.
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
                  * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
                  */
                 "Client-Agent"?: components["parameters"]["ClientAgent"];
@@ -2625,7 +2625,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `dry_run` only: the cost, nothing queued. */
+            /** `dry_run` only: the cost, nothing queued. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2639,7 +2639,7 @@ export interface operations {
                     "application/json": HordeDryRunResponse;
                 };
             };
-            /** @description Queued. */
+            /** Queued. */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2661,15 +2661,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
-                 *     refused from IPs in timeout.
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
                  * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
                  */
                 "Client-Agent"?: components["parameters"]["ClientAgent"];
             };
             path: {
                 /**
-                 * @description The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
+                 * The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
                  * @example 5b1d3f0e-8c2a-4e6b-9a7d-1c3e5f7a9b0d
                  */
                 id: components["parameters"]["HordeRequestId"];
@@ -2678,7 +2678,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The request's status. */
+            /** The request's status. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2712,15 +2712,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
-                 *     refused from IPs in timeout.
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
                  * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
                  */
                 "Client-Agent"?: components["parameters"]["ClientAgent"];
             };
             path: {
                 /**
-                 * @description The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
+                 * The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
                  * @example 5b1d3f0e-8c2a-4e6b-9a7d-1c3e5f7a9b0d
                  */
                 id: components["parameters"]["HordeRequestId"];
@@ -2729,7 +2729,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The request's status after cancelling. */
+            /** The request's status after cancelling. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2773,8 +2773,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
-                 *     refused from IPs in timeout.
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
                  * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
                  */
                 "Client-Agent"?: components["parameters"]["ClientAgent"];
@@ -2801,7 +2801,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A job, or none (`id: null`). */
+            /** A job, or none (`id: null`). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2822,8 +2822,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
-                 *     refused from IPs in timeout.
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
                  * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
                  */
                 "Client-Agent"?: components["parameters"]["ClientAgent"];
@@ -2837,7 +2837,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted. */
+            /** Accepted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2854,7 +2854,7 @@ export interface operations {
             400: components["responses"]["HordeBadRequest"];
             401: components["responses"]["HordeUnauthorized"];
             403: components["responses"]["HordeForbidden"];
-            /** @description Unknown generation id. */
+            /** Unknown generation id. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2878,8 +2878,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
-                 *     refused from IPs in timeout.
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
                  * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
                  */
                 "Client-Agent"?: components["parameters"]["ClientAgent"];
@@ -2889,7 +2889,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The server is up. */
+            /** The server is up. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2911,30 +2911,30 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Which models. Defaults to `image`, not `text`.
+                 * Which models. Defaults to `image`, not `text`.
                  * @example text
                  */
                 type?: "image" | "text";
                 /**
-                 * @description Only models served by at least this many workers.
+                 * Only models served by at least this many workers.
                  * @example 1
                  */
                 min_count?: number;
                 /**
-                 * @description Only models served by at most this many workers.
+                 * Only models served by at most this many workers.
                  * @example 10
                  */
                 max_count?: number;
                 /**
-                 * @description `known` = in the model reference, `custom` = not in it, `all` = both.
+                 * `known` = in the model reference, `custom` = not in it, `all` = both.
                  * @example all
                  */
                 model_state?: "known" | "custom" | "all";
             };
             header?: {
                 /**
-                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
-                 *     refused from IPs in timeout.
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
                  * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
                  */
                 "Client-Agent"?: components["parameters"]["ClientAgent"];
@@ -2944,7 +2944,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Active models. */
+            /** Active models. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2975,8 +2975,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
-                 *     refused from IPs in timeout.
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
                  * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
                  */
                 "Client-Agent"?: components["parameters"]["ClientAgent"];
@@ -2986,7 +2986,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Totals. */
+            /** Totals. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3019,20 +3019,20 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only workers of this type.
+                 * Only workers of this type.
                  * @example text
                  */
                 type?: "image" | "text" | "interrogation";
                 /**
-                 * @description Only the worker with this exact name.
+                 * Only the worker with this exact name.
                  * @example rig-01
                  */
                 name?: string;
             };
             header?: {
                 /**
-                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
-                 *     refused from IPs in timeout.
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
                  * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
                  */
                 "Client-Agent"?: components["parameters"]["ClientAgent"];
@@ -3042,7 +3042,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Workers. */
+            /** Workers. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3097,15 +3097,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
-                 *     refused from IPs in timeout.
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
                  * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
                  */
                 "Client-Agent"?: components["parameters"]["ClientAgent"];
             };
             path: {
                 /**
-                 * @description The worker's id (a UUID, as in `HordeWorkerDetails.id`); an unknown id is a 404 `WorkerNotFound`.
+                 * The worker's id (a UUID, as in `HordeWorkerDetails.id`); an unknown id is a 404 `WorkerNotFound`.
                  * @example 1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b
                  */
                 worker_id: string;
@@ -3114,7 +3114,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The worker. */
+            /** The worker. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3146,8 +3146,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
-                 *     refused from IPs in timeout.
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
                  * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
                  */
                 "Client-Agent"?: components["parameters"]["ClientAgent"];
@@ -3157,7 +3157,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The user. */
+            /** The user. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3183,7 +3183,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["HordeUnauthorized"];
-            /** @description No user has this key. */
+            /** No user has this key. */
             404: {
                 headers: {
                     [name: string]: unknown;
