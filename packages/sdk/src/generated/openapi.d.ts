@@ -1335,16 +1335,23 @@ export type WsRegister = {
     apikey: string;
     /** Worker name; owned by the first account that registers it. */
     name: string;
-    /** @default [] */
+    /**
+     * The models the worker serves, by the names clients send as `model`.
+     * @default []
+     */
     models?: string[];
     /**
      * Largest completion (tokens) the worker accepts.
      * @default 512
      */
     max_length?: number;
-    /** @default 2048 */
+    /**
+     * Largest context (prompt plus completion, in tokens) the worker accepts.
+     * @default 2048
+     */
     max_context_length?: number;
     /**
+     * The kinds of job the worker takes (`text` for chat).
      * @default [
      *       "text"
      *     ]
@@ -1362,6 +1369,7 @@ export type WsRegister = {
      */
     bridge_agent?: string;
     /**
+     * The request formats the worker can serve; chat jobs need `openai-chat`.
      * @default [
      *       "openai-chat"
      *     ]
@@ -1393,7 +1401,7 @@ export type WsRegister = {
  */
 export type WsPong = {
     /**
-     * discriminator enum property added by openapi-typescript
+     * Always `pong`. (enum property replaced by openapi-typescript)
      * @enum {string}
      */
     type: "pong";
@@ -1413,13 +1421,15 @@ export type WsPong = {
  */
 export type WsToken = {
     /**
-     * discriminator enum property added by openapi-typescript
+     * Always `token`. (enum property replaced by openapi-typescript)
      * @enum {string}
      */
     type: "token";
     /** The job id. */
     id: string;
+    /** Current form: the backend's OpenAI delta for this piece of output, relayed to the client as is. */
     delta?: ChatCompletionDelta;
+    /** Set on the piece that ends the output (`stop`, `length`, `tool_calls`, …). */
     finish_reason?: string | null;
     /**
      * Legacy form's text.
@@ -1457,16 +1467,24 @@ export type WsToken = {
  */
 export type WsDone = {
     /**
-     * discriminator enum property added by openapi-typescript
+     * Always `done`. (enum property replaced by openapi-typescript)
      * @enum {string}
      */
     type: "done";
+    /** The job id. */
     id: string;
+    /** The whole output text; read only when no tokens were streamed. */
     full_text: string;
+    /** The whole reasoning text, if any; read only when no tokens were streamed. */
     full_reasoning?: string | null;
+    /** Why the output ended (`stop`, `length`, `tool_calls`, …); the grid passes it to the client. */
     finish_reason?: string | null;
+    /** The backend's token counts, shown to the client (never used for billing). */
     usage?: CompletionUsage | null;
-    /** @default false */
+    /**
+     * `true` after a `WsCancel`: the output is partial, and an empty one is no strike.
+     * @default false
+     */
     cancelled?: boolean;
     /**
      * Optional signature over the output commitment, checked against the worker's signer or payout wallet; a
@@ -1487,13 +1505,18 @@ export type WsDone = {
  */
 export type WsWorkerError = {
     /**
-     * discriminator enum property added by openapi-typescript
+     * Always `error`. (enum property replaced by openapi-typescript)
      * @enum {string}
      */
     type: "error";
+    /** The job id. */
     id: string;
+    /** What went wrong; the client sees it when `client_error` is true. */
     message: string;
-    /** @default false */
+    /**
+     * `true` when the request itself was bad (e.g. the backend refused it as invalid), not the worker.
+     * @default false
+     */
     client_error?: boolean;
 };
 /** Every worker → server frame after `WsRegister`, told apart by `type`. */
@@ -1507,10 +1530,11 @@ export type WsWorkerFrame = WsPong | WsToken | WsDone | WsWorkerError;
  */
 export type WsReady = {
     /**
-     * discriminator enum property added by openapi-typescript
+     * Always `ready`. (enum property replaced by openapi-typescript)
      * @enum {string}
      */
     type: "ready";
+    /** The id the grid gave this worker (it appears in `GET /v1/workers`). */
     worker_id: string;
 };
 /**
@@ -1522,10 +1546,11 @@ export type WsReady = {
  */
 export type WsServerError = {
     /**
-     * discriminator enum property added by openapi-typescript
+     * Always `error`. (enum property replaced by openapi-typescript)
      * @enum {string}
      */
     type: "error";
+    /** Why the registration was refused. */
     message: string;
 };
 /**
@@ -1536,7 +1561,7 @@ export type WsServerError = {
  */
 export type WsPing = {
     /**
-     * discriminator enum property added by openapi-typescript
+     * Always `ping`. (enum property replaced by openapi-typescript)
      * @enum {string}
      */
     type: "ping";
@@ -1548,7 +1573,10 @@ export type WsJobPayload = {
      * every extra field kept. The worker replaces `model` with its backend's name and forces streaming.
      */
     request: ChatCompletionRequest;
-    /** @constant */
+    /**
+     * Always `openai-chat` for a chat job.
+     * @constant
+     */
     api_format: "openai-chat";
     /**
      * The messages flattened for legacy workers: system/developer text on its own line, then `User: …`,
@@ -1557,7 +1585,9 @@ export type WsJobPayload = {
     prompt: string;
     /** Completion cap in tokens (= `request.max_tokens`). */
     max_length: number;
+    /** The request's `temperature` (0.7 when the client sent none), for legacy workers. */
     temperature: number;
+    /** The request's `top_p` (0.9 when the client sent none), for legacy workers. */
     top_p: number;
 };
 /**
@@ -1593,12 +1623,15 @@ export type WsJobPayload = {
  */
 export type WsJob = {
     /**
-     * discriminator enum property added by openapi-typescript
+     * Always `job`. (enum property replaced by openapi-typescript)
      * @enum {string}
      */
     type: "job";
+    /** The job id; every frame about this job carries it. */
     id: string;
+    /** The model to run, one the worker registered. */
     model: string;
+    /** What to generate. */
     payload: WsJobPayload;
 };
 /**
@@ -1610,10 +1643,11 @@ export type WsJob = {
  */
 export type WsCancel = {
     /**
-     * discriminator enum property added by openapi-typescript
+     * Always `cancel`. (enum property replaced by openapi-typescript)
      * @enum {string}
      */
     type: "cancel";
+    /** The job to abort. */
     id: string;
 };
 /**
@@ -1627,11 +1661,13 @@ export type WsCancel = {
  */
 export type WsAck = {
     /**
-     * discriminator enum property added by openapi-typescript
+     * Always `ack`. (enum property replaced by openapi-typescript)
      * @enum {string}
      */
     type: "ack";
+    /** The settled job. */
     id: string;
+    /** The reward in den: the grid's own token count of the output, capped at the job's `max_length`. */
     den: number;
 };
 /** Every server → worker frame, told apart by `type`. */
@@ -1664,6 +1700,7 @@ export type WsCloseCode = 4001 | 4003 | 1012;
 export type HordeTextAsyncRequest = {
     /** The prompt. An empty string → 400 `MissingPrompt`. */
     prompt: string;
+    /** Sampling parameters (KoboldAI names); the server's defaults apply to what is left out. */
     params?: HordeTextParams;
     /**
      * Acceptable models; empty = any worker. AIPG stores them lower-cased (so the pop response's `model` comes back
@@ -1682,7 +1719,10 @@ export type HordeTextAsyncRequest = {
      * @default false
      */
     worker_blacklist?: boolean;
-    /** @default false */
+    /**
+     * `true` → only trusted workers.
+     * @default false
+     */
     trusted_workers?: boolean;
     /**
      * `true` → only workers whose bridge agent is a validated backend (`AI Horde Worker`, `AI Horde Worker~aphrodite~oai`,
@@ -1696,13 +1736,17 @@ export type HordeTextAsyncRequest = {
      * @default true
      */
     slow_workers?: boolean;
-    /** @default false */
+    /**
+     * `true` → also very slow workers, which are otherwise skipped.
+     * @default false
+     */
     extra_slow_workers?: boolean;
     /**
      * A NSFW request goes only to workers with `nsfw: true`. The parser defaults to `true`; the swagger model says `false`.
      * @default true
      */
     nsfw?: boolean;
+    /** A softprompt the worker must have loaded (KoboldAI workers only). */
     softprompt?: string | null;
     /**
      * `true` → only compute the kudos cost: 200 `HordeDryRunResponse`, nothing is queued.
@@ -1723,6 +1767,7 @@ export type HordeTextAsyncRequest = {
     proxied_account?: string | null;
     /** Each finished generation is POSTed here (3 tries, 3 s timeout). Must be `https://`. */
     webhook?: string | null;
+    /** A stored style to apply to the request. */
     style?: string | null;
     /** Not supported for text; any value → 400 `InvalidExtraSourceImages.`. */
     extra_source_images?: {
@@ -1751,34 +1796,64 @@ export type HordeTextParams = {
      * @default 80
      */
     max_length?: number;
-    /** @default 2048 */
+    /**
+     * Largest context (prompt plus completion, in tokens) to use; must be at least `max_length`.
+     * @default 2048
+     */
     max_context_length?: number;
+    /** Sampling temperature, 0–5: lower is more focused and repeatable, higher more varied. */
     temperature?: number;
+    /** Nucleus sampling: only the most likely tokens whose probabilities add up to `top_p` are considered. */
     top_p?: number;
+    /** Only the `top_k` most likely tokens are considered; 0 disables the limit. */
     top_k?: number;
+    /** Drops tokens far less likely than the most likely one (the bar rises with its probability squared); 0 disables. */
     top_a?: number;
+    /** Tail-free sampling: cuts the low-probability tail; 1 disables. */
     tfs?: number;
+    /** Typical sampling: keeps tokens close to the expected surprise; 1 disables. */
     typical?: number;
-    /** @default 0 */
+    /**
+     * Drops tokens less likely than `min_p` × the most likely token's probability; 0 disables.
+     * @default 0
+     */
     min_p?: number;
+    /** Repetition penalty, 1–3: above 1, tokens already in the context are made less likely. */
     rep_pen?: number;
+    /** How many of the most recent context tokens the repetition penalty looks at. */
     rep_pen_range?: number;
+    /** How the repetition penalty fades over `rep_pen_range` (0 = flat). */
     rep_pen_slope?: number;
-    /** @default 0 */
+    /**
+     * Quadratic sampling: smooths the token distribution; 0 disables.
+     * @default 0
+     */
     smoothing_factor?: number;
-    /** @default 0 */
+    /**
+     * Dynamic temperature: the temperature varies by up to ± this much with the model's certainty; 0 disables.
+     * @default 0
+     */
     dynatemp_range?: number;
-    /** @default 1 */
+    /**
+     * Dynamic temperature: the exponent of the curve that maps certainty to temperature.
+     * @default 1
+     */
     dynatemp_exponent?: number;
     /** If sent, it must name at least 7 distinct samplers (else 400 `MissingFullSamplerOrder`). */
     sampler_order?: number[];
     /** Stop strings (≤128, ≤2000 characters in total). The returned text **includes** the stop sequence. */
     stop_sequence?: string[];
+    /** `true` → the backend bans its default "bad words" tokens (e.g. the end-of-sequence token). */
     use_default_badwordsids?: boolean;
+    /** `true` → the output stops at the first line break. */
     singleline?: boolean;
+    /** KoboldAI formatting: add a leading space to the input when it lacks one. */
     frmtadsnsp?: boolean;
+    /** KoboldAI formatting: remove blank lines from the output. */
     frmtrmblln?: boolean;
+    /** KoboldAI formatting: remove special characters from the output. */
     frmtrmspch?: boolean;
+    /** KoboldAI formatting: trim an incomplete last sentence from the output. */
     frmttriminc?: boolean;
 };
 export type HordeAsyncResponse = {
@@ -1794,13 +1869,17 @@ export type HordeAsyncResponse = {
      * will expire in 20 minutes…"). The request still waits; on AIPG it expires after 24 h, the text is stale.
      */
     message?: string;
+    /** Things about the request the server wants the client to know (it was still queued). */
     warnings?: HordeWarning[];
 };
 export type HordeWarning = {
+    /** A stable code for the warning. */
     code: string;
+    /** The warning, in words. */
     message: string;
 };
 export type HordeDryRunResponse = {
+    /** What the request would cost, in kudos. */
     kudos: number;
 };
 /**
@@ -1852,7 +1931,9 @@ export type HordeTextStatus = {
     kudos: number;
     /** Some active worker could serve it. */
     is_possible: boolean;
+    /** The finished generations so far. */
     generations: HordeTextGeneration[];
+    /** AIPG: how far the running generation is (not sent by the live server, see `HordeProgress`). */
     progress?: HordeProgress;
 };
 /**
@@ -1860,24 +1941,35 @@ export type HordeTextStatus = {
  * does not declare it, so it is stripped from the body; it is listed here as the intended, optional field.
  */
 export type HordeProgress = {
+    /** Completion of the running generation, 0–100. */
     progress_percent?: number;
+    /** The step the worker reported last. */
     current_step?: number;
+    /** The steps the generation takes in all. */
     total_steps?: number;
+    /** When the worker last reported progress (ISO 8601), or `null`. */
     progress_updated_at?: string | null;
 };
 export type HordeTextGeneration = {
+    /** The generated text (including the stop sequence that ended it, if any). */
     text: string;
     /**
      * An integer for text (image generations use a string).
      * @default 0
      */
     seed: number;
-    /** Format: uuid */
+    /**
+     * The id of the worker that generated it.
+     * Format: uuid
+     */
     worker_id: string;
+    /** The name of the worker that generated it. */
     worker_name: string;
+    /** The model that generated it. */
     model: string;
     /** The submitted state. The live server always reports `ok` here (a marshalling default). */
     state: HordeGenerationState;
+    /** Notes the worker attached (e.g. why it was censored). */
     gen_metadata?: HordeGenMetadata[];
     /**
      * The generation id. Computed but stripped by the live server's marshalling.
@@ -1888,10 +1980,17 @@ export type HordeTextGeneration = {
 /** @enum {string} */
 export type HordeGenerationState = "ok" | "censored" | "faulted" | "csam";
 export type HordeGenMetadata = {
-    /** @enum {string} */
+    /**
+     * What the note is about.
+     * @enum {string}
+     */
     type: "lora" | "ti" | "censorship" | "source_image" | "source_mask" | "extra_source_images" | "batch_index" | "information";
-    /** @enum {string} */
+    /**
+     * What happened to it.
+     * @enum {string}
+     */
     value: "download_failed" | "parse_failed" | "baseline_mismatch" | "csam" | "nsfw" | "see_ref";
+    /** What it refers to, when the value needs one (e.g. a LoRA name). */
     ref?: string;
 };
 /**
@@ -1923,16 +2022,25 @@ export type HordeTextPopRequest = {
      * @default 512
      */
     max_length?: number;
-    /** @default 2048 */
+    /**
+     * Largest `params.max_context_length` this worker accepts.
+     * @default 2048
+     */
     max_context_length?: number;
-    /** @default [] */
+    /**
+     * Softprompts the worker can load (KoboldAI workers).
+     * @default []
+     */
     softprompts?: string[];
     /**
      * Users served first; each must be `alias#number` (else 400 `InvalidPriorityUsername`).
      * @default []
      */
     priority_usernames?: string[];
-    /** @default true */
+    /**
+     * Whether the worker takes NSFW requests.
+     * @default true
+     */
     nsfw?: boolean;
     /**
      * Reported capacity only.
@@ -1944,14 +2052,20 @@ export type HordeTextPopRequest = {
      * @default unknown:0:unknown
      */
     bridge_agent?: string;
-    /** @default false */
+    /**
+     * `true` → only requests from users who have the kudos for them up front.
+     * @default false
+     */
     require_upfront_kudos?: boolean;
     /**
      * Most generations the worker takes at once (AIPG only hands out requests with `params.n ≤ amount`).
      * @default 1
      */
     amount?: number;
-    /** @default false */
+    /**
+     * `true` → the worker is very slow and gets only requests that allow `extra_slow_workers`.
+     * @default false
+     */
     extra_slow_worker?: boolean;
     /** AIPG. Stored only if it is a 42-character `0x…` address. */
     wallet_address?: string | null;
@@ -1984,6 +2098,7 @@ export type HordeTextPopResponse = {
      * Format: uuid
      */
     id: string | null;
+    /** Every generation id of the job (more than one when batched); empty when there is no job. */
     ids: string[];
     /**
      * The job, or an empty object `{}` when there is no job (the Horde marshals a missing nested model as `{}`;
@@ -1992,39 +2107,58 @@ export type HordeTextPopResponse = {
     payload?: HordeTextPopPayload | Record<string, never>;
     /** The model to use (AIPG returns it lower-cased). */
     model?: string | null;
+    /** The softprompt to load, if the request asked for one. */
     softprompt?: string | null;
     /** Seconds before the job counts as stale (AIPG text 86400, upstream 150). */
     ttl?: number | null;
+    /** Always empty for text. */
     extra_source_images?: {
         [key: string]: unknown;
     }[];
+    /** When there is no job: how many queued requests were passed over, per reason. */
     skipped: HordeNoValidRequestFound;
+    /** Moderator messages for this worker. */
     messages?: HordeMessage[];
 };
 /** The job for the worker — the client's `params` plus the prompt, with `n` set to 1. */
 export type HordeTextPopPayload = HordeTextParams & {
+    /** The prompt to continue. */
     prompt: string;
 };
 /** How many queued requests were skipped, per reason. */
 export type HordeNoValidRequestFound = {
+    /** Requests whose worker allow or deny list excluded this worker. */
     worker_id?: number;
+    /** Requests that wanted a faster worker. */
     performance?: number;
+    /** NSFW requests this worker does not take. */
     nsfw?: number;
+    /** Requests with words this worker refuses. */
     blacklist?: number;
+    /** Requests that wanted only trusted workers. */
     untrusted?: number;
+    /** Requests for models this worker does not serve. */
     models?: number;
+    /** Requests that need a newer worker bridge. */
     bridge_version?: number;
+    /** Requests from users without the kudos this worker asks for up front. */
     kudos?: number;
+    /** Requests whose `max_context_length` is above this worker's. */
     max_context_length?: number;
+    /** Requests whose `max_length` is above this worker's. */
     max_length?: number;
+    /** Requests for a softprompt this worker does not have. */
     matching_softprompt?: number;
     /** AIPG atomic batching (`params.n > amount`). Counted but stripped by the live server's marshalling. */
     batch_size?: number;
 };
 /** A moderator message for the worker. */
 export type HordeMessage = {
+    /** The message id. */
     id?: string;
+    /** The message text. */
     message?: string;
+    /** Who sent it. */
     origin?: string;
     /** RFC 822 date. */
     expiry?: string;
@@ -2051,8 +2185,12 @@ export type HordeTextSubmitRequest = {
      * @default ok
      */
     state?: HordeGenerationState;
-    /** @default 0 */
+    /**
+     * The seed the worker used.
+     * @default 0
+     */
     seed?: number;
+    /** Notes about the generation (e.g. why it was censored), at most 50. */
     gen_metadata?: HordeGenMetadata[];
 };
 export type HordeSubmitResponse = {
@@ -2060,142 +2198,254 @@ export type HordeSubmitResponse = {
     reward: number;
 };
 export type HordeHeartbeat = {
-    /** @enum {string} */
+    /**
+     * `OK`, or `DOWN` / `OVERLOADED` when the server is unwell.
+     * @enum {string}
+     */
     message: "OK" | "DOWN" | "OVERLOADED";
-    /** @example 4.46.3 */
+    /**
+     * The Horde server version.
+     * @example 4.46.3
+     */
     version: string;
+    /** Requests waiting in the server's queue. */
     queue?: number;
+    /** Server threads. */
     threads?: number;
+    /** Server threads busy right now. */
     active_count?: number;
+    /** Whether the server reaches its database. */
     db_connection?: boolean;
 };
 export type HordePerformance = {
+    /** Image requests waiting. */
     queued_requests?: number;
+    /** Text requests waiting. */
     queued_text_requests?: number;
+    /** Image workers online. */
     worker_count?: number;
+    /** Text workers online. */
     text_worker_count?: number;
+    /** Threads of the image workers online. */
     thread_count?: number;
+    /** Threads of the text workers online. */
     text_thread_count?: number;
+    /** Image work waiting, in megapixel-steps. */
     queued_megapixelsteps?: number;
+    /** Image work done in the past minute, in megapixel-steps. */
     past_minute_megapixelsteps?: number;
+    /** Interrogation (alchemy) forms waiting. */
     queued_forms?: number;
+    /** Interrogation workers online. */
     interrogator_count?: number;
+    /** Threads of the interrogation workers online. */
     interrogator_thread_count?: number;
+    /** Text work waiting, in tokens. */
     queued_tokens?: number;
+    /** Tokens generated in the past minute. */
     past_minute_tokens?: number;
 };
 export type HordeActiveModel = {
+    /** The model name. */
     name: string;
     /** Workers serving it. */
     count: number;
+    /** Average speed of the workers serving it (tokens per second for text). */
     performance?: number;
+    /** Work waiting for it (tokens for text). */
     queued?: number;
+    /** Requests waiting for it. */
     jobs?: number;
+    /** Estimated seconds to clear its queue. */
     eta?: number;
-    /** @enum {string} */
+    /**
+     * What the model generates.
+     * @enum {string}
+     */
     type: "image" | "text";
 };
 export type HordeWorkerDetails = {
-    /** @enum {string} */
+    /**
+     * What the worker generates.
+     * @enum {string}
+     */
     type: "image" | "text" | "interrogation";
+    /** The worker's name. */
     name: string;
-    /** Format: uuid */
+    /**
+     * The worker's id.
+     * Format: uuid
+     */
     id: string;
     /** Checked in within the last 300 s. */
     online?: boolean;
+    /** Generations it has delivered. */
     requests_fulfilled?: number;
+    /** Kudos it has earned. */
     kudos_rewards?: number;
+    /** Its kudos, by where they came from. */
     kudos_details?: {
+        /** Kudos for generations. */
         generated?: number;
+        /** Kudos for staying online. */
         uptime?: number;
     };
-    /** @example 12.3 tokens per second */
+    /**
+     * Its average speed, in words (e.g. `12.3 tokens per second`).
+     * @example 12.3 tokens per second
+     */
     performance?: string;
+    /** How many jobs it runs at once. */
     threads?: number;
+    /** Seconds it has been online in all. */
     uptime?: number;
+    /** Whether it is in maintenance (it gets no jobs). */
     maintenance_mode?: boolean;
+    /** Whether a moderator paused it (it gets no jobs). */
     paused?: boolean;
+    /** The owner's description of the worker. */
     info?: string | null;
+    /** Whether it takes NSFW requests. */
     nsfw?: boolean;
     /** Shown to the owner and moderators. */
     owner?: string | null;
+    /** Whether its owner is trusted. */
     trusted?: boolean;
+    /** Whether moderators flagged it. */
     flagged?: boolean;
+    /** Jobs it popped and never delivered. */
     uncompleted_jobs?: number;
+    /** The models it serves. */
     models?: string[];
+    /** The interrogation forms it serves (interrogation workers). */
     forms?: string[];
+    /** The team it belongs to. */
     team?: {
+        /** The team's name. */
         name?: string | null;
+        /** The team's id. */
         id?: string | null;
     };
+    /** The worker software, as `name:version:url`. */
     bridge_agent?: string;
     /** AIPG. */
     wallet_address?: string | null;
+    /** Largest image it makes, in pixels (image workers). */
     max_pixels?: number;
+    /** Image work it has done, in megapixel-steps. */
     megapixelsteps_generated?: number;
+    /** Whether it does image-to-image (image workers). */
     img2img?: boolean;
+    /** Whether it does inpainting (image workers). */
     painting?: boolean;
+    /** Whether it does post-processing (image workers). */
     "post-processing"?: boolean;
+    /** Whether it loads LoRAs (image workers). */
     lora?: boolean;
+    /** Whether it does ControlNet (image workers). */
     controlnet?: boolean;
+    /** Whether it does SDXL ControlNet (image workers). */
     sdxl_controlnet?: boolean;
+    /** Largest `max_length` it accepts (text workers). */
     max_length?: number;
+    /** Largest `max_context_length` it accepts (text workers). */
     max_context_length?: number;
+    /** Tokens it has generated (text workers). */
     tokens_generated?: number;
+    /** Moderator messages for it (shown to its owner). */
     messages?: HordeMessage[];
 };
 /** The user the sent key belongs to. A shared key returns its owner with " (Shared Key: name)" appended to `username`. */
 export type HordeUserDetails = {
     /** `alias#id`. */
     username: string;
+    /** The user's numeric id (the part after `#`). */
     id: number;
+    /** The user's kudos balance. */
     kudos: number;
+    /** Kudos held while the user's new workers are being evaluated. */
     evaluating_kudos?: number;
+    /** How many requests the user may have waiting at once. */
     concurrency?: number;
+    /** How many workers the user was invited to run. */
     worker_invited?: number;
+    /** Whether the user is a moderator. */
     moderator?: boolean;
+    /** The user's kudos, by where they came from. */
     kudos_details?: {
+        /** Earned by the user's workers, less what was spent. */
         accumulated?: number;
+        /** Given to other users. */
         gifted?: number;
+        /** Donated. */
         donated?: number;
+        /** Granted by admins. */
         admin?: number;
+        /** Received from other users. */
         received?: number;
+        /** From recurring grants (e.g. patrons). */
         recurring?: number;
+        /** Awarded (e.g. for ratings). */
         awarded?: number;
+        /** Earned when others used the user's styles. */
         styled?: number;
     };
+    /** How many workers the user runs. */
     worker_count?: number;
+    /** The ids of the user's workers. */
     worker_ids?: string[];
+    /** The ids of the user's shared keys. */
     sharedkey_ids?: string[];
+    /** The user's requests in progress, by kind. */
     active_generations?: {
+        /** Ids of text requests in progress. */
         text?: string[];
+        /** Ids of image requests in progress. */
         image?: string[];
+        /** Ids of interrogation requests in progress. */
         alchemy?: string[];
     };
+    /** The user's monthly kudos grant (amount and last date). */
     monthly_kudos?: {
         [key: string]: unknown;
     };
+    /** Whether the user is trusted. */
     trusted?: boolean;
+    /** Whether moderators flagged the user. */
     flagged?: boolean;
+    /** Whether the user may connect through a VPN. */
     vpn?: boolean;
+    /** Whether the account is a service account (may proxy for others). */
     service?: boolean;
+    /** Whether the account is an education account. */
     education?: boolean;
+    /** Whether the user may use custom models. */
     customizer?: boolean;
+    /** Whether the account has special privileges. */
     special?: boolean;
+    /** How suspicious the account looks to the server (0 = not). */
     suspicious?: number;
+    /** Whether the account has no linked login (only a key). */
     pseudonymous?: boolean;
+    /** The user's contact details (shown to the user and moderators). */
     contact?: string | null;
+    /** A moderator's note on the account. */
     admin_comment?: string | null;
+    /** Seconds since the account was created. */
     account_age?: number;
+    /** What the user's requests consumed, by kind. */
     usage?: {
         [key: string]: unknown;
     };
+    /** What the user's workers produced, by kind. */
     contributions?: {
         [key: string]: unknown;
     };
+    /** Counts of requests and contributions, by kind. */
     records?: {
         [key: string]: unknown;
     };
+    /** The styles the user stored. */
     styles?: {
         [key: string]: unknown;
     }[];
@@ -2208,7 +2458,9 @@ export type HordeUserDetails = {
  *     }
  */
 export type HordeError = {
+    /** The error, in words. */
     message: string;
+    /** The return code: which error this is (see `HordeRc`). */
     rc: HordeRc;
 };
 /**
@@ -2230,7 +2482,10 @@ export type HordeRc = "BadRequest" | "MissingPrompt" | "CorruptPrompt" | "TokenO
  *     }
  */
 export type HordeValidationError = {
-    /** @example Input payload validation failed */
+    /**
+     * The summary, `Input payload validation failed` (the flask-restx wording); `errors` has the detail.
+     * @example Input payload validation failed
+     */
     message: string;
     /** Field path → reason. */
     errors: {
@@ -2244,6 +2499,7 @@ export type HordeValidationError = {
  *     }
  */
 export type HordeRateLimitError = {
+    /** The limit that was hit (e.g. `2 per 1 second`). */
     message: string;
 };
 /**
@@ -2254,8 +2510,12 @@ export type HordeRateLimitError = {
  *     }
  */
 export type HordeGone = {
-    /** @constant */
+    /**
+     * Always `gone`.
+     * @constant
+     */
     status: "gone";
+    /** Where to go instead (the `/v1` API). */
     message: string;
 };
 export type $defs = Record<string, never>;
