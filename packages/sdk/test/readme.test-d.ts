@@ -1,6 +1,7 @@
 // The README's and docs/sdk's snippets, type-checked so the docs cannot drift from the API.
 import { expectTypeOf, it } from 'vitest';
 import {
+  type ChatCompletion,
   ChatCompletionStream,
   Grid,
   NotFoundError,
@@ -49,4 +50,15 @@ it('Horde text jobs', async () => {
   await horde.text.cancel(id);
   const { response } = await horde.models.list().withResponse();
   expectTypeOf(response.headers.get('x-ratelimit-remaining')).toEqualTypeOf<string | null>();
+});
+
+it('types: one ChatCompletion for a reply and a finished stream', async () => {
+  const grid = new Grid();
+  const messages = [{ role: 'user' as const, content: 'Say hello.' }];
+  const show = (c: ChatCompletion) => [c.choices[0]?.message.content, c.usage.total_tokens, c.grid?.worker];
+  show(await grid.chat.completions.create({ model: 'auto', messages }));
+  const stream = await grid.chat.completions.create({ model: 'auto', messages, stream: true });
+  show(await stream.finalChatCompletion());
+  const extra = { repetition_penalty: 1.1 };
+  await grid.chat.completions.create({ model: 'auto', messages, ...extra });
 });

@@ -1015,7 +1015,10 @@ export type ChatCompletionChunk = {
     model: string;
     /** The choices this chunk extends; empty (`[]`) in the final usage chunk. */
     choices: ChatCompletionChunkChoice[];
-    /** Token counts, on the final chunk only. */
+    /**
+     * Token counts, on the final chunk only. Intended: the same counts as a non-streamed reply. The live grid relays
+     * the worker's own report here unchanged, so it sends `{}` when the worker reported none.
+     */
     usage?: CompletionUsage | null;
     /** Provenance (worker, timings, seed), on the final chunk only. */
     grid?: GridMetadata;
