@@ -86,6 +86,9 @@ export async function createScratch(extra: Record<string, string>): Promise<Scra
         cwd: join(ROOT, pkgDir),
       });
       const packed = JSON.parse(out) as { name: string; filename: string; files: Array<{ path: string }> };
+      if (!packed.files.some((f) => f.path.startsWith('dist/'))) {
+        throw new Error(`${packed.name} packed without dist/: run \`pnpm build\` first (pnpm test does)`);
+      }
       return {
         name: packed.name,
         dir: pkgDir,
