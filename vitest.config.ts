@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 // One vitest run over every package and example; each has its own vitest.config.ts (defineProject).
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'examples/*'],
+    projects: ['packages/*', 'examples/*', 'test'],
   },
 });

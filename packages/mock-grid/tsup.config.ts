@@ -1,25 +1,30 @@
 import { defineConfig } from 'tsup';
 
+// keepNames everywhere: esbuild renames a class that refers to itself (`class _Grid`), and users print
+// `constructor.name` (test/packaging checks every exported class's name in every build).
 export default defineConfig([
   {
     // Node entries: the http + ws server and the CLI.
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    // Both entries' declarations in one build: one TypeScript program instead of two (the slow part of
+    // `pnpm build`), and the types they share in one chunk.
+    dts: { entry: { index: 'src/index.ts', msw: 'src/msw.ts' } },
     clean: true,
     sourcemap: true,
     target: 'node20',
     platform: 'node',
+    keepNames: true,
   },
   {
     // msw handlers: no `node:` module and no `ws` may end up here (browsers, edge runtimes).
     entry: { msw: 'src/msw.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
     sourcemap: true,
     target: 'es2022',
     platform: 'neutral',
     external: ['msw', 'ajv', '@aipg/sdk'],
+    keepNames: true,
   },
   {
     entry: { cli: 'src/cli.ts' },
@@ -28,5 +33,6 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    keepNames: true,
   },
 ]);

@@ -9,4 +9,12 @@ export default defineConfig({
   target: 'es2022',
   // The main entry must run in browsers and edge runtimes: no Node built-ins may be bundled in.
   platform: 'neutral',
+  // openapi-fetch has only a default export. Left external, the CommonJS build would `require()` its CJS
+  // file, and because this package is `"type": "module"` esbuild reads that default the way Node does
+  // (`module.exports`, not `exports.default`): `new Grid()` then threw "… .default is not a function".
+  // Bundled, both builds run openapi-fetch's ESM code and no interop is involved. It stays a dependency:
+  // the declarations (`grid.raw`'s type) import its types. Checked by test/packaging (docs/architecture.md).
+  noExternal: ['openapi-fetch'],
+  // esbuild renames a class that refers to itself (`class _APIError`); users print `constructor.name`.
+  keepNames: true,
 });

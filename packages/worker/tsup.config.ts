@@ -1,5 +1,7 @@
 import { defineConfig } from 'tsup';
 
+// keepNames everywhere: esbuild renames a class that refers to itself (`class _Worker`), and users print
+// `constructor.name` (test/packaging checks every exported class's name in every build).
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
@@ -9,6 +11,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'node',
+    keepNames: true,
   },
   {
     entry: { cli: 'src/cli.ts' },
@@ -17,5 +20,6 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    keepNames: true,
   },
 ]);

@@ -1,0 +1,141 @@
+// What a user's program does with each package entry: one per `exports` subpath, run in every format.
+// A body is JavaScript that is also valid strict TypeScript (no annotations), so the same code runs as .mjs,
+// as .cjs and compiled by tsc; the entry's namespace is `m`, the `uses` modules are loaded the same way.
+// Each body exercises the code paths that touch its dependencies (a CJS interop bug only shows when the
+// imported function is called, not when the file loads) and returns what it saw.
+import { expect } from 'vitest';
+
+export const KEY = 'grid_packed_check_key';
+export const PROMPT = 'Say something about packed tarballs.';
+export const SEED = 7;
+
+/** What every program is told (environment variables). */
+export interface ProgramEnv {
+  /** The packed mock grid's CLI, with the packed worker's CLI serving MODEL. */
+  GRID_URL: string;
+  MODEL: string;
+  /** A name unique to this format, for what the program registers on the shared grid. */
+  FORMAT: string;
+}
+
+/** What the test knows independently of the packages' JS under test. */
+export interface Oracle {
+  /** The completion the CLI worker gives for PROMPT + SEED, read as plain JSON with fetch. */
+  text: string;
+}
+
+export interface Program {
+  /** The import specifier of the entry, e.g. `@aipg/mock-grid/msw`. */
+  entry: string;
+  uses?: Record<string, string>;
+  body: string;
+  verify(result: unknown, oracle: Oracle): void;
+}
+
+const auth = `{ authorization: 'Bearer ${KEY}', 'content-type': 'application/json' }`;
+
+/** A served /v1 grid at `base` answers a model list, and refuses a bad body with a 4xx naming the field. */
+const probeGrid = (base: string) => `
+  const models = await fetch(${base} + '/v1/models');
+  const invalid = await fetch(${base} + '/v1/chat/completions', {
+    method: 'POST',
+    headers: ${auth},
+    body: JSON.stringify({ model: 'auto', messages: [{ role: 'user', content: 'hi' }], temperature: 99 }),
+  });
+  return { models: models.status, invalid: invalid.status, says: await invalid.text() };`;
+
+function verifyProbe(result: unknown): void {
+  const probe = result as { models: number; invalid: number; says: string };
+  expect(probe.models).toBe(200);
+  expect(probe.invalid).toBeGreaterThanOrEqual(400);
+  expect(probe.invalid).toBeLessThan(500);
+  expect(probe.says).toContain('temperature');
+}
+
+export const PROGRAMS: Program[] = [
+  {
+    entry: '@aipg/sdk',
+    body: `
+  const grid = new m.Grid({ baseURL: process.env.GRID_URL, apiKey: '${KEY}', maxRetries: 0 });
+  const stream = await grid.chat.completions.create({
+    model: String(process.env.MODEL),
+    messages: [{ role: 'user', content: ${JSON.stringify(PROMPT)} }],
+    seed: ${SEED},
+    stream: true,
+  });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+  const final = await stream.finalChatCompletion();
+  let missing = 'no error';
+  try {
+    await grid.models.retrieve('grid/nobody-serves-this');
+  } catch (error) {
+    missing = error instanceof m.APIError ? error.constructor.name + ' ' + error.status : String(error);
+  }
+  return { text, final: final.choices[0]?.message?.content, missing };`,
+    verify(result, oracle) {
+      expect(oracle.text).toMatch(/^Demo .+\.$/);
+      expect(result).toEqual({ text: oracle.text, final: oracle.text, missing: 'NotFoundError 404' });
+    },
+  },
+  {
+    entry: '@aipg/mock-grid',
+    body: `
+  const grid = await m.startMockGrid({ port: 0 });
+  try {${probeGrid('grid.url')}
+  } finally {
+    await grid.close();
+  }`,
+    verify: verifyProbe,
+  },
+  {
+    entry: '@aipg/mock-grid/msw',
+    uses: { mswNode: 'msw/node' },
+    body: `
+  const server = mswNode.setupServer(...m.createGridHandlers({ baseURL: 'http://grid.test' }));
+  server.listen({ onUnhandledRequest: 'error' });
+  try {${probeGrid("'http://grid.test'")}
+  } finally {
+    server.close();
+  }`,
+    verify: verifyProbe,
+  },
+  {
+    entry: '@aipg/worker',
+    body: `
+  const url = String(process.env.GRID_URL);
+  const model = 'grid/packed-' + process.env.FORMAT;
+  const { config } = m.parseConfigText(JSON.stringify({
+    grid_url: url,
+    api_key: '${KEY}',
+    endpoints: [{ type: 'demo', name: 'demo', tokens_per_second: 0, models: [{ name: 'packed-' + process.env.FORMAT, grid_model: model }] }],
+  }));
+  const worker = m.createWorker({ config });
+  const running = worker.run();
+  try {
+    // Until the grid lists the model this worker registered (the bound only stops a hung run).
+    for (let polls = 0; ; polls++) {
+      const list = await (await fetch(url + '/v1/models')).json();
+      let listed = false;
+      for (const entry of list.data) listed ||= entry.id === model;
+      if (listed) break;
+      if (polls > 1200) throw new Error(model + ' never appeared in /v1/models');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const reply = await fetch(url + '/v1/chat/completions', {
+      method: 'POST',
+      headers: ${auth},
+      body: JSON.stringify({ model, messages: [{ role: 'user', content: ${JSON.stringify(PROMPT)} }], seed: ${SEED} }),
+    });
+    const completion = await reply.json();
+    return { status: reply.status, text: completion.choices?.[0]?.message?.content, version: m.VERSION };
+  } finally {
+    await worker.stop();
+    await running;
+  }`,
+    verify(result, oracle) {
+      // The same demo backend, prompt and seed as the CLI worker: the same text, served by this build.
+      expect(result).toMatchObject({ status: 200, text: oracle.text });
+    },
+  },
+];
