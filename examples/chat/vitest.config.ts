@@ -1,5 +1,6 @@
 import { defineProject } from 'vitest/config';
+import { TIMEOUTS } from '../../vitest.shared';
 
 export default defineProject({
-  test: { name: 'example-chat', environment: 'node', include: ['test/**/*.test.ts'] },
+  test: { ...TIMEOUTS, name: 'example-chat', environment: 'node', include: ['test/**/*.test.ts'] },
 });

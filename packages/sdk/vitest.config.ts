@@ -1,7 +1,9 @@
 import { defineProject } from 'vitest/config';
+import { TIMEOUTS } from '../../vitest.shared';
 
 export default defineProject({
   test: {
+    ...TIMEOUTS,
     name: 'sdk',
     environment: 'node',
     include: ['test/**/*.test.ts'],
