@@ -86,9 +86,8 @@ describe('connection errors', () => {
   it('leave the query string out of the URL they name (it can carry credentials)', async () => {
     const refused = Object.assign(new Error('getaddrinfo ENOTFOUND grid.test'), { code: 'ENOTFOUND' });
     const grid = makeGrid({ maxRetries: 0, fetch: failingFetch(refused) });
-    const { error } = await grid.raw
-      .GET('/api/v2/workers', { params: { query: { type: 'text' } } })
-      .catch((e: unknown) => ({ error: e as APIConnectionError }));
+    const error = await failure(grid.raw.GET('/api/v2/workers', { params: { query: { type: 'text' } } }));
+    expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.message).toBe(
       `Connection error: GET ${BASE}/api/v2/workers failed (ENOTFOUND: getaddrinfo ENOTFOUND grid.test)`,
     );
