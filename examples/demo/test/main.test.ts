@@ -90,7 +90,7 @@ it('on SIGTERM stops its children, says where it was, and exits 143', async () =
   );
   // It waited for them before exiting.
   expect(pids.filter(alive)).toEqual([]);
-}, 15_000);
+});
 
 it('leaves no child process behind when it is killed outright (SIGKILL)', async () => {
   const demo = startDemo();
@@ -100,7 +100,7 @@ it('leaves no child process behind when it is killed outright (SIGKILL)', async 
   // The children notice they were orphaned and end themselves; wait for that (the test timeout bounds it).
   while (pids.some(alive)) await new Promise((resolve) => setTimeout(resolve, 50));
   expect(pids.filter(alive)).toEqual([]);
-}, 15_000);
+});
 
 it('gives up after its time limit, saying where it was, and leaves no child behind', async () => {
   // Two node processes starting and two answers streaming (12+ tokens at 40 and 25 tokens/s) take longer.
