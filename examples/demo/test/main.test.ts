@@ -52,7 +52,7 @@ it('runs a chat over /v1 and a Horde job, printing every lifecycle step, and exi
   expect(output).toMatch(/\[chat\] {3}grid\/demo-small> Demo /);
   expect(output).toMatch(/\[chat\] {3}grid\/demo-large> Demo /);
   expect(output).toMatch(/✔ demo finished in [\d.]+ s: 3 jobs through 2 doors/);
-}, 30_000);
+});
 
 function alive(pid: number): boolean {
   try {
