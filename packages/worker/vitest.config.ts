@@ -1,5 +1,12 @@
 import { defineProject } from 'vitest/config';
 
+// Limits sized for a saturated CI machine, not for a hang detector's 5 s: see ../../vitest.config.ts.
 export default defineProject({
-  test: { name: 'worker', environment: 'node', include: ['test/**/*.test.ts'] },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    name: 'worker',
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+  },
 });

@@ -14,9 +14,13 @@ const started = Date.now();
 const cleanups: Array<() => Promise<unknown>> = [];
 let part = 'starting';
 
-/** Children first (newest first), then the grid: nothing is left behind, whichever way we end. */
+/**
+ * Children first (newest first), then the grid: nothing is left behind, whichever way we end. A step
+ * registered while this runs is run too: a time limit can fire while the demo is still starting a child
+ * (on a loaded machine it did), and that child must not outlive us.
+ */
 async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
+  for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) await cleanup().catch(() => {});
 }
 
 let failing: Promise<never> | undefined;

@@ -52,7 +52,7 @@ it('runs a chat over /v1 and a Horde job, printing every lifecycle step, and exi
   expect(output).toMatch(/\[chat\] {3}grid\/demo-small> Demo /);
   expect(output).toMatch(/\[chat\] {3}grid\/demo-large> Demo /);
   expect(output).toMatch(/✔ demo finished in [\d.]+ s: 3 jobs through 2 doors/);
-}, 30_000);
+});
 
 function alive(pid: number): boolean {
   try {
@@ -90,7 +90,7 @@ it('on SIGTERM stops its children, says where it was, and exits 143', async () =
   );
   // It waited for them before exiting.
   expect(pids.filter(alive)).toEqual([]);
-}, 15_000);
+});
 
 it('leaves no child process behind when it is killed outright (SIGKILL)', async () => {
   const demo = startDemo();
@@ -100,7 +100,7 @@ it('leaves no child process behind when it is killed outright (SIGKILL)', async 
   // The children notice they were orphaned and end themselves; wait for that (the test timeout bounds it).
   while (pids.some(alive)) await new Promise((resolve) => setTimeout(resolve, 50));
   expect(pids.filter(alive)).toEqual([]);
-}, 15_000);
+});
 
 it('gives up after its time limit, saying where it was, and leaves no child behind', async () => {
   // Two node processes starting and two answers streaming (12+ tokens at 40 and 25 tokens/s) take longer.

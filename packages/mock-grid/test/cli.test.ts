@@ -1,18 +1,30 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-// The CLI as a user runs it: a real process on a free port, stopped by a signal.
+// The CLI as a user runs it: the built bin (dist/cli.js, what `aipg-mock-grid` points at) as a real
+// process on a free port, stopped by a signal. The built file, not src through tsx: tsx compiles on
+// every start, which took 3–4 s per process on a busy machine. `pnpm test` builds before it tests.
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+beforeAll(() => {
+  if (!existsSync(CLI)) {
+    throw new Error(
+      `${CLI} is missing: build first (\`pnpm --filter @aipg/mock-grid build\`, or \`pnpm test\`)`,
+    );
+  }
+});
+
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
 function run(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: new URL('..', import.meta.url).pathname,
+  const child = spawn(process.execPath, [CLI, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

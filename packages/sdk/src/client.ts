@@ -2,7 +2,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { APIPromise, type CallResult, type WithRequestID } from './core/api-promise';
 import { AIPGError, APIError } from './core/errors';
 import type { Health, paths } from './generated/openapi';
-import { readEnv } from './internal/env';
+import { deniedEnvMessage, readEnv } from './internal/env';
 import { isLogLevel, type Logger, type LogLevel, levelLogger, resolveLogLevel } from './internal/logger';
 import { type BodyMode, createLoopFetch, type Fetch } from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
@@ -100,8 +100,11 @@ export class Grid {
   readonly #fetch: Fetch;
 
   constructor(options: ClientOptions = {}) {
-    this.apiKey = options.apiKey ?? readEnv('AIPG_API_KEY');
-    this.baseURL = normalizeBaseURL(options.baseURL ?? readEnv('AIPG_BASE_URL') ?? DEFAULT_BASE_URL);
+    // Variables the runtime refused to read (Deno without --allow-env) are said once, below.
+    const denied = new Map<string, unknown>();
+    const env = (name: string) => readEnv(name, (n, error) => denied.set(n, error));
+    this.apiKey = options.apiKey ?? env('AIPG_API_KEY');
+    this.baseURL = normalizeBaseURL(options.baseURL ?? env('AIPG_BASE_URL') ?? DEFAULT_BASE_URL);
     this.clientAgent = options.clientAgent ?? DEFAULT_CLIENT_AGENT;
     this.maxRetries = checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'maxRetries');
     this.timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS, 'timeout');
@@ -110,7 +113,12 @@ export class Grid {
         `logLevel must be one of debug, info, warn, error, off (got ${JSON.stringify(options.logLevel)})`,
       );
     }
-    this.logger = levelLogger(options.logger ?? console, resolveLogLevel(options.logLevel));
+    this.logger = levelLogger(options.logger ?? console, resolveLogLevel(options.logLevel, env));
+    if (denied.size > 0 && !deniedEnvReported) {
+      deniedEnvReported = true;
+      const key = this.apiKey ? 'the apiKey option' : 'no API key';
+      this.logger.warn(deniedEnvMessage(denied, `baseURL ${this.baseURL} and ${key}`));
+    }
     const userFetch = options.fetch;
     // Looked up per request, not captured here: a fetch patched later (msw in tests, polyfills) is honoured.
     this.#fetch = userFetch ?? ((input, init) => globalFetch()(input, init));
@@ -207,6 +215,9 @@ export class Grid {
     });
   }
 }
+
+/** The denied-environment warning is given once per process, not once per client. */
+let deniedEnvReported = false;
 
 /** Strips trailing slashes and a trailing `/v1` (OpenAI-style base URLs), leaving the host root. */
 export function normalizeBaseURL(raw: string): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { horde, makeGrid, popBody, wsWorker } from './helpers.js';
 
 describe('queue scale: no walk over the whole queue per operation', () => {
+  // A fixed amount of work (about 4 s on a quiet machine, 14 s beside a CPU burner): the limit only stops a hang.
   it('100,000 queued jobs are enqueued and assigned with O(1) queue work each', () => {
     const N = 100_000;
     const { grid } = makeGrid({ maxInFlight: N });
@@ -34,7 +35,7 @@ describe('queue scale: no walk over the whole queue per operation', () => {
     // Each assignment looks at a bounded number of entries (a few per pop, plus amortised compaction),
     // never at all 100,000.
     expect((after.inspected - enqueued.inspected) / N).toBeLessThan(8);
-  }, 30_000);
+  }, 60_000);
 
   it('queue positions stay right while jobs leave from anywhere', () => {
     const { grid } = makeGrid({ maxInFlight: 1000 });

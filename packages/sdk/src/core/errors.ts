@@ -3,6 +3,7 @@
  * status, so `catch (e) { if (e instanceof RateLimitError) … }` works without reading status codes.
  * Class names are set explicitly: bundlers that minify would otherwise rename them.
  */
+import { failureCause } from '../internal/describe';
 
 /** Base class of every error thrown by `@aipg/sdk`. */
 export class AIPGError extends Error {
@@ -126,15 +127,28 @@ export class ServiceUnavailableError extends InternalServerError {
   override readonly name = 'ServiceUnavailableError';
 }
 
-/** No HTTP response arrived (DNS, refused, reset), or the body broke off while being read. */
+/**
+ * No HTTP response arrived (DNS, refused, reset), or the body broke off while being read. The message
+ * names the method, the URL (origin and path) and the runtime's cause, e.g. `Connection error: POST
+ * http://127.0.0.1:7001/v1/chat/completions failed (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:7001)`;
+ * the runtime's own error stays in `cause`.
+ */
 export class APIConnectionError extends AIPGError {
-  constructor(options?: { message?: string; cause?: unknown }) {
+  /** The system error code underneath (`ECONNREFUSED`, `ENOTFOUND`, `UND_ERR_SOCKET` …), when the runtime names one. */
+  readonly code: string | undefined;
+
+  constructor(options?: { message?: string; cause?: unknown; code?: string | undefined }) {
     super(options?.message ?? 'Connection error.', { cause: options?.cause });
     this.name = 'APIConnectionError';
+    this.code = options?.code ?? failureCause(options?.cause).code;
   }
 }
 
-/** The `timeout` elapsed (it covers the response body too, not only the headers). */
+/**
+ * The `timeout` elapsed (it covers the response body too, not only the headers). The message names the
+ * method, the URL and the limit, e.g. `Request timed out: GET https://api.aipowergrid.io/health sent no
+ * response within 30 s (timeout: 30000 ms)`.
+ */
 export class APITimeoutError extends APIConnectionError {
   constructor(options?: { message?: string }) {
     super({ message: options?.message ?? 'Request timed out.' });
@@ -244,7 +258,7 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 const MAX_RAW_MESSAGE = 500;
 
 /** Picks a readable message out of the error shapes the grid, FastAPI and the Horde send. */
-function extractMessage(body: unknown): string | undefined {
+export function extractMessage(body: unknown): string | undefined {
   if (typeof body === 'string') {
     const text = body.trim();
     if (!text) return undefined;

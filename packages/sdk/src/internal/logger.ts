@@ -16,10 +16,13 @@ export function isLogLevel(value: unknown): value is LogLevel {
   return typeof value === 'string' && Object.hasOwn(LEVELS, value);
 }
 
-/** `logLevel` option, else `AIPG_LOG`, else `warn`. */
-export function resolveLogLevel(option: LogLevel | undefined): LogLevel {
+/** `logLevel` option, else `AIPG_LOG` (read with `env`), else `warn`. */
+export function resolveLogLevel(
+  option: LogLevel | undefined,
+  env: (name: string) => string | undefined = readEnv,
+): LogLevel {
   if (option !== undefined) return option;
-  const fromEnv = readEnv('AIPG_LOG')?.toLowerCase();
+  const fromEnv = env('AIPG_LOG')?.toLowerCase();
   return isLogLevel(fromEnv) ? fromEnv : 'warn';
 }
 

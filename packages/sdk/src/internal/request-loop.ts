@@ -1,6 +1,13 @@
-import { AIPGError, APIConnectionError, APITimeoutError, APIUserAbortError } from '../core/errors';
+import {
+  AIPGError,
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  extractMessage,
+} from '../core/errors';
+import { causeInParens, failureCause, safeURL, seconds, urlPath } from './describe';
 import { type Logger, redactHeaders } from './logger';
-import { retryDelayMs, shouldRetry } from './retry';
+import { type RetryWait, retryWait, shouldRetry } from './retry';
 import { abortError } from './signals';
 import { sleep } from './sleep';
 
@@ -44,7 +51,7 @@ export function createLoopFetch(settings: LoopSettings): (request: Request) => P
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortError(signal);
       headers.set('X-AIPG-Retry-Count', String(attempt));
-      const watch = new AttemptWatch(settings.timeout, signal);
+      const watch = new AttemptWatch(settings.timeout, signal, `${method} ${safeURL(url)}`);
       logger.debug(`${method} ${url}`, { attempt, headers: redactHeaders(headers) });
 
       let response: Response;
@@ -60,19 +67,26 @@ export function createLoopFetch(settings: LoopSettings): (request: Request) => P
         });
         if (!response.ok && attempt < maxRetries && shouldRetry(response)) {
           watch.dispose();
-          // Not awaited: some fetch implementations never settle a cancel of an unread body.
-          response.body?.cancel().catch(() => {});
-          const delay = retryDelayMs(response.headers, attempt);
-          logger.info(`${method} ${url} → ${response.status}. Retrying in ${Math.round(delay)} ms.`, {
-            attempt,
-            retriesLeft: maxRetries - attempt,
-          });
-          await sleep(delay, signal);
+          const wait = retryWait(response.headers, attempt);
+          const waiting = sleep(wait.ms, signal);
+          const retry = { attempt, maxRetries, method, url, wait };
+          const what = `${response.status} ${statusWords(response.status)}`;
+          if (isLoud(wait)) {
+            // Worth a warning, so worth the server's reason. Read while the wait runs, never past it.
+            const said = await Promise.race([serverMessage(response), waiting.then(() => undefined)]);
+            logger.warn(retryMessage({ ...retry, what, detail: said && JSON.stringify(said) }));
+          } else {
+            // Not awaited: some fetch implementations never settle a cancel of an unread body.
+            response.body?.cancel().catch(() => {});
+            logger.info(retryMessage({ ...retry, what }));
+          }
+          await waiting;
           continue;
         }
         if (settings.mode === 'stream') return watch.guardBody(response);
         // Buffered: the attempt includes reading the whole body, under the same deadline, so a body
         // that stalls or breaks off fails (and is retried) like a missing response.
+        watch.readBody();
         const bytes = await Promise.race([response.arrayBuffer(), watch.aborted]);
         watch.dispose();
         return new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
@@ -87,15 +101,85 @@ export function createLoopFetch(settings: LoopSettings): (request: Request) => P
           logger.debug(`${method} ${url} failed`, { attempt, error: error.message });
           throw error;
         }
-        const delay = retryDelayMs(undefined, attempt);
-        logger.info(`${method} ${url}: ${error.message} Retrying in ${Math.round(delay)} ms.`, {
+        const wait = retryWait(undefined, attempt);
+        const line = retryMessage({
           attempt,
-          retriesLeft: maxRetries - attempt,
+          maxRetries,
+          method,
+          url,
+          wait,
+          ...(error instanceof APITimeoutError
+            ? { what: 'timed out', detail: `timeout ${seconds(settings.timeout)}` }
+            : { what: 'connection error', detail: failureCause(cause).code }),
         });
-        await sleep(delay, signal);
+        if (isLoud(wait)) logger.warn(line);
+        else logger.info(line);
+        await sleep(wait.ms, signal);
       }
     }
   };
+}
+
+/**
+ * Waits from this long on are said at `warn`, the default level: a caller whose program seems to hang
+ * learns why. Shorter ones (the first backoffs) are routine and stay at `info`.
+ */
+const LOUD_WAIT_MS = 3_000;
+/** A server message longer than this is left out of the one-line warning (the final error keeps it). */
+const MAX_SAID_LENGTH = 120;
+
+function isLoud(wait: RetryWait): boolean {
+  return wait.ms >= LOUD_WAIT_MS;
+}
+
+/**
+ * One line per retry, e.g. `[aipg] 429 rate limited on POST /v1/chat/completions ("Rate limit exceeded."):
+ * waiting 30 s (Retry-After) before retry 1 of 2`. `detail` (the server's message, the error code) goes in
+ * parentheses after the path; the path alone, since a query string can carry credentials.
+ */
+function retryMessage(retry: {
+  attempt: number;
+  maxRetries: number;
+  method: string;
+  url: string;
+  wait: RetryWait;
+  what: string;
+  detail?: string | undefined;
+}): string {
+  const { attempt, maxRetries, method, url, wait, what, detail } = retry;
+  return (
+    `[aipg] ${what} on ${method} ${urlPath(url)}${detail ? ` (${detail})` : ''}: ` +
+    `waiting ${seconds(wait.ms)} (${wait.from}) before retry ${attempt + 1} of ${maxRetries}`
+  );
+}
+
+function statusWords(status: number): string {
+  return STATUS_WORDS[status] ?? (status >= 500 ? 'server error' : 'error');
+}
+
+const STATUS_WORDS: Record<number, string> = {
+  408: 'request timeout',
+  409: 'conflict',
+  429: 'rate limited',
+  500: 'server error',
+  502: 'bad gateway',
+  503: 'unavailable',
+  504: 'gateway timeout',
+};
+
+/** The message in an error body, if it fits on a line; `undefined` when there is none or it cannot be read. */
+async function serverMessage(response: Response): Promise<string | undefined> {
+  try {
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {}
+    const message = extractMessage(body);
+    return message && message.length <= MAX_SAID_LENGTH ? message : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Statuses whose Response must have a null body. */
@@ -109,14 +193,19 @@ class AttemptWatch {
   readonly #controller = new AbortController();
   readonly #timeout: number;
   readonly #userSignal: AbortSignal | undefined;
+  /** `POST http://host/v1/chat/completions`, for messages. */
+  readonly #target: string;
+  /** What the attempt is waiting for, for messages: the response, a buffered body, or a stream's next bytes. */
+  #phase: 'response' | 'body' | 'stream' = 'response';
   #timer: ReturnType<typeof setTimeout> | undefined;
   #onUserAbort = () => this.#controller.abort(abortError(this.#userSignal!));
   /** Rejects with the typed reason once this attempt is aborted (timeout or caller). */
   readonly aborted: Promise<never>;
 
-  constructor(timeout: number, userSignal: AbortSignal | undefined) {
+  constructor(timeout: number, userSignal: AbortSignal | undefined, target: string) {
     this.#timeout = timeout;
     this.#userSignal = userSignal;
+    this.#target = target;
     const signal = this.#controller.signal;
     this.aborted = new Promise<never>((_, reject) => {
       signal.addEventListener('abort', () => reject(abortError(signal)), { once: true });
@@ -132,7 +221,22 @@ class AttemptWatch {
 
   #arm(): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#controller.abort(new APITimeoutError()), this.#timeout);
+    this.#timer = setTimeout(() => this.#controller.abort(this.#timeoutError()), this.#timeout);
+  }
+
+  #timeoutError(): APITimeoutError {
+    const limit = `${seconds(this.#timeout)} (timeout: ${this.#timeout} ms)`;
+    const what = {
+      response: `sent no response within ${limit}`,
+      body: `did not finish its response body within ${limit}`,
+      stream: `sent nothing for ${limit}`,
+    }[this.#phase];
+    return new APITimeoutError({ message: `Request timed out: ${this.#target} ${what}` });
+  }
+
+  /** The attempt has its headers; from now on a failure is in the body. */
+  readBody(): void {
+    this.#phase = 'body';
   }
 
   dispose(): void {
@@ -144,7 +248,13 @@ class AttemptWatch {
   failure(cause: unknown): AIPGError {
     if (this.#controller.signal.aborted) return abortError(this.#controller.signal);
     if (cause instanceof AIPGError) return cause;
-    return new APIConnectionError({ cause });
+    const how = this.#phase === 'response' ? 'failed' : 'broke off while reading the response body';
+    const { code, message } = failureCause(cause);
+    return new APIConnectionError({
+      message: `Connection error: ${this.#target} ${how}${causeInParens({ code, message })}`,
+      cause,
+      code,
+    });
   }
 
   /**
@@ -156,6 +266,7 @@ class AttemptWatch {
       this.dispose();
       return response;
     }
+    this.#phase = 'stream';
     const reader = response.body.getReader();
     const aborted = this.aborted;
     const guarded = new ReadableStream<Uint8Array>({

@@ -18,19 +18,27 @@ export function shouldRetry(response: Response): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
+/** A wait before a retry: how long, and whether the server asked for it or it is our own backoff. */
+export interface RetryWait {
+  ms: number;
+  from: 'Retry-After' | 'backoff';
+}
+
 /**
  * How long to wait before retry number `retriesDone + 1`. A `retry-after-ms` / `retry-after` hint
  * within 0–60 s wins; otherwise 0.5 s · 2^retriesDone capped at 8 s, minus up to 25 % jitter so many
  * clients failing together do not come back together.
  */
-export function retryDelayMs(
+export function retryWait(
   headers: Headers | undefined,
   retriesDone: number,
   random: () => number = Math.random,
   now: number = Date.now(),
-): number {
+): RetryWait {
   const hinted = headers ? parseRetryAfterMs(headers, now) : undefined;
-  if (hinted !== undefined && hinted >= 0 && hinted <= MAX_SERVER_DELAY_MS) return hinted;
+  if (hinted !== undefined && hinted >= 0 && hinted <= MAX_SERVER_DELAY_MS) {
+    return { ms: hinted, from: 'Retry-After' };
+  }
   const base = Math.min(INITIAL_DELAY_MS * 2 ** retriesDone, MAX_DELAY_MS);
-  return base * (1 - random() * MAX_JITTER);
+  return { ms: base * (1 - random() * MAX_JITTER), from: 'backoff' };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs, shouldRetry } from '../../src/internal/retry';
+import { retryWait, shouldRetry } from '../../src/internal/retry';
 
 const response = (status: number, headers: Record<string, string> = {}) =>
   new Response(null, { status, headers });
@@ -18,37 +18,48 @@ describe('shouldRetry', () => {
   });
 });
 
-describe('retryDelayMs', () => {
+describe('retryWait', () => {
   const noJitter = () => 0;
   const now = Date.parse('2026-11-27T06:00:00Z');
 
   it('backs off 0.5 s · 2^n, capped at 8 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 9].map((n) => retryDelayMs(undefined, n, noJitter))).toEqual([
+    expect([0, 1, 2, 3, 4, 5, 9].map((n) => retryWait(undefined, n, noJitter).ms)).toEqual([
       500, 1000, 2000, 4000, 8000, 8000, 8000,
     ]);
   });
 
   it('jitter removes at most 25 %', () => {
-    expect(retryDelayMs(undefined, 0, () => 0.999999)).toBeCloseTo(375, 0);
-    expect(retryDelayMs(undefined, 4, () => 1)).toBe(6000);
+    expect(retryWait(undefined, 0, () => 0.999999).ms).toBeCloseTo(375, 0);
+    expect(retryWait(undefined, 4, () => 1).ms).toBe(6000);
   });
 
   it('honours retry-after-ms, then retry-after seconds or date, within 0–60 s', () => {
     const h = (init: Record<string, string>) => new Headers(init);
-    expect(retryDelayMs(h({ 'retry-after-ms': '1234' }), 0, noJitter, now)).toBe(1234);
-    expect(retryDelayMs(h({ 'retry-after': '3' }), 0, noJitter, now)).toBe(3000);
-    expect(retryDelayMs(h({ 'retry-after': '0' }), 3, noJitter, now)).toBe(0);
-    expect(retryDelayMs(h({ 'retry-after': 'Fri, 27 Nov 2026 06:00:10 GMT' }), 0, noJitter, now)).toBe(
+    expect(retryWait(h({ 'retry-after-ms': '1234' }), 0, noJitter, now).ms).toBe(1234);
+    expect(retryWait(h({ 'retry-after': '3' }), 0, noJitter, now).ms).toBe(3000);
+    expect(retryWait(h({ 'retry-after': '0' }), 3, noJitter, now).ms).toBe(0);
+    expect(retryWait(h({ 'retry-after': 'Fri, 27 Nov 2026 06:00:10 GMT' }), 0, noJitter, now).ms).toBe(
       10_000,
     );
   });
 
   it('ignores hints outside 0–60 s and falls back to the backoff', () => {
     const h = (init: Record<string, string>) => new Headers(init);
-    expect(retryDelayMs(h({ 'retry-after': '61' }), 1, noJitter, now)).toBe(1000);
-    expect(retryDelayMs(h({ 'retry-after-ms': '-5' }), 1, noJitter, now)).toBe(1000);
-    expect(retryDelayMs(h({ 'retry-after': 'Fri, 27 Nov 2026 07:00:00 GMT' }), 2, noJitter, now)).toBe(2000);
-    expect(retryDelayMs(h({ 'retry-after': 'Fri, 27 Nov 2026 05:00:00 GMT' }), 2, noJitter, now)).toBe(2000);
-    expect(retryDelayMs(h({ 'retry-after': 'later' }), 0, noJitter, now)).toBe(500);
+    expect(retryWait(h({ 'retry-after': '61' }), 1, noJitter, now).ms).toBe(1000);
+    expect(retryWait(h({ 'retry-after-ms': '-5' }), 1, noJitter, now).ms).toBe(1000);
+    expect(retryWait(h({ 'retry-after': 'Fri, 27 Nov 2026 07:00:00 GMT' }), 2, noJitter, now).ms).toBe(2000);
+    expect(retryWait(h({ 'retry-after': 'Fri, 27 Nov 2026 05:00:00 GMT' }), 2, noJitter, now).ms).toBe(2000);
+    expect(retryWait(h({ 'retry-after': 'later' }), 0, noJitter, now).ms).toBe(500);
+  });
+
+  it('says where the wait came from: the server or the backoff', () => {
+    const h = (init: Record<string, string>) => new Headers(init);
+    expect(retryWait(h({ 'retry-after': '30' }), 0, noJitter, now)).toEqual({
+      ms: 30_000,
+      from: 'Retry-After',
+    });
+    expect(retryWait(h({ 'retry-after-ms': '250' }), 0, noJitter, now).from).toBe('Retry-After');
+    expect(retryWait(h({ 'retry-after': '61' }), 0, noJitter, now)).toEqual({ ms: 500, from: 'backoff' });
+    expect(retryWait(undefined, 0, noJitter, now).from).toBe('backoff');
   });
 });

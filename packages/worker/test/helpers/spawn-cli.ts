@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+// The built bin (what `aipg-worker` points at), not src through tsx: tsx compiles on every start, which
+// took seconds per process on a busy machine. `pnpm test` builds before it tests.
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface CliProcess {
@@ -13,9 +16,14 @@ export interface CliProcess {
   exit: Promise<number | null>;
 }
 
-/** Runs src/cli.ts through tsx as a real child process (so signals and exit codes are real). */
+/** Runs the built CLI as a real child process (so signals and exit codes are real). */
 export function spawnCli(args: string[], env: Record<string, string> = {}): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  if (!existsSync(CLI)) {
+    throw new Error(
+      `${CLI} is missing: build first (\`pnpm --filter @aipg/worker build\`, or \`pnpm test\`)`,
+    );
+  }
+  const child = spawn(process.execPath, [CLI, ...args], {
     cwd: PACKAGE_DIR,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

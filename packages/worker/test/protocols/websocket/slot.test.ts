@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackendError } from '../../../src/job.js';
 import { workerSocketUrl } from '../../../src/protocols/websocket/slot.js';
 import { BRIDGE_AGENT } from '../../../src/version.js';
@@ -9,6 +9,7 @@ import { controlledBackend, testConfig } from '../../helpers/worker-config.js';
 let grid: FakeWsGrid | undefined;
 let worker: Worker | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await worker?.stop();
   await grid?.close();
   worker = undefined;
@@ -179,12 +180,15 @@ describe('WebSocket protocol', () => {
     void worker.run();
     const conn = await grid.nextConnection();
     await conn.accept();
+    // The job clock is faked (the sockets stay real): real 60 ms gaps against a real 200 ms limit were a
+    // race a busy machine could lose.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     // Streams for longer than the timeout in total, never silent for that long: it finishes.
     conn.send(job('chatty'));
     const chatty = await control.nextCall();
     for (let i = 0; i < 6; i++) {
       chatty.ctx.emit({ content: `${i}` });
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      await vi.advanceTimersByTimeAsync(199);
     }
     chatty.finish({ text: '012345', finish_reason: 'stop' });
     expect(await conn.type('done', 'chatty')).toMatchObject({ full_text: '012345' });
@@ -192,6 +196,9 @@ describe('WebSocket protocol', () => {
     conn.send(job('hung'));
     const hung = await control.nextCall();
     hung.ctx.emit({ content: 'I will' });
+    await vi.advanceTimersByTimeAsync(199);
+    expect(hung.ctx.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
     expect(await conn.type('error', 'hung')).toEqual({
       type: 'error',
       id: 'hung',
