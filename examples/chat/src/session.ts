@@ -2,8 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import {
   APIUserAbortError,
+  type ChatCompletion,
   type ChatCompletionCreateParamsStreaming,
-  type ChatCompletionSnapshot,
   type ChatCompletionStream,
   type components,
   type ModelList,
@@ -137,7 +137,7 @@ export class ChatSession {
         this.write(HELP);
         break;
       case '/model':
-        if (hasArg) settings.model = arg;
+        if (hasArg) await this.#switchModel(arg);
         this.write(`model: ${settings.model}\n`);
         break;
       case '/models': {
@@ -160,18 +160,42 @@ export class ChatSession {
         break;
       case '/save':
         if (!hasArg) throw new SettingError('/save needs a file name, e.g. /save chat.json');
-        await writeFile(arg, `${JSON.stringify(this.toJSON(), null, 2)}\n`);
-        this.write(`saved ${this.history.length} messages to ${arg}\n`);
+        await this.#save(arg);
         break;
       default:
         this.write(`unknown command ${command} (/help lists them)\n`);
     }
     return true;
   }
+
+  /** Switches only to a model the grid serves now (or `auto`): a typo would otherwise fail on the next question. */
+  async #switchModel(id: string): Promise<void> {
+    if (id !== 'auto') {
+      const { data } = await this.client.models.list();
+      if (!data.some((m) => m.id === id)) {
+        const online = data.length ? data.map((m) => m.id).join(', ') : 'none right now';
+        throw new SettingError(
+          `the grid serves no model ${JSON.stringify(id)} (online: ${online}); model stays ${this.settings.model}`,
+        );
+      }
+    }
+    this.settings.model = id;
+  }
+
+  /** Writes the conversation and says what the file holds, counted from what is written. */
+  async #save(file: string): Promise<void> {
+    const saved = this.toJSON();
+    await writeFile(file, `${JSON.stringify(saved, null, 2)}\n`);
+    const { messages } = saved;
+    const count = (role: ChatMessage['role']) => messages.filter((m) => m.role === role).length;
+    const parts = [plural(count('user'), 'question'), plural(count('assistant'), 'answer')];
+    if (count('system')) parts.unshift('the system prompt');
+    this.write(`saved ${plural(messages.length, 'message')} (${parts.join(', ')}) to ${file}\n`);
+  }
 }
 
 /** "worker demo-1 · ttft 0.05 s · 48.2 tokens/s": who answered, and how fast. */
-export function describeGrid(answer: ChatCompletionSnapshot): string {
+export function describeGrid(answer: ChatCompletion): string {
   const grid = answer.grid;
   if (!grid) return '  (no grid metadata)';
   const parts = [`worker ${grid.worker ?? '?'}`];
@@ -179,6 +203,10 @@ export function describeGrid(answer: ChatCompletionSnapshot): string {
   if (grid.ttft != null) parts.push(`ttft ${grid.ttft.toFixed(2)} s`);
   if (grid.tokens_per_s != null) parts.push(`${grid.tokens_per_s.toFixed(1)} tokens/s`);
   return `  ↳ ${parts.join(' · ')}`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function errorMessage(error: unknown): string {

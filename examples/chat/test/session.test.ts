@@ -59,6 +59,8 @@ describe('a conversation on a mock grid with a demo worker', () => {
       settings: { system: 'Answer in one line.', temperature: 0.3, max_tokens: null },
       messages: [...chat.requests[1]!.messages, { role: 'assistant', content: second }],
     });
+    // What /save says it wrote is what the file holds.
+    expect(output).toContain(`saved 5 messages (the system prompt, 2 questions, 2 answers) to ${file}\n`);
     // /exit ends the loop: the line after it was never sent.
     expect(output).not.toContain('never read');
   });
@@ -97,6 +99,19 @@ describe('a conversation on a mock grid with a demo worker', () => {
     expect(chat.requests[0]).toMatchObject({ temperature: 0.5, max_tokens: 64 });
     // A setting command with no value goes back to the grid's default: nothing is sent.
     expect(chat.requests[1]).not.toHaveProperty('max_tokens');
+  });
+
+  it('refuses /model for a model the grid does not serve and keeps the current one', async () => {
+    const chat = startTranscript(t.grid.url, { model: MODEL_A });
+    chat.type('/model grid/nope', '/model auto', '/model demo/beta', '/exit');
+    await chat.done;
+    const output = chat.output();
+    expect(output).toContain(
+      `the grid serves no model "grid/nope" (online: auto, ${MODEL_A}, ${MODEL_B}); model stays ${MODEL_A}\n`,
+    );
+    expect(output).toContain('/model auto\nmodel: auto\n');
+    expect(output).toContain('/model demo/beta\nmodel: demo/beta\n');
+    expect(chat.session.settings.model).toBe(MODEL_B);
   });
 
   it('reports a grid error and keeps the failed question out of the history', async () => {
