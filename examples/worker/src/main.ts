@@ -20,7 +20,7 @@ const worker = createWorker({
 
 // Ctrl-C / SIGTERM: stop taking jobs, finish the ones in flight, then exit 0.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void worker.drain());
+  process.on(signal, () => void worker.drain());
 }
 
 try {

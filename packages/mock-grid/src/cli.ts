@@ -38,10 +38,11 @@ async function main(argv: string[]): Promise<number> {
     ...(options.rateLimits ? {} : { rateLimits: false as const }),
   });
   process.stdout.write(`AIPG mock grid listening on ${grid.url}\n`);
+  // `on`, not `once`: one Ctrl-C can arrive twice (from the terminal, and again forwarded by pnpm), and a repeat
+  // that found no listener would kill the process mid-close — pnpm would then report a failure.
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
   });
   await grid.close();
   return 0;
