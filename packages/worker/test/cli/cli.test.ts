@@ -59,7 +59,7 @@ describe('aipg-worker CLI', () => {
       },
     });
     await conn.type('token');
-    // Twice at once, as a terminal plus a relaying wrapper (tsx, an init) deliver one Ctrl-C: still one drain.
+    // Twice at once, as a terminal plus a parent passing it on (pnpm, an init) deliver one Ctrl-C: still one drain.
     cli.child.kill('SIGTERM');
     cli.child.kill('SIGTERM');
     const done = await conn.type('done');
