@@ -5,7 +5,7 @@ import { ConfigError } from './config/errors.js';
 import { loadConfig } from './config/load.js';
 import { startMetricsServer } from './metrics.js';
 import { drainOnSignals } from './signals.js';
-import { createDisplay, RateMeter } from './status.js';
+import { createDisplay, showStatus } from './status.js';
 import { VERSION } from './version.js';
 import { createWorker } from './worker.js';
 
@@ -86,11 +86,7 @@ async function main(): Promise<number> {
 
   const signals = drainOnSignals(worker, { log: display.log });
 
-  const meter = new RateMeter();
-  const tick = setInterval(() => {
-    const stats = worker.stats();
-    display.update(stats, meter.sample(Date.now(), stats.tokens));
-  }, 500);
+  const status = showStatus(worker, display);
 
   try {
     await worker.run();
@@ -99,8 +95,7 @@ async function main(): Promise<number> {
     display.log('error', (error as Error).message);
     return 1;
   } finally {
-    clearInterval(tick);
-    display.end();
+    status.stop();
     await metrics?.close();
     await signals.settled(); // main() ends in process.exit(): not before a repeat of the signal is absorbed
   }
