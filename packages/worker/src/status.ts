@@ -4,7 +4,7 @@ import type { WorkerStats } from './runtime/stats.js';
 
 /**
  * The one-line status. Tokens are the backend's count (its `usage`, else the deltas it streamed), summed as jobs
- * end; the grid counts tokens itself (docs/worker.md, "Status and metrics"), so the two can differ.
+ * end; the grid counts tokens itself (docs/worker.md, "The CLI"), so the two can differ.
  */
 export function statusLine(stats: WorkerStats, recentTokens: number): string {
   const { jobs } = stats;

@@ -238,7 +238,7 @@ export class Worker {
     this.counter.tokens += tokens;
     this.log(
       end === 'done' || end === 'cancelled' ? 'info' : 'warn',
-      `job ${id} ${end.replace('_', ' ')} (${tokens} tokens)`,
+      `job ${id} ${end.replace('_', ' ')} (${tokens} tokens, the backend's count)`,
     );
     this.options.onJob?.({ id, end, tokens });
   }
