@@ -221,8 +221,8 @@ export class Worker {
     await Promise.all(
       this.slots.map((slot) =>
         slot.run().catch((error: unknown) => {
+          // Not logged here: run() rejects with it, and whoever awaits run() says it (the CLI does), once.
           fatal ??= error instanceof FatalError ? error : new FatalError(String(error));
-          this.log('error', fatal.message);
           void this.stop();
         }),
       ),
