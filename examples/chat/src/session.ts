@@ -124,6 +124,20 @@ export class ChatSession {
     };
   }
 
+  /**
+   * `id` if the grid serves it right now (GET /v1/models), else a SettingError naming the ones it does. `auto…` ids
+   * are not models but routing requests (the grid picks an online model), so they are taken as they are.
+   */
+  async #servedModel(id: string): Promise<string> {
+    if (id.startsWith('auto')) return id;
+    const { data } = await this.client.models.list();
+    if (data.some((m) => m.id === id)) return id;
+    const online = data.map((m) => m.id).join(', ') || 'none right now';
+    throw new SettingError(
+      `model ${id} is not served by the grid (online: ${online}); keeping ${this.settings.model}`,
+    );
+  }
+
   #systemMessages(): ChatMessage[] {
     return this.settings.system ? [{ role: 'system', content: this.settings.system }] : [];
   }
@@ -137,7 +151,7 @@ export class ChatSession {
         this.write(HELP);
         break;
       case '/model':
-        if (hasArg) settings.model = arg;
+        if (hasArg) settings.model = await this.#servedModel(arg);
         this.write(`model: ${settings.model}\n`);
         break;
       case '/models': {
@@ -158,11 +172,14 @@ export class ChatSession {
         settings.maxTokens = hasArg ? parseMaxTokens(arg) : undefined;
         this.write(`max tokens: ${settings.maxTokens ?? 'grid default'}\n`);
         break;
-      case '/save':
+      case '/save': {
         if (!hasArg) throw new SettingError('/save needs a file name, e.g. /save chat.json');
-        await writeFile(arg, `${JSON.stringify(this.toJSON(), null, 2)}\n`);
-        this.write(`saved ${this.history.length} messages to ${arg}\n`);
+        const saved = this.toJSON();
+        await writeFile(arg, `${JSON.stringify(saved, null, 2)}\n`);
+        // The messages the file holds: the system prompt too, when there is one.
+        this.write(`saved ${saved.messages.length} messages to ${arg}\n`);
         break;
+      }
       default:
         this.write(`unknown command ${command} (/help lists them)\n`);
     }

@@ -59,6 +59,9 @@ describe('a conversation on a mock grid with a demo worker', () => {
       settings: { system: 'Answer in one line.', temperature: 0.3, max_tokens: null },
       messages: [...chat.requests[1]!.messages, { role: 'assistant', content: second }],
     });
+    // The count it prints is the file's: the system prompt and the four turns.
+    expect(saved.messages).toHaveLength(5);
+    expect(output).toContain(`saved 5 messages to ${file}\n`);
     // /exit ends the loop: the line after it was never sent.
     expect(output).not.toContain('never read');
   });
@@ -70,6 +73,18 @@ describe('a conversation on a mock grid with a demo worker', () => {
     expect(chat.output()).toContain(`  ${MODEL_A}\n* ${MODEL_B}\n`);
     chat.type('/exit');
     await chat.done;
+  });
+
+  it('refuses /model for a model the grid does not serve, naming the ones it does, and keeps the old one', async () => {
+    const chat = startTranscript(t.grid.url, { model: MODEL_A });
+    chat.type('/model grid/nope', 'Hi', '/model auto', '/exit');
+    await chat.done;
+    expect(chat.output()).toContain(
+      `model grid/nope is not served by the grid (online: auto, ${MODEL_A}, ${MODEL_B}); keeping ${MODEL_A}\n`,
+    );
+    expect(chat.requests.map((r) => r.model)).toEqual([MODEL_A]);
+    // `auto` is a routing request (the grid picks an online model): taken.
+    expect(chat.session.settings.model).toBe('auto');
   });
 
   it('rejects bad settings with the limit and keeps the old value', async () => {
