@@ -168,9 +168,12 @@ export class ChatSession {
     return true;
   }
 
-  /** Switches only to a model the grid serves now (or `auto`): a typo would otherwise fail on the next question. */
+  /**
+   * Switches only to a model the grid serves now (GET /v1/models): a typo would otherwise fail on the next question.
+   * `auto…` ids are routing requests, taken as they are.
+   */
   async #switchModel(id: string): Promise<void> {
-    if (id !== 'auto') {
+    if (!id.startsWith('auto')) {
       const { data } = await this.client.models.list();
       if (!data.some((m) => m.id === id)) {
         const online = data.length ? data.map((m) => m.id).join(', ') : 'none right now';

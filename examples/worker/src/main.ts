@@ -1,7 +1,14 @@
 // A complete AI Power Grid worker in a few lines, using @aipg/worker's public API.
 //   pnpm start                      → the demo backend (no model needed) against GRID_API_URL or 127.0.0.1:7001
 //   pnpm start bridgeData.yaml      → whatever backend the file describes (Ollama, vLLM, KoboldCpp, …)
-import { createWorker, loadConfig, parseConfig, type WorkerConfig } from '@aipg/worker';
+import {
+  createWorker,
+  drainOnSignals,
+  type Log,
+  loadConfig,
+  parseConfig,
+  type WorkerConfig,
+} from '@aipg/worker';
 
 async function config(): Promise<WorkerConfig> {
   const file = process.argv[2];
@@ -13,15 +20,11 @@ async function config(): Promise<WorkerConfig> {
   }).config;
 }
 
-const worker = createWorker({
-  config: await config(),
-  log: (level, message) => console.error(`[${level}] ${message}`),
-});
+const log: Log = (level, message) => console.error(`[${level}] ${message}`);
+const worker = createWorker({ config: await config(), log });
 
-// Ctrl-C / SIGTERM: stop taking jobs, finish the ones in flight, then exit 0.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void worker.drain());
-}
+// Ctrl-C / SIGTERM: stop taking jobs, finish the ones in flight, then exit 0 (a second Ctrl-C hands them back).
+drainOnSignals(worker, { log });
 
 try {
   await worker.run();

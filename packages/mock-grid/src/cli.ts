@@ -7,6 +7,9 @@ import { KeysFileError, readKeysFile } from './cli/keys-file.js';
 import { toKeyEntries } from './keys.js';
 import { startMockGrid } from './server.js';
 
+/** A repeat of a signal within this long is the same press (see below). */
+const SAME_PRESS_MS = 1000;
+
 async function main(argv: string[]): Promise<number> {
   let options: ReturnType<typeof parseCliArgs>;
   try {
@@ -39,11 +42,16 @@ async function main(argv: string[]): Promise<number> {
   });
   process.stdout.write(`AIPG mock grid listening on ${grid.url}\n`);
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
   });
+  const stoppedAt = Date.now();
   await grid.close();
+  // One Ctrl-C reaches the process twice: from the terminal (it signals the whole process group) and again passed
+  // on by pnpm. A repeat that arrived while Node is exiting, after it has dropped its signal handlers, would kill
+  // the process by that signal and pnpm would report the clean stop as a failure: stay (listening, as `on` does
+  // above, not `once`) until the repeat has come.
+  await new Promise((resolve) => setTimeout(resolve, SAME_PRESS_MS - (Date.now() - stoppedAt)));
   return 0;
 }
 

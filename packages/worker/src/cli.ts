@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from './config/errors.js';
 import { loadConfig } from './config/load.js';
 import { startMetricsServer } from './metrics.js';
-import { createDisplay, RateMeter } from './status.js';
+import { drainOnSignals } from './signals.js';
+import { createDisplay, showStatus } from './status.js';
 import { VERSION } from './version.js';
 import { createWorker } from './worker.js';
 
@@ -23,8 +24,6 @@ Usage: aipg-worker [--config bridgeData.yaml] [options]
 
 SIGINT/SIGTERM drain: no new jobs, in-flight jobs finish (handed back after the drain timeout), exit 0.
 A second signal hands in-flight jobs back at once. Docs: docs/worker.md`;
-
-const SAME_PRESS_MS = 1000;
 
 async function main(): Promise<number> {
   let args: ReturnType<typeof parse>;
@@ -85,28 +84,9 @@ async function main(): Promise<number> {
     display.log('info', `metrics on ${metrics.url}/metrics`);
   }
 
-  // One Ctrl-C can arrive twice: from the terminal and again relayed by a wrapper (tsx under `pnpm worker`,
-  // an init process). A repeat within SAME_PRESS_MS is that same press, not the "hand back now" one.
-  let firstSignalAt: number | undefined;
-  const onSignal = (signal: string) => {
-    const now = Date.now();
-    if (firstSignalAt === undefined) {
-      firstSignalAt = now;
-      display.log('info', `${signal}: draining (send it again to hand in-flight jobs back now)`);
-      void worker.drain();
-    } else if (now - firstSignalAt >= SAME_PRESS_MS) {
-      display.log('warn', `${signal}: handing in-flight jobs back`);
-      void worker.stop();
-    }
-  };
-  process.on('SIGINT', () => onSignal('SIGINT'));
-  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  const signals = drainOnSignals(worker, { log: display.log });
 
-  const meter = new RateMeter();
-  const tick = setInterval(() => {
-    const stats = worker.stats();
-    display.update(stats, meter.sample(Date.now(), stats.tokens));
-  }, 500);
+  const status = showStatus(worker, display);
 
   try {
     await worker.run();
@@ -115,9 +95,9 @@ async function main(): Promise<number> {
     display.log('error', (error as Error).message);
     return 1;
   } finally {
-    clearInterval(tick);
-    display.end();
+    status.stop();
     await metrics?.close();
+    await signals.settled(); // main() ends in process.exit(): not before a repeat of the signal is absorbed
   }
 }
 

@@ -14,7 +14,7 @@ export function renderMetrics(stats: WorkerStats): string {
     '# HELP aipg_worker_jobs_total Jobs that ended, by result.',
     '# TYPE aipg_worker_jobs_total counter',
     ...Object.entries(stats.jobs).map(([result, n]) => `aipg_worker_jobs_total{result="${result}"} ${n}`),
-    '# HELP aipg_worker_tokens_total Completion tokens produced.',
+    '# HELP aipg_worker_tokens_total Completion tokens of ended jobs, as the backend counts them (the grid counts its own).',
     '# TYPE aipg_worker_tokens_total counter',
     `aipg_worker_tokens_total ${stats.tokens}`,
     '# HELP aipg_worker_den_total den (rewards) credited by the grid.',

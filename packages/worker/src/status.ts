@@ -2,13 +2,17 @@
 import type { LogLevel } from './runtime/context.js';
 import type { WorkerStats } from './runtime/stats.js';
 
-export function statusLine(stats: WorkerStats, tokensPerSecond: number): string {
+/**
+ * The one-line status. Tokens are the backend's count (its `usage`, else the deltas it streamed), summed as jobs
+ * end; the grid counts tokens itself (docs/worker.md, "The CLI"), so the two can differ.
+ */
+export function statusLine(stats: WorkerStats, recentTokens: number): string {
   const { jobs } = stats;
   const failed = jobs.failed + jobs.lost + jobs.handed_back;
   return [
     stats.state,
     `jobs ${jobs.done} done, ${failed} failed${jobs.cancelled ? `, ${jobs.cancelled} cancelled` : ''}`,
-    `${tokensPerSecond.toFixed(1)} tok/s`,
+    `${recentTokens} tokens in the last ${RECENT_MS / 1000} s`,
     `${formatDen(stats.den)} den`,
     `${stats.inFlight} in flight`,
     `${stats.connected} connected`,
@@ -19,23 +23,47 @@ function formatDen(den: number): string {
   return Number.isInteger(den) ? String(den) : den.toFixed(2);
 }
 
-/** Tokens/s over a sliding window of samples. */
-export class RateMeter {
+/** The window of the status line's token figure. */
+export const RECENT_MS = 10_000;
+
+/** Tokens of the jobs that ended in the last `windowMs`, from samples of the running total. */
+export class RecentCounter {
   private samples: { at: number; tokens: number }[] = [];
-  constructor(private readonly windowMs = 10_000) {}
+  constructor(private readonly windowMs = RECENT_MS) {}
 
   sample(at: number, tokens: number): number {
     this.samples.push({ at, tokens });
-    while (this.samples.length > 2 && at - this.samples[0]!.at > this.windowMs) this.samples.shift();
-    const first = this.samples[0]!;
-    const span = (at - first.at) / 1000;
-    return span > 0 ? (tokens - first.tokens) / span : 0;
+    // Keep the newest sample taken at or before the window's start: the total then is what to subtract.
+    while (this.samples.length > 1 && at - this.samples[1]!.at >= this.windowMs) this.samples.shift();
+    return tokens - this.samples[0]!.tokens;
   }
+}
+
+/** Redraws the status from `source` every `intervalMs` until stopped; `stop()` draws the final state once more. */
+export function showStatus(
+  source: { stats(): WorkerStats },
+  display: Display,
+  options: { intervalMs?: number; now?: () => number } = {},
+): { stop(): void } {
+  const now = options.now ?? Date.now;
+  const recent = new RecentCounter();
+  const draw = () => {
+    const stats = source.stats();
+    display.update(stats, recent.sample(now(), stats.tokens));
+  };
+  const tick = setInterval(draw, options.intervalMs ?? 500);
+  return {
+    stop() {
+      clearInterval(tick);
+      draw(); // the last tick may be up to an interval old: `draining … 1 in flight` after the job ended
+      display.end();
+    },
+  };
 }
 
 export interface Display {
   log(level: LogLevel, message: string): void;
-  update(stats: WorkerStats, tokensPerSecond: number): void;
+  update(stats: WorkerStats, recentTokens: number): void;
   end(): void;
 }
 
@@ -54,9 +82,9 @@ export function createDisplay(stream: NodeJS.WriteStream, verbose: boolean): Dis
       write(level, message);
       if (tty && line) stream.write(line);
     },
-    update(stats, rate) {
+    update(stats, recentTokens) {
       if (tty) {
-        line = statusLine(stats, rate);
+        line = statusLine(stats, recentTokens);
         stream.write(`\r\x1b[2K${line}`);
       } else if (stats.state !== lastState) {
         write('info', `state ${stats.state}`);

@@ -221,8 +221,8 @@ export class Worker {
     await Promise.all(
       this.slots.map((slot) =>
         slot.run().catch((error: unknown) => {
+          // Not logged here: run() rejects with it, and whoever awaits run() says it (the CLI does), once.
           fatal ??= error instanceof FatalError ? error : new FatalError(String(error));
-          this.log('error', fatal.message);
           void this.stop();
         }),
       ),
@@ -238,7 +238,7 @@ export class Worker {
     this.counter.tokens += tokens;
     this.log(
       end === 'done' || end === 'cancelled' ? 'info' : 'warn',
-      `job ${id} ${end.replace('_', ' ')} (${tokens} tokens)`,
+      `job ${id} ${end.replace('_', ' ')} (${tokens} tokens, the backend's count)`,
     );
     this.options.onJob?.({ id, end, tokens });
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMetrics } from '../src/metrics.js';
 import type { WorkerStats } from '../src/runtime/stats.js';
-import { createDisplay, RateMeter, statusLine } from '../src/status.js';
+import { createDisplay, RecentCounter, statusLine } from '../src/status.js';
 
 const stats: WorkerStats = {
   state: 'busy',
@@ -13,17 +13,19 @@ const stats: WorkerStats = {
 };
 
 describe('status line and metrics', () => {
-  it('renders the one-line status', () => {
-    expect(statusLine(stats, 41.26)).toBe(
-      'busy | jobs 12 done, 2 failed, 2 cancelled | 41.3 tok/s | 18.50 den | 1 in flight | 2 connected',
+  it('renders the one-line status, its token figure labelled for what it counts', () => {
+    expect(statusLine(stats, 412)).toBe(
+      'busy | jobs 12 done, 2 failed, 2 cancelled | 412 tokens in the last 10 s | 18.50 den | 1 in flight | 2 connected',
     );
   });
 
-  it('measures tokens/s over a sliding window', () => {
-    const meter = new RateMeter(10_000);
-    expect(meter.sample(0, 0)).toBe(0);
-    expect(meter.sample(2_000, 100)).toBe(50);
-    expect(meter.sample(20_000, 1000)).toBe(50); // (1000-100)/18 s, the first sample left the window
+  it('counts the tokens of the last 10 s from samples of the running total', () => {
+    const recent = new RecentCounter(10_000);
+    expect(recent.sample(0, 0)).toBe(0);
+    expect(recent.sample(2_000, 100)).toBe(100);
+    expect(recent.sample(10_000, 250)).toBe(250); // everything since 0, which is exactly 10 s ago
+    expect(recent.sample(12_000, 300)).toBe(200); // since the sample at 2 s
+    expect(recent.sample(30_000, 300)).toBe(0); // nothing ended in the last 10 s
   });
 
   it('prints plain log lines and state changes when not a TTY', () => {

@@ -10,27 +10,29 @@ export interface DemoOptions {
   sleep?: Sleep;
 }
 
+// Three letters each: with its space a token is 4 characters, the grid's token (it counts ceil(chars / 4) itself,
+// docs/worker.md, "The CLI"), so the demo's token count and speed are the grid's too.
 const WORDS = [
-  'grid',
-  'worker',
-  'token',
-  'stream',
-  'model',
-  'signal',
-  'power',
-  'node',
-  'queue',
-  'light',
-  'river',
-  'stone',
-  'cloud',
-  'spark',
-  'field',
-  'echo',
-  'orbit',
-  'pixel',
-  'amber',
-  'delta',
+  'arc',
+  'dew',
+  'elm',
+  'fog',
+  'gem',
+  'hub',
+  'ion',
+  'ivy',
+  'jet',
+  'key',
+  'log',
+  'map',
+  'net',
+  'oak',
+  'orb',
+  'ray',
+  'sea',
+  'sky',
+  'sun',
+  'web',
 ];
 
 export function createDemoBackend(options: DemoOptions = {}): Backend {
@@ -68,8 +70,8 @@ export function demoTokens(prompt: string, seed: number): string[] {
   const random = mulberry32(hash(prompt) ^ seed);
   const length = 12 + Math.floor(random() * 32);
   const tokens = ['Demo'];
-  while (tokens.length < length) tokens.push(` ${WORDS[Math.floor(random() * WORDS.length)]}`);
-  tokens[tokens.length - 1] += '.';
+  while (tokens.length < length - 1) tokens.push(` ${WORDS[Math.floor(random() * WORDS.length)]}`);
+  tokens.push('.'); // a token of its own, as tokenizers make it: 4 × (length − 1) + 1 characters = `length` tokens
   return tokens;
 }
 

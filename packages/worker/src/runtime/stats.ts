@@ -11,7 +11,7 @@ export interface WorkerStats {
   connected: number;
   inFlight: number;
   jobs: Record<JobEnd, number>;
-  /** Completion tokens produced (backend usage when reported, else streamed deltas). */
+  /** Completion tokens of ended jobs as the backend counts them (its usage, else streamed deltas); the grid counts its own. */
   tokens: number;
   /** den (WebSocket `ack.den`) or Horde `reward` credited. */
   den: number;

@@ -1,3 +1,4 @@
+import { estimateTokens } from '@aipg/mock-grid';
 import { describe, expect, it } from 'vitest';
 import { createDemoBackend, demoTokens } from '../../src/backends/demo.js';
 import { makeJob, recorder } from '../helpers/jobs.js';
@@ -18,6 +19,20 @@ describe('demo backend', () => {
     expect(a.usage!.completion_tokens).toBe(demoTokens('Tell me a story', 1).length);
     const other = await backend.handle({ ...job, params: { ...job.params, seed: 2 } }, recorder().ctx);
     expect(other.text).not.toBe(a.text);
+  });
+
+  it('counts its tokens as the grid does (~4 characters each), so worker and grid report the same number', async () => {
+    const backend = createDemoBackend({ tokensPerSecond: 0 });
+    for (let seed = 0; seed < 100; seed++) {
+      for (const max_length of [8, 20, 512]) {
+        const job = makeJob({
+          prompt: `prompt ${seed}`,
+          params: { max_length, max_context_length: 1024, seed },
+        });
+        const result = await backend.handle(job, recorder().ctx);
+        expect(result.usage!.completion_tokens, result.text).toBe(estimateTokens(result.text));
+      }
+    }
   });
 
   it('streams one delta per token and stops at max_length', async () => {
