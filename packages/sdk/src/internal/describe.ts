@@ -61,8 +61,12 @@ export function failureCause(error: unknown): { code: string | undefined; messag
   return { code, message };
 }
 
-/** `(ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:7001)`, `(Failed to fetch)`, or `''` when nothing is known. */
+/**
+ * `(ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:7001)`, `(Failed to fetch)`, or `''` when nothing is known.
+ * A message that already starts with its code (Bun's `ECONNREFUSED: Unable to connect…`) is not prefixed twice.
+ */
 export function causeInParens(cause: { code: string | undefined; message: string | undefined }): string {
+  if (cause.code && cause.message?.startsWith(cause.code)) return ` (${cause.message})`;
   if (cause.code && cause.message) return ` (${cause.code}: ${cause.message})`;
   if (cause.code || cause.message) return ` (${cause.code ?? cause.message})`;
   return '';

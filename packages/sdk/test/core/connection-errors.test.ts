@@ -71,6 +71,21 @@ describe('connection errors', () => {
     expect(error.code).toBe('ECONNREFUSED');
   });
 
+  it('name the code once when the message already starts with it (Bun)', async () => {
+    const bun = Object.assign(
+      new Error('ECONNREFUSED: Unable to connect. Is the computer able to access the url?'),
+      {
+        code: 'ECONNREFUSED',
+      },
+    );
+    const grid = makeGrid({ maxRetries: 0, fetch: failingFetch(bun) });
+    const error = await failure(grid.health());
+    expect(error.message).toBe(
+      `Connection error: GET ${BASE}/health failed (ECONNREFUSED: Unable to connect. Is the computer able to access the url?)`,
+    );
+    expect(error.code).toBe('ECONNREFUSED');
+  });
+
   it('give the message alone when the runtime names no code (a browser, Deno)', async () => {
     const grid = makeGrid({
       maxRetries: 0,
