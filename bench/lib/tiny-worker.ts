@@ -1,4 +1,4 @@
-// The smallest WebSocket worker that speaks the grid's frames (grid-protocol.md §3.3): register → ready,
+// The smallest WebSocket worker that speaks the grid's frames (openapi/components/ws.yaml): register → ready,
 // answer every job at once with `tokens` token frames and a done frame, pong every ping. It costs the
 // benchmark next to nothing, so what is measured is the grid.
 import WebSocket from 'ws';

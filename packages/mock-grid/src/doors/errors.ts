@@ -5,7 +5,7 @@ import { type JsonResponse, json } from './http/types.js';
 
 /**
  * How each door spells a core error. The core only names what went wrong (`GridError.code`); the status,
- * body shape and wording of each surface live here, once (grid-protocol.md §2.3, §3.1, §3.3).
+ * body shape and wording of each surface live here, once (spec: openapi/components/responses.yaml and the error frames in openapi/components/ws.yaml).
  */
 
 export const V1_MISSING_KEY = "Missing API key. Use 'apikey' header or 'Authorization: Bearer' header.";

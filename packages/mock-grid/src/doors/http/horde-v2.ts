@@ -3,7 +3,7 @@ import { hordeApiKey, type Route, type RouteInput } from './router.js';
 import { type DoorResponse, json } from './types.js';
 
 /**
- * The AI Horde v2 door under `/api/v2` (grid-protocol.md §2.1–§2.10), text only. Each handler is a
+ * The AI Horde v2 door under `/api/v2` (spec: openapi/paths/api_v2_*.yaml), text only. Each handler is a
  * translation: wire body → one core call → wire body. Errors are `{message, rc}` (see ../errors.ts).
  */
 

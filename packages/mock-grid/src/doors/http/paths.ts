@@ -2,7 +2,7 @@
  * Request-path normalisation shared by every HTTP door.
  *
  * Real bridges join `horde_url` (ending in `/`) with `/api/v2/...` and send `//api/v2/...`; the 2026-06 nginx rewrite
- * also served `/v2/...` as an alias of `/api/v2/...` (grid-protocol.md §6.2). Both reach the same route here.
+ * also served `/v2/...` as an alias of `/api/v2/...` (docs/mock-grid.md, the live grid's quirks). Both reach the same route here.
  */
 export interface NormalisedPath {
   /** Path with duplicate slashes collapsed, no trailing slash (except `/`), and `/v2` rewritten to `/api/v2`. */

@@ -6,7 +6,7 @@ import { type Route, type RouteInput, v1ApiKey } from './router.js';
 import { type DoorResponse, json, SSE_HEADERS } from './types.js';
 
 /**
- * The live `/v1` client door (grid-protocol.md §3.1–§3.2): OpenAI-compatible chat completions (JSON and SSE),
+ * The live `/v1` client door (spec: openapi/paths/v1_*.yaml): OpenAI-compatible chat completions (JSON and SSE),
  * models, status, workers, health. Each handler is a translation: wire body → one core call → wire body.
  */
 

@@ -8,7 +8,7 @@ import { wsCloseCode } from '../errors.js';
 import { jsonDepthProblem } from '../json-depth.js';
 
 /**
- * The worker WebSocket door `/v1/workers/ws` (grid-protocol.md §3.3). Frames in → core calls
+ * The worker WebSocket door `/v1/workers/ws` (spec: openapi/paths/v1_workers_ws.yaml, frames in openapi/components/ws.yaml). Frames in → core calls
  * (register / progress / complete / fail / release); core pushes (job, cancel, close) → frames out.
  * Every timer reads the core's clock, so a test with a `ManualClock` drives pings and the register timeout.
  */

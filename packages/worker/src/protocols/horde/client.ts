@@ -1,4 +1,4 @@
-// AI Horde v2 worker calls: text pop and submit (grid-protocol.md §2.7–2.8, quirks §6.7 and §6.9).
+// AI Horde v2 worker calls: text pop and submit (spec: openapi/paths/api_v2_generate_text_pop.yaml and _submit.yaml; quirks in docs/mock-grid.md).
 import type { FetchLike } from '../../backends/http.js';
 import { Backoff, realSleep, type Sleep } from '../../util/timing.js';
 import { BRIDGE_AGENT } from '../../version.js';
