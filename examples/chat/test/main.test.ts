@@ -1,10 +1,10 @@
 // The real program as a child process: piped (scripted) stdin, Ctrl-C as a SIGINT.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import type { SavedConversation } from '../src/session.js';
 import { MODEL_A, startTestGrid, type TestGrid } from './helpers/grid.js';
 
@@ -43,7 +43,9 @@ function printed(text: string, chat: ReturnType<typeof startChat>): Promise<void
 }
 
 it('Ctrl-C stops the answer, not the program; piped input then carries on to /exit', async () => {
-  const file = join(await mkdtemp(join(tmpdir(), 'aipg-chat-')), 'saved.json');
+  const dir = await mkdtemp(join(tmpdir(), 'aipg-chat-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  const file = join(dir, 'saved.json');
   const chat = startChat('--base-url', t.grid.url, '--model', MODEL_A);
   const { child } = chat;
   const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));

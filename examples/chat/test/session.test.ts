@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,10 @@ describe('a conversation on a mock grid with a demo worker', () => {
     t = await startTestGrid(400);
     dir = await mkdtemp(join(tmpdir(), 'aipg-chat-'));
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('sends the whole history with each question, switches models mid-way and saves it all', async () => {
     const file = join(dir, 'chat.json');

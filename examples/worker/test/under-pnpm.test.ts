@@ -1,11 +1,11 @@
 // The README's commands with pnpm as the parent, stopped as a user stops them: `kill` of the pnpm process
 // (SIGTERM, or SIGINT), and a terminal's Ctrl-C, which signals the whole process group. After a clean stop
 // nothing may be left running (or listening) and pnpm must not report a failure.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MockGrid, startMockGrid } from '@aipg/mock-grid';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { type PnpmRun, runPnpm } from './helpers/pnpm.js';
 
 const KEY = 'grid_under_pnpm_key';
@@ -73,6 +73,7 @@ describe.each(Object.entries(stoppers))('under pnpm, %s', (_, stop) => {
 describe('`pnpm worker` under pnpm', () => {
   async function demoConfig(url: string): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'aipg-under-pnpm-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, 'bridgeData.yaml');
     await writeFile(
       file,

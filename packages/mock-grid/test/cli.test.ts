@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 // The CLI as a user runs it: the built bin (dist/cli.js, what `aipg-mock-grid` points at) as a real
 // process on a free port, stopped by a signal. The built file, not src through tsx: tsx compiles on
@@ -61,6 +61,7 @@ describe('aipg-mock-grid CLI', () => {
 
   it('loads a keys file for strict auth and exits 0 on SIGINT', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mock-grid-cli-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const keys = join(dir, 'keys.yaml');
     await writeFile(keys, '- key: grid_cli_client_key\n  scopes: [inference.submit]\n');
     const cli = run(['--port', '0', '--auth', 'strict', '--keys', keys]);

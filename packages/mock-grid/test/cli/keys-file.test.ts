@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { KeysFileError, parseKeys, readKeysFile } from '../../src/cli/keys-file.js';
 import { toKeyEntries } from '../../src/keys.js';
 
@@ -47,6 +47,7 @@ describe('keys file', () => {
 
   it('reads a file and names a missing one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mock-grid-keys-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, 'keys.yaml');
     await writeFile(file, '- key: grid_file_key_01\n  scopes: [worker.connect]\n');
     expect(await readKeysFile(file)).toEqual([{ key: 'grid_file_key_01', scopes: ['worker.connect'] }]);

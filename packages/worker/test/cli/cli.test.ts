@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { type FakeWsGrid, startFakeWsGrid } from '../helpers/fake-ws-grid.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
 
@@ -13,6 +13,7 @@ afterEach(async () => {
 
 async function configFile(text: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'aipg-worker-cli-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
   const file = join(dir, 'bridgeData.yaml');
   await writeFile(file, text);
   return file;

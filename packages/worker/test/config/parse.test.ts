@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ConfigError, configFromEnv, loadConfig, parseConfigText } from '../../src/config/index.js';
 
 const BRIDGE_DATA = `
@@ -376,6 +376,7 @@ describe('GRID_* environment variables', () => {
 describe('loadConfig', () => {
   it('reads a file, fills the key from GRID_API_KEY and applies CLI overrides', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'worker-config-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, 'bridgeData.yaml');
     await writeFile(file, 'horde_url: http://127.0.0.1:1\nendpoints: [{type: demo, models: [{name: w}]}]\n');
     const { config } = await loadConfig({

@@ -1,12 +1,12 @@
 // The library examples in docs/worker.md and the package README, run as written (only the package import is
 // pointed at the built entry) against a mock grid, and stopped with Ctrl-C as a user stops them.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type MockGrid, startMockGrid } from '@aipg/mock-grid';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 const DIST = pathToFileURL(join(ROOT, 'packages/worker/dist/index.js')).href;
@@ -34,6 +34,7 @@ describe.each([
   it('serves a chat, then drains and exits 0 on Ctrl-C (SIGINT)', async () => {
     grid = await startMockGrid({ port: 0 });
     const dir = await mkdtemp(join(tmpdir(), 'aipg-docs-example-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await writeFile(join(dir, 'example.mts'), await snippet(file, heading));
     await writeFile(
       join(dir, 'bridgeData.yaml'),

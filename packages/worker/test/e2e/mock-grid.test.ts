@@ -1,12 +1,12 @@
 // End to end: the official openai client → @aipg/mock-grid → this worker (both protocols) → an OpenAI-compatible
 // backend (a local fake streaming SSE) → tokens back to the client.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MockGrid, startMockGrid } from '@aipg/mock-grid';
 import OpenAI from 'openai';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Protocol, WorkerConfig } from '../../src/config/types.js';
 import { createWorker, type JobEvent, type Worker } from '../../src/worker.js';
 import {
@@ -185,6 +185,7 @@ describe('end to end over the live WebSocket protocol', () => {
       streamWords(req, res);
     });
     const dir = await mkdtemp(join(tmpdir(), 'aipg-e2e-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, 'bridgeData.yaml');
     await writeFile(
       file,
@@ -209,6 +210,7 @@ describe('end to end over the live WebSocket protocol', () => {
   it('drain on SIGTERM: the CLI finishes the in-flight job and exits 0', async () => {
     grid = await startMockGrid({ port: 0 });
     const dir = await mkdtemp(join(tmpdir(), 'aipg-e2e-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, 'bridgeData.yaml');
     await writeFile(
       file,
