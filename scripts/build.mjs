@@ -64,6 +64,12 @@ const workspaceDeps = (pkg) =>
     byName.has(dep),
   );
 
+/** What every package's build reads besides its own files: the root inputs and this script, hashed once. */
+const sharedInputs = hashFiles(root, ROOT_INPUTS, [
+  createHash('sha256')
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex'),
+]);
 const inputHashes = new Map();
 /** The hash of everything the package's build reads (its workspace dependencies' inputs included). */
 function inputHash(pkg) {
@@ -73,12 +79,7 @@ function inputHash(pkg) {
     (path, entry) => !(SKIPPED.has(path) && entry.isDirectory()) && !path.endsWith('.md'),
   );
   const deps = workspaceDeps(pkg).map((dep) => `${dep}=${inputHash(byName.get(dep))}`);
-  const script = readFileSync(fileURLToPath(import.meta.url));
-  const hash = hashFiles(pkg.dir, own, [
-    ...deps,
-    hashFiles(root, ROOT_INPUTS),
-    createHash('sha256').update(script).digest('hex'),
-  ]);
+  const hash = hashFiles(pkg.dir, own, [...deps, sharedInputs]);
   inputHashes.set(pkg.name, hash);
   return hash;
 }

@@ -6,6 +6,7 @@ import {
   extractMessage,
 } from '../core/errors';
 import { causeInParens, failureCause, safeURL, seconds, urlPath } from './describe';
+import { parseJSONOrText } from './json';
 import { type Logger, redactHeaders } from './logger';
 import { type RetryWait, retryWait, shouldRetry } from './retry';
 import { abortError } from './signals';
@@ -170,12 +171,7 @@ const STATUS_WORDS: Record<number, string> = {
 /** The message in an error body, if it fits on a line; `undefined` when there is none or it cannot be read. */
 async function serverMessage(response: Response): Promise<string | undefined> {
   try {
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {}
-    const message = extractMessage(body);
+    const message = extractMessage(parseJSONOrText(await response.text()));
     return message && message.length <= MAX_SAID_LENGTH ? message : undefined;
   } catch {
     return undefined;
