@@ -52,7 +52,7 @@ export function createLoopFetch(settings: LoopSettings): (request: Request) => P
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortError(signal);
       headers.set('X-AIPG-Retry-Count', String(attempt));
-      const watch = new AttemptWatch(settings.timeout, signal, `${method} ${safeURL(url)}`);
+      const watch = new AttemptWatch(settings.timeout, signal, method, url);
       logger.debug(`${method} ${url}`, { attempt, headers: redactHeaders(headers) });
 
       let response: Response;
@@ -189,8 +189,8 @@ class AttemptWatch {
   readonly #controller = new AbortController();
   readonly #timeout: number;
   readonly #userSignal: AbortSignal | undefined;
-  /** `POST http://host/v1/chat/completions`, for messages. */
-  readonly #target: string;
+  readonly #method: string;
+  readonly #url: string;
   /** What the attempt is waiting for, for messages: the response, a buffered body, or a stream's next bytes. */
   #phase: 'response' | 'body' | 'stream' = 'response';
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -198,10 +198,11 @@ class AttemptWatch {
   /** Rejects with the typed reason once this attempt is aborted (timeout or caller). */
   readonly aborted: Promise<never>;
 
-  constructor(timeout: number, userSignal: AbortSignal | undefined, target: string) {
+  constructor(timeout: number, userSignal: AbortSignal | undefined, method: string, url: string) {
     this.#timeout = timeout;
     this.#userSignal = userSignal;
-    this.#target = target;
+    this.#method = method;
+    this.#url = url;
     const signal = this.#controller.signal;
     this.aborted = new Promise<never>((_, reject) => {
       signal.addEventListener('abort', () => reject(abortError(signal)), { once: true });
@@ -220,6 +221,11 @@ class AttemptWatch {
     this.#timer = setTimeout(() => this.#controller.abort(this.#timeoutError()), this.#timeout);
   }
 
+  /** `POST http://host/v1/chat/completions`, for messages: built only when one is, not on every attempt. */
+  #target(): string {
+    return `${this.#method} ${safeURL(this.#url)}`;
+  }
+
   #timeoutError(): APITimeoutError {
     const limit = `${seconds(this.#timeout)} (timeout: ${this.#timeout} ms)`;
     const what = {
@@ -227,7 +233,7 @@ class AttemptWatch {
       body: `did not finish its response body within ${limit}`,
       stream: `sent nothing for ${limit}`,
     }[this.#phase];
-    return new APITimeoutError({ message: `Request timed out: ${this.#target} ${what}` });
+    return new APITimeoutError({ message: `Request timed out: ${this.#target()} ${what}` });
   }
 
   /** The attempt has its headers; from now on a failure is in the body. */
@@ -247,7 +253,7 @@ class AttemptWatch {
     const how = this.#phase === 'response' ? 'failed' : 'broke off while reading the response body';
     const { code, message } = failureCause(cause);
     return new APIConnectionError({
-      message: `Connection error: ${this.#target} ${how}${causeInParens({ code, message })}`,
+      message: `Connection error: ${this.#target()} ${how}${causeInParens({ code, message })}`,
       cause,
       code,
     });
