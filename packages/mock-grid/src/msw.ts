@@ -8,7 +8,7 @@
  * This entry imports no `node:` module and no `ws`, so it also runs in browsers and edge runtimes.
  */
 import { type HttpHandler, http } from 'msw';
-import { Grid, type GridOptions } from './core/index.js';
+import { GridCore, type GridOptions } from './core/index.js';
 import { normalisePath } from './doors/http/paths.js';
 import { DEFAULT_LIMITS, type DoorContext, type DoorLimits, surfaceOf } from './doors/http/router.js';
 import { handleDoorRequest } from './doors/http/routes.js';
@@ -18,19 +18,19 @@ import { loadSpec } from './validation/load.js';
 export interface GridHandlersOptions {
   /** Where the grid lives, e.g. `http://grid.test` (requests under it are answered). */
   baseURL: string;
-  /** An existing core (e.g. the one a `startMockGrid` server uses); default a new `Grid(grid)`. */
-  core?: Grid;
+  /** An existing core (e.g. the one a `startMockGrid` server uses); default a new `GridCore(options.grid)`. */
+  core?: GridCore;
   /** Options for the new core when `core` is not given. */
   grid?: GridOptions;
   limits?: Partial<DoorLimits>;
 }
 
-export type GridHandlers = HttpHandler[] & { core: Grid };
+export type GridHandlers = HttpHandler[] & { core: GridCore };
 
 export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
   const base = new URL(options.baseURL);
   const prefix = base.pathname.replace(/\/+$/, '');
-  const core = options.core ?? new Grid(options.grid);
+  const core = options.core ?? new GridCore(options.grid);
   const ctx: DoorContext = { grid: core, spec: loadSpec(), limits: { ...DEFAULT_LIMITS, ...options.limits } };
   const escaped = `${base.origin}${prefix}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

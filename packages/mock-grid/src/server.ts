@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { type Clock, Grid, type GridOptions, type KeyEntry, type RateLimitOptions } from './core/index.js';
+import {
+  type Clock,
+  GridCore,
+  type GridOptions,
+  type KeyEntry,
+  type RateLimitOptions,
+} from './core/index.js';
 import { hordeValidationError } from './doors/errors.js';
 import { BodyTooLargeError, readBody, toDoorRequest, writeDoorResponse } from './doors/http/node-adapter.js';
 import { normalisePath } from './doors/http/paths.js';
@@ -28,10 +34,10 @@ export interface MockGridOptions extends WsDoorOptions {
   rateLimits?: RateLimitOptions | false;
   /** Default a system clock; tests pass a `ManualClock`. */
   clock?: Clock;
-  /** Any other core option (leases, strikes, rewards …), passed through to `new Grid()`. */
+  /** Any other core option (leases, strikes, rewards …), passed through to `new GridCore()`. */
   grid?: Omit<GridOptions, 'clock' | 'authMode' | 'keys' | 'rateLimits'>;
   /** Serve an existing core instead of creating one (e.g. shared with msw handlers). */
-  core?: Grid;
+  core?: GridCore;
   /** Door-level request size limits. */
   limits?: Partial<DoorLimits>;
 }
@@ -40,7 +46,7 @@ export interface MockGrid {
   /** `http://host:port` (no trailing slash). `/v1` for OpenAI clients, `/api/v2` for Horde clients. */
   url: string;
   port: number;
-  core: Grid;
+  core: GridCore;
   /** Ends every socket and timer; resolves when the port is free. Idempotent. */
   close(): Promise<void>;
 }
@@ -50,7 +56,7 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
   const ownsCore = options.core === undefined;
   const core =
     options.core ??
-    new Grid({
+    new GridCore({
       ...options.grid,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.auth ? { authMode: options.auth } : {}),

@@ -33,7 +33,7 @@ export interface Req {
   chat: ChatCompletionRequest | null;
   horde: HordeTextAsyncRequest | null;
   jobs: Job[];
-  /** Jobs not yet in a terminal state. */
+  /** Jobs not yet in a terminal state: written only by `move()` (job-machine.ts). */
   open: number;
   kudosEstimate: number;
   charged: number;
@@ -45,7 +45,8 @@ export interface Job {
   id: string;
   req: Req;
   index: number;
-  state: JobState;
+  /** Written only by `move()` (job-machine.ts); 'new' until the submit move. */
+  state: JobState | 'new';
   /** Models the requester accepts; empty = any. Case-sensitive. */
   models: string[];
   /** Horde `params.max_length`: the worker's max_length must reach it (null for /v1 jobs). */
@@ -105,7 +106,8 @@ export interface Generation {
   conn: Conn | null;
   model: string;
   maxLength: number;
-  state: GenState;
+  /** Written only by `move()` (job-machine.ts); 'new' until the lease move. */
+  state: GenState | 'new';
   abortReason: string | null;
   assignedAt: number;
   firstTokenAt: number | null;

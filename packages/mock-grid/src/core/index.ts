@@ -2,7 +2,7 @@
  * @aipg/mock-grid core — the transport-free grid. It knows jobs, workers and accounts; never HTTP,
  * WebSockets or JSON bodies, and it imports nothing from `node:` (it also runs inside msw handlers).
  *
- * API overview (all on `new Grid(options)`; errors are `GridError` with a stable `code`, `field`,
+ * API overview (all on `new GridCore(options)`; `Grid` is a deprecated alias; errors are `GridError` with a stable `code`, `field`,
  * `limit`, `retryAfterMs`; defaults in `GRID_DEFAULTS`):
  *
  *   accounts   authenticate(key, scope) · addKey(entry) · account(key) → balance, ledger records
@@ -26,11 +26,18 @@
  * See docs/mock-grid-core.md for the job life, the matching rule and the numbers.
  */
 
-export { ANONYMOUS_KEY } from './accounts.js';
+export { ANONYMOUS_KEY } from './books/accounts.js';
+export { MAX_WORKER_MODELS } from './books/workers.js';
 export { type Clock, ManualClock, SystemClock, type TimerHandle } from './clock.js';
 export { flattenMessages } from './convert.js';
 export { GridError, type GridErrorCode, type GridErrorDetails, isGridError } from './errors.js';
-export { GRID_DEFAULTS, Grid, MAX_WORKER_MODELS } from './grid.js';
+export { GRID_DEFAULTS, Grid, GridCore } from './grid-core.js';
+export {
+  GENERATION_TRANSITIONS,
+  type GenerationTrigger,
+  JOB_TRANSITIONS,
+  type JobTrigger,
+} from './job-machine.js';
 export { estimateTokens } from './tokens.js';
 export type * from './types.js';
 export { CHAT_LIMITS, HORDE_LIMITS } from './validate.js';

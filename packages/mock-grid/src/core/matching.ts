@@ -1,6 +1,7 @@
 /** Whether a worker may take a job (docs/mock-grid-core.md "Matching"). */
+
+import type { SkipReason } from './books/queue.js';
 import type { Job, Worker } from './entities.js';
-import type { SkipReason } from './queue.js';
 
 /** Why `worker` cannot take `job` (beyond the model, which the lanes already decide), or null. */
 export function unfit(job: Job, worker: Worker): SkipReason | null {

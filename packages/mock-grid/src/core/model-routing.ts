@@ -1,7 +1,7 @@
-/** Which model a /v1 request is served with (docs/mock-grid-core.md "Accounts, keys, limits", §6.14). */
+/** Which model a /v1 request is served with (docs/mock-grid-core.md "Accounts, keys, limits"). */
+
+import type { WorkerBook } from './books/workers.js';
 import { GridError } from './errors.js';
-import type { GridState } from './state.js';
-import { onlineModels, onlineOrForget, possible } from './worker-registry.js';
 
 /** `auto` and other `auto*` virtual models (`auto-fast`, `auto:code`, …) are routed by the grid. */
 export function isAutoModel(model: string): boolean {
@@ -9,10 +9,10 @@ export function isAutoModel(model: string): boolean {
 }
 
 /** /v1: `auto*` picks the online model with the most online workers; an offline model is refused. */
-export function resolveChatModel(state: GridState, model: string): string {
+export function resolveChatModel(workers: WorkerBook, model: string): string {
   // The common case stays cheap: a concrete model with an online worker.
-  if (!isAutoModel(model) && possible(state, [model])) return model;
-  const online = onlineModels(state);
+  if (!isAutoModel(model) && workers.possible([model])) return model;
+  const online = workers.onlineModels();
   if (online.length === 0) {
     throw new GridError('NoModelOnline', 'No compatible text workers are currently online.', {
       field: 'model',
@@ -22,8 +22,7 @@ export function resolveChatModel(state: GridState, model: string): string {
     let best = online[0]!;
     let bestCount = -1;
     for (const m of online) {
-      let count = 0;
-      for (const w of state.workersByModel.get(m) ?? []) if (onlineOrForget(state, w)) count++;
+      const count = workers.onlineCount(m);
       if (count > bestCount) {
         best = m;
         bestCount = count;

@@ -257,8 +257,9 @@ export interface WsJobOffer {
 export type CloseReason = 'replaced' | 'evicted';
 
 /**
- * How the core talks to a connected WS worker. Calls are synchronous; the door writes frames. A sink
- * should not call back into the grid synchronously (answer frames arrive later, from the socket).
+ * How the core talks to a connected WS worker. Calls are synchronous; the door writes frames. Calls come
+ * after the transition that caused them is complete, so a sink may call back into the grid at once (an
+ * in-process worker answering a job): that call's own effects follow the ones already queued.
  */
 export interface WorkerSink {
   /** Called once inside `register`, before any job: send `{"type":"ready","worker_id"}`. */
@@ -266,6 +267,11 @@ export interface WorkerSink {
   job(offer: WsJobOffer): void;
   cancel(generationId: string): void;
   close(reason: CloseReason, message: string): void;
+  /**
+   * The answer to this connection's `done` (den 0 for a failed or stale generation): send
+   * `{"type":"ack","id","den"}`. Called before any job the completion frees the connection for.
+   */
+  ack?(generationId: string, den: number): void;
 }
 
 export interface WsRegistration {

@@ -2,10 +2,10 @@
  * Read-only views the doors serialize straight into their wire shapes. Built on demand from the core's
  * records; O(workers) or O(jobs of one request), never a walk over the queue.
  */
-import { username } from './accounts.js';
+import { username } from './books/accounts.js';
+import type { JobQueue } from './books/queue.js';
+import { decodeTokensPerSecond, type Stats, tokensPerSecond } from './books/stats.js';
 import type { Account, Job, Req, Worker } from './entities.js';
-import type { JobQueue } from './queue.js';
-import { decodeTokensPerSecond, type Stats, tokensPerSecond } from './stats.js';
 import { round2, round3 } from './tokens.js';
 import type { JobView, WorkerView } from './types.js';
 import type {
@@ -324,7 +324,8 @@ export function jobView(job: Job): JobView {
     requestId: job.req.id,
     index: job.index,
     source: job.req.source,
-    state: job.state,
+    // A job is only reachable once its submit move made it 'queued'.
+    state: job.state === 'new' ? 'queued' : job.state,
     model: gen?.model ?? job.result?.model ?? job.models[0] ?? null,
     models: [...job.models],
     maxLength: job.maxLength,

@@ -1,4 +1,4 @@
-import type { Grid } from '../../core/index.js';
+import type { GridCore } from '../../core/index.js';
 import { type FieldProblem, fieldName, type SpecValidators } from '../../validation/spec.js';
 import { hordeError, hordeProblems, v1Error, v1ValidationError } from '../errors.js';
 import { jsonDepthProblem } from '../json-depth.js';
@@ -6,7 +6,7 @@ import { type DoorRequest, type DoorResponse, json } from './types.js';
 
 /** What every route handler can reach: the one core, the compiled spec, and the door-level limits. */
 export interface DoorContext {
-  grid: Grid;
+  grid: GridCore;
   spec: SpecValidators;
   limits: DoorLimits;
 }

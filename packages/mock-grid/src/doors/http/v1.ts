@@ -1,4 +1,4 @@
-import type { ChatCompletionRequest, Grid, JobEvent, Submission, Usage } from '../../core/index.js';
+import type { ChatCompletionRequest, GridCore, JobEvent, Submission, Usage } from '../../core/index.js';
 import { isGridError } from '../../core/index.js';
 import { AsyncQueue } from '../async-queue.js';
 import { v1Error } from '../errors.js';
@@ -17,12 +17,12 @@ function modelEntry(id: string) {
 }
 
 /** `auto` is listed first whenever any text model is online (it is routed by the core). */
-function listedModels(grid: Grid): string[] {
+function listedModels(grid: GridCore): string[] {
   const online = grid.onlineModels();
   return online.length ? ['auto', ...online] : [];
 }
 
-function modelNotAvailable(id: string, grid: Grid): DoorResponse {
+function modelNotAvailable(id: string, grid: GridCore): DoorResponse {
   const online = grid.onlineModels();
   // The live text is a Python list repr: ['a', 'b'].
   const list = `[${online.map((m) => `'${m}'`).join(', ')}]`;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import type { Grid, TimerHandle, WorkerSink, WsJobOffer, WsRegisterInput } from '../../core/index.js';
+import type { GridCore, TimerHandle, WorkerSink, WsJobOffer, WsRegisterInput } from '../../core/index.js';
 import { isGridError } from '../../core/index.js';
 import { fieldName, type SpecValidators } from '../../validation/spec.js';
 import { wsCloseCode } from '../errors.js';
@@ -33,7 +33,7 @@ export class WorkerDoor {
   private readonly connections = new Set<WorkerConnection>();
 
   constructor(
-    private readonly grid: Grid,
+    private readonly grid: GridCore,
     private readonly spec: SpecValidators,
     options: WsDoorOptions = {},
   ) {
@@ -69,17 +69,11 @@ class WorkerConnection {
   private registerTimer: TimerHandle | undefined;
   private pingTimer: TimerHandle | undefined;
   private busy = false;
-  /**
-   * Jobs the core offers while a `done` is being completed: the next queued job is handed over inside
-   * `complete`, but it must reach the worker after that done's `ack`. grid-text-worker reads the frame after
-   * its `done` as the ack, so a job sent first would be taken for the ack and lost until its lease expired.
-   */
-  private heldJobs: WsJobOffer[] | null = null;
   private closed = false;
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly grid: Grid,
+    private readonly grid: GridCore,
     private readonly spec: SpecValidators,
     private readonly pingIntervalMs: number,
     registerTimeoutMs: number,
@@ -148,12 +142,6 @@ class WorkerConnection {
     this.send({ type: 'job', id: offer.id, model: offer.model, payload: offer.payload });
   }
 
-  private releaseHeldJobs(): void {
-    const held = this.heldJobs ?? [];
-    this.heldJobs = null;
-    for (const offer of held) this.sendJob(offer);
-  }
-
   /** An unreadable frame before registration closes like a bad register; afterwards it is only reported. */
   private protocolError(message: string): void {
     if (!this.connectionId) this.refuse(4001, message);
@@ -187,10 +175,12 @@ class WorkerConnection {
       },
       job: (offer) => {
         this.busy = true;
-        if (this.heldJobs) this.heldJobs.push(offer);
-        else this.sendJob(offer);
+        this.sendJob(offer);
       },
       cancel: (generationId) => this.send({ type: 'cancel', id: generationId }),
+      // The core answers a `done` before it offers the next job: grid-text-worker reads the frame after its
+      // `done` as the ack, so a job sent first would be taken for the ack and lost until its lease expired.
+      ack: (generationId, den) => this.send({ type: 'ack', id: generationId, den }),
       close: (reason, message) => this.refuse(reason === 'replaced' ? 1012 : 4003, message),
     };
     try {
@@ -231,27 +221,20 @@ class WorkerConnection {
           return;
         }
         this.busy = false;
-        const id = String(frame.id);
-        let den = 0;
-        this.heldJobs = [];
         try {
-          den = this.grid.complete({
-            generationId: id,
+          this.grid.complete({
+            generationId: String(frame.id),
             by,
             text: typeof frame.full_text === 'string' ? frame.full_text : '',
             ...(typeof frame.full_reasoning === 'string' ? { reasoning: frame.full_reasoning } : {}),
             ...(typeof frame.finish_reason === 'string' ? { finish_reason: frame.finish_reason } : {}),
             ...(frame.cancelled === true ? { cancelled: true } : {}),
-          }).reward;
+          });
         } catch (err) {
-          // Duplicates and stale jobs are acknowledged with den 0, as live; anything else is reported.
-          if (!isGridError(err) || !['DuplicateGen', 'AbortedGen', 'InvalidJobID'].includes(err.code)) {
-            this.releaseHeldJobs();
+          // The core acks duplicates and stale jobs with den 0, as live; anything else is reported.
+          if (!isGridError(err) || !['DuplicateGen', 'AbortedGen', 'InvalidJobID'].includes(err.code))
             throw err;
-          }
         }
-        this.send({ type: 'ack', id, den });
-        this.releaseHeldJobs();
         return;
       }
       case 'error': {

@@ -1,11 +1,16 @@
 /**
- * Accounts and API keys. The anonymous key `0000000000` may request but never run a worker. In `open`
- * mode any other non-empty key becomes an account on first use (starting balance configurable); in
- * `strict` mode only listed keys exist, each with its scopes.
+ * The accounts book: accounts, their API keys, balances and ledgers; `credit` and `charge` are the only
+ * writers of a balance. The anonymous key `0000000000` may request but never run a worker. In `open` mode
+ * any other non-empty key becomes an account on first use (starting balance configurable); in `strict`
+ * mode only listed keys exist, each with its scopes.
  */
-import type { Account } from './entities.js';
-import { GridError } from './errors.js';
-import type { AccountView, KeyEntry, LedgerRecord, Scope } from './types.js';
+import type { Account } from '../entities.js';
+import { GridError } from '../errors.js';
+import { round2 } from '../tokens.js';
+import type { AccountView, KeyEntry, LedgerRecord, Scope } from '../types.js';
+
+/** What a ledger record says besides its kind and amount. */
+export type Receipt = Omit<LedgerRecord, 'kind' | 'amount'>;
 
 export const ANONYMOUS_KEY = '0000000000';
 export const RECORDS_KEPT = 50;
@@ -104,7 +109,29 @@ export class Accounts {
     return account;
   }
 
-  record(account: Account, record: LedgerRecord): void {
+  /** `n` more jobs asked for by `account` (its in-flight count follows the jobs' states: job-machine.ts). */
+  requested(account: Account, n: number): void {
+    account.jobsRequested += n;
+  }
+
+  /** The only way den reaches an account: a worker owner paid for `tokens` generated. */
+  credit(account: Account, den: number, receipt: Receipt): void {
+    account.balance = round2(account.balance + den);
+    account.earned = round2(account.earned + den);
+    account.tokensGenerated += receipt.tokens;
+    account.jobsFulfilled++;
+    this.#record(account, { ...receipt, kind: 'earned', amount: den });
+  }
+
+  /** The only way den leaves an account: a requester charged for `tokens` received. */
+  charge(account: Account, den: number, receipt: Receipt): void {
+    account.balance = round2(account.balance - den);
+    account.spent = round2(account.spent + den);
+    account.tokensUsed += receipt.tokens;
+    this.#record(account, { ...receipt, kind: 'spent', amount: den });
+  }
+
+  #record(account: Account, record: LedgerRecord): void {
     account.records.push(record);
     if (account.records.length > RECORDS_KEPT * 2)
       account.records.splice(0, account.records.length - RECORDS_KEPT);

@@ -10,9 +10,9 @@
  * `scanLimit` jobs per lane, so one assignment costs O(worker models × scanLimit) whatever the queue
  * length. Among the first eligible job of each lane the oldest (`seq`) wins: priority by waiting time.
  */
-import type { Job, QueueNode, Worker } from './entities.js';
-import { OrderCounter } from './order.js';
-import type { SkippedCounts } from './wire.js';
+import type { Job, QueueNode, Worker } from '../entities.js';
+import { OrderCounter } from '../order.js';
+import type { SkippedCounts } from '../wire.js';
 
 export type SkipReason = keyof SkippedCounts;
 

@@ -2,8 +2,8 @@
  * Per-key fixed-window rate limits on the core clock (like slowapi / flask-limiter with a fixed window).
  * `retryAfterMs` is the time left in the current window.
  */
-import { GridError } from './errors.js';
-import type { RateLimitRule } from './types.js';
+import { GridError } from '../errors.js';
+import type { RateLimitRule } from '../types.js';
 
 interface Window {
   start: number;

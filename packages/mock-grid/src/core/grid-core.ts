@@ -1,21 +1,26 @@
 /**
- * The grid core's public face: one `Grid` whose methods are the calls the doors make (see index.ts for
- * the overview). The rules live in the modules it wires, plain functions over the shared `GridState`
- * (state.ts); docs/mock-grid-core.md lists which file holds what.
+ * The grid core's public face: `GridCore`, whose methods are the calls the doors make (index.ts has the
+ * overview). Each call runs one rule (rules/, one file per trigger) over the books (books/) and then
+ * delivers the effects the rule queued (outbox.ts): events, frames to WS sinks, and follow-up commands,
+ * which this class routes to their rules. docs/mock-grid-core.md "How the core is built" has the layers.
  */
-import { accountView } from './accounts.js';
+import { accountView } from './books/accounts.js';
+import { type Books, createBooks } from './books/index.js';
 import { type Clock, SystemClock } from './clock.js';
-import { completeGen } from './completion.js';
-import { connect, dropConn } from './connections.js';
-import { popPayload } from './convert.js';
 import type { Generation } from './entities.js';
-import { GridError, type GridErrorCode } from './errors.js';
-import { failGen } from './failures.js';
-import { lease, progress, resolve } from './leases.js';
-import { unfit } from './matching.js';
-import { emptySkipped } from './queue.js';
-import { cancelJob, prune, submit } from './requests.js';
-import { createState, type GridState } from './state.js';
+import { GridError } from './errors.js';
+import { type Command, Outbox } from './outbox.js';
+import { isStale, resolve, type StaleCode } from './ownership.js';
+import { assignPop, dispatch, feed } from './rules/assign.js';
+import { cancel } from './rules/cancel.js';
+import { complete } from './rules/complete.js';
+import { strike } from './rules/discipline.js';
+import { fail, leaseTimer } from './rules/fail.js';
+import { progress } from './rules/progress.js';
+import { checkIn, connect } from './rules/register.js';
+import { release } from './rules/release.js';
+import { submit } from './rules/submit.js';
+import { resolveSettings } from './settings.js';
 import type {
   AccountView,
   CompleteInput,
@@ -61,26 +66,19 @@ import type {
   ModelStatus,
   WorkerList,
 } from './wire.js';
-import { checkIn, isOnline, onlineModels, onlineWorkers, possible } from './worker-registry.js';
 
 export { GRID_DEFAULTS } from './settings.js';
-export { MAX_WORKER_MODELS } from './worker-registry.js';
 
-/** Submit outcomes that mean "nothing to do": the door answers them (ack den 0) instead of failing. */
-type StaleCode = NonNullable<FailResult['reason']>;
-const STALE_CODES: ReadonlySet<GridErrorCode> = new Set<StaleCode>([
-  'InvalidJobID',
-  'DuplicateGen',
-  'AbortedGen',
-]);
-
-export class Grid {
+export class GridCore {
   readonly clock: Clock;
-  readonly #state: GridState;
+  readonly #books: Books;
+  readonly #out = new Outbox();
+  readonly #run = (command: Command): void => this.#command(command);
 
   constructor(options: GridOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
-    this.#state = createState(options, this.clock);
+    const settings = resolveSettings(options);
+    this.#books = createBooks(options, settings, this.clock, (gen) => this.#onTimer(gen));
   }
 
   // ---- accounts ----------------------------------------------------------------------------------------
@@ -88,17 +86,17 @@ export class Grid {
   /** The account of `apiKey`, which must hold `scope` (throws MissingAPIKey, InvalidAPIKey, MissingScope,
    *  AnonForbiddenWorker). */
   authenticate(apiKey: string | undefined, scope: Scope): AccountView {
-    return accountView(this.#state.accounts.authenticate(apiKey, scope));
+    return accountView(this.#books.accounts.authenticate(apiKey, scope));
   }
 
   /** Adds or updates a key at runtime (strict mode's only way in besides `options.keys`). */
   addKey(entry: KeyEntry): AccountView {
-    return accountView(this.#state.accounts.add(entry));
+    return accountView(this.#books.accounts.add(entry));
   }
 
   /** The account of a key with its ledger, no scope needed. */
   account(apiKey: string | undefined): AccountView {
-    return accountView(this.#state.accounts.lookup(apiKey));
+    return accountView(this.#books.accounts.lookup(apiKey));
   }
 
   // ---- jobs --------------------------------------------------------------------------------------------
@@ -109,14 +107,14 @@ export class Grid {
    * upfront kudos.
    */
   submit(input: SubmitInput): Submission {
-    prune(this.#state);
-    return submit(this.#state, input);
+    this.#prune();
+    return this.#transition(() => submit(this.#books, this.#out, input));
   }
 
   /** Horde-shaped status of a request (any source). Throws RequestNotFound. */
   status(requestId: string): HordeTextStatus {
-    prune(this.#state);
-    const req = this.#state.reqs.get(requestId);
+    this.#prune();
+    const req = this.#books.requests.request(requestId);
     if (!req) throw new GridError('RequestNotFound', 'Request not found', { field: 'id' });
     return hordeStatusView(this.#ctx(), req);
   }
@@ -126,25 +124,26 @@ export class Grid {
    * are taken back and their WS worker gets `cancel`. Returns the request's status afterwards.
    */
   cancel(id: string): HordeTextStatus {
-    const state = this.#state;
-    prune(state);
-    const job = state.jobs.get(id);
-    const req = state.reqs.get(id) ?? job?.req;
+    this.#prune();
+    const requests = this.#books.requests;
+    const job = requests.job(id);
+    const req = requests.request(id) ?? job?.req;
     if (!req) throw new GridError('RequestNotFound', 'Request not found', { field: 'id' });
-    const targets = job ? [job] : [...req.jobs];
-    for (const target of targets) cancelJob(state, target);
+    this.#transition(() => {
+      for (const target of job ? [job] : req.jobs) cancel(this.#books, this.#out, target);
+    });
     return hordeStatusView(this.#ctx(), req);
   }
 
   job(jobId: string): JobView | undefined {
-    const job = this.#state.jobs.get(jobId);
+    const job = this.#books.requests.job(jobId);
     return job ? jobView(job) : undefined;
   }
 
   /** Listens to one request's jobs (request id) or one job (job id) from now on. Returns unsubscribe. */
   subscribe(id: string, listener: JobListener): () => void {
-    const owner: { listeners: JobListener[] | null } | undefined =
-      this.#state.jobs.get(id) ?? this.#state.reqs.get(id);
+    const requests = this.#books.requests;
+    const owner: { listeners: JobListener[] | null } | undefined = requests.job(id) ?? requests.request(id);
     if (!owner) throw new GridError('RequestNotFound', 'Request not found', { field: 'id' });
     const list = owner.listeners ?? [];
     owner.listeners = list;
@@ -157,7 +156,7 @@ export class Grid {
 
   /** The grid-wide lifecycle stream (every job event plus worker and ledger events). */
   onEvent(listener: GridListener): () => void {
-    const listeners = this.#state.listeners;
+    const listeners = this.#out.listeners;
     listeners.add(listener);
     return () => listeners.delete(listener);
   }
@@ -171,45 +170,27 @@ export class Grid {
    * Calls `sink.ready` and then pushes a queued job at once if one matches.
    */
   register(input: WsRegisterInput, sink: WorkerSink): WsRegistration {
-    prune(this.#state);
-    return connect(this.#state, input, sink);
+    this.#prune();
+    return this.#transition(() => connect(this.#books, this.#out, input, sink));
   }
 
   /** The connection is gone (socket closed): its in-flight job goes back to the front of the queue. */
   release(connectionId: string): void {
-    const conn = this.#state.conns.get(connectionId);
-    if (conn) dropConn(this.#state, conn, 'disconnected');
+    this.#transition(() => release(this.#books, this.#out, connectionId));
   }
 
   // ---- Horde pop workers -------------------------------------------------------------------------------
 
   /** Creates or updates a pop worker from a pop body (the check-in half of a pop). */
   checkIn(input: PopCheckInInput): WorkerView {
-    prune(this.#state);
-    const worker = checkIn(this.#state, input);
+    this.#prune();
+    const worker = this.#transition(() => checkIn(this.#books, this.#out, input));
     return workerView(this.#ctx(), worker);
   }
 
   /** The oldest matching queued job for a (checked-in) worker, leased for `popLeaseMs`, with skip counts. */
   assign(workerId: string): PopResult {
-    const state = this.#state;
-    const worker = state.workers.get(workerId);
-    if (!worker) throw new GridError('WorkerNotFound', `Worker ID '${workerId}' not found`);
-    const skipped = emptySkipped();
-    const job = state.queue.take(worker, (j) => unfit(j, worker), skipped);
-    if (!job) return { workerId, job: null, skipped };
-    const gen = lease(state, job, worker, null);
-    return {
-      workerId,
-      skipped,
-      job: {
-        id: gen.id,
-        jobId: job.id,
-        model: gen.model,
-        payload: popPayload(job, worker),
-        ttl: state.settings.popTtlSeconds,
-      },
-    };
+    return this.#transition(() => assignPop(this.#books, this.#out, workerId));
   }
 
   /** `checkIn` + `assign`: one Horde pop. */
@@ -223,7 +204,7 @@ export class Grid {
   /** A token frame. Returns false (and does nothing) for a generation that is not live on that worker:
    *  tokens still in flight after a cancel are normal and not an error. */
   progress(input: ProgressInput): boolean {
-    return progress(this.#state, input);
+    return this.#transition(() => progress(this.#books, this.#out, input));
   }
 
   /**
@@ -231,22 +212,31 @@ export class Grid {
    * (Horde key does not own the worker), DuplicateGen (already submitted), AbortedGen (no longer leased
    * to this worker: lease expired, cancelled, worker replaced). An empty completion that was not
    * cancelled, or Horde `state: "faulted"`, is a failure: strike + requeue, reward 0.
+   *
+   * A WS connection's `done` is answered on its sink with `ack` (den 0 for a failure or a stale
+   * generation), queued before anything the completion leads to, so the worker reads its ack before
+   * its next job.
    */
   complete(input: CompleteInput): CompleteResult {
-    const state = this.#state;
-    prune(state);
-    const gen = resolve(state, input.generationId, input.by);
-    const text = input.text ?? '';
-    const reasoning = input.reasoning ?? '';
-    if (input.state === 'faulted') {
-      failGen(state, gen, 'The worker reported the generation as faulted', false);
-      return { reward: 0 };
-    }
-    if (text.length === 0 && reasoning.length === 0 && !input.cancelled) {
-      failGen(state, gen, 'The worker returned an empty completion', false);
-      return { reward: 0 };
-    }
-    return { reward: completeGen(state, gen, input, text, reasoning) };
+    this.#prune();
+    const b = this.#books;
+    const out = this.#out;
+    const ack = { den: 0 };
+    const by = 'connectionId' in input.by ? b.connections.get(input.by.connectionId) : undefined;
+    if (by) out.sink(by, (sink) => sink.ack?.(input.generationId, ack.den));
+    return this.#transition(() => {
+      const gen = resolve(b, out, input.generationId, input.by);
+      const text = input.text ?? '';
+      const reasoning = input.reasoning ?? '';
+      if (input.state === 'faulted') {
+        fail(b, out, gen, 'The worker reported the generation as faulted', false);
+      } else if (text.length === 0 && reasoning.length === 0 && !input.cancelled) {
+        fail(b, out, gen, 'The worker returned an empty completion', false);
+      } else {
+        ack.den = complete(b, out, gen, input, text, reasoning);
+      }
+      return { reward: ack.den };
+    });
   }
 
   /**
@@ -257,31 +247,32 @@ export class Grid {
    * frame is normal flow (like late token frames). Key problems (Horde) still throw.
    */
   fail(input: FailInput): FailResult {
-    const state = this.#state;
-    prune(state);
-    let gen: Generation;
-    try {
-      gen = resolve(state, input.generationId, input.by);
-    } catch (error) {
-      if (error instanceof GridError && STALE_CODES.has(error.code)) {
-        return { accepted: false, reason: error.code as StaleCode };
+    this.#prune();
+    const b = this.#books;
+    return this.#transition(() => {
+      let gen: Generation;
+      try {
+        gen = resolve(b, this.#out, input.generationId, input.by);
+      } catch (error) {
+        if (isStale(error)) return { accepted: false, reason: error.code as StaleCode };
+        throw error;
       }
-      throw error;
-    }
-    failGen(state, gen, input.message ?? 'The worker failed the generation', input.clientError ?? false);
-    return { accepted: true };
+      const message = input.message ?? 'The worker failed the generation';
+      fail(b, this.#out, gen, message, input.clientError ?? false);
+      return { accepted: true };
+    });
   }
 
   // ---- views -------------------------------------------------------------------------------------------
 
   worker(idOrName: string): WorkerView | undefined {
-    const worker = this.#state.workers.get(idOrName) ?? this.#state.workersByName.get(idOrName);
+    const worker = this.#books.workers.get(idOrName);
     return worker ? workerView(this.#ctx(), worker) : undefined;
   }
 
   /** Models with at least one online worker, sorted. */
   onlineModels(): string[] {
-    return onlineModels(this.#state);
+    return this.#books.workers.onlineModels();
   }
 
   /** GET /v1/status/models */
@@ -313,14 +304,12 @@ export class Grid {
    *  finds offline ones. */
   hordeWorkers(): HordeWorkerDetails[] {
     const ctx = this.#ctx();
-    const out: HordeWorkerDetails[] = [];
-    for (const w of onlineWorkers(this.#state)) out.push(hordeWorkerView(ctx, w));
-    return out;
+    return this.#books.workers.online().map((w) => hordeWorkerView(ctx, w));
   }
 
   /** GET /api/v2/workers/{id}. Throws WorkerNotFound. */
   hordeWorker(workerId: string): HordeWorkerDetails {
-    const worker = this.#state.workers.get(workerId);
+    const worker = this.#books.workers.byId.get(workerId);
     if (!worker)
       throw new GridError('WorkerNotFound', `Worker ID '${workerId}' not found`, { field: 'worker_id' });
     return hordeWorkerView(this.#ctx(), worker);
@@ -328,7 +317,7 @@ export class Grid {
 
   /** GET /api/v2/find_user. Throws MissingAPIKey / InvalidAPIKey. */
   findUser(apiKey: string | undefined): HordeUserDetails {
-    return hordeUserView(this.#ctx(), this.#state.accounts.lookup(apiKey));
+    return hordeUserView(this.#ctx(), this.#books.accounts.lookup(apiKey));
   }
 
   /** Counters for tests and benchmarks: queue size and the number of queue entries ever inspected. */
@@ -342,37 +331,86 @@ export class Grid {
     requests: number;
     generations: number;
   } {
-    const state = this.#state;
+    const b = this.#books;
     return {
-      queued: state.queue.size,
-      queuedTokens: state.queue.tokens,
-      inspected: state.queue.inspected,
-      workersInspected: state.workersInspected,
-      modelsIndexed: state.workersByModel.size,
-      requests: state.reqs.size,
-      generations: state.gens.size,
+      queued: b.queue.size,
+      queuedTokens: b.queue.tokens,
+      inspected: b.queue.inspected,
+      workersInspected: b.workers.inspected,
+      modelsIndexed: b.workers.byModel.size,
+      requests: b.requests.size,
+      generations: b.generations.size,
     };
   }
 
   /** Stops every lease timer and forgets listeners; the grid must not be used afterwards. */
   dispose(): void {
-    for (const gen of this.#state.gens.values()) {
-      if (gen.timer) this.clock.clearTimer(gen.timer);
-      gen.timer = null;
+    this.#books.generations.disarmAll();
+    this.#out.listeners.clear();
+  }
+
+  // ---- internals ---------------------------------------------------------------------------------------
+
+  /** Runs one transition, then delivers what it queued — also when it throws (a stale answer may have
+   *  freed a connection first). Inside a delivery (a sink answering at once) the running loop delivers. */
+  #transition<T>(rule: () => T): T {
+    try {
+      return rule();
+    } finally {
+      this.#out.deliver(this.#run);
     }
-    this.#state.listeners.clear();
+  }
+
+  /** Follow-ups queued by rules, each run by the rule it belongs to. */
+  #command(command: Command): void {
+    const b = this.#books;
+    const out = this.#out;
+    switch (command.kind) {
+      case 'dispatch':
+        dispatch(b, out, command.job);
+        return;
+      case 'feed':
+        feed(b, out, command.conn);
+        return;
+      case 'drop':
+        release(b, out, command.conn.id, command.reason);
+        return;
+      case 'cancel':
+        cancel(b, out, command.job);
+        return;
+      case 'strike':
+        strike(b, out, command.worker);
+        return;
+    }
+  }
+
+  #onTimer(gen: Generation): void {
+    this.#transition(() => leaseTimer(this.#books, this.#out, gen));
+  }
+
+  /** Forgets finished requests and generation tombstones past their retention. */
+  #prune(): void {
+    const now = this.clock.now();
+    this.#books.requests.prune(now);
+    this.#books.generations.prune(now);
   }
 
   #ctx(): ViewContext {
-    const state = this.#state;
+    const b = this.#books;
     return {
       now: this.clock.now(),
-      queue: state.queue,
-      stats: state.stats,
-      workers: state.workers,
-      online: (w) => isOnline(state, w),
-      onlineWorkers: () => onlineWorkers(state),
-      possible: (models) => possible(state, models),
+      queue: b.queue,
+      stats: b.stats,
+      workers: b.workers.byId,
+      online: (w) => b.workers.isOnline(w),
+      onlineWorkers: () => b.workers.online(),
+      possible: (models) => b.workers.possible(models),
     };
   }
 }
+
+/**
+ * @deprecated The core's old name, which it shared with the SDK's client `Grid`: use `GridCore`. A
+ * subclass rather than an alias, so the class keeps its own name.
+ */
+export class Grid extends GridCore {}

@@ -1,0 +1,62 @@
+/**
+ * The connections book: live WS worker connections, and which of them are idle (free to take a job),
+ * indexed by model so a new job finds an idle connection that serves it without walking the others.
+ */
+import type { Conn, Job } from '../entities.js';
+import { unfit } from '../matching.js';
+
+export class ConnectionBook {
+  readonly #byId = new Map<string, Conn>();
+  readonly #idleAny = new Set<Conn>();
+  readonly #idleByModel = new Map<string, Set<Conn>>();
+
+  get(id: string): Conn | undefined {
+    return this.#byId.get(id);
+  }
+
+  add(conn: Conn): void {
+    this.#byId.set(conn.id, conn);
+  }
+
+  /** The connection is gone: out of the book and of the idle sets. */
+  remove(conn: Conn): void {
+    this.setIdle(conn, false);
+    this.#byId.delete(conn.id);
+  }
+
+  setIdle(conn: Conn, idle: boolean): void {
+    if (conn.idle === idle) return;
+    conn.idle = idle;
+    if (idle) {
+      this.#idleAny.add(conn);
+      conn.idleModels = conn.worker.models;
+      for (const model of conn.idleModels) {
+        let set = this.#idleByModel.get(model);
+        if (!set) {
+          set = new Set();
+          this.#idleByModel.set(model, set);
+        }
+        set.add(conn);
+      }
+    } else {
+      this.#idleAny.delete(conn);
+      for (const model of conn.idleModels) this.#idleByModel.get(model)?.delete(conn);
+      conn.idleModels = [];
+    }
+  }
+
+  /** An idle connection whose worker can take `job`, or null. */
+  idleFor(job: Job): Conn | null {
+    if (this.#idleAny.size === 0) return null;
+    if (job.models.length === 0) {
+      for (const conn of this.#idleAny) if (unfit(job, conn.worker) === null) return conn;
+      return null;
+    }
+    for (const model of job.models) {
+      const idle = this.#idleByModel.get(model);
+      if (!idle) continue;
+      for (const conn of idle) if (unfit(job, conn.worker) === null) return conn;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The books: each class owns one kind of record and its invariants. Rules (../rules/) take the books they
+ * need (`Pick<Books, …>`), never the whole set.
+ */
+import type { Clock } from '../clock.js';
+import type { Generation } from '../entities.js';
+import { GRID_DEFAULTS, type Settings } from '../settings.js';
+import type { GridOptions } from '../types.js';
+import { Accounts } from './accounts.js';
+import { ConnectionBook } from './connections.js';
+import { GenerationBook } from './generations.js';
+import { JobQueue } from './queue.js';
+import { RateLimiter } from './ratelimit.js';
+import { RequestBook } from './requests.js';
+import { Stats } from './stats.js';
+import { WorkerBook } from './workers.js';
+
+export interface Books {
+  readonly clock: Clock;
+  readonly settings: Settings;
+  readonly accounts: Accounts;
+  readonly requests: RequestBook;
+  readonly generations: GenerationBook;
+  readonly workers: WorkerBook;
+  readonly connections: ConnectionBook;
+  readonly queue: JobQueue;
+  readonly stats: Stats;
+  readonly chatLimiter: RateLimiter | null;
+  readonly hordeLimiter: RateLimiter | null;
+}
+
+export function createBooks(
+  options: GridOptions,
+  settings: Settings,
+  clock: Clock,
+  onGenerationTimer: (gen: Generation) => void,
+): Books {
+  const d = GRID_DEFAULTS;
+  const limits = options.rateLimits;
+  return {
+    clock,
+    settings,
+    accounts: new Accounts(
+      {
+        mode: settings.authMode,
+        allowAnonymous: settings.allowAnonymous,
+        startingBalance: settings.startingBalance,
+        maxInFlight: settings.maxInFlight,
+        now: () => clock.now(),
+      },
+      options.keys ?? [],
+    ),
+    requests: new RequestBook(settings.retentionMs),
+    generations: new GenerationBook(
+      clock,
+      { popMs: settings.retentionMs, wsMs: settings.wsRetentionMs },
+      onGenerationTimer,
+    ),
+    workers: new WorkerBook(clock, settings.popOfflineMs, settings.random),
+    connections: new ConnectionBook(),
+    queue: new JobQueue(settings.scanLimit, (job) => job.wantTokens ?? d.workerMaxLength),
+    stats: new Stats(),
+    chatLimiter: limits === false ? null : new RateLimiter('chat', limits?.chat ?? d.chatRateLimit),
+    hordeLimiter:
+      limits === false ? null : new RateLimiter('hordeAsync', limits?.hordeAsync ?? d.hordeAsyncRateLimit),
+  };
+}

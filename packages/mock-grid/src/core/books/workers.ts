@@ -1,0 +1,237 @@
+/**
+ * The workers book: workers of both kinds, who owns each name, what each serves, and which may be online.
+ * Online-ness is checked lazily (a pop worker goes offline by the clock, with no event), and the
+ * may-be-online sets keep the workers that went away out of every later scan.
+ */
+import type { Clock } from '../clock.js';
+import type { Account, Worker } from '../entities.js';
+import { GridError } from '../errors.js';
+import { uuid } from '../ids.js';
+import { GRID_DEFAULTS } from '../settings.js';
+import { round2 } from '../tokens.js';
+
+/** Models kept per worker, the rest are ignored (AI Horde `PopInput.models`: "at most 200 kept"). */
+export const MAX_WORKER_MODELS = 200;
+
+/** What a register frame or a pop body says about the worker. */
+export interface WorkerUpdate {
+  kind: 'ws' | 'pop';
+  models: string[];
+  maxLength: number | undefined;
+  maxContextLength: number | undefined;
+  nsfw: boolean | undefined;
+  bridgeAgent: string;
+  threads?: number | undefined;
+}
+
+export class WorkerBook {
+  readonly byId = new Map<string, Worker>();
+  readonly byName = new Map<string, Worker>();
+  /**
+   * Workers that may be online, by model and in all. Offline workers leave these sets (a WS worker when its
+   * socket closes, a pop worker the first time a scan finds it past the 300 s rule) and come back on their
+   * next register or pop, so a scan for an online worker never walks the workers that have gone away.
+   */
+  readonly byModel = new Map<string, Set<Worker>>();
+  readonly #maybeOnline = new Set<Worker>();
+  /** Workers looked at by online scans, ever: lets tests prove a scan skips the ones that went away. */
+  inspected = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly popOfflineMs: number,
+    private readonly random: () => number,
+  ) {}
+
+  get(idOrName: string): Worker | undefined {
+    return this.byId.get(idOrName) ?? this.byName.get(idOrName);
+  }
+
+  /** The worker called `name`, created for `account` if new. Throws InvalidField (name, models) and
+   *  WrongCredentials (the name belongs to another account). */
+  claim(account: Account, name: unknown, models: unknown, kind: 'ws' | 'pop'): Worker {
+    if (typeof name !== 'string' || name.trim().length === 0 || name.length > 100) {
+      throw new GridError('InvalidField', 'A worker needs a name of 1..100 characters', {
+        field: 'name',
+        limit: '1..100',
+      });
+    }
+    if (
+      !Array.isArray(models) ||
+      models.length === 0 ||
+      models.some((m) => typeof m !== 'string' || m.length === 0)
+    ) {
+      throw new GridError('InvalidField', 'A worker needs a non-empty list of model names', {
+        field: 'models',
+      });
+    }
+    const existing = this.byName.get(name);
+    if (existing) {
+      if (existing.owner !== account) {
+        throw new GridError('WrongCredentials', `Worker name '${name}' is registered to another account`, {
+          field: 'name',
+        });
+      }
+      return existing;
+    }
+    const now = this.clock.now();
+    const worker: Worker = {
+      id: uuid(this.random),
+      name,
+      kind,
+      owner: account,
+      models: [],
+      modelSet: new Set(),
+      maxLength: GRID_DEFAULTS.workerMaxLength,
+      maxContextLength: GRID_DEFAULTS.workerMaxContextLength,
+      nsfw: true,
+      threads: 1,
+      bridgeAgent: '',
+      createdAt: now,
+      lastSeenAt: now,
+      lastPopAt: null,
+      uptimeMs: 0,
+      conn: null,
+      popGens: new Set(),
+      requestsFulfilled: 0,
+      tokensGenerated: 0,
+      genTimeMs: 0,
+      denEarned: 0,
+      uncompletedJobs: 0,
+      strikes: [],
+      evictions: 0,
+      lastEvictionEnd: null,
+      cooldownUntil: null,
+    };
+    this.byId.set(worker.id, worker);
+    this.byName.set(name, worker);
+    account.workerIds.add(worker.id);
+    return worker;
+  }
+
+  /** Applies a register frame or pop body (throws InvalidField for a bad limit) and re-indexes the worker. */
+  update(worker: Worker, u: WorkerUpdate): void {
+    const positive = (v: number | undefined, field: string, fallback: number): number => {
+      if (v === undefined || v === null) return fallback;
+      if (!Number.isInteger(v) || v < 1) {
+        throw new GridError('InvalidField', `${field} must be a positive integer`, { field, limit: '>= 1' });
+      }
+      return v;
+    };
+    const maxLength = positive(u.maxLength, 'max_length', GRID_DEFAULTS.workerMaxLength);
+    const maxContextLength = positive(
+      u.maxContextLength,
+      'max_context_length',
+      GRID_DEFAULTS.workerMaxContextLength,
+    );
+    const threads = positive(u.threads, 'threads', 1);
+    this.forgetOffline(worker);
+    worker.kind = u.kind;
+    // The Horde keeps the first 200 models of a pop (docs/mock-grid-core.md "Matching"); the same cap bounds
+    // what one WS worker costs each time it looks for a job (its model lanes) and what /v1/models walks.
+    worker.models = [...new Set(u.models)].slice(0, MAX_WORKER_MODELS);
+    worker.modelSet = new Set(worker.models);
+    this.index(worker);
+    worker.maxLength = maxLength;
+    worker.maxContextLength = maxContextLength;
+    worker.nsfw = u.nsfw ?? true;
+    worker.threads = threads;
+    worker.bridgeAgent = u.bridgeAgent;
+  }
+
+  /** A pop worker checked in at `now`. Returns whether it was online already (else it just came online). */
+  popped(worker: Worker, now: number): boolean {
+    const wasOnline = worker.lastPopAt !== null && now - worker.lastPopAt < this.popOfflineMs;
+    // Uptime accrues only between check-ins less than the offline threshold apart (docs/mock-grid-core.md).
+    if (wasOnline) worker.uptimeMs += now - worker.lastPopAt!;
+    worker.lastPopAt = now;
+    worker.lastSeenAt = now;
+    return wasOnline;
+  }
+
+  /** A finished generation's figures, added to the worker's totals. */
+  fulfilled(worker: Worker, tokens: number, genMs: number, den: number): void {
+    worker.requestsFulfilled++;
+    worker.tokensGenerated += tokens;
+    worker.genTimeMs += genMs;
+    worker.denEarned = round2(worker.denEarned + den);
+  }
+
+  /** Puts the worker (back) into the may-be-online sets. */
+  index(worker: Worker): void {
+    for (const m of worker.models) {
+      let set = this.byModel.get(m);
+      if (!set) {
+        set = new Set();
+        this.byModel.set(m, set);
+      }
+      set.add(worker);
+    }
+    this.#maybeOnline.add(worker);
+  }
+
+  forgetOffline(worker: Worker): void {
+    for (const m of worker.models) {
+      const set = this.byModel.get(m);
+      if (!set) continue;
+      set.delete(worker);
+      // A model nobody serves any more leaves the map too, so `onlineModels` (every `auto` request) stays small.
+      if (set.size === 0) this.byModel.delete(m);
+    }
+    this.#maybeOnline.delete(worker);
+  }
+
+  /** A WS worker while connected; a pop worker for `popOfflineMs` after its last pop. */
+  isOnline(worker: Worker): boolean {
+    if (worker.conn) return true;
+    return worker.lastPopAt !== null && this.clock.now() - worker.lastPopAt < this.popOfflineMs;
+  }
+
+  /** `isOnline`, and an offline worker leaves the scan sets until it registers or pops again. */
+  onlineOrForget(worker: Worker): boolean {
+    this.inspected++;
+    if (this.isOnline(worker)) return true;
+    this.forgetOffline(worker);
+    return false;
+  }
+
+  online(): Worker[] {
+    const out: Worker[] = [];
+    for (const w of this.#maybeOnline) if (this.onlineOrForget(w)) out.push(w);
+    return out;
+  }
+
+  /** Whether an online worker serves one of `models` (any model when empty). */
+  possible(models: string[]): boolean {
+    if (models.length === 0) {
+      for (const w of this.#maybeOnline) if (this.onlineOrForget(w)) return true;
+      return false;
+    }
+    for (const model of models) {
+      const set = this.byModel.get(model);
+      if (set) for (const w of set) if (this.onlineOrForget(w)) return true;
+    }
+    return false;
+  }
+
+  /** Online workers serving `model`. */
+  onlineCount(model: string): number {
+    let count = 0;
+    for (const w of this.byModel.get(model) ?? []) if (this.onlineOrForget(w)) count++;
+    return count;
+  }
+
+  /** Models with at least one online worker, sorted. */
+  onlineModels(): string[] {
+    const out: string[] = [];
+    for (const [model, workers] of this.byModel) {
+      for (const w of workers) {
+        if (this.onlineOrForget(w)) {
+          out.push(model);
+          break;
+        }
+      }
+    }
+    return out.sort();
+  }
+}

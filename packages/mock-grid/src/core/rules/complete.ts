@@ -1,0 +1,107 @@
+/**
+ * Trigger: a worker finishes a generation with a result (WS `done`, Horde submit). The worker's owner is
+ * credited, the requester charged, the worker's and the model's statistics updated, and the requester
+ * gets `done` with the /v1 `grid` metadata. An empty or faulted result is not a completion: GridCore sends
+ * those to fail.ts.
+ */
+
+import { username } from '../books/accounts.js';
+import type { Books } from '../books/index.js';
+import { decodeMs } from '../books/stats.js';
+import type { Generation } from '../entities.js';
+import { isAutoModel } from '../model-routing.js';
+import { close, endGeneration } from '../moves.js';
+import { jobIds, type Outbox } from '../outbox.js';
+import { charge, reward } from '../pricing.js';
+import { countCompletionTokens, round2, round3 } from '../tokens.js';
+import type { CompleteInput } from '../types.js';
+
+type CompleteBooks = Pick<
+  Books,
+  'clock' | 'settings' | 'accounts' | 'generations' | 'queue' | 'requests' | 'stats' | 'workers'
+>;
+
+/** Settles a live generation with a non-empty (or cancelled) completion. Returns the worker's reward. */
+export function complete(
+  b: CompleteBooks,
+  out: Outbox,
+  gen: Generation,
+  input: CompleteInput,
+  text: string,
+  reasoning: string,
+): number {
+  const job = gen.job!;
+  const worker = gen.worker;
+  const owner = worker.owner;
+  const requester = job.req.account;
+  const now = b.clock.now();
+  const tokens = countCompletionTokens(text + reasoning, gen.maxLength);
+  const earned = reward(b.settings, gen.model, tokens);
+  const resultState = input.state ?? 'ok';
+  const charged = charge(b.settings, earned, resultState);
+  const genMs = now - gen.assignedAt;
+  const ttftMs = (gen.firstTokenAt ?? now) - gen.assignedAt;
+  const conn = gen.conn;
+  endGeneration(b, gen, 'finish', null);
+
+  const receipt = { at: now, jobId: job.id, tokens, model: gen.model };
+  b.workers.fulfilled(worker, tokens, genMs, earned);
+  b.accounts.credit(owner, earned, receipt);
+  b.accounts.charge(requester, charged, receipt);
+  job.req.charged = round2(job.req.charged + charged);
+  const decode = decodeMs(genMs, ttftMs);
+  b.stats.record(gen.model, now, { tokens, genMs, decodeMs: decode, ttftMs, latencyMs: now - job.createdAt });
+
+  job.result = {
+    text,
+    seed: input.seed ?? job.seed,
+    workerId: worker.id,
+    workerName: worker.name,
+    model: gen.model,
+    state: resultState,
+  };
+  const finish =
+    input.finish_reason ??
+    gen.finishReason ??
+    (input.cancelled ? 'cancelled' : tokens >= gen.maxLength ? 'length' : 'stop');
+  const requested = job.req.chat?.model;
+  close(b, out, job, {
+    type: 'done',
+    ...jobIds(job),
+    at: now,
+    text,
+    ...(reasoning ? { reasoning } : {}),
+    usage: {
+      prompt_tokens: job.promptTokens,
+      completion_tokens: tokens,
+      total_tokens: job.promptTokens + tokens,
+    },
+    finish_reason: finish,
+    grid: {
+      worker: worker.name,
+      gen_time: round3(genMs / 1000),
+      ttft: round3(ttftMs / 1000),
+      tokens_per_s: decode > 0 ? round2(tokens / (decode / 1000)) : 0,
+      // The seed the job carried (the client's or a minted one). A pop worker never receives it and its
+      // submit's `seed` is a bridge default (multi-bridge and grid-text-worker send 0), so that one is kept
+      // for the Horde status only.
+      seed: job.seed,
+      ...(requested !== undefined && isAutoModel(requested)
+        ? {
+            routing: { requested, model: gen.model, rule: 'the online model with the most online workers' },
+          }
+        : {}),
+    },
+  });
+  out.gridEvent({
+    type: 'credited',
+    at: now,
+    jobId: job.id,
+    account: username(owner),
+    workerName: worker.name,
+    den: earned,
+  });
+  out.gridEvent({ type: 'charged', at: now, jobId: job.id, account: username(requester), den: charged });
+  if (conn) out.command({ kind: 'feed', conn });
+  return earned;
+}

@@ -1,0 +1,95 @@
+/**
+ * Trigger: a worker arrives — a WS register frame, or the check-in half of a Horde pop. A live connection
+ * with the same name is replaced (closed with `replaced`, its job requeued); a new connection is sent
+ * `ready` and then fed a job.
+ */
+import type { Books } from '../books/index.js';
+import type { Conn, Worker } from '../entities.js';
+import { GridError } from '../errors.js';
+import { uuid } from '../ids.js';
+import { dropConnection } from '../moves.js';
+import type { Outbox } from '../outbox.js';
+import type { PopCheckInInput, WorkerSink, WsRegisterInput, WsRegistration } from '../types.js';
+
+type RegisterBooks = Pick<
+  Books,
+  | 'clock'
+  | 'settings'
+  | 'accounts'
+  | 'generations'
+  | 'connections'
+  | 'workers'
+  | 'queue'
+  | 'requests'
+  | 'stats'
+>;
+
+/** A WS register frame (see `GridCore.register` for the errors). */
+export function connect(
+  b: RegisterBooks,
+  out: Outbox,
+  input: WsRegisterInput,
+  sink: WorkerSink,
+): WsRegistration {
+  const now = b.clock.now();
+  const account = b.accounts.authenticate(input.apikey, 'worker.connect');
+  const worker = b.workers.claim(account, input.name, input.models, 'ws');
+  if (worker.cooldownUntil !== null && now < worker.cooldownUntil) {
+    throw new GridError('WorkerCooldown', `Worker '${worker.name}' was evicted; retry later`, {
+      retryAfterMs: worker.cooldownUntil - now,
+    });
+  }
+  b.workers.update(worker, {
+    kind: 'ws',
+    models: input.models ?? [],
+    maxLength: input.max_length,
+    maxContextLength: input.max_context_length,
+    nsfw: input.nsfw,
+    bridgeAgent: input.bridge_agent ?? 'grid-ws',
+  });
+  const previous = worker.conn;
+  if (previous) {
+    dropConnection(b, out, previous, 'replaced by a new connection');
+    out.sink(previous, (s) => s.close('replaced', 'Replaced by a newer connection with the same name'));
+  }
+  const conn: Conn = {
+    id: uuid(b.settings.random),
+    worker,
+    sink,
+    current: null,
+    connectedAt: now,
+    idle: false,
+    idleModels: [],
+    closed: false,
+  };
+  b.connections.add(conn);
+  worker.conn = conn;
+  // Dropping a replaced connection took the worker out of the scan sets.
+  b.workers.index(worker);
+  worker.lastSeenAt = now;
+  const registration = { workerId: worker.id, connectionId: conn.id };
+  out.gridEvent({ type: 'worker.online', at: now, workerId: worker.id, name: worker.name, kind: 'ws' });
+  out.sink(conn, (s) => s.ready(registration));
+  out.command({ kind: 'feed', conn });
+  return registration;
+}
+
+/** The check-in half of a Horde pop: creates or updates a pop worker from the pop body. */
+export function checkIn(b: RegisterBooks, out: Outbox, input: PopCheckInInput): Worker {
+  const now = b.clock.now();
+  const account = b.accounts.authenticate(input.apikey, 'worker.connect');
+  const worker = b.workers.claim(account, input.name, input.models, 'pop');
+  b.workers.update(worker, {
+    kind: 'pop',
+    models: input.models,
+    maxLength: input.max_length,
+    maxContextLength: input.max_context_length,
+    nsfw: input.nsfw,
+    bridgeAgent: input.bridge_agent ?? 'unknown:0:unknown',
+    threads: input.threads,
+  });
+  if (!b.workers.popped(worker, now)) {
+    out.gridEvent({ type: 'worker.online', at: now, workerId: worker.id, name: worker.name, kind: 'pop' });
+  }
+  return worker;
+}

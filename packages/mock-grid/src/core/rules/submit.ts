@@ -1,0 +1,119 @@
+/**
+ * Trigger: a client submits a request (/v1 chat, Horde async). The checks in order: key and scope, rate
+ * limit, body, workers named, in-flight cap, model online (/v1 only), upfront kudos; then the request's `n`
+ * jobs are queued and each is offered to an idle WS connection.
+ */
+import type { Books } from '../books/index.js';
+import type { Job, Req } from '../entities.js';
+import { GridError } from '../errors.js';
+import { uuid } from '../ids.js';
+import { resolveChatModel } from '../model-routing.js';
+import { enqueue } from '../moves.js';
+import type { Outbox } from '../outbox.js';
+import { jobCost } from '../pricing.js';
+import { GRID_DEFAULTS } from '../settings.js';
+import { round2 } from '../tokens.js';
+import type { Submission, SubmitInput } from '../types.js';
+import { chatSpec, hordeSpec, type JobSpec } from '../validate.js';
+
+type SubmitBooks = Pick<
+  Books,
+  | 'clock'
+  | 'settings'
+  | 'accounts'
+  | 'requests'
+  | 'workers'
+  | 'queue'
+  | 'stats'
+  | 'chatLimiter'
+  | 'hordeLimiter'
+>;
+
+export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput): Submission {
+  const now = b.clock.now();
+  const account = b.accounts.authenticate(input.apiKey, 'inference.submit');
+  const limiter = input.source === 'v1' ? b.chatLimiter : b.hordeLimiter;
+  limiter?.hit(input.apiKey!, now);
+  const spec: JobSpec = input.source === 'v1' ? chatSpec(input.request) : hordeSpec(input.request);
+
+  let resolvedModel: string | null = null;
+  if (input.source === 'v1') {
+    resolvedModel = resolveChatModel(b.workers, spec.models[0]!);
+    spec.models = [resolvedModel];
+  }
+  const allow = new Set<string>();
+  for (const id of spec.workers) {
+    if (!b.workers.byId.has(id)) {
+      throw new GridError('WorkerNotFound', `Worker ID '${id}' not found`, { field: 'workers' });
+    }
+    allow.add(id);
+  }
+  const perJob = jobCost(b.settings, spec.models, spec.wantTokens ?? GRID_DEFAULTS.workerMaxLength);
+  const kudos = round2(perJob * spec.n);
+  const isPossible = b.workers.possible(spec.models);
+  if (input.source === 'horde' && input.request.dry_run) {
+    return { id: '', jobIds: [], kudos, possible: isPossible, model: null };
+  }
+  if (account.inFlight + spec.n > account.maxInFlight) {
+    throw new GridError(
+      'TooManyPrompts',
+      `Too many concurrent requests: ${account.inFlight} in flight, the limit is ${account.maxInFlight}`,
+      { limit: account.maxInFlight },
+    );
+  }
+  if (b.settings.upfrontKudos && account.balance < kudos) {
+    throw new GridError(
+      'KudosUpfront',
+      `This request needs ${kudos} den upfront; the balance is ${account.balance}`,
+      { limit: kudos },
+    );
+  }
+
+  const req: Req = {
+    id: uuid(b.settings.random),
+    source: input.source,
+    account,
+    createdAt: now,
+    chat: input.source === 'v1' ? input.request : null,
+    horde: input.source === 'horde' ? input.request : null,
+    jobs: [],
+    open: 0,
+    kudosEstimate: kudos,
+    charged: 0,
+    listeners: input.listener ? [input.listener] : null,
+  };
+  for (let index = 0; index < spec.n; index++) {
+    const job: Job = {
+      id: uuid(b.settings.random),
+      req,
+      index,
+      state: 'new',
+      models: spec.models,
+      maxLength: spec.maxLength,
+      wantTokens: spec.wantTokens,
+      maxContextLength: spec.maxContextLength,
+      nsfw: spec.nsfw,
+      trustedWorkers: spec.trustedWorkers,
+      allowWorkers: allow.size > 0 && !spec.workerBlacklist ? allow : null,
+      blockWorkers: allow.size > 0 && spec.workerBlacklist ? allow : null,
+      seq: b.requests.nextSeq(),
+      createdAt: now,
+      seed: spec.seed ?? Math.floor(b.settings.random() * 2 ** 31),
+      promptTokens: spec.promptTokens,
+      failures: 0,
+      nodes: [],
+      inQueue: false,
+      scan: 0,
+      gen: null,
+      listeners: null,
+      result: null,
+    };
+    req.jobs.push(job);
+  }
+  b.requests.add(req);
+  b.accounts.requested(account, spec.n);
+  for (const job of req.jobs) enqueue(b, out, job);
+  // After every `queued`: a listener sees all of them before any `assigned`.
+  for (const job of req.jobs) out.command({ kind: 'dispatch', job });
+  return { id: req.id, jobIds: req.jobs.map((j) => j.id), kudos, possible: isPossible, model: resolvedModel };
+}
