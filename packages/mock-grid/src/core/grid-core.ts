@@ -7,9 +7,9 @@
 import { accountView } from './books/accounts.js';
 import { type Books, createBooks } from './books/index.js';
 import { type Clock, SystemClock } from './clock.js';
-import type { Generation } from './entities.js';
+import type { Generation, Worker } from './entities.js';
 import { GridError } from './errors.js';
-import { type Command, Outbox } from './outbox.js';
+import { type Ack, type CommandRunner, Outbox } from './outbox.js';
 import { isStale, resolve, type StaleCode } from './ownership.js';
 import { assignPop, dispatch, feed } from './rules/assign.js';
 import { cancel } from './rules/cancel.js';
@@ -73,7 +73,14 @@ export class GridCore {
   readonly clock: Clock;
   readonly #books: Books;
   readonly #out = new Outbox();
-  readonly #run = (command: Command): void => this.#command(command);
+  /** Follow-ups queued by rules, each run by the rule it belongs to. */
+  readonly #run: CommandRunner = {
+    dispatch: (job) => dispatch(this.#books, this.#out, job),
+    feed: (conn) => feed(this.#books, this.#out, conn),
+    drop: (conn, reason) => release(this.#books, this.#out, conn.id, reason),
+    cancel: (job) => cancel(this.#books, this.#out, job),
+    strike: (worker) => strike(this.#books, this.#out, worker),
+  };
 
   constructor(options: GridOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
@@ -108,7 +115,11 @@ export class GridCore {
    */
   submit(input: SubmitInput): Submission {
     this.#prune();
-    return this.#transition(() => submit(this.#books, this.#out, input));
+    try {
+      return submit(this.#books, this.#out, input);
+    } finally {
+      this.#deliver();
+    }
   }
 
   /** Horde-shaped status of a request (any source). Throws RequestNotFound. */
@@ -129,9 +140,11 @@ export class GridCore {
     const job = requests.job(id);
     const req = requests.request(id) ?? job?.req;
     if (!req) throw new GridError('RequestNotFound', 'Request not found', { field: 'id' });
-    this.#transition(() => {
+    try {
       for (const target of job ? [job] : req.jobs) cancel(this.#books, this.#out, target);
-    });
+    } finally {
+      this.#deliver();
+    }
     return hordeStatusView(this.#ctx(), req);
   }
 
@@ -171,12 +184,20 @@ export class GridCore {
    */
   register(input: WsRegisterInput, sink: WorkerSink): WsRegistration {
     this.#prune();
-    return this.#transition(() => connect(this.#books, this.#out, input, sink));
+    try {
+      return connect(this.#books, this.#out, input, sink);
+    } finally {
+      this.#deliver();
+    }
   }
 
   /** The connection is gone (socket closed): its in-flight job goes back to the front of the queue. */
   release(connectionId: string): void {
-    this.#transition(() => release(this.#books, this.#out, connectionId));
+    try {
+      release(this.#books, this.#out, connectionId);
+    } finally {
+      this.#deliver();
+    }
   }
 
   // ---- Horde pop workers -------------------------------------------------------------------------------
@@ -184,13 +205,22 @@ export class GridCore {
   /** Creates or updates a pop worker from a pop body (the check-in half of a pop). */
   checkIn(input: PopCheckInInput): WorkerView {
     this.#prune();
-    const worker = this.#transition(() => checkIn(this.#books, this.#out, input));
+    let worker: Worker;
+    try {
+      worker = checkIn(this.#books, this.#out, input);
+    } finally {
+      this.#deliver();
+    }
     return workerView(this.#ctx(), worker);
   }
 
   /** The oldest matching queued job for a (checked-in) worker, leased for `popLeaseMs`, with skip counts. */
   assign(workerId: string): PopResult {
-    return this.#transition(() => assignPop(this.#books, this.#out, workerId));
+    try {
+      return assignPop(this.#books, this.#out, workerId);
+    } finally {
+      this.#deliver();
+    }
   }
 
   /** `checkIn` + `assign`: one Horde pop. */
@@ -204,7 +234,11 @@ export class GridCore {
   /** A token frame. Returns false (and does nothing) for a generation that is not live on that worker:
    *  tokens still in flight after a cancel are normal and not an error. */
   progress(input: ProgressInput): boolean {
-    return this.#transition(() => progress(this.#books, this.#out, input));
+    try {
+      return progress(this.#books, this.#out, input);
+    } finally {
+      this.#deliver();
+    }
   }
 
   /**
@@ -221,10 +255,10 @@ export class GridCore {
     this.#prune();
     const b = this.#books;
     const out = this.#out;
-    const ack = { den: 0 };
+    const ack: Ack = { id: input.generationId, den: 0 };
     const by = 'connectionId' in input.by ? b.connections.get(input.by.connectionId) : undefined;
-    if (by) out.sink(by, (sink) => sink.ack?.(input.generationId, ack.den));
-    return this.#transition(() => {
+    if (by) out.ack(by, ack);
+    try {
       const gen = resolve(b, out, input.generationId, input.by);
       const text = input.text ?? '';
       const reasoning = input.reasoning ?? '';
@@ -236,7 +270,9 @@ export class GridCore {
         ack.den = complete(b, out, gen, input, text, reasoning);
       }
       return { reward: ack.den };
-    });
+    } finally {
+      this.#deliver();
+    }
   }
 
   /**
@@ -249,7 +285,7 @@ export class GridCore {
   fail(input: FailInput): FailResult {
     this.#prune();
     const b = this.#books;
-    return this.#transition(() => {
+    try {
       let gen: Generation;
       try {
         gen = resolve(b, this.#out, input.generationId, input.by);
@@ -260,7 +296,9 @@ export class GridCore {
       const message = input.message ?? 'The worker failed the generation';
       fail(b, this.#out, gen, message, input.clientError ?? false);
       return { accepted: true };
-    });
+    } finally {
+      this.#deliver();
+    }
   }
 
   // ---- views -------------------------------------------------------------------------------------------
@@ -351,41 +389,18 @@ export class GridCore {
 
   // ---- internals ---------------------------------------------------------------------------------------
 
-  /** Runs one transition, then delivers what it queued — also when it throws (a stale answer may have
-   *  freed a connection first). Inside a delivery (a sink answering at once) the running loop delivers. */
-  #transition<T>(rule: () => T): T {
-    try {
-      return rule();
-    } finally {
-      this.#out.deliver(this.#run);
-    }
-  }
-
-  /** Follow-ups queued by rules, each run by the rule it belongs to. */
-  #command(command: Command): void {
-    const b = this.#books;
-    const out = this.#out;
-    switch (command.kind) {
-      case 'dispatch':
-        dispatch(b, out, command.job);
-        return;
-      case 'feed':
-        feed(b, out, command.conn);
-        return;
-      case 'drop':
-        release(b, out, command.conn.id, command.reason);
-        return;
-      case 'cancel':
-        cancel(b, out, command.job);
-        return;
-      case 'strike':
-        strike(b, out, command.worker);
-        return;
-    }
+  /** After each call's transition — also when it threw (a stale answer may have freed a connection
+   *  first): delivers what it queued. Inside a delivery (a sink answering at once) the running loop does. */
+  #deliver(): void {
+    this.#out.deliver(this.#run);
   }
 
   #onTimer(gen: Generation): void {
-    this.#transition(() => leaseTimer(this.#books, this.#out, gen));
+    try {
+      leaseTimer(this.#books, this.#out, gen);
+    } finally {
+      this.#deliver();
+    }
   }
 
   /** Forgets finished requests and generation tombstones past their retention. */

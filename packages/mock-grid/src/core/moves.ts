@@ -27,7 +27,7 @@ export function requeue(b: Jobs, out: Outbox, job: Job, reason: string): void {
   move(job, 'retry');
   b.queue.add(job, true);
   out.jobEvent(job, { type: 'requeued', ...jobIds(job), at: b.clock.now(), reason });
-  out.command({ kind: 'dispatch', job });
+  out.dispatch(job);
 }
 
 /** Takes `job` out of the queue and leases it to `worker`: pushed to `conn` (WS), or popped (conn null). */
@@ -72,7 +72,7 @@ export function lease(b: Leases, out: Outbox, job: Job, worker: Worker, conn: Co
   });
   if (conn) {
     const offer = { id: gen.id, model, payload: wsPayload(job, worker, model) };
-    out.sink(conn, (sink) => sink.job(offer));
+    out.offer(conn, offer);
   }
   return gen;
 }
@@ -109,7 +109,7 @@ export function freeDrained(b: Pick<Books, 'generations'>, out: Outbox, conn: Co
   if (!gen) return;
   b.generations.disarm(gen);
   conn.current = null;
-  out.command({ kind: 'feed', conn });
+  out.feed(conn);
 }
 
 type Ending = Extract<JobEvent, { type: 'done' | 'failed' | 'faulted' | 'cancelled' }>;

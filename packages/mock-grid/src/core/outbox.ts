@@ -6,25 +6,61 @@
  * a finished transition, and its call's own effects join the end of the same queue instead of nesting.
  */
 import type { Conn, Job, Worker } from './entities.js';
-import type { GridEvent, GridListener, JobEvent, WorkerSink } from './types.js';
+import type { CloseReason, GridEvent, GridListener, JobEvent, WsJobOffer, WsRegistration } from './types.js';
 
-/** A follow-up that belongs to another rule: run by `GridCore` when it comes up in the queue. */
-export type Command =
-  /** Offer a just-(re)queued job to an idle WS connection (assign.ts). */
-  | { kind: 'dispatch'; job: Job }
-  /** A WS connection has a free slot: give it the oldest matching job or park it idle (assign.ts). */
-  | { kind: 'feed'; conn: Conn }
-  /** The connection is gone: replaced, evicted, or its sink threw (release.ts). */
-  | { kind: 'drop'; conn: Conn; reason: string }
-  /** A faulted request's other jobs stop (cancel.ts). */
-  | { kind: 'cancel'; job: Job }
-  /** A WS worker failed a job: one strike (discipline.ts). */
-  | { kind: 'strike'; worker: Worker };
+/** Follow-ups that belong to other rules, run by `GridCore` when they come up in the queue. */
+export interface CommandRunner {
+  /** Offer a just-(re)queued job to an idle WS connection (rules/assign.ts). */
+  dispatch(job: Job): void;
+  /** A WS connection has a free slot: give it the oldest matching job or park it idle (rules/assign.ts). */
+  feed(conn: Conn): void;
+  /** The connection is gone: its sink threw (rules/release.ts). */
+  drop(conn: Conn, reason: string): void;
+  /** A faulted request's other jobs stop (rules/cancel.ts). */
+  cancel(job: Job): void;
+  /** A WS worker failed a job: one strike (rules/discipline.ts). */
+  strike(worker: Worker): void;
+}
 
-type Effect =
-  | { kind: 'event'; job: Job | null; event: GridEvent }
-  | { kind: 'sink'; conn: Conn; call: (sink: WorkerSink) => void }
-  | { kind: 'command'; command: Command };
+// Effects are queued flat, as (kind, subject, payload) triples: no object per effect on the hot path
+// (a token frame is one event; a lifecycle is a dozen effects).
+const EVENT = 0;
+const READY = 1;
+const JOB = 2;
+const CANCEL = 3;
+const CLOSE = 4;
+const ACK = 5;
+const DISPATCH = 6;
+const FEED = 7;
+const DROP = 8;
+const CANCEL_JOB = 9;
+const STRIKE = 10;
+type Slot =
+  | number
+  | Job
+  | Conn
+  | Worker
+  | GridEvent
+  | WsRegistration
+  | WsJobOffer
+  | Ack
+  | Closing
+  | string
+  | null;
+
+/** An ack whose den the caller fills in once its rule has settled (see `GridCore.complete`). */
+export interface Ack {
+  id: string;
+  den: number;
+}
+
+interface Closing {
+  reason: CloseReason;
+  message: string;
+}
+
+/** A queue longer than this is compacted while it is delivered (a worker answering every job at once). */
+const COMPACT_AFTER = 3 * 1024;
 
 /** Rethrows `error` from a microtask: it still surfaces as an uncaught error, but not in the caller. */
 export function rethrowLater(error: unknown): void {
@@ -33,66 +69,118 @@ export function rethrowLater(error: unknown): void {
   });
 }
 
-const COMPACT_AFTER = 1024;
-
 export class Outbox {
   readonly listeners = new Set<GridListener>();
-  #queue: Effect[] = [];
+  #queue: Slot[] = [];
+  /** Slots in use; the array is reused between deliveries, so it is not re-grown for every call. */
+  #end = 0;
   #delivering = false;
+
+  #push(kind: number, subject: Slot, payload: Slot): void {
+    const q = this.#queue;
+    q[this.#end++] = kind;
+    q[this.#end++] = subject;
+    q[this.#end++] = payload;
+  }
 
   /** A job event: to the job's listeners, its request's listeners, then the grid-wide stream. */
   jobEvent(job: Job, event: JobEvent): void {
-    this.#queue.push({ kind: 'event', job, event });
+    this.#push(EVENT, job, event);
   }
 
   /** A grid-wide event (worker and ledger events). */
   gridEvent(event: GridEvent): void {
-    this.#queue.push({ kind: 'event', job: null, event });
+    this.#push(EVENT, null, event);
   }
 
-  /** A call on a WS connection's sink. A sink that throws is a dead connection: it is dropped. */
-  sink(conn: Conn, call: (sink: WorkerSink) => void): void {
-    this.#queue.push({ kind: 'sink', conn, call });
+  // Calls on a WS connection's sink. A sink that throws is a dead connection: it is dropped.
+  ready(conn: Conn, registration: WsRegistration): void {
+    this.#push(READY, conn, registration);
+  }
+  offer(conn: Conn, offer: WsJobOffer): void {
+    this.#push(JOB, conn, offer);
+  }
+  cancelFrame(conn: Conn, generationId: string): void {
+    this.#push(CANCEL, conn, generationId);
+  }
+  close(conn: Conn, reason: CloseReason, message: string): void {
+    this.#push(CLOSE, conn, { reason, message });
+  }
+  ack(conn: Conn, ack: Ack): void {
+    this.#push(ACK, conn, ack);
   }
 
-  command(command: Command): void {
-    this.#queue.push({ kind: 'command', command });
+  // Follow-up commands (see CommandRunner).
+  dispatch(job: Job): void {
+    this.#push(DISPATCH, job, null);
+  }
+  feed(conn: Conn): void {
+    this.#push(FEED, conn, null);
+  }
+  drop(conn: Conn, reason: string): void {
+    this.#push(DROP, conn, reason);
+  }
+  cancel(job: Job): void {
+    this.#push(CANCEL_JOB, job, null);
+  }
+  strike(worker: Worker): void {
+    this.#push(STRIKE, worker, null);
   }
 
   /**
    * Delivers everything queued, in order, including what the deliveries queue themselves. A call made
    * while a delivery is running (a sink answering at once) returns and leaves its effects to this loop.
    */
-  deliver(run: (command: Command) => void): void {
-    if (this.#delivering) return;
+  deliver(run: CommandRunner): void {
+    if (this.#delivering || this.#end === 0) return;
     this.#delivering = true;
-    const queue = this.#queue;
-    for (let i = 0; i < queue.length; i++) {
-      const effect = queue[i]!;
-      if (effect.kind === 'command') {
-        try {
-          run(effect.command);
-        } catch (error) {
-          // A rule that throws in a follow-up is a bug; the effects after it are still delivered.
-          rethrowLater(error);
+    try {
+      for (let i = 0; i < this.#end; i += 3) {
+        const q = this.#queue;
+        this.#deliverOne(run, q[i] as number, q[i + 1]!, q[i + 2]!);
+        q[i + 1] = q[i + 2] = null;
+        if (i >= COMPACT_AFTER && i * 2 >= this.#end) {
+          // Drop what was delivered, so a long chain of answers does not hold its whole history.
+          this.#queue = q.slice(i + 3, this.#end);
+          this.#end -= i + 3;
+          i = -3;
         }
-      } else if (effect.kind === 'sink') this.#callSink(effect.conn, effect.call);
-      else this.#emit(effect.job, effect.event);
-      // A worker that answers every job at once keeps this loop going; drop what was delivered.
-      if (i >= COMPACT_AFTER && i * 2 >= queue.length) {
-        queue.splice(0, i + 1);
-        i = -1;
       }
+    } finally {
+      this.#end = 0;
+      if (this.#queue.length > COMPACT_AFTER) this.#queue = [];
+      this.#delivering = false;
     }
-    queue.length = 0;
-    this.#delivering = false;
   }
 
-  #callSink(conn: Conn, call: (sink: WorkerSink) => void): void {
+  #deliverOne(run: CommandRunner, kind: number, subject: Slot, payload: Slot): void {
+    if (kind === EVENT) {
+      this.#emit(subject as Job | null, payload as GridEvent);
+      return;
+    }
+    if (kind >= DISPATCH) {
+      try {
+        if (kind === DISPATCH) run.dispatch(subject as Job);
+        else if (kind === FEED) run.feed(subject as Conn);
+        else if (kind === DROP) run.drop(subject as Conn, payload as string);
+        else if (kind === CANCEL_JOB) run.cancel(subject as Job);
+        else run.strike(subject as Worker);
+      } catch (error) {
+        // A rule that throws in a follow-up is a bug; the effects after it are still delivered.
+        rethrowLater(error);
+      }
+      return;
+    }
+    const conn = subject as Conn;
     try {
-      call(conn.sink);
+      const sink = conn.sink;
+      if (kind === READY) sink.ready(payload as WsRegistration);
+      else if (kind === JOB) sink.job(payload as WsJobOffer);
+      else if (kind === CANCEL) sink.cancel(payload as string);
+      else if (kind === CLOSE) sink.close((payload as Closing).reason, (payload as Closing).message);
+      else sink.ack?.((payload as Ack).id, (payload as Ack).den);
     } catch (error) {
-      if (!conn.closed) this.command({ kind: 'drop', conn, reason: 'sink failed' });
+      if (!conn.closed) this.drop(conn, 'sink failed');
       rethrowLater(error);
     }
   }

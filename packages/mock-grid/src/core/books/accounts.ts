@@ -120,7 +120,14 @@ export class Accounts {
     account.earned = round2(account.earned + den);
     account.tokensGenerated += receipt.tokens;
     account.jobsFulfilled++;
-    this.#record(account, { ...receipt, kind: 'earned', amount: den });
+    this.#record(account, {
+      at: receipt.at,
+      kind: 'earned',
+      amount: den,
+      jobId: receipt.jobId,
+      tokens: receipt.tokens,
+      model: receipt.model,
+    });
   }
 
   /** The only way den leaves an account: a requester charged for `tokens` received. */
@@ -128,7 +135,14 @@ export class Accounts {
     account.balance = round2(account.balance - den);
     account.spent = round2(account.spent + den);
     account.tokensUsed += receipt.tokens;
-    this.#record(account, { ...receipt, kind: 'spent', amount: den });
+    this.#record(account, {
+      at: receipt.at,
+      kind: 'spent',
+      amount: den,
+      jobId: receipt.jobId,
+      tokens: receipt.tokens,
+      model: receipt.model,
+    });
   }
 
   #record(account: Account, record: LedgerRecord): void {

@@ -20,7 +20,7 @@ export function cancel(
   if (gen) {
     const conn = gen.conn;
     endGeneration(b, gen, 'abort', 'cancelled', conn !== null);
-    if (conn) out.sink(conn, (sink) => sink.cancel(gen.id));
+    if (conn) out.cancelFrame(conn, gen.id);
   }
   close(b, out, job, { type: 'cancelled', ...jobIds(job), at: b.clock.now() });
 }

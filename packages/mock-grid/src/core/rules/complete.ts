@@ -102,6 +102,6 @@ export function complete(
     den: earned,
   });
   out.gridEvent({ type: 'charged', at: now, jobId: job.id, account: username(requester), den: charged });
-  if (conn) out.command({ kind: 'feed', conn });
+  if (conn) out.feed(conn);
   return earned;
 }

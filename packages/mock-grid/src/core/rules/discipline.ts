@@ -43,5 +43,5 @@ function evict(b: DisciplineBooks, out: Outbox, worker: Worker): void {
   if (!conn) return;
   dropConnection(b, out, conn, 'evicted');
   const message = `Too many failed jobs; reconnect allowed in ${Math.ceil(cooldownMs / 1000)} s`;
-  out.sink(conn, (sink) => sink.close('evicted', message));
+  out.close(conn, 'evicted', message);
 }

@@ -27,9 +27,9 @@ export function fail(
   } else {
     worker.uncompletedJobs++;
     retryOrFault(b, out, job, message);
-    if (conn) out.command({ kind: 'strike', worker });
+    if (conn) out.strike(worker);
   }
-  if (conn && !conn.closed) out.command({ kind: 'feed', conn });
+  if (conn && !conn.closed) out.feed(conn);
 }
 
 /** A generation's timer fired: its lease ran out, or the drain after a cancel did. */
@@ -50,9 +50,9 @@ export function leaseTimer(b: FailBooks, out: Outbox, gen: Generation): void {
   const conn = gen.conn;
   gen.worker.uncompletedJobs++;
   endGeneration(b, gen, 'abort', 'lease expired');
-  if (conn) out.sink(conn, (sink) => sink.cancel(gen.id));
+  if (conn) out.cancelFrame(conn, gen.id);
   retryOrFault(b, out, job, 'lease expired');
-  if (conn) out.command({ kind: 'feed', conn });
+  if (conn) out.feed(conn);
 }
 
 /** After a counted failure: requeue the job, or fault it (and cancel its request's other jobs). */
@@ -69,5 +69,5 @@ function retryOrFault(b: FailBooks, out: Outbox, job: Job, reason: string): void
     message: `The job failed ${job.failures} times (last: ${reason})`,
   });
   // A faulted request is done (Horde: the waiting prompt is faulted): its other jobs stop.
-  for (const sibling of job.req.jobs) if (sibling !== job) out.command({ kind: 'cancel', job: sibling });
+  for (const sibling of job.req.jobs) if (sibling !== job) out.cancel(sibling);
 }

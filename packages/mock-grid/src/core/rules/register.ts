@@ -50,7 +50,7 @@ export function connect(
   const previous = worker.conn;
   if (previous) {
     dropConnection(b, out, previous, 'replaced by a new connection');
-    out.sink(previous, (s) => s.close('replaced', 'Replaced by a newer connection with the same name'));
+    out.close(previous, 'replaced', 'Replaced by a newer connection with the same name');
   }
   const conn: Conn = {
     id: uuid(b.settings.random),
@@ -69,8 +69,8 @@ export function connect(
   worker.lastSeenAt = now;
   const registration = { workerId: worker.id, connectionId: conn.id };
   out.gridEvent({ type: 'worker.online', at: now, workerId: worker.id, name: worker.name, kind: 'ws' });
-  out.sink(conn, (s) => s.ready(registration));
-  out.command({ kind: 'feed', conn });
+  out.ready(conn, registration);
+  out.feed(conn);
   return registration;
 }
 

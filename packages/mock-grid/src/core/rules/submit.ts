@@ -114,6 +114,6 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput): Submiss
   b.accounts.requested(account, spec.n);
   for (const job of req.jobs) enqueue(b, out, job);
   // After every `queued`: a listener sees all of them before any `assigned`.
-  for (const job of req.jobs) out.command({ kind: 'dispatch', job });
+  for (const job of req.jobs) out.dispatch(job);
   return { id: req.id, jobIds: req.jobs.map((j) => j.id), kudos, possible: isPossible, model: resolvedModel };
 }
