@@ -88,6 +88,12 @@ describe('the import checker', () => {
     ]);
   });
 
+  it("catches a package's source importing its own name", () => {
+    expect(caught({ 'packages/sdk/src/lib/x.ts': "import { Grid } from '@aipg/sdk';" })).toEqual([
+      "packages/sdk/src/lib/x.ts:1 '@aipg/sdk'",
+    ]);
+  });
+
   it('names the rule a violation breaks', () => {
     const [violation] = checkImports(workspace({ 'packages/sdk/src/client.ts': "import '@aipg/worker';" }));
     expect(violation?.rule).toMatch(/^sdk may not import worker: the direction is openapi → sdk/);

@@ -74,6 +74,12 @@ export function checkImports(workspace: Workspace): Violation[] {
           ref,
           `${from} may not import ${to}: the direction is ${DIRECTION} (docs/architecture.md, Dependency direction)`,
         );
+      } else if (inPackageSource && to === from && !ref.specifier.startsWith('.')) {
+        report(
+          file,
+          ref,
+          `${from} imports itself by name, which loads its built dist: use a relative import`,
+        );
       }
 
       if (file.startsWith(CORE)) {
