@@ -15,12 +15,6 @@ export {
 } from './client';
 export { APIPromise } from './core/api-promise';
 export {
-  type ChatCompletionSnapshot,
-  type ChatCompletionSnapshotChoice,
-  ChatCompletionStream,
-  type ChatCompletionStreamEvents,
-} from './core/chat-completion-stream';
-export {
   AIPGError,
   APIConnectionError,
   APIError,
@@ -42,9 +36,16 @@ export {
   StreamInterruptedError,
   UnprocessableEntityError,
 } from './core/errors';
-// Every spec schema is also reachable as `components['schemas'][name]`; the named exports below are the
-// ones results and params are made of (each generated from openapi/, documented field by field).
+// Every spec schema is also reachable as `components['schemas'][name]`.
 export type { components, Health, operations, paths } from './generated/openapi';
+export {
+  type ChatCompletionSnapshot,
+  type ChatCompletionSnapshotChoice,
+  ChatCompletionStream,
+  type ChatCompletionStreamEvents,
+} from './lib/chat-completion-stream';
+// The named schemas that results and params are made of (each generated from openapi/, documented field
+// by field), exported from the resource that uses them.
 export type {
   ChatCompletion,
   ChatCompletionChoice,

@@ -4,6 +4,7 @@
  * Class names are set explicitly: bundlers that minify would otherwise rename them.
  */
 import { failureCause } from '../internal/describe';
+import { parseRetryAfterMs } from '../internal/retry';
 
 /** Base class of every error thrown by `@aipg/sdk`. */
 export class AIPGError extends Error {
@@ -223,24 +224,6 @@ const STATUS_CLASSES: Record<number, APIErrorClass> = {
   429: RateLimitError,
   503: ServiceUnavailableError,
 };
-
-/**
- * A wait suggested by the server: `retry-after-ms` (milliseconds), else `retry-after` as seconds or
- * an HTTP date. Returns `undefined` when absent or unparsable; range checks are the caller's.
- */
-export function parseRetryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null && ms.trim() !== '') {
-    const value = Number(ms);
-    if (Number.isFinite(value)) return value;
-  }
-  const after = headers.get('retry-after');
-  if (after === null || after.trim() === '') return undefined;
-  const seconds = Number(after);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(after);
-  return Number.isNaN(date) ? undefined : date - now;
-}
 
 function numberHeader(headers: Headers | undefined, name: string): number | undefined {
   const raw = headers?.get(name);

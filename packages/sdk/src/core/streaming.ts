@@ -1,26 +1,61 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
-
-export type { EventSourceMessage };
+/** One server-sent event. `event` and `id` are `undefined` unless the event set them. */
+export interface EventSourceMessage {
+  event?: string | undefined;
+  id?: string | undefined;
+  data: string;
+}
 
 /**
- * Server-sent events from a byte stream, parsed by eventsource-parser (spec-compliant: LF, CR and CRLF
- * line ends, `:` comments and keep-alives skipped, multi-line `data`). At end of input a final event that
- * lacks its closing blank line is still delivered — workers and proxies do send those.
- * Stopping the iteration early cancels the body.
+ * Server-sent events from a byte stream, parsed as the HTML standard's event-stream format: LF, CR and
+ * CRLF line ends, `:` comments and keep-alives skipped, multi-line `data` joined with `\n`, `retry` and
+ * unknown fields ignored. At end of input a final event that lacks its closing blank line is still
+ * delivered — workers and proxies do send those. Stopping the iteration early cancels the body.
  */
 export async function* decodeSSE(
   body: ReadableStream<Uint8Array>,
   signal?: AbortSignal,
 ): AsyncGenerator<EventSourceMessage> {
   const pending: EventSourceMessage[] = [];
-  const parser = createParser({ onEvent: (event) => pending.push(event) });
-  yield* decodeText(
-    body,
-    signal,
-    (text) => parser.feed(text),
-    pending,
-    () => parser.feed('\n\n'),
-  );
+  const feed = sseParser((event) => pending.push(event));
+  yield* decodeText(body, signal, feed, pending, () => feed('\n\n'));
+}
+
+/** A parser fed text in pieces of any size; calls `onEvent` at each blank line that ends an event with data. */
+function sseParser(onEvent: (event: EventSourceMessage) => void): (text: string) => void {
+  let rest = ''; // an unfinished line
+  let data: string | undefined; // undefined until the event has a `data` line
+  let event: string | undefined;
+  let id: string | undefined;
+  const line = (text: string) => {
+    if (text === '') {
+      if (data !== undefined) onEvent({ id, event, data });
+      data = event = id = undefined;
+      return;
+    }
+    const colon = text.indexOf(':');
+    if (colon === 0) return;
+    const field = colon === -1 ? text : text.slice(0, colon);
+    // One space after the colon is part of the syntax, not of the value.
+    const value = colon === -1 ? '' : text.slice(text[colon + 1] === ' ' ? colon + 2 : colon + 1);
+    if (field === 'data') data = data === undefined ? value : `${data}\n${value}`;
+    else if (field === 'event') event = value || undefined;
+    else if (field === 'id' && !value.includes('\0')) id = value;
+  };
+  return (text) => {
+    // A piece without a line end only lengthens the unfinished line: append it, scanning nothing again
+    // (a long line may come in many pieces).
+    if (!/[\r\n]/.test(text) && !rest.endsWith('\r')) {
+      rest += text;
+      return;
+    }
+    let input = rest + text;
+    // A CR at the very end may be the first half of a CRLF: keep it until the next piece says.
+    const cr = input.endsWith('\r') ? '\r' : '';
+    if (cr) input = input.slice(0, -1);
+    const lines = input.split(/\r\n|\r|\n/);
+    rest = lines.pop()! + cr;
+    for (const each of lines) line(each);
+  };
 }
 
 /**

@@ -1,5 +1,3 @@
-import { parseRetryAfterMs } from '../core/errors';
-
 /** Server-suggested waits are honoured only inside this window; anything else uses the backoff. */
 export const MAX_SERVER_DELAY_MS = 60_000;
 const INITIAL_DELAY_MS = 500;
@@ -41,4 +39,22 @@ export function retryWait(
   }
   const base = Math.min(INITIAL_DELAY_MS * 2 ** retriesDone, MAX_DELAY_MS);
   return { ms: base * (1 - random() * MAX_JITTER), from: 'backoff' };
+}
+
+/**
+ * A wait suggested by the server: `retry-after-ms` (milliseconds), else `retry-after` as seconds or
+ * an HTTP date. Returns `undefined` when absent or unparsable; range checks are the caller's.
+ */
+export function parseRetryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headers.get('retry-after-ms');
+  if (ms !== null && ms.trim() !== '') {
+    const value = Number(ms);
+    if (Number.isFinite(value)) return value;
+  }
+  const after = headers.get('retry-after');
+  if (after === null || after.trim() === '') return undefined;
+  const seconds = Number(after);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(after);
+  return Number.isNaN(date) ? undefined : date - now;
 }

@@ -1,10 +1,10 @@
 import type { RequestOptions } from '../client';
 import type { APIPromise } from '../core/api-promise';
-import { ChatCompletionStream } from '../core/chat-completion-stream';
 import { APIError } from '../core/errors';
 import type { ChatCompletion, ChatCompletionRequest, ChatMessage } from '../generated/openapi';
 import { parseJSONOrText } from '../internal/json';
 import { linkedController } from '../internal/signals';
+import { ChatCompletionStream } from '../lib/chat-completion-stream';
 import { APIResource } from './resource';
 
 // The chat types, named as in the spec (openapi/components/v1.yaml) — each field's doc comment is its

@@ -6,7 +6,6 @@ import {
   APITimeoutError,
   InternalServerError,
   JobFaultedError,
-  parseRetryAfterMs,
   RateLimitError,
 } from '../core/errors';
 import type {
@@ -15,6 +14,7 @@ import type {
   HordeTextGeneration,
   HordeTextStatus,
 } from '../generated/openapi';
+import { parseRetryAfterMs } from '../internal/retry';
 import { abortError, linkedController, raceAbort } from '../internal/signals';
 import { sleep } from '../internal/sleep';
 import { APIResource } from './resource';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfterMs } from '../../src/core/errors';
 import {
   AIPGError,
   APIConnectionError,
@@ -121,20 +120,5 @@ describe('RateLimitError', () => {
     const error = APIError.generate(429, {}, new Headers()) as RateLimitError;
     expect(error.retryAfterMs).toBeUndefined();
     expect(error.rateLimit).toEqual({ limit: undefined, remaining: undefined, reset: undefined });
-  });
-});
-
-describe('parseRetryAfterMs', () => {
-  const now = Date.parse('2026-11-27T06:00:00Z');
-  it.each([
-    [{ 'retry-after-ms': '250' }, 250],
-    [{ 'retry-after-ms': '250', 'retry-after': '9' }, 250],
-    [{ 'retry-after': '3' }, 3000],
-    [{ 'retry-after': '1.5' }, 1500],
-    [{ 'retry-after': 'Fri, 27 Nov 2026 06:00:05 GMT' }, 5000],
-    [{ 'retry-after': 'soon' }, undefined],
-    [{}, undefined],
-  ])('%j → %s', (headers, expected) => {
-    expect(parseRetryAfterMs(new Headers(headers), now)).toBe(expected);
   });
 });

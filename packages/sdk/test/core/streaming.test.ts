@@ -45,6 +45,43 @@ describe('decodeSSE', () => {
     ]);
   });
 
+  it('reads id, event and data fields as the HTML standard says', async () => {
+    const text = [
+      'id: 7',
+      'event: message',
+      'data:  two spaces, one kept',
+      'data',
+      'retry: 1000',
+      'unknown: field',
+      ' data: a leading space makes another field',
+      '',
+      'event: only',
+      'id: no data, no event',
+      '',
+      'id: a\0b',
+      'data:x',
+      '',
+      'data: ',
+      '',
+      '',
+    ].join('\n');
+    const events = await collect(decodeSSE(bodyOf([text])));
+    expect(events).toEqual([
+      { id: '7', event: 'message', data: ' two spaces, one kept\n' },
+      { id: undefined, event: undefined, data: 'x' },
+      { id: undefined, event: undefined, data: '' },
+    ]);
+  });
+
+  it('keeps a long line that arrives in many pieces whole', async () => {
+    const long = 'x'.repeat(50_000);
+    const bytes = encoder.encode(`data: ${long}\r\n\r\ndata: after\r\n\r\n`);
+    const parts = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) =>
+      bytes.slice(i * 7, i * 7 + 7),
+    );
+    expect(datas(await collect(decodeSSE(bodyOf(parts))))).toEqual([long, 'after']);
+  });
+
   it.each([
     ['no blank line', 'data: 1\n\ndata: last\n'],
     ['no newline at all', 'data: 1\n\ndata: last'],

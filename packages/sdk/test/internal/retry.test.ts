@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryWait, shouldRetry } from '../../src/internal/retry';
+import { parseRetryAfterMs, retryWait, shouldRetry } from '../../src/internal/retry';
 
 const response = (status: number, headers: Record<string, string> = {}) =>
   new Response(null, { status, headers });
@@ -61,5 +61,20 @@ describe('retryWait', () => {
     expect(retryWait(h({ 'retry-after-ms': '250' }), 0, noJitter, now).from).toBe('Retry-After');
     expect(retryWait(h({ 'retry-after': '61' }), 0, noJitter, now)).toEqual({ ms: 500, from: 'backoff' });
     expect(retryWait(undefined, 0, noJitter, now).from).toBe('backoff');
+  });
+});
+
+describe('parseRetryAfterMs', () => {
+  const now = Date.parse('2026-11-27T06:00:00Z');
+  it.each([
+    [{ 'retry-after-ms': '250' }, 250],
+    [{ 'retry-after-ms': '250', 'retry-after': '9' }, 250],
+    [{ 'retry-after': '3' }, 3000],
+    [{ 'retry-after': '1.5' }, 1500],
+    [{ 'retry-after': 'Fri, 27 Nov 2026 06:00:05 GMT' }, 5000],
+    [{ 'retry-after': 'soon' }, undefined],
+    [{}, undefined],
+  ])('%j → %s', (headers, expected) => {
+    expect(parseRetryAfterMs(new Headers(headers), now)).toBe(expected);
   });
 });

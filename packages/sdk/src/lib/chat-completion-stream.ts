@@ -1,3 +1,12 @@
+import { type WithRequestID, withRequestId } from '../core/api-promise';
+import {
+  AIPGError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  StreamInterruptedError,
+} from '../core/errors';
+import { decodeLines, decodeSSE } from '../core/streaming';
 import type {
   ChatCompletion,
   ChatCompletionChoice,
@@ -7,9 +16,6 @@ import type {
 } from '../generated/openapi';
 import { parseJSONOrText } from '../internal/json';
 import { abortError } from '../internal/signals';
-import { type WithRequestID, withRequestId } from './api-promise';
-import { AIPGError, APIError, APITimeoutError, APIUserAbortError, StreamInterruptedError } from './errors';
-import { decodeLines, decodeSSE } from './streaming';
 
 /**
  * The completion accumulated from chunks so far (`currentChatCompletion`, the `chunk` event, a
