@@ -97,8 +97,9 @@ export class HordeClient {
     const sleep = this.options.sleep ?? realSleep;
     for (let attempt = 0; ; attempt++) {
       try {
-        const { reward } = await this.grid.text.worker.submit(body, { timeout: SUBMIT_TIMEOUT_MS });
-        return { kind: 'accepted', reward: typeof reward === 'number' ? reward : 0 };
+        const answer = await this.grid.text.worker.submit(body, { timeout: SUBMIT_TIMEOUT_MS });
+        // A 200 is the Horde's "stored": an answer without a readable reward still means accepted.
+        return { kind: 'accepted', reward: typeof answer?.reward === 'number' ? answer.reward : 0 };
       } catch (error) {
         if (isRetryableSubmitFailure(error) && attempt < retries) {
           await sleep(backoff.next());
@@ -122,6 +123,8 @@ function isRetryableSubmitFailure(error: unknown): boolean {
 /** What a refused submit means for the job (spec: the submit's 400 / 404 answers). */
 function submitOutcome(error: APIError): SubmitResult {
   const detail = hordeErrorText(error);
+  // A 2xx whose body was not JSON (the SDK's APIError for it): the submit was still stored.
+  if (error.status !== undefined && error.status < 300) return { kind: 'accepted', reward: 0 };
   if (error instanceof NotFoundError || error.rc === 'DuplicateGen') {
     return { kind: 'already-submitted', detail };
   }

@@ -355,4 +355,15 @@ describe('Horde v2 protocol', () => {
     expect(sleeps[0]).toBe(50);
     expect(worker.stats()).toMatchObject({ jobs: { done: 1 }, den: 2.5 });
   });
+  it('a 200 submit whose body is not JSON still counts as accepted (reward 0)', async () => {
+    const plain: Reply = (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('OK');
+    };
+    const horde = await fakeHorde([jobReply('p1')], [plain]);
+    worker = createWorker({ config: hordeConfig(horde.url), sleep: recordingSleep(1).sleep });
+    await worker.run();
+    expect(horde.submits()).toHaveLength(1);
+    expect(worker.stats()).toMatchObject({ jobs: { done: 1, failed: 0 }, den: 0 });
+  });
 });
