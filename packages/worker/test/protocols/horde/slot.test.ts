@@ -300,6 +300,7 @@ describe('Horde v2 protocol', () => {
       { id: 'c2', generation: 'fine', state: 'ok' },
     ]);
   });
+
   it('pop and submit go out with the bridge agent as Client-Agent and the key as apikey', async () => {
     const horde = await fakeHorde([jobReply('h1')]);
     worker = createWorker({ config: hordeConfig(horde.url), sleep: recordingSleep(1).sleep });
