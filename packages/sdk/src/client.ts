@@ -94,7 +94,7 @@ export class Grid {
   readonly models: Models;
   readonly status: Status;
   readonly workers: Workers;
-  /** AI Horde v2 text jobs (`/api/v2/generate/text/*`): submit, poll, cancel. */
+  /** AI Horde v2 text jobs (`/api/v2/generate/text/*`): submit, poll, cancel; `text.worker` pops and submits. */
   readonly text: Text;
 
   readonly #fetch: Fetch;

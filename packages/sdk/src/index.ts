@@ -83,5 +83,13 @@ export type {
   TextJobStatus,
   TextJobSubmitted,
 } from './resources/text';
+export type {
+  HordeNoValidRequestFound,
+  HordeSubmitResponse,
+  HordeTextPopPayload,
+  HordeTextPopRequest,
+  HordeTextPopResponse,
+  HordeTextSubmitRequest,
+} from './resources/text-worker';
 export type { WorkerList, WorkerSummary, WsJobType } from './resources/workers';
 export { VERSION } from './version';

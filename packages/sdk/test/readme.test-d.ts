@@ -48,6 +48,21 @@ it('Horde text jobs', async () => {
   const { id } = await horde.text.submit({ prompt: 'Hi', params: { max_length: 32 } });
   await horde.text.status(id);
   await horde.text.cancel(id);
+  const rig = new Grid({
+    baseURL: 'https://aihorde.net',
+    apiKey: process.env.HORDE_KEY,
+    clientAgent: 'my-rig:1.0:me@example.com',
+  });
+  const pop = await rig.text.worker.pop({
+    name: 'my-rig',
+    models: ['koboldcpp/llama-3.1-8b-instruct'],
+    max_length: 512,
+  });
+  expectTypeOf(pop.id).toEqualTypeOf<string | null>();
+  if (pop.id) {
+    const { reward } = await rig.text.worker.submit({ id: pop.id, generation: ' Hello!', state: 'ok' });
+    expectTypeOf(reward).toEqualTypeOf<number>();
+  }
   const { response } = await horde.models.list().withResponse();
   expectTypeOf(response.headers.get('x-ratelimit-remaining')).toEqualTypeOf<string | null>();
 });

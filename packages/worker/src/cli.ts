@@ -1,8 +1,8 @@
 // aipg-worker: run a grid worker from bridgeData.yaml or GRID_* env vars.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from './config/errors.js';
 import { loadConfig } from './config/load.js';
+import { ConfigError } from './errors.js';
 import { startMetricsServer } from './metrics.js';
 import { drainOnSignals } from './signals.js';
 import { createDisplay, showStatus } from './status.js';

@@ -1,24 +1,34 @@
-// @aipg/worker — the reference AI Power Grid worker.
-export * from './backends/index.js';
-export * from './config/index.js';
-export {
-  type Backend,
-  BackendError,
-  type BackendInfo,
-  type FinishReason,
-  type GridJob,
-  type JobContext,
-  type JobDelta,
-  type JobHandler,
-  type JobMessage,
-  type JobParams,
-  type JobResult,
-  type JobUsage,
+// @aipg/worker — the reference AI Power Grid worker. Every export is named here on purpose (docs/worker.md):
+// what a program running a worker, or writing a backend, needs; nothing else of the internals.
+
+// Built-in backends, for a program that wraps or configures one itself.
+export { createDemoBackend, type DemoOptions } from './backends/demo.js';
+export { createKoboldBackend, type KoboldOptions } from './backends/kobold.js';
+export { createOpenAICompatibleBackend, type OpenAICompatibleOptions } from './backends/openai-compatible.js';
+// Configuration: bridgeData.yaml or GRID_* env → one validated WorkerConfig.
+export { configFromEnv, type Env } from './config/env.js';
+export { type LoadConfigOptions, loadConfig, parseConfigText } from './config/load.js';
+export { type ParseResult, parseConfig } from './config/parse.js';
+export type { EndpointConfig, EndpointType, ModelConfig, Protocol, WorkerConfig } from './config/types.js';
+export { BackendError, ConfigError, type ConfigIssue, FatalError, WorkerError } from './errors.js';
+// Writing a backend.
+export type {
+  Backend,
+  BackendInfo,
+  FinishReason,
+  GridJob,
+  JobContext,
+  JobDelta,
+  JobHandler,
+  JobMessage,
+  JobParams,
+  JobResult,
+  JobUsage,
 } from './job.js';
+export type { Log, LogTarget } from './log.js';
 export { type MetricsServer, renderMetrics, startMetricsServer } from './metrics.js';
 export { workerSocketUrl } from './protocols/websocket/slot.js';
-export { FatalError, type Log, type LogLevel } from './runtime/context.js';
 export type { JobEnd, WorkerState, WorkerStats } from './runtime/stats.js';
 export { drainOnSignals, SAME_PRESS_MS, type SignalDrain, type SignalDrainOptions } from './signals.js';
 export { BRIDGE_AGENT, VERSION } from './version.js';
-export { createWorker, type DrainOptions, type JobEvent, Worker, type WorkerOptions } from './worker.js';
+export { createWorker, type DrainOptions, type JobEndEvent, Worker, type WorkerOptions } from './worker.js';

@@ -92,18 +92,6 @@ export interface BackendInfo {
   model?: string;
 }
 
-/** A backend failure. `clientError` = the backend rejected the request itself as invalid (400/413/422). */
-export class BackendError extends Error {
-  override readonly name = 'BackendError';
-  readonly status: number | undefined;
-  readonly clientError: boolean;
-  constructor(message: string, options: { status?: number; clientError?: boolean; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.status = options.status;
-    this.clientError = options.clientError ?? false;
-  }
-}
-
 /** The statuses that mean "the request itself is invalid": the client's fault, not the worker's. */
 export function isClientErrorStatus(status: number): boolean {
   return status === 400 || status === 413 || status === 422;

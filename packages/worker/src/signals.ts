@@ -1,7 +1,7 @@
 // SIGINT/SIGTERM → drain, as docs/worker.md ("Drain") describes: the first signal drains, a second one hands
 // in-flight jobs back. One place for it, so the CLI, the example and programs built on the library agree.
 import type { EventEmitter } from 'node:events';
-import type { Log } from './runtime/context.js';
+import { type LogTarget, toLog } from './log.js';
 import type { Worker } from './worker.js';
 
 /**
@@ -13,8 +13,8 @@ export const SAME_PRESS_MS = 1000;
 export interface SignalDrainOptions {
   /** Default SIGINT and SIGTERM. */
   signals?: readonly NodeJS.Signals[];
-  /** Says what a signal did (`SIGINT: draining …`). */
-  log?: Log;
+  /** Says what a signal did (`SIGINT: draining …`): a `(level, message)` function or the SDK's `Logger`. */
+  log?: LogTarget;
   /** Test seams: where signals are listened for (default `process`) and the clock. */
   emitter?: Pick<EventEmitter, 'on' | 'off'>;
   now?: () => number;
@@ -32,7 +32,8 @@ export interface SignalDrain {
 
 /** Drains `worker` on the first SIGINT/SIGTERM and hands its in-flight jobs back on a second press. */
 export function drainOnSignals(worker: Worker, options: SignalDrainOptions = {}): SignalDrain {
-  const { signals = ['SIGINT', 'SIGTERM'], log = () => {}, emitter = process, now = Date.now } = options;
+  const { signals = ['SIGINT', 'SIGTERM'], emitter = process, now = Date.now } = options;
+  const log = toLog(options.log);
   let firstAt: number | undefined;
   let settled: Promise<void> = Promise.resolve();
   const onSignal = (signal: NodeJS.Signals) => {

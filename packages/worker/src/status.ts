@@ -1,5 +1,5 @@
 // What the CLI shows: a live one-line status on a TTY, plain log lines otherwise.
-import type { LogLevel } from './runtime/context.js';
+import type { LogLineLevel } from './log.js';
 import type { WorkerStats } from './runtime/stats.js';
 
 /**
@@ -62,7 +62,7 @@ export function showStatus(
 }
 
 export interface Display {
-  log(level: LogLevel, message: string): void;
+  log(level: LogLineLevel, message: string): void;
   update(stats: WorkerStats, recentTokens: number): void;
   end(): void;
 }
@@ -71,7 +71,7 @@ export function createDisplay(stream: NodeJS.WriteStream, verbose: boolean): Dis
   const tty = Boolean(stream.isTTY);
   let line = '';
   let lastState = '';
-  const write = (level: LogLevel, message: string) => {
+  const write = (level: LogLineLevel, message: string) => {
     const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     stream.write(`${stamp} ${level.padEnd(5)} ${message}\n`);
   };

@@ -4,13 +4,15 @@ import type { FetchLike } from './backends/http.js';
 import { createBackend } from './backends/index.js';
 import { advertisedModelName } from './config/parse.js';
 import { DEFAULTS, type EndpointConfig, type ModelConfig, type WorkerConfig } from './config/types.js';
+import { FatalError } from './errors.js';
 import type { Backend } from './job.js';
+import { type Log, type LogTarget, toLog } from './log.js';
 import { HordeClient } from './protocols/horde/client.js';
 import { HordeSlot } from './protocols/horde/slot.js';
 import { WebSocketSlot, workerSocketUrl } from './protocols/websocket/slot.js';
 import { BackendGate } from './runtime/backend-gate.js';
 import { CircuitBreaker } from './runtime/circuit-breaker.js';
-import { FatalError, type Log, type Slot, type SlotContext, type Unit } from './runtime/context.js';
+import type { Slot, SlotContext, Unit } from './runtime/context.js';
 import { type JobEnd, StatsCounter, type WorkerState, type WorkerStats } from './runtime/stats.js';
 import { type BackoffSchedule, realSleep, type Sleep } from './util/timing.js';
 
@@ -18,10 +20,13 @@ export interface WorkerOptions {
   config: WorkerConfig;
   /** Replaces the backend the config describes (a Backend for every entry, or a factory per entry). */
   backend?: Backend | ((endpoint: EndpointConfig, model: ModelConfig) => Backend);
-  /** Log lines (the library prints nothing itself). */
-  log?: Log;
+  /**
+   * Where log lines go: a `(level, message)` function, or the SDK's `Logger` (any object with
+   * debug/info/warn/error, e.g. `console`). Default: nowhere — the library prints nothing itself.
+   */
+  log?: LogTarget;
   /** Called when a job ends, however it ended. */
-  onJob?: (event: JobEvent) => void;
+  onJob?: (event: JobEndEvent) => void;
   /** Test seams: time, randomness, HTTP and back-off schedules. */
   sleep?: Sleep;
   random?: () => number;
@@ -39,7 +44,8 @@ export interface WorkerOptions {
   submitRetryBaseMs?: number;
 }
 
-export interface JobEvent {
+/** What `onJob` receives: a job this worker took has ended. */
+export interface JobEndEvent {
   id: string;
   end: JobEnd;
   /** Completion tokens (backend usage when reported, else streamed deltas). */
@@ -64,7 +70,7 @@ export class Worker {
 
   constructor(private readonly options: WorkerOptions) {
     this.config = options.config;
-    this.log = options.log ?? (() => {});
+    this.log = toLog(options.log);
   }
 
   /**
@@ -137,6 +143,7 @@ export class Worker {
             fetch: options.fetch,
             sleep,
             random,
+            log: this.log,
             submitRetryBaseMs: options.submitRetryBaseMs,
           })
         : undefined;

@@ -7,7 +7,7 @@ import {
   type Backend,
   createWorker,
   drainOnSignals,
-  type JobEvent,
+  type JobEndEvent,
   parseConfig,
   SAME_PRESS_MS,
   type Worker,
@@ -35,7 +35,7 @@ const holding: Backend = {
   },
 };
 
-async function workerWithJobInFlight(jobs: JobEvent[]): Promise<Worker> {
+async function workerWithJobInFlight(jobs: JobEndEvent[]): Promise<Worker> {
   grid = await startMockGrid({ port: 0 });
   const { config } = parseConfig({
     grid_url: grid.url,
@@ -68,7 +68,7 @@ async function workerWithJobInFlight(jobs: JobEvent[]): Promise<Worker> {
 
 describe('drainOnSignals', () => {
   it('drains on the first signal, takes a repeat within SAME_PRESS_MS as the same press, hands back on a later one', async () => {
-    const jobs: JobEvent[] = [];
+    const jobs: JobEndEvent[] = [];
     const w = await workerWithJobInFlight(jobs);
     const emitter = new EventEmitter();
     let now = 0;

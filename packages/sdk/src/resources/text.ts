@@ -18,6 +18,7 @@ import { parseRetryAfterMs } from '../internal/retry';
 import { abortError, linkedController, raceAbort } from '../internal/signals';
 import { sleep } from '../internal/sleep';
 import { APIResource } from './resource';
+import { TextWorker } from './text-worker';
 
 // The Horde text types, named as in the spec (openapi/components/horde.yaml); editors show these names.
 export type {
@@ -79,6 +80,9 @@ const CANCEL_TIMEOUT_MS = 10_000;
  * self-hosted forks, and the mock grid.
  */
 export class Text extends APIResource {
+  /** The worker side: `text.worker.pop()` a job, `text.worker.submit()` its generation. */
+  readonly worker: TextWorker = new TextWorker(this._client);
+
   /**
    * Submits, waits and returns the finished job: `{ id, generations, kudos, … }`.
    *

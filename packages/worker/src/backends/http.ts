@@ -1,5 +1,6 @@
 // Shared HTTP plumbing for backends: retry before any output, and error mapping.
-import { BackendError, isAbortError, isClientErrorStatus } from '../job.js';
+import { BackendError } from '../errors.js';
+import { isAbortError, isClientErrorStatus } from '../job.js';
 import { causeText } from '../util/errors.js';
 import { Backoff, realSleep, type Sleep } from '../util/timing.js';
 

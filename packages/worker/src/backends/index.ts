@@ -4,10 +4,6 @@ import { createDemoBackend } from './demo.js';
 import { createKoboldBackend } from './kobold.js';
 import { createOpenAICompatibleBackend } from './openai-compatible.js';
 
-export { createDemoBackend, type DemoOptions, demoTokens } from './demo.js';
-export { createKoboldBackend, type KoboldOptions, koboldPayload } from './kobold.js';
-export { createOpenAICompatibleBackend, type OpenAICompatibleOptions } from './openai-compatible.js';
-
 /** The backend a config endpoint + model entry describes. */
 export function createBackend(endpoint: EndpointConfig, model: ModelConfig): Backend {
   switch (endpoint.type) {

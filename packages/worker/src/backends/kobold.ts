@@ -1,7 +1,8 @@
 // KoboldAI / KoboldCpp backend: POST {url}/api/latest/generate with the Horde payload mapping (multi-bridge,
 // AI-Horde-Worker). Not streamed: the whole text arrives at once and is emitted as one delta.
 
-import { type Backend, BackendError, type GridJob, type JobContext, type JobResult } from '../job.js';
+import { BackendError } from '../errors.js';
+import type { Backend, GridJob, JobContext, JobResult } from '../job.js';
 import { causeText } from '../util/errors.js';
 import { type FetchLike, postJson, probeGet, type RetryOptions } from './http.js';
 

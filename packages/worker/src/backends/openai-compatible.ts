@@ -1,8 +1,8 @@
 // OpenAI-compatible chat backend: Ollama (/v1), vLLM, Aphrodite, LM Studio, OpenAI. Streams with SSE.
 import { createParser } from 'eventsource-parser';
+import { BackendError } from '../errors.js';
 import {
   type Backend,
-  BackendError,
   type GridJob,
   isAbortError,
   type JobContext,

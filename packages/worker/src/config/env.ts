@@ -1,6 +1,6 @@
 // The GRID_* environment variables of grid-text-worker (plus a few of our own) → the same raw shape as a
 // bridgeData.yaml document, with errors naming the variable.
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../errors.js';
 import { isRecord, type Raw } from './fields.js';
 import { type ParseResult, parseConfig } from './parse.js';
 

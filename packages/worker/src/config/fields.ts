@@ -1,6 +1,6 @@
 // Small readers that validate one raw value and record an issue (with the value's path) instead of throwing,
 // so one pass reports every bad field at once.
-import type { ConfigIssue } from './errors.js';
+import type { ConfigIssue } from '../errors.js';
 
 export type Raw = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { ConfigError } from '../errors.js';
 import { configFromEnv, type Env } from './env.js';
-import { ConfigError } from './errors.js';
 import { Issues, isRecord, readEnum, readUrl } from './fields.js';
 import { type ParseResult, parseConfig } from './parse.js';
 import type { Protocol } from './types.js';

@@ -1,6 +1,6 @@
 // bridgeData.yaml (and the env-var equivalent) → one validated WorkerConfig.
 // Accepted shapes: the multi-bridge `endpoints:` list, the legacy `workers:` list, and legacy flat keys.
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../errors.js';
 import {
   describe,
   Issues,

@@ -1,5 +1,6 @@
 // The ONE validated worker configuration. Both bridgeData.yaml and the GRID_* environment variables are turned
 // into this shape (camelCase); nothing downstream reads YAML keys or env vars.
+import { DEFAULT_BASE_URL } from '@aipg/sdk';
 
 export type Protocol = 'websocket' | 'horde';
 export type EndpointType = 'openai' | 'koboldai' | 'demo';
@@ -58,7 +59,8 @@ export interface WorkerConfig {
 }
 
 export const DEFAULTS = {
-  url: 'https://api.aipowergrid.io',
+  /** The grid the SDK talks to by default: one address for the whole repository. */
+  url: DEFAULT_BASE_URL,
   maxThreads: 1,
   maxLength: 512,
   maxContextLength: 4096,

@@ -1,9 +1,11 @@
 // Keeps a worker identity off the grid while its backend is down: a worker that takes jobs it cannot serve fails
 // them (a strike each on the live grid, and the client's job can fault after 3 tries). grid-text-worker does the
 // same: it stays off-grid while the backend is down and re-probes it.
+
+import { FatalError } from '../errors.js';
 import type { Backend } from '../job.js';
+import type { Log } from '../log.js';
 import { Backoff, type Sleep } from '../util/timing.js';
-import { FatalError, type Log } from './context.js';
 
 export interface BackendGateOptions {
   backend: Backend;

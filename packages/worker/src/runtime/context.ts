@@ -1,12 +1,10 @@
 import type { EndpointConfig, ModelConfig, WorkerConfig } from '../config/types.js';
 import type { Backend } from '../job.js';
+import type { Log } from '../log.js';
 import type { Sleep } from '../util/timing.js';
 import type { BackendGate } from './backend-gate.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { JobEnd, StatsCounter } from './stats.js';
-
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export type Log = (level: LogLevel, message: string) => void;
 
 /** One grid worker identity (a config model entry) and what its slots share. */
 export interface Unit {
@@ -37,11 +35,6 @@ export interface Slot {
   run(): Promise<void>;
   /** Past the drain timeout: abort the in-flight job and give it back to the grid. */
   handBack(): void;
-}
-
-/** The grid refused this worker for good (bad key, scope, ownership): retrying cannot help. */
-export class FatalError extends Error {
-  override readonly name = 'FatalError';
 }
 
 /** Whether a slot may take jobs now: its identity's breaker is not paused and its backend is up. */

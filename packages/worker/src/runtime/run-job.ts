@@ -1,7 +1,8 @@
 // Runs one job through a handler and classifies how it ended. Shared by both protocols: the partial output is
 // accumulated here, from the emitted deltas, so every protocol can report it on cancel whatever the backend does
 // when aborted, and the job timeout lives here so both protocols apply it the same way.
-import { BackendError, type GridJob, type JobDelta, type JobHandler, type JobResult } from '../job.js';
+import { BackendError } from '../errors.js';
+import type { GridJob, JobDelta, JobHandler, JobResult } from '../job.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 
 export type JobOutcome = (

@@ -1,5 +1,12 @@
 // Time is injected (sleep + random) so reconnect and back-off schedules can be tested without real waits.
 
+/**
+ * The worker's one way to wait. Its abort meaning, for every implementation (the real one below and the
+ * `sleep` a test passes to createWorker): an abort **resolves** the wait early, it never rejects. Every
+ * caller is a loop that looks at its signal (drain, cancel) right after waking, so an abort means "stop
+ * waiting", not an error. (The SDK's own sleep, which rejects, is internal to its request pipeline; the
+ * worker's grid calls run with `maxRetries: 0`, so no worker wait goes through it.)
+ */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /** Resolves after `ms`, or early (without throwing) when `signal` aborts. */

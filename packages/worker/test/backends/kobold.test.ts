@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKoboldBackend } from '../../src/backends/kobold.js';
-import { BackendError } from '../../src/job.js';
+import { BackendError } from '../../src/index.js';
 import { json, startServer, type TestServer } from '../helpers/http-server.js';
 import { deferred, makeJob, recorder } from '../helpers/jobs.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAICompatibleBackend } from '../../src/backends/openai-compatible.js';
-import { BackendError } from '../../src/job.js';
+import { BackendError } from '../../src/index.js';
 import { json, sseChunk, startServer, type TestServer } from '../helpers/http-server.js';
 import { makeJob, recorder } from '../helpers/jobs.js';
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { ConfigError, configFromEnv, loadConfig, parseConfigText } from '../../src/config/index.js';
+import { ConfigError, configFromEnv, loadConfig, parseConfigText } from '../../src/index.js';
 
 const BRIDGE_DATA = `
 horde_url: "https://api.aipowergrid.io/"

@@ -8,7 +8,7 @@ import { type MockGrid, startMockGrid } from '@aipg/mock-grid';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Protocol, WorkerConfig } from '../../src/config/types.js';
-import { createWorker, type JobEvent, type Worker } from '../../src/worker.js';
+import { createWorker, type JobEndEvent, type Worker } from '../../src/worker.js';
 import {
   json,
   type RecordedRequest,
@@ -89,7 +89,7 @@ function config(protocol: Protocol, name = 'e2e-worker'): WorkerConfig {
 }
 
 /** Starts a worker; `online` resolves once it registered (WebSocket) or checked in with a pop (Horde). */
-function startWorker(protocol: Protocol, name?: string, onJob?: (event: JobEvent) => void) {
+function startWorker(protocol: Protocol, name?: string, onJob?: (event: JobEndEvent) => void) {
   const online = deferred();
   const worker = createWorker({
     config: config(protocol, name),
@@ -152,7 +152,7 @@ describe('end to end over the live WebSocket protocol', () => {
       res.write(sseChunk({ content: 'first' }));
       backendHit.resolve(req); // …then never finishes
     });
-    const ended = deferred<JobEvent>();
+    const ended = deferred<JobEndEvent>();
     const { worker, online } = startWorker('websocket', undefined, ended.resolve);
     await online;
     const stream = await client().chat.completions.create({

@@ -2,7 +2,7 @@
 // line, /metrics) and the grid's (`usage` in the reply, what it pays den for).
 import { type MockGrid, startMockGrid } from '@aipg/mock-grid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorker, type JobEvent, parseConfig, type Worker } from '../../src/index.js';
+import { createWorker, type JobEndEvent, parseConfig, type Worker } from '../../src/index.js';
 
 const KEY = 'grid_token_count_key';
 let grid: MockGrid | undefined;
@@ -21,7 +21,7 @@ describe('token counts, demo backend through the mock grid', () => {
       api_key: KEY,
       endpoints: [{ type: 'demo', tokens_per_second: 0, models: [{ name: 'count-worker' }] }],
     });
-    const jobs: JobEvent[] = [];
+    const jobs: JobEndEvent[] = [];
     let online!: () => void;
     const isOnline = new Promise<void>((resolve) => {
       online = resolve;

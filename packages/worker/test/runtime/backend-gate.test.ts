@@ -2,8 +2,7 @@
 // a job failure that turns out to be a dead backend takes it off again. Nothing is taken that cannot be served.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkerConfig } from '../../src/config/types.js';
-import { type Backend, BackendError } from '../../src/job.js';
-import { FatalError } from '../../src/runtime/context.js';
+import { type Backend, BackendError, FatalError } from '../../src/index.js';
 import { createWorker, type Worker } from '../../src/worker.js';
 import { type FakeWsGrid, startFakeWsGrid } from '../helpers/fake-ws-grid.js';
 import { json, startServer, type TestServer } from '../helpers/http-server.js';

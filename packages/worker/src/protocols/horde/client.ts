@@ -1,14 +1,20 @@
-// AI Horde v2 worker calls: text pop and submit (spec: openapi/paths/api_v2_generate_text_pop.yaml and _submit.yaml; quirks in docs/mock-grid.md).
+// AI Horde v2 worker calls — text pop and submit (spec: openapi/paths/api_v2_generate_text_pop.yaml and
+// _submit.yaml) — made with @aipg/sdk's `grid.text.worker`, so headers, timeouts and error typing are the
+// SDK's one request pipeline (docs/architecture.md). What stays here is the worker's reading of the answers.
+import {
+  APIConnectionError,
+  APIError,
+  Grid,
+  type HordeTextPopRequest,
+  type HordeTextPopResponse,
+  type HordeTextSubmitRequest,
+  InternalServerError,
+  NotFoundError,
+} from '@aipg/sdk';
 import type { FetchLike } from '../../backends/http.js';
+import { type Log, toLogger } from '../../log.js';
 import { Backoff, realSleep, type Sleep } from '../../util/timing.js';
 import { BRIDGE_AGENT } from '../../version.js';
-import type {
-  HordeError,
-  HordeSubmitResponse,
-  HordeTextPopRequest,
-  HordeTextPopResponse,
-  HordeTextSubmitRequest,
-} from '../../wire.js';
 
 /** The submit bodies this worker sends: the text with `ok`, or `""` with `faulted`. */
 export type SubmitBody = Required<Pick<HordeTextSubmitRequest, 'id' | 'generation' | 'state'>> & {
@@ -18,25 +24,13 @@ export type SubmitBody = Required<Pick<HordeTextSubmitRequest, 'id' | 'generatio
 /** A pop that carried a job. */
 export type PoppedJob = HordeTextPopResponse & { id: string };
 
-/** A non-2xx answer from the Horde. */
-export class HordeHttpError extends Error {
-  override readonly name = 'HordeHttpError';
-  constructor(
-    readonly status: number,
-    readonly rc: string | undefined,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export type SubmitResult =
   | { kind: 'accepted'; reward: number }
   /** 404 / DuplicateGen: the grid already has this generation; nothing more to do. */
   | { kind: 'already-submitted'; detail: string }
   /** AbortedGen: the grid gave up on the job before we submitted. */
   | { kind: 'aborted-by-grid'; detail: string }
-  | { kind: 'rejected'; status: number; detail: string };
+  | { kind: 'rejected'; status: number | undefined; detail: string };
 
 export interface HordeClientOptions {
   url: string;
@@ -44,89 +38,110 @@ export interface HordeClientOptions {
   fetch?: FetchLike;
   sleep?: Sleep;
   random?: () => number;
+  /** Where the SDK client's own lines (warnings) go; default nowhere. */
+  log?: Log;
   /** Submit retries after the first attempt (default 3), first back-off step (default 1000 ms). */
   submitRetries?: number;
   submitRetryBaseMs?: number;
 }
 
-/** Statuses where re-sending the same submit is safe: the Horde answers DuplicateGen if the first one landed. */
-const SUBMIT_RETRY = new Set([408, 500, 502, 503]);
+/** A pop waits this long for its answer; the Horde answers at once, with or without a job. */
+const POP_TIMEOUT_MS = 40_000;
+/** Per submit attempt: a long generation is a large body, and a busy Horde is slow to store it. */
+const SUBMIT_TIMEOUT_MS = 60_000;
+
+/**
+ * The Horde server root for a configured URL. multi-bridge's horde_url ends in "/" (which gave "//api/v2"),
+ * grid-text-worker's poll-era GRID_API_URL in "/api": both name the same root (docs/worker.md, Horde v2).
+ */
+export function hordeRoot(url: string): string {
+  return url.replace(/\/+$/, '').replace(/\/api$/, '');
+}
 
 export class HordeClient {
-  private readonly base: string;
-  private readonly fetchImpl: FetchLike;
+  private readonly grid: Grid;
 
   constructor(private readonly options: HordeClientOptions) {
-    // multi-bridge's horde_url ends in "/" (which gave "//api/v2"), grid-text-worker's poll-era GRID_API_URL in
-    // "/api": both name the same server root.
-    this.base = options.url.replace(/\/+$/, '').replace(/\/api$/, '');
-    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.grid = new Grid({
+      baseURL: hordeRoot(options.url),
+      apiKey: options.apiKey,
+      clientAgent: BRIDGE_AGENT,
+      fetch: options.fetch,
+      // Retries are the callers' (the pop loop's back-off, submit() below): their waits run on the worker's
+      // clock, which drain and the tests control.
+      maxRetries: 0,
+      logger: toLogger(options.log ?? (() => {})),
+      logLevel: 'info',
+    });
   }
 
-  /** One pop. The job, or null for an empty pop (200 with `id: null`: test the id, not the status). */
+  /**
+   * One pop. The job, or null for an empty pop (200 with `id: null`: test the id, not the status).
+   * A refusal rejects with the SDK's typed error (`AuthenticationError` for 401, with the Horde's `rc`).
+   */
   async pop(body: Omit<HordeTextPopRequest, 'bridge_agent' | 'amount'>): Promise<PoppedJob | null> {
     const request: HordeTextPopRequest = { ...body, amount: 1, bridge_agent: BRIDGE_AGENT };
-    const response = await this.post('/api/v2/generate/text/pop', request, AbortSignal.timeout(40_000));
-    if (!response.ok) throw await httpError(response);
-    const pop = (await response.json()) as HordeTextPopResponse;
-    return pop && typeof pop.id === 'string' && pop.id ? (pop as PoppedJob) : null;
+    const pop = await this.grid.text.worker.pop(request, { timeout: POP_TIMEOUT_MS });
+    return typeof pop.id === 'string' && pop.id ? (pop as PoppedJob) : null;
   }
 
-  /** Submits a result, retrying where that is safe. Never throws for HTTP answers; network failures after retries do. */
+  /**
+   * Submits a result, retrying where that is safe: on 408, 5xx and connection errors (timeouts included) —
+   * re-sending is harmless, as the Horde answers DuplicateGen if the first one landed. Never throws for an
+   * HTTP answer; a connection that still fails after the retries does.
+   */
   async submit(body: SubmitBody): Promise<SubmitResult> {
     const retries = this.options.submitRetries ?? 3;
     const base = this.options.submitRetryBaseMs ?? 1000;
     const backoff = new Backoff({ initialMs: base, maxMs: base * 8, random: this.options.random });
     const sleep = this.options.sleep ?? realSleep;
     for (let attempt = 0; ; attempt++) {
-      let response: Response;
       try {
-        response = await this.post('/api/v2/generate/text/submit', body, AbortSignal.timeout(60_000));
+        const answer = await this.grid.text.worker.submit(body, { timeout: SUBMIT_TIMEOUT_MS });
+        // A 200 is the Horde's "stored": an answer without a readable reward still means accepted.
+        return { kind: 'accepted', reward: typeof answer?.reward === 'number' ? answer.reward : 0 };
       } catch (error) {
-        if (attempt < retries) {
+        if (isRetryableSubmitFailure(error) && attempt < retries) {
           await sleep(backoff.next());
           continue;
         }
-        throw error;
+        if (!(error instanceof APIError)) throw error;
+        return submitOutcome(error);
       }
-      if (response.ok) {
-        const data = (await response.json().catch(() => ({}))) as Partial<HordeSubmitResponse>;
-        return { kind: 'accepted', reward: typeof data.reward === 'number' ? data.reward : 0 };
-      }
-      const error = await httpError(response);
-      if (SUBMIT_RETRY.has(response.status) && attempt < retries) {
-        await sleep(backoff.next());
-        continue;
-      }
-      if (response.status === 404 || error.rc === 'DuplicateGen')
-        return { kind: 'already-submitted', detail: error.message };
-      if (error.rc === 'AbortedGen') return { kind: 'aborted-by-grid', detail: error.message };
-      return { kind: 'rejected', status: response.status, detail: error.message };
     }
-  }
-
-  private post(path: string, body: unknown, signal: AbortSignal): Promise<Response> {
-    return this.fetchImpl(`${this.base}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        apikey: this.options.apiKey,
-        'client-agent': BRIDGE_AGENT,
-      },
-      body: JSON.stringify(body),
-      signal,
-    });
   }
 }
 
-async function httpError(response: Response): Promise<HordeHttpError> {
-  const text = await response.text().catch(() => '');
-  let rc: string | undefined;
-  let message = text.slice(0, 300);
-  try {
-    const body = JSON.parse(text) as Partial<HordeError> & { detail?: string };
-    rc = body.rc;
-    message = body.message ?? body.detail ?? message;
-  } catch {}
-  return new HordeHttpError(response.status, rc, `HTTP ${response.status}${rc ? ` ${rc}` : ''}: ${message}`);
+function isRetryableSubmitFailure(error: unknown): boolean {
+  return (
+    error instanceof APIConnectionError ||
+    error instanceof InternalServerError ||
+    (error instanceof APIError && error.status === 408)
+  );
+}
+
+/** What a refused submit means for the job (spec: the submit's 400 / 404 answers). */
+function submitOutcome(error: APIError): SubmitResult {
+  const detail = hordeErrorText(error);
+  // A 2xx whose body was not JSON (the SDK's APIError for it): the submit was still stored.
+  if (error.status !== undefined && error.status < 300) return { kind: 'accepted', reward: 0 };
+  if (error instanceof NotFoundError || error.rc === 'DuplicateGen') {
+    return { kind: 'already-submitted', detail };
+  }
+  if (error.rc === 'AbortedGen') return { kind: 'aborted-by-grid', detail };
+  return { kind: 'rejected', status: error.status, detail };
+}
+
+/**
+ * A failed call for a log line: `HTTP 401 InvalidAPIKey: No user matching sent API Key.` for an answer (the
+ * Horde's `rc` up front, since operators search for it); the SDK's message — which names the URL and the
+ * system error — for a connection failure or timeout.
+ */
+export function hordeErrorText(error: unknown): string {
+  if (error instanceof APIError && error.status !== undefined) {
+    // The SDK's message is `<status> <the body's message>` (docs/sdk/errors-and-retries.md).
+    const said = error.message.replace(/^\d{3} /, '');
+    return `HTTP ${error.status}${error.rc ? ` ${error.rc}` : ''}: ${said}`;
+  }
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,17 +1,12 @@
 // One Horde v2 pop loop = one job at a time; `max_threads` loops share the worker name (as multi-bridge does,
 // and `threads` in the pop says so). Every popped job ends in a submit: ok, or `faulted` so the Horde re-queues it.
 
-import {
-  FatalError,
-  type Slot,
-  type SlotContext,
-  servable,
-  waitUntilServable,
-} from '../../runtime/context.js';
+import { AuthenticationError } from '@aipg/sdk';
+import { FatalError } from '../../errors.js';
+import { type Slot, type SlotContext, servable, waitUntilServable } from '../../runtime/context.js';
 import { ABORT, blamesBackend, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
-import { causeText } from '../../util/errors.js';
 import { Backoff } from '../../util/timing.js';
-import { type HordeClient, HordeHttpError, type PoppedJob, type SubmitBody } from './client.js';
+import { type HordeClient, hordeErrorText, type PoppedJob, type SubmitBody } from './client.js';
 import { jobFromPop } from './job.js';
 
 export interface HordeSlotOptions {
@@ -64,16 +59,16 @@ export class HordeSlot implements Slot {
             nsfw: ctx.config.nsfw,
           });
         } catch (error) {
-          if (error instanceof HordeHttpError && error.status === 401) {
+          if (error instanceof AuthenticationError) {
             throw new FatalError(
-              `grid refused worker "${model.name}" (pop: ${error.message}): check api_key / GRID_API_KEY`,
+              `grid refused worker "${model.name}" (pop: ${hordeErrorText(error)}): check api_key / GRID_API_KEY`,
             );
           }
           this.setConnected(false);
           const delay = this.errors.next();
           ctx.log(
             'warn',
-            `${model.name}: pop failed (${causeText(error)}); retrying in ${(delay / 1000).toFixed(1)} s`,
+            `${model.name}: pop failed (${hordeErrorText(error)}); retrying in ${(delay / 1000).toFixed(1)} s`,
           );
           await ctx.sleep(delay, ctx.drainSignal);
           continue;
@@ -154,7 +149,7 @@ export class HordeSlot implements Slot {
     } catch (error) {
       ctx.log(
         'error',
-        `${ctx.unit.model.name}: submit of job ${job.id} failed after retries: ${causeText(error)}`,
+        `${ctx.unit.model.name}: submit of job ${job.id} failed after retries: ${hordeErrorText(error)}`,
       );
       end = 'failed';
     }

@@ -1,14 +1,9 @@
 // One WebSocket connection = one job at a time (the live grid's rule); N connections give N parallel jobs.
 // The connection reconnects with jittered back-off, and ends for good on 4001/4003 (fatal) or 1012 (replaced).
 import WebSocket from 'ws';
+import { FatalError } from '../../errors.js';
 import type { JobResult } from '../../job.js';
-import {
-  FatalError,
-  type Slot,
-  type SlotContext,
-  servable,
-  waitUntilServable,
-} from '../../runtime/context.js';
+import { type Slot, type SlotContext, servable, waitUntilServable } from '../../runtime/context.js';
 import { ABORT, blamesBackend, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
 import { Backoff } from '../../util/timing.js';
 import { BRIDGE_AGENT } from '../../version.js';

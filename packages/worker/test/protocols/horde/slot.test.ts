@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackendError } from '../../../src/job.js';
+import { BackendError } from '../../../src/index.js';
 import { BRIDGE_AGENT } from '../../../src/version.js';
 import { createWorker, type Worker } from '../../../src/worker.js';
 import { json, type RecordedRequest, startServer, type TestServer } from '../../helpers/http-server.js';
@@ -299,5 +299,72 @@ describe('Horde v2 protocol', () => {
       { id: 'c1', generation: '', state: 'faulted' },
       { id: 'c2', generation: 'fine', state: 'ok' },
     ]);
+  });
+
+  it('pop and submit go out with the bridge agent as Client-Agent and the key as apikey', async () => {
+    const horde = await fakeHorde([jobReply('h1')]);
+    worker = createWorker({ config: hordeConfig(horde.url), sleep: recordingSleep(1).sleep });
+    await worker.run();
+    for (const request of [horde.pops()[0]!, horde.submits()[0]!]) {
+      expect(request.headers['client-agent']).toBe(BRIDGE_AGENT);
+      expect(request.headers.apikey).toBe('grid_test_key_0001');
+    }
+  });
+
+  it('AbortedGen on submit is not retried and is said at warn to an SDK-shaped logger', async () => {
+    const aborted: Reply = (_q, res) => json(res, 400, { message: 'job was aborted', rc: 'AbortedGen' });
+    const horde = await fakeHorde([jobReply('g1')], [aborted]);
+    const lines: string[] = [];
+    const at = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
+    worker = createWorker({
+      config: hordeConfig(horde.url),
+      sleep: recordingSleep(1).sleep,
+      log: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') },
+    });
+    await worker.run();
+    expect(horde.submits()).toHaveLength(1);
+    expect(lines).toContain(
+      'warn test-worker: job g1 was aborted by the grid (HTTP 400 AbortedGen: job was aborted)',
+    );
+  });
+
+  it('any other refused submit (403 WrongCredentials) is not retried and counts the job as failed', async () => {
+    const wrong: Reply = (_q, res) =>
+      json(res, 403, { message: 'Wrong credentials', rc: 'WrongCredentials' });
+    const horde = await fakeHorde([jobReply('w1')], [wrong]);
+    const logs: string[] = [];
+    worker = createWorker({
+      config: hordeConfig(horde.url),
+      sleep: recordingSleep(1).sleep,
+      log: (level, message) => logs.push(`${level} ${message}`),
+    });
+    await worker.run();
+    expect(horde.submits()).toHaveLength(1);
+    expect(worker.stats().jobs).toMatchObject({ done: 0, failed: 1 });
+    expect(logs).toContain(
+      'error test-worker: submit of job w1 rejected: HTTP 403 WrongCredentials: Wrong credentials',
+    );
+  });
+
+  it('retries a 408 submit too', async () => {
+    const slow: Reply = (_q, res) => json(res, 408, { message: 'request timeout' });
+    const horde = await fakeHorde([jobReply('t1')], [slow]);
+    const { sleeps, sleep } = recordingSleep(2);
+    worker = createWorker({ config: hordeConfig(horde.url), sleep, random: () => 1, submitRetryBaseMs: 50 });
+    await worker.run();
+    expect(horde.submits()).toHaveLength(2);
+    expect(sleeps[0]).toBe(50);
+    expect(worker.stats()).toMatchObject({ jobs: { done: 1 }, den: 2.5 });
+  });
+  it('a 200 submit whose body is not JSON still counts as accepted (reward 0)', async () => {
+    const plain: Reply = (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('OK');
+    };
+    const horde = await fakeHorde([jobReply('p1')], [plain]);
+    worker = createWorker({ config: hordeConfig(horde.url), sleep: recordingSleep(1).sleep });
+    await worker.run();
+    expect(horde.submits()).toHaveLength(1);
+    expect(worker.stats()).toMatchObject({ jobs: { done: 1, failed: 0 }, den: 0 });
   });
 });

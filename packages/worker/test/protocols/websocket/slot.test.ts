@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackendError } from '../../../src/job.js';
+import { BackendError } from '../../../src/index.js';
 import { workerSocketUrl } from '../../../src/protocols/websocket/slot.js';
 import { BRIDGE_AGENT } from '../../../src/version.js';
 import { createWorker, type Worker } from '../../../src/worker.js';
