@@ -13,6 +13,7 @@ export {
   type RequestOptions,
   type WithRequestID,
 } from './client';
+export { contentText } from './content-text';
 export { APIPromise } from './core/api-promise';
 export {
   type ChatCompletionSnapshot,
@@ -42,9 +43,12 @@ export {
   StreamInterruptedError,
   UnprocessableEntityError,
 } from './core/errors';
-// Every spec schema is also reachable as `components['schemas'][name]`; the named exports below are the
-// ones results and params are made of (each generated from openapi/, documented field by field).
-export type { components, Health, operations, paths } from './generated/openapi';
+// The spec's numeric bounds of request fields, as values (generated from openapi/).
+export { limits } from './generated/limits';
+// Every spec schema under its spec name (each generated from openapi/, documented field by field), also
+// reachable as `components['schemas'][name]`: the wire shapes the worker and the mock grid code against.
+// The named exports below are the ones results and params are made of, with the SDK's own additions.
+export type * from './generated/openapi';
 export type {
   ChatCompletion,
   ChatCompletionChoice,
