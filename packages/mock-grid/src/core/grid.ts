@@ -3,6 +3,17 @@
  * the overview). The rules live in the modules it wires, plain functions over the shared `GridState`
  * (state.ts); docs/mock-grid-core.md lists which file holds what.
  */
+
+import type {
+  HordeActiveModel,
+  HordeHeartbeat,
+  HordePerformance,
+  HordeTextStatus,
+  HordeUserDetails,
+  HordeWorkerDetails,
+  ModelStatus,
+  WorkerList,
+} from '@aipg/sdk';
 import { accountView } from './accounts.js';
 import { type Clock, SystemClock } from './clock.js';
 import { completeGen } from './completion.js';
@@ -51,16 +62,6 @@ import {
   workerListView,
   workerView,
 } from './views.js';
-import type {
-  HordeActiveModel,
-  HordeHeartbeat,
-  HordePerformance,
-  HordeTextStatus,
-  HordeUserDetails,
-  HordeWorkerDetails,
-  ModelStatus,
-  WorkerList,
-} from './wire.js';
 import { checkIn, isOnline, onlineModels, onlineWorkers, possible } from './worker-registry.js';
 
 export { GRID_DEFAULTS } from './settings.js';

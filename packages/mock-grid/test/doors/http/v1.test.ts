@@ -298,7 +298,8 @@ describe('/v1 request validation and limits', () => {
 
   it('counts the text of content parts one way at the door and in the core', async () => {
     t = await startTestGrid();
-    const worker = await t.wsWorker();
+    // A context for the whole prompt (~50 000 tokens at 4 characters each), or the job waits for one.
+    const worker = await t.wsWorker('long-context', { max_context_length: 65_536 });
     // 200 000 characters of text in two parts: at the limit by the spec's rule (the parts' text, as is).
     const parts = (last: string) => [
       { type: 'text', text: 'a'.repeat(100_000) },
