@@ -51,7 +51,7 @@ export const limits = {
   /** `HordeTextPopRequest` (#/components/schemas/HordeTextPopRequest). */
   HordeTextPopRequest: {
     name: { minLength: 1 },
-    models: { minItems: 1, items: { minLength: 3, maxLength: 255 } },
+    models: { minItems: 1, keptItems: 200, items: { minLength: 3, maxLength: 255 } },
     max_length: { minimum: 1, default: 512 },
     max_context_length: { minimum: 1, default: 2048 },
     threads: { minimum: 1, maximum: 50, default: 1 },

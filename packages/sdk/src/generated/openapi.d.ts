@@ -2021,8 +2021,8 @@ export type HordeTextPopRequest = {
      */
     name: string;
     /**
-     * Models served (at most 200 are kept). `model::alias#id` is a private model only that user may use.
-     * AIPG stores them lower-cased.
+     * Models served (at most 200 are kept, `x-kept-items`). `model::alias#id` is a private model only that user may
+     * use. AIPG stores them lower-cased.
      */
     models?: string[];
     /**
