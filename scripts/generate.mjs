@@ -2,9 +2,10 @@
 // Generates the artefacts that derive from the OpenAPI spec (openapi/aipg.yaml):
 //   packages/sdk/src/generated/openapi.d.ts        types, via openapi-typescript
 //   packages/mock-grid/src/generated/openapi.json  the bundled document (external $refs resolved), for ajv
+//   packages/sdk/src/generated/limits.ts           the request fields' numeric bounds, as values (`limits`)
 // `--check` writes nothing: it exits 1 naming every committed file that differs from what the spec generates.
 //
-// Both outputs are byte-stable: the bundle keeps the spec's own key order, the JSON is printed with a fixed
+// Every output is byte-stable: the bundle keeps the spec's own key order, the JSON is printed with a fixed
 // indent and a final newline, and nothing depends on the checkout's absolute path or on the clock.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,29 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const specPath = 'openapi/aipg.yaml';
 const typesPath = 'packages/sdk/src/generated/openapi.d.ts';
 const bundlePath = 'packages/mock-grid/src/generated/openapi.json';
+const limitsPath = 'packages/sdk/src/generated/limits.ts';
+
+/**
+ * The request schemas whose bounds code checks or clamps to (the mock grid, the worker, apps): their limits
+ * module is what those checks read, so no copy of a number is kept by hand.
+ */
+const LIMIT_SCHEMAS = [
+  'ChatCompletionRequest',
+  'HordeTextAsyncRequest',
+  'HordeTextParams',
+  'HordeTextPopRequest',
+];
+/** The JSON Schema keywords that bound a value, in the order they are printed. */
+const BOUND_KEYWORDS = [
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+];
 
 const TYPES_HEADER = `// generated — do not edit.
 // Made by scripts/generate.mjs (openapi-typescript) from openapi/aipg.yaml; run \`pnpm gen\` after changing the spec.
@@ -58,6 +82,7 @@ async function generate() {
   return new Map([
     [typesPath, types],
     [bundlePath, json],
+    [limitsPath, limitsModule(document)],
   ]);
 }
 
@@ -124,6 +149,63 @@ function descriptionsAsProse(source) {
   });
 }
 
+/**
+ * The bounds of each `LIMIT_SCHEMAS` property that has any: the `BOUND_KEYWORDS`, the grid's own limits
+ * that JSON Schema has no keyword for (an `x-…` extension with a number, camelCased: `x-max-text-chars` →
+ * `maxTextChars`), a numeric `default`, and the same for an array's `items`. Properties without a bound
+ * are left out, so the module stays a few hundred bytes in the SDK's browser bundle.
+ */
+function limitsModule(document) {
+  const schemas = document.components?.schemas ?? {};
+  const boundsOf = (schema) => {
+    const bounds = {};
+    for (const key of BOUND_KEYWORDS) if (typeof schema[key] === 'number') bounds[key] = schema[key];
+    for (const [key, value] of Object.entries(schema)) {
+      if (key.startsWith('x-') && typeof value === 'number') bounds[camelCase(key.slice(2))] = value;
+    }
+    if (Object.keys(bounds).length > 0 && typeof schema.default === 'number') bounds.default = schema.default;
+    const items = schema.items && typeof schema.items === 'object' ? boundsOf(schema.items) : {};
+    if (Object.keys(items).length > 0) bounds.items = items;
+    return bounds;
+  };
+  const lines = [];
+  for (const name of LIMIT_SCHEMAS) {
+    const schema = schemas[name];
+    if (!schema?.properties) throw new Error(`limits: ${name} is not an object schema in ${specPath}`);
+    lines.push(`  /** \`${name}\` (#/components/schemas/${name}). */`, `  ${name}: {`);
+    for (const [property, definition] of Object.entries(schema.properties)) {
+      const bounds = boundsOf(definition);
+      if (Object.keys(bounds).length > 0) lines.push(`    ${property}: ${literal(bounds)},`);
+    }
+    lines.push('  },');
+  }
+  return `// generated — do not edit.
+// Made by scripts/generate.mjs from openapi/aipg.yaml; run \`pnpm gen\` after changing the spec.
+
+/**
+ * The numeric bounds the spec gives request fields, per schema and property: \`minimum\` / \`maximum\`,
+ * \`minItems\` / \`maxItems\`, \`minLength\` / \`maxLength\`, the grid's own limits (\`maxTextChars\`: characters
+ * of message text, counted by \`contentText\`; \`keptItems\`: entries kept, the rest ignored), the numeric
+ * \`default\`, and an array's \`items\` bounds. E.g. \`limits.ChatCompletionRequest.max_tokens.maximum\`.
+ */
+export const limits = {
+${lines.join('\n')}
+} as const;
+`;
+}
+
+function camelCase(kebab) {
+  return kebab.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+}
+
+/** `{ minimum: 1, items: { maxLength: 255 } }`: a one-line object literal with identifier keys. */
+function literal(value) {
+  if (typeof value !== 'object') return JSON.stringify(value);
+  return `{ ${Object.entries(value)
+    .map(([key, v]) => `${key}: ${literal(v)}`)
+    .join(', ')} }`;
+}
+
 /** Removes up to `width` leading spaces from every line (the depth of `components.schemas` members). */
 function dedent(text, width) {
   const indent = new RegExp(`^ {0,${width}}`, 'gm');
@@ -149,7 +231,7 @@ async function main() {
       console.error('Run `pnpm gen` and commit the result.');
       process.exit(1);
     }
-    console.log(`gen:check: ${[...outputs.keys()].join(' and ')} match ${specPath}.`);
+    console.log(`gen:check: ${[...outputs.keys()].join(', ')} match ${specPath}.`);
     return;
   }
   for (const [path, text] of outputs) {

@@ -1,5 +1,7 @@
 // What the chat sends with every question besides the history, and the limits the grid's
 // /v1/chat/completions puts on them (checked here so a typo gets a clear message, not a 422).
+// The limits are the spec's, as @aipg/sdk exports them.
+import { limits } from '@aipg/sdk';
 
 export interface Settings {
   model: string;
@@ -12,8 +14,9 @@ export interface Settings {
 }
 
 export const DEFAULT_MODEL = 'auto';
-export const TEMPERATURE_LIMITS = { min: 0, max: 2 } as const;
-export const MAX_TOKENS_LIMITS = { min: 1, max: 32_768 } as const;
+const { temperature, max_tokens } = limits.ChatCompletionRequest;
+export const TEMPERATURE_LIMITS = { min: temperature.minimum, max: temperature.maximum } as const;
+export const MAX_TOKENS_LIMITS = { min: max_tokens.minimum, max: max_tokens.maximum } as const;
 
 /** A setting value outside its limits, or not a number. The message names the setting and the limit. */
 export class SettingError extends Error {

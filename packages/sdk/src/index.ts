@@ -13,6 +13,7 @@ export {
   type RequestOptions,
   type WithRequestID,
 } from './client';
+export { contentText } from './content-text';
 export { APIPromise } from './core/api-promise';
 export {
   AIPGError,
@@ -36,16 +37,18 @@ export {
   StreamInterruptedError,
   UnprocessableEntityError,
 } from './core/errors';
-// Every spec schema is also reachable as `components['schemas'][name]`.
-export type { components, Health, operations, paths } from './generated/openapi';
+// The spec's numeric bounds of request fields, as values (generated from openapi/).
+export { limits } from './generated/limits';
+// Every spec schema under its spec name (each generated from openapi/, documented field by field), also
+// reachable as `components['schemas'][name]`: the wire shapes the worker and the mock grid code against.
+// The named exports below are the ones results and params are made of, with the SDK's own additions.
+export type * from './generated/openapi';
 export {
   type ChatCompletionSnapshot,
   type ChatCompletionSnapshotChoice,
   ChatCompletionStream,
   type ChatCompletionStreamEvents,
 } from './lib/chat-completion-stream';
-// The named schemas that results and params are made of (each generated from openapi/, documented field
-// by field), exported from the resource that uses them.
 export type {
   ChatCompletion,
   ChatCompletionChoice,

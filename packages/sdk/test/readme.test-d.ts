@@ -2,8 +2,11 @@
 import { expectTypeOf, it } from 'vitest';
 import {
   type ChatCompletion,
+  type ChatCompletionMessageParam,
   ChatCompletionStream,
+  contentText,
   Grid,
+  limits,
   NotFoundError,
   RateLimitError,
   StreamInterruptedError,
@@ -76,4 +79,14 @@ it('types: one ChatCompletion for a reply and a finished stream', async () => {
   show(await stream.finalChatCompletion());
   const extra = { repetition_penalty: 1.1 };
   await grid.chat.completions.create({ model: 'auto', messages, ...extra });
+});
+
+it('limits and message text', () => {
+  const history: ChatCompletionMessageParam[] = [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }];
+  const wanted = 100_000;
+  const { messages, max_tokens } = limits.ChatCompletionRequest;
+  const chars = history.reduce((n, m) => n + contentText(m.content).length, 0);
+  if (history.length > messages.maxItems || chars > messages.maxTextChars) history.splice(1, 2);
+  const maxTokens = Math.min(wanted, max_tokens.maximum);
+  expectTypeOf(maxTokens).toEqualTypeOf<number>();
 });

@@ -7,23 +7,14 @@
  * - Horde → WS job payload: `request` is a chat body with one user message holding the prompt, plus
  *   `prompt`, `max_length`, `temperature`, `top_p`.
  */
+
+import type { ChatCompletionRequest, ChatMessage, HordeTextPopPayload, WsJobPayload } from '@aipg/sdk';
+import { contentText, limits } from '@aipg/sdk';
 import type { Job, Worker } from './entities.js';
-import type { ChatCompletionRequest, ChatMessage, HordeTextPopPayload, WsJobPayload } from './wire.js';
 
-export const HORDE_DEFAULT_MAX_LENGTH = 80;
-export const HORDE_DEFAULT_MAX_CONTEXT = 2048;
-
-/** Only parts with a string `text` count; they are joined with a space (like the live grid). */
-function contentText(content: ChatMessage['content']): string {
-  if (typeof content === 'string') return content;
-  if (Array.isArray(content)) {
-    return content
-      .filter((part) => typeof part?.text === 'string')
-      .map((part) => part.text)
-      .join(' ');
-  }
-  return '';
-}
+/** The Horde parser's defaults (openapi/components/horde.yaml, `HordeTextParams`). */
+export const HORDE_DEFAULT_MAX_LENGTH = limits.HordeTextParams.max_length.default;
+export const HORDE_DEFAULT_MAX_CONTEXT = limits.HordeTextParams.max_context_length.default;
 
 const ROLE_PREFIX: Record<string, string> = {
   system: '',
@@ -46,7 +37,10 @@ export function flattenMessages(messages: ChatMessage[]): string {
   return `${prompt}Assistant:`;
 }
 
-/** Characters of the prompt (for the token estimate). */
+/**
+ * Characters of message text: what the 200 000-character limit counts and the token estimate reads. A
+ * message's text is `contentText` of its content, the rule the door and the worker use too.
+ */
 export function promptChars(messages: ChatMessage[]): number {
   let n = 0;
   for (const m of messages) n += contentText(m.content).length;
@@ -90,9 +84,9 @@ export function popPayload(job: Job, worker: Worker): HordeTextPopPayload {
   return payload;
 }
 
-/** The live /v1 defaults (§3.2), also used for Horde jobs that send none. */
-export const CHAT_DEFAULT_TEMPERATURE = 0.7;
-export const CHAT_DEFAULT_TOP_P = 0.9;
+/** The /v1 defaults (openapi/components/v1.yaml, `ChatCompletionRequest`), also for Horde jobs that send none. */
+export const CHAT_DEFAULT_TEMPERATURE = limits.ChatCompletionRequest.temperature.default;
+export const CHAT_DEFAULT_TOP_P = limits.ChatCompletionRequest.top_p.default;
 
 export function wsPayload(job: Job, worker: Worker, model: string): WsJobPayload {
   const maxLength = servedMaxLength(job, worker);

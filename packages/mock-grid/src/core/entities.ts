@@ -2,6 +2,8 @@
  * The core's internal records. Not exported from the package: doors see views (`JobView`, `WorkerView`,
  * `AccountView`, the Horde/v1 view shapes) built from these.
  */
+
+import type { ChatCompletionRequest, HordeTextAsyncRequest } from '@aipg/sdk';
 import type { TimerHandle } from './clock.js';
 import type {
   AccountView,
@@ -13,7 +15,6 @@ import type {
   WorkerKind,
   WorkerSink,
 } from './types.js';
-import type { ChatCompletionRequest, HordeTextAsyncRequest } from './wire.js';
 
 /** The live record behind an `AccountView`: the same counters, with sets where the view has arrays. */
 export interface Account extends Omit<AccountView, 'username' | 'scopes' | 'workerIds'> {

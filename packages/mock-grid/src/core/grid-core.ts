@@ -4,6 +4,16 @@
  * delivers the effects the rule queued (outbox.ts): events, frames to WS sinks, and follow-up commands,
  * which this class routes to their rules. docs/mock-grid-core.md "How the core is built" has the layers.
  */
+import type {
+  HordeActiveModel,
+  HordeHeartbeat,
+  HordePerformance,
+  HordeTextStatus,
+  HordeUserDetails,
+  HordeWorkerDetails,
+  ModelStatus,
+  WorkerList,
+} from '@aipg/sdk';
 import { accountView } from './books/accounts.js';
 import { type Books, createBooks } from './books/index.js';
 import { type Clock, SystemClock } from './clock.js';
@@ -56,16 +66,6 @@ import {
   workerListView,
   workerView,
 } from './views.js';
-import type {
-  HordeActiveModel,
-  HordeHeartbeat,
-  HordePerformance,
-  HordeTextStatus,
-  HordeUserDetails,
-  HordeWorkerDetails,
-  ModelStatus,
-  WorkerList,
-} from './wire.js';
 
 export { GRID_DEFAULTS } from './settings.js';
 

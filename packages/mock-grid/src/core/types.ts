@@ -1,14 +1,14 @@
-import type { Clock } from './clock.js';
 import type {
+  ChatCompletionDelta,
   ChatCompletionRequest,
+  CompletionUsage,
   GridMetadata,
   HordeTextAsyncRequest,
   HordeTextPopPayload,
-  SkippedCounts,
-  Usage,
   WsJobPayload,
-  WsTokenDelta,
-} from './wire.js';
+} from '@aipg/sdk';
+import type { Clock } from './clock.js';
+import type { SkippedCounts } from './wire.js';
 
 // ---- options -------------------------------------------------------------------------------------------
 
@@ -184,7 +184,7 @@ export interface Submission {
 export interface DoneInfo {
   text: string;
   reasoning?: string;
-  usage: Usage;
+  usage: CompletionUsage;
   finish_reason: string;
   grid: GridMetadata;
 }
@@ -201,7 +201,7 @@ export type JobEvent =
       generationId: string;
       model: string;
     }
-  | { type: 'token'; jobId: string; requestId: string; index: number; at: number; delta: WsTokenDelta }
+  | { type: 'token'; jobId: string; requestId: string; index: number; at: number; delta: ChatCompletionDelta }
   | { type: 'requeued'; jobId: string; requestId: string; index: number; at: number; reason: string }
   | ({ type: 'done'; jobId: string; requestId: string; index: number; at: number } & DoneInfo)
   | {
@@ -347,7 +347,7 @@ export interface FailResult {
 export interface ProgressInput {
   generationId: string;
   by: WorkerRef;
-  delta: WsTokenDelta;
+  delta: ChatCompletionDelta;
   finish_reason?: string;
 }
 

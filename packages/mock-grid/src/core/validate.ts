@@ -3,10 +3,11 @@
  * doors validate JSON shape against the OpenAPI document first; these checks keep the core safe when it
  * is driven directly. Every error names the field and the limit.
  */
+
+import { type ChatCompletionRequest, type HordeTextAsyncRequest, limits } from '@aipg/sdk';
 import { HORDE_DEFAULT_MAX_CONTEXT, HORDE_DEFAULT_MAX_LENGTH, promptChars } from './convert.js';
 import { GridError } from './errors.js';
 import { estimateTokens, tokensForChars } from './tokens.js';
-import type { ChatCompletionRequest, HordeTextAsyncRequest } from './wire.js';
 
 export interface JobSpec {
   n: number;
@@ -54,8 +55,15 @@ function stringList(value: unknown, field: string): string[] {
   return [...new Set(value as string[])];
 }
 
-/** Limits of the live /v1 chat endpoint (§3.2). */
-export const CHAT_LIMITS = { messages: 500, chars: 200_000, maxTokens: 32_768, n: 4 } as const;
+const chat = limits.ChatCompletionRequest;
+
+/** Limits of the live /v1 chat endpoint, from the spec (openapi/components/v1.yaml, `ChatCompletionRequest`). */
+export const CHAT_LIMITS = {
+  messages: chat.messages.maxItems,
+  chars: chat.messages.maxTextChars,
+  maxTokens: chat.max_tokens.maximum,
+  n: chat.n.maximum,
+} as const;
 
 export function chatSpec(req: ChatCompletionRequest): JobSpec {
   if (typeof req !== 'object' || req === null)
@@ -76,10 +84,16 @@ export function chatSpec(req: ChatCompletionRequest): JobSpec {
   const chars = promptChars(req.messages);
   if (chars > CHAT_LIMITS.chars)
     invalid('messages', CHAT_LIMITS.chars, `messages exceed ${CHAT_LIMITS.chars} characters`);
-  const maxTokens = optionalNumber(req.max_tokens, 'max_tokens', 1, CHAT_LIMITS.maxTokens, true);
-  const n = optionalNumber(req.n, 'n', 1, CHAT_LIMITS.n, true) ?? 1;
-  optionalNumber(req.temperature, 'temperature', 0, 2, false);
-  optionalNumber(req.top_p, 'top_p', 0, 1, false);
+  const maxTokens = optionalNumber(
+    req.max_tokens,
+    'max_tokens',
+    chat.max_tokens.minimum,
+    CHAT_LIMITS.maxTokens,
+    true,
+  );
+  const n = optionalNumber(req.n, 'n', chat.n.minimum, CHAT_LIMITS.n, true) ?? chat.n.default;
+  optionalNumber(req.temperature, 'temperature', chat.temperature.minimum, chat.temperature.maximum, false);
+  optionalNumber(req.top_p, 'top_p', chat.top_p.minimum, chat.top_p.maximum, false);
   const seed = optionalNumber(req.seed, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, true);
   const promptTokens = tokensForChars(chars);
   return {
@@ -98,12 +112,17 @@ export function chatSpec(req: ChatCompletionRequest): JobSpec {
   };
 }
 
-/** Limits of the AIPG Horde text async endpoint (§2.5). */
+const horde = limits.HordeTextParams;
+
+/**
+ * Limits of the AIPG Horde text async endpoint, from the spec (openapi/components/horde.yaml,
+ * `HordeTextParams` and `HordeTextAsyncRequest.workers`).
+ */
 export const HORDE_LIMITS = {
-  n: 20,
-  maxLength: [16, 2048],
-  maxContext: [80, 1_048_576],
-  workers: 5,
+  n: horde.n.maximum,
+  maxLength: [horde.max_length.minimum, horde.max_length.maximum],
+  maxContext: [horde.max_context_length.minimum, horde.max_context_length.maximum],
+  workers: limits.HordeTextAsyncRequest.workers.keptItems,
 } as const;
 
 export function hordeSpec(req: HordeTextAsyncRequest): JobSpec {
@@ -114,7 +133,7 @@ export function hordeSpec(req: HordeTextAsyncRequest): JobSpec {
   }
   const params = req.params ?? {};
   if (typeof params !== 'object' || params === null) invalid('params', 'object', 'params must be an object');
-  const n = optionalNumber(params.n, 'params.n', 1, HORDE_LIMITS.n, true) ?? 1;
+  const n = optionalNumber(params.n, 'params.n', horde.n.minimum, HORDE_LIMITS.n, true) ?? horde.n.default;
   const [minLen, maxLen] = HORDE_LIMITS.maxLength;
   const maxLength =
     optionalNumber(params.max_length, 'params.max_length', minLen, maxLen, true) ?? HORDE_DEFAULT_MAX_LENGTH;
@@ -128,8 +147,14 @@ export function hordeSpec(req: HordeTextAsyncRequest): JobSpec {
       limit: maxLength,
     });
   }
-  optionalNumber(params.temperature, 'params.temperature', 0, 5, false);
-  optionalNumber(params.top_p, 'params.top_p', 0.001, 1, false);
+  optionalNumber(
+    params.temperature,
+    'params.temperature',
+    horde.temperature.minimum,
+    horde.temperature.maximum,
+    false,
+  );
+  optionalNumber(params.top_p, 'params.top_p', horde.top_p.minimum, horde.top_p.maximum, false);
   return {
     n,
     models: stringList(req.models, 'models'),
@@ -139,7 +164,7 @@ export function hordeSpec(req: HordeTextAsyncRequest): JobSpec {
     // The Horde parser's default is nsfw=true (§6.5).
     nsfw: req.nsfw ?? true,
     trustedWorkers: req.trusted_workers ?? false,
-    // Only the first 5 worker ids are kept (§2.5).
+    // Only the first few worker ids are kept (`x-kept-items` in the spec).
     workers: stringList(req.workers, 'workers').slice(0, HORDE_LIMITS.workers),
     workerBlacklist: req.worker_blacklist ?? false,
     // Horde text has no seed parameter: the grid mints one.

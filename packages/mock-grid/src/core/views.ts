@@ -2,12 +2,6 @@
  * Read-only views the doors serialize straight into their wire shapes. Built on demand from the core's
  * records; O(workers) or O(jobs of one request), never a walk over the queue.
  */
-import { username } from './books/accounts.js';
-import type { JobQueue } from './books/queue.js';
-import { decodeTokensPerSecond, type Stats, tokensPerSecond } from './books/stats.js';
-import type { Account, Job, Req, Worker } from './entities.js';
-import { round2, round3 } from './tokens.js';
-import type { JobView, WorkerView } from './types.js';
 import type {
   HordeActiveModel,
   HordeHeartbeat,
@@ -18,7 +12,13 @@ import type {
   ModelStatus,
   WorkerList,
   WorkerSummary,
-} from './wire.js';
+} from '@aipg/sdk';
+import { username } from './books/accounts.js';
+import type { JobQueue } from './books/queue.js';
+import { decodeTokensPerSecond, type Stats, tokensPerSecond } from './books/stats.js';
+import type { Account, Job, Req, Worker } from './entities.js';
+import { round2, round3 } from './tokens.js';
+import type { JobView, WorkerView } from './types.js';
 
 /** The version the AIPG Horde fork reported (§1). */
 export const HORDE_VERSION = '4.46.3';

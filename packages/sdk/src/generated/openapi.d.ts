@@ -744,8 +744,10 @@ export type ChatCompletionRequest = {
      */
     model: string;
     /**
-     * The conversation. More than 500 messages → 413 `{"detail":"too many messages (max 500)"}`. At least one message
-     * is intended; the live server accepts an empty list and forwards it.
+     * The conversation. More than 500 messages → 413 `{"detail":"too many messages (max 500)"}`. More than 200 000
+     * characters of message text in total (`x-max-text-chars`) → 413 `{"detail":"messages too large: N characters
+     * (max 200000)"}`; a message's text is its `content` string, or the `text` of its content parts run together
+     * as they are. At least one message is intended; the live server accepts an empty list and forwards it.
      */
     messages: ChatMessage[];
     /**
@@ -856,7 +858,8 @@ export type ChatMessage = {
 };
 /**
  * A multimodal content part, e.g. `{"type":"text","text":…}` or `{"type":"image_url","image_url":{"url":…}}`.
- * Only parts with a string `text` count towards the flattened prompt; other parts are forwarded verbatim.
+ * Only parts with a string `text` count towards the message's text (the flattened prompt and the 200 000-character
+ * limit): their texts are run together as they are, with nothing in between. Other parts are forwarded verbatim.
  */
 export type ChatCompletionContentPart = {
     /**
@@ -1583,7 +1586,8 @@ export type WsJobPayload = {
     api_format: "openai-chat";
     /**
      * The messages flattened for legacy workers: system/developer text on its own line, then `User: …`,
-     * `Assistant: …`, `Tool: …` lines, ending with `Assistant:`.
+     * `Assistant: …`, `Tool: …` lines, ending with `Assistant:`. A message's text is its `content` string, or the
+     * `text` of its content parts run together as they are.
      */
     prompt: string;
     /** Completion cap in tokens (= `request.max_tokens`). */
@@ -1713,7 +1717,8 @@ export type HordeTextAsyncRequest = {
      */
     models?: string[];
     /**
-     * Worker ids to allow (or to exclude, with `worker_blacklist`). Only the first 5 are kept; an unknown id → 404 `WorkerNotFound`.
+     * Worker ids to allow (or to exclude, with `worker_blacklist`). Only the first 5 are kept (`x-kept-items`); an
+     * unknown id → 404 `WorkerNotFound`.
      * @default []
      */
     workers?: string[];
@@ -2016,8 +2021,8 @@ export type HordeTextPopRequest = {
      */
     name: string;
     /**
-     * Models served (at most 200 are kept). `model::alias#id` is a private model only that user may use.
-     * AIPG stores them lower-cased.
+     * Models served (at most 200 are kept, `x-kept-items`). `model::alias#id` is a private model only that user may
+     * use. AIPG stores them lower-cased.
      */
     models?: string[];
     /**

@@ -217,7 +217,9 @@ export function parseModel(raw: Raw, pathOf: PathOf, type: EndpointType, issues:
     required: 'the worker name on the grid',
     maxLength: 100,
   });
-  const gridModelRaw = readString(raw.grid_model, pathOf('grid_model'), issues, { maxLength: 255 });
+  const gridModelRaw = readString(raw.grid_model, pathOf('grid_model'), issues, {
+    maxLength: LIMITS.gridModel.max,
+  });
   let model: string;
   if (type === 'demo') model = readString(raw.model, pathOf('model'), issues, { fallback: 'demo' });
   else if (type === 'openai') {
@@ -229,10 +231,11 @@ export function parseModel(raw: Raw, pathOf: PathOf, type: EndpointType, issues:
     model = readString(raw.model, pathOf('model'), issues);
   }
   const gridModel = gridModelRaw || advertisedModelName(model);
-  if (gridModel.length > 0 && gridModel.length < 3) {
+  if (gridModel.length > 0 && gridModel.length < LIMITS.gridModel.min) {
+    const { min, max } = LIMITS.gridModel;
     issues.add(
       pathOf(gridModelRaw ? 'grid_model' : 'model'),
-      `the advertised model name must be 3–255 characters, got "${gridModel}"`,
+      `the advertised model name must be ${min}–${max} characters, got "${gridModel}"`,
     );
   }
   const maxThreads = readInt(

@@ -1,6 +1,6 @@
 // The ONE validated worker configuration. Both bridgeData.yaml and the GRID_* environment variables are turned
 // into this shape (camelCase); nothing downstream reads YAML keys or env vars.
-import { DEFAULT_BASE_URL } from '@aipg/sdk';
+import { DEFAULT_BASE_URL, limits } from '@aipg/sdk';
 
 export type Protocol = 'websocket' | 'horde';
 export type EndpointType = 'openai' | 'koboldai' | 'demo';
@@ -74,10 +74,17 @@ export const DEFAULTS = {
   tokensPerSecond: 50,
 } as const;
 
-/** The limits a config value must respect (used by validation and in error messages). */
+const pop = limits.HordeTextPopRequest;
+
+/**
+ * The limits a config value must respect (used by validation and in error messages). The ones the grid sets
+ * come from the spec (openapi/components/horde.yaml, `HordeTextPopRequest`); the rest are this worker's.
+ */
 export const LIMITS = {
   maxLength: { min: 16 },
   maxContextLength: { min: 16 },
-  maxThreads: { min: 1, max: 50 },
+  maxThreads: { min: pop.threads.minimum, max: pop.threads.maximum },
   queueSize: { min: 0, max: 100 },
+  /** An advertised model name (`grid_model`). */
+  gridModel: { min: pop.models.items.minLength, max: pop.models.items.maxLength },
 } as const;

@@ -1,4 +1,5 @@
-import type { HordeTextAsyncRequest, PopCheckInInput } from '../../core/index.js';
+import type { HordeTextAsyncRequest } from '@aipg/sdk';
+import type { PopCheckInInput } from '../../core/index.js';
 import { hordeApiKey, type Route, type RouteInput } from './router.js';
 import { type DoorResponse, json } from './types.js';
 

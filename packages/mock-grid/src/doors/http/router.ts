@@ -1,3 +1,4 @@
+import { limits } from '@aipg/sdk';
 import type { GridCore } from '../../core/index.js';
 import { type FieldProblem, fieldName, type SpecValidators } from '../../validation/spec.js';
 import { hordeError, hordeProblems, v1Error, v1ValidationError } from '../errors.js';
@@ -16,14 +17,15 @@ export interface DoorLimits {
   maxBodyBytes: number;
   /** /v1 chat: more messages than this → 413 (live: 500). */
   maxMessages: number;
-  /** /v1 chat: more characters of message text than this → 413 (live: 200 000). */
+  /** /v1 chat: more characters of message text (`contentText`, summed) than this → 413 (live: 200 000). */
   maxMessageChars: number;
 }
 
+/** The live limits, from the spec (openapi/components/v1.yaml, `ChatCompletionRequest.messages`). */
 export const DEFAULT_LIMITS: DoorLimits = {
   maxBodyBytes: 1024 * 1024,
-  maxMessages: 500,
-  maxMessageChars: 200_000,
+  maxMessages: limits.ChatCompletionRequest.messages.maxItems,
+  maxMessageChars: limits.ChatCompletionRequest.messages.maxTextChars,
 };
 
 export type Surface = 'v1' | 'horde';

@@ -1,4 +1,5 @@
-import type { ChatCompletionRequest, GridCore, JobEvent, Submission, Usage } from '../../core/index.js';
+import { type ChatCompletionRequest, type CompletionUsage, contentText } from '@aipg/sdk';
+import type { GridCore, JobEvent, Submission } from '../../core/index.js';
 import { isGridError } from '../../core/index.js';
 import { AsyncQueue } from '../async-queue.js';
 import { v1Error } from '../errors.js';
@@ -36,17 +37,9 @@ function tooLarge(input: RouteInput): DoorResponse | undefined {
   if (!Array.isArray(messages)) return undefined;
   const { maxMessages, maxMessageChars } = input.ctx.limits;
   if (messages.length > maxMessages) return json(413, { detail: `too many messages (max ${maxMessages})` });
+  // The body is not validated yet: `contentText` reads any value, by the rule the core and the worker use.
   let chars = 0;
-  for (const m of messages) {
-    const content = (m as { content?: unknown } | null)?.content;
-    if (typeof content === 'string') chars += content.length;
-    else if (Array.isArray(content)) {
-      for (const part of content) {
-        const text = (part as { text?: unknown } | null)?.text;
-        if (typeof text === 'string') chars += text.length;
-      }
-    }
-  }
+  for (const m of messages) chars += contentText((m as { content?: unknown } | null)?.content).length;
   if (chars > maxMessageChars) {
     return json(413, { detail: `messages too large: ${chars} characters (max ${maxMessageChars})` });
   }
@@ -156,7 +149,7 @@ function isTerminal(e: JobEvent): e is Terminal {
   return e.type === 'done' || e.type === 'failed' || e.type === 'faulted' || e.type === 'cancelled';
 }
 
-function addUsage(total: Usage | undefined, u: Usage): Usage {
+function addUsage(total: CompletionUsage | undefined, u: CompletionUsage): CompletionUsage {
   if (!total) return { ...u };
   return {
     prompt_tokens: total.prompt_tokens + u.prompt_tokens,
@@ -190,7 +183,7 @@ async function* sse(
     reasoning: '',
     finished: false,
   }));
-  let usage: Usage | undefined;
+  let usage: CompletionUsage | undefined;
   try {
     for (let i = 0; i < choices.length; i++) {
       yield chunk([
@@ -241,7 +234,7 @@ async function collect(
 ): Promise<DoorResponse> {
   const texts = submission.jobIds.map(() => ({ text: '', reasoning: '' }));
   const choices: unknown[] = [];
-  let usage: Usage | undefined;
+  let usage: CompletionUsage | undefined;
   let grid: unknown;
   for await (const e of events) {
     if (e.type === 'done') {

@@ -296,6 +296,39 @@ describe('/v1 request validation and limits', () => {
     expect((await long.json()).detail).toMatch(/max 200000/);
   });
 
+  it('counts the text of content parts one way at the door and in the core', async () => {
+    t = await startTestGrid();
+    // A context for the whole prompt (~50 000 tokens at 4 characters each), or the job waits for one.
+    const worker = await t.wsWorker('long-context', { max_context_length: 65_536 });
+    // 200 000 characters of text in two parts: at the limit by the spec's rule (the parts' text, as is).
+    const parts = (last: string) => [
+      { type: 'text', text: 'a'.repeat(100_000) },
+      { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } },
+      { type: 'text', text: 'b'.repeat(100_000 - last.length) + last },
+    ];
+    const atLimit = chatBody({ messages: [{ role: 'user', content: parts('') }] });
+    const pending = t.post('/v1/chat/completions', atLimit);
+    // Whichever comes first: a refusal (the core counting another way) fails here, with its body, not a hang.
+    const first = await Promise.race([
+      pending.then(async (res) => ({ refused: { status: res.status, body: await res.json() } })),
+      nextJob(worker).then((job) => ({ job })),
+    ]);
+    expect(first).not.toHaveProperty('refused');
+    const { job } = first as { job: Awaited<ReturnType<typeof nextJob>> };
+    expect((job.payload as { prompt: string }).prompt).toBe(
+      `User: ${'a'.repeat(100_000)}${'b'.repeat(100_000)}\nAssistant:`,
+    );
+    await worker.serve(job.id, ['ok']);
+    expect((await pending).status).toBe(200);
+
+    const over = chatBody({
+      messages: [{ role: 'user', content: [...parts('b'), { type: 'text', text: 'c' }] }],
+    });
+    const res = await t.post('/v1/chat/completions', over);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ detail: 'messages too large: 200001 characters (max 200000)' });
+  });
+
   it('caps the raw body size', async () => {
     t = await startTestGrid({ limits: { maxBodyBytes: 4096 } });
     const res = await t.post('/v1/chat/completions', chatBody({ pad: 'y'.repeat(5000) }));

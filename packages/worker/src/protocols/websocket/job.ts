@@ -1,3 +1,4 @@
+import { contentText } from '@aipg/sdk';
 import type { ModelConfig } from '../../config/types.js';
 import type { GridJob, JobMessage } from '../../job.js';
 import type { ChatMessage, WsJob } from '../../wire.js';
@@ -34,11 +35,7 @@ export function jobFromFrame(frame: WsJob, limits: ModelConfig): GridJob {
   };
 }
 
-/** Content parts → plain text (our backends speak text chat). */
+/** Content parts → plain text (our backends speak text chat), by the grid's one rule (`contentText`). */
 function flattenMessage(message: ChatMessage): JobMessage {
-  const { content } = message;
-  const text = Array.isArray(content)
-    ? content.map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('')
-    : (content ?? '');
-  return { role: message.role, content: text };
+  return { role: message.role, content: contentText(message.content) };
 }

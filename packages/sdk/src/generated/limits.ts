@@ -1,0 +1,61 @@
+// generated — do not edit.
+// Made by scripts/generate.mjs from openapi/aipg.yaml; run `pnpm gen` after changing the spec.
+
+/**
+ * The numeric bounds the spec gives request fields, per schema and property: `minimum` / `maximum`,
+ * `minItems` / `maxItems`, `minLength` / `maxLength`, the grid's own limits (`maxTextChars`: characters
+ * of message text, counted by `contentText`; `keptItems`: entries kept, the rest ignored), the numeric
+ * `default`, and an array's `items` bounds. E.g. `limits.ChatCompletionRequest.max_tokens.maximum`.
+ */
+export const limits = {
+  /** `ChatCompletionRequest` (#/components/schemas/ChatCompletionRequest). */
+  ChatCompletionRequest: {
+    model: { minLength: 1 },
+    messages: { minItems: 1, maxItems: 500, maxTextChars: 200000 },
+    temperature: { minimum: 0, maximum: 2, default: 0.7 },
+    top_p: { minimum: 0, maximum: 1, default: 0.9 },
+    max_tokens: { minimum: 1, maximum: 32768, default: 32768 },
+    max_completion_tokens: { minimum: 1, maximum: 32768 },
+    n: { minimum: 1, maximum: 4, default: 1 },
+    presence_penalty: { minimum: -2, maximum: 2 },
+    frequency_penalty: { minimum: -2, maximum: 2 },
+  },
+  /** `HordeTextAsyncRequest` (#/components/schemas/HordeTextAsyncRequest). */
+  HordeTextAsyncRequest: {
+    workers: { keptItems: 5 },
+    webhook: { maxLength: 2048 },
+    style: { maxLength: 2048 },
+    wallet_id: { maxLength: 42 },
+  },
+  /** `HordeTextParams` (#/components/schemas/HordeTextParams). */
+  HordeTextParams: {
+    n: { minimum: 1, maximum: 20, default: 1 },
+    max_length: { minimum: 16, maximum: 2048, default: 80 },
+    max_context_length: { minimum: 80, maximum: 1048576, default: 2048 },
+    temperature: { minimum: 0, maximum: 5 },
+    top_p: { minimum: 0.001, maximum: 1 },
+    top_k: { minimum: 0, maximum: 100 },
+    top_a: { minimum: 0, maximum: 1 },
+    tfs: { minimum: 0, maximum: 1 },
+    typical: { minimum: 0, maximum: 1 },
+    min_p: { minimum: 0, maximum: 1, default: 0 },
+    rep_pen: { minimum: 1, maximum: 3 },
+    rep_pen_range: { minimum: 0, maximum: 4096 },
+    rep_pen_slope: { minimum: 0, maximum: 10 },
+    smoothing_factor: { minimum: 0, maximum: 10, default: 0 },
+    dynatemp_range: { minimum: 0, maximum: 5, default: 0 },
+    dynatemp_exponent: { minimum: 0, maximum: 5, default: 1 },
+    sampler_order: { minItems: 7, items: { minimum: 0 } },
+    stop_sequence: { maxItems: 128 },
+  },
+  /** `HordeTextPopRequest` (#/components/schemas/HordeTextPopRequest). */
+  HordeTextPopRequest: {
+    name: { minLength: 1 },
+    models: { minItems: 1, keptItems: 200, items: { minLength: 3, maxLength: 255 } },
+    max_length: { minimum: 1, default: 512 },
+    max_context_length: { minimum: 1, default: 2048 },
+    threads: { minimum: 1, maximum: 50, default: 1 },
+    bridge_agent: { maxLength: 1000 },
+    amount: { minimum: 1, maximum: 20, default: 1 },
+  },
+} as const;
