@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `wire` (limits, contentText) is its own entry so the main entry's browser bundle does not carry it.
+  entry: ['src/index.ts', 'src/wire.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

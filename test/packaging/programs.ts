@@ -79,6 +79,19 @@ export const PROGRAMS: Program[] = [
     },
   },
   {
+    entry: '@aipg/sdk/wire',
+    body: `
+  const parts = [{ type: 'text', text: 'Look: ' }, { type: 'image_url', image_url: { url: 'x' } }, { type: 'text', text: 'a cat' }];
+  return { maxTokens: m.limits.ChatCompletionRequest.max_tokens.maximum, n: m.limits.ChatCompletionRequest.n, text: m.contentText(parts) };`,
+    verify(result) {
+      expect(result).toEqual({
+        maxTokens: 32768,
+        n: { minimum: 1, maximum: 4, default: 1 },
+        text: 'Look: a cat',
+      });
+    },
+  },
+  {
     entry: '@aipg/mock-grid',
     body: `
   const grid = await m.startMockGrid({ port: 0 });
@@ -128,7 +141,7 @@ export const PROGRAMS: Program[] = [
       body: JSON.stringify({ model, messages: [{ role: 'user', content: ${JSON.stringify(PROMPT)} }], seed: ${SEED} }),
     });
     const completion = await reply.json();
-    return { status: reply.status, text: completion.choices?.[0]?.message?.content, version: m.VERSION };
+    return { status: reply.status, text: completion.choices?.[0]?.message?.content, version: m.WORKER_VERSION };
   } finally {
     await worker.stop();
     await running;

@@ -1,7 +1,7 @@
 // What the chat sends with every question besides the history, and the limits the grid's
 // /v1/chat/completions puts on them (checked here so a typo gets a clear message, not a 422).
 // The limits are the spec's, as @aipg/sdk exports them.
-import { limits } from '@aipg/sdk';
+import { limits } from '@aipg/sdk/wire';
 
 export interface Settings {
   model: string;

@@ -13,7 +13,6 @@ export {
   type RequestOptions,
   type WithRequestID,
 } from './client';
-export { contentText } from './content-text';
 export { APIPromise } from './core/api-promise';
 export {
   AIPGError,
@@ -37,8 +36,6 @@ export {
   StreamInterruptedError,
   UnprocessableEntityError,
 } from './core/errors';
-// The spec's numeric bounds of request fields, as values (generated from openapi/).
-export { limits } from './generated/limits';
 // Every spec schema under its spec name (each generated from openapi/, documented field by field), also
 // reachable as `components['schemas'][name]`: the wire shapes the worker and the mock grid code against.
 // The named exports below are the ones results and params are made of, with the SDK's own additions.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentText } from '../src/index';
+import { contentText } from '../src/wire';
 
 describe('contentText', () => {
   it('is a string content itself', () => {

@@ -4,14 +4,13 @@ import {
   type ChatCompletion,
   type ChatCompletionMessageParam,
   ChatCompletionStream,
-  contentText,
   Grid,
-  limits,
   NotFoundError,
   RateLimitError,
   StreamInterruptedError,
   type TextJobResult,
 } from '../src/index';
+import { contentText, limits } from '../src/wire';
 
 it('quick start, streaming and errors', async () => {
   const grid = new Grid();

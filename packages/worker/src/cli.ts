@@ -6,10 +6,10 @@ import { ConfigError } from './errors.js';
 import { startMetricsServer } from './metrics.js';
 import { drainOnSignals } from './signals.js';
 import { createDisplay, showStatus } from './status.js';
-import { VERSION } from './version.js';
+import { WORKER_VERSION } from './version.js';
 import { createWorker } from './worker.js';
 
-const HELP = `aipg-worker ${VERSION} — serve AI Power Grid jobs with a local model
+const HELP = `aipg-worker ${WORKER_VERSION} — serve AI Power Grid jobs with a local model
 
 Usage: aipg-worker [--config bridgeData.yaml] [options]
 
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (values.version) {
-    process.stdout.write(`${VERSION}\n`);
+    process.stdout.write(`${WORKER_VERSION}\n`);
     return 0;
   }
   const display = createDisplay(process.stderr, Boolean(values.verbose));

@@ -30,5 +30,5 @@ export { type MetricsServer, renderMetrics, startMetricsServer } from './metrics
 export { workerSocketUrl } from './protocols/websocket/slot.js';
 export type { JobEnd, WorkerState, WorkerStats } from './runtime/stats.js';
 export { drainOnSignals, SAME_PRESS_MS, type SignalDrain, type SignalDrainOptions } from './signals.js';
-export { BRIDGE_AGENT, VERSION } from './version.js';
+export { BRIDGE_AGENT, WORKER_VERSION } from './version.js';
 export { createWorker, type DrainOptions, type JobEndEvent, Worker, type WorkerOptions } from './worker.js';

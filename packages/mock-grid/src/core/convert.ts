@@ -9,7 +9,7 @@
  */
 
 import type { ChatCompletionRequest, ChatMessage, HordeTextPopPayload, WsJobPayload } from '@aipg/sdk';
-import { contentText, limits } from '@aipg/sdk';
+import { contentText, limits } from '@aipg/sdk/wire';
 import type { Job, Worker } from './entities.js';
 
 /** The Horde parser's defaults (openapi/components/horde.yaml, `HordeTextParams`). */

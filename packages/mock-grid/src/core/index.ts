@@ -29,7 +29,6 @@
 export { ANONYMOUS_KEY } from './books/accounts.js';
 export { MAX_WORKER_MODELS } from './books/workers.js';
 export { type Clock, ManualClock, SystemClock, type TimerHandle } from './clock.js';
-export { flattenMessages } from './convert.js';
 export { GridError, type GridErrorCode, type GridErrorDetails, isGridError } from './errors.js';
 export { GRID_DEFAULTS, Grid, GridCore } from './grid-core.js';
 export {
@@ -39,7 +38,41 @@ export {
   type JobTrigger,
 } from './job-machine.js';
 export { estimateTokens } from './tokens.js';
-export type * from './types.js';
+// What goes into and comes out of GridCore's calls.
+export type {
+  AccountView,
+  CloseReason,
+  CompleteInput,
+  CompleteResult,
+  DoneInfo,
+  FailInput,
+  FailResult,
+  GridEvent,
+  GridListener,
+  GridOptions,
+  JobEvent,
+  JobListener,
+  JobSource,
+  JobState,
+  JobView,
+  KeyEntry,
+  LedgerRecord,
+  PopAssignment,
+  PopCheckInInput,
+  PopResult,
+  ProgressInput,
+  RateLimitOptions,
+  RateLimitRule,
+  Scope,
+  Submission,
+  SubmitInput,
+  WorkerKind,
+  WorkerRef,
+  WorkerSink,
+  WorkerView,
+  WsJobOffer,
+  WsRegisterInput,
+  WsRegistration,
+} from './types.js';
 export { CHAT_LIMITS, HORDE_LIMITS } from './validate.js';
-export { HORDE_VERSION } from './views.js';
-export type * from './wire.js';
+export type { SkippedCounts } from './wire.js';

@@ -1,4 +1,5 @@
 /** The grid's options with every default filled in, checked once at construction. */
+import { limits } from '@aipg/sdk/wire';
 import { GridError } from './errors.js';
 import type { GridOptions } from './types.js';
 
@@ -25,8 +26,9 @@ export const GRID_DEFAULTS = {
   retentionMs: 600_000,
   wsRetentionMs: 60_000,
   scanLimit: 64,
-  workerMaxLength: 512,
-  workerMaxContextLength: 2048,
+  // A worker that does not say (the spec's pop defaults; WS register frames default the same).
+  workerMaxLength: limits.HordeTextPopRequest.max_length.default,
+  workerMaxContextLength: limits.HordeTextPopRequest.max_context_length.default,
 };
 
 export type Settings = Required<Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers'>> & {

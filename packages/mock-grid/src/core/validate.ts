@@ -4,7 +4,8 @@
  * is driven directly. Every error names the field and the limit.
  */
 
-import { type ChatCompletionRequest, type HordeTextAsyncRequest, limits } from '@aipg/sdk';
+import type { ChatCompletionRequest, HordeTextAsyncRequest } from '@aipg/sdk';
+import { limits } from '@aipg/sdk/wire';
 import { HORDE_DEFAULT_MAX_CONTEXT, HORDE_DEFAULT_MAX_LENGTH, promptChars } from './convert.js';
 import { GridError } from './errors.js';
 import { estimateTokens, tokensForChars } from './tokens.js';

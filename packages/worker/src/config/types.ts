@@ -1,6 +1,7 @@
 // The ONE validated worker configuration. Both bridgeData.yaml and the GRID_* environment variables are turned
 // into this shape (camelCase); nothing downstream reads YAML keys or env vars.
-import { DEFAULT_BASE_URL, limits } from '@aipg/sdk';
+import { DEFAULT_BASE_URL } from '@aipg/sdk';
+import { limits } from '@aipg/sdk/wire';
 
 export type Protocol = 'websocket' | 'horde';
 export type EndpointType = 'openai' | 'koboldai' | 'demo';

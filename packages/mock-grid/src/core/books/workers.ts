@@ -3,6 +3,7 @@
  * Online-ness is checked lazily (a pop worker goes offline by the clock, with no event), and the
  * may-be-online sets keep the workers that went away out of every later scan.
  */
+import { limits } from '@aipg/sdk/wire';
 import type { Clock } from '../clock.js';
 import type { Account, Worker } from '../entities.js';
 import { GridError } from '../errors.js';
@@ -10,8 +11,8 @@ import { uuid } from '../ids.js';
 import { GRID_DEFAULTS } from '../settings.js';
 import { round2 } from '../tokens.js';
 
-/** Models kept per worker, the rest are ignored (AI Horde `PopInput.models`: "at most 200 kept"). */
-export const MAX_WORKER_MODELS = 200;
+/** Models kept per worker, the rest are ignored (the spec's `HordeTextPopRequest.models`: 200 kept). */
+export const MAX_WORKER_MODELS = limits.HordeTextPopRequest.models.keptItems;
 
 /** What a register frame or a pop body says about the worker. */
 export interface WorkerUpdate {

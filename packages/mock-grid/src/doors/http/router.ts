@@ -1,4 +1,4 @@
-import { limits } from '@aipg/sdk';
+import { limits } from '@aipg/sdk/wire';
 import type { GridCore } from '../../core/index.js';
 import { type FieldProblem, fieldName, type SpecValidators } from '../../validation/spec.js';
 import { hordeError, hordeProblems, v1Error, v1ValidationError } from '../errors.js';

@@ -1,4 +1,5 @@
-import { type ChatCompletionRequest, type CompletionUsage, contentText } from '@aipg/sdk';
+import type { ChatCompletionRequest, CompletionUsage } from '@aipg/sdk';
+import { contentText } from '@aipg/sdk/wire';
 import type { GridCore, JobEvent, Submission } from '../../core/index.js';
 import { isGridError } from '../../core/index.js';
 import { AsyncQueue } from '../async-queue.js';

@@ -1,4 +1,4 @@
-import { contentText } from '@aipg/sdk';
+import { contentText } from '@aipg/sdk/wire';
 import type { ModelConfig } from '../../config/types.js';
 import type { GridJob, JobMessage } from '../../job.js';
 import type { ChatMessage, WsJob } from '../../wire.js';
