@@ -3,6 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   // `wire` (limits, contentText) is its own entry so the main entry's browser bundle does not carry it.
   entry: ['src/index.ts', 'src/wire.ts'],
+  // Each entry stands alone (they share only esbuild's `__name` helper): no chunk file to import.
+  splitting: false,
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
