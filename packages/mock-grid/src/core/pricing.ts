@@ -23,6 +23,7 @@ export function reward(settings: Settings, model: string, tokens: number): numbe
 
 /** The requester's charge for a completion that earned `workerReward`. */
 export function charge(settings: Settings, workerReward: number, state: string): number {
-  // Censored output is not charged to the requester (§2.8); the worker is paid for its work.
+  // Censored output is not charged to the requester (spec: HordeTextSubmitRequest.state); the worker is
+  // paid for its work.
   return state === 'ok' ? round2(workerReward + settings.hordeTax) : 0;
 }

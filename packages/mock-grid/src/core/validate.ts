@@ -162,7 +162,7 @@ export function hordeSpec(req: HordeTextAsyncRequest): JobSpec {
     maxLength,
     wantTokens: maxLength,
     maxContextLength,
-    // The Horde parser's default is nsfw=true (§6.5).
+    // The Horde parser's default is nsfw=true (docs/mock-grid-core.md, quirk 6.5).
     nsfw: req.nsfw ?? true,
     trustedWorkers: req.trusted_workers ?? false,
     // Only the first few worker ids are kept (`x-kept-items` in the spec).

@@ -20,7 +20,7 @@ import type { Account, Job, Req, Worker } from './entities.js';
 import { round2, round3 } from './tokens.js';
 import type { JobView, WorkerView } from './types.js';
 
-/** The version the AIPG Horde fork reported (§1). */
+/** The version the AIPG Horde fork reported (spec: HordeHeartbeat.version). */
 export const HORDE_VERSION = '4.46.3';
 
 export interface ViewContext {
@@ -145,7 +145,7 @@ export function hordeStatusView(ctx: ViewContext, req: Req): HordeTextStatus {
         worker_id: j.result!.workerId,
         worker_name: j.result!.workerName,
         model: j.result!.model,
-        // Text generations always report "ok" on the Horde (§2.5).
+        // Text generations always report "ok" on the Horde (docs/mock-grid-core.md, quirk 6.8).
         state: 'ok' as const,
         gen_metadata: [],
       })),

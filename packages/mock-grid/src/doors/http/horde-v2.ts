@@ -8,7 +8,7 @@ import { type DoorResponse, json } from './types.js';
  * translation: wire body → one core call → wire body. Errors are `{message, rc}` (see ../errors.ts).
  */
 
-/** The live warning text, kept verbatim although the AIPG expiry is really 24 h (§6.10). */
+/** The live warning text, kept verbatim although the AIPG expiry is really 24 h (spec: HordeWarning). */
 export const NO_WORKER_WARNING =
   'Warning: No available workers can fulfill this request. It will expire in 20 minutes unless a worker appears. Please consider reducing the size of the request or choosing a different model.';
 
@@ -25,7 +25,7 @@ function pop({ ctx, req, body }: RouteInput): DoorResponse {
   const b = body as Omit<PopCheckInInput, 'apikey'>;
   const result = ctx.grid.pop({ ...b, apikey: hordeApiKey(req) });
   const job = result.job;
-  // 200 whether or not a job was found: an empty pop is `id: null, ids: []` plus the skip counts (§6.7).
+  // 200 whether or not a job was found: an empty pop is `id: null, ids: []` plus the skip counts (docs/mock-grid-core.md, quirk 6.7).
   // `payload` is `{}` then, as flask-restx marshals the missing nested model; horde-sdk rejects `null` there.
   return json(200, {
     id: job ? job.id : null,
@@ -49,7 +49,7 @@ interface SubmitBody {
 function submit({ ctx, req, body }: RouteInput): DoorResponse {
   const b = body as SubmitBody;
   const apiKey = hordeApiKey(req);
-  // Deliberate fix of §6.9: the live server answers an invalid key here with a 500 (KeyError). The core
+  // Deliberate fix of quirk 6.9 (docs/mock-grid-core.md): the live server answers an invalid key here with a 500 (KeyError). The core
   // checks the key before the generation id, so it is the usual 401 InvalidAPIKey (see ../errors.ts).
   const input = {
     generationId: b.id,
