@@ -67,6 +67,8 @@ export interface Job {
   promptTokens: number;
   /** Failed attempts so far (worker errors, empty completions, expired leases). */
   failures: number;
+  /** Workers that let this job's lease expire: it is not handed back to them. Created on first use. */
+  avoid: Set<string> | null;
   /** The job's links in the queue lanes while it is queued (one per lane), else empty. */
   nodes: QueueNode[];
   inQueue: boolean;
@@ -117,6 +119,9 @@ export interface Generation {
   deadline: number;
   /** A finish_reason seen on a token frame (used when `done` carries none). */
   finishReason: string | null;
+  /** What the worker streamed: when it streamed anything, that is the result (not `done`'s full text). */
+  streamedText: string;
+  streamedReasoning: string;
   endedAt: number;
 }
 

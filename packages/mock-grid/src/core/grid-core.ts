@@ -80,6 +80,9 @@ export class GridCore {
     drop: (conn, reason) => release(this.#books, this.#out, conn.id, reason),
     cancel: (job) => cancel(this.#books, this.#out, job),
     strike: (worker) => strike(this.#books, this.#out, worker),
+    failAttempt: (gen, message) => {
+      if (gen.state === 'active') fail(this.#books, this.#out, gen, message, false);
+    },
   };
 
   constructor(options: GridOptions = {}) {
@@ -260,8 +263,11 @@ export class GridCore {
     if (by) out.ack(by, ack);
     try {
       const gen = resolve(b, out, input.generationId, input.by);
-      const text = input.text ?? '';
-      const reasoning = input.reasoning ?? '';
+      // What a worker streamed is what the client got: that is the result, and what is billed. `done`'s full
+      // text counts only when nothing was streamed (spec: WsDone.full_text).
+      const streamed = gen.streamedText.length > 0 || gen.streamedReasoning.length > 0;
+      const text = streamed ? gen.streamedText : (input.text ?? '');
+      const reasoning = streamed ? gen.streamedReasoning : (input.reasoning ?? '');
       if (input.state === 'faulted') {
         fail(b, out, gen, 'The worker reported the generation as faulted', false);
       } else if (text.length === 0 && reasoning.length === 0 && !input.cancelled) {

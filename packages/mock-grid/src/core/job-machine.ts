@@ -40,6 +40,11 @@ export const JOB_TRANSITIONS = {
     to: 'faulted',
     when: 'the attempt that ended was the last allowed',
   },
+  interrupt: {
+    from: ['streaming'],
+    to: 'failed',
+    when: 'an attempt whose tokens already reached a streaming /v1 client ended without a result: not retried',
+  },
   cancel: {
     from: ['queued', 'leased', 'streaming'],
     to: 'cancelled',

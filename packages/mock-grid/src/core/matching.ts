@@ -11,6 +11,6 @@ export function unfit(job: Job, worker: Worker): SkipReason | null {
   if (job.nsfw && !worker.nsfw) return 'nsfw';
   if (job.trustedWorkers && !worker.owner.trusted) return 'untrusted';
   if (job.allowWorkers && !job.allowWorkers.has(worker.id)) return 'worker_id';
-  if (job.blockWorkers?.has(worker.id)) return 'blacklist';
+  if (job.blockWorkers?.has(worker.id) || job.avoid?.has(worker.id)) return 'blacklist';
   return null;
 }

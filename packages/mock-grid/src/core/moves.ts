@@ -21,8 +21,22 @@ export function enqueue(b: Jobs, out: Outbox, job: Job): void {
   out.jobEvent(job, { type: 'queued', ...jobIds(job), at: b.clock.now() });
 }
 
-/** An attempt ended without a result: back to the front of the queue, keeping its age, and offered to an
- *  idle WS connection. */
+/**
+ * An attempt ended without a result. Its tokens may already have reached a streaming /v1 client, which cannot
+ * be handed another attempt's text after them: then the job ends there, failed (spec: the chat completion
+ * stream's error event); otherwise it goes back to the queue. Returns whether it was requeued.
+ */
+export function takeBack(b: Jobs, out: Outbox, job: Job, gen: Generation, reason: string): boolean {
+  if (gen.firstTokenAt !== null && job.req.chat?.stream === true) {
+    const message = `The worker stopped after streaming part of the answer (${reason}); a streamed answer is not retried`;
+    close(b, out, job, { type: 'failed', ...jobIds(job), at: b.clock.now(), message, clientError: false });
+    return false;
+  }
+  requeue(b, out, job, reason);
+  return true;
+}
+
+/** Back to the front of the queue, keeping its age, and offered to an idle WS connection. */
 export function requeue(b: Jobs, out: Outbox, job: Job, reason: string): void {
   move(job, 'retry');
   b.queue.add(job, true);
@@ -51,6 +65,8 @@ export function lease(b: Leases, out: Outbox, job: Job, worker: Worker, conn: Co
     timer: null,
     deadline: now + leaseMs,
     finishReason: null,
+    streamedText: '',
+    streamedReasoning: '',
     endedAt: 0,
   };
   move(job, 'assign');
@@ -115,9 +131,10 @@ export function freeDrained(b: Pick<Books, 'generations'>, out: Outbox, conn: Co
 type Ending = Extract<JobEvent, { type: 'done' | 'failed' | 'faulted' | 'cancelled' }>;
 const TRIGGER = { done: 'complete', failed: 'reject', faulted: 'fault', cancelled: 'cancel' } as const;
 
-/** A job reaches its end (`event.type` says which); its request is finished when it was the last. */
+/** A job reaches its end (`event.type` says which); its request is finished when it was the last. A `failed`
+ *  job whose streamed attempt died (`takeBack`) moves by `interrupt`, not `reject`. */
 export function close(b: Jobs, out: Outbox, job: Job, event: Ending): void {
-  move(job, TRIGGER[event.type]);
+  move(job, event.type === 'failed' && !event.clientError ? 'interrupt' : TRIGGER[event.type]);
   if (event.type !== 'done') b.stats[event.type]++;
   out.jobEvent(job, event);
   b.requests.finished(job.req, b.clock.now());
@@ -144,8 +161,8 @@ export function dropConnection(
   if (gen?.state === 'active') {
     const job = gen.job!;
     endGeneration(b, gen, 'abort', `worker ${reason}`);
-    // A disconnect is not the job's fault.
-    requeue(b, out, job, `worker ${reason}`);
+    // A disconnect is not the job's fault: no failure counted.
+    takeBack(b, out, job, gen, `worker ${reason}`);
   } else if (gen) b.generations.disarm(gen);
   out.gridEvent({ type: 'worker.offline', at: now, workerId: worker.id, name: worker.name, reason });
 }

@@ -5,7 +5,7 @@
  * once the transition is complete. A listener or sink that calls back into the grid therefore always sees
  * a finished transition, and its call's own effects join the end of the same queue instead of nesting.
  */
-import type { Conn, Job, Worker } from './entities.js';
+import type { Conn, Generation, Job, Worker } from './entities.js';
 import type { CloseReason, GridEvent, GridListener, JobEvent, WsJobOffer, WsRegistration } from './types.js';
 
 /** Follow-ups that belong to other rules, run by `GridCore` when they come up in the queue. */
@@ -18,8 +18,10 @@ export interface CommandRunner {
   drop(conn: Conn, reason: string): void;
   /** A faulted request's other jobs stop (rules/cancel.ts). */
   cancel(job: Job): void;
-  /** A WS worker failed a job: one strike (rules/discipline.ts). */
+  /** A worker failed a job: one strike (rules/discipline.ts). */
   strike(worker: Worker): void;
+  /** The attempt is a worker error, e.g. it streamed past the job's cap (rules/fail.ts). */
+  failAttempt(gen: Generation, message: string): void;
 }
 
 // Effects are queued flat, as (kind, subject, payload) triples: no object per effect on the hot path
@@ -35,7 +37,9 @@ const FEED = 7;
 const DROP = 8;
 const CANCEL_JOB = 9;
 const STRIKE = 10;
+const FAIL = 11;
 type Slot =
+  | Generation
   | number
   | Job
   | Conn
@@ -126,6 +130,9 @@ export class Outbox {
   strike(worker: Worker): void {
     this.#push(STRIKE, worker, null);
   }
+  failAttempt(gen: Generation, message: string): void {
+    this.#push(FAIL, gen, message);
+  }
 
   /**
    * Delivers everything queued, in order, including what the deliveries queue themselves. A call made
@@ -164,7 +171,8 @@ export class Outbox {
         else if (kind === FEED) run.feed(subject as Conn);
         else if (kind === DROP) run.drop(subject as Conn, payload as string);
         else if (kind === CANCEL_JOB) run.cancel(subject as Job);
-        else run.strike(subject as Worker);
+        else if (kind === STRIKE) run.strike(subject as Worker);
+        else run.failAttempt(subject as Generation, payload as string);
       } catch (error) {
         // A rule that throws in a follow-up is a bug; the effects after it are still delivered.
         rethrowLater(error);

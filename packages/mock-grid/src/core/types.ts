@@ -201,7 +201,16 @@ export type JobEvent =
       generationId: string;
       model: string;
     }
-  | { type: 'token'; jobId: string; requestId: string; index: number; at: number; delta: ChatCompletionDelta }
+  | {
+      type: 'token';
+      jobId: string;
+      requestId: string;
+      index: number;
+      at: number;
+      /** The attempt the token belongs to (the `generationId` of its `assigned`). */
+      generationId: string;
+      delta: ChatCompletionDelta;
+    }
   | { type: 'requeued'; jobId: string; requestId: string; index: number; at: number; reason: string }
   | ({ type: 'done'; jobId: string; requestId: string; index: number; at: number } & DoneInfo)
   | {

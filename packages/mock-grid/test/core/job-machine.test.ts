@@ -52,7 +52,7 @@ describe('the job state machine', () => {
         }
       }
     }
-    expect(legal).toBe(14);
+    expect(legal).toBe(15);
     expect(legal + illegal).toBe(Object.keys(JOB_TRANSITIONS).length * JOB_STAGES.length);
     for (const [trigger, t] of Object.entries(GENERATION_TRANSITIONS)) {
       for (const from of GEN_STAGES) {
@@ -79,13 +79,16 @@ describe('the job state machine', () => {
   });
 
   /** A grid with a /v1 job in `from` (a WS worker or a pop worker serves it), and the job's events. */
-  function jobIn(from: JobState | 'new', options: { maxAttempts?: number; pop?: boolean } = {}) {
+  function jobIn(
+    from: JobState | 'new',
+    options: { maxAttempts?: number; pop?: boolean; stream?: boolean } = {},
+  ) {
     const { grid } = makeGrid(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {});
     const ws = options.pop ? null : wsWorker(grid);
     if (options.pop) grid.pop(popBody()); // online, so /v1 accepts m1; the queue is still empty
     if (from === 'new') return { grid, ws, gen: '', by: undefined, busy: null, job: () => chat(grid) };
     const busy = from === 'queued' && ws ? chat(grid) : null; // keeps the only WS connection busy
-    const job = chat(grid);
+    const job = chat(grid, options.stream ? { stream: true } : {});
     let gen = '';
     if (from !== 'queued') gen = options.pop ? grid.pop(popBody()).job!.id : ws!.sink.last.id;
     const by = ws ? ws.by : { apiKey: 'pop-key' };
@@ -103,7 +106,7 @@ describe('the job state machine', () => {
   /** Makes `trigger` happen to a job in `from` through the public API; returns the job's id and events. */
   function trigger(name: JobTrigger, from: JobState | 'new') {
     const pop = name === 'assign' || name === 'submit'; // no idle WS connection to take it at once
-    const s = jobIn(from, { pop, maxAttempts: name === 'fault' ? 1 : 3 });
+    const s = jobIn(from, { pop, maxAttempts: name === 'fault' ? 1 : 3, stream: name === 'interrupt' });
     const by = s.by!;
     const job = s.job(); // for 'new', this is the submit
     switch (name) {
@@ -122,6 +125,10 @@ describe('the job state machine', () => {
         s.grid.fail({ generationId: s.gen, by, message: 'bad prompt', clientError: true });
         break;
       case 'retry':
+        s.grid.release(s.ws!.by.connectionId);
+        break;
+      case 'interrupt':
+        // The same worker loss as `retry`, but its tokens already went to a streaming client.
         s.grid.release(s.ws!.by.connectionId);
         break;
       case 'fault':

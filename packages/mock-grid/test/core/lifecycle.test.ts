@@ -18,10 +18,11 @@ describe('job life across both doors and both worker kinds', () => {
     clock.advance(200);
     expect(grid.progress({ generationId: offer.id, by, delta: { content: 'Hi' } })).toBe(true);
     clock.advance(800);
+    grid.progress({ generationId: offer.id, by, delta: { content: '! How can I help you today?' } });
     const { reward } = grid.complete({ generationId: offer.id, by, text: 'Hi! How can I help you today?' });
     // 29 chars → 8 tokens × 1 × 0.1 den
     expect(reward).toBe(0.8);
-    expect(types(events)).toEqual(['queued', 'assigned', 'token', 'done']);
+    expect(types(events)).toEqual(['queued', 'assigned', 'token', 'token', 'done']);
     const done = events.at(-1)!;
     if (done.type !== 'done') throw new Error('expected done');
     expect(done.usage.completion_tokens).toBe(8);

@@ -32,11 +32,13 @@ describe('rewards and the ledger', () => {
     const { sink, by } = wsWorker(grid);
     chat(grid);
     grid.progress({ generationId: sink.last.id, by, delta: { content: 'Hi' } });
+    grid.progress({ generationId: sink.last.id, by, delta: { content: ' there' } });
     grid.complete({ generationId: sink.last.id, by, text: 'Hi there' });
     expect(events.map((e) => e.type)).toEqual([
       'worker.online',
       'queued',
       'assigned',
+      'token',
       'token',
       'done',
       'credited',

@@ -11,6 +11,7 @@ describe('statistics and views', () => {
     clock.advance(500);
     grid.progress({ generationId: a.sink.last.id, by: a.by, delta: { content: 'x' } });
     clock.advance(1500);
+    grid.progress({ generationId: a.sink.last.id, by: a.by, delta: { content: 'x'.repeat(39) } });
     grid.complete({ generationId: a.sink.last.id, by: a.by, text: 'x'.repeat(40) });
     // Job 2 on b: done after 1 s without tokens (ttft = gen time), 20 chars = 5 tokens; queued 2 s before.
     chat(grid);

@@ -1,11 +1,13 @@
 /**
  * Trigger: an attempt ends without a result — a worker error, an empty or faulted submit, or a lease that
- * ran out. The job goes back to the front of the queue, or is faulted after `maxAttempts` failures (and the
- * request's other jobs are cancelled); an error the worker blames on the client fails the job at once.
+ * ran out (a strike, and the job is not handed back to that worker). The job goes back to the front of the
+ * queue, or is faulted after `maxAttempts` failures (and the request's other jobs are cancelled); an error the
+ * worker blames on the client fails the job at once, and so does any failure after a streaming client got
+ * part of the answer (moves.ts `takeBack`).
  */
 import type { Books } from '../books/index.js';
 import type { Generation, Job } from '../entities.js';
-import { close, endGeneration, freeDrained, requeue } from '../moves.js';
+import { close, endGeneration, freeDrained, takeBack } from '../moves.js';
 import { jobIds, type Outbox } from '../outbox.js';
 
 type FailBooks = Pick<Books, 'clock' | 'settings' | 'generations' | 'queue' | 'requests' | 'stats'>;
@@ -26,7 +28,7 @@ export function fail(
     close(b, out, job, { type: 'failed', ...jobIds(job), at: b.clock.now(), message, clientError: true });
   } else {
     worker.uncompletedJobs++;
-    retryOrFault(b, out, job, message);
+    retryOrFault(b, out, job, gen, message);
     if (conn) out.strike(worker);
   }
   if (conn && !conn.closed) out.feed(conn);
@@ -48,18 +50,25 @@ export function leaseTimer(b: FailBooks, out: Outbox, gen: Generation): void {
   if (gen.state !== 'active') return;
   const job = gen.job!;
   const conn = gen.conn;
-  gen.worker.uncompletedJobs++;
+  const worker = gen.worker;
+  worker.uncompletedJobs++;
   endGeneration(b, gen, 'abort', 'lease expired');
   if (conn) out.cancelFrame(conn, gen.id);
-  retryOrFault(b, out, job, 'lease expired');
+  // Letting a lease run out is that worker's failure: a strike, and the job is not handed back to it (a hung
+  // worker that still answers pings would otherwise take it again and again until it faulted).
+  job.avoid ??= new Set();
+  job.avoid.add(worker.id);
+  retryOrFault(b, out, job, gen, 'lease expired');
+  out.strike(worker);
   if (conn) out.feed(conn);
 }
 
-/** After a counted failure: requeue the job, or fault it (and cancel its request's other jobs). */
-function retryOrFault(b: FailBooks, out: Outbox, job: Job, reason: string): void {
+/** After a counted failure: requeue the job (unless its streamed output already reached the client), or
+ *  fault it after `maxAttempts` (and cancel its request's other jobs). */
+function retryOrFault(b: FailBooks, out: Outbox, job: Job, gen: Generation, reason: string): void {
   job.failures++;
   if (job.failures < b.settings.maxAttempts) {
-    requeue(b, out, job, reason);
+    takeBack(b, out, job, gen, reason);
     return;
   }
   close(b, out, job, {

@@ -1,13 +1,22 @@
 /**
  * Trigger: a token frame. A live generation's first token moves its job to `streaming`; every token pushes
- * a WS lease on. Tokens for a generation that is no longer live on that worker are ignored: tokens still in
- * flight after a cancel are normal.
+ * a WS lease on, and is kept: what a worker streamed is its result. Tokens for a generation that is no longer
+ * live on that worker are ignored (tokens still in flight after a cancel are normal); tokens past the job's
+ * cap fail the attempt.
  */
 import type { Books } from '../books/index.js';
 import { move } from '../job-machine.js';
 import { jobIds, type Outbox } from '../outbox.js';
 import { owns } from '../ownership.js';
+import { tokensForChars } from '../tokens.js';
 import type { ProgressInput } from '../types.js';
+
+/**
+ * How far past the job's token cap a worker may stream before it is a worker error: the grid counts 4
+ * characters as a token, a worker's tokenizer may count fewer (docs/mock-grid-core.md "Leases, requeues,
+ * faults").
+ */
+export const STREAM_SLACK = { factor: 2, tokens: 16 };
 
 export function progress(
   b: Pick<Books, 'clock' | 'settings' | 'accounts' | 'generations'>,
@@ -18,11 +27,21 @@ export function progress(
   if (gen?.state !== 'active' || !owns(b, gen, input.by)) return false;
   const job = gen.job!;
   const now = b.clock.now();
+  const content = typeof input.delta.content === 'string' ? input.delta.content : '';
+  const reasoning = typeof input.delta.reasoning_content === 'string' ? input.delta.reasoning_content : '';
+  const streamed = gen.streamedText.length + gen.streamedReasoning.length + content.length + reasoning.length;
+  if (tokensForChars(streamed) > gen.maxLength * STREAM_SLACK.factor + STREAM_SLACK.tokens) {
+    // Output past the cap is never forwarded: the attempt is a worker error (strike, retry rules apply).
+    out.failAttempt(gen, `The worker streamed more than the job's ${gen.maxLength} tokens`);
+    return false;
+  }
+  gen.streamedText += content;
+  gen.streamedReasoning += reasoning;
   if (gen.firstTokenAt === null) gen.firstTokenAt = now;
   if (job.state === 'leased') move(job, 'token');
   // The lease timer re-arms itself lazily for the rest (fail.ts `leaseTimer`).
   if (gen.conn) gen.deadline = now + b.settings.wsLeaseMs;
   if (input.finish_reason) gen.finishReason = input.finish_reason;
-  out.jobEvent(job, { type: 'token', ...jobIds(job), at: now, delta: input.delta });
+  out.jobEvent(job, { type: 'token', ...jobIds(job), at: now, generationId: gen.id, delta: input.delta });
   return true;
 }

@@ -79,6 +79,11 @@ export function checkIn(b: RegisterBooks, out: Outbox, input: PopCheckInInput): 
   const now = b.clock.now();
   const account = b.accounts.authenticate(input.apikey, 'worker.connect');
   const worker = b.workers.claim(account, input.name, input.models, 'pop');
+  if (worker.cooldownUntil !== null && now < worker.cooldownUntil) {
+    throw new GridError('WorkerCooldown', `Worker '${worker.name}' was evicted; retry later`, {
+      retryAfterMs: worker.cooldownUntil - now,
+    });
+  }
   b.workers.update(worker, {
     kind: 'pop',
     models: input.models,

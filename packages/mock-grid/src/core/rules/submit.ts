@@ -101,6 +101,7 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput): Submiss
       seed: spec.seed ?? Math.floor(b.settings.random() * 2 ** 31),
       promptTokens: spec.promptTokens,
       failures: 0,
+      avoid: null,
       nodes: [],
       inQueue: false,
       scan: 0,

@@ -196,7 +196,8 @@ async function* sse(
       const c = choices[e.index];
       if (!c || c.finished) continue;
       if (e.type === 'token') {
-        c.streamed = true;
+        // Text streamed (not an empty or tool-call-only delta) means `done` brings nothing new to send.
+        if (e.delta.content || e.delta.reasoning_content) c.streamed = true;
         yield chunk([{ index: e.index, delta: e.delta, logprobs: null, finish_reason: null }]);
       } else if (e.type === 'done') {
         c.finished = true;
