@@ -54,6 +54,7 @@ export {
   type ProgressInput,
   type RateLimitOptions,
   type RateLimitRule,
+  type RequestAsker,
   type Scope,
   type SkippedCounts,
   type Submission,

@@ -17,7 +17,7 @@ import type {
 import { accountView } from './books/accounts.js';
 import { type Books, createBooks } from './books/index.js';
 import { type Clock, SystemClock } from './clock.js';
-import type { Generation, Worker } from './entities.js';
+import type { Generation, Req, Worker } from './entities.js';
 import { GridError } from './errors.js';
 import { type Ack, type CommandRunner, Outbox } from './outbox.js';
 import { isStale, resolve, type StaleCode } from './ownership.js';
@@ -45,6 +45,7 @@ import type {
   PopCheckInInput,
   PopResult,
   ProgressInput,
+  RequestAsker,
   Scope,
   Submission,
   SubmitInput,
@@ -125,24 +126,26 @@ export class GridCore {
     }
   }
 
-  /** Horde-shaped status of a request (any source). Throws RequestNotFound. */
-  status(requestId: string): HordeTextStatus {
+  /**
+   * Horde-shaped status of a request. With `asker` (a Horde client), only Horde requests it may see are found
+   * (`GridOptions.requestAccess`: the submitting key, or the id alone; another account's key never), and
+   * anything else is RequestNotFound, so an id reveals nothing to another account; without it (in-process
+   * callers) any request. Throws RequestNotFound.
+   */
+  status(requestId: string, asker?: RequestAsker): HordeTextStatus {
     this.#prune();
-    const req = this.#books.requests.request(requestId);
-    if (!req) throw new GridError('RequestNotFound', 'Request not found', { field: 'id' });
-    return hordeStatusView(this.#ctx(), req);
+    return hordeStatusView(this.#ctx(), this.#request(requestId, asker));
   }
 
   /**
    * Cancels a whole request (request id) or one job (job id): queued jobs leave the queue, leased ones
-   * are taken back and their WS worker gets `cancel`. Returns the request's status afterwards.
+   * are taken back and their WS worker gets `cancel`. `asker` as for `status`. Returns the request's status
+   * afterwards.
    */
-  cancel(id: string): HordeTextStatus {
+  cancel(id: string, asker?: RequestAsker): HordeTextStatus {
     this.#prune();
-    const requests = this.#books.requests;
-    const job = requests.job(id);
-    const req = requests.request(id) ?? job?.req;
-    if (!req) throw new GridError('RequestNotFound', 'Request not found', { field: 'id' });
+    const job = this.#books.requests.job(id);
+    const req = this.#request(job ? job.req.id : id, asker);
     try {
       for (const target of job ? [job] : req.jobs) cancel(this.#books, this.#out, target);
     } finally {
@@ -414,6 +417,25 @@ export class GridCore {
     const now = this.clock.now();
     this.#books.requests.prune(now);
     this.#books.generations.prune(now);
+  }
+
+  /** The request `id` as `asker` may see it (see `status`). */
+  #request(id: string, asker: RequestAsker | undefined): Req {
+    const req = this.#books.requests.request(id);
+    if (req && (!asker || (req.source === 'horde' && this.#owns(req, asker)))) return req;
+    throw new GridError('RequestNotFound', 'Request not found', { field: 'id' });
+  }
+
+  /** An anonymous request is its id's; otherwise a key that is sent must be the owner's, and no key is
+   *  enough only under `requestAccess: 'id'` (the AI Horde's model, where the id is the capability). */
+  #owns(req: Req, asker: RequestAsker): boolean {
+    if (req.account.anonymous) return true;
+    if (asker.apiKey === undefined || asker.apiKey === '') return this.#books.settings.requestAccess === 'id';
+    try {
+      return this.#books.accounts.lookup(asker.apiKey) === req.account;
+    } catch {
+      return false; // a key that is not valid: not the owner
+    }
   }
 
   #ctx(): ViewContext {

@@ -63,6 +63,7 @@ export type {
   ProgressInput,
   RateLimitOptions,
   RateLimitRule,
+  RequestAsker,
   Scope,
   Submission,
   SubmitInput,

@@ -51,7 +51,7 @@ export function lease(b: Leases, out: Outbox, job: Job, worker: Worker, conn: Co
   const model = chooseModel(job, worker);
   const leaseMs = conn ? b.settings.wsLeaseMs : b.settings.popLeaseMs;
   const gen: Generation = {
-    id: uuid(b.settings.random),
+    id: uuid(),
     job,
     jobId: job.id,
     worker,

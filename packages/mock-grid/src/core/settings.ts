@@ -60,6 +60,7 @@ export function resolveSettings(options: GridOptions): Settings {
     wsRetentionMs: options.wsRetentionMs ?? d.wsRetentionMs,
     scanLimit: options.scanLimit ?? d.scanLimit,
     random: options.random ?? Math.random,
+    requestAccess: options.requestAccess ?? ((options.authMode ?? d.authMode) === 'strict' ? 'owner' : 'id'),
   };
   const positive = [
     'maxInFlight',

@@ -90,7 +90,14 @@ export interface GridOptions {
   wsRetentionMs?: number;
   /** Queued jobs looked at per model lane per assignment (bounds the cost of one pop). Default 64. */
   scanLimit?: number;
-  /** Source of randomness for minted seeds and ids. Default Math.random. */
+  /**
+   * Who may read or cancel a Horde request through the door. `owner`: only the submitting key. `id`: also a
+   * caller that sends no key (the AI Horde's model: its clients poll status without one, and ids are
+   * unguessable). A key of another account is refused either way, and an anonymous request is read by its id.
+   * Default `owner` in strict auth mode, `id` in open mode.
+   */
+  requestAccess?: 'owner' | 'id';
+  /** Source of randomness for minted seeds. Default Math.random. Ids always come from Web Crypto. */
   random?: () => number;
 }
 
@@ -166,6 +173,11 @@ export interface JobView {
   workerId: string | null;
   workerName: string | null;
   text: string;
+}
+
+/** Who asks for a request's status or cancels it through a door: the key it sent (if any). */
+export interface RequestAsker {
+  apiKey: string | undefined;
 }
 
 export interface Submission {

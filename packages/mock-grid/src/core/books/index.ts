@@ -56,7 +56,7 @@ export function createBooks(
       { popMs: settings.retentionMs, wsMs: settings.wsRetentionMs },
       onGenerationTimer,
     ),
-    workers: new WorkerBook(clock, settings.popOfflineMs, settings.random),
+    workers: new WorkerBook(clock, settings.popOfflineMs),
     connections: new ConnectionBook(),
     queue: new JobQueue(settings.scanLimit, (job) => job.wantTokens ?? d.workerMaxLength),
     stats: new Stats(),

@@ -41,7 +41,6 @@ export class WorkerBook {
   constructor(
     private readonly clock: Clock,
     private readonly popOfflineMs: number,
-    private readonly random: () => number,
   ) {}
 
   get(idOrName: string): Worker | undefined {
@@ -77,7 +76,7 @@ export class WorkerBook {
     }
     const now = this.clock.now();
     const worker: Worker = {
-      id: uuid(this.random),
+      id: uuid(),
       name,
       kind,
       owner: account,

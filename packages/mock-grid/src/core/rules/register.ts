@@ -53,7 +53,7 @@ export function connect(
     out.close(previous, 'replaced', 'Replaced by a newer connection with the same name');
   }
   const conn: Conn = {
-    id: uuid(b.settings.random),
+    id: uuid(),
     worker,
     sink,
     current: null,

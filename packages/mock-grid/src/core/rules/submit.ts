@@ -70,7 +70,7 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput): Submiss
   }
 
   const req: Req = {
-    id: uuid(b.settings.random),
+    id: uuid(),
     source: input.source,
     account,
     createdAt: now,
@@ -84,7 +84,7 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput): Submiss
   };
   for (let index = 0; index < spec.n; index++) {
     const job: Job = {
-      id: uuid(b.settings.random),
+      id: uuid(),
       req,
       index,
       state: 'new',

@@ -93,13 +93,16 @@ export const hordeRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/api\/v2\/generate\/text\/status\/(?<id>[^/]+)$/,
     operationId: 'hordeTextStatus',
-    handler: ({ ctx, params }) => json(200, ctx.grid.status(params.id ?? '')),
+    // Only the submitting key reads or cancels a request (an anonymous one: its id alone, as on the Horde).
+    handler: ({ ctx, params, req }) =>
+      json(200, ctx.grid.status(params.id ?? '', { apiKey: hordeApiKey(req) })),
   },
   {
     method: 'DELETE',
     pattern: /^\/api\/v2\/generate\/text\/status\/(?<id>[^/]+)$/,
     operationId: 'hordeTextCancel',
-    handler: ({ ctx, params }) => json(200, ctx.grid.cancel(params.id ?? '')),
+    handler: ({ ctx, params, req }) =>
+      json(200, ctx.grid.cancel(params.id ?? '', { apiKey: hordeApiKey(req) })),
   },
   { method: 'POST', pattern: /^\/api\/v2\/generate\/text\/pop$/, operationId: 'hordeTextPop', handler: pop },
   {
