@@ -16,7 +16,7 @@ import type {
 } from '@aipg/sdk';
 import { accountView } from './books/accounts.js';
 import { type Books, createBooks } from './books/index.js';
-import { type Clock, SystemClock } from './clock.js';
+import { type Clock, SystemClock, type TimerHandle } from './clock.js';
 import type { Generation, Req, Worker } from './entities.js';
 import { GridError } from './errors.js';
 import { type Ack, type CommandRunner, Outbox } from './outbox.js';
@@ -30,6 +30,7 @@ import { progress } from './rules/progress.js';
 import { checkIn, connect } from './rules/register.js';
 import { release } from './rules/release.js';
 import { submit } from './rules/submit.js';
+import { sweep } from './rules/sweep.js';
 import { resolveSettings } from './settings.js';
 import type {
   AccountView,
@@ -74,6 +75,7 @@ export class GridCore {
   readonly clock: Clock;
   readonly #books: Books;
   readonly #out = new Outbox();
+  #sweepTimer: TimerHandle | null = null;
   /** Follow-ups queued by rules, each run by the rule it belongs to. */
   readonly #run: CommandRunner = {
     dispatch: (job) => dispatch(this.#books, this.#out, job),
@@ -393,6 +395,8 @@ export class GridCore {
   /** Stops every lease timer and forgets listeners; the grid must not be used afterwards. */
   dispose(): void {
     this.#books.generations.disarmAll();
+    if (this.#sweepTimer) this.clock.clearTimer(this.#sweepTimer);
+    this.#sweepTimer = null;
     this.#out.listeners.clear();
   }
 
@@ -402,6 +406,19 @@ export class GridCore {
    *  first): delivers what it queued. Inside a delivery (a sink answering at once) the running loop does. */
   #deliver(): void {
     this.#out.deliver(this.#run);
+    if (this.#sweepTimer === null && this.#books.queue.size > 0) this.#armSweep();
+  }
+
+  /** While jobs are queued, a sweep every quarter of `noWorkerTimeoutMs` answers the ones nobody can serve. */
+  #armSweep(): void {
+    this.#sweepTimer = this.clock.setTimer(() => {
+      this.#sweepTimer = null;
+      try {
+        sweep(this.#books, this.#out);
+      } finally {
+        this.#deliver();
+      }
+    }, this.#books.settings.noWorkerTimeoutMs / 4);
   }
 
   #onTimer(gen: Generation): void {

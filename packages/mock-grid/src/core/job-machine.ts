@@ -40,6 +40,11 @@ export const JOB_TRANSITIONS = {
     to: 'faulted',
     when: 'the attempt that ended was the last allowed',
   },
+  orphan: {
+    from: ['queued'],
+    to: 'faulted',
+    when: 'a /v1 job that no online worker could serve for noWorkerTimeoutMs (its workers went away)',
+  },
   interrupt: {
     from: ['streaming'],
     to: 'failed',

@@ -7,7 +7,7 @@ import type { Books } from './books/index.js';
 import { chooseModel, servedMaxLength, wsPayload } from './convert.js';
 import type { Conn, Generation, Job, Worker } from './entities.js';
 import { uuid } from './ids.js';
-import { move } from './job-machine.js';
+import { type JobTrigger, move } from './job-machine.js';
 import { jobIds, type Outbox } from './outbox.js';
 import type { JobEvent } from './types.js';
 
@@ -29,7 +29,8 @@ export function enqueue(b: Jobs, out: Outbox, job: Job): void {
 export function takeBack(b: Jobs, out: Outbox, job: Job, gen: Generation, reason: string): boolean {
   if (gen.firstTokenAt !== null && job.req.chat?.stream === true) {
     const message = `The worker stopped after streaming part of the answer (${reason}); a streamed answer is not retried`;
-    close(b, out, job, { type: 'failed', ...jobIds(job), at: b.clock.now(), message, clientError: false });
+    const event = { type: 'failed', ...jobIds(job), at: b.clock.now(), message, clientError: false } as const;
+    close(b, out, job, event, 'interrupt');
     return false;
   }
   requeue(b, out, job, reason);
@@ -131,10 +132,16 @@ export function freeDrained(b: Pick<Books, 'generations'>, out: Outbox, conn: Co
 type Ending = Extract<JobEvent, { type: 'done' | 'failed' | 'faulted' | 'cancelled' }>;
 const TRIGGER = { done: 'complete', failed: 'reject', faulted: 'fault', cancelled: 'cancel' } as const;
 
-/** A job reaches its end (`event.type` says which); its request is finished when it was the last. A `failed`
- *  job whose streamed attempt died (`takeBack`) moves by `interrupt`, not `reject`. */
-export function close(b: Jobs, out: Outbox, job: Job, event: Ending): void {
-  move(job, event.type === 'failed' && !event.clientError ? 'interrupt' : TRIGGER[event.type]);
+/** A job reaches its end (`event.type` says which, `trigger` how when it is not the usual one); its request
+ *  is finished when it was the last. */
+export function close(
+  b: Jobs,
+  out: Outbox,
+  job: Job,
+  event: Ending,
+  trigger: JobTrigger = TRIGGER[event.type],
+): void {
+  move(job, trigger);
   if (event.type !== 'done') b.stats[event.type]++;
   out.jobEvent(job, event);
   b.requests.finished(job.req, b.clock.now());

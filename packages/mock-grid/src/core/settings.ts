@@ -26,6 +26,7 @@ export const GRID_DEFAULTS = {
   retentionMs: 600_000,
   wsRetentionMs: 60_000,
   scanLimit: 64,
+  noWorkerTimeoutMs: 60_000,
   // A worker that does not say (the spec's pop defaults; WS register frames default the same).
   workerMaxLength: limits.HordeTextPopRequest.max_length.default,
   workerMaxContextLength: limits.HordeTextPopRequest.max_context_length.default,
@@ -59,6 +60,7 @@ export function resolveSettings(options: GridOptions): Settings {
     retentionMs: options.retentionMs ?? d.retentionMs,
     wsRetentionMs: options.wsRetentionMs ?? d.wsRetentionMs,
     scanLimit: options.scanLimit ?? d.scanLimit,
+    noWorkerTimeoutMs: options.noWorkerTimeoutMs ?? d.noWorkerTimeoutMs,
     random: options.random ?? Math.random,
     requestAccess: options.requestAccess ?? ((options.authMode ?? d.authMode) === 'strict' ? 'owner' : 'id'),
   };
@@ -73,6 +75,7 @@ export function resolveSettings(options: GridOptions): Settings {
     'retentionMs',
     'wsRetentionMs',
     'scanLimit',
+    'noWorkerTimeoutMs',
   ] as const;
   for (const field of positive) {
     if (!(s[field] > 0)) {

@@ -91,6 +91,13 @@ export interface GridOptions {
   /** Queued jobs looked at per model lane per assignment (bounds the cost of one pop). Default 64. */
   scanLimit?: number;
   /**
+   * A queued /v1 job that no online worker can serve (every worker of its model went away) is answered
+   * (faulted, `noWorker`; the /v1 door's 503) once this long has passed, checked every quarter of it. Horde
+   * requests wait for a worker instead, as on the Horde (their status says `is_possible: false`). Default
+   * 60 000.
+   */
+  noWorkerTimeoutMs?: number;
+  /**
    * Who may read or cancel a Horde request through the door. `owner`: only the submitting key. `id`: also a
    * caller that sends no key (the AI Horde's model: its clients poll status without one, and ids are
    * unguessable). A key of another account is refused either way, and an anonymous request is read by its id.
@@ -234,7 +241,16 @@ export type JobEvent =
       message: string;
       clientError: boolean;
     }
-  | { type: 'faulted'; jobId: string; requestId: string; index: number; at: number; message: string }
+  | {
+      type: 'faulted';
+      jobId: string;
+      requestId: string;
+      index: number;
+      at: number;
+      message: string;
+      /** Set when no online worker could serve it (the /v1 door answers 503, not 502). */
+      noWorker?: true;
+    }
   | { type: 'cancelled'; jobId: string; requestId: string; index: number; at: number };
 
 export type JobListener = (event: JobEvent) => void;

@@ -52,7 +52,7 @@ describe('the job state machine', () => {
         }
       }
     }
-    expect(legal).toBe(15);
+    expect(legal).toBe(16);
     expect(legal + illegal).toBe(Object.keys(JOB_TRANSITIONS).length * JOB_STAGES.length);
     for (const [trigger, t] of Object.entries(GENERATION_TRANSITIONS)) {
       for (const from of GEN_STAGES) {
@@ -83,17 +83,17 @@ describe('the job state machine', () => {
     from: JobState | 'new',
     options: { maxAttempts?: number; pop?: boolean; stream?: boolean } = {},
   ) {
-    const { grid } = makeGrid(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {});
+    const { grid, clock } = makeGrid(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {});
     const ws = options.pop ? null : wsWorker(grid);
     if (options.pop) grid.pop(popBody()); // online, so /v1 accepts m1; the queue is still empty
-    if (from === 'new') return { grid, ws, gen: '', by: undefined, busy: null, job: () => chat(grid) };
+    if (from === 'new') return { grid, clock, ws, gen: '', by: undefined, busy: null, job: () => chat(grid) };
     const busy = from === 'queued' && ws ? chat(grid) : null; // keeps the only WS connection busy
     const job = chat(grid, options.stream ? { stream: true } : {});
     let gen = '';
     if (from !== 'queued') gen = options.pop ? grid.pop(popBody()).job!.id : ws!.sink.last.id;
     const by = ws ? ws.by : { apiKey: 'pop-key' };
     if (from === 'streaming') grid.progress({ generationId: gen, by, delta: { content: 'Hi' } });
-    return { grid, ws, gen, by, busy, job: () => job };
+    return { grid, clock, ws, gen, by, busy, job: () => job };
   }
 
   const TERMINAL_EVENT: Partial<Record<JobState, string>> = {
@@ -105,7 +105,8 @@ describe('the job state machine', () => {
 
   /** Makes `trigger` happen to a job in `from` through the public API; returns the job's id and events. */
   function trigger(name: JobTrigger, from: JobState | 'new') {
-    const pop = name === 'assign' || name === 'submit'; // no idle WS connection to take it at once
+    // No idle WS connection to take it at once; for `orphan`, a pop worker that then goes offline.
+    const pop = name === 'assign' || name === 'submit' || name === 'orphan';
     const s = jobIn(from, { pop, maxAttempts: name === 'fault' ? 1 : 3, stream: name === 'interrupt' });
     const by = s.by!;
     const job = s.job(); // for 'new', this is the submit
@@ -126,6 +127,10 @@ describe('the job state machine', () => {
         break;
       case 'retry':
         s.grid.release(s.ws!.by.connectionId);
+        break;
+      case 'orphan':
+        // The only worker stops polling: offline after 300 s, then answered within the no-worker timeout.
+        s.clock.advance(300_000 + 60_000 + 15_000);
         break;
       case 'interrupt':
         // The same worker loss as `retry`, but its tokens already went to a streaming client.

@@ -144,3 +144,45 @@ describe('billing follows the streamed text', () => {
     expect(t.grid.core.worker('flood')?.strikes).toBe(1);
   });
 });
+
+describe('no request waits forever', () => {
+  it('a chat whose only (pop) worker went offline is answered 503 within the no-worker timeout', async () => {
+    t = await startTestGrid();
+    const pop = () =>
+      t.post('/api/v2/generate/text/pop', { name: 'popper', models: [MODEL] }, { apikey: WORKER_KEY });
+    expect((await pop()).status).toBe(200); // the model is online: the chat is accepted
+    const res = t.post('/v1/chat/completions', { model: MODEL, messages: [{ role: 'user', content: 'Hi' }] });
+    // Wait until the grid has queued it, then let the worker go quiet: offline after 300 s.
+    while (t.grid.core.counters().queued === 0) await new Promise((r) => setTimeout(r, 5));
+    t.clock.advance(300_000);
+    t.clock.advance(75_000); // the 60 s timeout, checked every 15 s
+    const answer = await res;
+    expect(answer.status).toBe(503);
+    expect(((await answer.json()) as { detail: string }).detail).toMatch(
+      /No worker serving .* online for 60 s/,
+    );
+    expect(t.grid.core.account(CLIENT_KEY).inFlight).toBe(0);
+  });
+});
+
+describe('a worker that keeps letting leases expire', () => {
+  it('gets a strike each time and is evicted like any other, and never gets the same job back', async () => {
+    // A strike window longer than the six leases, so every expiry still counts.
+    t = await startTestGrid({ grid: { maxAttempts: 100, strikeWindowMs: 3_600_000 } });
+    const hung = await t.wsWorker('hung');
+    const offered = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      const res = t.post('/api/v2/generate/text/async', { prompt: `p${i}`, models: [MODEL] });
+      expect((await res).status).toBe(202);
+      const job = await hung.next('job');
+      offered.add(String(job.id));
+      t.clock.advance(300_000); // the WS lease: the worker answered pings but never finished
+      await hung.next('cancel');
+    }
+    expect(offered.size).toBe(6);
+    const closed = await hung.closed;
+    expect(closed.code).toBe(4003);
+    expect(t.grid.core.worker('hung')?.strikes).toBe(0); // the eviction cleared them
+    expect(t.grid.core.worker('hung')?.cooldownUntil).not.toBeNull();
+  });
+});

@@ -21,6 +21,8 @@ class Lane {
   tail: QueueNode | null = null;
   live = 0;
   tokens = 0;
+  /** Since when no online worker serves this lane's model while it holds jobs (`unserved`), else null. */
+  unservedSince: number | null = null;
 
   pushBack(node: QueueNode): void {
     node.prev = this.tail;
@@ -128,6 +130,26 @@ export class JobQueue {
     this.size--;
     this.tokens -= tokens;
     this.#order.delete(job.seq);
+  }
+
+  /**
+   * The lanes holding jobs that no online worker has served (`served(model)` false; model null = the
+   * any-model lane) since at least `since`, each with its queued jobs. O(lanes) plus the jobs returned.
+   */
+  unserved(now: number, served: (model: string | null) => boolean, since: number): Job[] {
+    const out: Job[] = [];
+    const visit = (model: string | null, lane: Lane): void => {
+      if (lane.live === 0 || served(model)) {
+        lane.unservedSince = null;
+        return;
+      }
+      lane.unservedSince ??= now;
+      if (lane.unservedSince > since) return;
+      for (let node = lane.head; node; node = node.next) out.push(node.job);
+    };
+    for (const [model, lane] of this.#lanes) visit(model, lane);
+    visit(null, this.#any);
+    return out;
   }
 
   /** 1-based position among queued jobs by age, 0 when not queued. */

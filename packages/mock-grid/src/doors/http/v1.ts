@@ -250,6 +250,8 @@ async function collect(
       if (t) t.text += e.delta.content ?? '';
     } else if (isTerminal(e)) {
       if (e.type === 'failed' && e.clientError) return json(400, { detail: e.message });
+      // Every worker that could serve it went away: the same 503 a new request for the model gets.
+      if (e.type === 'faulted' && e.noWorker) return json(503, { detail: e.message });
       return json(502, { detail: errorMessage(e) });
     }
   }
