@@ -211,13 +211,18 @@ export interface paths {
          * Progress and finished generations. There is no text `check` endpoint and no streaming: poll this (60/min per id
          * and IP). Once `done` is true the generations are final.
          * Text request status and results
+         *
+         *     Only the requester sees a request: an `apikey` of another account gets 404, as an unknown id does. Without
+         *     a key the id alone is enough, as on the AI Horde (whose clients poll without one; ids are random UUIDs from a
+         *     cryptographic source) — except on a grid that requires the submitting key (the mock in strict auth mode),
+         *     where only an anonymous request is read by its id.
          */
         get: operations["hordeTextStatus"];
         put?: never;
         post?: never;
         /**
          * Cancels the generations not yet given to a worker (generations in flight still finish) and returns the status,
-         * including any finished generations.
+         * including any finished generations. Who may cancel: as for the status (another account's key gets 404).
          * Cancel a text request
          */
         delete: operations["hordeTextCancel"];
@@ -1106,6 +1111,10 @@ export type GridMetadata = {
 /**
  * Mid-stream failure event (`data: {"error":{…}}`), followed by `data: [DONE]`. `invalid_request_error` means the
  * worker reported a client error (the request itself was bad); `upstream_error` means a worker or backend failure.
+ * Every token event of a stream comes from one attempt: once a worker's tokens have been sent to the client, an
+ * attempt that ends without a result (the worker errs, disconnects, lets its lease expire or streams past the
+ * token cap) is not retried on another worker — the stream ends with this event instead, and nothing is charged.
+ * A request that is not streamed is retried, and gets only the retry's text.
  * @example {
  *       "error": {
  *         "message": "Worker failed to produce output.",
@@ -2618,7 +2627,11 @@ export interface operations {
                     "application/json": ErrorDetail;
                 };
             };
-            /** The worker failed (non-streamed requests only; a stream reports it as a `StreamErrorChunk`). */
+            /**
+             * The worker failed (non-streamed requests only; a stream reports it as a `StreamErrorChunk`). A 503 instead
+             * means every worker of the model went away after the request was accepted: a queued request is answered
+             * within 75 s of that (the mock's `noWorkerTimeoutMs`, 60 s, checked every 15 s).
+             */
             502: {
                 headers: {
                     [name: string]: unknown;
