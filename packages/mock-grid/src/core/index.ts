@@ -64,6 +64,7 @@ export type {
   RateLimitOptions,
   RateLimitRule,
   Scope,
+  SignerView,
   Submission,
   SubmitInput,
   WorkerKind,

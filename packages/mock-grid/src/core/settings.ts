@@ -26,6 +26,7 @@ export const GRID_DEFAULTS = {
   retentionMs: 600_000,
   wsRetentionMs: 60_000,
   scanLimit: 64,
+  allowUnsignedResults: true,
   // A worker that does not say (the spec's pop defaults; WS register frames default the same).
   workerMaxLength: limits.HordeTextPopRequest.max_length.default,
   workerMaxContextLength: limits.HordeTextPopRequest.max_context_length.default,
@@ -60,6 +61,7 @@ export function resolveSettings(options: GridOptions): Settings {
     wsRetentionMs: options.wsRetentionMs ?? d.wsRetentionMs,
     scanLimit: options.scanLimit ?? d.scanLimit,
     random: options.random ?? Math.random,
+    allowUnsignedResults: options.allowUnsignedResults ?? d.allowUnsignedResults,
   };
   const positive = [
     'maxInFlight',
