@@ -14,6 +14,7 @@ import { BackendGate } from './runtime/backend-gate.js';
 import { CircuitBreaker } from './runtime/circuit-breaker.js';
 import type { Slot, SlotContext, Unit } from './runtime/context.js';
 import { type JobEnd, StatsCounter, type WorkerState, type WorkerStats } from './runtime/stats.js';
+import { generateWorkerKey, type WorkerKey } from './signing.js';
 import { type BackoffSchedule, realSleep, type Sleep } from './util/timing.js';
 
 export interface WorkerOptions {
@@ -27,6 +28,11 @@ export interface WorkerOptions {
   log?: LogTarget;
   /** Called when a job ends, however it ended. */
   onJob?: (event: JobEndEvent) => void;
+  /**
+   * The Ed25519 key that signs every result (`loadOrCreateWorkerKey(file)` keeps one across runs; the CLI
+   * does). Default: a new key held in memory for this run.
+   */
+  key?: WorkerKey;
   /** Test seams: time, randomness, HTTP and back-off schedules. */
   sleep?: Sleep;
   random?: () => number;
@@ -135,6 +141,8 @@ export class Worker {
     const { config, options } = this;
     const sleep = options.sleep ?? realSleep;
     const random = options.random ?? Math.random;
+    const key = options.key ?? (await generateWorkerKey());
+    this.log('info', `signing results with public key ${key.publicKey}${key.file ? ` (${key.file})` : ''}`);
     const hordeClient =
       config.protocol === 'horde'
         ? new HordeClient({
@@ -199,6 +207,8 @@ export class Worker {
           random,
           jobTimeoutMs: config.jobTimeoutMs ?? DEFAULTS.jobTimeoutSeconds[config.protocol] * 1000,
           drainSignal: this.drainController.signal,
+          key,
+          now: options.now ?? Date.now,
           jobEnded: (end, tokens, id) => this.jobEnded(end, tokens, id),
         };
         this.log(
