@@ -14,7 +14,7 @@ import { BackendGate } from './runtime/backend-gate.js';
 import { CircuitBreaker } from './runtime/circuit-breaker.js';
 import type { Slot, SlotContext, Unit } from './runtime/context.js';
 import { type JobEnd, StatsCounter, type WorkerState, type WorkerStats } from './runtime/stats.js';
-import { generateWorkerKey, type WorkerKey } from './signing.js';
+import type { WorkerKey } from './signing.js';
 import { type BackoffSchedule, realSleep, type Sleep } from './util/timing.js';
 
 export interface WorkerOptions {
@@ -29,8 +29,9 @@ export interface WorkerOptions {
   /** Called when a job ends, however it ended. */
   onJob?: (event: JobEndEvent) => void;
   /**
-   * The Ed25519 key that signs every result (`loadOrCreateWorkerKey(file)` keeps one across runs; the CLI
-   * does). Default: a new key held in memory for this run.
+   * The Ed25519 key that signs every result: `loadOrCreateWorkerKey(file)` keeps one across runs (the CLI
+   * always passes one), `generateWorkerKey()` makes one for this run. Without it results go unsigned, which a
+   * grid that requires signatures refuses (docs/worker.md, "Signed results").
    */
   key?: WorkerKey;
   /** Test seams: time, randomness, HTTP and back-off schedules. */
@@ -141,8 +142,9 @@ export class Worker {
     const { config, options } = this;
     const sleep = options.sleep ?? realSleep;
     const random = options.random ?? Math.random;
-    const key = options.key ?? (await generateWorkerKey());
-    this.log('info', `signing results with public key ${key.publicKey}${key.file ? ` (${key.file})` : ''}`);
+    const key = options.key;
+    if (key)
+      this.log('info', `signing results with public key ${key.publicKey}${key.file ? ` (${key.file})` : ''}`);
     const hordeClient =
       config.protocol === 'horde'
         ? new HordeClient({

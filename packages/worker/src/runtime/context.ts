@@ -28,8 +28,8 @@ export interface SlotContext {
   jobTimeoutMs: number;
   /** Aborted when the worker starts draining: take no new jobs, finish the current one. */
   drainSignal: AbortSignal;
-  /** Signs every result; its public key goes with each register frame and pop. */
-  key: WorkerKey;
+  /** Signs every result, its public key going with each register frame and pop; none: unsigned. */
+  key: WorkerKey | undefined;
   /** Wall clock for `signed_at` (Unix ms). */
   now: () => number;
   jobEnded(end: JobEnd, tokens: number, id: string): void;

@@ -58,7 +58,7 @@ export class HordeSlot implements Slot {
             max_context_length: model.maxContextLength,
             threads: model.maxThreads,
             nsfw: ctx.config.nsfw,
-            public_key: ctx.key.publicKey,
+            ...(ctx.key ? { public_key: ctx.key.publicKey } : {}),
           });
         } catch (error) {
           if (error instanceof AuthenticationError) {
@@ -119,12 +119,15 @@ export class HordeSlot implements Slot {
     let end: 'done' | 'failed' | 'handed_back';
     if (outcome.kind === 'done') {
       const text = outcome.result.text;
-      const signed = await signedFields(ctx.key, {
-        generationId: job.id,
-        text,
-        worker: ctx.unit.model.name,
-        now: ctx.now(),
-      });
+      // No key: an unsigned submit, sent without waiting (as before signatures).
+      const signed = !ctx.key
+        ? {}
+        : await signedFields(ctx.key, {
+            generationId: job.id,
+            text,
+            worker: ctx.unit.model.name,
+            now: ctx.now(),
+          });
       body = { id: job.id, generation: text, state: 'ok', ...signed };
       end = 'done';
     } else {

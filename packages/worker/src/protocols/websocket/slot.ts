@@ -5,7 +5,7 @@ import { FatalError } from '../../errors.js';
 import type { JobResult } from '../../job.js';
 import { type Slot, type SlotContext, servable, waitUntilServable } from '../../runtime/context.js';
 import { ABORT, blamesBackend, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
-import { signedFields } from '../../signing.js';
+import { signedFields, type WorkerKey } from '../../signing.js';
 import { Backoff } from '../../util/timing.js';
 import { BRIDGE_AGENT } from '../../version.js';
 import type { WsCloseCode, WsDone, WsJob, WsRegister, WsServerFrame, WsWorkerFrame } from '../../wire.js';
@@ -133,7 +133,7 @@ export class WebSocketSlot implements Slot {
           bridge_agent: BRIDGE_AGENT,
           api_formats: ['openai-chat'],
           job_types: ['text'],
-          public_key: ctx.key.publicKey,
+          ...(ctx.key ? { public_key: ctx.key.publicKey } : {}),
         };
         ws.send(JSON.stringify(register));
       });
@@ -230,8 +230,10 @@ export class WebSocketSlot implements Slot {
         this.send({ type: 'token', id, delta });
       },
     });
-    const sign = (text: string) =>
-      signedFields(ctx.key, {
+    const key = ctx.key;
+    // No key: an unsigned done, sent without waiting (as before signatures).
+    const sign = (signing: WorkerKey, text: string) =>
+      signedFields(signing, {
         generationId: id,
         text: streamed || text,
         worker: this.options.name,
@@ -242,7 +244,7 @@ export class WebSocketSlot implements Slot {
     const tokens = tokensOf(outcome);
 
     if (outcome.kind === 'done') {
-      this.send({ ...doneFrame(id, outcome.result), ...(await sign(outcome.result.text)) });
+      this.send({ ...doneFrame(id, outcome.result), ...(key ? await sign(key, outcome.result.text) : {}) });
       ctx.jobEnded('done', tokens, id);
     } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel) {
       this.send({
@@ -252,7 +254,7 @@ export class WebSocketSlot implements Slot {
         ...(outcome.reasoning ? { full_reasoning: outcome.reasoning } : {}),
         finish_reason: 'cancelled',
         cancelled: true,
-        ...(await sign(outcome.text)),
+        ...(key ? await sign(key, outcome.text) : {}),
       });
       ctx.jobEnded('cancelled', tokens, id);
     } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.connectionLost) {
