@@ -8,6 +8,7 @@ import {
   chatBody,
   MODEL,
   nextJob,
+  readSse,
   startTestGrid,
   type TestGrid,
   WORKER_KEY,
@@ -88,41 +89,68 @@ describe('signed results on the worker WebSocket', () => {
     expect(strikes('signer-ws')).toBe(0);
   });
 
+  it('puts the signature on the final chunk of a streamed completion', async () => {
+    t = await startTestGrid();
+    const key = await signer();
+    const w = await t.wsWorker('stream-ws', { public_key: key.publicKey });
+    const response = t.post('/v1/chat/completions', chatBody({ stream: true }));
+    const job = await nextJob(w);
+    streamAndFinish(w, job.id, 'Streamed words', await key.sign(job.id, 'Streamed words', 'stream-ws'));
+    const chunks = (await readSse(await response)).filter((e) => e !== '[DONE]').map((e) => JSON.parse(e));
+    const text = chunks.map((c) => c.choices[0]?.delta?.content ?? '').join('');
+    const signature = chunks.at(-1).grid.signature;
+    expect(text).toBe('Streamed words');
+    expect(await verifyResult({ text, signature })).toBe(true);
+    expect(await verifyResult({ text: 'Streamed word', signature })).toBe(false);
+  });
+
   it('strikes a tampered signature, pays nothing for it and retries the job', async () => {
     t = await startTestGrid();
     const key = await signer();
-    const w = await t.wsWorker('tamper-ws', { public_key: key.publicKey });
+    const tamperer = await t.wsWorker('tamper-ws', { public_key: key.publicKey });
     const owner = () => t.grid.core.account(WORKER_KEY).earned;
     const response = t.post('/v1/chat/completions', chatBody());
-    const first = await nextJob(w);
+    const first = await nextJob(tamperer);
+    // Another worker is idle by now: the retry may go to either one.
+    const honestKey = await signer();
+    const honest = await t.wsWorker('honest-ws', { public_key: honestKey.publicKey });
+    const retried = Promise.race([
+      nextJob(tamperer).then((job) => ({ w: tamperer, key, name: 'tamper-ws', job })),
+      nextJob(honest).then((job) => ({ w: honest, key: honestKey, name: 'honest-ws', job })),
+    ]);
+    retried.catch(() => {});
     // Signed over other text than the one streamed: what the client would get is not what was signed.
-    streamAndFinish(w, first.id, 'Hello there', await key.sign(first.id, 'Goodbye', 'tamper-ws'));
-    expect((await w.next('ack')).den).toBe(0);
+    streamAndFinish(tamperer, first.id, 'Hello there', await key.sign(first.id, 'Goodbye', 'tamper-ws'));
+    expect((await tamperer.next('ack')).den).toBe(0);
     expect(strikes('tamper-ws')).toBe(1);
     expect(owner()).toBe(0);
 
     // The job comes back as a new generation; signed properly this time, it is paid once.
-    const retry = await nextJob(w);
-    expect(retry.id).not.toBe(first.id);
-    const good = await key.sign(retry.id, 'Hello again', 'tamper-ws');
-    w.send({ type: 'done', id: retry.id, full_text: 'Hello again', ...good });
-    const den = (await w.next('ack')).den as number;
+    const retry = await retried;
+    expect(retry.job.id).not.toBe(first.id);
+    const good = await retry.key.sign(retry.job.id, 'Hello again', retry.name);
+    retry.w.send({ type: 'done', id: retry.job.id, full_text: 'Hello again', ...good });
+    const den = (await retry.w.next('ack')).den as number;
     expect(den).toBeGreaterThan(0);
     const completion = await (await response).json();
     expect(completion.choices[0].message.content).toBe('Hello again');
+    expect(completion.grid.signature).toMatchObject({ worker: retry.name, public_key: retry.key.publicKey });
     expect(await verifyResult(completion)).toBe(true);
     expect(owner()).toBe(den);
   });
 
   it('refuses an unsigned done when the grid requires signatures (allowUnsignedResults: false)', async () => {
-    t = await startTestGrid({ grid: { allowUnsignedResults: false } });
+    // One attempt per job, so each refusal ends its request (the retry itself is the test above).
+    t = await startTestGrid({ grid: { allowUnsignedResults: false, maxAttempts: 1 } });
     const w = await t.wsWorker('unsigned-ws');
-    void t.post('/v1/chat/completions', chatBody()).catch(() => {});
+    const unsigned = t.post('/v1/chat/completions', chatBody());
     const first = await nextJob(w);
     w.send({ type: 'done', id: first.id, full_text: 'Hello' });
     expect((await w.next('ack')).den).toBe(0);
     expect(strikes('unsigned-ws')).toBe(1);
+    expect((await unsigned).status).toBe(502);
     // A signature from a worker that registered no key cannot be checked: refused the same way.
+    const signedByStranger = t.post('/v1/chat/completions', chatBody());
     const second = await nextJob(w);
     const stranger = await signer();
     w.send({
@@ -133,6 +161,8 @@ describe('signed results on the worker WebSocket', () => {
     });
     expect((await w.next('ack')).den).toBe(0);
     expect(strikes('unsigned-ws')).toBe(2);
+    expect((await signedByStranger).status).toBe(502);
+    expect(t.grid.core.account(WORKER_KEY).earned).toBe(0);
   });
 });
 
