@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // `wire` (limits, contentText) is its own entry so the main entry's browser bundle does not carry it.
-  entry: ['src/index.ts', 'src/wire.ts'],
+  // `wire` (limits, contentText) and `verify` (result signatures) are their own entries so the main entry's
+  // browser bundle does not carry them.
+  entry: ['src/index.ts', 'src/wire.ts', 'src/verify.ts'],
   // Each entry stands alone (they share only esbuild's `__name` helper): no chunk file to import.
   splitting: false,
   format: ['esm', 'cjs'],

@@ -92,6 +92,23 @@ export const PROGRAMS: Program[] = [
     },
   },
   {
+    entry: '@aipg/sdk/verify',
+    // The spec's example signature (openapi/components/v1.yaml, ResultSignature), checked with Web Crypto.
+    body: `
+  const signature = {
+    generation_id: '6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11',
+    sha256: '334d016f755cd6dc58c53a86e183882f8ec14f52fb05345887c8a5edd42c87b7',
+    signed_at: 1764640000000,
+    worker: 'rig-01',
+    worker_sig: 'qtHAuJVPk9fCEIWm8N5rcGk9YSP1tmS3cbVAYhyEqRxew81f2bylVg2wfxdYY9LOOxcsmNc95uF7nprTtCT3Ag',
+    public_key: '7jB0vF2GwJYDO7cZ--kPBV34QClKBk60_n-YTM-T5kQ',
+  };
+  return { signed: await m.verifyResult({ text: 'Hello!', signature }), edited: await m.verifyResult({ text: 'Hello?', signature }) };`,
+    verify(result) {
+      expect(result).toEqual({ signed: true, edited: false });
+    },
+  },
+  {
     entry: '@aipg/mock-grid',
     body: `
   const grid = await m.startMockGrid({ port: 0 });

@@ -10,6 +10,7 @@ import {
   StreamInterruptedError,
   type TextJobResult,
 } from '../src/index';
+import { verifyResult } from '../src/verify';
 import { contentText, limits } from '../src/wire';
 
 it('quick start, streaming and errors', async () => {
@@ -88,4 +89,14 @@ it('limits and message text', () => {
   if (history.length > messages.maxItems || chars > messages.maxTextChars) history.splice(1, 2);
   const maxTokens = Math.min(wanted, max_tokens.maximum);
   expectTypeOf(maxTokens).toEqualTypeOf<number>();
+});
+
+it('signed results', async () => {
+  const grid = new Grid();
+  const messages = [{ role: 'user' as const, content: 'Say hello.' }];
+  const reply = await grid.chat.completions.create({ model: 'auto', messages });
+  expectTypeOf(await verifyResult(reply)).toEqualTypeOf<boolean>();
+  const job = await grid.text.generate({ prompt: 'Once upon a time' });
+  const signed = await Promise.all((job.generations ?? []).map((g) => verifyResult(g)));
+  expectTypeOf(signed).toEqualTypeOf<boolean[]>();
 });

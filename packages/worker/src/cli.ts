@@ -2,9 +2,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/load.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, FatalError } from './errors.js';
 import { startMetricsServer } from './metrics.js';
 import { drainOnSignals } from './signals.js';
+import { defaultKeyFile, loadOrCreateWorkerKey, type WorkerKey } from './signing.js';
 import { createDisplay, showStatus } from './status.js';
 import { WORKER_VERSION } from './version.js';
 import { createWorker } from './worker.js';
@@ -18,6 +19,8 @@ Usage: aipg-worker [--config bridgeData.yaml] [options]
       --url URL            grid base URL (overrides horde_url / grid_url / GRID_API_URL)
       --metrics-port N     serve Prometheus metrics on http://127.0.0.1:N/metrics
       --drain-timeout S    seconds in-flight jobs may finish after SIGINT/SIGTERM (default: config, 60)
+      --key FILE           the Ed25519 key that signs results, made on first run (default: GRID_WORKER_KEY,
+                           else aipg-worker.key beside the config file, else in the working directory)
   -v, --verbose            debug log lines
   -h, --help               this help
       --version            print the version
@@ -70,7 +73,21 @@ async function main(): Promise<number> {
     config.drainTimeoutMs = seconds * 1000;
   }
 
-  const worker = createWorker({ config, log: (level, message) => display.log(level, message) });
+  const configFile = values.config ? resolve(values.config) : undefined;
+  const keyFile = resolve(
+    values.key ?? process.env.GRID_WORKER_KEY ?? defaultKeyFile(configFile, process.cwd()),
+  );
+  let key: WorkerKey;
+  try {
+    key = await loadOrCreateWorkerKey(keyFile);
+  } catch (error) {
+    if (!(error instanceof FatalError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  if (key.created) display.log('info', `made a new signing key: ${keyFile}`);
+
+  const worker = createWorker({ config, key, log: (level, message) => display.log(level, message) });
   let metrics: Awaited<ReturnType<typeof startMetricsServer>> | undefined;
   if (values['metrics-port'] !== undefined) {
     const port = Number(values['metrics-port']);
@@ -109,6 +126,7 @@ function parse() {
       url: { type: 'string' },
       'metrics-port': { type: 'string' },
       'drain-timeout': { type: 'string' },
+      key: { type: 'string' },
       verbose: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },

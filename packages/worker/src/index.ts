@@ -30,5 +30,13 @@ export { type MetricsServer, renderMetrics, startMetricsServer } from './metrics
 export { workerSocketUrl } from './protocols/websocket/slot.js';
 export type { JobEnd, WorkerState, WorkerStats } from './runtime/stats.js';
 export { drainOnSignals, SAME_PRESS_MS, type SignalDrain, type SignalDrainOptions } from './signals.js';
+// Signed results: the key every result is signed with (docs/worker.md, "Signed results").
+export {
+  defaultKeyFile,
+  generateWorkerKey,
+  loadOrCreateWorkerKey,
+  WORKER_KEY_FILE,
+  type WorkerKey,
+} from './signing.js';
 export { BRIDGE_AGENT, WORKER_VERSION } from './version.js';
 export { createWorker, type DrainOptions, type JobEndEvent, Worker, type WorkerOptions } from './worker.js';

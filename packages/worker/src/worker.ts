@@ -14,6 +14,7 @@ import { BackendGate } from './runtime/backend-gate.js';
 import { CircuitBreaker } from './runtime/circuit-breaker.js';
 import type { Slot, SlotContext, Unit } from './runtime/context.js';
 import { type JobEnd, StatsCounter, type WorkerState, type WorkerStats } from './runtime/stats.js';
+import type { WorkerKey } from './signing.js';
 import { type BackoffSchedule, realSleep, type Sleep } from './util/timing.js';
 
 export interface WorkerOptions {
@@ -27,6 +28,12 @@ export interface WorkerOptions {
   log?: LogTarget;
   /** Called when a job ends, however it ended. */
   onJob?: (event: JobEndEvent) => void;
+  /**
+   * The Ed25519 key that signs every result: `loadOrCreateWorkerKey(file)` keeps one across runs (the CLI
+   * always passes one), `generateWorkerKey()` makes one for this run. Without it results go unsigned, which a
+   * grid that requires signatures refuses (docs/worker.md, "Signed results").
+   */
+  key?: WorkerKey;
   /** Test seams: time, randomness, HTTP and back-off schedules. */
   sleep?: Sleep;
   random?: () => number;
@@ -135,6 +142,9 @@ export class Worker {
     const { config, options } = this;
     const sleep = options.sleep ?? realSleep;
     const random = options.random ?? Math.random;
+    const key = options.key;
+    if (key)
+      this.log('info', `signing results with public key ${key.publicKey}${key.file ? ` (${key.file})` : ''}`);
     const hordeClient =
       config.protocol === 'horde'
         ? new HordeClient({
@@ -199,6 +209,8 @@ export class Worker {
           random,
           jobTimeoutMs: config.jobTimeoutMs ?? DEFAULTS.jobTimeoutSeconds[config.protocol] * 1000,
           drainSignal: this.drainController.signal,
+          key,
+          now: options.now ?? Date.now,
           jobEnded: (end, tokens, id) => this.jobEnded(end, tokens, id),
         };
         this.log(

@@ -6,6 +6,8 @@ export interface CliOptions {
   auth: 'open' | 'strict';
   keysFile?: string;
   rateLimits: boolean;
+  /** Refuse results without a worker signature (`allowUnsignedResults: false`); set only by the flag. */
+  requireSignatures?: true;
   help: boolean;
 }
 
@@ -20,6 +22,8 @@ export const USAGE = `Usage: aipg-mock-grid [options]
   --auth MODE       open (any non-empty key works, all scopes) | strict (only --keys) (default open)
   --keys FILE       JSON or YAML list of {key, scopes, username?, trusted?, balance?}
   --no-rate-limits  turn the per-key rate limits off
+  --require-signatures
+                    refuse results without a worker signature (a strike, no payment, the job retried)
   -h, --help        show this help
 `;
 
@@ -48,6 +52,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     help: v.help === true,
   };
   if (v.keys !== undefined) out.keysFile = v.keys;
+  if (v['require-signatures']) out.requireSignatures = true;
   return out;
 }
 
@@ -62,6 +67,7 @@ function parse(argv: string[]) {
       auth: { type: 'string' },
       keys: { type: 'string' },
       'no-rate-limits': { type: 'boolean' },
+      'require-signatures': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

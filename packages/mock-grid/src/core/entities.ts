@@ -3,7 +3,7 @@
  * `AccountView`, the Horde/v1 view shapes) built from these.
  */
 
-import type { ChatCompletionRequest, HordeTextAsyncRequest } from '@aipg/sdk';
+import type { ChatCompletionRequest, HordeTextAsyncRequest, ResultSignature } from '@aipg/sdk';
 import type { TimerHandle } from './clock.js';
 import type {
   AccountView,
@@ -95,6 +95,8 @@ export interface JobResult {
   workerName: string;
   model: string;
   state: 'ok' | 'censored' | 'faulted' | 'csam';
+  /** The worker's checked signature, when it signed. */
+  signature: ResultSignature | null;
 }
 
 export type GenState = 'active' | 'done' | 'aborted';
@@ -164,4 +166,6 @@ export interface Worker {
   evictions: number;
   lastEvictionEnd: number | null;
   cooldownUntil: number | null;
+  /** Ed25519 public key (base64url) from its latest register/pop, for result signatures. */
+  publicKey: string | null;
 }

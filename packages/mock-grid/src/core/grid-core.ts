@@ -48,6 +48,7 @@ import type {
   ProgressInput,
   RequestAsker,
   Scope,
+  SignerView,
   Submission,
   SubmitInput,
   WorkerSink,
@@ -273,8 +274,15 @@ export class GridCore {
       const streamed = gen.streamedText.length > 0 || gen.streamedReasoning.length > 0;
       const text = streamed ? gen.streamedText : (input.text ?? '');
       const reasoning = streamed ? gen.streamedReasoning : (input.reasoning ?? '');
+      const signature = input.signature ?? 'missing';
       if (input.state === 'faulted') {
         fail(b, out, gen, 'The worker reported the generation as faulted', false);
+      } else if (signature === 'invalid' || (signature === 'missing' && !b.settings.allowUnsignedResults)) {
+        // A bad (or, when required, absent) signature: a worker error plus a strike, for both kinds (fail
+        // strikes only WS workers). openapi/components/ws.yaml WsDone, docs/mock-grid-core.md.
+        const popWorker = gen.conn ? null : gen.worker;
+        fail(b, out, gen, `The worker's result signature is ${signature}`, false);
+        if (popWorker) out.strike(popWorker);
       } else if (text.length === 0 && reasoning.length === 0 && !input.cancelled) {
         fail(b, out, gen, 'The worker returned an empty completion', false);
       } else {
@@ -310,6 +318,14 @@ export class GridCore {
     } finally {
       this.#deliver();
     }
+  }
+
+  /** Who must sign a live generation's result (its worker's name and registered key), for the doors'
+   *  signature check before `complete`; undefined when the generation is not live. */
+  signer(generationId: string): SignerView | undefined {
+    const gen = this.#books.generations.get(generationId);
+    if (gen?.state !== 'active') return undefined;
+    return { worker: gen.worker.name, publicKey: gen.worker.publicKey };
   }
 
   // ---- views -------------------------------------------------------------------------------------------

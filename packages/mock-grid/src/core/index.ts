@@ -65,6 +65,7 @@ export type {
   RateLimitRule,
   RequestAsker,
   Scope,
+  SignerView,
   Submission,
   SubmitInput,
   WorkerKind,

@@ -27,6 +27,7 @@ export const GRID_DEFAULTS = {
   wsRetentionMs: 60_000,
   scanLimit: 64,
   noWorkerTimeoutMs: 60_000,
+  allowUnsignedResults: true,
   // A worker that does not say (the spec's pop defaults; WS register frames default the same).
   workerMaxLength: limits.HordeTextPopRequest.max_length.default,
   workerMaxContextLength: limits.HordeTextPopRequest.max_context_length.default,
@@ -63,6 +64,7 @@ export function resolveSettings(options: GridOptions): Settings {
     noWorkerTimeoutMs: options.noWorkerTimeoutMs ?? d.noWorkerTimeoutMs,
     random: options.random ?? Math.random,
     requestAccess: options.requestAccess ?? ((options.authMode ?? d.authMode) === 'strict' ? 'owner' : 'id'),
+    allowUnsignedResults: options.allowUnsignedResults ?? d.allowUnsignedResults,
   };
   const positive = [
     'maxInFlight',

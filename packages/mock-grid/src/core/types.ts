@@ -5,6 +5,7 @@ import type {
   GridMetadata,
   HordeTextAsyncRequest,
   HordeTextPopPayload,
+  ResultSignature,
   WsJobPayload,
 } from '@aipg/sdk';
 import type { Clock } from './clock.js';
@@ -106,6 +107,9 @@ export interface GridOptions {
   requestAccess?: 'owner' | 'id';
   /** Source of randomness for minted seeds. Default Math.random. Ids always come from Web Crypto. */
   random?: () => number;
+  /** Whether a result without a worker signature is paid (`CompleteInput.signature: 'missing'`); when false it
+   *  is refused like a bad signature. Default true (openapi/components/ws.yaml WsDone). */
+  allowUnsignedResults?: boolean;
 }
 
 // ---- accounts ------------------------------------------------------------------------------------------
@@ -281,6 +285,8 @@ export interface WsRegisterInput {
   bridge_agent?: string;
   /** Not on the live wire; the mock lets a test worker opt out of nsfw jobs. Default true. */
   nsfw?: boolean;
+  /** The worker's Ed25519 public key (base64url), for checking its result signatures. */
+  public_key?: string;
 }
 
 /** A job frame's content for a WS worker. */
@@ -328,6 +334,8 @@ export interface PopCheckInInput {
   threads?: number;
   bridge_agent?: string;
   amount?: number;
+  /** The worker's Ed25519 public key (base64url), for checking its result signatures. */
+  public_key?: string;
 }
 
 export interface PopAssignment {
@@ -360,6 +368,23 @@ export interface CompleteInput {
   /** Horde submit `state`; `faulted` is the same as `fail()`. Default `ok`. */
   state?: 'ok' | 'censored' | 'faulted' | 'csam';
   seed?: number;
+  /**
+   * The door's check of the worker's signature (async Web Crypto, so it runs before this call): `invalid`
+   * is a strike, no payment and a retry; `missing` is paid only while `allowUnsignedResults`. Default
+   * `missing`.
+   */
+  signature?: 'valid' | 'invalid' | 'missing';
+  /** With `signature: 'valid'`: what was checked, shown beside the result (/v1 `grid.signature`, Horde
+   *  generation `signature`). */
+  proof?: ResultSignature;
+}
+
+/** Who must have signed a live generation's result. */
+export interface SignerView {
+  /** The worker's name (part of the signed message). */
+  worker: string;
+  /** The public key it registered, or null. */
+  publicKey: string | null;
 }
 
 export interface CompleteResult {

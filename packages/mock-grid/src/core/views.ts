@@ -148,6 +148,7 @@ export function hordeStatusView(ctx: ViewContext, req: Req): HordeTextStatus {
         // Text generations always report "ok" on the Horde (docs/mock-grid-core.md, quirk 6.8).
         state: 'ok' as const,
         gen_metadata: [],
+        ...(j.result!.signature ? { signature: j.result!.signature } : {}),
       })),
   };
 }

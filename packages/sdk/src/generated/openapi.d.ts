@@ -413,6 +413,7 @@ export interface components {
         ChatCompletionDelta: ChatCompletionDelta;
         CompletionUsage: CompletionUsage;
         GridMetadata: GridMetadata;
+        ResultSignature: ResultSignature;
         StreamErrorChunk: StreamErrorChunk;
         Model: Model;
         ModelPricing: ModelPricing;
@@ -1107,6 +1108,44 @@ export type GridMetadata = {
     routing?: {
         [key: string]: unknown;
     };
+    /**
+     * The worker's signature of the result, when it signed one (mock grid; the live grid does not expose it).
+     * With `n > 1` it is the signature of the choice this metadata describes (the last one to finish); the
+     * Horde status has one per generation.
+     */
+    signature?: ResultSignature;
+};
+/**
+ * A worker's Ed25519 signature of one result, as the mock grid checked it before paying, so a requester can check
+ * it again offline (`@aipg/sdk/verify`'s `verifyResult`). The signed message is the UTF-8 bytes of five lines
+ * joined by `\n` (no trailing newline): `aipg-result-v1`, `generation_id`, `sha256`, `signed_at` (decimal),
+ * `worker`. The worker name comes last, so no earlier field can run into it. `sha256` is the lowercase hex
+ * SHA-256 of the result text's UTF-8 bytes: the message `content` of a `/v1` completion, the `text` of a Horde
+ * generation (the text the requester receives; reasoning is not covered). The grid stores the public key the
+ * worker registered (`WsRegister.public_key`, `HordeTextPopRequest.public_key`); a requester who trusts another
+ * source for the key should compare it with `public_key`.
+ * @example {
+ *       "generation_id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
+ *       "sha256": "334d016f755cd6dc58c53a86e183882f8ec14f52fb05345887c8a5edd42c87b7",
+ *       "signed_at": 1764640000000,
+ *       "worker": "rig-01",
+ *       "worker_sig": "qtHAuJVPk9fCEIWm8N5rcGk9YSP1tmS3cbVAYhyEqRxew81f2bylVg2wfxdYY9LOOxcsmNc95uF7nprTtCT3Ag",
+ *       "public_key": "7jB0vF2GwJYDO7cZ--kPBV34QClKBk60_n-YTM-T5kQ"
+ *     }
+ */
+export type ResultSignature = {
+    /** The generation id the worker was given (WS `job.id`, Horde pop `id`): one attempt at the job. */
+    generation_id: string;
+    /** Lowercase hex SHA-256 of the result text's UTF-8 bytes. */
+    sha256: string;
+    /** When the worker signed, in Unix milliseconds (as it sent it in `signed_at`). */
+    signed_at: number;
+    /** The name of the worker that signed (its registered name, as in `GridMetadata.worker`). */
+    worker: string;
+    /** The 64-byte Ed25519 signature of the message, base64url without padding. */
+    worker_sig: string;
+    /** The worker's registered 32-byte raw Ed25519 public key, base64url without padding. */
+    public_key: string;
 };
 /**
  * Mid-stream failure event (`data: {"error":{…}}`), followed by `data: [DONE]`. `invalid_request_error` means the
@@ -1407,6 +1446,12 @@ export type WsRegister = {
     };
     /** Sent by grid-text-worker; the server ignores it. */
     signer_address?: string;
+    /**
+     * Mock grid: the worker's 32-byte raw Ed25519 public key, base64url without padding. The grid checks each
+     * `WsDone.worker_sig` with it and shows it with the result (`ResultSignature`). Registering again (a new
+     * connection, a pop) with another key replaces it. The live server does not read it.
+     */
+    public_key?: string;
 };
 /**
  * Answer to `WsPing`; also accepted while a job is running.
@@ -1468,6 +1513,11 @@ export type WsToken = {
  * The server counts tokens itself; `usage` is shown to the client but never used for billing.
  * When tokens were streamed, the server keeps the streamed text and ignores `full_text`/`full_reasoning` (it reads
  * them only when nothing was streamed). Other fields (e.g. grid-text-worker's `receipt`) are ignored.
+ * Signed results (mock grid): `worker_sig` and `signed_at` sign the result as `ResultSignature` describes, with the
+ * key the worker registered (`WsRegister.public_key`); the text signed is the one the client receives (the streamed
+ * content when tokens were streamed, else `full_text`). A signature that does not verify (or one from a worker that
+ * registered no key) is a strike, no payment, and the job is retried like after a worker error; a result without
+ * one is paid only while the grid allows unsigned results (the default; `--require-signatures` turns it off).
  * @example {
  *       "type": "done",
  *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
@@ -1502,10 +1552,14 @@ export type WsDone = {
      */
     cancelled?: boolean;
     /**
-     * Optional signature over the output commitment, checked against the worker's signer or payout wallet; a
-     * missing or invalid one leaves the result unsigned (never refused).
+     * The worker's Ed25519 signature of the result (`ResultSignature.worker_sig`: base64url, 86 characters) over
+     * this `id`, the SHA-256 of the text the client receives, `signed_at` and the worker's name. `null` or absent:
+     * the result is unsigned. The live server reads this field too but its workers do not send it (grid-text-worker
+     * sends a `receipt` instead), so live results are unsigned.
      */
     worker_sig?: string | null;
+    /** When `worker_sig` was made, in Unix milliseconds; required with `worker_sig` (part of the signed message). */
+    signed_at?: number;
 };
 /**
  * Job `id` failed. `client_error: true` means the request itself was bad: the client gets a 400 (or an
@@ -1993,6 +2047,8 @@ export type HordeTextGeneration = {
      * Format: uuid
      */
     id?: string;
+    /** Mock grid, when the worker signed the result: its signature and public key, to check `text` offline. */
+    signature?: ResultSignature;
 };
 /** @enum {string} */
 export type HordeGenerationState = "ok" | "censored" | "faulted" | "csam";
@@ -2086,6 +2142,11 @@ export type HordeTextPopRequest = {
     extra_slow_worker?: boolean;
     /** AIPG. Stored only if it is a 42-character `0x…` address. */
     wallet_address?: string | null;
+    /**
+     * Mock grid: the worker's 32-byte raw Ed25519 public key, base64url without padding; each pop may send it and the
+     * latest one is kept. Submits are checked with it (`HordeTextSubmitRequest.worker_sig`). Not a Horde field.
+     */
+    public_key?: string;
 };
 /**
  * Always 200. No job → `id: null`, `ids: []` and `skipped` counts why requests were passed over; test `id`/`ids`,
@@ -2209,6 +2270,15 @@ export type HordeTextSubmitRequest = {
     seed?: number;
     /** Notes about the generation (e.g. why it was censored), at most 50. */
     gen_metadata?: HordeGenMetadata[];
+    /**
+     * Mock grid: the worker's Ed25519 signature of `generation` (`ResultSignature`: over this `id`, the SHA-256 of
+     * `generation`, `signed_at` and the worker's name), with the key of its pops' `public_key`. A signature that
+     * does not verify is a strike, reward 0 (still 200) and the job is re-queued; a submit without one is paid only
+     * while the grid allows unsigned results (the default). Not a Horde field. A `faulted` submit needs none.
+     */
+    worker_sig?: string | null;
+    /** When `worker_sig` was made, in Unix milliseconds; required with `worker_sig` (part of the signed message). */
+    signed_at?: number;
 };
 export type HordeSubmitResponse = {
     /** Kudos (den) earned. */

@@ -1,6 +1,7 @@
 import type { EndpointConfig, ModelConfig, WorkerConfig } from '../config/types.js';
 import type { Backend } from '../job.js';
 import type { Log } from '../log.js';
+import type { WorkerKey } from '../signing.js';
 import type { Sleep } from '../util/timing.js';
 import type { BackendGate } from './backend-gate.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
@@ -27,6 +28,10 @@ export interface SlotContext {
   jobTimeoutMs: number;
   /** Aborted when the worker starts draining: take no new jobs, finish the current one. */
   drainSignal: AbortSignal;
+  /** Signs every result, its public key going with each register frame and pop; none: unsigned. */
+  key: WorkerKey | undefined;
+  /** Wall clock for `signed_at` (Unix ms). */
+  now: () => number;
   jobEnded(end: JobEnd, tokens: number, id: string): void;
 }
 

@@ -23,6 +23,8 @@ export interface WorkerUpdate {
   nsfw: boolean | undefined;
   bridgeAgent: string;
   threads?: number | undefined;
+  /** Kept when absent: a pop that leaves it out does not forget the key. */
+  publicKey?: string | undefined;
 }
 
 export class WorkerBook {
@@ -102,6 +104,7 @@ export class WorkerBook {
       evictions: 0,
       lastEvictionEnd: null,
       cooldownUntil: null,
+      publicKey: null,
     };
     this.byId.set(worker.id, worker);
     this.byName.set(name, worker);
@@ -137,6 +140,7 @@ export class WorkerBook {
     worker.nsfw = u.nsfw ?? true;
     worker.threads = threads;
     worker.bridgeAgent = u.bridgeAgent;
+    if (u.publicKey) worker.publicKey = u.publicKey;
   }
 
   /** A pop worker checked in at `now`. Returns whether it was online already (else it just came online). */

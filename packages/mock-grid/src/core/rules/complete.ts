@@ -59,6 +59,7 @@ export function complete(
     workerName: worker.name,
     model: gen.model,
     state: resultState,
+    signature: input.proof ?? null,
   };
   const finish =
     input.finish_reason ??
@@ -91,6 +92,7 @@ export function complete(
             routing: { requested, model: gen.model, rule: 'the online model with the most online workers' },
           }
         : {}),
+      ...(input.proof ? { signature: input.proof } : {}),
     },
   });
   out.gridEvent({

@@ -46,6 +46,7 @@ export function connect(
     maxContextLength: input.max_context_length,
     nsfw: input.nsfw,
     bridgeAgent: input.bridge_agent ?? 'grid-ws',
+    publicKey: input.public_key,
   });
   const previous = worker.conn;
   if (previous) {
@@ -92,6 +93,7 @@ export function checkIn(b: RegisterBooks, out: Outbox, input: PopCheckInInput): 
     nsfw: input.nsfw,
     bridgeAgent: input.bridge_agent ?? 'unknown:0:unknown',
     threads: input.threads,
+    publicKey: input.public_key,
   });
   if (!b.workers.popped(worker, now)) {
     out.gridEvent({ type: 'worker.online', at: now, workerId: worker.id, name: worker.name, kind: 'pop' });

@@ -1,5 +1,6 @@
 import type { HordeTextAsyncRequest } from '@aipg/sdk';
-import type { PopCheckInInput } from '../../core/index.js';
+import type { CompleteInput, PopCheckInInput } from '../../core/index.js';
+import { checkSignature } from '../signatures.js';
 import { hordeApiKey, type Route, type RouteInput } from './router.js';
 import { type DoorResponse, json } from './types.js';
 
@@ -44,18 +45,22 @@ interface SubmitBody {
   generation: string;
   state?: 'ok' | 'censored' | 'faulted' | 'csam';
   seed?: number;
+  worker_sig?: string | null;
+  signed_at?: number;
 }
 
-function submit({ ctx, req, body }: RouteInput): DoorResponse {
+async function submit({ ctx, req, body }: RouteInput): Promise<DoorResponse> {
   const b = body as SubmitBody;
   const apiKey = hordeApiKey(req);
   // Deliberate fix of quirk 6.9 (docs/mock-grid-core.md): the live server answers an invalid key here with a 500 (KeyError). The core
   // checks the key before the generation id, so it is the usual 401 InvalidAPIKey (see ../errors.ts).
-  const input = {
+  const input: CompleteInput = {
     generationId: b.id,
     by: { apiKey },
     text: b.generation,
     state: b.state ?? 'ok',
+    // Checked before the core call (Web Crypto is async); the core strikes for a bad one (../signatures.ts).
+    ...(await checkSignature(ctx.grid, b.id, b.generation, b)),
   };
   const result = ctx.grid.complete(b.seed === undefined ? input : { ...input, seed: b.seed });
   return json(200, { reward: result.reward });

@@ -1,11 +1,19 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import type { GridCore, TimerHandle, WorkerSink, WsJobOffer, WsRegisterInput } from '../../core/index.js';
+import type {
+  CompleteInput,
+  GridCore,
+  TimerHandle,
+  WorkerSink,
+  WsJobOffer,
+  WsRegisterInput,
+} from '../../core/index.js';
 import { isGridError } from '../../core/index.js';
 import { fieldName, type SpecValidators } from '../../validation/spec.js';
 import { wsCloseCode } from '../errors.js';
 import { jsonDepthProblem } from '../json-depth.js';
+import { checkSignature, isSigned } from '../signatures.js';
 
 /**
  * The worker WebSocket door `/v1/workers/ws` (spec: openapi/paths/v1_workers_ws.yaml, frames in openapi/components/ws.yaml). Frames in → core calls
@@ -70,6 +78,14 @@ class WorkerConnection {
   private pingTimer: TimerHandle | undefined;
   private busy = false;
   private closed = false;
+  /**
+   * While a signed `done` is being checked (Web Crypto is async), later frames and the close wait here, so
+   * the core still sees this connection's frames in order. Unset whenever nothing waits (the common case:
+   * every frame is handled at once, as before signatures).
+   */
+  private backlog: Promise<void> | undefined;
+  /** The content streamed for the current job, which is what its signature must cover (spec: WsDone). */
+  private streamed: { id: string; text: string } | undefined;
 
   constructor(
     private readonly ws: WebSocket,
@@ -112,6 +128,23 @@ class WorkerConnection {
 
   private onMessage(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
+    if (this.backlog) this.enqueue(() => this.handle(data, isBinary));
+    else {
+      const pending = this.handle(data, isBinary);
+      if (pending) this.enqueue(() => pending);
+    }
+  }
+
+  private enqueue(step: () => void | Promise<void>): void {
+    const next = (this.backlog ?? Promise.resolve()).then(step).catch(() => {});
+    this.backlog = next;
+    void next.then(() => {
+      if (this.backlog === next) this.backlog = undefined;
+    });
+  }
+
+  /** One frame; a promise while a signed `done` is checked. */
+  private handle(data: RawData, isBinary: boolean): Promise<void> | undefined {
     let frame: unknown;
     try {
       if (isBinary) throw new Error('binary frames are not accepted; send JSON text');
@@ -131,14 +164,20 @@ class WorkerConnection {
     }
     try {
       if (!this.connectionId) this.register(frame as Frame);
-      else this.onWorkerFrame(frame as Frame);
+      else return this.onWorkerFrame(frame as Frame)?.catch((err: unknown) => this.reportRefusal(err));
     } catch (err) {
-      // A core refusal of one frame (stale job, another connection's job) is reported, never fatal to the socket.
-      this.send({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+      this.reportRefusal(err);
     }
+    return undefined;
+  }
+
+  /** A core refusal of one frame (stale job, another connection's job) is reported, never fatal to the socket. */
+  private reportRefusal(err: unknown): void {
+    this.send({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   }
 
   private sendJob(offer: WsJobOffer): void {
+    this.streamed = { id: offer.id, text: '' };
     this.send({ type: 'job', id: offer.id, model: offer.model, payload: offer.payload });
   }
 
@@ -190,16 +229,16 @@ class WorkerConnection {
     }
   }
 
-  private onWorkerFrame(frame: Frame): void {
+  private onWorkerFrame(frame: Frame): Promise<void> | undefined {
     const by = { connectionId: this.connectionId! };
     switch (frame.type) {
       case 'pong':
-        return;
+        return undefined;
       case 'token': {
         const why = this.problems('WsToken', frame);
         if (why) {
           this.send({ type: 'error', message: `invalid token frame: ${why}` });
-          return;
+          return undefined;
         }
         const delta =
           frame.delta && typeof frame.delta === 'object'
@@ -209,48 +248,56 @@ class WorkerConnection {
               ? { reasoning_content: String(frame.text ?? '') }
               : { content: String(frame.text ?? '') };
         const input = { generationId: String(frame.id), by, delta };
-        this.grid.progress(
+        const live = this.grid.progress(
           typeof frame.finish_reason === 'string' ? { ...input, finish_reason: frame.finish_reason } : input,
         );
-        return;
+        if (live && this.streamed?.id === input.generationId && typeof delta.content === 'string') {
+          this.streamed.text += delta.content;
+        }
+        return undefined;
       }
       case 'done': {
         const why = this.problems('WsDone', frame);
         if (why) {
           this.send({ type: 'error', message: `invalid done frame: ${why}` });
-          return;
+          return undefined;
         }
         this.busy = false;
-        try {
-          this.grid.complete({
-            generationId: String(frame.id),
-            by,
-            text: typeof frame.full_text === 'string' ? frame.full_text : '',
-            ...(typeof frame.full_reasoning === 'string' ? { reasoning: frame.full_reasoning } : {}),
-            ...(typeof frame.finish_reason === 'string' ? { finish_reason: frame.finish_reason } : {}),
-            ...(frame.cancelled === true ? { cancelled: true } : {}),
-          });
-        } catch (err) {
-          // The core acks duplicates and stale jobs with den 0, as live; anything else is reported.
-          if (!isGridError(err) || !['DuplicateGen', 'AbortedGen', 'InvalidJobID'].includes(err.code))
-            throw err;
+        const input: CompleteInput = {
+          generationId: String(frame.id),
+          by,
+          text: typeof frame.full_text === 'string' ? frame.full_text : '',
+          ...(typeof frame.full_reasoning === 'string' ? { reasoning: frame.full_reasoning } : {}),
+          ...(typeof frame.finish_reason === 'string' ? { finish_reason: frame.finish_reason } : {}),
+          ...(frame.cancelled === true ? { cancelled: true } : {}),
+        };
+        // The signature covers what the client receives: the streamed content when there was any.
+        const streamed = this.streamed?.id === input.generationId ? this.streamed.text : '';
+        const signedText = streamed || input.text;
+        this.streamed = undefined;
+        if (!isSigned(frame)) {
+          this.complete({ ...input, signature: 'missing' });
+          return undefined;
         }
-        return;
+        return checkSignature(this.grid, input.generationId, signedText, frame).then((outcome) =>
+          this.complete({ ...input, ...outcome }),
+        );
       }
       case 'error': {
         const why = this.problems('WsWorkerError', frame);
         if (why) {
           this.send({ type: 'error', message: `invalid error frame: ${why}` });
-          return;
+          return undefined;
         }
         this.busy = false;
+        this.streamed = undefined;
         this.grid.fail({
           generationId: String(frame.id),
           by,
           ...(typeof frame.message === 'string' ? { message: frame.message } : {}),
           ...(frame.client_error === true ? { clientError: true } : {}),
         });
-        return;
+        return undefined;
       }
       default:
         this.send({
@@ -260,6 +307,16 @@ class WorkerConnection {
               ? `type: unknown frame type '${frame.type}' (expected pong, token, done or error)`
               : 'type: field required (expected pong, token, done or error)',
         });
+        return undefined;
+    }
+  }
+
+  private complete(input: CompleteInput): void {
+    try {
+      this.grid.complete(input);
+    } catch (err) {
+      // The core acks duplicates and stale jobs with den 0, as live; anything else is reported.
+      if (!isGridError(err) || !['DuplicateGen', 'AbortedGen', 'InvalidJobID'].includes(err.code)) throw err;
     }
   }
 
@@ -269,7 +326,11 @@ class WorkerConnection {
     if (this.registerTimer) this.grid.clock.clearTimer(this.registerTimer);
     if (this.pingTimer) this.grid.clock.clearTimer(this.pingTimer);
     this.registerTimer = this.pingTimer = undefined;
-    if (this.connectionId) this.grid.release(this.connectionId);
+    const connectionId = this.connectionId;
+    if (!connectionId) return;
+    // A `done` still being checked settles first: the worker did deliver it before it went away.
+    if (this.backlog) this.enqueue(() => this.grid.release(connectionId));
+    else this.grid.release(connectionId);
   }
 
   terminate(): void {

@@ -19,7 +19,7 @@ import { BRIDGE_AGENT } from '../../version.js';
 /** The submit bodies this worker sends: the text with `ok`, or `""` with `faulted`. */
 export type SubmitBody = Required<Pick<HordeTextSubmitRequest, 'id' | 'generation' | 'state'>> & {
   state: 'ok' | 'faulted';
-};
+} & Pick<HordeTextSubmitRequest, 'worker_sig' | 'signed_at'>;
 
 /** A pop that carried a job. */
 export type PoppedJob = HordeTextPopResponse & { id: string };

@@ -5,6 +5,7 @@ import { AuthenticationError } from '@aipg/sdk';
 import { FatalError } from '../../errors.js';
 import { type Slot, type SlotContext, servable, waitUntilServable } from '../../runtime/context.js';
 import { ABORT, blamesBackend, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
+import { signedFields } from '../../signing.js';
 import { Backoff } from '../../util/timing.js';
 import { type HordeClient, hordeErrorText, type PoppedJob, type SubmitBody } from './client.js';
 import { jobFromPop } from './job.js';
@@ -57,6 +58,7 @@ export class HordeSlot implements Slot {
             max_context_length: model.maxContextLength,
             threads: model.maxThreads,
             nsfw: ctx.config.nsfw,
+            ...(ctx.key ? { public_key: ctx.key.publicKey } : {}),
           });
         } catch (error) {
           if (error instanceof AuthenticationError) {
@@ -116,7 +118,17 @@ export class HordeSlot implements Slot {
     let body: SubmitBody;
     let end: 'done' | 'failed' | 'handed_back';
     if (outcome.kind === 'done') {
-      body = { id: job.id, generation: outcome.result.text, state: 'ok' };
+      const text = outcome.result.text;
+      // No key: an unsigned submit, sent without waiting (as before signatures).
+      const signed = !ctx.key
+        ? {}
+        : await signedFields(ctx.key, {
+            generationId: job.id,
+            text,
+            worker: ctx.unit.model.name,
+            now: ctx.now(),
+          });
+      body = { id: job.id, generation: text, state: 'ok', ...signed };
       end = 'done';
     } else {
       // The exact faulted body (multi-bridge dropped id/generation, got a 400, and the job was never re-queued).

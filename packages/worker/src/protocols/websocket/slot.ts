@@ -5,6 +5,7 @@ import { FatalError } from '../../errors.js';
 import type { JobResult } from '../../job.js';
 import { type Slot, type SlotContext, servable, waitUntilServable } from '../../runtime/context.js';
 import { ABORT, blamesBackend, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
+import { signedFields, type WorkerKey } from '../../signing.js';
 import { Backoff } from '../../util/timing.js';
 import { BRIDGE_AGENT } from '../../version.js';
 import type { WsCloseCode, WsDone, WsJob, WsRegister, WsServerFrame, WsWorkerFrame } from '../../wire.js';
@@ -132,6 +133,7 @@ export class WebSocketSlot implements Slot {
           bridge_agent: BRIDGE_AGENT,
           api_formats: ['openai-chat'],
           job_types: ['text'],
+          ...(ctx.key ? { public_key: ctx.key.publicKey } : {}),
         };
         ws.send(JSON.stringify(register));
       });
@@ -217,18 +219,32 @@ export class WebSocketSlot implements Slot {
     const controller = new AbortController();
     this.current = { id, controller };
     ctx.stats.inFlight += 1;
+    // What the grid delivers is the streamed content (spec: WsDone), so that is what the signature covers.
+    let streamed = '';
     const outcome = await runJob(ctx.unit.backend.handle, jobFromFrame(frame, ctx.unit.model), {
       controller,
       // The live grid re-queues a job after 300 s without a frame from its worker: limit the silence, not the length.
       timeout: { ms: ctx.jobTimeoutMs, restartOnOutput: true },
-      onDelta: (delta) => this.send({ type: 'token', id, delta }),
+      onDelta: (delta) => {
+        streamed += delta.content ?? '';
+        this.send({ type: 'token', id, delta });
+      },
     });
+    const key = ctx.key;
+    // No key: an unsigned done, sent without waiting (as before signatures).
+    const sign = (signing: WorkerKey, text: string) =>
+      signedFields(signing, {
+        generationId: id,
+        text: streamed || text,
+        worker: this.options.name,
+        now: ctx.now(),
+      });
     this.current = undefined;
     ctx.stats.inFlight -= 1;
     const tokens = tokensOf(outcome);
 
     if (outcome.kind === 'done') {
-      this.send(doneFrame(id, outcome.result));
+      this.send({ ...doneFrame(id, outcome.result), ...(key ? await sign(key, outcome.result.text) : {}) });
       ctx.jobEnded('done', tokens, id);
     } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel) {
       this.send({
@@ -238,6 +254,7 @@ export class WebSocketSlot implements Slot {
         ...(outcome.reasoning ? { full_reasoning: outcome.reasoning } : {}),
         finish_reason: 'cancelled',
         cancelled: true,
+        ...(key ? await sign(key, outcome.text) : {}),
       });
       ctx.jobEnded('cancelled', tokens, id);
     } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.connectionLost) {
