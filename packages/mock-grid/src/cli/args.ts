@@ -1,4 +1,8 @@
 import { parseArgs } from 'node:util';
+import { isLogLevel, type LogLevel } from '../log/grid-log.js';
+
+/** `--grace` when not given: how long a SIGTERM lets jobs in flight finish. */
+export const DEFAULT_GRACE_MS = 10_000;
 
 export interface CliOptions {
   port: number;
@@ -7,6 +11,12 @@ export interface CliOptions {
   keysFile?: string;
   rateLimits: boolean;
   help: boolean;
+  /** `--grace` in ms; absent: `DEFAULT_GRACE_MS`. */
+  graceMs?: number;
+  /** `--log-level`; absent: info. */
+  logLevel?: LogLevel;
+  /** `--log-json`. */
+  logJson?: boolean;
 }
 
 export class CliUsageError extends Error {
@@ -20,6 +30,10 @@ export const USAGE = `Usage: aipg-mock-grid [options]
   --auth MODE       open (any non-empty key works, all scopes) | strict (only --keys) (default open)
   --keys FILE       JSON or YAML list of {key, scopes, username?, trusted?, balance?}
   --no-rate-limits  turn the per-key rate limits off
+  --grace SECONDS   on SIGTERM/SIGINT, let jobs in flight finish for this long before handing back
+                    what is left (default 10; a second signal hands back at once)
+  --log-level L     debug | info | warn | error (default info); log lines go to stderr
+  --log-json        write each log line as one JSON object
   -h, --help        show this help
 `;
 
@@ -48,6 +62,21 @@ export function parseCliArgs(argv: string[]): CliOptions {
     help: v.help === true,
   };
   if (v.keys !== undefined) out.keysFile = v.keys;
+  if (v.grace !== undefined) {
+    const seconds = Number(v.grace);
+    if (v.grace.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
+      throw new CliUsageError(`--grace: expected seconds >= 0, got ${JSON.stringify(v.grace)}`);
+    out.graceMs = Math.round(seconds * 1000);
+  }
+  if (v['log-level'] !== undefined) {
+    const level = v['log-level'];
+    if (!isLogLevel(level))
+      throw new CliUsageError(
+        `--log-level: expected debug, info, warn or error, got ${JSON.stringify(level)}`,
+      );
+    out.logLevel = level;
+  }
+  if (v['log-json']) out.logJson = true;
   return out;
 }
 
@@ -62,6 +91,9 @@ function parse(argv: string[]) {
       auth: { type: 'string' },
       keys: { type: 'string' },
       'no-rate-limits': { type: 'boolean' },
+      grace: { type: 'string' },
+      'log-level': { type: 'string' },
+      'log-json': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

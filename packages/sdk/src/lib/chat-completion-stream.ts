@@ -65,7 +65,10 @@ interface Subscriber {
  *
  * The stream is complete only when the server sent `data: [DONE]` and every choice a `finish_reason`;
  * otherwise it fails with `StreamInterruptedError` carrying the partial text. A mid-stream
- * `{"error": {…}}` event fails it with `APIError`. Nothing is retried once the stream has begun.
+ * `{"error": {…}}` event fails it with `APIError` — except one of type `service_unavailable` (the grid
+ * shut down and handed the request back, openapi/components/v1.yaml `StreamErrorChunk`): that is a
+ * `StreamInterruptedError` with the grid's message and the partial text, its `cause` the `APIError`.
+ * Nothing is retried once the stream has begun.
  */
 export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
   /** Aborting it aborts the HTTP request (same as `abort()`). */
@@ -513,6 +516,9 @@ function parseJSON(text: string, what: string): unknown {
   }
 }
 
+/** `StreamErrorChunk.error.type` of a stream the grid handed back unfinished because it is shutting down. */
+const SHUT_DOWN = 'service_unavailable';
+
 /** Chat items from the grid's SSE: JSON chunks, `{error}` events → `APIError`, `[DONE]`; empty data skipped. */
 async function* sseItems(
   body: ReadableStream<Uint8Array>,
@@ -530,7 +536,11 @@ async function* sseItems(
     const isErrorEvent = message.event === 'error';
     const parsed = isErrorEvent ? parseJSONOrText(data) : parseJSON(data, 'a stream event');
     if (isErrorEvent || (isRecord(parsed) && parsed.error != null)) {
-      throw new APIError(undefined, parsed, headers, requestId);
+      const error = new APIError(undefined, parsed, headers, requestId);
+      if (error.type === SHUT_DOWN) {
+        throw new StreamInterruptedError({ message: error.message, partialText: '', cause: error });
+      }
+      throw error;
     }
     if (message.event !== undefined && message.event !== 'message') continue; // not a chat chunk
     yield { type: 'chunk', chunk: parsed as ChatCompletionChunk };
