@@ -62,7 +62,8 @@ function describe(e: GridEvent): Line | undefined {
         fields: { job_id: e.jobId, worker: e.worker.name, worker_kind: e.worker.kind, model: e.model },
       };
     case 'requeued':
-      return { level: 'info', name: 'job.requeued', fields: { job_id: e.jobId, reason: e.reason } };
+      // Not the reason: for a worker error it is the worker's message, which may quote the prompt.
+      return { level: 'info', name: 'job.requeued', fields: { job_id: e.jobId } };
     case 'done':
       return {
         level: 'debug',
