@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGridLog } from '../src/log/grid-log.js';
-import { CLIENT_KEY, chatBody, MODEL, startTestGrid, WORKER_KEY } from './helpers/grid.js';
+import { CLIENT_KEY, chatBody, startTestGrid, WORKER_KEY } from './helpers/grid.js';
 
 const PROMPT = 'my-private-prompt-text';
 const COMPLETION = 'the-private-completion';
@@ -50,10 +50,12 @@ describe('the audit log', () => {
     expect((await t.post('/v1/chat/completions', chatBody())).status).toBe(429);
     await t.close();
 
-    const lines = log.lines.map((l) => ({
-      level: l.level,
-      ...(JSON.parse(l.text) as Record<string, unknown>),
-    }));
+    const lines = log.lines.map(
+      (l): Record<string, unknown> => ({
+        level: l.level,
+        ...(JSON.parse(l.text) as Record<string, unknown>),
+      }),
+    );
     for (const line of lines)
       expect(line).toMatchObject({ time: expect.any(String), event: expect.any(String) });
     const find = (event: string) => lines.filter((l) => l.event === event);

@@ -66,8 +66,8 @@ interface Subscriber {
  * The stream is complete only when the server sent `data: [DONE]` and every choice a `finish_reason`;
  * otherwise it fails with `StreamInterruptedError` carrying the partial text. A mid-stream
  * `{"error": {…}}` event fails it with `APIError` — except one of type `service_unavailable` (the grid
- * shut down and handed the request back, openapi/components/v1.yaml `StreamErrorChunk`): that is a
- * `StreamInterruptedError` with the grid's message and the partial text, its `cause` the `APIError`.
+ * shut down and handed the request back, openapi/components/v1.yaml `StreamErrorChunk`): that is an
+ * interruption, a `StreamInterruptedError` with the partial text, its `cause` the `APIError`.
  * Nothing is retried once the stream has begun.
  */
 export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
@@ -376,7 +376,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     if (!timedOut && (signal.aborted || error instanceof APIUserAbortError)) {
       return error instanceof APIUserAbortError ? error : new APIUserAbortError({ cause: error });
     }
-    if (error instanceof APIError) return error;
+    if (error instanceof APIError && error.type !== 'service_unavailable') return error;
     const message =
       error instanceof StreamInterruptedError
         ? error.message
@@ -516,9 +516,6 @@ function parseJSON(text: string, what: string): unknown {
   }
 }
 
-/** `StreamErrorChunk.error.type` of a stream the grid handed back unfinished because it is shutting down. */
-const SHUT_DOWN = 'service_unavailable';
-
 /** Chat items from the grid's SSE: JSON chunks, `{error}` events → `APIError`, `[DONE]`; empty data skipped. */
 async function* sseItems(
   body: ReadableStream<Uint8Array>,
@@ -536,11 +533,7 @@ async function* sseItems(
     const isErrorEvent = message.event === 'error';
     const parsed = isErrorEvent ? parseJSONOrText(data) : parseJSON(data, 'a stream event');
     if (isErrorEvent || (isRecord(parsed) && parsed.error != null)) {
-      const error = new APIError(undefined, parsed, headers, requestId);
-      if (error.type === SHUT_DOWN) {
-        throw new StreamInterruptedError({ message: error.message, partialText: '', cause: error });
-      }
-      throw error;
+      throw new APIError(undefined, parsed, headers, requestId);
     }
     if (message.event !== undefined && message.event !== 'message') continue; // not a chat chunk
     yield { type: 'chunk', chunk: parsed as ChatCompletionChunk };

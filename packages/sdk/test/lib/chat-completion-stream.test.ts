@@ -307,7 +307,7 @@ describe('mid-stream errors', () => {
     ]);
     const error = await failure(stream.finalChatCompletion());
     expect(error).toBeInstanceOf(StreamInterruptedError);
-    expect(error.message).toBe(message);
+    expect(error.message).toBe(`The stream was interrupted: ${message}`);
     expect(error.partialText).toBe('Héllo');
     expect(error.cause).toBeInstanceOf(APIError);
     expect(error.cause.type).toBe('service_unavailable');
