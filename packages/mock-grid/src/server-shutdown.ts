@@ -19,6 +19,7 @@ export class Shutdown {
   #deadline = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #settle: ((why: 'drained' | 'deadline') => void) | undefined;
+  #answered: (() => void)[] = [];
   /** Resolves once `begin()` was called and the grid drained or its grace period ended. */
   readonly settled: Promise<'drained' | 'deadline'>;
 
@@ -59,8 +60,20 @@ export class Shutdown {
     this.#requests.add(token);
     return () => {
       this.#requests.delete(token);
+      if (this.#requests.size === 0) for (const resolve of this.#answered.splice(0)) resolve();
       this.#check();
     };
+  }
+
+  /** Resolves when no HTTP request is in flight, or after `ms` (a real timer). */
+  async answered(ms: number): Promise<void> {
+    if (this.#requests.size === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await new Promise<void>((resolve) => {
+      this.#answered.push(resolve);
+      timer = setTimeout(resolve, ms);
+    });
+    clearTimeout(timer);
   }
 
   /** Stops taking work; hands back after `graceMs` at the latest. Later calls only shorten the wait. */

@@ -145,8 +145,8 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
       log.line('info', 'shutdown.hand_back', { ...left, worker_sockets: closedWorkers });
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      // Responses ended by the hand-back get a moment to reach their clients before the sockets go.
-      await settle(sockets, HAND_BACK_FLUSH_MS);
+      // Responses ended by the hand-back get a moment to be written out before the sockets go.
+      await shutdown.answered(HAND_BACK_FLUSH_MS);
       for (const socket of sockets) socket.destroy();
       await done;
       stopAudit();
@@ -170,20 +170,6 @@ interface Served {
 function inFlight(shutdown: Shutdown) {
   const { requests, leasedJobs } = shutdown.counts();
   return { requests, leased_jobs: leasedJobs };
-}
-
-/** Resolves when every socket has closed, or after `ms`. */
-async function settle(sockets: Set<Socket>, ms: number): Promise<void> {
-  const open = [...sockets].filter((s) => !s.destroyed);
-  if (open.length === 0) return;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([
-    Promise.all(open.map((s) => new Promise((resolve) => s.once('close', resolve)))),
-    new Promise((resolve) => {
-      timer = setTimeout(resolve, ms);
-    }),
-  ]);
-  clearTimeout(timer);
 }
 
 /** A client's own `x-request-id` is kept when it is a plain token (the SDK sends a UUID); else a new one. */
@@ -252,7 +238,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
     return;
   }
   // At the hand-back the door sees its request aborted, as when a client goes away.
-  const door = { ...raw, signal: AbortSignal.any([raw.signal, shutdown.handBack]) };
+  const door = { ...raw, signal: abortedByEither(raw.signal, shutdown.handBack, res) };
   try {
     const out = await answerOrHandBack(handleDoorRequest(door, ctx), door.path, shutdown);
     await writeDoorResponse(res, endOnHandBack(out, shutdown.handBack));
@@ -261,6 +247,21 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
     if (!res.headersSent) await writeDoorResponse(res, errorResponse(surfaceOf(door.path), err));
     else res.destroy();
   }
+}
+
+/**
+ * A signal that aborts with `own` or `shared`. (Not `AbortSignal.any`: every request would add a dependant to the
+ * one long-lived `shared` signal.) The listener on `shared` goes when the response is over.
+ */
+function abortedByEither(own: AbortSignal, shared: AbortSignal, res: ServerResponse): AbortSignal {
+  if (shared.aborted) return shared;
+  const both = new AbortController();
+  const abort = () => both.abort();
+  own.addEventListener('abort', abort, { once: true });
+  shared.addEventListener('abort', abort, { once: true });
+  res.once('close', () => shared.removeEventListener('abort', abort));
+  if (own.aborted) abort();
+  return both.signal;
 }
 
 /** The door's answer, or the shutdown 503 if the hand-back comes first (a chat still waiting for its worker). */

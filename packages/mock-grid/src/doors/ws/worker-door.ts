@@ -204,7 +204,10 @@ class WorkerConnection {
       // The core calls this inside `register`, before it pushes any job.
       ready: (registration) => {
         this.connectionId = registration.connectionId;
-        this.log = this.log.child({ worker: String(frame.name), connection_id: registration.connectionId });
+        const key = typeof frame.apikey === 'string' ? frame.apikey : undefined;
+        this.log = this.log.child({ worker: String(frame.name), connection_id: registration.connectionId }, [
+          key,
+        ]);
         this.log.line('info', 'ws.registered', { worker_id: registration.workerId });
         if (this.registerTimer) this.grid.clock.clearTimer(this.registerTimer);
         this.registerTimer = undefined;
