@@ -1,8 +1,10 @@
 /**
- * `aipg-mock-grid` — runs the mock grid on a port until SIGINT/SIGTERM.
- *   pnpm mock-grid --port 7001 --auth strict --keys keys.yaml
+ * `aipg-mock-grid` — runs the mock grid on a port until SIGINT/SIGTERM, then shuts down gracefully
+ * (docs/mock-grid.md "Shutdown"). Log lines go to stderr.
+ *   pnpm mock-grid --port 7001 --auth strict --keys keys.yaml --log-json
  */
-import { CliUsageError, parseCliArgs, USAGE } from './cli/args.js';
+import type { Logger } from '@aipg/sdk';
+import { CliUsageError, DEFAULT_GRACE_MS, parseCliArgs, USAGE } from './cli/args.js';
 import { KeysFileError, readKeysFile } from './cli/keys-file.js';
 import { toKeyEntries } from './keys.js';
 import { startMockGrid } from './server.js';
@@ -40,13 +42,26 @@ async function main(argv: string[]): Promise<number> {
     ...(keys ? { keys } : {}),
     ...(options.rateLimits ? {} : { rateLimits: false as const }),
     ...(options.requireSignatures ? { grid: { allowUnsignedResults: false } } : {}),
+    shutdownGraceMs: options.graceMs ?? DEFAULT_GRACE_MS,
+    logger: stderrLogger(options.logJson === true),
+    logLevel: options.logLevel ?? 'info',
+    logJson: options.logJson === true,
   });
   process.stdout.write(`AIPG mock grid listening on ${grid.url}\n`);
+  let stoppedAt = 0;
   await new Promise<void>((resolve) => {
-    process.on('SIGINT', () => resolve());
-    process.on('SIGTERM', () => resolve());
+    const onSignal = () => {
+      if (stoppedAt === 0) {
+        stoppedAt = Date.now();
+        resolve();
+      } else if (Date.now() - stoppedAt >= SAME_PRESS_MS) {
+        // A second press while the grace period runs: hand back at once.
+        void grid.close({ graceMs: 0 });
+      }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
-  const stoppedAt = Date.now();
   await grid.close();
   // One Ctrl-C reaches the process twice: from the terminal (it signals the whole process group) and again passed
   // on by pnpm. A repeat that arrived while Node is exiting, after it has dropped its signal handlers, would kill
@@ -54,6 +69,14 @@ async function main(argv: string[]): Promise<number> {
   // above, not `once`) until the repeat has come.
   await new Promise((resolve) => setTimeout(resolve, SAME_PRESS_MS - (Date.now() - stoppedAt)));
   return 0;
+}
+
+/** Log lines on stderr (stdout carries the listening line): `time LEVEL line`, or the JSON line as is. */
+function stderrLogger(json: boolean): Logger {
+  const write = (level: string) => (message: string) => {
+    process.stderr.write(json ? `${message}\n` : `${new Date().toISOString()} ${level} ${message}\n`);
+  };
+  return { debug: write('DEBUG'), info: write('INFO'), warn: write('WARN'), error: write('ERROR') };
 }
 
 main(process.argv.slice(2)).then(

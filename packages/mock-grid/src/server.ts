@@ -1,5 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Logger } from '@aipg/sdk';
 import {
   type Clock,
   GridCore,
@@ -18,8 +21,12 @@ import {
   surfaceOf,
 } from './doors/http/router.js';
 import { handleDoorRequest } from './doors/http/routes.js';
-import { json } from './doors/http/types.js';
+import { endOnHandBack, shuttingDown, takesNewWork } from './doors/http/shutdown.js';
+import { type DoorResponse, json } from './doors/http/types.js';
 import { WorkerDoor, WS_PATH, type WsDoorOptions } from './doors/ws/worker-door.js';
+import { auditCore } from './log/audit.js';
+import { createGridLog, type GridLog, type LogLevel } from './log/grid-log.js';
+import { Shutdown } from './server-shutdown.js';
 import { loadSpec } from './validation/load.js';
 
 export interface MockGridOptions extends WsDoorOptions {
@@ -40,6 +47,17 @@ export interface MockGridOptions extends WsDoorOptions {
   core?: GridCore;
   /** Door-level request size limits. */
   limits?: Partial<DoorLimits>;
+  /**
+   * How long `close()` lets jobs in flight finish before it hands back what is left (docs/mock-grid.md
+   * "Shutdown"). Default 0: a test's `close()` never waits on a job it left open. The CLI's `--grace`: 10 s.
+   */
+  shutdownGraceMs?: number;
+  /** Where log lines go: any console-shaped logger (the SDK's `Logger`). Default none: nothing is logged. */
+  logger?: Logger;
+  /** The lowest level logged. Default `info`. */
+  logLevel?: LogLevel;
+  /** Each log line is one JSON object instead of `event key=value …`. */
+  logJson?: boolean;
 }
 
 export interface MockGrid {
@@ -47,8 +65,14 @@ export interface MockGrid {
   url: string;
   port: number;
   core: GridCore;
-  /** Ends every socket and timer; resolves when the port is free. Idempotent. */
-  close(): Promise<void>;
+  /**
+   * Shuts down gracefully (docs/mock-grid.md "Shutdown"): new work is refused with 503 (new worker sockets
+   * with 1012) at once; jobs in flight get `graceMs` (default `shutdownGraceMs`) to finish; then streams still
+   * open end with an error event and `[DONE]`, waiting chat requests get a 503, worker sockets close with
+   * 1012. Resolves when the port is free. A second call returns the same promise; a shorter `graceMs` in it
+   * hands back sooner.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /** Starts the mock grid: HTTP (`/v1`, `/api/v2`, `/health`) and the worker WebSocket on one port. */
@@ -64,12 +88,19 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
       ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
     });
   const ctx: DoorContext = { grid: core, spec: loadSpec(), limits: { ...DEFAULT_LIMITS, ...options.limits } };
-  const workers = new WorkerDoor(core, ctx.spec, options);
+  const log = createGridLog({ logger: options.logger, level: options.logLevel, json: options.logJson });
+  const requestScope = new AsyncLocalStorage<string>();
+  const stopAudit = auditCore(core, log, () => requestScope.getStore());
+  const shutdown = new Shutdown(core);
+  const workers = new WorkerDoor(core, ctx.spec, { ...options, log });
   const sockets = new Set<Socket>();
+  const server_: Served = { ctx, log, shutdown };
 
   const server = createServer((req, res) => {
+    const id = requestIdOf(req);
+    res.setHeader('x-request-id', id);
     // `serve` answers every error itself; a rejection here means the socket broke while answering.
-    serve(req, res, ctx).catch(() => res.destroy());
+    requestScope.run(id, () => serve(req, res, server_, id)).catch(() => res.destroy());
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -94,17 +125,58 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= (async () => {
-      await workers.close();
+  const close = (closeOptions: { graceMs?: number } = {}) => {
+    const graceMs = closeOptions.graceMs ?? options.shutdownGraceMs ?? 0;
+    if (closing) {
+      shutdown.begin(graceMs);
+      return closing;
+    }
+    closing = (async () => {
+      log.line('info', 'shutdown.begin', { grace_ms: graceMs, ...inFlight(shutdown) });
+      workers.refuseNew();
+      shutdown.begin(graceMs);
+      const why = await shutdown.settled;
+      const left = inFlight(shutdown);
+      log.line('info', why === 'drained' ? 'shutdown.drained' : 'shutdown.deadline', left);
+      // The hand-back: open streams end with an error event, waiting chat requests get their 503 …
+      shutdown.abort();
+      // … and worker sockets close with 1012 (their jobs go back to the queue, as on any disconnect).
+      const closedWorkers = await workers.close();
+      log.line('info', 'shutdown.hand_back', { ...left, worker_sockets: closedWorkers });
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Responses ended by the hand-back get a moment to be written out before the sockets go.
+      await shutdown.answered(HAND_BACK_FLUSH_MS);
       for (const socket of sockets) socket.destroy();
       await done;
+      stopAudit();
       if (ownsCore) core.dispose();
+      log.line('info', 'shutdown.done');
     })();
     return closing;
   };
   return { url: `http://${host}:${address.port}`, port: address.port, core, close };
+}
+
+/** How long the hand-back waits for the responses it ended to be written out. */
+const HAND_BACK_FLUSH_MS = 2000;
+
+interface Served {
+  ctx: DoorContext;
+  log: GridLog;
+  shutdown: Shutdown;
+}
+
+function inFlight(shutdown: Shutdown) {
+  const { requests, leasedJobs } = shutdown.counts();
+  return { requests, leased_jobs: leasedJobs };
+}
+
+/** A client's own `x-request-id` is kept when it is a plain token (the SDK sends a UUID); else a new one. */
+function requestIdOf(req: IncomingMessage): string {
+  const sent = req.headers['x-request-id'];
+  if (typeof sent === 'string' && /^[\w.:-]{1,128}$/.test(sent)) return sent;
+  return `req_${randomUUID()}`;
 }
 
 /** Response headers a browser may read on a cross-origin answer (the SDK reads these). */
@@ -136,8 +208,15 @@ function allowCrossOrigin(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, ctx: DoorContext): Promise<void> {
+async function serve(req: IncomingMessage, res: ServerResponse, served: Served, id: string): Promise<void> {
+  const { ctx, shutdown } = served;
   if (allowCrossOrigin(req, res)) return;
+  const done = shutdown.track();
+  res.once('close', done);
+  const log = served.log.child({ request_id: id }, secretsOf(req));
+  // Read now: the socket is detached from the request by the time it closes.
+  const ip = req.socket.remoteAddress;
+  if (log.enabled('debug') || log.enabled('warn')) res.once('close', () => logAnswer(log, req, res, ip));
   let bodyText: string | undefined;
   try {
     bodyText = await readBody(req, ctx.limits.maxBodyBytes);
@@ -152,12 +231,92 @@ async function serve(req: IncomingMessage, res: ServerResponse, ctx: DoorContext
     await writeDoorResponse(res, out);
     return;
   }
-  const door = toDoorRequest(req, res, bodyText);
+  const raw = toDoorRequest(req, res, bodyText);
+  if (shutdown.begun) res.setHeader('connection', 'close');
+  if (shutdown.begun && takesNewWork(raw.method, raw.path)) {
+    await writeDoorResponse(res, shuttingDown(raw.path, shutdown.retryAfterS()));
+    return;
+  }
+  // At the hand-back the door sees its request aborted, as when a client goes away.
+  const door = { ...raw, signal: abortedByEither(raw.signal, shutdown.handBack, res) };
   try {
-    await writeDoorResponse(res, await handleDoorRequest(door, ctx));
+    const out = await answerOrHandBack(handleDoorRequest(door, ctx), door.path, shutdown);
+    await writeDoorResponse(res, endOnHandBack(out, shutdown.handBack));
   } catch (err) {
     // Only a broken socket gets here; answer if we still can.
     if (!res.headersSent) await writeDoorResponse(res, errorResponse(surfaceOf(door.path), err));
     else res.destroy();
   }
+}
+
+/**
+ * A signal that aborts with `own` or `shared`. (Not `AbortSignal.any`: every request would add a dependant to the
+ * one long-lived `shared` signal.) The listener on `shared` goes when the response is over.
+ */
+function abortedByEither(own: AbortSignal, shared: AbortSignal, res: ServerResponse): AbortSignal {
+  if (shared.aborted) return shared;
+  const both = new AbortController();
+  const abort = () => both.abort();
+  own.addEventListener('abort', abort, { once: true });
+  shared.addEventListener('abort', abort, { once: true });
+  res.once('close', () => shared.removeEventListener('abort', abort));
+  if (own.aborted) abort();
+  return both.signal;
+}
+
+/** The door's answer, or the shutdown 503 if the hand-back comes first (a chat still waiting for its worker). */
+async function answerOrHandBack(
+  answer: Promise<DoorResponse>,
+  path: string,
+  shutdown: Shutdown,
+): Promise<DoorResponse> {
+  const signal = shutdown.handBack;
+  if (signal.aborted) return shuttingDown(path, 1);
+  let onAbort: (() => void) | undefined;
+  const handedBack = new Promise<DoorResponse>((resolve) => {
+    onAbort = () => resolve(shuttingDown(path, 1));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([answer, handedBack]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The request's credentials, for the log to scrub (they are never a field in the first place). */
+function secretsOf(req: IncomingMessage): string[] {
+  const out: string[] = [];
+  for (const name of ['apikey', 'authorization']) {
+    const value = req.headers[name];
+    if (typeof value !== 'string') continue;
+    out.push(value.trim());
+    const bearer = /^Bearer\s+(.+)$/i.exec(value.trim());
+    if (bearer) out.push(bearer[1]!.trim());
+  }
+  return out;
+}
+
+/**
+ * One line per answered request: `http.request` (debug), and at warn the refusals an operator looks for —
+ * `auth.failed` (401: with the client's address, never its key), `access.denied` (403) and `rate_limited` (429).
+ */
+function logAnswer(log: GridLog, req: IncomingMessage, res: ServerResponse, ip: string | undefined): void {
+  const status = res.statusCode;
+  const fields = {
+    method: req.method,
+    path: normalisePath(req.url ?? '/').path,
+    status,
+    ip,
+    ...(res.writableFinished ? {} : { aborted: true }),
+  };
+  if (status === 401) log.line('warn', 'auth.failed', fields);
+  else if (status === 403) log.line('warn', 'access.denied', fields);
+  else if (status === 429) {
+    const retryAfter = res.getHeader('retry-after');
+    log.line('warn', 'rate_limited', {
+      ...fields,
+      retry_after_s: retryAfter === undefined ? undefined : Number(retryAfter),
+    });
+  } else log.line('debug', 'http.request', fields);
 }

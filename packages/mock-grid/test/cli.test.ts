@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { TestWsWorker } from './helpers/ws-worker.js';
 
 // The CLI as a user runs it: the built bin (dist/cli.js, what `aipg-mock-grid` points at) as a real
 // process on a free port, stopped by a signal. The built file, not src through tsx: tsx compiles on
@@ -72,6 +73,109 @@ describe('aipg-mock-grid CLI', () => {
     expect(unknown.status).toBe(401);
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
+  });
+
+  describe('SIGTERM while a chat streams and a worker is connected (graceful shutdown)', () => {
+    const CLIENT = 'grid_cli_shutdown_client_key';
+    const WORKER = 'grid_cli_shutdown_worker_key';
+    const PROMPT = 'cli-private-prompt';
+    const model = 'grid/cli-model';
+
+    /** A grid with a registered worker and a chat stream whose job that worker holds (one token sent). */
+    async function streaming(args: string[]) {
+      const cli = run(['--port', '0', '--no-rate-limits', '--log-json', '--log-level', 'debug', ...args]);
+      const url = await cli.listening;
+      const worker = await TestWsWorker.ready(url, { apikey: WORKER, name: 'cli-rig', models: [model] });
+      const res = await fetch(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${CLIENT}` },
+        body: JSON.stringify({ model, stream: true, messages: [{ role: 'user', content: PROMPT }] }),
+      });
+      expect(res.status).toBe(200);
+      const job = await worker.next('job');
+      worker.send({ type: 'token', id: job.id, delta: { content: 'Hello ' } });
+      const body = res.text();
+      return { cli, url, worker, job, body };
+    }
+
+    /** Resolves once stderr holds a log line of `event`. */
+    async function logged(cli: ReturnType<typeof run>, event: string): Promise<void> {
+      while (!cli.output().stderr.includes(`"event":"${event}"`)) {
+        if (cli.child.exitCode !== null) throw new Error(`exited before logging ${event}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+
+    function logLines(cli: ReturnType<typeof run>): Record<string, unknown>[] {
+      return cli
+        .output()
+        .stderr.split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    }
+
+    it('refuses new requests with 503, lets the stream finish, closes the worker with 1012, exits 0', async () => {
+      const { cli, url, worker, job, body } = await streaming(['--grace', '600']);
+      cli.child.kill('SIGTERM');
+      await logged(cli, 'shutdown.begin');
+      const late = await fetch(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${CLIENT}` },
+        body: JSON.stringify({ model, messages: [{ role: 'user', content: 'late' }] }),
+      });
+      expect(late.status).toBe(503);
+      expect(late.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await late.json()).toEqual({ detail: expect.stringContaining('shutting down') });
+
+      // The job in flight finishes within the grace period: the client gets the rest of its stream.
+      await worker.serve(String(job.id), ['world']);
+      const text = await body;
+      expect(text).toContain('"content":"world"');
+      expect(text).not.toContain('"error"');
+      expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
+      expect(await worker.closed).toMatchObject({
+        code: 1012,
+        reason: expect.stringMatching(/^service restart/),
+      });
+      expect(await cli.exited).toBe(0);
+
+      const lines = logLines(cli);
+      const events = lines.map((l) => l.event);
+      expect(events).toEqual(
+        expect.arrayContaining([
+          'ws.registered',
+          'worker.online',
+          'payment.credited',
+          'payment.charged',
+          'shutdown.begin',
+          'shutdown.drained',
+          'ws.disconnected',
+          'shutdown.done',
+        ]),
+      );
+      expect(lines.find((l) => l.event === 'http.request' && l.status === 503)).toMatchObject({
+        request_id: late.headers.get('x-request-id'),
+      });
+      const stderr = cli.output().stderr;
+      for (const secret of [CLIENT, WORKER, PROMPT, 'world']) expect(stderr).not.toContain(secret);
+    });
+
+    it('a second signal hands back at once: the stream ends with an error event and [DONE], the worker gets 1012', async () => {
+      const { cli, worker, body } = await streaming(['--grace', '600']);
+      cli.child.kill('SIGTERM');
+      await logged(cli, 'shutdown.begin');
+      // A repeat within 1 s is the same press (see cli.ts); this one comes later.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      cli.child.kill('SIGTERM');
+      const text = await body;
+      expect(text).toMatch(
+        /"content":"Hello "[\s\S]*data: \{"error":\{"message":"[^"]*shutting down[^"]*","type":"service_unavailable"\}\}\n\ndata: \[DONE\]\n\n$/,
+      );
+      expect(await worker.closed).toMatchObject({ code: 1012 });
+      expect(await cli.exited).toBe(0);
+      expect(logLines(cli).map((l) => l.event)).toContain('shutdown.deadline');
+      for (const secret of [CLIENT, WORKER, PROMPT]) expect(cli.output().stderr).not.toContain(secret);
+    });
   });
 
   it('exits 2 with a message on a bad flag or keys file', async () => {

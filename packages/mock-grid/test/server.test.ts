@@ -5,7 +5,7 @@ import { CLIENT_KEY, chatBody, MODEL, WORKER_KEY } from './helpers/grid.js';
 import { TestWsWorker } from './helpers/ws-worker.js';
 
 describe('startMockGrid', () => {
-  it('serves HTTP and the worker WebSocket on one port, and close() ends sockets, streams and timers', async () => {
+  it('serves HTTP and the worker WebSocket on one port, and close() hands back streams and sockets, ends timers', async () => {
     const clock = new ManualClock();
     const grid = await startMockGrid({ port: 0, host: '127.0.0.1', clock, rateLimits: false });
     expect(grid.url).toBe(`http://127.0.0.1:${grid.port}`);
@@ -23,9 +23,17 @@ describe('startMockGrid', () => {
     const body = res.text().catch((e: Error) => e);
 
     await grid.close();
-    expect((await worker.closed).code).toBe(1001);
-    // The open stream is cut with the server.
-    expect(await body).toBeInstanceOf(Error);
+    // Issue 9 finding 8: no more 1001 and a cut socket. The worker hears "service restart" (reconnect later) …
+    expect(await worker.closed).toMatchObject({
+      code: 1012,
+      reason: expect.stringMatching(/^service restart/),
+    });
+    // … and the open stream ends with the spec's error event and [DONE].
+    const text = await body;
+    expect(text).not.toBeInstanceOf(Error);
+    expect(String(text)).toMatch(
+      /data: \{"error":\{"message":"[^"]+","type":"service_unavailable"\}\}\n\ndata: \[DONE\]\n\n$/,
+    );
     expect(clock.pendingTimers).toBe(0);
     await expect(grid.close()).resolves.toBeUndefined();
     // The port is free again.

@@ -1,4 +1,8 @@
 import { parseArgs } from 'node:util';
+import { isLogLevel, type LogLevel } from '../log/grid-log.js';
+
+/** `--grace` when not given: how long a SIGTERM lets jobs in flight finish. */
+export const DEFAULT_GRACE_MS = 10_000;
 
 export interface CliOptions {
   port: number;
@@ -9,6 +13,12 @@ export interface CliOptions {
   /** Refuse results without a worker signature (`allowUnsignedResults: false`); set only by the flag. */
   requireSignatures?: true;
   help: boolean;
+  /** `--grace` in ms; absent: `DEFAULT_GRACE_MS`. */
+  graceMs?: number;
+  /** `--log-level`; absent: info. */
+  logLevel?: LogLevel;
+  /** `--log-json`. */
+  logJson?: boolean;
 }
 
 export class CliUsageError extends Error {
@@ -24,6 +34,10 @@ export const USAGE = `Usage: aipg-mock-grid [options]
   --no-rate-limits  turn the per-key rate limits off
   --require-signatures
                     refuse results without a worker signature (a strike, no payment, the job retried)
+  --grace SECONDS   on SIGTERM/SIGINT, let jobs in flight finish for this long before handing back
+                    what is left (default 10; a second signal hands back at once)
+  --log-level L     debug | info | warn | error (default info); log lines go to stderr
+  --log-json        write each log line as one JSON object
   -h, --help        show this help
 `;
 
@@ -53,6 +67,21 @@ export function parseCliArgs(argv: string[]): CliOptions {
   };
   if (v.keys !== undefined) out.keysFile = v.keys;
   if (v['require-signatures']) out.requireSignatures = true;
+  if (v.grace !== undefined) {
+    const seconds = Number(v.grace);
+    if (v.grace.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
+      throw new CliUsageError(`--grace: expected seconds >= 0, got ${JSON.stringify(v.grace)}`);
+    out.graceMs = Math.round(seconds * 1000);
+  }
+  if (v['log-level'] !== undefined) {
+    const level = v['log-level'];
+    if (!isLogLevel(level))
+      throw new CliUsageError(
+        `--log-level: expected debug, info, warn or error, got ${JSON.stringify(level)}`,
+      );
+    out.logLevel = level;
+  }
+  if (v['log-json']) out.logJson = true;
   return out;
 }
 
@@ -68,6 +97,9 @@ function parse(argv: string[]) {
       keys: { type: 'string' },
       'no-rate-limits': { type: 'boolean' },
       'require-signatures': { type: 'boolean' },
+      grace: { type: 'string' },
+      'log-level': { type: 'string' },
+      'log-json': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -36,6 +36,23 @@ describe('CLI arguments', () => {
     expect(parseCliArgs(['-h']).help).toBe(true);
   });
 
+  it('reads the shutdown and log flags', () => {
+    expect(parseCliArgs(['--grace', '2.5', '--log-level', 'debug', '--log-json'])).toMatchObject({
+      graceMs: 2500,
+      logLevel: 'debug',
+      logJson: true,
+    });
+    expect(parseCliArgs(['--grace', '0']).graceMs).toBe(0);
+  });
+
+  it.each([
+    [['--grace=-1'], /--grace: expected seconds >= 0/],
+    [['--grace', 'soon'], /--grace: expected seconds >= 0/],
+    [['--log-level', 'loud'], /--log-level: expected debug, info, warn or error/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
   it.each([
     [['--port', '70000'], /--port: expected an integer 0\.\.65535/],
     [['--port', 'x'], /--port/],

@@ -590,17 +590,17 @@ export interface components {
                 "application/json": RateLimitErrorBody | ErrorDetail;
             };
         };
-        /** No text worker is online at all. */
+        /**
+         * No text worker is online at all, or the grid is shutting down (then `Retry-After` is set and nothing was
+         * queued: send the request again later).
+         */
         V1Unavailable: {
             headers: {
+                /** Seconds to wait (a shutdown only). */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "No compatible text workers are currently online."
-                 *     }
-                 */
                 "application/json": ErrorDetail;
             };
         };
@@ -697,6 +697,26 @@ export interface components {
             };
             content: {
                 "application/json": HordeRateLimitError | HordeError;
+            };
+        };
+        /**
+         * The grid is shutting down: it takes no new work (no submit is queued, a pop hands out no job) until it is back.
+         * `Retry-After` says when to try again. Status polls, cancels and a worker's submit are still answered.
+         */
+        HordeUnavailable: {
+            headers: {
+                /** Seconds to wait. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "The grid is shutting down (service restart); send the request again later.",
+                 *       "rc": "MaintenanceMode"
+                 *     }
+                 */
+                "application/json": HordeError;
             };
         };
     };
@@ -1149,11 +1169,12 @@ export type ResultSignature = {
 };
 /**
  * Mid-stream failure event (`data: {"error":{…}}`), followed by `data: [DONE]`. `invalid_request_error` means the
- * worker reported a client error (the request itself was bad); `upstream_error` means a worker or backend failure.
- * Every token event of a stream comes from one attempt: once a worker's tokens have been sent to the client, an
- * attempt that ends without a result (the worker errs, disconnects, lets its lease expire or streams past the
- * token cap) is not retried on another worker — the stream ends with this event instead, and nothing is charged.
- * A request that is not streamed is retried, and gets only the retry's text.
+ * worker reported a client error (the request itself was bad); `upstream_error` means a worker or backend failure;
+ * `service_unavailable` means the grid is shutting down and handed the request back unfinished (send it again
+ * later). Every token event of a stream comes from one attempt: once a worker's tokens have been sent to the
+ * client, an attempt that ends without a result (the worker errs, disconnects, lets its lease expire or streams
+ * past the token cap) is not retried on another worker — the stream ends with this event instead, and nothing is
+ * charged. A request that is not streamed is retried, and gets only the retry's text.
  * @example {
  *       "error": {
  *         "message": "Worker failed to produce output.",
@@ -1167,10 +1188,11 @@ export type StreamErrorChunk = {
         /** The reason, in words. */
         message: string;
         /**
-         * `invalid_request_error`: the request was bad; `upstream_error`: the worker or its backend failed.
+         * `invalid_request_error`: the request was bad; `upstream_error`: the worker or its backend failed;
+         * `service_unavailable`: the grid is shutting down (service restart).
          * @enum {string}
          */
-        type: "invalid_request_error" | "upstream_error";
+        type: "invalid_request_error" | "upstream_error" | "service_unavailable";
     };
 };
 /** A model that connected workers serve (or the virtual `auto`). */
@@ -1748,7 +1770,10 @@ export type WsServerFrame = WsReady | WsServerError | WsPing | WsJob | WsCancel 
  * - **4003**: the key lacks the `worker.connect`/`inference.submit` scope, a rig key used for another rig, a retired
  *   model, an eviction cooldown (6 strikes in 300 s bar re-registration for 30 s → 2 min → 10 min → 1 h), a name
  *   registered to another account, or an identity/profile failure.
- * - **1012**: a newer connection registered the same worker name; the older socket is closed.
+ * - **1012**: a newer connection registered the same worker name; the older socket is closed. Do not reconnect
+ *   under that name. With a close reason starting `service restart` instead, the grid is shutting down or
+ *   restarting (it closes every worker socket so, and refuses new ones the same way while it drains): reconnect
+ *   later, with back-off. A job in flight on the socket is not paid; the grid has cancelled or re-queued it.
  * @enum {integer}
  */
 export type WsCloseCode = 4001 | 4003 | 1012;
@@ -2555,7 +2580,7 @@ export type HordeError = {
  * `WrongCredentials`, `KudosUpfront`, `SharedKey*`, `AnonForbidden*`, `WorkerMaintenance`, `WorkerFlaggedMaintenance`,
  * `TimeoutIP`, `UnsafeIP`, `TooManyNewIPs`, `TooManySameIPs`, `WorkerInviteOnly`, `NotModerator`, `NotPrivileged`,
  * `Forbidden`, …; 404 `RequestNotFound`, `InvalidJobID`, `WorkerNotFound`, `UserNotFound`, `ThingNotFound`, …; 410
- * `RequestExpired`; 423 `Locked`; 429 `TooManyPrompts`. `InvalidExtraSourceImages.` really ends with a dot on AIPG.
+ * `RequestExpired`; 423 `Locked`; 429 `TooManyPrompts`; 503 `MaintenanceMode` (the grid is shutting down). `InvalidExtraSourceImages.` really ends with a dot on AIPG.
  * @enum {string}
  */
 export type HordeRc = "BadRequest" | "MissingPrompt" | "CorruptPrompt" | "TokenOverflow" | "TooManyStopSequences" | "ExcessiveStopSequence" | "MissingFullSamplerOrder" | "InvalidPriorityUsername" | "PolymorphicNameConflict" | "ProfaneWorkerName" | "DuplicateGen" | "AbortedGen" | "NoValidWorkers" | "MaintenanceMode" | "KudosValidationError" | "KudosTransferToSelf" | "KudosTransferNotEnough" | "KudosTransferToAnon" | "KudosTransferFromAnon" | "NegativeKudosTransfer" | "TooFastKudosTransfers" | "TargetAccountFlagged" | "SourceAccountFlagged" | "FaultWhenKudosReceiving" | "FaultWhenKudosSending" | "EducationCannotSendKudos" | "UnsupportedModel" | "UnsupportedSampler" | "ControlNetMismatch" | "SourceMaskUnnecessary" | "ImageValidationFailed" | "VideoModeWithImageModel" | "InvalidExtraSourceImages." | "InvalidExtraSourceImages" | "TooManyExtraSourceImages" | "OnlyServiceAccountProxy" | "RequiresTrust" | "NoValidActions" | "InvalidSize" | "InvalidPromptSize" | "TooManySteps" | "Profanity" | "ProfaneBridgeAgent" | "ProfaneWorkerInfo" | "TooLong" | "TooLongWorkerName" | "NameAlreadyExists" | "WorkerNameAlreadyExists" | "BadClientAgent" | "InvalidAPIKey" | "WrongCredentials" | "KudosUpfront" | "SharedKeyEmpty" | "SharedKeyExpired" | "SharedKeyInsufficientKudos" | "AnonForbidden" | "AnonForbiddenWorker" | "NotTrusted" | "NotOwner" | "NotAdmin" | "WorkerMaintenance" | "WorkerFlaggedMaintenance" | "TimeoutIP" | "UnsafeIP" | "UntrustedUnsafeIP" | "TooManyNewIPs" | "TooManySameIPs" | "WorkerInviteOnly" | "NotModerator" | "NotPrivileged" | "Forbidden" | "RequestNotFound" | "InvalidJobID" | "WorkerNotFound" | "UserNotFound" | "ThingNotFound" | "RequestExpired" | "Locked" | "TooManyPrompts";
@@ -3005,6 +3030,7 @@ export interface operations {
             404: components["responses"]["HordeWorkerNotFound"];
             410: components["responses"]["HordeGone"];
             429: components["responses"]["HordeTooManyRequests"];
+            503: components["responses"]["HordeUnavailable"];
         };
     };
     hordeTextStatus: {
@@ -3166,6 +3192,7 @@ export interface operations {
             403: components["responses"]["HordeForbidden"];
             410: components["responses"]["HordeGone"];
             429: components["responses"]["HordeTooManyRequests"];
+            503: components["responses"]["HordeUnavailable"];
         };
     };
     hordeTextSubmit: {

@@ -65,7 +65,10 @@ interface Subscriber {
  *
  * The stream is complete only when the server sent `data: [DONE]` and every choice a `finish_reason`;
  * otherwise it fails with `StreamInterruptedError` carrying the partial text. A mid-stream
- * `{"error": {…}}` event fails it with `APIError`. Nothing is retried once the stream has begun.
+ * `{"error": {…}}` event fails it with `APIError` — except one of type `service_unavailable` (the grid
+ * shut down and handed the request back, openapi/components/v1.yaml `StreamErrorChunk`): that is an
+ * interruption, a `StreamInterruptedError` with the partial text, its `cause` the `APIError`.
+ * Nothing is retried once the stream has begun.
  */
 export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
   /** Aborting it aborts the HTTP request (same as `abort()`). */
@@ -373,7 +376,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     if (!timedOut && (signal.aborted || error instanceof APIUserAbortError)) {
       return error instanceof APIUserAbortError ? error : new APIUserAbortError({ cause: error });
     }
-    if (error instanceof APIError) return error;
+    if (error instanceof APIError && error.type !== 'service_unavailable') return error;
     const message =
       error instanceof StreamInterruptedError
         ? error.message

@@ -297,6 +297,22 @@ describe('mid-stream errors', () => {
     expect(texts).toEqual(['Héllo']);
   });
 
+  it('a service_unavailable error event (the grid shut down) → StreamInterruptedError with the text so far', async () => {
+    const message = 'The grid is shutting down (service restart); send the request again later.';
+    const stream = await streamOf([
+      sseEvent(CHUNKS[0]),
+      sseEvent(CHUNKS[1]),
+      sseEvent({ error: { message, type: 'service_unavailable' } }),
+      sseEvent('[DONE]'),
+    ]);
+    const error = await failure(stream.finalChatCompletion());
+    expect(error).toBeInstanceOf(StreamInterruptedError);
+    expect(error.message).toBe(`The stream was interrupted: ${message}`);
+    expect(error.partialText).toBe('Héllo');
+    expect(error.cause).toBeInstanceOf(APIError);
+    expect(error.cause.type).toBe('service_unavailable');
+  });
+
   it('an `event: error` event → APIError, even with a non-JSON payload', async () => {
     const stream = await streamOf([sseEvent(CHUNKS[0]), 'event: error\ndata: backend exploded\n\n']);
     const error = await failure(stream.done());

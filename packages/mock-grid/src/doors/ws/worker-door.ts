@@ -10,6 +10,7 @@ import type {
   WsRegisterInput,
 } from '../../core/index.js';
 import { isGridError } from '../../core/index.js';
+import { type GridLog, SILENT_LOG } from '../../log/grid-log.js';
 import { fieldName, type SpecValidators } from '../../validation/spec.js';
 import { wsCloseCode } from '../errors.js';
 import { jsonDepthProblem } from '../json-depth.js';
@@ -30,6 +31,12 @@ export interface WsDoorOptions {
   maxFrameBytes?: number;
 }
 
+/** Close code and reason for every worker socket at a shutdown (spec: openapi/components/ws.yaml WsCloseCode). */
+export const SERVICE_RESTART = { code: 1012, reason: 'service restart: the grid is shutting down' } as const;
+
+/** How long `close()` waits for a worker to answer the close frame before it drops the socket. */
+const CLOSE_HANDSHAKE_MS = 2000;
+
 export const WS_PATH = '/v1/workers/ws';
 
 type Frame = Record<string, unknown>;
@@ -39,12 +46,15 @@ export class WorkerDoor {
   private readonly pingIntervalMs: number;
   private readonly registerTimeoutMs: number;
   private readonly connections = new Set<WorkerConnection>();
+  private readonly log: GridLog;
+  private refusing = false;
 
   constructor(
     private readonly grid: GridCore,
     private readonly spec: SpecValidators,
-    options: WsDoorOptions = {},
+    options: WsDoorOptions & { log?: GridLog } = {},
   ) {
+    this.log = options.log ?? SILENT_LOG;
     this.pingIntervalMs = options.pingIntervalMs ?? 10_000;
     this.registerTimeoutMs = options.registerTimeoutMs ?? 30_000;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 1024 * 1024 });
@@ -52,23 +62,44 @@ export class WorkerDoor {
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const log = this.log.child({ ip: req.socket.remoteAddress });
+      if (this.refusing) {
+        // A shutdown has begun: no new registrations (the worker reconnects later).
+        log.line('info', 'ws.refused', { code: SERVICE_RESTART.code, reason: 'shutting down' });
+        ws.send(JSON.stringify({ type: 'error', message: SERVICE_RESTART.reason }));
+        ws.close(SERVICE_RESTART.code, SERVICE_RESTART.reason);
+        return;
+      }
+      log.line('debug', 'ws.connected');
       const conn = new WorkerConnection(
         ws,
         this.grid,
         this.spec,
         this.pingIntervalMs,
         this.registerTimeoutMs,
+        log,
       );
       this.connections.add(conn);
       ws.on('close', () => this.connections.delete(conn));
     });
   }
 
-  /** Closes every worker socket (1001 going away) and stops all timers. */
-  async close(): Promise<void> {
-    for (const conn of this.connections) conn.terminate();
+  /** From now on new sockets are closed with 1012 (service restart) at once; open ones keep serving. */
+  refuseNew(): void {
+    this.refusing = true;
+  }
+
+  /**
+   * Closes every worker socket with 1012 (service restart), waits (briefly) for the close handshakes, and
+   * stops all timers. Returns how many sockets it closed.
+   */
+  async close(): Promise<number> {
+    this.refusing = true;
+    const open = [...this.connections];
     this.connections.clear();
+    await Promise.all(open.map((conn) => conn.shutDown(CLOSE_HANDSHAKE_MS)));
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    return open.length;
   }
 }
 
@@ -93,13 +124,17 @@ class WorkerConnection {
     private readonly spec: SpecValidators,
     private readonly pingIntervalMs: number,
     registerTimeoutMs: number,
+    private log: GridLog,
   ) {
     this.registerTimer = grid.clock.setTimer(() => {
       this.registerTimer = undefined;
       if (!this.connectionId) this.refuse(4001, `no register frame within ${registerTimeoutMs / 1000} s`);
     }, registerTimeoutMs);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
-    ws.on('close', () => this.onClose());
+    ws.on('close', (code, reason) => {
+      this.log.line('info', 'ws.disconnected', { code, reason: reason.toString() || undefined });
+      this.onClose();
+    });
     ws.on('error', () => {
       // A protocol error (e.g. a frame over maxPayload) closes the socket; `close` does the clean-up.
     });
@@ -111,6 +146,7 @@ class WorkerConnection {
 
   private refuse(code: 4001 | 4003 | 1012, message: string): void {
     if (this.ws.readyState === this.ws.OPEN) {
+      this.log.line(code === 1012 ? 'info' : 'warn', 'ws.refused', { code, reason: message });
       this.ws.send(JSON.stringify({ type: 'error', message }));
       // A close reason is limited to 123 bytes.
       this.ws.close(code, Buffer.from(message).subarray(0, 120).toString());
@@ -207,6 +243,11 @@ class WorkerConnection {
       // The core calls this inside `register`, before it pushes any job.
       ready: (registration) => {
         this.connectionId = registration.connectionId;
+        const key = typeof frame.apikey === 'string' ? frame.apikey : undefined;
+        this.log = this.log.child({ worker: String(frame.name), connection_id: registration.connectionId }, [
+          key,
+        ]);
+        this.log.line('info', 'ws.registered', { worker_id: registration.workerId });
         if (this.registerTimer) this.grid.clock.clearTimer(this.registerTimer);
         this.registerTimer = undefined;
         this.send({ type: 'ready', worker_id: registration.workerId });
@@ -333,8 +374,15 @@ class WorkerConnection {
     else this.grid.release(connectionId);
   }
 
-  terminate(): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.close(1001, 'server shutting down');
+  /** Closes with 1012 (service restart); drops the socket if the worker has not answered within `ms`. */
+  async shutDown(ms: number): Promise<void> {
+    if (this.ws.readyState === this.ws.CLOSED) return this.onClose();
+    const closed = new Promise<void>((resolve) => this.ws.once('close', () => resolve()));
+    if (this.ws.readyState === this.ws.OPEN) this.ws.close(SERVICE_RESTART.code, SERVICE_RESTART.reason);
+    // A real timer, not the core's clock: a test's ManualClock must not hold up the shutdown.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
     this.ws.terminate();
     this.onClose();
   }

@@ -1,5 +1,6 @@
 // One WebSocket connection = one job at a time (the live grid's rule); N connections give N parallel jobs.
 // The connection reconnects with jittered back-off, and ends for good on 4001/4003 (fatal) or 1012 (replaced).
+// A 1012 whose reason starts `service restart` is the grid shutting down: that one reconnects (later, with back-off).
 import WebSocket from 'ws';
 import { FatalError } from '../../errors.js';
 import type { JobResult } from '../../job.js';
@@ -16,6 +17,9 @@ export const CLOSE = { badKey: 4001, forbidden: 4003, replaced: 1012 } as const 
   string,
   WsCloseCode
 >;
+
+/** A 1012 with this reason is a grid restart, not a replacement (openapi/components/ws.yaml WsCloseCode). */
+const SERVICE_RESTART = /^service restart/i;
 
 const FATAL_HINT: Record<number, string> = {
   [CLOSE.badKey]: 'the API key or worker name was refused; check api_key / GRID_API_KEY and the worker name',
@@ -83,7 +87,8 @@ export class WebSocketSlot implements Slot {
             `grid refused worker "${name}" (close ${end.code}${end.reason ? `: ${end.reason}` : ''}): ${FATAL_HINT[end.code]}`,
           );
         }
-        if (end.code === CLOSE.replaced) {
+        const restart = end.code === CLOSE.replaced && SERVICE_RESTART.test(end.reason);
+        if (end.code === CLOSE.replaced && !restart) {
           ctx.log(
             'warn',
             `${name}: replaced by a newer connection with the same name (close 1012); not reconnecting`,
@@ -95,7 +100,9 @@ export class WebSocketSlot implements Slot {
         const delay = this.backoff.next();
         ctx.log(
           'warn',
-          `${name}: connection closed (${end.code}${end.reason ? ` ${end.reason}` : ''}); reconnecting in ${(delay / 1000).toFixed(1)} s`,
+          restart
+            ? `${name}: the grid is restarting (close 1012 ${end.reason}); reconnecting in ${(delay / 1000).toFixed(1)} s`
+            : `${name}: connection closed (${end.code}${end.reason ? ` ${end.reason}` : ''}); reconnecting in ${(delay / 1000).toFixed(1)} s`,
         );
         await ctx.sleep(delay, ctx.drainSignal);
       }

@@ -262,6 +262,26 @@ describe('WebSocket protocol', () => {
     expect(logs.join('\n')).toContain('replaced by a newer connection with the same name');
   });
 
+  it('1012 with a "service restart" reason (the grid shutting down) reconnects later', async () => {
+    grid = await startFakeWsGrid();
+    const logs: string[] = [];
+    const sleeps: number[] = [];
+    worker = createWorker({
+      config: testConfig({ url: grid.url }),
+      log: (_l, m) => logs.push(m),
+      random: () => 1,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+    void worker.run();
+    const first = await grid.nextConnection();
+    await first.accept();
+    first.close(1012, 'service restart: the grid is shutting down');
+    const second = await grid.nextConnection();
+    expect((await second.accept()).name).toBe('test-worker');
+    expect(sleeps).toEqual([1000]);
+    expect(logs.join('\n')).toContain('the grid is restarting (close 1012 service restart');
+  });
+
   it('opens one connection per thread, named name, name#2, …', async () => {
     grid = await startFakeWsGrid();
     const control = controlledBackend();
