@@ -6,6 +6,7 @@ import type { GridOptions } from './types.js';
 /** Defaults, each matching the live grid or upstream Horde where one exists (docs/mock-grid-core.md). */
 export const GRID_DEFAULTS = {
   authMode: 'open' as const,
+  /** Open mode only: in strict mode the anonymous key is refused unless `allowAnonymous: true` is given. */
   allowAnonymous: true,
   startingBalance: 1000,
   maxInFlight: 24,
@@ -40,7 +41,8 @@ export function resolveSettings(options: GridOptions): Settings {
   const d = GRID_DEFAULTS;
   const s: Settings = {
     authMode: options.authMode ?? d.authMode,
-    allowAnonymous: options.allowAnonymous ?? d.allowAnonymous,
+    // Strict means only the listed keys: the anonymous key too must be asked for (docs/mock-grid-core.md "Keys").
+    allowAnonymous: options.allowAnonymous ?? (options.authMode === 'strict' ? false : d.allowAnonymous),
     startingBalance: options.startingBalance ?? d.startingBalance,
     maxInFlight: options.maxInFlight ?? d.maxInFlight,
     wsLeaseMs: options.wsLeaseMs ?? d.wsLeaseMs,

@@ -45,11 +45,12 @@ export interface RateLimitOptions {
 export interface GridOptions {
   /** Default: a `SystemClock`. Tests pass a `ManualClock`. */
   clock?: Clock;
-  /** `open` (default): any non-empty key is accepted and becomes an account. `strict`: only `keys`. */
+  /** `open` (default): any non-empty key is accepted and becomes an account. `strict`: only `keys` (and the
+   *  anonymous key only with `allowAnonymous: true`). */
   authMode?: 'open' | 'strict';
   /** Keys known from the start (both modes; in strict mode the only ones). */
   keys?: KeyEntry[];
-  /** Whether the anonymous key `0000000000` may submit jobs. Default true. */
+  /** Whether the anonymous key `0000000000` may submit jobs. Default true in `open` mode, false in `strict`. */
   allowAnonymous?: boolean;
   /** Balance of an account created on first use. Default 1000 den. */
   startingBalance?: number;
