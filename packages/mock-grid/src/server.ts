@@ -4,23 +4,34 @@ import {
   type Clock,
   GridCore,
   type GridOptions,
+  isGridError,
   type KeyEntry,
   type RateLimitOptions,
 } from './core/index.js';
 import { hordeValidationError } from './doors/errors.js';
-import { BodyTooLargeError, readBody, toDoorRequest, writeDoorResponse } from './doors/http/node-adapter.js';
-import { normalisePath } from './doors/http/paths.js';
+import { createDoorContext } from './doors/http/context.js';
 import {
-  DEFAULT_LIMITS,
-  type DoorContext,
-  type DoorLimits,
-  errorResponse,
-  surfaceOf,
-} from './doors/http/router.js';
+  BodyTimeoutError,
+  BodyTooLargeError,
+  readBody,
+  type StreamGuard,
+  toDoorRequest,
+  writeDoorResponse,
+} from './doors/http/node-adapter.js';
+import { normalisePath } from './doors/http/paths.js';
+import { type DoorContext, type DoorLimits, errorResponse, surfaceOf } from './doors/http/router.js';
 import { handleDoorRequest } from './doors/http/routes.js';
+import {
+  applyServerLimits,
+  ConnectionCaps,
+  DEFAULT_SOCKET_LIMITS,
+  type SocketLimits,
+  type SocketStats,
+  timeoutCheckIntervalMs,
+  tooManyConnections,
+} from './doors/http/socket-limits.js';
 import { json } from './doors/http/types.js';
 import { WorkerDoor, WS_PATH, type WsDoorOptions } from './doors/ws/worker-door.js';
-import { loadSpec } from './validation/load.js';
 
 export interface MockGridOptions extends WsDoorOptions {
   /** Default 0 (a free port). */
@@ -38,8 +49,9 @@ export interface MockGridOptions extends WsDoorOptions {
   grid?: Omit<GridOptions, 'clock' | 'authMode' | 'keys' | 'rateLimits'>;
   /** Serve an existing core instead of creating one (e.g. shared with msw handlers). */
   core?: GridCore;
-  /** Door-level request size limits. */
-  limits?: Partial<DoorLimits>;
+  /** Door-level limits: request sizes, the door's rate limits, socket caps and timeouts (docs/mock-grid.md
+   *  "Limits"). `rateLimits: false` turns the door's rate limits off too, unless named here. */
+  limits?: Partial<DoorLimits & SocketLimits>;
 }
 
 export interface MockGrid {
@@ -47,6 +59,8 @@ export interface MockGrid {
   url: string;
   port: number;
   core: GridCore;
+  /** What the socket limits have counted so far (open connections, refusals, cut streams). */
+  stats(): SocketStats;
   /** Ends every socket and timer; resolves when the port is free. Idempotent. */
   close(): Promise<void>;
 }
@@ -63,20 +77,48 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
       ...(options.keys ? { keys: options.keys } : {}),
       ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
     });
-  const ctx: DoorContext = { grid: core, spec: loadSpec(), limits: { ...DEFAULT_LIMITS, ...options.limits } };
-  const workers = new WorkerDoor(core, ctx.spec, options);
-  const sockets = new Set<Socket>();
-
-  const server = createServer((req, res) => {
-    // `serve` answers every error itself; a rejection here means the socket broke while answering.
-    serve(req, res, ctx).catch(() => res.destroy());
+  const ctx = createDoorContext(core, options.limits, options.rateLimits !== false);
+  const socketLimits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...options.limits };
+  const stats: SocketStats = {
+    connections: 0,
+    connectionsRefused: 0,
+    streamsCut: 0,
+    peakStreamBufferedBytes: 0,
+  };
+  const io: ServeLimits = {
+    bodyTimeoutMs: socketLimits.bodyTimeoutMs,
+    stream: { maxBufferedBytes: socketLimits.maxStreamBufferBytes, stats },
+  };
+  const workers = new WorkerDoor(core, ctx.spec, options, {
+    onRefused: () => stats.connectionsRefused++,
+    onAuthFailure: (ip) => ctx.guard.authFailed(ip),
   });
+  const sockets = new Set<Socket>();
+  const caps = new ConnectionCaps(socketLimits.maxConnectionsPerIp, stats);
+
+  const server = createServer(
+    { connectionsCheckingInterval: timeoutCheckIntervalMs(socketLimits) },
+    (req, res) => {
+      // `serve` answers every error itself; a rejection here means the socket broke while answering.
+      serve(req, res, ctx, io).catch(() => res.destroy());
+    },
+  );
+  applyServerLimits(server, socketLimits);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    caps.admit(socket);
   });
   server.on('upgrade', (req, socket, head) => {
     if (normalisePath(req.url ?? '/').path === WS_PATH) {
+      // An IP that failed authentication too often may not try keys over the worker socket either.
+      try {
+        ctx.guard.admitIp(req.socket.remoteAddress);
+      } catch (err) {
+        const retryAfterMs = isGridError(err) ? (err.retryAfterMs ?? 1000) : 1000;
+        socket.end(tooManyConnections(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+        return;
+      }
       workers.handleUpgrade(req, socket, head);
     } else {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -104,7 +146,13 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
     })();
     return closing;
   };
-  return { url: `http://${host}:${address.port}`, port: address.port, core, close };
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    core,
+    stats: () => ({ ...stats }),
+    close,
+  };
 }
 
 /** Response headers a browser may read on a cross-origin answer (the SDK reads these). */
@@ -136,13 +184,31 @@ function allowCrossOrigin(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, ctx: DoorContext): Promise<void> {
+/** What `serve` needs of the socket limits. */
+interface ServeLimits {
+  bodyTimeoutMs: number;
+  stream: StreamGuard;
+}
+
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DoorContext,
+  io: ServeLimits,
+): Promise<void> {
   if (allowCrossOrigin(req, res)) return;
   let bodyText: string | undefined;
   try {
-    bodyText = await readBody(req, ctx.limits.maxBodyBytes);
+    bodyText = await readBody(req, ctx.limits.maxBodyBytes, io.bodyTimeoutMs);
   } catch (err) {
     const path = normalisePath(req.url ?? '/').path;
+    if (err instanceof BodyTimeoutError) {
+      const message = `request body not received within ${err.timeoutMs} ms`;
+      res.setHeader('connection', 'close');
+      const v1 = surfaceOf(path) === 'v1';
+      await writeDoorResponse(res, json(408, v1 ? { detail: message } : { message, rc: 'RequestTimeout' }));
+      return;
+    }
     const limit = err instanceof BodyTooLargeError ? err.limitBytes : ctx.limits.maxBodyBytes;
     const message = `request body too large (max ${limit} bytes)`;
     const out =
@@ -154,7 +220,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, ctx: DoorContext
   }
   const door = toDoorRequest(req, res, bodyText);
   try {
-    await writeDoorResponse(res, await handleDoorRequest(door, ctx));
+    await writeDoorResponse(res, await handleDoorRequest(door, ctx), io.stream);
   } catch (err) {
     // Only a broken socket gets here; answer if we still can.
     if (!res.headersSent) await writeDoorResponse(res, errorResponse(surfaceOf(door.path), err));

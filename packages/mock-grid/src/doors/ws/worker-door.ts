@@ -20,7 +20,23 @@ export interface WsDoorOptions {
   registerTimeoutMs?: number;
   /** Largest accepted frame. Default 1 MiB. */
   maxFrameBytes?: number;
+  /** Open worker sockets per client IP; past it the upgrade is a 429 with Retry-After. Default 512. */
+  maxSocketsPerIp?: number;
+  /**
+   * The grid sends a worker only small frames; bytes it has not read passing this mean it does not read at all,
+   * and the socket is closed with 1008 (its job goes back to the queue). Default 1 MiB.
+   */
+  maxBufferedBytes?: number;
 }
+
+/** What the server learns from the worker door: refused sockets and refused keys (for its limits). */
+export interface WsDoorHooks {
+  onRefused?: () => void;
+  onAuthFailure?: (ip: string | undefined) => void;
+}
+
+/** Seconds a worker refused for its IP's socket count is told to wait (a slot frees when one closes). */
+const SOCKET_RETRY_AFTER_S = 1;
 
 export const WS_PATH = '/v1/workers/ws';
 
@@ -31,18 +47,44 @@ export class WorkerDoor {
   private readonly pingIntervalMs: number;
   private readonly registerTimeoutMs: number;
   private readonly connections = new Set<WorkerConnection>();
+  private readonly perIp = new Map<string, number>();
+  private readonly maxSocketsPerIp: number;
+  private readonly limits: ConnectionLimits;
 
   constructor(
     private readonly grid: GridCore,
     private readonly spec: SpecValidators,
     options: WsDoorOptions = {},
+    private readonly hooks: WsDoorHooks = {},
   ) {
     this.pingIntervalMs = options.pingIntervalMs ?? 10_000;
     this.registerTimeoutMs = options.registerTimeoutMs ?? 30_000;
+    this.maxSocketsPerIp = options.maxSocketsPerIp ?? 512;
+    this.limits = { maxBufferedBytes: options.maxBufferedBytes ?? 1024 * 1024, hooks };
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 1024 * 1024 });
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const ip = req.socket.remoteAddress ?? '';
+    const open = this.perIp.get(ip) ?? 0;
+    if (open >= this.maxSocketsPerIp) {
+      this.hooks.onRefused?.();
+      socket.end(
+        `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${SOCKET_RETRY_AFTER_S}\r\n` +
+          'Connection: close\r\nContent-Length: 0\r\n\r\n',
+      );
+      return;
+    }
+    this.perIp.set(ip, open + 1);
+    let counted = true;
+    const uncount = () => {
+      if (!counted) return;
+      counted = false;
+      const left = (this.perIp.get(ip) ?? 1) - 1;
+      if (left > 0) this.perIp.set(ip, left);
+      else this.perIp.delete(ip);
+    };
+    socket.once('close', uncount);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const conn = new WorkerConnection(
         ws,
@@ -50,6 +92,7 @@ export class WorkerDoor {
         this.spec,
         this.pingIntervalMs,
         this.registerTimeoutMs,
+        { ...this.limits, ip: req.socket.remoteAddress },
       );
       this.connections.add(conn);
       ws.on('close', () => this.connections.delete(conn));
@@ -62,6 +105,13 @@ export class WorkerDoor {
     this.connections.clear();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
+}
+
+/** One connection's limits: the unread-bytes cap, and whom to tell about a refused key. */
+interface ConnectionLimits {
+  maxBufferedBytes: number;
+  hooks: WsDoorHooks;
+  ip?: string | undefined;
 }
 
 class WorkerConnection {
@@ -77,6 +127,7 @@ class WorkerConnection {
     private readonly spec: SpecValidators,
     private readonly pingIntervalMs: number,
     registerTimeoutMs: number,
+    private readonly limits: ConnectionLimits,
   ) {
     this.registerTimer = grid.clock.setTimer(() => {
       this.registerTimer = undefined;
@@ -90,7 +141,13 @@ class WorkerConnection {
   }
 
   private send(frame: Frame): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(frame));
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(JSON.stringify(frame));
+    // A worker that never reads would make the grid hold every frame for it: cut it instead.
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.ws.close(1008, 'the worker does not read its frames');
+      this.onClose();
+    }
   }
 
   private refuse(code: 4001 | 4003 | 1012, message: string): void {
@@ -186,6 +243,7 @@ class WorkerConnection {
     try {
       this.grid.register(frame as unknown as WsRegisterInput, sink);
     } catch (err) {
+      if (isGridError(err, 'InvalidAPIKey')) this.limits.hooks.onAuthFailure?.(this.limits.ip);
       this.refuse(wsCloseCode(err), isGridError(err) ? err.message : String(err));
     }
   }
