@@ -206,7 +206,7 @@ async function serve(
       const message = `request body not received within ${err.timeoutMs} ms`;
       res.setHeader('connection', 'close');
       const v1 = surfaceOf(path) === 'v1';
-      await writeDoorResponse(res, json(408, v1 ? { detail: message } : { message, rc: 'RequestTimeout' }));
+      await writeDoorResponse(res, json(408, v1 ? { detail: message } : { message, rc: 'BadRequest' }));
       return;
     }
     const limit = err instanceof BodyTooLargeError ? err.limitBytes : ctx.limits.maxBodyBytes;
