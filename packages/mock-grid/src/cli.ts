@@ -39,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
     auth: options.auth,
     ...(keys ? { keys } : {}),
     ...(options.rateLimits ? {} : { rateLimits: false as const }),
+    ...(options.allowAnonymous ? { grid: { allowAnonymous: true } } : {}),
   });
   process.stdout.write(`AIPG mock grid listening on ${grid.url}\n`);
   await new Promise<void>((resolve) => {

@@ -5,6 +5,8 @@ export interface CliOptions {
   host: string;
   auth: 'open' | 'strict';
   keysFile?: string;
+  /** `--allow-anonymous`: strict mode lets the anonymous key request too (set only when given). */
+  allowAnonymous?: true;
   rateLimits: boolean;
   help: boolean;
 }
@@ -19,7 +21,8 @@ export const USAGE = `Usage: aipg-mock-grid [options]
   --host H          interface to bind (default 127.0.0.1)
   --auth MODE       open (any non-empty key works, all scopes) | strict (only --keys) (default open)
   --keys FILE       JSON or YAML list of {key, scopes, username?, trusted?, balance?}
-  --no-rate-limits  turn the per-key rate limits off
+  --allow-anonymous with --auth strict: the anonymous key 0000000000 may request too
+  --no-rate-limits  turn the rate limits off (per key, and the door's per-caller ones)
   -h, --help        show this help
 `;
 
@@ -48,6 +51,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     help: v.help === true,
   };
   if (v.keys !== undefined) out.keysFile = v.keys;
+  if (v['allow-anonymous']) out.allowAnonymous = true;
   return out;
 }
 
@@ -61,6 +65,7 @@ function parse(argv: string[]) {
       host: { type: 'string' },
       auth: { type: 'string' },
       keys: { type: 'string' },
+      'allow-anonymous': { type: 'boolean' },
       'no-rate-limits': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
