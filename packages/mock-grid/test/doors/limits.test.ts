@@ -67,6 +67,30 @@ describe('strict auth', () => {
   });
 });
 
+describe('no key or prompt in an error message', () => {
+  it('a malformed body or register frame is refused without quoting it', async () => {
+    t = await startTestGrid();
+    const leaky = '{"prompt": "my private prompt", "apikey": grid_secret_key_0001 ';
+    for (const path of ['/api/v2/generate/text/async', '/v1/chat/completions']) {
+      const res = await t.post(path, leaky);
+      expect([400, 422]).toContain(res.status);
+      const text = await res.text();
+      expect(text).toMatch(/malformed JSON/);
+      expect(text).not.toMatch(/grid_secret|private prompt/);
+    }
+    const ws = new WebSocket(`${t.url.replace('http', 'ws')}/v1/workers/ws`);
+    const said: string[] = [];
+    ws.on('message', (data) => said.push(data.toString()));
+    ws.on('open', () => ws.send(leaky));
+    const [code, reason] = await new Promise<[number, string]>((resolve) =>
+      ws.on('close', (c, r) => resolve([c, r.toString()])),
+    );
+    expect(code).toBe(4001);
+    expect([reason, ...said].join('\n')).toMatch(/malformed frame/);
+    expect([reason, ...said].join('\n')).not.toMatch(/grid_secret|private prompt/);
+  });
+});
+
 describe('rate limits on pops, status polls and find_user', () => {
   it('a pop flood from one key gets 429s with Retry-After; another key pops as before', async () => {
     t = await startTestGrid({ limits: { popRate: { limit: 5, windowMs: 1_000 } } });

@@ -3,6 +3,7 @@ import type { GridCore } from '../../core/index.js';
 import { type FieldProblem, fieldName, type SpecValidators } from '../../validation/spec.js';
 import { hordeError, hordeProblems, v1Error, v1ValidationError } from '../errors.js';
 import { jsonDepthProblem } from '../json-depth.js';
+import { jsonSyntaxProblem } from '../json-syntax.js';
 import { DEFAULT_RATE_LIMITS, type DoorGuard, type DoorRateLimits } from './guard.js';
 import { type DoorRequest, type DoorResponse, json } from './types.js';
 
@@ -119,7 +120,7 @@ async function run(
       try {
         body = JSON.parse(text);
       } catch (err) {
-        const why = `malformed JSON: ${(err as Error).message}`;
+        const why = `malformed JSON: ${jsonSyntaxProblem(err)}`;
         return surface === 'v1'
           ? json(422, { detail: [{ loc: ['body', 0], msg: why, type: 'json_invalid' }] })
           : hordeProblems([{ path: [], message: why, keyword: 'json_invalid' }]);

@@ -6,6 +6,7 @@ import { isGridError } from '../../core/index.js';
 import { fieldName, type SpecValidators } from '../../validation/spec.js';
 import { wsCloseCode } from '../errors.js';
 import { jsonDepthProblem } from '../json-depth.js';
+import { jsonSyntaxProblem } from '../json-syntax.js';
 
 /**
  * The worker WebSocket door `/v1/workers/ws` (spec: openapi/paths/v1_workers_ws.yaml, frames in openapi/components/ws.yaml). Frames in → core calls
@@ -171,10 +172,13 @@ class WorkerConnection {
     if (this.closed) return;
     let frame: unknown;
     try {
-      if (isBinary) throw new Error('binary frames are not accepted; send JSON text');
+      if (isBinary) {
+        this.protocolError('malformed frame: binary frames are not accepted; send JSON text');
+        return;
+      }
       frame = JSON.parse(data.toString());
     } catch (err) {
-      this.protocolError(`malformed frame: ${(err as Error).message}`);
+      this.protocolError(`malformed frame: ${jsonSyntaxProblem(err)}`);
       return;
     }
     if (frame === null || typeof frame !== 'object' || Array.isArray(frame)) {
