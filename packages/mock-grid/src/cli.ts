@@ -41,7 +41,14 @@ async function main(argv: string[]): Promise<number> {
     auth: options.auth,
     ...(keys ? { keys } : {}),
     ...(options.rateLimits ? {} : { rateLimits: false as const }),
-    ...(options.requireSignatures ? { grid: { allowUnsignedResults: false } } : {}),
+    ...(options.requireSignatures || options.allowAnonymous
+      ? {
+          grid: {
+            ...(options.requireSignatures ? { allowUnsignedResults: false } : {}),
+            ...(options.allowAnonymous ? { allowAnonymous: true } : {}),
+          },
+        }
+      : {}),
     shutdownGraceMs: options.graceMs ?? DEFAULT_GRACE_MS,
     logger: stderrLogger(options.logJson === true),
     logLevel: options.logLevel ?? 'info',

@@ -9,11 +9,11 @@
  */
 import { type HttpHandler, http } from 'msw';
 import { GridCore, type GridOptions } from './core/index.js';
+import { createDoorContext } from './doors/http/context.js';
 import { normalisePath } from './doors/http/paths.js';
-import { DEFAULT_LIMITS, type DoorContext, type DoorLimits, surfaceOf } from './doors/http/router.js';
+import { type DoorLimits, surfaceOf } from './doors/http/router.js';
 import { handleDoorRequest } from './doors/http/routes.js';
 import { type DoorResponse, sseFrame } from './doors/http/types.js';
-import { loadSpec } from './validation/load.js';
 
 export interface GridHandlersOptions {
   /** Where the grid lives, e.g. `http://grid.test` (requests under it are answered). */
@@ -22,6 +22,7 @@ export interface GridHandlersOptions {
   core?: GridCore;
   /** Options for the new core when `core` is not given. */
   grid?: GridOptions;
+  /** Door-level limits: request sizes, and the door's rate limits, which are off here unless named. */
   limits?: Partial<DoorLimits>;
 }
 
@@ -31,7 +32,9 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
   const base = new URL(options.baseURL);
   const prefix = base.pathname.replace(/\/+$/, '');
   const core = options.core ?? new GridCore(options.grid);
-  const ctx: DoorContext = { grid: core, spec: loadSpec(), limits: { ...DEFAULT_LIMITS, ...options.limits } };
+  // In-process there is no socket to flood and no IP: the door's own rate limits (pops, status polls,
+  // find_user, failed auth) apply only when `limits` names them; the core's chat and async limits stay.
+  const ctx = createDoorContext(core, options.limits, false);
   const escaped = `${base.origin}${prefix}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
   const handler = http.all(new RegExp(`^${escaped}(/|$)`), async ({ request }) => {

@@ -7,27 +7,38 @@ import {
   type Clock,
   GridCore,
   type GridOptions,
+  isGridError,
   type KeyEntry,
   type RateLimitOptions,
 } from './core/index.js';
 import { hordeValidationError } from './doors/errors.js';
-import { BodyTooLargeError, readBody, toDoorRequest, writeDoorResponse } from './doors/http/node-adapter.js';
-import { normalisePath } from './doors/http/paths.js';
+import { createDoorContext } from './doors/http/context.js';
 import {
-  DEFAULT_LIMITS,
-  type DoorContext,
-  type DoorLimits,
-  errorResponse,
-  surfaceOf,
-} from './doors/http/router.js';
+  BodyTimeoutError,
+  BodyTooLargeError,
+  readBody,
+  type StreamGuard,
+  toDoorRequest,
+  writeDoorResponse,
+} from './doors/http/node-adapter.js';
+import { normalisePath } from './doors/http/paths.js';
+import { type DoorContext, type DoorLimits, errorResponse, surfaceOf } from './doors/http/router.js';
 import { handleDoorRequest } from './doors/http/routes.js';
 import { endOnHandBack, shuttingDown, takesNewWork } from './doors/http/shutdown.js';
+import {
+  applyServerLimits,
+  ConnectionCaps,
+  DEFAULT_SOCKET_LIMITS,
+  type SocketLimits,
+  type SocketStats,
+  timeoutCheckIntervalMs,
+  tooManyConnections,
+} from './doors/http/socket-limits.js';
 import { type DoorResponse, json } from './doors/http/types.js';
 import { WorkerDoor, WS_PATH, type WsDoorOptions } from './doors/ws/worker-door.js';
 import { auditCore } from './log/audit.js';
 import { createGridLog, type GridLog, type LogLevel } from './log/grid-log.js';
 import { Shutdown } from './server-shutdown.js';
-import { loadSpec } from './validation/load.js';
 
 export interface MockGridOptions extends WsDoorOptions {
   /** Default 0 (a free port). */
@@ -45,8 +56,9 @@ export interface MockGridOptions extends WsDoorOptions {
   grid?: Omit<GridOptions, 'clock' | 'authMode' | 'keys' | 'rateLimits'>;
   /** Serve an existing core instead of creating one (e.g. shared with msw handlers). */
   core?: GridCore;
-  /** Door-level request size limits. */
-  limits?: Partial<DoorLimits>;
+  /** Door-level limits: request sizes, the door's rate limits, socket caps and timeouts (docs/mock-grid.md
+   *  "Limits"). `rateLimits: false` turns the door's rate limits off too, unless named here. */
+  limits?: Partial<DoorLimits & SocketLimits>;
   /**
    * How long `close()` lets jobs in flight finish before it hands back what is left (docs/mock-grid.md
    * "Shutdown"). Default 0: a test's `close()` never waits on a job it left open. The CLI's `--grace`: 10 s.
@@ -65,6 +77,8 @@ export interface MockGrid {
   url: string;
   port: number;
   core: GridCore;
+  /** What the socket limits have counted so far (open connections, refusals, cut streams). */
+  stats(): SocketStats;
   /**
    * Shuts down gracefully (docs/mock-grid.md "Shutdown"): new work is refused with 503 (new worker sockets
    * with 1012) at once; jobs in flight get `graceMs` (default `shutdownGraceMs`) to finish; then streams still
@@ -87,27 +101,60 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
       ...(options.keys ? { keys: options.keys } : {}),
       ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
     });
-  const ctx: DoorContext = { grid: core, spec: loadSpec(), limits: { ...DEFAULT_LIMITS, ...options.limits } };
+  const ctx = createDoorContext(core, options.limits, options.rateLimits !== false);
+  const socketLimits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...options.limits };
+  const stats: SocketStats = {
+    connections: 0,
+    connectionsRefused: 0,
+    streamsCut: 0,
+    peakStreamBufferedBytes: 0,
+  };
+  const io: ServeLimits = {
+    bodyTimeoutMs: socketLimits.bodyTimeoutMs,
+    stream: { maxBufferedBytes: socketLimits.maxStreamBufferBytes, stats },
+  };
   const log = createGridLog({ logger: options.logger, level: options.logLevel, json: options.logJson });
   const requestScope = new AsyncLocalStorage<string>();
   const stopAudit = auditCore(core, log, () => requestScope.getStore());
   const shutdown = new Shutdown(core);
-  const workers = new WorkerDoor(core, ctx.spec, { ...options, log });
+  const served: Served = { ctx, log, shutdown, io };
+  const workers = new WorkerDoor(
+    core,
+    ctx.spec,
+    { ...options, log },
+    {
+      onRefused: () => stats.connectionsRefused++,
+      onAuthFailure: (ip) => ctx.guard.authFailed(ip),
+    },
+  );
   const sockets = new Set<Socket>();
-  const server_: Served = { ctx, log, shutdown };
+  const caps = new ConnectionCaps(socketLimits.maxConnectionsPerIp, stats);
 
-  const server = createServer((req, res) => {
-    const id = requestIdOf(req);
-    res.setHeader('x-request-id', id);
-    // `serve` answers every error itself; a rejection here means the socket broke while answering.
-    requestScope.run(id, () => serve(req, res, server_, id)).catch(() => res.destroy());
-  });
+  const server = createServer(
+    { connectionsCheckingInterval: timeoutCheckIntervalMs(socketLimits) },
+    (req, res) => {
+      const id = requestIdOf(req);
+      res.setHeader('x-request-id', id);
+      // `serve` answers every error itself; a rejection here means the socket broke while answering.
+      requestScope.run(id, () => serve(req, res, served, id)).catch(() => res.destroy());
+    },
+  );
+  applyServerLimits(server, socketLimits);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    caps.admit(socket);
   });
   server.on('upgrade', (req, socket, head) => {
     if (normalisePath(req.url ?? '/').path === WS_PATH) {
+      // An IP that failed authentication too often may not try keys over the worker socket either.
+      try {
+        ctx.guard.admitIp(req.socket.remoteAddress);
+      } catch (err) {
+        const retryAfterMs = isGridError(err) ? (err.retryAfterMs ?? 1000) : 1000;
+        socket.end(tooManyConnections(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+        return;
+      }
       workers.handleUpgrade(req, socket, head);
     } else {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -155,7 +202,13 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
     })();
     return closing;
   };
-  return { url: `http://${host}:${address.port}`, port: address.port, core, close };
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    core,
+    stats: () => ({ ...stats }),
+    close,
+  };
 }
 
 /** How long the hand-back waits for the responses it ended to be written out. */
@@ -165,6 +218,7 @@ interface Served {
   ctx: DoorContext;
   log: GridLog;
   shutdown: Shutdown;
+  io: ServeLimits;
 }
 
 function inFlight(shutdown: Shutdown) {
@@ -208,8 +262,14 @@ function allowCrossOrigin(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
+/** What `serve` needs of the socket limits. */
+interface ServeLimits {
+  bodyTimeoutMs: number;
+  stream: StreamGuard;
+}
+
 async function serve(req: IncomingMessage, res: ServerResponse, served: Served, id: string): Promise<void> {
-  const { ctx, shutdown } = served;
+  const { ctx, shutdown, io } = served;
   if (allowCrossOrigin(req, res)) return;
   const done = shutdown.track();
   res.once('close', done);
@@ -219,9 +279,16 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
   if (log.enabled('debug') || log.enabled('warn')) res.once('close', () => logAnswer(log, req, res, ip));
   let bodyText: string | undefined;
   try {
-    bodyText = await readBody(req, ctx.limits.maxBodyBytes);
+    bodyText = await readBody(req, ctx.limits.maxBodyBytes, io.bodyTimeoutMs);
   } catch (err) {
     const path = normalisePath(req.url ?? '/').path;
+    if (err instanceof BodyTimeoutError) {
+      const message = `request body not received within ${err.timeoutMs} ms`;
+      res.setHeader('connection', 'close');
+      const v1 = surfaceOf(path) === 'v1';
+      await writeDoorResponse(res, json(408, v1 ? { detail: message } : { message, rc: 'BadRequest' }));
+      return;
+    }
     const limit = err instanceof BodyTooLargeError ? err.limitBytes : ctx.limits.maxBodyBytes;
     const message = `request body too large (max ${limit} bytes)`;
     const out =
@@ -241,7 +308,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
   const door = { ...raw, signal: abortedByEither(raw.signal, shutdown.handBack, res) };
   try {
     const out = await answerOrHandBack(handleDoorRequest(door, ctx), door.path, shutdown);
-    await writeDoorResponse(res, endOnHandBack(out, shutdown.handBack));
+    await writeDoorResponse(res, endOnHandBack(out, shutdown.handBack), io.stream);
   } catch (err) {
     // Only a broken socket gets here; answer if we still can.
     if (!res.headersSent) await writeDoorResponse(res, errorResponse(surfaceOf(door.path), err));

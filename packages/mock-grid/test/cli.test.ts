@@ -178,6 +178,24 @@ describe('aipg-mock-grid CLI', () => {
     });
   });
 
+  it('strict auth refuses the anonymous key unless --allow-anonymous is given', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mock-grid-cli-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const keys = join(dir, 'keys.yaml');
+    await writeFile(keys, '- key: grid_cli_client_key\n  scopes: [inference.submit]\n');
+    const anonymous = { apikey: '0000000000' };
+    for (const [extra, status] of [
+      [[], 401],
+      [['--allow-anonymous'], 200],
+    ] as const) {
+      const cli = run(['--port', '0', '--auth', 'strict', '--keys', keys, ...extra]);
+      const url = await cli.listening;
+      expect((await fetch(`${url}/api/v2/find_user`, { headers: anonymous })).status).toBe(status);
+      cli.child.kill('SIGTERM');
+      expect(await cli.exited).toBe(0);
+    }
+  });
+
   it('exits 2 with a message on a bad flag or keys file', async () => {
     const bad = run(['--auth', 'sometimes']);
     expect(await bad.exited).toBe(2);

@@ -9,6 +9,8 @@ export interface CliOptions {
   host: string;
   auth: 'open' | 'strict';
   keysFile?: string;
+  /** `--allow-anonymous`: strict mode lets the anonymous key request too (set only when given). */
+  allowAnonymous?: true;
   rateLimits: boolean;
   /** Refuse results without a worker signature (`allowUnsignedResults: false`); set only by the flag. */
   requireSignatures?: true;
@@ -31,7 +33,8 @@ export const USAGE = `Usage: aipg-mock-grid [options]
   --host H          interface to bind (default 127.0.0.1)
   --auth MODE       open (any non-empty key works, all scopes) | strict (only --keys) (default open)
   --keys FILE       JSON or YAML list of {key, scopes, username?, trusted?, balance?}
-  --no-rate-limits  turn the per-key rate limits off
+  --allow-anonymous with --auth strict: the anonymous key 0000000000 may request too
+  --no-rate-limits  turn the rate limits off (per key, and the door's per-caller ones)
   --require-signatures
                     refuse results without a worker signature (a strike, no payment, the job retried)
   --grace SECONDS   on SIGTERM/SIGINT, let jobs in flight finish for this long before handing back
@@ -82,6 +85,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     out.logLevel = level;
   }
   if (v['log-json']) out.logJson = true;
+  if (v['allow-anonymous']) out.allowAnonymous = true;
   return out;
 }
 
@@ -95,6 +99,7 @@ function parse(argv: string[]) {
       host: { type: 'string' },
       auth: { type: 'string' },
       keys: { type: 'string' },
+      'allow-anonymous': { type: 'boolean' },
       'no-rate-limits': { type: 'boolean' },
       'require-signatures': { type: 'boolean' },
       grace: { type: 'string' },

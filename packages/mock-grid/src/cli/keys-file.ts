@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
  * ```yaml
  * - key: grid_requester_key_0001
  *   scopes: [inference.submit]
- *   username: alice        # optional, default derived from the key
+ *   username: alice        # optional, default `user`
  *   trusted: false         # optional
  *   balance: 1000          # optional, den
  * ```
@@ -33,7 +33,10 @@ export function parseKeys(text: string, source = 'keys file'): KeyFileEntry[] {
     // YAML is a superset of JSON, so one parser reads both.
     data = parseYaml(text);
   } catch (err) {
-    throw new KeysFileError(`${source}: not valid JSON or YAML (${(err as Error).message})`);
+    // The parser's own message quotes the offending line, which may hold a key: report only where it is.
+    const at = (err as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    const where = at ? ` at line ${at.line}, column ${at.col}` : '';
+    throw new KeysFileError(`${source}: not valid JSON or YAML${where}`);
   }
   if (data && typeof data === 'object' && !Array.isArray(data) && 'keys' in data) {
     data = (data as { keys: unknown }).keys;

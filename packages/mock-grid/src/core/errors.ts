@@ -49,7 +49,7 @@ export interface GridErrorDetails {
   field?: string;
   /** The limit that was broken, e.g. `'1..20'` or `24`. */
   limit?: string | number;
-  /** For `RateLimited` / `WorkerCooldown`: milliseconds until a retry can succeed. */
+  /** For `RateLimited` / `WorkerCooldown` / `TooManyPrompts`: milliseconds until a retry may succeed. */
   retryAfterMs?: number;
 }
 

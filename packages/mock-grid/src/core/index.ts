@@ -27,6 +27,7 @@
  */
 
 export { ANONYMOUS_KEY } from './books/accounts.js';
+export { RateLimiter } from './books/ratelimit.js';
 export { MAX_WORKER_MODELS } from './books/workers.js';
 export { type Clock, ManualClock, SystemClock, type TimerHandle } from './clock.js';
 export { GridError, type GridErrorCode, type GridErrorDetails, isGridError } from './errors.js';
@@ -37,6 +38,7 @@ export {
   JOB_TRANSITIONS,
   type JobTrigger,
 } from './job-machine.js';
+export { sha256Hex } from './sha256.js';
 export { estimateTokens } from './tokens.js';
 // What goes into and comes out of GridCore's calls.
 export type {

@@ -6,6 +6,7 @@ import type { GridOptions } from './types.js';
 /** Defaults, each matching the live grid or upstream Horde where one exists (docs/mock-grid-core.md). */
 export const GRID_DEFAULTS = {
   authMode: 'open' as const,
+  /** Open mode only: in strict mode the anonymous key is refused unless `allowAnonymous: true` is given. */
   allowAnonymous: true,
   startingBalance: 1000,
   maxInFlight: 24,
@@ -27,6 +28,7 @@ export const GRID_DEFAULTS = {
   wsRetentionMs: 60_000,
   scanLimit: 64,
   noWorkerTimeoutMs: 60_000,
+  streamCapFactor: 2,
   allowUnsignedResults: true,
   // A worker that does not say (the spec's pop defaults; WS register frames default the same).
   workerMaxLength: limits.HordeTextPopRequest.max_length.default,
@@ -42,7 +44,8 @@ export function resolveSettings(options: GridOptions): Settings {
   const d = GRID_DEFAULTS;
   const s: Settings = {
     authMode: options.authMode ?? d.authMode,
-    allowAnonymous: options.allowAnonymous ?? d.allowAnonymous,
+    // Strict means only the listed keys: the anonymous key too must be asked for (docs/mock-grid-core.md "Keys").
+    allowAnonymous: options.allowAnonymous ?? (options.authMode === 'strict' ? false : d.allowAnonymous),
     startingBalance: options.startingBalance ?? d.startingBalance,
     maxInFlight: options.maxInFlight ?? d.maxInFlight,
     wsLeaseMs: options.wsLeaseMs ?? d.wsLeaseMs,
@@ -62,6 +65,7 @@ export function resolveSettings(options: GridOptions): Settings {
     wsRetentionMs: options.wsRetentionMs ?? d.wsRetentionMs,
     scanLimit: options.scanLimit ?? d.scanLimit,
     noWorkerTimeoutMs: options.noWorkerTimeoutMs ?? d.noWorkerTimeoutMs,
+    streamCapFactor: options.streamCapFactor ?? d.streamCapFactor,
     random: options.random ?? Math.random,
     requestAccess: options.requestAccess ?? ((options.authMode ?? d.authMode) === 'strict' ? 'owner' : 'id'),
     allowUnsignedResults: options.allowUnsignedResults ?? d.allowUnsignedResults,
@@ -78,6 +82,7 @@ export function resolveSettings(options: GridOptions): Settings {
     'wsRetentionMs',
     'scanLimit',
     'noWorkerTimeoutMs',
+    'streamCapFactor',
   ] as const;
   for (const field of positive) {
     if (!(s[field] > 0)) {

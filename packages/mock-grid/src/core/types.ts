@@ -46,11 +46,12 @@ export interface RateLimitOptions {
 export interface GridOptions {
   /** Default: a `SystemClock`. Tests pass a `ManualClock`. */
   clock?: Clock;
-  /** `open` (default): any non-empty key is accepted and becomes an account. `strict`: only `keys`. */
+  /** `open` (default): any non-empty key is accepted and becomes an account. `strict`: only `keys` (and the
+   *  anonymous key only with `allowAnonymous: true`). */
   authMode?: 'open' | 'strict';
   /** Keys known from the start (both modes; in strict mode the only ones). */
   keys?: KeyEntry[];
-  /** Whether the anonymous key `0000000000` may submit jobs. Default true. */
+  /** Whether the anonymous key `0000000000` may submit jobs. Default true in `open` mode, false in `strict`. */
   allowAnonymous?: boolean;
   /** Balance of an account created on first use. Default 1000 den. */
   startingBalance?: number;
@@ -98,6 +99,12 @@ export interface GridOptions {
    * 60 000.
    */
   noWorkerTimeoutMs?: number;
+  /**
+   * A worker may stream this many times the job's token cap (plus 16 tokens) before it is a worker error: the
+   * grid counts 4 characters as a token, and a worker's tokenizer may count fewer. `Infinity` turns the cap
+   * off. Default 2.
+   */
+  streamCapFactor?: number;
   /**
    * Who may read or cancel a Horde request through the door. `owner`: only the submitting key. `id`: also a
    * caller that sends no key (the AI Horde's model: its clients poll status without one, and ids are

@@ -34,6 +34,9 @@ describe('CLI arguments', () => {
       help: false,
     });
     expect(parseCliArgs(['-h']).help).toBe(true);
+    expect(parseCliArgs(['--auth', 'strict', '--keys', 'k.yaml', '--allow-anonymous']).allowAnonymous).toBe(
+      true,
+    );
   });
 
   it('reads the shutdown and log flags', () => {

@@ -67,6 +67,53 @@ describe('accounts and API keys', () => {
     expect(grid.authenticate('late-key', 'worker.connect').id).toBe(added.id);
   });
 
+  it('strict mode refuses the anonymous key unless it is allowed', () => {
+    const keys = [{ key: 'client-key' }];
+    const strict = makeGrid({ authMode: 'strict', keys }).grid;
+    expect(code(() => horde(strict, {}, '0000000000'))).toBe('InvalidAPIKey');
+    expect(code(() => chat(strict, {}, '0000000000'))).toBe('InvalidAPIKey');
+    expect(code(() => strict.findUser('0000000000'))).toBe('InvalidAPIKey');
+    const allowed = makeGrid({ authMode: 'strict', keys, allowAnonymous: true }).grid;
+    expect(horde(allowed, {}, '0000000000').sub.jobIds).toHaveLength(1);
+  });
+
+  it('keys are matched exactly (by their hash): a near miss is no key, in either mode', () => {
+    const { grid } = makeGrid({ authMode: 'strict', keys: [{ key: 'grid_secret_key_0001', name: 'alice' }] });
+    expect(grid.authenticate('grid_secret_key_0001', 'inference.submit').username).toBe('alice#1');
+    for (const near of [
+      'grid_secret_key_0002',
+      'grid_secret_key_000',
+      'grid_secret_key_00011',
+      'GRID_SECRET_KEY_0001',
+    ]) {
+      expect(code(() => grid.authenticate(near, 'inference.submit'))).toBe('InvalidAPIKey');
+    }
+    const open = makeGrid().grid;
+    const first = open.authenticate('key-a', 'inference.submit').id;
+    expect(open.authenticate('key-b', 'inference.submit').id).not.toBe(first);
+    expect(open.authenticate('key-a', 'inference.submit').id).toBe(first);
+  });
+
+  it('no error message repeats the key it refused', () => {
+    const { grid } = makeGrid({
+      authMode: 'strict',
+      keys: [{ key: 'client-key', scopes: ['worker.connect'] }],
+    });
+    for (const [key, run] of [
+      ['grid_guess_0001', () => horde(grid, {}, 'grid_guess_0001')],
+      ['client-key', () => horde(grid, {}, 'client-key')],
+      ['grid_guess_0002', () => wsWorker(grid, { apikey: 'grid_guess_0002' })],
+    ] as const) {
+      try {
+        run();
+        expect.unreachable();
+      } catch (error) {
+        expect(isGridError(error)).toBe(true);
+        expect((error as Error).message).not.toContain(key);
+      }
+    }
+  });
+
   it('a worker name belongs to the first account that registers it', () => {
     const { grid } = makeGrid();
     wsWorker(grid, { apikey: 'owner-key', name: 'shared' });

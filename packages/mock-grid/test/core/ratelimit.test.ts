@@ -50,6 +50,8 @@ describe('rate limits and the in-flight cap', () => {
     horde(grid, { params: { n: 4 } });
     const error = caught(() => horde(grid));
     expect(error).toMatchObject({ code: 'TooManyPrompts', limit: 24 });
+    // Every 429 says when to come back (the door turns this into Retry-After).
+    expect(error.retryAfterMs).toBeGreaterThan(0);
     expect(grid.account('client-key').inFlight).toBe(24);
     const { sub } = horde(grid, {}, 'other-client');
     grid.cancel(sub.id);

@@ -580,10 +580,12 @@ export interface components {
         };
         /**
          * Too many requests: the limiter (30/min per key for chat; `RateLimitErrorBody`) or the per-account in-flight cap
-         * of 24 text requests (`ErrorDetail`).
+         * of 24 text requests (`ErrorDetail`). `Retry-After` is set on both (the mock grid's in-flight cap: 2 s).
          */
         V1RateLimited: {
             headers: {
+                /** Seconds to wait before retrying. */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -686,17 +688,53 @@ export interface components {
             };
         };
         /**
-         * Rate limited (`HordeRateLimitError`, no `rc`; `Retry-After` is set), or too many concurrent requests for this user
-         * (`HordeError` with `TooManyPrompts`).
+         * Rate limited (`HordeRateLimitError`, no `rc`), or too many concurrent requests for this user (`HordeError` with
+         * `TooManyPrompts`). The mock grid sets `Retry-After` on both (in-flight cap: 2 s); a Horde server proper only on
+         * the first.
          */
         HordeTooManyRequests: {
             headers: {
-                /** Seconds to wait (rate limiter only). */
+                /** Seconds to wait before retrying. */
                 "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
                 "application/json": HordeRateLimitError | HordeError;
+            };
+        };
+        /**
+         * The request body did not arrive in time (the mock grid: 30 s after the headers, configurable); the connection is
+         * closed after this answer.
+         */
+        V1RequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "request body not received within 30000 ms"
+                 *     }
+                 */
+                "application/json": ErrorDetail;
+            };
+        };
+        /**
+         * The request body did not arrive in time (the mock grid: 30 s after the headers, configurable); the connection is
+         * closed after this answer.
+         */
+        HordeRequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "request body not received within 30000 ms",
+                 *       "rc": "BadRequest"
+                 *     }
+                 */
+                "application/json": HordeError;
             };
         };
         /**
@@ -2705,6 +2743,7 @@ export interface operations {
             402: components["responses"]["V1PaymentRequired"];
             403: components["responses"]["V1Forbidden"];
             404: components["responses"]["V1ModelNotFound"];
+            408: components["responses"]["V1RequestTimeout"];
             413: components["responses"]["V1PayloadTooLarge"];
             422: components["responses"]["V1ValidationError"];
             429: components["responses"]["V1RateLimited"];
@@ -3028,6 +3067,7 @@ export interface operations {
             401: components["responses"]["HordeUnauthorized"];
             403: components["responses"]["HordeForbidden"];
             404: components["responses"]["HordeWorkerNotFound"];
+            408: components["responses"]["HordeRequestTimeout"];
             410: components["responses"]["HordeGone"];
             429: components["responses"]["HordeTooManyRequests"];
             503: components["responses"]["HordeUnavailable"];
@@ -3190,6 +3230,7 @@ export interface operations {
             400: components["responses"]["HordeBadRequest"];
             401: components["responses"]["HordeUnauthorized"];
             403: components["responses"]["HordeForbidden"];
+            408: components["responses"]["HordeRequestTimeout"];
             410: components["responses"]["HordeGone"];
             429: components["responses"]["HordeTooManyRequests"];
             503: components["responses"]["HordeUnavailable"];
@@ -3247,6 +3288,7 @@ export interface operations {
                     "application/json": HordeError;
                 };
             };
+            408: components["responses"]["HordeRequestTimeout"];
             410: components["responses"]["HordeGone"];
             429: components["responses"]["HordeTooManyRequests"];
         };
@@ -3577,6 +3619,7 @@ export interface operations {
                 };
             };
             410: components["responses"]["HordeGone"];
+            429: components["responses"]["HordeTooManyRequests"];
         };
     };
 }

@@ -2,10 +2,15 @@
  * The accounts book: accounts, their API keys, balances and ledgers; `credit` and `charge` are the only
  * writers of a balance. The anonymous key `0000000000` may request but never run a worker. In `open` mode
  * any other non-empty key becomes an account on first use (starting balance configurable); in `strict`
- * mode only listed keys exist, each with its scopes.
+ * mode only listed keys exist, each with its scopes, and the anonymous key only when `allowAnonymous` is set.
+ *
+ * Keys are never kept: the book holds the SHA-256 of each key, looks an account up by the hash of the key
+ * presented, and compares the two hashes in constant time (docs/mock-grid-core.md "Keys"). No error message
+ * repeats a key.
  */
 import type { Account } from '../entities.js';
 import { GridError } from '../errors.js';
+import { constantTimeEqual, sha256Hex } from '../sha256.js';
 import { round2 } from '../tokens.js';
 import type { AccountView, KeyEntry, LedgerRecord, Scope } from '../types.js';
 
@@ -14,6 +19,7 @@ export type Receipt = Omit<LedgerRecord, 'kind' | 'amount'>;
 
 export const ANONYMOUS_KEY = '0000000000';
 export const RECORDS_KEPT = 50;
+const ANONYMOUS_HASH = sha256Hex(ANONYMOUS_KEY);
 const ALL_SCOPES: Scope[] = ['inference.submit', 'worker.connect'];
 
 export interface AccountsOptions {
@@ -24,8 +30,15 @@ export interface AccountsOptions {
   now: () => number;
 }
 
+interface Keyed {
+  /** SHA-256 of the key, hex. */
+  hash: string;
+  account: Account;
+}
+
 export class Accounts {
-  readonly #byKey = new Map<string, Account>();
+  /** By the SHA-256 (hex) of the key. */
+  readonly #byHash = new Map<string, Keyed>();
   readonly #byId = new Map<number, Account>();
   readonly #opts: AccountsOptions;
   #nextId = 1;
@@ -37,7 +50,7 @@ export class Accounts {
     for (const entry of keys) this.add(entry);
   }
 
-  #create(entry: KeyEntry, id: number): Account {
+  #create(entry: KeyEntry, id: number, hash = sha256Hex(entry.key)): Account {
     const account: Account = {
       id,
       name: entry.name ?? 'user',
@@ -57,7 +70,7 @@ export class Accounts {
       workerIds: new Set(),
       records: [],
     };
-    this.#byKey.set(entry.key, account);
+    this.#byHash.set(hash, { hash, account });
     this.#byId.set(id, account);
     return account;
   }
@@ -67,11 +80,12 @@ export class Accounts {
     if (typeof entry.key !== 'string' || entry.key.length === 0) {
       throw new GridError('InvalidField', 'A key entry needs a non-empty key', { field: 'key' });
     }
-    if (entry.key === ANONYMOUS_KEY) {
+    const hash = sha256Hex(entry.key);
+    if (constantTimeEqual(hash, ANONYMOUS_HASH)) {
       throw new GridError('InvalidField', 'The anonymous key cannot be configured', { field: 'key' });
     }
-    const existing = this.#byKey.get(entry.key);
-    if (!existing) return this.#create(entry, this.#nextId++);
+    const existing = this.#find(hash);
+    if (!existing) return this.#create(entry, this.#nextId++, hash);
     if (entry.name !== undefined) existing.name = entry.name;
     if (entry.scopes !== undefined) existing.scopes = new Set(entry.scopes);
     if (entry.balance !== undefined) existing.balance = entry.balance;
@@ -87,13 +101,21 @@ export class Accounts {
   /** The account of a key without scope checks (find_user). */
   lookup(apiKey: string | undefined): Account {
     if (apiKey === undefined || apiKey === '') throw new GridError('MissingAPIKey', 'Missing API key');
-    if (apiKey === ANONYMOUS_KEY && !this.#opts.allowAnonymous) {
+    const hash = sha256Hex(apiKey);
+    if (constantTimeEqual(hash, ANONYMOUS_HASH) && !this.#opts.allowAnonymous) {
       throw new GridError('InvalidAPIKey', 'Anonymous requests are disabled on this grid');
     }
-    const found = this.#byKey.get(apiKey);
+    const found = this.#find(hash);
     if (found) return found;
     if (this.#opts.mode === 'strict') throw new GridError('InvalidAPIKey', 'Invalid API key');
-    return this.#create({ key: apiKey }, this.#nextId++);
+    return this.#create({ key: apiKey }, this.#nextId++, hash);
+  }
+
+  /** The account whose key hashes to `hash`. The map finds the candidate by the hash (which tells a
+   *  caller nothing about any stored key); the final comparison takes the same time wherever they differ. */
+  #find(hash: string): Account | undefined {
+    const keyed = this.#byHash.get(hash);
+    return keyed && constantTimeEqual(keyed.hash, hash) ? keyed.account : undefined;
   }
 
   /** The account of a key that must hold `scope`. */

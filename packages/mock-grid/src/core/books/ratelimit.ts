@@ -27,14 +27,20 @@ export class RateLimiter {
 
   /** Counts one request for `key` at `now`, or throws `RateLimited`. */
   hit(key: string, now: number): void {
+    this.check(key, now);
+    this.record(key, now);
+  }
+
+  /** Counts one event for `key` without refusing it (a failed login, counted after the fact). */
+  record(key: string, now: number): void {
+    this.#window(key, now).count++;
+  }
+
+  /** Throws `RateLimited` when `key` has used up its window at `now`; counts nothing. */
+  check(key: string, now: number): void {
     const { limit, windowMs } = this.#rule;
-    const start = now - (now % windowMs);
-    let window = this.#windows.get(key);
-    if (!window || window.start !== start) {
-      if (this.#windows.size > 10_000) this.#sweep(start);
-      window = { start, count: 0 };
-      this.#windows.set(key, window);
-    }
+    const window = this.#window(key, now);
+    const start = window.start;
     if (window.count >= limit) {
       const retryAfterMs = start + windowMs - now;
       throw new GridError(
@@ -46,7 +52,17 @@ export class RateLimiter {
         },
       );
     }
-    window.count++;
+  }
+
+  #window(key: string, now: number): Window {
+    const start = now - (now % this.#rule.windowMs);
+    let window = this.#windows.get(key);
+    if (!window || window.start !== start) {
+      if (this.#windows.size > 10_000) this.#sweep(start);
+      window = { start, count: 0 };
+      this.#windows.set(key, window);
+    }
+    return window;
   }
 
   #sweep(start: number): void {

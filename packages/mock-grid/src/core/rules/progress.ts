@@ -11,12 +11,8 @@ import { owns } from '../ownership.js';
 import { tokensForChars } from '../tokens.js';
 import type { ProgressInput } from '../types.js';
 
-/**
- * How far past the job's token cap a worker may stream before it is a worker error: the grid counts 4
- * characters as a token, a worker's tokenizer may count fewer (docs/mock-grid-core.md "Leases, requeues,
- * faults").
- */
-export const STREAM_SLACK = { factor: 2, tokens: 16 };
+/** Tokens a worker may stream past `streamCapFactor` × the job's cap (docs/mock-grid-core.md). */
+const STREAM_SLACK_TOKENS = 16;
 
 export function progress(
   b: Pick<Books, 'clock' | 'settings' | 'accounts' | 'generations'>,
@@ -30,7 +26,7 @@ export function progress(
   const content = typeof input.delta.content === 'string' ? input.delta.content : '';
   const reasoning = typeof input.delta.reasoning_content === 'string' ? input.delta.reasoning_content : '';
   const streamed = gen.streamedText.length + gen.streamedReasoning.length + content.length + reasoning.length;
-  if (tokensForChars(streamed) > gen.maxLength * STREAM_SLACK.factor + STREAM_SLACK.tokens) {
+  if (tokensForChars(streamed) > gen.maxLength * b.settings.streamCapFactor + STREAM_SLACK_TOKENS) {
     // Output past the cap is never forwarded: the attempt is a worker error (strike, retry rules apply).
     out.failAttempt(gen, `The worker streamed more than the job's ${gen.maxLength} tokens`);
     return false;

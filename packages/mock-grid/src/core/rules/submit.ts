@@ -16,6 +16,9 @@ import { round2 } from '../tokens.js';
 import type { Submission, SubmitInput } from '../types.js';
 import { chatSpec, hordeSpec, type JobSpec } from '../validate.js';
 
+/** The `Retry-After` of the in-flight cap's 429 (`TooManyPrompts`): 2 s. */
+export const IN_FLIGHT_RETRY_AFTER_MS = 2_000;
+
 type SubmitBooks = Pick<
   Books,
   | 'clock'
@@ -33,7 +36,8 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput): Submiss
   const now = b.clock.now();
   const account = b.accounts.authenticate(input.apiKey, 'inference.submit');
   const limiter = input.source === 'v1' ? b.chatLimiter : b.hordeLimiter;
-  limiter?.hit(input.apiKey!, now);
+  // Counted per account, so the limiter holds no key.
+  limiter?.hit(String(account.id), now);
   const spec: JobSpec = input.source === 'v1' ? chatSpec(input.request) : hordeSpec(input.request);
 
   let resolvedModel: string | null = null;
@@ -58,7 +62,9 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput): Submiss
     throw new GridError(
       'TooManyPrompts',
       `Too many concurrent requests: ${account.inFlight} in flight, the limit is ${account.maxInFlight}`,
-      { limit: account.maxInFlight },
+      // Every 429 says when to come back; a slot frees when one of the account's jobs ends, which the grid
+      // cannot foresee, so this is a fixed hint (docs/mock-grid-core.md "Limits").
+      { limit: account.maxInFlight, retryAfterMs: IN_FLIGHT_RETRY_AFTER_MS },
     );
   }
   if (b.settings.upfrontKudos && account.balance < kudos) {

@@ -1,6 +1,7 @@
 import type { HordeTextAsyncRequest } from '@aipg/sdk';
 import type { CompleteInput, PopCheckInInput } from '../../core/index.js';
 import { checkSignature } from '../signatures.js';
+import type { DoorRateLimit } from './guard.js';
 import { hordeApiKey, type Route, type RouteInput } from './router.js';
 import { type DoorResponse, json } from './types.js';
 
@@ -12,6 +13,14 @@ import { type DoorResponse, json } from './types.js';
 /** The live warning text, kept verbatim although the AIPG expiry is really 24 h (spec: HordeWarning). */
 export const NO_WORKER_WARNING =
   'Warning: No available workers can fulfill this request. It will expire in 20 minutes unless a worker appears. Please consider reducing the size of the request or choosing a different model.';
+
+/** A `before` hook that counts the request against one of the door's rate limits (429 past it). */
+function limited(which: DoorRateLimit): (input: RouteInput) => undefined {
+  return ({ ctx, req }) => {
+    ctx.guard.hit(which, req);
+    return undefined;
+  };
+}
 
 function textAsync({ ctx, req, body }: RouteInput): DoorResponse {
   const request = body as HordeTextAsyncRequest;
@@ -98,6 +107,7 @@ export const hordeRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/api\/v2\/generate\/text\/status\/(?<id>[^/]+)$/,
     operationId: 'hordeTextStatus',
+    before: limited('status'),
     // Only the submitting key reads or cancels a request (an anonymous one: its id alone, as on the Horde).
     handler: ({ ctx, params, req }) =>
       json(200, ctx.grid.status(params.id ?? '', { apiKey: hordeApiKey(req) })),
@@ -109,7 +119,13 @@ export const hordeRoutes: Route[] = [
     handler: ({ ctx, params, req }) =>
       json(200, ctx.grid.cancel(params.id ?? '', { apiKey: hordeApiKey(req) })),
   },
-  { method: 'POST', pattern: /^\/api\/v2\/generate\/text\/pop$/, operationId: 'hordeTextPop', handler: pop },
+  {
+    method: 'POST',
+    pattern: /^\/api\/v2\/generate\/text\/pop$/,
+    operationId: 'hordeTextPop',
+    before: limited('pop'),
+    handler: pop,
+  },
   {
     method: 'POST',
     pattern: /^\/api\/v2\/generate\/text\/submit$/,
@@ -145,6 +161,7 @@ export const hordeRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/api\/v2\/find_user$/,
     operationId: 'hordeFindUser',
+    before: limited('findUser'),
     handler: ({ ctx, req }) => json(200, ctx.grid.findUser(hordeApiKey(req))),
   },
 ];

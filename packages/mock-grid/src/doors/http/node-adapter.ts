@@ -9,19 +9,52 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-export async function readBody(req: IncomingMessage, limitBytes: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limitBytes) {
-      // Stop reading; the response goes out and the connection is closed after it.
-      req.unpipe?.();
-      throw new BodyTooLargeError(limitBytes);
-    }
-    chunks.push(chunk);
+/** Thrown by `readBody` when the body has not arrived within its timeout; the server answers 408. */
+export class BodyTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`request body not received within ${timeoutMs} ms`);
   }
-  return size === 0 ? undefined : Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Reads the whole body, refusing one over `limitBytes` (BodyTooLargeError) or one that has not ended
+ * `timeoutMs` after its headers (BodyTimeoutError: a slow or stalled sender holds no socket for long).
+ * Either way reading stops; the answer goes out and the connection is closed after it.
+ */
+export function readBody(
+  req: IncomingMessage,
+  limitBytes: number,
+  timeoutMs: number,
+): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const refuse = (err: Error) => {
+      stop();
+      req.pause();
+      reject(err);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limitBytes) refuse(new BodyTooLargeError(limitBytes));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(size === 0 ? undefined : Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (err: Error) => refuse(err);
+    const timer = setTimeout(() => refuse(new BodyTimeoutError(timeoutMs)), timeoutMs);
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
 /** Builds the door request; the body is read by the caller (so the size cap can answer with the right shape). */
@@ -45,12 +78,29 @@ export function toDoorRequest(
     path,
     query,
     headers,
+    ip: req.socket.remoteAddress,
     bodyText,
     signal: aborter.signal,
   };
 }
 
-export async function writeDoorResponse(res: ServerResponse, out: DoorResponse): Promise<void> {
+/** The bound on an SSE response's unsent bytes, and where cuts and the high-water mark are counted. */
+export interface StreamGuard {
+  maxBufferedBytes: number;
+  stats: { streamsCut: number; peakStreamBufferedBytes: number };
+}
+
+/**
+ * Writes the door's answer. SSE events are written as they come (so nothing piles up in the grid's own
+ * queues); if the client does not read them, the bytes wait in the socket, and once they pass
+ * `guard.maxBufferedBytes` the stream is cut: the socket is destroyed (nothing more could reach that client)
+ * and its request is cancelled through the request's abort signal (`toDoorRequest`).
+ */
+export async function writeDoorResponse(
+  res: ServerResponse,
+  out: DoorResponse,
+  guard?: StreamGuard,
+): Promise<void> {
   if (out.kind === 'json') {
     const text = JSON.stringify(out.body);
     res.writeHead(out.status, {
@@ -66,6 +116,16 @@ export async function writeDoorResponse(res: ServerResponse, out: DoorResponse):
   for await (const data of out.events) {
     if (res.destroyed) break;
     res.write(sseFrame(data));
+    if (!guard) continue;
+    // The response's own buffer plus its socket's: every byte written and not yet taken by the kernel.
+    const buffered = res.writableLength;
+    const stats = guard.stats;
+    if (buffered > stats.peakStreamBufferedBytes) stats.peakStreamBufferedBytes = buffered;
+    if (buffered > guard.maxBufferedBytes) {
+      stats.streamsCut++;
+      res.destroy();
+      break;
+    }
   }
   if (!res.destroyed) res.end();
 }

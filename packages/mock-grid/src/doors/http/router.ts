@@ -3,16 +3,20 @@ import type { GridCore } from '../../core/index.js';
 import { type FieldProblem, fieldName, type SpecValidators } from '../../validation/spec.js';
 import { hordeError, hordeProblems, v1Error, v1ValidationError } from '../errors.js';
 import { jsonDepthProblem } from '../json-depth.js';
+import { jsonSyntaxProblem } from '../json-syntax.js';
+import { DEFAULT_RATE_LIMITS, type DoorGuard, type DoorRateLimits } from './guard.js';
 import { type DoorRequest, type DoorResponse, json } from './types.js';
 
-/** What every route handler can reach: the one core, the compiled spec, and the door-level limits. */
+/** What every route handler can reach: the one core, the compiled spec, the door-level limits and their
+ *  counters (guard.ts). */
 export interface DoorContext {
   grid: GridCore;
   spec: SpecValidators;
   limits: DoorLimits;
+  guard: DoorGuard;
 }
 
-export interface DoorLimits {
+export interface DoorLimits extends DoorRateLimits {
   /** Raw request body cap in bytes (before JSON parsing). Default 1 MiB. */
   maxBodyBytes: number;
   /** /v1 chat: more messages than this → 413 (live: 500). */
@@ -26,6 +30,7 @@ export const DEFAULT_LIMITS: DoorLimits = {
   maxBodyBytes: 1024 * 1024,
   maxMessages: limits.ChatCompletionRequest.messages.maxItems,
   maxMessageChars: limits.ChatCompletionRequest.messages.maxTextChars,
+  ...DEFAULT_RATE_LIMITS,
 };
 
 export type Surface = 'v1' | 'horde';
@@ -115,7 +120,7 @@ async function run(
       try {
         body = JSON.parse(text);
       } catch (err) {
-        const why = `malformed JSON: ${(err as Error).message}`;
+        const why = `malformed JSON: ${jsonSyntaxProblem(err)}`;
         return surface === 'v1'
           ? json(422, { detail: [{ loc: ['body', 0], msg: why, type: 'json_invalid' }] })
           : hordeProblems([{ path: [], message: why, keyword: 'json_invalid' }]);

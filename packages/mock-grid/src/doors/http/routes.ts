@@ -3,9 +3,38 @@ import { type DoorContext, dispatch, type Route } from './router.js';
 import type { DoorRequest, DoorResponse } from './types.js';
 import { v1Routes } from './v1.js';
 
-/** Every HTTP route of the mock grid, for the node server and the msw handlers alike. */
-export const routes: Route[] = [...v1Routes, ...hordeRoutes];
+/**
+ * The operations that read a key: an IP that has failed authentication too often is refused these (429)
+ * before anything else is checked (guard.ts). Each declares the 429 in the spec.
+ */
+const KEYED = new Set([
+  'createChatCompletion',
+  'hordeTextAsync',
+  'hordeTextStatus',
+  'hordeTextCancel',
+  'hordeTextPop',
+  'hordeTextSubmit',
+  'hordeFindUser',
+]);
 
-export function handleDoorRequest(req: DoorRequest, ctx: DoorContext): Promise<DoorResponse> {
-  return dispatch(routes, req, ctx);
+function admitted(route: Route): Route {
+  if (!KEYED.has(route.operationId)) return route;
+  const before = route.before;
+  return {
+    ...route,
+    before: (input) => {
+      input.ctx.guard.admit(input.req);
+      return before?.(input);
+    },
+  };
+}
+
+/** Every HTTP route of the mock grid, for the node server and the msw handlers alike. */
+export const routes: Route[] = [...v1Routes, ...hordeRoutes].map(admitted);
+
+/** Routes one request and counts a refused key against its IP (guard.ts). Never throws. */
+export async function handleDoorRequest(req: DoorRequest, ctx: DoorContext): Promise<DoorResponse> {
+  const out = await dispatch(routes, req, ctx);
+  ctx.guard.answered(req, out.status);
+  return out;
 }

@@ -11,6 +11,8 @@ export interface DoorRequest {
   headers: Readonly<Record<string, string | undefined>>;
   /** The raw body text; `undefined` when the request had none. */
   bodyText: string | undefined;
+  /** The client's address when there is a socket (the node server); per-IP limits read it (guard.ts). */
+  ip?: string | undefined;
   /** Aborts when the client goes away before the response is complete (→ core cancel for streams). */
   signal: AbortSignal;
 }

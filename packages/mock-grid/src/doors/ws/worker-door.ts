@@ -14,6 +14,7 @@ import { type GridLog, SILENT_LOG } from '../../log/grid-log.js';
 import { fieldName, type SpecValidators } from '../../validation/spec.js';
 import { wsCloseCode } from '../errors.js';
 import { jsonDepthProblem } from '../json-depth.js';
+import { jsonSyntaxProblem } from '../json-syntax.js';
 import { checkSignature, isSigned } from '../signatures.js';
 
 /**
@@ -29,6 +30,13 @@ export interface WsDoorOptions {
   registerTimeoutMs?: number;
   /** Largest accepted frame. Default 1 MiB. */
   maxFrameBytes?: number;
+  /** Open worker sockets per client IP; past it the upgrade is a 429 with Retry-After. Default 512. */
+  maxSocketsPerIp?: number;
+  /**
+   * The grid sends a worker only small frames; bytes it has not read passing this mean it does not read at all,
+   * and the socket is closed with 1008 (its job goes back to the queue). Default 1 MiB.
+   */
+  maxBufferedBytes?: number;
 }
 
 /** Close code and reason for every worker socket at a shutdown (spec: openapi/components/ws.yaml WsCloseCode). */
@@ -36,6 +44,14 @@ export const SERVICE_RESTART = { code: 1012, reason: 'service restart: the grid 
 
 /** How long `close()` waits for a worker to answer the close frame before it drops the socket. */
 const CLOSE_HANDSHAKE_MS = 2000;
+/** What the server learns from the worker door: refused sockets and refused keys (for its limits). */
+export interface WsDoorHooks {
+  onRefused?: () => void;
+  onAuthFailure?: (ip: string | undefined) => void;
+}
+
+/** Seconds a worker refused for its IP's socket count is told to wait (a slot frees when one closes). */
+const SOCKET_RETRY_AFTER_S = 1;
 
 export const WS_PATH = '/v1/workers/ws';
 
@@ -48,19 +64,45 @@ export class WorkerDoor {
   private readonly connections = new Set<WorkerConnection>();
   private readonly log: GridLog;
   private refusing = false;
+  private readonly perIp = new Map<string, number>();
+  private readonly maxSocketsPerIp: number;
+  private readonly limits: ConnectionLimits;
 
   constructor(
     private readonly grid: GridCore,
     private readonly spec: SpecValidators,
     options: WsDoorOptions & { log?: GridLog } = {},
+    private readonly hooks: WsDoorHooks = {},
   ) {
     this.log = options.log ?? SILENT_LOG;
     this.pingIntervalMs = options.pingIntervalMs ?? 10_000;
     this.registerTimeoutMs = options.registerTimeoutMs ?? 30_000;
+    this.maxSocketsPerIp = options.maxSocketsPerIp ?? 512;
+    this.limits = { maxBufferedBytes: options.maxBufferedBytes ?? 1024 * 1024, hooks };
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 1024 * 1024 });
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const ip = req.socket.remoteAddress ?? '';
+    const open = this.perIp.get(ip) ?? 0;
+    if (open >= this.maxSocketsPerIp) {
+      this.hooks.onRefused?.();
+      socket.end(
+        `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${SOCKET_RETRY_AFTER_S}\r\n` +
+          'Connection: close\r\nContent-Length: 0\r\n\r\n',
+      );
+      return;
+    }
+    this.perIp.set(ip, open + 1);
+    let counted = true;
+    const uncount = () => {
+      if (!counted) return;
+      counted = false;
+      const left = (this.perIp.get(ip) ?? 1) - 1;
+      if (left > 0) this.perIp.set(ip, left);
+      else this.perIp.delete(ip);
+    };
+    socket.once('close', uncount);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const log = this.log.child({ ip: req.socket.remoteAddress });
       if (this.refusing) {
@@ -78,6 +120,7 @@ export class WorkerDoor {
         this.pingIntervalMs,
         this.registerTimeoutMs,
         log,
+        { ...this.limits, ip: req.socket.remoteAddress },
       );
       this.connections.add(conn);
       ws.on('close', () => this.connections.delete(conn));
@@ -103,6 +146,13 @@ export class WorkerDoor {
   }
 }
 
+/** One connection's limits: the unread-bytes cap, and whom to tell about a refused key. */
+interface ConnectionLimits {
+  maxBufferedBytes: number;
+  hooks: WsDoorHooks;
+  ip?: string | undefined;
+}
+
 class WorkerConnection {
   private connectionId: string | undefined;
   private registerTimer: TimerHandle | undefined;
@@ -125,6 +175,7 @@ class WorkerConnection {
     private readonly pingIntervalMs: number,
     registerTimeoutMs: number,
     private log: GridLog,
+    private readonly limits: ConnectionLimits,
   ) {
     this.registerTimer = grid.clock.setTimer(() => {
       this.registerTimer = undefined;
@@ -141,7 +192,13 @@ class WorkerConnection {
   }
 
   private send(frame: Frame): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(frame));
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(JSON.stringify(frame));
+    // A worker that never reads would make the grid hold every frame for it: cut it instead.
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.ws.close(1008, 'the worker does not read its frames');
+      this.onClose();
+    }
   }
 
   private refuse(code: 4001 | 4003 | 1012, message: string): void {
@@ -183,10 +240,13 @@ class WorkerConnection {
   private handle(data: RawData, isBinary: boolean): Promise<void> | undefined {
     let frame: unknown;
     try {
-      if (isBinary) throw new Error('binary frames are not accepted; send JSON text');
+      if (isBinary) {
+        this.protocolError('malformed frame: binary frames are not accepted; send JSON text');
+        return;
+      }
       frame = JSON.parse(data.toString());
     } catch (err) {
-      this.protocolError(`malformed frame: ${(err as Error).message}`);
+      this.protocolError(`malformed frame: ${jsonSyntaxProblem(err)}`);
       return;
     }
     if (frame === null || typeof frame !== 'object' || Array.isArray(frame)) {
@@ -266,6 +326,7 @@ class WorkerConnection {
     try {
       this.grid.register(frame as unknown as WsRegisterInput, sink);
     } catch (err) {
+      if (isGridError(err, 'InvalidAPIKey')) this.limits.hooks.onAuthFailure?.(this.limits.ip);
       this.refuse(wsCloseCode(err), isGridError(err) ? err.message : String(err));
     }
   }
