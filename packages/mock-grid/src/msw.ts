@@ -9,6 +9,7 @@
  */
 import { type HttpHandler, http } from 'msw';
 import { GridCore, type GridOptions } from './core/index.js';
+import { decodeBody } from './doors/http/body.js';
 import { normalisePath } from './doors/http/paths.js';
 import { DEFAULT_LIMITS, type DoorContext, type DoorLimits, surfaceOf } from './doors/http/router.js';
 import { handleDoorRequest } from './doors/http/routes.js';
@@ -38,8 +39,8 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
     const url = new URL(request.url);
     const raw = `${url.pathname.slice(prefix.length) || '/'}${url.search}`;
     const { path, query } = normalisePath(raw);
-    const text = await request.text();
-    if (text.length > ctx.limits.maxBodyBytes) {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.length > ctx.limits.maxBodyBytes) {
       const message = `request body too large (max ${ctx.limits.maxBodyBytes} bytes)`;
       return surfaceOf(path) === 'v1'
         ? Response.json({ detail: message }, { status: 413 })
@@ -48,6 +49,7 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
             { status: 400 },
           );
     }
+    const body = decodeBody(bytes);
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;
@@ -60,7 +62,8 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
         path,
         query,
         headers,
-        bodyText: text || undefined,
+        bodyText: body.text,
+        ...(body.problem === undefined ? {} : { bodyProblem: body.problem }),
         signal: aborter.signal,
       },
       ctx,

@@ -8,6 +8,7 @@ import {
   type RateLimitOptions,
 } from './core/index.js';
 import { hordeValidationError } from './doors/errors.js';
+import type { DecodedBody } from './doors/http/body.js';
 import { BodyTooLargeError, readBody, toDoorRequest, writeDoorResponse } from './doors/http/node-adapter.js';
 import { normalisePath } from './doors/http/paths.js';
 import {
@@ -138,9 +139,9 @@ function allowCrossOrigin(req: IncomingMessage, res: ServerResponse): boolean {
 
 async function serve(req: IncomingMessage, res: ServerResponse, ctx: DoorContext): Promise<void> {
   if (allowCrossOrigin(req, res)) return;
-  let bodyText: string | undefined;
+  let body: DecodedBody;
   try {
-    bodyText = await readBody(req, ctx.limits.maxBodyBytes);
+    body = await readBody(req, ctx.limits.maxBodyBytes);
   } catch (err) {
     const path = normalisePath(req.url ?? '/').path;
     const limit = err instanceof BodyTooLargeError ? err.limitBytes : ctx.limits.maxBodyBytes;
@@ -152,7 +153,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, ctx: DoorContext
     await writeDoorResponse(res, out);
     return;
   }
-  const door = toDoorRequest(req, res, bodyText);
+  const door = toDoorRequest(req, res, body);
   try {
     await writeDoorResponse(res, await handleDoorRequest(door, ctx));
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type DecodedBody, decodeBody } from './body.js';
 import { normalisePath } from './paths.js';
 import { type DoorRequest, type DoorResponse, SSE_HEADERS, sseFrame } from './types.js';
 
@@ -9,7 +10,7 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-export async function readBody(req: IncomingMessage, limitBytes: number): Promise<string | undefined> {
+export async function readBody(req: IncomingMessage, limitBytes: number): Promise<DecodedBody> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -21,15 +22,11 @@ export async function readBody(req: IncomingMessage, limitBytes: number): Promis
     }
     chunks.push(chunk);
   }
-  return size === 0 ? undefined : Buffer.concat(chunks).toString('utf8');
+  return decodeBody(Buffer.concat(chunks));
 }
 
 /** Builds the door request; the body is read by the caller (so the size cap can answer with the right shape). */
-export function toDoorRequest(
-  req: IncomingMessage,
-  res: ServerResponse,
-  bodyText: string | undefined,
-): DoorRequest {
+export function toDoorRequest(req: IncomingMessage, res: ServerResponse, body: DecodedBody): DoorRequest {
   const { path, query } = normalisePath(req.url ?? '/');
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -45,7 +42,8 @@ export function toDoorRequest(
     path,
     query,
     headers,
-    bodyText,
+    bodyText: body.text,
+    ...(body.problem === undefined ? {} : { bodyProblem: body.problem }),
     signal: aborter.signal,
   };
 }

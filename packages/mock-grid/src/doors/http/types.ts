@@ -11,6 +11,8 @@ export interface DoorRequest {
   headers: Readonly<Record<string, string | undefined>>;
   /** The raw body text; `undefined` when the request had none. */
   bodyText: string | undefined;
+  /** Why the body could not be read as text (not UTF-8); `bodyText` is `undefined` then. See `decodeBody`. */
+  bodyProblem?: string;
   /** Aborts when the client goes away before the response is complete (→ core cancel for streams). */
   signal: AbortSignal;
 }
