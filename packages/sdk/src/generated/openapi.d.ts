@@ -824,9 +824,9 @@ export type ChatCompletionRequest = {
      */
     stream?: boolean;
     /**
-     * Stop sequence(s), forwarded to the worker. At most 4, as OpenAI allows; more → 422. (The live grid passes
-     * any number through unchecked, and a Horde worker refuses more than 128: 4 keeps a request portable to every
-     * OpenAI-compatible server and bounds the work a request can ask of a worker.)
+     * Stop sequence(s), forwarded to the worker. At most 128, the Horde's own limit (`TooManyStopSequences`), so
+     * that a job from either door fits one worker contract (a Horde job reaches a WebSocket worker as this
+     * request); more → 422. The live grid passes any number through unchecked; OpenAI itself allows 4.
      */
     stop?: string | string[] | null;
     /**
@@ -1624,7 +1624,9 @@ export type WsPing = {
 export type WsJobPayload = {
     /**
      * The client's chat request with credentials scrubbed from `messages`, `seed` and `max_tokens` always set, and
-     * every extra field kept. The worker replaces `model` with its backend's name and forces streaming.
+     * every extra field kept. The worker replaces `model` with its backend's name and forces streaming. A Horde
+     * request is carried as one user message; its `temperature` (0–5 there) is capped at this schema's 2 here,
+     * while the legacy `temperature` below keeps the Horde value.
      */
     request: ChatCompletionRequest;
     /**

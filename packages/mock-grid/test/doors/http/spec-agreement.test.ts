@@ -57,20 +57,37 @@ describe('spec and server agree', () => {
     expect((await res.json()).grid.seed).toBe(Number.MAX_SAFE_INTEGER);
   });
 
-  it('more than 4 stop sequences are a 422 (OpenAI’s limit); 4 are served', async () => {
+  it('more than 128 stop sequences are a 422 (the Horde’s limit, for both doors); 128 are served', async () => {
     t = await startTestGrid();
     const worker = await t.wsWorker();
     const many = await t.post('/v1/chat/completions', chatBody({ stop: Array(50_000).fill('x') }));
     expect(many.status).toBe(422);
     expect((await many.json()).detail).toContainEqual({
       loc: ['body', 'stop'],
-      msg: 'must NOT have more than 4 items',
+      msg: 'must NOT have more than 128 items',
       type: 'maxItems',
     });
-    const pending = t.post('/v1/chat/completions', chatBody({ stop: ['a', 'b', 'c', 'd'] }));
+    const pending = t.post('/v1/chat/completions', chatBody({ stop: Array(128).fill('x') }));
     const job = await nextJob(worker);
     await worker.serve(job.id, ['ok']);
     expect((await pending).status).toBe(200);
+  });
+
+  it('a Horde job served over the WebSocket is a valid chat request: temperature capped at 2 there', async () => {
+    t = await startTestGrid();
+    const worker = await t.wsWorker();
+    const body = {
+      prompt: 'hi',
+      models: [MODEL],
+      params: { temperature: 4, stop_sequence: Array(128).fill('x') },
+    };
+    expect((await t.post('/api/v2/generate/text/async', body)).status).toBe(202);
+    const job = await nextJob(worker);
+    expect(job.payload).toMatchObject({
+      temperature: 4,
+      request: { temperature: 2, stop: body.params.stop_sequence },
+    });
+    await worker.serve(job.id, ['ok']);
   });
 
   it('a 405 says which methods the path takes (Allow)', async () => {
