@@ -9,6 +9,7 @@
  */
 import { type HttpHandler, http } from 'msw';
 import { GridCore, type GridOptions } from './core/index.js';
+import { decodeBody } from './doors/http/body.js';
 import { createDoorContext } from './doors/http/context.js';
 import { normalisePath } from './doors/http/paths.js';
 import { type DoorLimits, surfaceOf } from './doors/http/router.js';
@@ -41,8 +42,8 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
     const url = new URL(request.url);
     const raw = `${url.pathname.slice(prefix.length) || '/'}${url.search}`;
     const { path, query } = normalisePath(raw);
-    const text = await request.text();
-    if (text.length > ctx.limits.maxBodyBytes) {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.length > ctx.limits.maxBodyBytes) {
       const message = `request body too large (max ${ctx.limits.maxBodyBytes} bytes)`;
       return surfaceOf(path) === 'v1'
         ? Response.json({ detail: message }, { status: 413 })
@@ -51,6 +52,7 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
             { status: 400 },
           );
     }
+    const body = decodeBody(bytes);
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;
@@ -63,7 +65,8 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
         path,
         query,
         headers,
-        bodyText: text || undefined,
+        bodyText: body.text,
+        ...(body.problem === undefined ? {} : { bodyProblem: body.problem }),
         signal: aborter.signal,
       },
       ctx,

@@ -12,6 +12,7 @@ import {
   type RateLimitOptions,
 } from './core/index.js';
 import { hordeValidationError } from './doors/errors.js';
+import type { DecodedBody } from './doors/http/body.js';
 import { createDoorContext } from './doors/http/context.js';
 import {
   BodyTimeoutError,
@@ -277,9 +278,9 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
   // Read now: the socket is detached from the request by the time it closes.
   const ip = req.socket.remoteAddress;
   if (log.enabled('debug') || log.enabled('warn')) res.once('close', () => logAnswer(log, req, res, ip));
-  let bodyText: string | undefined;
+  let body: DecodedBody;
   try {
-    bodyText = await readBody(req, ctx.limits.maxBodyBytes, io.bodyTimeoutMs);
+    body = await readBody(req, ctx.limits.maxBodyBytes, io.bodyTimeoutMs);
   } catch (err) {
     const path = normalisePath(req.url ?? '/').path;
     if (err instanceof BodyTimeoutError) {
@@ -298,7 +299,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
     await writeDoorResponse(res, out);
     return;
   }
-  const raw = toDoorRequest(req, res, bodyText);
+  const raw = toDoorRequest(req, res, body);
   if (shutdown.begun) res.setHeader('connection', 'close');
   if (shutdown.begun && takesNewWork(raw.method, raw.path)) {
     await writeDoorResponse(res, shuttingDown(raw.path, shutdown.retryAfterS()));

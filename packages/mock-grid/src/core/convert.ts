@@ -99,7 +99,8 @@ export function wsPayload(job: Job, worker: Worker, model: string): WsJobPayload
       model,
       messages: [{ role: 'user', content: horde.prompt }],
       max_tokens: maxLength,
-      temperature,
+      // The Horde's 0–5 range is wider than a chat request's (openapi/components/ws.yaml, `WsJobPayload.request`).
+      temperature: Math.min(temperature, limits.ChatCompletionRequest.temperature.maximum),
       top_p,
       seed: job.seed,
     };

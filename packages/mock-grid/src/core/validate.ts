@@ -95,7 +95,7 @@ export function chatSpec(req: ChatCompletionRequest): JobSpec {
   const n = optionalNumber(req.n, 'n', chat.n.minimum, CHAT_LIMITS.n, true) ?? chat.n.default;
   optionalNumber(req.temperature, 'temperature', chat.temperature.minimum, chat.temperature.maximum, false);
   optionalNumber(req.top_p, 'top_p', chat.top_p.minimum, chat.top_p.maximum, false);
-  const seed = optionalNumber(req.seed, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, true);
+  const seed = optionalNumber(req.seed, 'seed', chat.seed.minimum, chat.seed.maximum, true);
   const promptTokens = tokensForChars(chars);
   return {
     n,

@@ -60,24 +60,23 @@ describe('hostile input', () => {
     await stillServes(worker);
   });
 
-  it('a 100 kB header gets 431 from node; non-UTF-8 text and bad %-escapes are ordinary input', async () => {
+  it('a 100 kB header gets 431 from node; non-UTF-8 text is a 400 naming the byte; bad %-escapes are ordinary input', async () => {
     t = await startTestGrid();
     const worker = await t.wsWorker();
     const huge = await fetch(`${t.url}/v1/models`, { headers: { 'x-big': 'x'.repeat(100_000) } });
     expect(huge.status).toBe(431);
-    const latin1 = Buffer.concat([
-      Buffer.from(`{"model":"${MODEL}","messages":[{"role":"user","content":"`),
-      Buffer.from([0xff, 0xfe, 0xc3]),
-      Buffer.from('"}]}'),
-    ]);
-    const pending = t.fetch(`${t.url}/v1/chat/completions`, {
+    const prefix = `{"model":"${MODEL}","messages":[{"role":"user","content":"`;
+    const latin1 = Buffer.concat([Buffer.from(prefix), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}]}')]);
+    // Not repaired into U+FFFD and served (what the client sent is not what a worker would get): refused.
+    const refused = await t.fetch(`${t.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', apikey: 'grid_latin1_key' },
       body: latin1,
     });
-    const job = await nextJob(worker);
-    await worker.serve(job.id, ['ok']);
-    expect((await pending).status).toBe(200);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({
+      detail: `There was an error parsing the body: request body is not valid UTF-8 (byte 0xff at offset ${prefix.length})`,
+    });
     expect((await t.get('/api/v2/generate/text/status/%ZZ')).status).toBe(404);
     await stillServes(worker);
   });

@@ -19,9 +19,11 @@ export const limits = {
     n: { minimum: 1, maximum: 4, default: 1 },
     presence_penalty: { minimum: -2, maximum: 2 },
     frequency_penalty: { minimum: -2, maximum: 2 },
+    seed: { minimum: -9007199254740991, maximum: 9007199254740991 },
   },
   /** `HordeTextAsyncRequest` (#/components/schemas/HordeTextAsyncRequest). */
   HordeTextAsyncRequest: {
+    models: { items: { minLength: 1 } },
     workers: { keptItems: 5 },
     webhook: { maxLength: 2048 },
     style: { maxLength: 2048 },

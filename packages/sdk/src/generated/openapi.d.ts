@@ -470,9 +470,14 @@ export interface components {
         HordeValidationError: HordeValidationError;
         HordeRateLimitError: HordeRateLimitError;
         HordeGone: HordeGone;
+        ChatCompletionStreamEvent: ChatCompletionStreamEvent;
+        HordeHttpError: HordeHttpError;
     };
     responses: {
-        /** The worker reported that the request itself is bad (`client_error`), or a media request had no prompt. */
+        /**
+         * The worker reported that the request itself is bad (`client_error`), or the body could not be read: it is not
+         * valid UTF-8 (`There was an error parsing the body: …`, FastAPI's wording, naming the first bad byte).
+         */
         V1BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -606,7 +611,10 @@ export interface components {
                 "application/json": ErrorDetail;
             };
         };
-        /** A Horde check failed (`HordeError`), or the body failed validation (`HordeValidationError`). */
+        /**
+         * A Horde check failed (`HordeError`), or the body failed validation (`HordeValidationError`; a body that is not
+         * valid UTF-8 is reported under `errors.body`, naming the first bad byte).
+         */
         HordeBadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -720,6 +728,23 @@ export interface components {
             };
         };
         /**
+         * The body was sent with a `Content-Type` other than `application/json` (or a `+json` type), e.g. `text/plain`
+         * (which `fetch` sets for a string body). A body without any `Content-Type` is read as JSON, as FastAPI does.
+         */
+        V1UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "Unsupported Media Type: the body must be application/json (got text/plain)"
+                 *     }
+                 */
+                "application/json": ErrorDetail;
+            };
+        };
+        /**
          * The request body did not arrive in time (the mock grid: 30 s after the headers, configurable); the connection is
          * closed after this answer.
          */
@@ -735,6 +760,23 @@ export interface components {
                  *     }
                  */
                 "application/json": HordeError;
+            };
+        };
+        /**
+         * The body was sent with a `Content-Type` other than `application/json` (or a `+json` type). A body without any
+         * `Content-Type` is read as JSON.
+         */
+        HordeUnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Unsupported Media Type: the body must be application/json (got text/plain)"
+                 *     }
+                 */
+                "application/json": HordeHttpError;
             };
         };
         /**
@@ -840,11 +882,16 @@ export type ChatCompletionRequest = {
      */
     n?: number;
     /**
-     * `true` → the response is `text/event-stream` of `ChatCompletionChunk`s ending with `data: [DONE]`.
+     * `true` → the response is `text/event-stream` of `ChatCompletionChunk`s ending with `data: [DONE]` (one event:
+     * `ChatCompletionStreamEvent`).
      * @default false
      */
     stream?: boolean;
-    /** Stop sequence(s), forwarded to the worker. */
+    /**
+     * Stop sequence(s), forwarded to the worker. At most 128, the Horde's own limit (`TooManyStopSequences`), so
+     * that a job from either door fits one worker contract (a Horde job reaches a WebSocket worker as this
+     * request); more → 422. The live grid passes any number through unchecked; OpenAI itself allows 4.
+     */
     stop?: string | string[] | null;
     /**
      * −2 to 2. Positive values penalise tokens that already appeared at all, nudging the model towards new topics.
@@ -858,7 +905,8 @@ export type ChatCompletionRequest = {
     frequency_penalty?: number | null;
     /**
      * Sampling seed. When absent the grid mints one (0 ≤ seed < 2^53) so output varies per request, and echoes the
-     * seed used in `grid.seed`.
+     * seed used in `grid.seed`. Bounded by ±(2^53 − 1), the integers every JSON client (JavaScript's included)
+     * holds exactly; a seed outside is a 422 like any other schema error, naming the value exactly as it was sent.
      */
     seed?: number | null;
     /** OpenAI tool definitions, forwarded verbatim. */
@@ -1699,7 +1747,9 @@ export type WsPing = {
 export type WsJobPayload = {
     /**
      * The client's chat request with credentials scrubbed from `messages`, `seed` and `max_tokens` always set, and
-     * every extra field kept. The worker replaces `model` with its backend's name and forces streaming.
+     * every extra field kept. The worker replaces `model` with its backend's name and forces streaming. A Horde
+     * request is carried as one user message; its `temperature` (0–5 there) is capped at this schema's 2 here,
+     * while the legacy `temperature` below keeps the Horde value.
      */
     request: ChatCompletionRequest;
     /**
@@ -1838,7 +1888,7 @@ export type HordeTextAsyncRequest = {
     /**
      * Acceptable models; empty = any worker. AIPG stores them lower-cased (so the pop response's `model` comes back
      * lower-cased); the live server then matches them against the worker's raw names, so mixed-case text model names
-     * never match there. Intended: case-insensitive matching.
+     * never match there. Intended: case-insensitive matching. An empty name matches no worker and is refused (400).
      * @default []
      */
     models?: string[];
@@ -2150,9 +2200,10 @@ export type HordeTextPopRequest = {
     name: string;
     /**
      * Models served (at most 200 are kept, `x-kept-items`). `model::alias#id` is a private model only that user may
-     * use. AIPG stores them lower-cased.
+     * use. AIPG stores them lower-cased. Required: the Horde's parser gives `models` no default and refuses a text
+     * worker without models (an omitted list is the empty list, 400), so a pop must name what it serves.
      */
-    models?: string[];
+    models: string[];
     /**
      * Largest `params.max_length` this worker accepts.
      * @default 512
@@ -2668,6 +2719,39 @@ export type HordeGone = {
     /** Where to go instead (the `/v1` API). */
     message: string;
 };
+/**
+ * One server-sent event of a streamed completion (`stream: true`), as an event-stream parser hands it over. The
+ * grid sends only `data:` lines, one per event, so `data` is the whole payload: a `ChatCompletionChunk` as JSON, a
+ * `StreamErrorChunk` as JSON (a failure after the stream started, when the HTTP status is already 200), or the
+ * literal `[DONE]`, always the last event. The JSON payloads are described with JSON Schema's `contentMediaType` /
+ * `contentSchema`, so a checker that reads them validates each event; code generators see a string.
+ * @example {
+ *       "data": "{\"id\":\"chatcmpl-3f1c2a9b8e7d4c6a\",\"object\":\"chat.completion.chunk\",\"created\":1764222000,\"model\":\"llama-3.1-8b-instruct\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello!\"},\"finish_reason\":null}]}"
+ *     }
+ * @example {
+ *       "data": "[DONE]"
+ *     }
+ */
+export type ChatCompletionStreamEvent = {
+    /** The event's payload. */
+    data: "[DONE]" | string;
+    /**
+     * Never sent, so a parser reports the default event type `message`.
+     * @constant
+     */
+    event?: "message";
+};
+/**
+ * An HTTP-level refusal raised before the Horde's own checks (flask's `{message}` body, no `rc`), e.g. 415 for a
+ * body that is not JSON.
+ * @example {
+ *       "message": "Unsupported Media Type: the body must be application/json (got text/plain)."
+ *     }
+ */
+export type HordeHttpError = {
+    /** The reason, in words. */
+    message: string;
+};
 export type $defs = Record<string, never>;
 export interface operations {
     createChatCompletion: {
@@ -2683,7 +2767,22 @@ export interface operations {
             };
         };
         responses: {
-            /** The completion (JSON), or its event stream when `stream` is true. */
+            /**
+             * The completion (JSON), or its event stream when `stream` is true. `text/event-stream` is described one event
+             * at a time (`ChatCompletionStreamEvent`). A whole stream looks like this:
+             *
+             *     ```text
+             *     data: {"id":"chatcmpl-3f1c2a9b8e7d4c6a","object":"chat.completion.chunk","created":1764222000,"model":"llama-3.1-8b-instruct","choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]}
+             *
+             *     data: {"id":"chatcmpl-3f1c2a9b8e7d4c6a","object":"chat.completion.chunk","created":1764222000,"model":"llama-3.1-8b-instruct","choices":[{"index":0,"delta":{"content":"Hello!"},"finish_reason":null}]}
+             *
+             *     data: {"id":"chatcmpl-3f1c2a9b8e7d4c6a","object":"chat.completion.chunk","created":1764222000,"model":"llama-3.1-8b-instruct","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}
+             *
+             *     data: {"id":"chatcmpl-3f1c2a9b8e7d4c6a","object":"chat.completion.chunk","created":1764222000,"model":"llama-3.1-8b-instruct","choices":[],"usage":{"prompt_tokens":12,"completion_tokens":3,"total_tokens":15},"grid":{"worker":"rig-01","gen_time":0.21,"ttft":0.18,"tokens_per_s":61.3,"seed":42}}
+             *
+             *     data: [DONE]
+             *     ```
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2725,17 +2824,11 @@ export interface operations {
                      */
                     "application/json": ChatCompletion;
                     /**
-                     * @example data: {"id":"chatcmpl-3f1c2a9b8e7d4c6a","object":"chat.completion.chunk","created":1764222000,"model":"llama-3.1-8b-instruct","choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]}
-                     *
-                     *     data: {"id":"chatcmpl-3f1c2a9b8e7d4c6a","object":"chat.completion.chunk","created":1764222000,"model":"llama-3.1-8b-instruct","choices":[{"index":0,"delta":{"content":"Hello!"},"finish_reason":null}]}
-                     *
-                     *     data: {"id":"chatcmpl-3f1c2a9b8e7d4c6a","object":"chat.completion.chunk","created":1764222000,"model":"llama-3.1-8b-instruct","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}
-                     *
-                     *     data: {"id":"chatcmpl-3f1c2a9b8e7d4c6a","object":"chat.completion.chunk","created":1764222000,"model":"llama-3.1-8b-instruct","choices":[],"usage":{"prompt_tokens":12,"completion_tokens":3,"total_tokens":15},"grid":{"worker":"rig-01","gen_time":0.21,"ttft":0.18,"tokens_per_s":61.3,"seed":42}}
-                     *
-                     *     data: [DONE]
+                     * @example {
+                     *       "data": "{\"id\":\"chatcmpl-3f1c2a9b8e7d4c6a\",\"object\":\"chat.completion.chunk\",\"created\":1764222000,\"model\":\"llama-3.1-8b-instruct\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}"
+                     *     }
                      */
-                    "text/event-stream": string;
+                    "text/event-stream": ChatCompletionStreamEvent;
                 };
             };
             400: components["responses"]["V1BadRequest"];
@@ -2745,6 +2838,7 @@ export interface operations {
             404: components["responses"]["V1ModelNotFound"];
             408: components["responses"]["V1RequestTimeout"];
             413: components["responses"]["V1PayloadTooLarge"];
+            415: components["responses"]["V1UnsupportedMediaType"];
             422: components["responses"]["V1ValidationError"];
             429: components["responses"]["V1RateLimited"];
             /** Unexpected server error (details are logged, never returned). */
@@ -3069,6 +3163,7 @@ export interface operations {
             404: components["responses"]["HordeWorkerNotFound"];
             408: components["responses"]["HordeRequestTimeout"];
             410: components["responses"]["HordeGone"];
+            415: components["responses"]["HordeUnsupportedMediaType"];
             429: components["responses"]["HordeTooManyRequests"];
             503: components["responses"]["HordeUnavailable"];
         };
@@ -3232,6 +3327,7 @@ export interface operations {
             403: components["responses"]["HordeForbidden"];
             408: components["responses"]["HordeRequestTimeout"];
             410: components["responses"]["HordeGone"];
+            415: components["responses"]["HordeUnsupportedMediaType"];
             429: components["responses"]["HordeTooManyRequests"];
             503: components["responses"]["HordeUnavailable"];
         };
@@ -3290,6 +3386,7 @@ export interface operations {
             };
             408: components["responses"]["HordeRequestTimeout"];
             410: components["responses"]["HordeGone"];
+            415: components["responses"]["HordeUnsupportedMediaType"];
             429: components["responses"]["HordeTooManyRequests"];
         };
     };

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type DecodedBody, decodeBody } from './body.js';
 import { normalisePath } from './paths.js';
 import { type DoorRequest, type DoorResponse, SSE_HEADERS, sseFrame } from './types.js';
 
@@ -21,11 +22,7 @@ export class BodyTimeoutError extends Error {
  * `timeoutMs` after its headers (BodyTimeoutError: a slow or stalled sender holds no socket for long).
  * Either way reading stops; the answer goes out and the connection is closed after it.
  */
-export function readBody(
-  req: IncomingMessage,
-  limitBytes: number,
-  timeoutMs: number,
-): Promise<string | undefined> {
+export function readBody(req: IncomingMessage, limitBytes: number, timeoutMs: number): Promise<DecodedBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -47,7 +44,7 @@ export function readBody(
     };
     const onEnd = () => {
       stop();
-      resolve(size === 0 ? undefined : Buffer.concat(chunks).toString('utf8'));
+      resolve(decodeBody(Buffer.concat(chunks)));
     };
     const onError = (err: Error) => refuse(err);
     const timer = setTimeout(() => refuse(new BodyTimeoutError(timeoutMs)), timeoutMs);
@@ -58,11 +55,7 @@ export function readBody(
 }
 
 /** Builds the door request; the body is read by the caller (so the size cap can answer with the right shape). */
-export function toDoorRequest(
-  req: IncomingMessage,
-  res: ServerResponse,
-  bodyText: string | undefined,
-): DoorRequest {
+export function toDoorRequest(req: IncomingMessage, res: ServerResponse, body: DecodedBody): DoorRequest {
   const { path, query } = normalisePath(req.url ?? '/');
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -79,7 +72,8 @@ export function toDoorRequest(
     query,
     headers,
     ip: req.socket.remoteAddress,
-    bodyText,
+    bodyText: body.text,
+    ...(body.problem === undefined ? {} : { bodyProblem: body.problem }),
     signal: aborter.signal,
   };
 }

@@ -1,8 +1,9 @@
 import { limits } from '@aipg/sdk/wire';
 import type { GridCore } from '../../core/index.js';
 import { type FieldProblem, fieldName, type SpecValidators } from '../../validation/spec.js';
-import { hordeError, hordeProblems, v1Error, v1ValidationError } from '../errors.js';
+import { hordeError, hordeProblems, hordeValidationError, v1Error, v1ValidationError } from '../errors.js';
 import { jsonDepthProblem } from '../json-depth.js';
+import { isRounded, numberLiteralAt } from '../json-number.js';
 import { jsonSyntaxProblem } from '../json-syntax.js';
 import { DEFAULT_RATE_LIMITS, type DoorGuard, type DoorRateLimits } from './guard.js';
 import { type DoorRequest, type DoorResponse, json } from './types.js';
@@ -64,10 +65,46 @@ export function notFound(surface: Surface): DoorResponse {
     : json(404, { message: 'The requested URL was not found on the server.' });
 }
 
-function methodNotAllowed(surface: Surface): DoorResponse {
+/** A 405 names the methods the path does take (RFC 9110: `Allow` is required on a 405). */
+function methodNotAllowed(surface: Surface, allowed: string[]): DoorResponse {
+  const headers = { allow: allowed.join(', ') };
   return surface === 'v1'
-    ? json(405, { detail: 'Method Not Allowed' })
-    : json(405, { message: 'The method is not allowed for the requested URL.' });
+    ? json(405, { detail: 'Method Not Allowed' }, headers)
+    : json(405, { message: 'The method is not allowed for the requested URL.' }, headers);
+}
+
+/**
+ * A body is JSON when it says so (`application/json`, or a `+json` type) or says nothing: FastAPI reads a body
+ * without a Content-Type (or with an empty one) as JSON, and so does the grid. Any other type is a 415 (spec: `V1UnsupportedMediaType`,
+ * `HordeUnsupportedMediaType` in openapi/components/responses.yaml).
+ */
+function unsupportedMediaType(surface: Surface, contentType: string | undefined): DoorResponse | undefined {
+  if (contentType === undefined || contentType.trim() === '') return undefined;
+  // A header sent twice arrives joined by commas (fetch's Headers do that): every copy must be JSON.
+  const types = contentType.split(',').map((t) => t.split(';')[0]!.trim().toLowerCase());
+  const isJson = (t: string) =>
+    t === 'application/json' || (t.startsWith('application/') && t.endsWith('+json'));
+  const type = types.find((t) => !isJson(t));
+  if (type === undefined) return undefined;
+  const message = `Unsupported Media Type: the body must be application/json (got ${type || 'no type'})`;
+  return surface === 'v1' ? json(415, { detail: message }) : json(415, { message });
+}
+
+/** The surface's 400 for a body that cannot be read as text (FastAPI's wording on /v1). */
+function unreadableBody(surface: Surface, problem: string): DoorResponse {
+  return surface === 'v1'
+    ? json(400, { detail: `There was an error parsing the body: ${problem}` })
+    : hordeValidationError({ body: problem });
+}
+
+/** Names a number that JSON parsing rounded as the client wrote it (`seed: 9007199254740993`). */
+function withSentNumbers(problems: FieldProblem[], body: unknown, text: string): FieldProblem[] {
+  return problems.map((p) => {
+    const value = p.path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | null)?.[k], body);
+    if (!isRounded(value)) return p;
+    const sent = numberLiteralAt(text, p.path);
+    return sent === undefined ? p : { ...p, message: `${p.message}, got ${sent}` };
+  });
 }
 
 function invalid(surface: Surface, where: 'body' | 'query' | 'path', problems: FieldProblem[]): DoorResponse {
@@ -84,11 +121,11 @@ export function errorResponse(surface: Surface, err: unknown): DoorResponse {
 /** Finds the route, parses and validates the request against the spec, then runs the handler. Never throws. */
 export async function dispatch(routes: Route[], req: DoorRequest, ctx: DoorContext): Promise<DoorResponse> {
   const surface = surfaceOf(req.path);
-  let pathMatched = false;
+  const allowed: string[] = [];
   for (const route of routes) {
     const m = route.pattern.exec(req.path);
     if (!m) continue;
-    pathMatched = true;
+    allowed.push(...(route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]));
     if (route.method !== req.method && !(route.method === 'GET' && req.method === 'HEAD')) continue;
     try {
       return await run(route, m.groups ?? {}, surface, req, ctx);
@@ -96,7 +133,7 @@ export async function dispatch(routes: Route[], req: DoorRequest, ctx: DoorConte
       return errorResponse(surface, err);
     }
   }
-  return pathMatched ? methodNotAllowed(surface) : notFound(surface);
+  return allowed.length ? methodNotAllowed(surface, allowed) : notFound(surface);
 }
 
 async function run(
@@ -113,6 +150,10 @@ async function run(
   let body: unknown;
   if (op.body) {
     const text = req.bodyText;
+    const present = req.bodyProblem !== undefined || (text !== undefined && text.trim() !== '');
+    const refused = present ? unsupportedMediaType(surface, req.headers['content-type']) : undefined;
+    if (refused) return refused;
+    if (req.bodyProblem !== undefined) return unreadableBody(surface, req.bodyProblem);
     if (text === undefined || text.trim() === '') {
       if (op.bodyRequired)
         return invalid(surface, 'body', [{ path: [], message: 'request body required', keyword: 'missing' }]);
@@ -149,7 +190,7 @@ async function run(
   }
   if (op.body && body !== undefined) {
     const problems = op.body(body);
-    if (problems.length) return invalid(surface, 'body', problems);
+    if (problems.length) return invalid(surface, 'body', withSentNumbers(problems, body, req.bodyText ?? ''));
   }
   return route.handler(input);
 }
