@@ -5,7 +5,8 @@ import type { Door } from './plan.js';
 export interface Attempt {
   /** 1-based, in the order our workers received the job. */
   n: number;
-  kind: 'ws' | 'pop';
+  /** Our WS worker, our pop worker, or the real worker CLI. */
+  kind: 'ws' | 'pop' | 'real';
   worker: string;
   /** The generation id the grid gave this attempt (WS job `id`, pop `id`). */
   generationId: string;

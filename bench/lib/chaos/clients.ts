@@ -1,7 +1,8 @@
 // The three kinds of client, each reading its answer the way that door states it:
-// /v1 chat with `stream: true` (SSE: content deltas, one finish chunk, `[DONE]`; an `error` event is a failure),
-// /v1 chat without streaming (200 with the message, or an error status), and Horde async + status polling
-// (`done: true`, then `faulted` or `generations`). What each client received goes into Book.answer.
+// /v1 chat with `stream: true` (SSE: content deltas, one finish chunk, `[DONE]`; an `error` event is a
+// failure), /v1 chat without streaming (200 with the message, or an error status), and Horde async +
+// status polling (`done: true`, then `faulted` or `generations`). What each client received goes into
+// Book.answer.
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import type { Answer } from './book.js';
 import { type Door, promptOf } from './plan.js';

@@ -85,23 +85,30 @@ const WORDS = [
 ];
 
 export class Plan {
-  constructor(readonly seed: number) {}
+  /** `calm`: every attempt behaves (the harness's own check: a calm run must count nothing on any grid). */
+  constructor(
+    readonly seed: number,
+    readonly calm = false,
+  ) {}
 
   door(job: number): Door {
     return DOORS[Math.floor(rng(hash(this.seed, 'door', job))() * DOORS.length)]!;
   }
 
   ws(job: number, attempt: number): WsBehaviour {
+    if (this.calm) return 'ok';
     return pick(WS_WEIGHTS, rng(hash(this.seed, 'ws', job, attempt))());
   }
 
   pop(job: number, attempt: number): PopBehaviour {
+    if (this.calm) return 'ok';
     return pick(POP_WEIGHTS, rng(hash(this.seed, 'pop', job, attempt))());
   }
 
   /**
    * The complete text of attempt `attempt` (1-based) at job `job`: distinct per attempt (it starts with the
-   * job and attempt number), 3 to 12 words, so a spliced or truncated delivery never equals any attempt's text.
+   * job and attempt number), 3 to 12 words, so a spliced or truncated delivery never equals any attempt's
+   * text.
    */
   text(job: number, attempt: number): string {
     const r = rng(hash(this.seed, 'text', job, attempt));
@@ -124,11 +131,17 @@ export class Plan {
     return pieces;
   }
 
-  /** How many tokens a misbehaving attempt sends before it stops: 1 … pieces − 1 (0 allowed when `zero`). */
+  /** How many tokens a misbehaving attempt sends before it stops: 1 … pieces − 1 (0 too when `zero`). */
   cut(job: number, attempt: number, pieces: number, zero = false): number {
     const r = rng(hash(this.seed, 'cut', job, attempt))();
     const low = zero ? 0 : 1;
     return low + Math.floor(r * (pieces - 1 - low + 1));
+  }
+
+  /** Whether the real worker CLI is SIGKILLed during this attempt (a third of its attempts). */
+  realKill(job: number, attempt: number): boolean {
+    if (this.calm) return false;
+    return rng(hash(this.seed, 'sigkill', job, attempt))() < 1 / 3;
   }
 
   /** Whether a dying WS attempt closes its socket gracefully (true) or cuts it (false). */

@@ -6,6 +6,7 @@ import { Book } from './book.js';
 import { runClient } from './clients.js';
 import { Plan } from './plan.js';
 import { PopWorker } from './pop-workers.js';
+import { RealWorker } from './real-worker.js';
 import { type JobLedger, type JobVerdict, judge, type Problem, price } from './verdict.js';
 import { WsSlot } from './ws-workers.js';
 
@@ -16,6 +17,8 @@ export interface ChaosOptions {
   concurrency: number;
   wsWorkers: number;
   popWorkers: number;
+  /** Real `@aipg/worker` CLI processes (demo backend, built dist/cli.js), SIGKILLed mid-stream at times. */
+  realWorkers: number;
   /** The grid's `wsLeaseMs` and `popLeaseMs`: how long a frozen or silent attempt holds its job. */
   leaseMs: number;
   /**
@@ -25,6 +28,8 @@ export interface ChaosOptions {
   stallMs: number;
   /** Pop workers' and Horde clients' poll period when there is nothing yet. */
   pollMs: number;
+  /** Every attempt behaves: no misbehaviour, no SIGKILL (checks the harness itself). */
+  calm: boolean;
   /** Progress lines go here (none by default). */
   log?: (line: string) => void;
 }
@@ -34,9 +39,11 @@ export const CHAOS_DEFAULTS: Omit<ChaosOptions, 'jobs'> = {
   concurrency: 24,
   wsWorkers: 6,
   popWorkers: 3,
+  realWorkers: 1,
   leaseMs: 1500,
   stallMs: 60_000,
   pollMs: 20,
+  calm: false,
 };
 
 export interface ChaosReport {
@@ -56,7 +63,11 @@ export interface ChaosReport {
   stuck: number;
   unacked: number;
   refusedSubmits: Record<string, number>;
-  /** The first few jobs of each count, with what went wrong. */
+  /** The real worker CLIs: processes started, SIGKILLs, `done` texts the harness did not expect. */
+  real: { spawned: number; killed: number; unexpected: number };
+  /** Every job with a problem, with what went wrong. */
+  failures: JobVerdict[];
+  /** The first few jobs of each count. */
   examples: JobVerdict[];
   seconds: number;
 }
@@ -80,7 +91,7 @@ export async function runChaos(options: Partial<ChaosOptions> & { jobs: number }
       strikeLimit: 1_000_000,
     },
   });
-  const plan = new Plan(o.seed);
+  const plan = new Plan(o.seed, o.calm);
   const book = new Book();
   const generations = new Map<string, string>(); // grid generation id → grid job id
   const ledgerOfJob = new Map<string, { credited: number; credits: number }>();
@@ -116,6 +127,11 @@ export async function runChaos(options: Partial<ChaosOptions> & { jobs: number }
         pollMs: o.pollMs,
       }),
   );
+  const reals = Array.from(
+    { length: o.realWorkers },
+    (_, i) =>
+      new RealWorker(`chaos-real-${i}`, `grid_chaos_real_${i}`, { url: grid.url, model: MODEL, plan, book }),
+  );
   let lastProgress = Date.now();
   const abort = new AbortController();
   const watchdog = setInterval(() => {
@@ -123,6 +139,7 @@ export async function runChaos(options: Partial<ChaosOptions> & { jobs: number }
   }, 250);
   try {
     await Promise.all(ws.map((slot) => slot.start()));
+    await Promise.all(reals.map((real) => real.start()));
     for (const pop of pops) pop.start();
 
     let next = 0;
@@ -158,6 +175,7 @@ export async function runChaos(options: Partial<ChaosOptions> & { jobs: number }
     book.end();
     await Promise.all(pops.map((pop) => pop.stop()));
     for (const slot of ws) slot.stop();
+    await Promise.all(reals.map((real) => real.stop()));
 
     // The verdict, from the ledger as it stands once every worker is done.
     const pricing = {
@@ -172,6 +190,7 @@ export async function runChaos(options: Partial<ChaosOptions> & { jobs: number }
       wronglyCharged: 0,
     };
     const examples: JobVerdict[] = [];
+    const failures: JobVerdict[] = [];
     const shown: Record<Problem, number> = { lost: 0, duplicated: 0, wronglyDelivered: 0, wronglyCharged: 0 };
     const outcomes = { success: 0, error: 0, none: 0 };
     const doors: Record<string, number> = {};
@@ -194,6 +213,7 @@ export async function runChaos(options: Partial<ChaosOptions> & { jobs: number }
         credits,
       };
       const verdict = judge(record, ledger, pricing);
+      if (verdict.problems.length > 0) failures.push(verdict);
       for (const problem of verdict.problems) {
         counts[problem]++;
         if (shown[problem]++ < 3 && !examples.includes(verdict)) examples.push(verdict);
@@ -212,7 +232,7 @@ export async function runChaos(options: Partial<ChaosOptions> & { jobs: number }
         pricing,
       ).charge;
     }
-    for (const worker of [...ws.map((w) => w.key), ...pops.map((p) => p.key)]) {
+    for (const worker of [...ws.map((w) => w.key), ...pops.map((p) => p.key), ...reals.map((r) => r.key)]) {
       totals.workersEarned += grid.core.account(worker).earned;
     }
     const refusedSubmits: Record<string, number> = {};
@@ -230,6 +250,12 @@ export async function runChaos(options: Partial<ChaosOptions> & { jobs: number }
       stuck,
       unacked: book.unacked,
       refusedSubmits,
+      real: {
+        spawned: reals.reduce((n, r) => n + r.spawned, 0),
+        killed: reals.reduce((n, r) => n + r.killed, 0),
+        unexpected: reals.reduce((n, r) => n + r.unexpected, 0),
+      },
+      failures,
       examples,
       seconds: Math.round((Date.now() - started) / 100) / 10,
     };
@@ -239,6 +265,7 @@ export async function runChaos(options: Partial<ChaosOptions> & { jobs: number }
     book.end();
     for (const slot of ws) slot.stop();
     const popsStopped = Promise.all(pops.map((pop) => pop.stop()));
+    await Promise.allSettled(reals.map((real) => real.stop()));
     await grid.close();
     await popsStopped;
   }

@@ -1,5 +1,5 @@
-// The four counts (definitions at the top of bench/chaos.ts and in bench/README.md), job by job, from what the
-// harness saw (Book) and the grid's ledger (the requester's account, the `credited` events).
+// The four counts (definitions at the top of bench/chaos.ts and in bench/README.md), job by job, from what
+// the harness saw (Book) and the grid's ledger (the requester's account, the `credited` events).
 import type { Attempt, JobRecord } from './book.js';
 
 export interface Pricing {
@@ -84,6 +84,11 @@ export function judge(record: JobRecord, ledger: JobLedger, p: Pricing): JobVerd
       `charged ${ledger.charged} (expected ${expected.charge}), workers credited ${ledger.credited} ` +
         `(told ${sum(record.attempts.map(paid))}, expected ${expected.reward})` +
         (paidElsewhere.length > 0 ? `, paid for undelivered attempts ${paidElsewhere.map((a) => a.n)}` : ''),
+    );
+  }
+  if (problems.length > 0) {
+    why.push(
+      `${record.door}; attempts ${record.attempts.map((a) => `${a.n} ${a.kind}:${a.behaviour}`).join(', ')}`,
     );
   }
   return { job: record.job, problems, why };

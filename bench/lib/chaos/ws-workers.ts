@@ -1,6 +1,6 @@
-// WebSocket workers we control frame by frame (openapi/components/ws.yaml: register → ready, job → token… →
-// done → ack, ping → pong, cancel). Each slot is one connection at a time; a slot whose socket dies
-// reconnects under the same name. What an attempt does is Plan.ws(job, attempt).
+// WebSocket workers we control frame by frame (openapi/components/ws.yaml: register → ready,
+// job → token… → done → ack, ping → pong, cancel). Each slot is one connection at a time; a slot whose
+// socket dies reconnects under the same name. What an attempt does is Plan.ws(job, attempt).
 import WebSocket from 'ws';
 import type { Attempt, Book } from './book.js';
 import { jobOfPrompt, type Plan } from './plan.js';
