@@ -37,8 +37,8 @@
 //                     receive was paid.
 // A job that ends in an error (HTTP error, SSE `error` event, Horde `faulted`) is a correct outcome if
 // nobody was charged or paid for it. `--calm` makes every worker behave (the harness's own check: it must
-// count 0 on any grid). Exit status 1 when any count is above 0. bench/README.md, section 5, has the same
-// in a table.
+// count 0 on any grid). Exit status 1 when any count is above 0 or the harness's own code threw.
+// bench/README.md, section 5, has the same in a table.
 import { CHAOS_DEFAULTS, type ChaosOptions, runChaos } from './lib/chaos/run.js';
 
 function parseArgs(argv: string[]): Partial<ChaosOptions> & { jobs: number; json: boolean } {
@@ -96,5 +96,6 @@ if (args.json) {
     console.log(`  job ${example.job} [${example.problems.join(', ')}]: ${example.why.join('; ')}`);
   }
 }
-const failed = Object.values(report.counts).some((n) => n > 0);
+for (const error of report.harnessErrors) console.error(`harness error: ${error}`);
+const failed = Object.values(report.counts).some((n) => n > 0) || report.harnessErrors.length > 0;
 process.exit(failed ? 1 : 0);

@@ -25,6 +25,7 @@ function expectClean(report: ChaosReport): void {
   expect(report.totals.workersEarned).toBeCloseTo(report.totals.toldWorkers, 2);
   expect(report.totals.charged).toBeCloseTo(report.totals.expectedCharged, 2);
   expect(report.real.unexpected).toBe(0);
+  expect(report.harnessErrors).toEqual([]);
 }
 
 describe('chaos: jobs through every door while workers die, freeze and answer twice', () => {

@@ -40,6 +40,8 @@ export class Book {
   readonly pending = new Set<Promise<unknown>>();
   /** Worker answers the grid never acknowledged within the ack limit (a grid bug if > 0). */
   unacked = 0;
+  /** What worker operations threw: the harness's own faults, reported and failing the run. */
+  readonly errors: string[] = [];
   private ending = false;
 
   add(job: number, door: Door, key: string): JobRecord {
@@ -70,10 +72,14 @@ export class Book {
     }
   }
 
-  track<T>(work: Promise<T>): Promise<T> {
-    this.pending.add(work);
-    void work.finally(() => this.pending.delete(work)).catch(() => undefined);
-    return work;
+  /** Runs `work` as a pending worker operation; what it throws is kept in `errors` (a harness fault). */
+  track(work: Promise<unknown>): void {
+    const settled = work
+      .catch((err: unknown) => {
+        this.errors.push(err instanceof Error ? err.message : String(err));
+      })
+      .finally(() => this.pending.delete(settled));
+    this.pending.add(settled);
   }
 
   /** The run is ending: every waiter wakes and stops waiting. */

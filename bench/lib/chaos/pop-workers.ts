@@ -104,7 +104,7 @@ export class PopWorker {
         return;
       case 'late':
         // Held until the grid moved on (another attempt got the job, or the client has its answer).
-        void book.track(
+        book.track(
           book.movedOn(job, attempt.n).then(() => {
             attempt.complete = true;
             return this.submit(attempt, id);

@@ -140,7 +140,11 @@ export class RealWorker {
     // Grid frames reach the worker in order; a job frame waits until its attempt is on the book.
     let forwarded = Promise.resolve();
     upstream.on('message', (data) => {
-      forwarded = forwarded.then(() => this.down(data.toString(), client, attempts));
+      forwarded = forwarded
+        .then(() => this.down(data.toString(), client, attempts))
+        .catch((err: unknown) => {
+          this.o.book.errors.push(err instanceof Error ? err.message : String(err));
+        });
     });
     const end = () => {
       client.terminate();

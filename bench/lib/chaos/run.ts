@@ -62,6 +62,8 @@ export interface ChaosReport {
   /** Worker operations still open when the run stopped waiting, and answers the grid never acked. */
   stuck: number;
   unacked: number;
+  /** What the harness's own worker code threw (0 unless the harness is broken). */
+  harnessErrors: string[];
   refusedSubmits: Record<string, number>;
   /** The real worker CLIs: processes started, SIGKILLs, `done` texts the harness did not expect. */
   real: { spawned: number; killed: number; unexpected: number };
@@ -249,6 +251,7 @@ export async function runChaos(options: Partial<ChaosOptions> & { jobs: number }
       totals,
       stuck,
       unacked: book.unacked,
+      harnessErrors: book.errors,
       refusedSubmits,
       real: {
         spawned: reals.reduce((n, r) => n + r.spawned, 0),

@@ -67,7 +67,7 @@ export class WsSlot {
         const frame = JSON.parse(raw.toString()) as Frame;
         if (frame.type === 'ready') resolve();
         else if (frame.type === 'ping') ws.send('{"type":"pong"}');
-        else if (frame.type === 'job') void this.o.book.track(this.serve(ws, frame));
+        else if (frame.type === 'job') this.o.book.track(this.serve(ws, frame));
         else if (frame.type === 'error' && !frame.id)
           reject(new Error(`registration refused: ${frame.message}`));
         else if (frame.id) this.deliver(frame);
