@@ -23,6 +23,13 @@ interface Seen {
   killAt: number;
 }
 
+/** One proxied connection: `done` frames the grid has not acked yet, and whether the worker went away. */
+interface Relay {
+  awaitingAck: number;
+  endWhenAcked: boolean;
+  upstream: WebSocket;
+}
+
 export interface RealWorkerOptions {
   url: string;
   model: string;
@@ -117,6 +124,7 @@ export class RealWorker {
     });
     const early: WebSocket.RawData[] = [];
     const attempts = new Map<string, Seen>();
+    const relay: Relay = { awaitingAck: 0, endWhenAcked: false, upstream };
     upstream.on('open', () => {
       for (const data of early.splice(0)) upstream.send(data.toString());
     });
@@ -134,6 +142,7 @@ export class RealWorker {
         if (frame.full_text === seen.attempt.text) seen.attempt.complete = true;
         else if ((frame as { cancelled?: boolean }).cancelled !== true) this.unexpected++;
       }
+      if (frame.type === 'done') relay.awaitingAck++;
       if (upstream.readyState === WebSocket.OPEN) upstream.send(data.toString());
       else early.push(data);
     });
@@ -141,22 +150,30 @@ export class RealWorker {
     let forwarded = Promise.resolve();
     upstream.on('message', (data) => {
       forwarded = forwarded
-        .then(() => this.down(data.toString(), client, attempts))
+        .then(() => this.down(data.toString(), client, attempts, relay))
         .catch((err: unknown) => {
           this.o.book.errors.push(err instanceof Error ? err.message : String(err));
         });
     });
+    // A killed worker may have sent its `done` just before it died: the grid's ack still comes back (and
+    // is counted) before the grid sees the connection go.
     const end = () => {
       client.terminate();
-      upstream.terminate();
+      if (relay.awaitingAck === 0) upstream.terminate();
+      else relay.endWhenAcked = true;
     };
     client.on('close', end);
-    upstream.on('close', end);
     client.on('error', end);
-    upstream.on('error', end);
+    upstream.on('close', () => client.terminate());
+    upstream.on('error', () => client.terminate());
   }
 
-  private async down(text: string, client: WebSocket, attempts: Map<string, Seen>): Promise<void> {
+  private async down(
+    text: string,
+    client: WebSocket,
+    attempts: Map<string, Seen>,
+    relay: Relay,
+  ): Promise<void> {
     const frame = JSON.parse(text) as {
       type?: string;
       id?: string;
@@ -165,7 +182,16 @@ export class RealWorker {
       payload?: unknown;
     };
     const seen = frame.id ? attempts.get(frame.id) : undefined;
-    if (frame.type === 'ack' && seen) seen.attempt.payments.push(Number(frame.den ?? 0));
+    if (frame.type === 'ack') {
+      if (seen) seen.attempt.payments.push(Number(frame.den ?? 0));
+      relay.awaitingAck = Math.max(0, relay.awaitingAck - 1);
+    }
+    if (relay.endWhenAcked) {
+      // The worker is gone: once its acks are in, so is the connection (a job offered meanwhile is
+      // handed back by the disconnect, never held).
+      if (relay.awaitingAck === 0 || frame.type === 'job') relay.upstream.terminate();
+      return;
+    }
     if (frame.type === 'job' && frame.id) await this.note(frame, attempts);
     if (client.readyState === WebSocket.OPEN) client.send(text);
   }

@@ -22,8 +22,8 @@ export class WsSlot {
   private ws?: WebSocket;
   private stopping = false;
   private readonly waiters = new Map<string, Array<(frame: Frame) => void>>();
-  /** Acks this slot still waits for (a dying attempt lets them arrive first: they belong to earlier jobs). */
-  private readonly acks = new Set<Promise<Frame>>();
+  /** Jobs run one after the other: a job offered right behind an ack waits until the last attempt is done. */
+  private work: Promise<void> = Promise.resolve();
   /** Resolves when the current connection is ready. */
   private ready?: Promise<void>;
 
@@ -67,8 +67,11 @@ export class WsSlot {
         const frame = JSON.parse(raw.toString()) as Frame;
         if (frame.type === 'ready') resolve();
         else if (frame.type === 'ping') ws.send('{"type":"pong"}');
-        else if (frame.type === 'job') this.o.book.track(this.serve(ws, frame));
-        else if (frame.type === 'error' && !frame.id)
+        else if (frame.type === 'job') {
+          const run = this.work.then(() => this.serve(ws, frame));
+          this.work = run.catch(() => undefined); // the error is the book's (track); the next job still runs
+          this.o.book.track(run);
+        } else if (frame.type === 'error' && !frame.id)
           reject(new Error(`registration refused: ${frame.message}`));
         else if (frame.id) this.deliver(frame);
       });
@@ -120,9 +123,7 @@ export class WsSlot {
     const id = String(frame.id);
     const ack = this.next('ack', id, this.o.ackLimitMs);
     await this.send(ws, { type: 'done', ...frame });
-    this.acks.add(ack);
     const answer = await ack;
-    this.acks.delete(ack);
     if (answer.type === 'ack') attempt.payments.push(Number(answer.den ?? 0));
     else this.o.book.unacked++;
   }
@@ -158,7 +159,6 @@ export class WsSlot {
       }
       case 'die': {
         await stream(0, plan.cut(job, attempt.n, pieces.length));
-        await Promise.all([...this.acks]);
         // The tokens were written before the socket goes; a graceful close or a cut, as the plan says.
         if (plan.graceful(job, attempt.n)) ws.close(4000, 'chaos: worker died');
         else ws.terminate();
