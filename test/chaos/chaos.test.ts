@@ -9,9 +9,9 @@ import { type ChaosReport, runChaos } from '../../bench/lib/chaos/run.js';
 // what a correct grid counts.
 
 function explain(report: ChaosReport): string {
-  return report.examples
-    .map((e) => `job ${e.job} [${e.problems.join(', ')}]: ${e.why.join('; ')}`)
-    .join('\n');
+  const jobs = report.examples.map((e) => `job ${e.job} [${e.problems.join(', ')}]: ${e.why.join('; ')}`);
+  const rest = { stuck: report.stuck, unacked: report.unacked, harnessErrors: report.harnessErrors };
+  return [...jobs, JSON.stringify(rest)].join('\n');
 }
 
 function expectClean(report: ChaosReport): void {

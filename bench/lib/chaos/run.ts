@@ -135,9 +135,11 @@ export async function runChaos(options: Partial<ChaosOptions> & { jobs: number }
       new RealWorker(`chaos-real-${i}`, `grid_chaos_real_${i}`, { url: grid.url, model: MODEL, plan, book }),
   );
   let lastProgress = Date.now();
-  const abort = new AbortController();
+  // One controller per open job (a single shared signal would collect a listener per request).
+  const open = new Set<AbortController>();
   const watchdog = setInterval(() => {
-    if (Date.now() - lastProgress > o.stallMs) abort.abort(new Error(`no job answered for ${o.stallMs} ms`));
+    if (Date.now() - lastProgress <= o.stallMs) return;
+    for (const controller of open) controller.abort(new Error(`no job answered for ${o.stallMs} ms`));
   }, 250);
   try {
     await Promise.all(ws.map((slot) => slot.start()));
@@ -152,10 +154,14 @@ export async function runChaos(options: Partial<ChaosOptions> & { jobs: number }
         const door = plan.door(job);
         const record = book.add(job, door, `grid_chaos_client_${o.seed}_${job}`);
         const clientOptions = { url: grid.url, model: MODEL, maxTokens: MAX_TOKENS, pollMs: o.pollMs * 5 };
-        book.answer(
-          record,
-          await runClient(door, job, record.key, { ...clientOptions, signal: abort.signal }),
-        );
+        const controller = new AbortController();
+        open.add(controller);
+        const answer = await runClient(door, job, record.key, {
+          ...clientOptions,
+          signal: controller.signal,
+        });
+        open.delete(controller);
+        book.answer(record, answer);
         lastProgress = Date.now();
         answered++;
         if (answered % 100 === 0) log(`${answered}/${o.jobs} jobs answered`);

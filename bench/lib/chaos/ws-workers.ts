@@ -24,6 +24,8 @@ export class WsSlot {
   private readonly waiters = new Map<string, Array<(frame: Frame) => void>>();
   /** Jobs run one after the other: a job offered right behind an ack waits until the last attempt is done. */
   private work: Promise<void> = Promise.resolve();
+  /** Cancels that arrived before anyone waited for them. */
+  private readonly cancelled = new Set<string>();
   /** Resolves when the current connection is ready. */
   private ready?: Promise<void>;
 
@@ -89,11 +91,14 @@ export class WsSlot {
     const list = this.waiters.get(key);
     const w = list?.shift();
     if (list?.length === 0) this.waiters.delete(key);
-    w?.(frame);
+    if (w) w(frame);
+    // A cancel can come before its job's turn (jobs run one after the other): kept for when it asks.
+    else if (frame.type === 'cancel') this.cancelled.add(String(frame.id));
   }
 
   /** The next `type` frame about generation `id` on this connection (`{type: 'closed'}` if it closes). */
   private next(type: 'ack' | 'cancel', id: string, limitMs?: number): Promise<Frame> {
+    if (type === 'cancel' && this.cancelled.delete(id)) return Promise.resolve({ type: 'cancel', id });
     return new Promise((resolve) => {
       const key = `${type}:${id}`;
       let timer: NodeJS.Timeout | undefined;
