@@ -6,6 +6,7 @@
  * when nothing is in flight any more or the grace period (or `now()`) ran out, and `handBack` aborts then:
  * the doors end what is still open (streams with an error event, WS workers with 1012).
  */
+import { setMaxListeners } from 'node:events';
 import type { GridCore } from './core/index.js';
 
 const ENDS_LEASE = new Set(['requeued', 'done', 'failed', 'faulted', 'cancelled']);
@@ -24,6 +25,8 @@ export class Shutdown {
   readonly settled: Promise<'drained' | 'deadline'>;
 
   constructor(core: GridCore) {
+    // Every request in flight listens on `handBack` (server.ts `abortedByEither`): many at once is normal.
+    setMaxListeners(0, this.#aborter.signal);
     this.settled = new Promise((resolve) => {
       this.#settle = resolve;
     });
