@@ -16,26 +16,41 @@ const K = new Uint32Array([
 ]);
 
 const encoder = new TextEncoder();
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const INITIAL = [
+  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+];
+// Reused between calls (the core is single-threaded): a key is hashed on every authenticated call, so the
+// digest allocates nothing but its result for inputs that fit `scratch`.
+const scratch = new Uint8Array(256);
+const w = new Uint32Array(64);
+const h = new Uint32Array(8);
 
 /** The SHA-256 digest of `text` (UTF-8), as 64 lower-case hex digits. */
 export function sha256Hex(text: string): string {
-  const data = encoder.encode(text);
+  // UTF-8 is at most 3 bytes per UTF-16 unit; the length plus 9 padding bytes must fit.
+  const fits = text.length * 3 + 9 <= scratch.length;
+  const data = fits ? scratch : encoder.encode(text);
+  const length = fits ? encoder.encodeInto(text, scratch).written : data.length;
   // Message + 0x80 + zero padding + 64-bit big-endian bit length, to a multiple of 64 bytes.
-  const blocks = Math.ceil((data.length + 9) / 64);
-  const bytes = new Uint8Array(blocks * 64);
-  bytes.set(data);
-  bytes[data.length] = 0x80;
-  const view = new DataView(bytes.buffer);
-  const bits = data.length * 8;
-  view.setUint32(bytes.length - 8, Math.floor(bits / 2 ** 32));
-  view.setUint32(bytes.length - 4, bits >>> 0);
-
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < bytes.length; offset += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+  const blocks = Math.ceil((length + 9) / 64);
+  const bytes = fits ? scratch : new Uint8Array(blocks * 64);
+  if (!fits) bytes.set(data);
+  const end = blocks * 64;
+  bytes.fill(0, length, end);
+  bytes[length] = 0x80;
+  const bits = length * 8;
+  const high = Math.floor(bits / 2 ** 32);
+  for (let i = 0; i < 4; i++) {
+    bytes[end - 8 + i] = (high >>> (24 - 8 * i)) & 0xff;
+    bytes[end - 4 + i] = (bits >>> (24 - 8 * i)) & 0xff;
+  }
+  h.set(INITIAL);
+  for (let offset = 0; offset < end; offset += 64) {
+    for (let i = 0; i < 16; i++) {
+      const j = offset + i * 4;
+      w[i] = ((bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!) >>> 0;
+    }
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!;
       const b = w[i - 2]!;
@@ -73,7 +88,10 @@ export function sha256Hex(text: string): string {
     h[7] = h[7]! + hh;
   }
   let hex = '';
-  for (const word of h) hex += word.toString(16).padStart(8, '0');
+  for (let i = 0; i < 8; i++) {
+    const word = h[i]!;
+    hex += HEX[word >>> 24]! + HEX[(word >>> 16) & 0xff]! + HEX[(word >>> 8) & 0xff]! + HEX[word & 0xff]!;
+  }
   return hex;
 }
 
