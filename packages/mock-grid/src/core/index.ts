@@ -38,6 +38,7 @@ export {
   JOB_TRANSITIONS,
   type JobTrigger,
 } from './job-machine.js';
+export { isStale, type StaleCode } from './ownership.js';
 export { sha256Hex } from './sha256.js';
 export { estimateTokens } from './tokens.js';
 // What goes into and comes out of GridCore's calls.

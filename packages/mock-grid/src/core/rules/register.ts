@@ -34,11 +34,7 @@ export function connect(
   const now = b.clock.now();
   const account = b.accounts.authenticate(input.apikey, 'worker.connect');
   const worker = b.workers.claim(account, input.name, input.models, 'ws');
-  if (worker.cooldownUntil !== null && now < worker.cooldownUntil) {
-    throw new GridError('WorkerCooldown', `Worker '${worker.name}' was evicted; retry later`, {
-      retryAfterMs: worker.cooldownUntil - now,
-    });
-  }
+  refuseDuringCooldown(worker, now);
   b.workers.update(worker, {
     kind: 'ws',
     models: input.models ?? [],
@@ -80,11 +76,7 @@ export function checkIn(b: RegisterBooks, out: Outbox, input: PopCheckInInput): 
   const now = b.clock.now();
   const account = b.accounts.authenticate(input.apikey, 'worker.connect');
   const worker = b.workers.claim(account, input.name, input.models, 'pop');
-  if (worker.cooldownUntil !== null && now < worker.cooldownUntil) {
-    throw new GridError('WorkerCooldown', `Worker '${worker.name}' was evicted; retry later`, {
-      retryAfterMs: worker.cooldownUntil - now,
-    });
-  }
+  refuseDuringCooldown(worker, now);
   b.workers.update(worker, {
     kind: 'pop',
     models: input.models,
@@ -99,4 +91,13 @@ export function checkIn(b: RegisterBooks, out: Outbox, input: PopCheckInInput): 
     out.gridEvent({ type: 'worker.online', at: now, workerId: worker.id, name: worker.name, kind: 'pop' });
   }
   return worker;
+}
+
+/** An evicted worker (discipline.ts) is refused, WS register and pop alike, until its cooldown ends. */
+function refuseDuringCooldown(worker: Worker, now: number): void {
+  if (worker.cooldownUntil !== null && now < worker.cooldownUntil) {
+    throw new GridError('WorkerCooldown', `Worker '${worker.name}' was evicted; retry later`, {
+      retryAfterMs: worker.cooldownUntil - now,
+    });
+  }
 }

@@ -9,7 +9,7 @@ import type {
   WsJobOffer,
   WsRegisterInput,
 } from '../../core/index.js';
-import { isGridError } from '../../core/index.js';
+import { isGridError, isStale } from '../../core/index.js';
 import { type GridLog, SILENT_LOG } from '../../log/grid-log.js';
 import { fieldName, type SpecValidators } from '../../validation/spec.js';
 import { wsCloseCode } from '../errors.js';
@@ -418,7 +418,7 @@ class WorkerConnection {
       this.grid.complete(input);
     } catch (err) {
       // The core acks duplicates and stale jobs with den 0, as live; anything else is reported.
-      if (!isGridError(err) || !['DuplicateGen', 'AbortedGen', 'InvalidJobID'].includes(err.code)) throw err;
+      if (!isStale(err)) throw err;
     }
   }
 
