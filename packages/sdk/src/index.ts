@@ -91,5 +91,5 @@ export type {
   HordeTextPopResponse,
   HordeTextSubmitRequest,
 } from './resources/text-worker';
-export type { WorkerList, WorkerSummary, WsJobType } from './resources/workers';
+export type { WorkerList, WorkerSummary, WsJobKind, WsJobType } from './resources/workers';
 export { VERSION } from './version';

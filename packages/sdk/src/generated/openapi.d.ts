@@ -425,7 +425,7 @@ export interface components {
         ErrorDetail: ErrorDetail;
         ValidationErrorItem: ValidationErrorItem;
         RateLimitErrorBody: RateLimitErrorBody;
-        WsJobType: WsJobType;
+        WsJobKind: WsJobKind;
         WsApiFormat: WsApiFormat;
         WsModality: WsModality;
         WsRegister: WsRegister;
@@ -442,6 +442,7 @@ export interface components {
         WsCancel: WsCancel;
         WsAck: WsAck;
         WsServerFrame: WsServerFrame;
+        WsFrame: WsFrame;
         WsCloseCode: WsCloseCode;
         HordeTextAsyncRequest: HordeTextAsyncRequest;
         HordeTextParams: HordeTextParams;
@@ -687,7 +688,7 @@ export interface components {
          * The live AIPG grid has retired the whole `/api/v2` API (since 2026-07-24) and answers every path with this 410.
          * A Horde server proper uses 410 only for an expired request (`RequestExpired`).
          */
-        HordeGone: {
+        HordeGoneResponse: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1069,6 +1070,11 @@ export type ChatCompletionChoice = {
      * @example stop
      */
     finish_reason: string;
+    /**
+     * Always `null`: the grid does not relay token log probabilities. OpenAI's field, sent so that OpenAI clients
+     * find it where they look.
+     */
+    logprobs?: null;
 };
 /**
  * The reply in a `ChatCompletion` choice: always the assistant's, its `content` the assembled text (`null` when the
@@ -1149,6 +1155,11 @@ export type ChatCompletionChunkChoice = {
     delta: ChatCompletionDelta;
     /** `null` until the chunk that ends the choice. */
     finish_reason?: string | null;
+    /**
+     * Always `null`: the grid does not relay token log probabilities. OpenAI's field, sent so that OpenAI clients
+     * find it where they look.
+     */
+    logprobs?: null;
 };
 /**
  * The worker's delta, relayed verbatim. Fields the worker adds beyond these (e.g. `refusal`) pass through on the wire
@@ -1352,7 +1363,7 @@ export type ModelStatus = {
     /** Workers currently serving the model. */
     count: number;
     /** What the model generates (`text`, `image`, …). */
-    type: WsJobType;
+    type: WsJobKind;
     /** The largest `max_context_length` among the workers serving it. */
     max_context_length: number | null;
     /** Completed jobs in the last 24 h the averages are computed from. */
@@ -1384,7 +1395,7 @@ export type WorkerSummary = {
     /** The models it serves. */
     models: string[];
     /** The kinds of job it takes. */
-    job_types: WsJobType[];
+    job_types: WsJobKind[];
     /**
      * The registry holds only connected workers.
      * @constant
@@ -1457,8 +1468,12 @@ export type RateLimitErrorBody = {
         type: "rate_limit_error";
     };
 };
-/** @enum {string} */
-export type WsJobType = "text" | "image" | "video" | "audio" | "3d";
+/**
+ * A kind of job a worker takes (the values of `job_types` and `worker_type`). Named `WsJobKind` rather than
+ * `WsJobType` so that it never clashes with the name generators give the `type` field of the `job` frame (`WsJob`).
+ * @enum {string}
+ */
+export type WsJobKind = "text" | "image" | "video" | "audio" | "3d";
 /**
  * Request formats a worker can serve. `openai-chat` jobs stream `token` frames; `anthropic` and `openai-responses`
  * jobs use raw passthrough frames (not described here).
@@ -1518,13 +1533,13 @@ export type WsRegister = {
      *       "text"
      *     ]
      */
-    job_types?: WsJobType[];
+    job_types?: WsJobKind[];
     /**
      * Legacy single job type, used when `job_types` is absent.
      * @deprecated
      * @default text
      */
-    worker_type?: WsJobType;
+    worker_type?: WsJobKind;
     /**
      * `name:version:url` of the worker software.
      * @default grid-ws
@@ -1852,6 +1867,12 @@ export type WsAck = {
 };
 /** Every server → worker frame, told apart by `type`. */
 export type WsServerFrame = WsReady | WsServerError | WsPing | WsJob | WsCancel | WsAck;
+/**
+ * Any JSON text message of a worker WebSocket session, either direction: the worker's `WsRegister` first, then
+ * `WsWorkerFrame`s one way and `WsServerFrame`s the other. The `connectWorker` operation's `101` response names
+ * this schema so that code generators which keep only referenced schemas still emit every frame.
+ */
+export type WsFrame = WsRegister | WsWorkerFrame | WsServerFrame;
 /**
  * WebSocket close codes the server uses:
  * - **4001**: missing or invalid API key or worker name.
@@ -2669,10 +2690,11 @@ export type HordeError = {
  * `WrongCredentials`, `KudosUpfront`, `SharedKey*`, `AnonForbidden*`, `WorkerMaintenance`, `WorkerFlaggedMaintenance`,
  * `TimeoutIP`, `UnsafeIP`, `TooManyNewIPs`, `TooManySameIPs`, `WorkerInviteOnly`, `NotModerator`, `NotPrivileged`,
  * `Forbidden`, …; 404 `RequestNotFound`, `InvalidJobID`, `WorkerNotFound`, `UserNotFound`, `ThingNotFound`, …; 410
- * `RequestExpired`; 423 `Locked`; 429 `TooManyPrompts`; 503 `MaintenanceMode` (the grid is shutting down). `InvalidExtraSourceImages.` really ends with a dot on AIPG.
+ * `RequestExpired`; 423 `Locked`; 429 `TooManyPrompts`; 503 `MaintenanceMode` (the grid is shutting down). `InvalidExtraSourceImages.` really ends with a dot (on AIPG and on the AI Horde alike), so it is listed once, with
+ * the dot. A client should treat an `rc` it does not know as a plain string: servers add codes over time.
  * @enum {string}
  */
-export type HordeRc = "BadRequest" | "MissingPrompt" | "CorruptPrompt" | "TokenOverflow" | "TooManyStopSequences" | "ExcessiveStopSequence" | "MissingFullSamplerOrder" | "InvalidPriorityUsername" | "PolymorphicNameConflict" | "ProfaneWorkerName" | "DuplicateGen" | "AbortedGen" | "NoValidWorkers" | "MaintenanceMode" | "KudosValidationError" | "KudosTransferToSelf" | "KudosTransferNotEnough" | "KudosTransferToAnon" | "KudosTransferFromAnon" | "NegativeKudosTransfer" | "TooFastKudosTransfers" | "TargetAccountFlagged" | "SourceAccountFlagged" | "FaultWhenKudosReceiving" | "FaultWhenKudosSending" | "EducationCannotSendKudos" | "UnsupportedModel" | "UnsupportedSampler" | "ControlNetMismatch" | "SourceMaskUnnecessary" | "ImageValidationFailed" | "VideoModeWithImageModel" | "InvalidExtraSourceImages." | "InvalidExtraSourceImages" | "TooManyExtraSourceImages" | "OnlyServiceAccountProxy" | "RequiresTrust" | "NoValidActions" | "InvalidSize" | "InvalidPromptSize" | "TooManySteps" | "Profanity" | "ProfaneBridgeAgent" | "ProfaneWorkerInfo" | "TooLong" | "TooLongWorkerName" | "NameAlreadyExists" | "WorkerNameAlreadyExists" | "BadClientAgent" | "InvalidAPIKey" | "WrongCredentials" | "KudosUpfront" | "SharedKeyEmpty" | "SharedKeyExpired" | "SharedKeyInsufficientKudos" | "AnonForbidden" | "AnonForbiddenWorker" | "NotTrusted" | "NotOwner" | "NotAdmin" | "WorkerMaintenance" | "WorkerFlaggedMaintenance" | "TimeoutIP" | "UnsafeIP" | "UntrustedUnsafeIP" | "TooManyNewIPs" | "TooManySameIPs" | "WorkerInviteOnly" | "NotModerator" | "NotPrivileged" | "Forbidden" | "RequestNotFound" | "InvalidJobID" | "WorkerNotFound" | "UserNotFound" | "ThingNotFound" | "RequestExpired" | "Locked" | "TooManyPrompts";
+export type HordeRc = "BadRequest" | "MissingPrompt" | "CorruptPrompt" | "TokenOverflow" | "TooManyStopSequences" | "ExcessiveStopSequence" | "MissingFullSamplerOrder" | "InvalidPriorityUsername" | "PolymorphicNameConflict" | "ProfaneWorkerName" | "DuplicateGen" | "AbortedGen" | "NoValidWorkers" | "MaintenanceMode" | "KudosValidationError" | "KudosTransferToSelf" | "KudosTransferNotEnough" | "KudosTransferToAnon" | "KudosTransferFromAnon" | "NegativeKudosTransfer" | "TooFastKudosTransfers" | "TargetAccountFlagged" | "SourceAccountFlagged" | "FaultWhenKudosReceiving" | "FaultWhenKudosSending" | "EducationCannotSendKudos" | "UnsupportedModel" | "UnsupportedSampler" | "ControlNetMismatch" | "SourceMaskUnnecessary" | "ImageValidationFailed" | "VideoModeWithImageModel" | "InvalidExtraSourceImages." | "TooManyExtraSourceImages" | "OnlyServiceAccountProxy" | "RequiresTrust" | "NoValidActions" | "InvalidSize" | "InvalidPromptSize" | "TooManySteps" | "Profanity" | "ProfaneBridgeAgent" | "ProfaneWorkerInfo" | "TooLong" | "TooLongWorkerName" | "NameAlreadyExists" | "WorkerNameAlreadyExists" | "BadClientAgent" | "InvalidAPIKey" | "WrongCredentials" | "KudosUpfront" | "SharedKeyEmpty" | "SharedKeyExpired" | "SharedKeyInsufficientKudos" | "AnonForbidden" | "AnonForbiddenWorker" | "NotTrusted" | "NotOwner" | "NotAdmin" | "WorkerMaintenance" | "WorkerFlaggedMaintenance" | "TimeoutIP" | "UnsafeIP" | "UntrustedUnsafeIP" | "TooManyNewIPs" | "TooManySameIPs" | "WorkerInviteOnly" | "NotModerator" | "NotPrivileged" | "Forbidden" | "RequestNotFound" | "InvalidJobID" | "WorkerNotFound" | "UserNotFound" | "ThingNotFound" | "RequestExpired" | "Locked" | "TooManyPrompts";
 /**
  * 400 from request-body validation (flask-restx), before any Horde check runs.
  * @example {
@@ -3059,13 +3081,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** Switching Protocols; the WebSocket session described above follows. */
+            /**
+             * Switching Protocols; the WebSocket session described above follows. There is no HTTP body: the `content`
+             * below describes the session's messages, each one JSON text frame (`WsFrame`).
+             */
             101: {
                 headers: {
                     Upgrade?: "websocket";
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": WsFrame;
+                };
             };
             /** Not a WebSocket upgrade request. */
             400: {
@@ -3162,7 +3189,7 @@ export interface operations {
             403: components["responses"]["HordeForbidden"];
             404: components["responses"]["HordeWorkerNotFound"];
             408: components["responses"]["HordeRequestTimeout"];
-            410: components["responses"]["HordeGone"];
+            410: components["responses"]["HordeGoneResponse"];
             415: components["responses"]["HordeUnsupportedMediaType"];
             429: components["responses"]["HordeTooManyRequests"];
             503: components["responses"]["HordeUnavailable"];
@@ -3215,7 +3242,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["HordeRequestNotFound"];
-            410: components["responses"]["HordeGone"];
+            410: components["responses"]["HordeGoneResponse"];
             429: components["responses"]["HordeTooManyRequests"];
         };
     };
@@ -3276,7 +3303,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["HordeRequestNotFound"];
-            410: components["responses"]["HordeGone"];
+            410: components["responses"]["HordeGoneResponse"];
             429: components["responses"]["HordeTooManyRequests"];
         };
     };
@@ -3326,7 +3353,7 @@ export interface operations {
             401: components["responses"]["HordeUnauthorized"];
             403: components["responses"]["HordeForbidden"];
             408: components["responses"]["HordeRequestTimeout"];
-            410: components["responses"]["HordeGone"];
+            410: components["responses"]["HordeGoneResponse"];
             415: components["responses"]["HordeUnsupportedMediaType"];
             429: components["responses"]["HordeTooManyRequests"];
             503: components["responses"]["HordeUnavailable"];
@@ -3385,7 +3412,7 @@ export interface operations {
                 };
             };
             408: components["responses"]["HordeRequestTimeout"];
-            410: components["responses"]["HordeGone"];
+            410: components["responses"]["HordeGoneResponse"];
             415: components["responses"]["HordeUnsupportedMediaType"];
             429: components["responses"]["HordeTooManyRequests"];
         };
@@ -3421,7 +3448,7 @@ export interface operations {
                     "application/json": HordeHeartbeat;
                 };
             };
-            410: components["responses"]["HordeGone"];
+            410: components["responses"]["HordeGoneResponse"];
         };
     };
     hordeModelStatus: {
@@ -3484,7 +3511,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["HordeBadRequest"];
-            410: components["responses"]["HordeGone"];
+            410: components["responses"]["HordeGoneResponse"];
         };
     };
     hordePerformance: {
@@ -3529,7 +3556,7 @@ export interface operations {
                     "application/json": HordePerformance;
                 };
             };
-            410: components["responses"]["HordeGone"];
+            410: components["responses"]["HordeGoneResponse"];
         };
     };
     hordeListWorkers: {
@@ -3606,7 +3633,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["HordeBadRequest"];
-            410: components["responses"]["HordeGone"];
+            410: components["responses"]["HordeGoneResponse"];
         };
     };
     hordeGetWorker: {
@@ -3655,7 +3682,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["HordeWorkerNotFound"];
-            410: components["responses"]["HordeGone"];
+            410: components["responses"]["HordeGoneResponse"];
         };
     };
     hordeFindUser: {
@@ -3715,7 +3742,7 @@ export interface operations {
                     "application/json": HordeError;
                 };
             };
-            410: components["responses"]["HordeGone"];
+            410: components["responses"]["HordeGoneResponse"];
             429: components["responses"]["HordeTooManyRequests"];
         };
     };

@@ -1,9 +1,12 @@
 import type { RequestOptions } from '../client';
 import type { APIPromise } from '../core/api-promise';
-import type { WorkerList } from '../generated/openapi';
+import type { WorkerList, WsJobKind } from '../generated/openapi';
 import { APIResource } from './resource';
 
-export type { WorkerList, WorkerSummary, WsJobType } from '../generated/openapi';
+export type { WorkerList, WorkerSummary, WsJobKind } from '../generated/openapi';
+
+/** @deprecated Renamed `WsJobKind` in the spec (the old name clashed with the `job` frame's `type` in generators). */
+export type WsJobType = WsJobKind;
 
 /** `/v1/workers`: the live registry of connected workers. */
 export class Workers extends APIResource {
