@@ -37,8 +37,7 @@ function refsIn(node: unknown, out: string[] = []): string[] {
 function enumsIn(node: unknown, at: string, out: Array<[string, unknown[]]> = []) {
   if (Array.isArray(node)) {
     for (const [i, item] of node.entries()) enumsIn(item, `${at}/${i}`, out);
-  }
-  else if (node && typeof node === 'object') {
+  } else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'enum' && Array.isArray(value)) out.push([at, value]);
       else enumsIn(value, `${at}/${key}`, out);
