@@ -3,11 +3,13 @@
 //   packages/sdk/src/generated/openapi.d.ts        types, via openapi-typescript
 //   packages/mock-grid/src/generated/openapi.json  the bundled document (external $refs resolved), for ajv
 //   packages/sdk/src/generated/limits.ts           the request fields' numeric bounds, as values (`limits`)
+//   packages/python/src/aipg/_generated/models.py  pydantic v2 models, via datamodel-code-generator (uv)
+//   packages/python/src/aipg/_generated/params.py  the same schemas as TypedDicts, for request params
 // `--check` writes nothing: it exits 1 naming every committed file that differs from what the spec generates.
 //
 // Every output is byte-stable: the bundle keeps the spec's own key order, the JSON is printed with a fixed
 // indent and a final newline, and nothing depends on the checkout's absolute path or on the clock.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,12 +17,16 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
+import { findUv } from './uv.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const specPath = 'openapi/aipg.yaml';
 const typesPath = 'packages/sdk/src/generated/openapi.d.ts';
 const bundlePath = 'packages/mock-grid/src/generated/openapi.json';
 const limitsPath = 'packages/sdk/src/generated/limits.ts';
+const pythonProject = 'packages/python';
+const pythonModelsPath = `${pythonProject}/src/aipg/_generated/models.py`;
+const pythonParamsPath = `${pythonProject}/src/aipg/_generated/params.py`;
 
 /**
  * The request schemas whose bounds code checks or clamps to (the mock grid, the worker, apps): their limits
@@ -79,11 +85,81 @@ async function generate() {
   // only `required` makes a field required.
   const ast = await openapiTS(structuredClone(document), { defaultNonNullable: false });
   const types = TYPES_HEADER + descriptionsAsProse(nameSchemas(astToString(ast)));
+  const [models, params] = await pythonModules(json);
   return new Map([
     [typesPath, types],
     [bundlePath, json],
     [limitsPath, limitsModule(document)],
+    [pythonModelsPath, models],
+    [pythonParamsPath, params],
   ]);
+}
+
+/**
+ * datamodel-code-generator's flags (docs/python.md, "Generated types"). `--no-collapse-root-models` keeps the
+ * named unions (`WsServerFrame`, `WsWorkerFrame`) as models of their own instead of inlining them where they are
+ * used, and `--use-type-alias` makes them (and the enums) type aliases rather than wrapper models, so a field is
+ * typed `list[WsJobKind]` of plain strings; `--extra-fields allow` keeps the fields a server adds beyond the spec,
+ * as the spec allows.
+ */
+const DATAMODEL_FLAGS = [
+  '--input-file-type',
+  'openapi',
+  '--preset',
+  'standard-py310-20261027',
+  '--enum-field-as-literal',
+  'all',
+  '--naming-strategy',
+  'full-path',
+  '--disable-timestamp',
+  '--no-collapse-root-models',
+  '--use-type-alias',
+  '--extra-fields',
+  'allow',
+];
+
+const PYTHON_HEADER = `# generated — do not edit.
+# Made by scripts/generate.mjs (datamodel-code-generator) from openapi/aipg.yaml; run \`pnpm gen\` after changing the spec.
+`;
+
+/** The Python SDK's two generated modules (pydantic models, TypedDict params) from the bundled document. */
+async function pythonModules(json) {
+  const uv = findUv();
+  const dir = mkdtempSync(join(tmpdir(), 'aipg-py-'));
+  try {
+    // Named openapi.json wherever it is, so the generator's own header line never names a temporary path.
+    const input = join(dir, 'openapi.json');
+    writeFileSync(input, json);
+    const one = (name, extra) =>
+      new Promise((done, failed) => {
+        const output = join(dir, name);
+        const args = [
+          'run',
+          '--frozen',
+          '--quiet',
+          'datamodel-codegen',
+          '--input',
+          input,
+          '--output',
+          output,
+        ];
+        execFile(
+          uv,
+          [...args, ...DATAMODEL_FLAGS, ...extra],
+          { cwd: join(root, pythonProject), encoding: 'utf8' },
+          (error, _stdout, stderr) => {
+            if (error) failed(new Error(`datamodel-codegen failed for ${name}:\n${stderr || error.message}`));
+            else done(PYTHON_HEADER + readFileSync(output, 'utf8').replace(/^(#.*\n)+/, ''));
+          },
+        );
+      });
+    return await Promise.all([
+      one('models.py', []),
+      one('params.py', ['--output-model-type', 'typing.TypedDict']),
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

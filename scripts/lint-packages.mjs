@@ -2,13 +2,14 @@
 // Packaging checks for every publishable package: publint (package.json vs the files it points at)
 // and arethetypeswrong (types resolve for ESM, CJS and bundlers). A packaging mistake fails like a test.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 let failed = false;
 for (const dir of readdirSync(join(root, 'packages'))) {
   const pkgDir = join(root, 'packages', dir);
+  if (!existsSync(join(pkgDir, 'package.json'))) continue; // packages/python: not an npm package
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   if (pkg.private) continue;
   for (const [cmd, args] of [

@@ -1,0 +1,706 @@
+# generated — do not edit.
+# Made by scripts/generate.mjs (datamodel-code-generator) from openapi/aipg.yaml; run `pnpm gen` after changing the spec.
+
+from __future__ import annotations
+
+from typing import Any, Literal, TypeAlias, TypedDict
+from uuid import UUID
+
+from typing_extensions import NotRequired
+
+ChatCompletionRequestStop: TypeAlias = list[str]
+
+
+class ChatCompletionRequestResponseFormat(TypedDict):
+    type: NotRequired[str]
+    json_schema: NotRequired[dict[str, Any]]
+
+
+class ChatCompletionRequestStreamOptions(TypedDict):
+    include_usage: NotRequired[bool]
+
+
+class ChatCompletionContentPartImageUrl(TypedDict):
+    url: str
+    detail: NotRequired[str]
+
+
+class ChatCompletionContentPart(TypedDict):
+    type: str
+    text: NotRequired[str]
+    image_url: NotRequired[ChatCompletionContentPartImageUrl]
+
+
+class ChatCompletionToolFunction(TypedDict):
+    name: str
+    description: NotRequired[str]
+    parameters: NotRequired[dict[str, Any]]
+
+
+class ChatCompletionTool(TypedDict):
+    type: str
+    function: NotRequired[ChatCompletionToolFunction]
+
+
+class ChatCompletionMessageToolCallFunction(TypedDict):
+    name: NotRequired[str]
+    arguments: NotRequired[str]
+
+
+class ChatCompletionMessageToolCall(TypedDict):
+    index: NotRequired[int]
+    id: NotRequired[str]
+    type: NotRequired[str]
+    function: NotRequired[ChatCompletionMessageToolCallFunction]
+
+
+class ChatCompletionMessage(TypedDict):
+    role: Literal['assistant']
+    content: str | None
+    reasoning_content: NotRequired[str | None]
+    tool_calls: NotRequired[list[ChatCompletionMessageToolCall]]
+
+
+class ChatCompletionDelta(TypedDict):
+    role: NotRequired[Literal['assistant']]
+    content: NotRequired[str | None]
+    reasoning_content: NotRequired[str | None]
+    tool_calls: NotRequired[list[ChatCompletionMessageToolCall]]
+
+
+class CompletionUsage(TypedDict):
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+
+
+class ResultSignature(TypedDict):
+    generation_id: str
+    sha256: str
+    signed_at: int
+    worker: str
+    worker_sig: str
+    public_key: str
+
+
+class StreamErrorChunkError(TypedDict):
+    message: str
+    type: Literal['invalid_request_error', 'upstream_error', 'service_unavailable']
+
+
+class StreamErrorChunk(TypedDict):
+    error: StreamErrorChunkError
+
+
+class ModelPricing(TypedDict):
+    currency: str
+    input_per_mtok_usd: float
+    output_per_mtok_usd: float
+    source: str
+    version: str
+
+
+class Health(TypedDict):
+    status: Literal['ok', 'degraded']
+    build_commit: str | None
+    redis: bool
+    workers_connected: int
+    models_available: list[str]
+
+
+class ValidationErrorItem(TypedDict):
+    loc: list[str | int]
+    msg: str
+    type: str
+    input: NotRequired[Any]
+    ctx: NotRequired[dict[str, Any]]
+
+
+class RateLimitErrorBodyError(TypedDict):
+    message: str
+    type: Literal['rate_limit_error']
+
+
+class RateLimitErrorBody(TypedDict):
+    error: RateLimitErrorBodyError
+
+
+WsJobKind: TypeAlias = Literal['text', 'image', 'video', 'audio', '3d']
+
+
+WsApiFormat: TypeAlias = Literal['openai-chat', 'openai-responses', 'anthropic']
+
+
+WsModality: TypeAlias = Literal['text', 'image', 'video']
+
+
+class WsRegister(TypedDict):
+    apikey: str
+    name: str
+    models: NotRequired[list[str]]
+    max_length: NotRequired[int]
+    max_context_length: NotRequired[int]
+    job_types: NotRequired[list[WsJobKind]]
+    worker_type: NotRequired[WsJobKind]
+    bridge_agent: NotRequired[str]
+    api_formats: NotRequired[list[WsApiFormat]]
+    modalities: NotRequired[list[WsModality]]
+    worker_profile: NotRequired[dict[str, Any]]
+    worker_identity: NotRequired[dict[str, Any]]
+    signer_address: NotRequired[str]
+    public_key: NotRequired[str]
+
+
+class WsPong(TypedDict):
+    type: Literal['pong']
+
+
+class WsToken(TypedDict):
+    type: Literal['token']
+    id: str
+    delta: NotRequired[ChatCompletionDelta]
+    finish_reason: NotRequired[str | None]
+    text: NotRequired[str]
+    reasoning: NotRequired[bool]
+    logprobs: NotRequired[dict[str, Any]]
+
+
+class WsDone(TypedDict):
+    type: Literal['done']
+    id: str
+    full_text: str
+    full_reasoning: NotRequired[str | None]
+    finish_reason: NotRequired[str | None]
+    usage: NotRequired[CompletionUsage | None]
+    cancelled: NotRequired[bool]
+    worker_sig: NotRequired[str | None]
+    signed_at: NotRequired[int]
+
+
+class WsWorkerError(TypedDict):
+    type: Literal['error']
+    id: str
+    message: str
+    client_error: NotRequired[bool]
+
+
+WsWorkerFrame: TypeAlias = WsPong | WsToken | WsDone | WsWorkerError
+
+
+class WsReady(TypedDict):
+    type: Literal['ready']
+    worker_id: str
+
+
+class WsServerError(TypedDict):
+    type: Literal['error']
+    message: str
+
+
+class WsPing(TypedDict):
+    type: Literal['ping']
+
+
+class WsCancel(TypedDict):
+    type: Literal['cancel']
+    id: str
+
+
+class WsAck(TypedDict):
+    type: Literal['ack']
+    id: str
+    den: float
+
+
+WsCloseCode: TypeAlias = Literal[4001, 4003, 1012]
+
+
+HordeTextAsyncRequestModel: TypeAlias = str
+
+
+HordeTextParamsSamplerOrderItem: TypeAlias = int
+
+
+class HordeTextParams(TypedDict):
+    n: NotRequired[int]
+    max_length: NotRequired[int]
+    max_context_length: NotRequired[int]
+    temperature: NotRequired[float]
+    top_p: NotRequired[float]
+    top_k: NotRequired[int]
+    top_a: NotRequired[float]
+    tfs: NotRequired[float]
+    typical: NotRequired[float]
+    min_p: NotRequired[float]
+    rep_pen: NotRequired[float]
+    rep_pen_range: NotRequired[int]
+    rep_pen_slope: NotRequired[float]
+    smoothing_factor: NotRequired[float]
+    dynatemp_range: NotRequired[float]
+    dynatemp_exponent: NotRequired[float]
+    sampler_order: NotRequired[list[HordeTextParamsSamplerOrderItem]]
+    stop_sequence: NotRequired[list[str]]
+    use_default_badwordsids: NotRequired[bool]
+    singleline: NotRequired[bool]
+    frmtadsnsp: NotRequired[bool]
+    frmtrmblln: NotRequired[bool]
+    frmtrmspch: NotRequired[bool]
+    frmttriminc: NotRequired[bool]
+
+
+class HordeWarning(TypedDict):
+    code: str
+    message: str
+
+
+class HordeDryRunResponse(TypedDict):
+    kudos: float
+
+
+class HordeProgress(TypedDict):
+    progress_percent: NotRequired[float]
+    current_step: NotRequired[int]
+    total_steps: NotRequired[int]
+    progress_updated_at: NotRequired[str | None]
+
+
+HordeGenerationState: TypeAlias = Literal['ok', 'censored', 'faulted', 'csam']
+
+
+class HordeGenMetadata(TypedDict):
+    type: Literal['lora', 'ti', 'censorship', 'source_image', 'source_mask', 'extra_source_images', 'batch_index', 'information']
+    value: Literal['download_failed', 'parse_failed', 'baseline_mismatch', 'csam', 'nsfw', 'see_ref']
+    ref: NotRequired[str]
+
+
+HordeTextPopRequestModel: TypeAlias = str
+
+
+class HordeTextPopRequest(TypedDict):
+    name: str
+    models: list[HordeTextPopRequestModel]
+    max_length: NotRequired[int]
+    max_context_length: NotRequired[int]
+    softprompts: NotRequired[list[str]]
+    priority_usernames: NotRequired[list[str]]
+    nsfw: NotRequired[bool]
+    threads: NotRequired[int]
+    bridge_agent: NotRequired[str]
+    require_upfront_kudos: NotRequired[bool]
+    amount: NotRequired[int]
+    extra_slow_worker: NotRequired[bool]
+    wallet_address: NotRequired[str | None]
+    public_key: NotRequired[str]
+
+
+class HordeTextPopPayload(HordeTextParams):
+    prompt: str
+
+
+class HordeNoValidRequestFound(TypedDict):
+    worker_id: NotRequired[int]
+    performance: NotRequired[int]
+    nsfw: NotRequired[int]
+    blacklist: NotRequired[int]
+    untrusted: NotRequired[int]
+    models: NotRequired[int]
+    bridge_version: NotRequired[int]
+    kudos: NotRequired[int]
+    max_context_length: NotRequired[int]
+    max_length: NotRequired[int]
+    matching_softprompt: NotRequired[int]
+    batch_size: NotRequired[int]
+
+
+class HordeMessage(TypedDict):
+    id: NotRequired[str]
+    message: NotRequired[str]
+    origin: NotRequired[str]
+    expiry: NotRequired[str]
+
+
+class HordeTextSubmitRequest(TypedDict):
+    id: UUID
+    generation: str
+    state: NotRequired[HordeGenerationState]
+    seed: NotRequired[int]
+    gen_metadata: NotRequired[list[HordeGenMetadata]]
+    worker_sig: NotRequired[str | None]
+    signed_at: NotRequired[int]
+
+
+class HordeSubmitResponse(TypedDict):
+    reward: float
+
+
+class HordeHeartbeat(TypedDict):
+    message: Literal['OK', 'DOWN', 'OVERLOADED']
+    version: str
+    queue: NotRequired[int]
+    threads: NotRequired[int]
+    active_count: NotRequired[int]
+    db_connection: NotRequired[bool]
+
+
+class HordePerformance(TypedDict):
+    queued_requests: NotRequired[int]
+    queued_text_requests: NotRequired[int]
+    worker_count: NotRequired[int]
+    text_worker_count: NotRequired[int]
+    thread_count: NotRequired[int]
+    text_thread_count: NotRequired[int]
+    queued_megapixelsteps: NotRequired[float]
+    past_minute_megapixelsteps: NotRequired[float]
+    queued_forms: NotRequired[float]
+    interrogator_count: NotRequired[int]
+    interrogator_thread_count: NotRequired[int]
+    queued_tokens: NotRequired[float]
+    past_minute_tokens: NotRequired[float]
+
+
+class HordeActiveModel(TypedDict):
+    name: str
+    count: int
+    performance: NotRequired[float]
+    queued: NotRequired[float]
+    jobs: NotRequired[float]
+    eta: NotRequired[int]
+    type: Literal['image', 'text']
+
+
+class HordeWorkerDetailsKudosDetails(TypedDict):
+    generated: NotRequired[float]
+    uptime: NotRequired[float]
+
+
+class HordeWorkerDetailsTeam(TypedDict):
+    name: NotRequired[str | None]
+    id: NotRequired[str | None]
+
+
+HordeWorkerDetails = TypedDict(
+    'HordeWorkerDetails',
+    {
+        'type': Literal['image', 'text', 'interrogation'],
+        'name': str,
+        'id': UUID,
+        'online': NotRequired[bool],
+        'requests_fulfilled': NotRequired[int],
+        'kudos_rewards': NotRequired[float],
+        'kudos_details': NotRequired[HordeWorkerDetailsKudosDetails],
+        'performance': NotRequired[str],
+        'threads': NotRequired[int],
+        'uptime': NotRequired[int],
+        'maintenance_mode': NotRequired[bool],
+        'paused': NotRequired[bool],
+        'info': NotRequired[str | None],
+        'nsfw': NotRequired[bool],
+        'owner': NotRequired[str | None],
+        'trusted': NotRequired[bool],
+        'flagged': NotRequired[bool],
+        'uncompleted_jobs': NotRequired[int],
+        'models': NotRequired[list[str]],
+        'forms': NotRequired[list[str]],
+        'team': NotRequired[HordeWorkerDetailsTeam],
+        'bridge_agent': NotRequired[str],
+        'wallet_address': NotRequired[str | None],
+        'max_pixels': NotRequired[int],
+        'megapixelsteps_generated': NotRequired[float],
+        'img2img': NotRequired[bool],
+        'painting': NotRequired[bool],
+        'post-processing': NotRequired[bool],
+        'lora': NotRequired[bool],
+        'controlnet': NotRequired[bool],
+        'sdxl_controlnet': NotRequired[bool],
+        'max_length': NotRequired[int],
+        'max_context_length': NotRequired[int],
+        'tokens_generated': NotRequired[float],
+        'messages': NotRequired[list[HordeMessage]],
+    },
+)
+
+
+class HordeUserDetailsKudosDetails(TypedDict):
+    accumulated: NotRequired[float]
+    gifted: NotRequired[float]
+    donated: NotRequired[float]
+    admin: NotRequired[float]
+    received: NotRequired[float]
+    recurring: NotRequired[float]
+    awarded: NotRequired[float]
+    styled: NotRequired[float]
+
+
+class HordeUserDetailsActiveGenerations(TypedDict):
+    text: NotRequired[list[str]]
+    image: NotRequired[list[str]]
+    alchemy: NotRequired[list[str]]
+
+
+class HordeUserDetails(TypedDict):
+    username: str
+    id: int
+    kudos: float
+    evaluating_kudos: NotRequired[float]
+    concurrency: NotRequired[int]
+    worker_invited: NotRequired[int]
+    moderator: NotRequired[bool]
+    kudos_details: NotRequired[HordeUserDetailsKudosDetails]
+    worker_count: NotRequired[int]
+    worker_ids: NotRequired[list[str]]
+    sharedkey_ids: NotRequired[list[str]]
+    active_generations: NotRequired[HordeUserDetailsActiveGenerations]
+    monthly_kudos: NotRequired[dict[str, Any]]
+    trusted: NotRequired[bool]
+    flagged: NotRequired[bool]
+    vpn: NotRequired[bool]
+    service: NotRequired[bool]
+    education: NotRequired[bool]
+    customizer: NotRequired[bool]
+    special: NotRequired[bool]
+    suspicious: NotRequired[int]
+    pseudonymous: NotRequired[bool]
+    contact: NotRequired[str | None]
+    admin_comment: NotRequired[str | None]
+    account_age: NotRequired[int]
+    usage: NotRequired[dict[str, Any]]
+    contributions: NotRequired[dict[str, Any]]
+    records: NotRequired[dict[str, Any]]
+    styles: NotRequired[list[dict[str, Any]]]
+
+
+HordeRc: TypeAlias = Literal['BadRequest', 'MissingPrompt', 'CorruptPrompt', 'TokenOverflow', 'TooManyStopSequences', 'ExcessiveStopSequence', 'MissingFullSamplerOrder', 'InvalidPriorityUsername', 'PolymorphicNameConflict', 'ProfaneWorkerName', 'DuplicateGen', 'AbortedGen', 'NoValidWorkers', 'MaintenanceMode', 'KudosValidationError', 'KudosTransferToSelf', 'KudosTransferNotEnough', 'KudosTransferToAnon', 'KudosTransferFromAnon', 'NegativeKudosTransfer', 'TooFastKudosTransfers', 'TargetAccountFlagged', 'SourceAccountFlagged', 'FaultWhenKudosReceiving', 'FaultWhenKudosSending', 'EducationCannotSendKudos', 'UnsupportedModel', 'UnsupportedSampler', 'ControlNetMismatch', 'SourceMaskUnnecessary', 'ImageValidationFailed', 'VideoModeWithImageModel', 'InvalidExtraSourceImages.', 'TooManyExtraSourceImages', 'OnlyServiceAccountProxy', 'RequiresTrust', 'NoValidActions', 'InvalidSize', 'InvalidPromptSize', 'TooManySteps', 'Profanity', 'ProfaneBridgeAgent', 'ProfaneWorkerInfo', 'TooLong', 'TooLongWorkerName', 'NameAlreadyExists', 'WorkerNameAlreadyExists', 'BadClientAgent', 'InvalidAPIKey', 'WrongCredentials', 'KudosUpfront', 'SharedKeyEmpty', 'SharedKeyExpired', 'SharedKeyInsufficientKudos', 'AnonForbidden', 'AnonForbiddenWorker', 'NotTrusted', 'NotOwner', 'NotAdmin', 'WorkerMaintenance', 'WorkerFlaggedMaintenance', 'TimeoutIP', 'UnsafeIP', 'UntrustedUnsafeIP', 'TooManyNewIPs', 'TooManySameIPs', 'WorkerInviteOnly', 'NotModerator', 'NotPrivileged', 'Forbidden', 'RequestNotFound', 'InvalidJobID', 'WorkerNotFound', 'UserNotFound', 'ThingNotFound', 'RequestExpired', 'Locked', 'TooManyPrompts']
+
+
+class HordeValidationError(TypedDict):
+    message: str
+    errors: dict[str, str]
+
+
+class HordeRateLimitError(TypedDict):
+    message: str
+
+
+class HordeGone(TypedDict):
+    status: Literal['gone']
+    message: str
+
+
+class ChatCompletionStreamEvent(TypedDict):
+    data: Literal['[DONE]'] | str
+    event: NotRequired[Literal['message']]
+
+
+class HordeHttpError(TypedDict):
+    message: str
+
+
+class ChatMessage(TypedDict):
+    role: Literal['system', 'user', 'assistant', 'tool', 'developer']
+    content: NotRequired[str | list[ChatCompletionContentPart] | None]
+    name: NotRequired[str]
+    tool_calls: NotRequired[list[ChatCompletionMessageToolCall]]
+    tool_call_id: NotRequired[str]
+    reasoning_content: NotRequired[str | None]
+
+
+class ChatCompletionChoice(TypedDict):
+    index: int
+    message: ChatCompletionMessage
+    finish_reason: str
+    logprobs: NotRequired[None]
+
+
+class ChatCompletionChunkChoice(TypedDict):
+    index: int
+    delta: ChatCompletionDelta
+    finish_reason: NotRequired[str | None]
+    logprobs: NotRequired[None]
+
+
+class GridMetadata(TypedDict):
+    worker: NotRequired[str]
+    gen_time: NotRequired[float]
+    ttft: NotRequired[float | None]
+    tokens_per_s: NotRequired[float | None]
+    seed: NotRequired[int]
+    routing: NotRequired[dict[str, Any]]
+    signature: NotRequired[ResultSignature]
+
+
+class Model(TypedDict):
+    id: str
+    object: Literal['model']
+    created: int
+    owned_by: str
+    input_modalities: NotRequired[list[Literal['text', 'image', 'video']]]
+    pricing: NotRequired[ModelPricing | None]
+
+
+class ModelList(TypedDict):
+    object: Literal['list']
+    data: list[Model]
+
+
+class ModelStatus(TypedDict):
+    name: str
+    count: int
+    type: WsJobKind
+    max_context_length: int | None
+    samples: int
+    tokens_per_s: float | None
+    avg_ttft_s: float | None
+    avg_latency_s: float | None
+    capabilities: NotRequired[dict[str, Any]]
+
+
+class WorkerSummary(TypedDict):
+    id: str
+    name: str
+    models: list[str]
+    job_types: list[WsJobKind]
+    online: Literal[True]
+
+
+class ErrorDetail(TypedDict):
+    detail: str | list[ValidationErrorItem]
+
+
+class HordeTextAsyncRequest(TypedDict):
+    prompt: str
+    params: NotRequired[HordeTextParams]
+    models: NotRequired[list[HordeTextAsyncRequestModel]]
+    workers: NotRequired[list[UUID]]
+    worker_blacklist: NotRequired[bool]
+    trusted_workers: NotRequired[bool]
+    validated_backends: NotRequired[bool]
+    slow_workers: NotRequired[bool]
+    extra_slow_workers: NotRequired[bool]
+    nsfw: NotRequired[bool]
+    softprompt: NotRequired[str | None]
+    dry_run: NotRequired[bool]
+    disable_batching: NotRequired[bool]
+    allow_downgrade: NotRequired[bool]
+    proxied_account: NotRequired[str | None]
+    webhook: NotRequired[str | None]
+    style: NotRequired[str | None]
+    extra_source_images: NotRequired[list[dict[str, Any]]]
+    wallet_id: NotRequired[str | None]
+    tags: NotRequired[list[str] | None]
+
+
+class HordeAsyncResponse(TypedDict):
+    id: UUID
+    kudos: float
+    message: NotRequired[str]
+    warnings: NotRequired[list[HordeWarning]]
+
+
+class HordeTextGeneration(TypedDict):
+    text: str
+    seed: int
+    worker_id: UUID
+    worker_name: str
+    model: str
+    state: HordeGenerationState
+    gen_metadata: NotRequired[list[HordeGenMetadata]]
+    id: NotRequired[UUID]
+    signature: NotRequired[ResultSignature]
+
+
+class HordeTextPopResponse(TypedDict):
+    id: UUID | None
+    ids: list[UUID]
+    payload: NotRequired[HordeTextPopPayload | dict[str, Any]]
+    model: NotRequired[str | None]
+    softprompt: NotRequired[str | None]
+    ttl: NotRequired[int | None]
+    extra_source_images: NotRequired[list[dict[str, Any]]]
+    skipped: HordeNoValidRequestFound
+    messages: NotRequired[list[HordeMessage]]
+
+
+class HordeError(TypedDict):
+    message: str
+    rc: HordeRc
+
+
+class ChatCompletionRequest(TypedDict):
+    model: str
+    messages: list[ChatMessage]
+    temperature: NotRequired[float]
+    top_p: NotRequired[float]
+    max_tokens: NotRequired[int | None]
+    max_completion_tokens: NotRequired[int | None]
+    n: NotRequired[int]
+    stream: NotRequired[bool]
+    stop: NotRequired[str | ChatCompletionRequestStop | None]
+    presence_penalty: NotRequired[float | None]
+    frequency_penalty: NotRequired[float | None]
+    seed: NotRequired[int | None]
+    tools: NotRequired[list[ChatCompletionTool] | None]
+    tool_choice: NotRequired[str | dict[str, Any] | None]
+    response_format: NotRequired[ChatCompletionRequestResponseFormat | None]
+    stream_options: NotRequired[ChatCompletionRequestStreamOptions | None]
+
+
+class ChatCompletion(TypedDict):
+    id: str
+    object: Literal['chat.completion']
+    created: int
+    model: str
+    choices: list[ChatCompletionChoice]
+    usage: CompletionUsage
+    grid: NotRequired[GridMetadata]
+
+
+class ChatCompletionChunk(TypedDict):
+    id: str
+    object: Literal['chat.completion.chunk']
+    created: int
+    model: str
+    choices: list[ChatCompletionChunkChoice]
+    usage: NotRequired[CompletionUsage | None]
+    grid: NotRequired[GridMetadata]
+
+
+class WorkerList(TypedDict):
+    count: int
+    workers: list[WorkerSummary]
+
+
+class WsJobPayload(TypedDict):
+    request: ChatCompletionRequest
+    api_format: Literal['openai-chat']
+    prompt: str
+    max_length: int
+    temperature: float
+    top_p: float
+
+
+class WsJob(TypedDict):
+    type: Literal['job']
+    id: str
+    model: str
+    payload: WsJobPayload
+
+
+WsServerFrame: TypeAlias = WsReady | WsServerError | WsPing | WsJob | WsCancel | WsAck
+
+
+WsFrame: TypeAlias = WsRegister | WsWorkerFrame | WsServerFrame
+
+
+class HordeTextStatus(TypedDict):
+    finished: int
+    processing: int
+    restarted: int
+    waiting: int
+    done: bool
+    faulted: bool
+    wait_time: int
+    queue_position: int
+    kudos: float
+    is_possible: bool
+    generations: list[HordeTextGeneration]
+    progress: NotRequired[HordeProgress]
