@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Runs the whole vitest suite, then prints the plain closing line CI reads: `N passed, N failed`.
-// Vitest's own summary is not one of the lines CI understands, so we derive ours from its JSON report.
+// Runs the whole vitest suite, then the Python SDK's pytest suite (packages/python, scripts/python.mjs), then
+// prints the plain closing line CI reads: `N passed, N failed`, both suites added up.
+// Vitest's own summary is not one of the lines CI understands, so we derive ours from its JSON report, and
+// pytest's from its closing line. Arguments go to vitest; a filtered run (any argument) leaves pytest out.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { runPytest } from './python.mjs';
 
 const out = '.vitest-results.json';
 rmSync(out, { force: true });
@@ -31,5 +34,13 @@ if (existsSync(out)) {
   failed += brokenFiles.length;
 }
 if (run.status !== 0 && failed === 0) failed = 1;
+const vitestOk = run.status === 0 && failed === 0 && passed > 0;
+if (process.argv.length <= 2) {
+  console.log('\npytest (packages/python):');
+  const python = runPytest();
+  passed += python.passed;
+  failed += python.failed;
+  skipped += python.skipped;
+}
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+process.exit(vitestOk && failed === 0 ? 0 : 1);
