@@ -14,6 +14,7 @@ const BENCHES = [
   'grid-memory.bench.ts',
   'worker-jobs.bench.ts',
   'ttft.bench.ts',
+  'python-sdk.bench.ts',
 ];
 const LIMIT_MS = 100_000;
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
