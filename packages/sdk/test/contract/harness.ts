@@ -41,7 +41,7 @@ export async function startHarness(): Promise<Harness> {
   const children: ChildProcess[] = [];
   const stop = async () => {
     // The worker first, so it drains while the grid still answers.
-    for (const child of children.reverse()) await stopChild(child);
+    for (const child of [...children].reverse()) await stopChild(child);
     rmSync(temp, { recursive: true, force: true });
   };
   try {
