@@ -1,6 +1,6 @@
 // A user's project outside the workspace: every publishable package packed with `pnpm pack` and installed
 // from those tarballs, exactly what `npm i @aipg/…` would put in node_modules (docs/architecture.md, Packaging).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,9 +37,13 @@ export interface Scratch {
   packages: PackedPackage[];
 }
 
-/** Every non-private package under packages/, with its workspace manifest (read when tests are collected). */
+/**
+ * Every non-private npm package under packages/, with its workspace manifest (read when tests are collected).
+ * A folder without package.json is no npm package (packages/python), as in scripts/lint-packages.mjs.
+ */
 export function publishable(): Array<{ dir: string; manifest: PackageJson }> {
   return readdirSync(join(ROOT, 'packages'))
+    .filter((entry) => existsSync(join(ROOT, 'packages', entry, 'package.json')))
     .sort()
     .map((entry) => ({
       dir: `packages/${entry}`,
