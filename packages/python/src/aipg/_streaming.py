@@ -373,7 +373,7 @@ class Stream(_StreamBase[_T]):
                         if chunk is not None:
                             yield self._decode(chunk)
             except httpx2.TransportError as exc:
-                raise state.transport_error(exc) from exc.__cause__
+                raise state.transport_error(exc)  # noqa: B904 (its __cause__ is the typed connection error)
             reason = state.incomplete_reason()
             if reason:
                 raise state.interrupted(reason)
@@ -450,7 +450,7 @@ class AsyncStream(_StreamBase[_T]):
                         if chunk is not None:
                             yield self._decode(chunk)
             except httpx2.TransportError as exc:
-                raise state.transport_error(exc) from exc.__cause__
+                raise state.transport_error(exc)  # noqa: B904 (its __cause__ is the typed connection error)
             reason = state.incomplete_reason()
             if reason:
                 raise state.interrupted(reason)
