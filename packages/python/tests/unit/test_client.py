@@ -99,4 +99,4 @@ def test_resources_cover_the_v1_api(make_grid: Callable[..., aipg.Grid]) -> None
     assert grid.workers.list().workers[0].name == "rig"
     assert grid.status.models()[0].name == "m"
     assert grid.models.retrieve("grid/m").id == "grid/m"
-    assert [r.url.path for r in handler.requests] == ["/v1/workers", "/v1/status/models", "/v1/models/grid%2Fm"]
+    assert [r.url.raw_path for r in handler.requests] == [b"/v1/workers", b"/v1/status/models", b"/v1/models/grid%2Fm"]
