@@ -1,0 +1,423 @@
+"""The one request pipeline under every call (docs/sdk/errors-and-retries.md, "One pipeline"):
+
+    build (apikey + Authorization, Client-Agent, X-Request-Id)
+      → attempt: send with the timeout, covering the body
+      → retry decision (connection error / status, x-should-retry, retry-after)
+      → typed result or typed error
+
+Everything but the I/O lives in :class:`CallPlan`, used by both :func:`send_sync` and :func:`send_async`, which
+differ only in how they send, read and sleep.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import math
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, Union
+
+import anyio
+import httpx2
+from pydantic_core import to_jsonable_python
+
+from . import _clock
+from ._constants import LOUD_WAIT
+from ._exceptions import (
+    AIPGError,
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    extract_message,
+    make_status_error,
+)
+from ._json import parse_json_or_text
+from ._logs import logger, redact_headers
+from ._retry import RetryWait, retry_wait, should_retry
+from ._utils import failure_cause, safe_url, seconds, url_path
+
+if TYPE_CHECKING:
+    from ._client import BaseGrid
+
+TimeoutTypes = Union[float, httpx2.Timeout, None]
+ResponseMode = Literal["parsed", "raw", "streaming"]
+
+#: Set by ``with_raw_response`` / ``with_streaming_response`` in a call's headers; never sent.
+RESPONSE_MODE_HEADER = "x-aipg-response-mode"
+
+
+class NotGiven:
+    """The default of ``timeout``: "use the client's". (``None`` means "no timeout".)"""
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = NotGiven()
+
+
+@dataclass
+class RequestSpec:
+    """One logical call as a resource describes it."""
+
+    method: str
+    path: str
+    body: object = None
+    query: Mapping[str, object] | None = None
+    headers: Mapping[str, str | None] = field(default_factory=lambda: {})
+    timeout: TimeoutTypes | NotGiven = NOT_GIVEN
+    max_retries: int | None = None
+    #: The endpoint answers ``text/event-stream``: ask for it, and leave a success body unread.
+    stream: bool = False
+
+
+class CallPlan:
+    """The decisions of one logical call: its URL, headers and request id (the same on every retry), its retry
+    and timeout budget, and how each outcome is classified. No I/O."""
+
+    def __init__(self, client: BaseGrid, spec: RequestSpec) -> None:
+        self.method = spec.method
+        self.url = client.base_url + spec.path
+        self.stream = spec.stream
+        self.max_retries = client.max_retries if spec.max_retries is None else spec.max_retries
+        timeout = client.timeout if isinstance(spec.timeout, NotGiven) else spec.timeout
+        self.httpx_timeout = timeout if isinstance(timeout, httpx2.Timeout) else httpx2.Timeout(timeout)
+        #: One deadline per attempt for headers and the whole body: the float given, or a Timeout's ``read``.
+        self.budget: float | None = timeout.read if isinstance(timeout, httpx2.Timeout) else timeout
+
+        headers: dict[str, str] = {}
+        removed: set[str] = set()
+
+        def put(values: Mapping[str, str | None]) -> None:
+            for name, value in values.items():
+                key = name.lower()
+                for existing in [k for k in headers if k.lower() == key]:
+                    del headers[existing]
+                if value is None:
+                    removed.add(key)
+                else:
+                    headers[name] = value
+                    removed.discard(key)
+
+        put(client.auth_headers())
+        put({"Accept": "text/event-stream" if spec.stream else "application/json"})
+        put(client.default_headers)
+        call_headers = dict(spec.headers)
+        mode = next((v for k, v in call_headers.items() if k.lower() == RESPONSE_MODE_HEADER), None)
+        call_headers = {k: v for k, v in call_headers.items() if k.lower() != RESPONSE_MODE_HEADER}
+        self.mode: ResponseMode = mode if mode in ("raw", "streaming") else "parsed"  # type: ignore[assignment]
+        # One id per logical call, the same on every retry; a caller-supplied X-Request-Id wins.
+        own = next((v for k, v in call_headers.items() if k.lower() == "x-request-id"), None)
+        self.request_id = own if own is not None else str(uuid.uuid4())
+        put({"X-Request-Id": self.request_id})
+        put(call_headers)
+        self.headers = headers
+        self.removed = frozenset(removed)
+
+        query = {**client.default_query, **(spec.query or {})}
+        self.params = {k: str(v) if not isinstance(v, str) else v for k, v in query.items() if v is not None}
+        self.content: bytes | None = None
+        if spec.body is not None:
+            self.content = json.dumps(to_jsonable_python(spec.body), separators=(",", ":")).encode()
+            self.headers.setdefault("Content-Type", "application/json")
+
+    @property
+    def leaves_body_open(self) -> bool:
+        """A success body is handed up unread: SSE streams and ``with_streaming_response``."""
+        return self.stream or self.mode == "streaming"
+
+    def build(self, http: httpx2.Client | httpx2.AsyncClient, attempt: int) -> httpx2.Request:
+        request = http.build_request(
+            self.method,
+            self.url,
+            content=self.content,
+            params=self.params or None,
+            headers={**self.headers, "X-AIPG-Retry-Count": str(attempt)},
+            timeout=self.httpx_timeout,
+        )
+        # The http_client's own default headers must not bring back one the caller removed with `None`.
+        for name in self.removed:
+            request.headers.pop(name, None)
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s (attempt %d) headers=%s", self.method, self.url, attempt, redact_headers(request.headers.items())
+            )
+        return request
+
+    def deadline(self) -> float | None:
+        return None if self.budget is None else _clock.monotonic() + self.budget
+
+    def retry_for_response(self, response: httpx2.Response, attempt: int) -> RetryWait | None:
+        """The wait before the next attempt when ``response`` is a failure worth retrying, else ``None``."""
+        logger.debug("%s %s → %d", self.method, self.url, response.status_code)
+        if response.is_success or attempt >= self.max_retries:
+            return None
+        if not should_retry(response.status_code, response.headers):
+            return None
+        return retry_wait(response.headers, attempt, random=_clock.random)
+
+    def retry_for_failure(self, error: AIPGError, attempt: int) -> RetryWait | None:
+        """The wait before the next attempt after a connection error or a timeout, else ``None`` (raise)."""
+        if attempt >= self.max_retries or not isinstance(error, APIConnectionError):
+            logger.debug("%s %s failed: %s", self.method, self.url, error)
+            return None
+        return retry_wait(None, attempt, random=_clock.random)
+
+    def log_retry(self, wait: RetryWait, attempt: int, what: str, detail: str | None = None) -> None:
+        """One line per retry, e.g. ``[aipg] 429 rate limited on POST /v1/chat/completions ("Rate limit
+        exceeded."): waiting 30 s (Retry-After) before retry 1 of 2``; the path only (a query may hold a key)."""
+        said = f" ({detail})" if detail else ""
+        logger.log(
+            logging.WARNING if is_loud(wait) else logging.INFO,
+            "[aipg] %s on %s %s%s: waiting %s (%s) before retry %d of %d",
+            what,
+            self.method,
+            url_path(self.url),
+            said,
+            seconds(wait.seconds),
+            wait.source,
+            attempt + 1,
+            self.max_retries,
+        )
+
+    def failure_detail(self, error: AIPGError) -> tuple[str, str | None]:
+        if isinstance(error, APITimeoutError):
+            return "timed out", f"timeout {seconds(self.budget)}" if self.budget is not None else None
+        return "connection error", error.code if isinstance(error, APIConnectionError) else None
+
+    def transport_error(self, exc: BaseException, phase: Literal["response", "body"]) -> APIConnectionError:
+        """The typed error for a transport failure while waiting for the response or reading its body."""
+        if isinstance(exc, httpx2.TimeoutException):
+            return self.timeout_error(phase)
+        code, message = failure_cause(exc)
+        how = "failed" if phase == "response" else "broke off while reading the response body"
+        name = type(exc).__name__
+        said = f"{code}: {message}" if code and message else (code or message or "")
+        return APIConnectionError(
+            f"Connection error: {self.target()} {how} ({name}{': ' + said if said else ''})", code=code
+        )
+
+    def timeout_error(self, phase: Literal["response", "body", "stream"]) -> APITimeoutError:
+        limit = f"{seconds(self.budget)} (timeout: {self.budget:g} s)" if self.budget is not None else "the timeout"
+        what = {
+            "response": f"sent no response within {limit}",
+            "body": f"did not finish its response body within {limit}",
+            "stream": f"sent no stream content for {limit}",
+        }[phase]
+        return APITimeoutError(f"Request timed out: {self.target()} {what}")
+
+    def target(self) -> str:
+        return f"{self.method} {safe_url(self.url)}"
+
+    def request_id_of(self, response: httpx2.Response) -> str:
+        return response.headers.get("x-request-id") or self.request_id
+
+    def check(self, response: httpx2.Response) -> None:
+        """Raises the typed error for a failure status (body already read), and for a stream request answered
+        with one JSON body instead of ``text/event-stream``."""
+        request_id = self.request_id_of(response)
+        body = parse_json_or_text(response.content)
+        if not response.is_success:
+            error = make_status_error(
+                response.status_code, body, headers=response.headers, request_id=request_id, response=response
+            )
+            logger.debug("request failed: %s (request id %s)", error, request_id)
+            raise error
+        if self.stream:
+            kind = response.headers.get("content-type", "")
+            raise APIError(
+                f"{response.status_code} expected text/event-stream, got {kind}: the server did not stream this "
+                "request (call it without `stream=True`)",
+                status_code=response.status_code,
+                body=body,
+                headers=response.headers,
+                request_id=request_id,
+                response=response,
+            )
+
+    def streams_json(self, response: httpx2.Response) -> bool:
+        """A success answer to a stream request that is one JSON body: read it and :meth:`check` it."""
+        return self.stream and response.is_success and "json" in response.headers.get("content-type", "").lower()
+
+
+def is_loud(wait: RetryWait) -> bool:
+    """Waits from 3 s on are said at WARNING: a caller whose program seems to hang learns why."""
+    return wait.seconds >= LOUD_WAIT
+
+
+_STATUS_WORDS = {
+    408: "request timeout",
+    409: "conflict",
+    429: "rate limited",
+    500: "server error",
+    502: "bad gateway",
+    503: "unavailable",
+    504: "gateway timeout",
+}
+_MAX_SAID = 120
+
+
+def status_words(response: httpx2.Response) -> str:
+    code = response.status_code
+    return f"{code} {_STATUS_WORDS.get(code, 'server error' if code >= 500 else 'error')}"
+
+
+def said_by_server(content: bytes) -> str | None:
+    """The server's message in an error body, quoted, if it fits on a line."""
+    message = extract_message(parse_json_or_text(content))
+    return json.dumps(message) if message and len(message) <= _MAX_SAID else None
+
+
+def _rebuilt(response: httpx2.Response, raw: bytes) -> httpx2.Response:
+    """A response holding the raw bytes read under the deadline (decoded again by httpx as usual)."""
+    return httpx2.Response(
+        response.status_code,
+        headers=response.headers,
+        content=raw,
+        request=response.request,
+        extensions=response.extensions,
+    )
+
+
+def _past(deadline: float | None) -> bool:
+    return deadline is not None and _clock.monotonic() > deadline
+
+
+# --- sync I/O ---------------------------------------------------------------------------------------------------
+
+
+def read_body_sync(response: httpx2.Response, plan: CallPlan, deadline: float | None) -> httpx2.Response:
+    """Reads the whole body under the attempt's deadline (checked after every chunk; a silent socket is bounded by
+    the read timeout). A body that stalls or breaks off fails like a missing response."""
+    if response.is_stream_consumed:
+        return response
+    chunks: list[bytes] = []
+    try:
+        for chunk in response.iter_raw():
+            chunks.append(chunk)
+            if _past(deadline):
+                raise plan.timeout_error("body")
+    except httpx2.TransportError as exc:
+        raise plan.transport_error(exc, "body") from exc
+    finally:
+        response.close()
+    return _rebuilt(response, b"".join(chunks))
+
+
+def send_sync(http: httpx2.Client, plan: CallPlan) -> httpx2.Response:
+    """Runs the attempts of one call; returns the response (body read, unless :attr:`CallPlan.leaves_body_open`)
+    or raises the typed error."""
+    for attempt in itertools.count():
+        request = plan.build(http, attempt)
+        deadline = plan.deadline()
+        try:
+            response = http.send(request, stream=True)
+        except httpx2.TransportError as exc:
+            error = plan.transport_error(exc, "response")
+            wait = plan.retry_for_failure(error, attempt)
+            if wait is None:
+                raise error from exc
+            plan.log_retry(wait, attempt, *plan.failure_detail(error))
+            _clock.sleep(wait.seconds)
+            continue
+        wait = plan.retry_for_response(response, attempt)
+        if wait is not None:
+            detail = None
+            if is_loud(wait):
+                # Worth a warning, so worth the server's reason (error bodies are short).
+                try:
+                    detail = said_by_server(response.read())
+                except httpx2.HTTPError:
+                    pass
+            response.close()
+            plan.log_retry(wait, attempt, status_words(response), detail)
+            _clock.sleep(wait.seconds)
+            continue
+        if response.is_success and plan.leaves_body_open and not plan.streams_json(response):
+            return response
+        try:
+            response = read_body_sync(response, plan, deadline)
+        except APIConnectionError as error:
+            wait = plan.retry_for_failure(error, attempt)
+            if wait is None:
+                raise
+            plan.log_retry(wait, attempt, *plan.failure_detail(error))
+            _clock.sleep(wait.seconds)
+            continue
+        plan.check(response)
+        return response
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# --- async I/O --------------------------------------------------------------------------------------------------
+
+
+async def read_body_async(response: httpx2.Response, plan: CallPlan, deadline: float | None) -> httpx2.Response:
+    if response.is_stream_consumed:
+        return response
+    chunks: list[bytes] = []
+    try:
+        async for chunk in response.aiter_raw():
+            chunks.append(chunk)
+            if _past(deadline):
+                raise plan.timeout_error("body")
+    except httpx2.TransportError as exc:
+        raise plan.transport_error(exc, "body") from exc
+    finally:
+        await response.aclose()
+    return _rebuilt(response, b"".join(chunks))
+
+
+async def send_async(http: httpx2.AsyncClient, plan: CallPlan) -> httpx2.Response:
+    """:func:`send_sync` for ``httpx2.AsyncClient``. Here the attempt's deadline is also enforced by a cancel
+    scope, so a body that stalls without a byte fails at the deadline exactly."""
+    for attempt in itertools.count():
+        request = plan.build(http, attempt)
+        deadline = plan.deadline()
+        phase: Literal["response", "body"] = "response"
+        error: APIConnectionError | None = None
+        outcome: httpx2.Response | None = None
+        retry: RetryWait | None = None
+        with anyio.CancelScope(deadline=_scope_deadline(plan.budget)) as scope:
+            try:
+                response = await http.send(request, stream=True)
+                retry = plan.retry_for_response(response, attempt)
+                if retry is not None:
+                    detail = None
+                    if is_loud(retry):
+                        try:
+                            detail = said_by_server(await response.aread())
+                        except httpx2.HTTPError:
+                            pass
+                    await response.aclose()
+                    plan.log_retry(retry, attempt, status_words(response), detail)
+                elif response.is_success and plan.leaves_body_open and not plan.streams_json(response):
+                    return response
+                else:
+                    phase = "body"
+                    outcome = await read_body_async(response, plan, deadline)
+            except httpx2.TransportError as exc:
+                error = plan.transport_error(exc, phase)
+                error.__cause__ = exc
+            except APIConnectionError as exc:
+                error = exc
+        if scope.cancelled_caught:
+            error = plan.timeout_error(phase)
+        if outcome is not None:
+            plan.check(outcome)
+            return outcome
+        if error is not None:
+            retry = plan.retry_for_failure(error, attempt)
+            if retry is None:
+                raise error
+            plan.log_retry(retry, attempt, *plan.failure_detail(error))
+        if retry is not None:
+            await _clock.async_sleep(retry.seconds)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _scope_deadline(budget: float | None) -> float:
+    return math.inf if budget is None else anyio.current_time() + budget

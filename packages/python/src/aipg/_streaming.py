@@ -1,0 +1,486 @@
+"""Server-sent events and the chat completion stream (docs/python.md, "Streaming"; docs/sdk/streaming.md).
+
+:class:`SSEDecoder` parses the HTML standard's event-stream format from text pieces of any size: LF, CR and CRLF
+line ends, ``:`` comments skipped, multi-line ``data`` joined with ``\\n``, a final event without its closing blank
+line still delivered. :func:`iter_sse` / :func:`aiter_sse` feed it from raw bytes through an incremental UTF-8
+decoder, so a character split across network chunks is decoded whole.
+
+:class:`Stream` / :class:`AsyncStream` turn the grid's ``/v1/chat/completions`` events into chunks, accumulate the
+completion, and decide when the stream is complete: ``data: [DONE]`` and a ``finish_reason`` for every choice.
+Anything short of that raises :class:`~aipg.StreamInterruptedError` with what arrived; an ``{"error": …}`` event
+(``StreamErrorChunk``) raises :class:`~aipg.APIError` with ``status_code=None``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import json
+import re
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Generic, TypeVar, cast
+
+import httpx2
+from pydantic import ValidationError
+
+from . import _clock
+from ._exceptions import AIPGError, APIConnectionError, APIError, StreamInterruptedError
+from ._generated.models import ChatCompletion
+from ._json import as_dict, as_list, parse_json_or_text
+from ._pipeline import CallPlan
+
+__all__ = ["ServerSentEvent", "SSEDecoder", "iter_sse", "aiter_sse", "Stream", "AsyncStream"]
+
+_T = TypeVar("_T")
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class ServerSentEvent:
+    """One event. ``event`` and ``id`` are ``None`` unless the event set them."""
+
+    data: str
+    event: str | None = None
+    id: str | None = None
+
+
+class SSEDecoder:
+    """An event-stream parser fed text in pieces of any size."""
+
+    def __init__(self) -> None:
+        self._rest = ""  # an unfinished line
+        self._data: list[str] | None = None  # None until the event has a `data` line
+        self._event: str | None = None
+        self._id: str | None = None
+
+    def feed(self, text: str) -> list[ServerSentEvent]:
+        """The events completed by ``text``."""
+        # A piece without a line end only lengthens the unfinished line.
+        if "\r" not in text and "\n" not in text and not self._rest.endswith("\r"):
+            self._rest += text
+            return []
+        data = self._rest + text
+        # A CR at the very end may be the first half of a CRLF: keep it until the next piece says.
+        cr = "\r" if data.endswith("\r") else ""
+        if cr:
+            data = data[:-1]
+        lines = _LINE_END.split(data)
+        self._rest = lines.pop() + cr
+        events: list[ServerSentEvent] = []
+        for line in lines:
+            event = self._line(line)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def flush(self) -> list[ServerSentEvent]:
+        """End of input: the unfinished line, then the event it belongs to, as if a blank line followed."""
+        rest, self._rest = self._rest.rstrip("\r"), ""
+        events = [e for e in (self._line(rest) if rest else None, self._line("")) if e is not None]
+        return events
+
+    def _line(self, line: str) -> ServerSentEvent | None:
+        if line == "":
+            event = None
+            if self._data is not None:
+                event = ServerSentEvent(data="\n".join(self._data), event=self._event, id=self._id)
+            self._data, self._event, self._id = None, None, None
+            return event
+        if line.startswith(":"):
+            return None
+        name, colon, value = line.partition(":")
+        # One space after the colon is part of the syntax, not of the value.
+        if colon and value.startswith(" "):
+            value = value[1:]
+        if name == "data":
+            self._data = [value] if self._data is None else [*self._data, value]
+        elif name == "event":
+            self._event = value or None
+        elif name == "id" and "\0" not in value:
+            self._id = value
+        return None
+
+
+def _decoder() -> codecs.IncrementalDecoder:
+    return codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
+
+
+def iter_sse(chunks: Iterable[bytes]) -> Iterator[ServerSentEvent]:
+    """The events of a byte stream split anywhere, even inside a UTF-8 sequence."""
+    text, parser = _decoder(), SSEDecoder()
+    for chunk in chunks:
+        yield from parser.feed(text.decode(chunk))
+    yield from parser.feed(text.decode(b"", final=True))
+    yield from parser.flush()
+
+
+async def aiter_sse(chunks: AsyncIterable[bytes]) -> AsyncIterator[ServerSentEvent]:
+    """:func:`iter_sse` for an async byte stream."""
+    text, parser = _decoder(), SSEDecoder()
+    async for chunk in chunks:
+        for event in parser.feed(text.decode(chunk)):
+            yield event
+    for event in [*parser.feed(text.decode(b"", final=True)), *parser.flush()]:
+        yield event
+
+
+class _ChatState:
+    """What both stream classes share: reading events into chunks, the accumulated snapshot, and how a stream
+    that ended (or failed) is classified. No I/O."""
+
+    def __init__(self, plan: CallPlan, response: httpx2.Response) -> None:
+        self.plan = plan
+        self.response = response
+        self.request_id = plan.request_id_of(response)
+        self.snapshot: dict[str, Any] | None = None
+        self.saw_done = False
+
+    def chunk_of(self, event: ServerSentEvent) -> dict[str, Any] | None:
+        """The chunk an event carries; ``None`` for ``[DONE]`` (then :attr:`saw_done`), keep-alives and events of
+        other names. An error event raises :class:`APIError`."""
+        data = event.data.strip()
+        if data == "[DONE]":
+            self.saw_done = True
+            return None
+        if not data:
+            return None
+        is_error = event.event == "error"
+        if is_error:
+            parsed = parse_json_or_text(data.encode())
+        else:
+            try:
+                parsed = json.loads(data)
+            except ValueError:
+                quoted = data if len(data) <= 200 else data[:200] + "…"
+                raise AIPGError(f"Could not parse a stream event as JSON: {quoted}") from None
+        chunk = as_dict(parsed)
+        if is_error or (chunk is not None and chunk.get("error") is not None):
+            raise APIError(status_code=None, body=parsed, headers=self.response.headers, request_id=self.request_id)
+        if event.event not in (None, "message") or chunk is None:
+            return None
+        self.apply(chunk)
+        return chunk
+
+    def idle_error(self) -> AIPGError:
+        return self.plan.timeout_error("stream")
+
+    def apply(self, chunk: dict[str, Any]) -> None:
+        snapshot: dict[str, Any] | None = self.snapshot
+        if snapshot is None:
+            snapshot = {
+                "id": chunk.get("id"),
+                "object": "chat.completion",
+                "created": chunk.get("created"),
+                "model": chunk.get("model"),
+                "choices": [],
+            }
+            self.snapshot = snapshot
+        choices = self._choices()
+        for item in as_list(chunk.get("choices")):
+            choice_delta = as_dict(item) or {}
+            index = choice_delta.get("index") or 0
+            choice: dict[str, Any] | None = next((c for c in choices if c["index"] == index), None)
+            if choice is None:
+                choice = {"index": index, "message": {"role": "assistant", "content": None}, "finish_reason": None}
+                choices.append(choice)
+                choices.sort(key=lambda c: int(c["index"]))
+            message: dict[str, Any] = choice["message"]
+            for key, value in (as_dict(choice_delta.get("delta")) or {}).items():
+                if value is None:
+                    continue
+                if key == "tool_calls":
+                    _merge_tool_calls(message, as_list(value))
+                elif isinstance(value, str) and key != "role":
+                    # content, reasoning_content, refusal …: text fields arrive in pieces.
+                    previous = message.get(key)
+                    message[key] = previous + value if isinstance(previous, str) else value
+                else:
+                    message[key] = value
+            if choice_delta.get("finish_reason"):
+                choice["finish_reason"] = choice_delta["finish_reason"]
+        for key in ("usage", "grid"):
+            if chunk.get(key):
+                snapshot[key] = chunk[key]
+        if chunk.get("model") and not snapshot.get("model"):
+            snapshot["model"] = chunk["model"]
+
+    def _choices(self) -> list[dict[str, Any]]:
+        return [] if self.snapshot is None else cast("list[dict[str, Any]]", self.snapshot["choices"])
+
+    def incomplete_reason(self) -> str | None:
+        if not self.saw_done:
+            return "The stream ended without `data: [DONE]`."
+        choices = self._choices()
+        if not choices:
+            return "The stream ended without any choice."
+        open_ = [str(c["index"]) for c in choices if c["finish_reason"] is None]
+        if open_:
+            return f"The stream ended without a finish_reason for choice {', '.join(open_)}."
+        return None
+
+    def interrupted(self, message: str) -> StreamInterruptedError:
+        return StreamInterruptedError(
+            message,
+            partial_text=self.text(),
+            snapshot=copy.deepcopy(self.snapshot),
+            request_id=self.request_id,
+        )
+
+    def classify(self, error: BaseException) -> BaseException:
+        """What the caller sees: server error events stay :class:`APIError` (except ``service_unavailable``, the
+        grid handing the request back while it shuts down), the rest becomes an interruption."""
+        if isinstance(error, StreamInterruptedError):
+            return error
+        if isinstance(error, APIError) and error.type != "service_unavailable":
+            return error
+        if isinstance(error, (APIConnectionError, APIError)):
+            interrupted = self.interrupted(f"The stream was interrupted: {error.message}")
+            interrupted.__cause__ = error
+            return interrupted
+        return error
+
+    def transport_error(self, exc: httpx2.TransportError) -> StreamInterruptedError:
+        cause = self.plan.transport_error(exc, "body")
+        cause.__cause__ = exc
+        interrupted = self.interrupted(f"The stream was interrupted: {cause.message}")
+        interrupted.__cause__ = cause
+        return interrupted
+
+    def final(self) -> ChatCompletion:
+        """The finished snapshot as a ``ChatCompletion``; usage counts the grid did not send are 0."""
+        assert self.snapshot is not None
+        done = copy.deepcopy(self.snapshot)
+        for choice in as_list(done["choices"]):
+            choice["finish_reason"] = choice["finish_reason"] or "stop"
+        usage: dict[str, Any] = dict(done.get("usage") or {})
+        usage.setdefault("prompt_tokens", 0)
+        usage.setdefault("completion_tokens", 0)
+        usage.setdefault("total_tokens", usage["prompt_tokens"] + usage["completion_tokens"])
+        done["usage"] = usage
+        return ChatCompletion.model_validate(done)
+
+    def text(self) -> str:
+        choices = self._choices()
+        content = next((c["message"].get("content") for c in choices if c["index"] == 0), None)
+        return content if isinstance(content, str) else ""
+
+
+def _merge_tool_calls(message: dict[str, Any], deltas: list[Any]) -> None:
+    """Streamed tool calls arrive in pieces keyed by ``index``: ids and names once, ``arguments`` appended."""
+    calls: list[dict[str, Any]] = message.setdefault("tool_calls", [])
+    for item in deltas:
+        delta = as_dict(item) or {}
+        index = delta.get("index", len(calls))
+        call: dict[str, Any] | None = next((c for c in calls if c.get("index") == index), None)
+        if call is None:
+            call = {"index": index, "type": "function", "function": {"name": "", "arguments": ""}}
+            calls.append(call)
+        if delta.get("id"):
+            call["id"] = delta["id"]
+        if delta.get("type"):
+            call["type"] = delta["type"]
+        fn: dict[str, Any] = call.setdefault("function", {})
+        given = as_dict(delta.get("function")) or {}
+        if given.get("name"):
+            fn["name"] = given["name"]
+        if given.get("arguments"):
+            fn["arguments"] = (fn.get("arguments") or "") + given["arguments"]
+
+
+class _StreamBase(Generic[_T]):
+    def __init__(self, *, plan: CallPlan, response: httpx2.Response, cast: Callable[[dict[str, Any]], _T]) -> None:
+        self.response = response
+        self._state = _ChatState(plan, response)
+        self._cast = cast
+        self._budget = plan.budget
+        self._failure: BaseException | None = None
+        self._finished = False
+
+    @property
+    def request_id(self) -> str:
+        """``x-request-id`` of the response (or the id the SDK sent)."""
+        return self._state.request_id
+
+    @property
+    def current_snapshot(self) -> dict[str, Any] | None:
+        """The completion accumulated so far, as a JSON-shaped dict (``usage``/``grid`` only once the final chunk
+        brought them; a choice still streaming has ``finish_reason: None``)."""
+        return self._state.snapshot
+
+    def _decode(self, chunk: dict[str, Any]) -> _T:
+        try:
+            return self._cast(chunk)
+        except ValidationError as error:
+            raise AIPGError(f"A stream chunk does not match ChatCompletionChunk: {error}") from error
+
+    def _idle(self, last_content: float) -> bool:
+        return self._budget is not None and _clock.monotonic() - last_content > self._budget
+
+    def _fail(self, error: BaseException) -> BaseException:
+        self._failure = self._state.classify(error)
+        return self._failure
+
+    def _final(self) -> ChatCompletion:
+        if self._failure is not None:
+            raise self._failure
+        return self._state.final()
+
+
+class Stream(_StreamBase[_T]):
+    """A streamed chat completion (``create(..., stream=True)``): iterate it for ``ChatCompletionChunk``s, use it
+    as a context manager to close the connection whatever happens, or call :meth:`get_final_completion` /
+    :meth:`final_text`, which read the rest. Nothing is retried once the stream has begun.
+
+    The ``timeout`` becomes an inactivity limit: the stream fails (interrupted, cause ``APITimeoutError``) after that
+    long without a chat chunk; keep-alive comments do not count."""
+
+    def __init__(self, *, plan: CallPlan, response: httpx2.Response, cast: Callable[[dict[str, Any]], _T]) -> None:
+        super().__init__(plan=plan, response=response, cast=cast)
+        self._iterator = self._run()
+
+    def __iter__(self) -> Iterator[_T]:
+        return self
+
+    def __next__(self) -> _T:
+        return next(self._iterator)
+
+    def _run(self) -> Iterator[_T]:
+        state = self._state
+        text, parser = _decoder(), SSEDecoder()
+        last = _clock.monotonic()
+        try:
+            try:
+                for raw in self.response.iter_bytes():
+                    for event in parser.feed(text.decode(raw)):
+                        chunk = state.chunk_of(event)
+                        if state.saw_done:
+                            break
+                        if chunk is not None:
+                            last = _clock.monotonic()
+                            yield self._decode(chunk)
+                    if state.saw_done:
+                        break
+                    if self._idle(last):
+                        raise state.idle_error()
+                else:
+                    for event in [*parser.feed(text.decode(b"", final=True)), *parser.flush()]:
+                        chunk = state.chunk_of(event)
+                        if state.saw_done:
+                            break
+                        if chunk is not None:
+                            yield self._decode(chunk)
+            except httpx2.TransportError as exc:
+                raise state.transport_error(exc)  # noqa: B904 (its __cause__ is the typed connection error)
+            reason = state.incomplete_reason()
+            if reason:
+                raise state.interrupted(reason)
+            self._finished = True
+        except AIPGError as error:
+            failure = self._fail(error)
+            if failure is error:
+                raise
+            raise failure from error
+        finally:
+            self.close()
+
+    def get_final_completion(self) -> ChatCompletion:
+        """Reads the rest of the stream and returns the completed ``ChatCompletion`` (the same type a non-streamed
+        call returns: every choice has its ``finish_reason``, ``usage`` is always there)."""
+        for _ in self:
+            pass
+        return self._final()
+
+    def final_text(self) -> str:
+        """Choice 0's full text once the stream completed."""
+        self.get_final_completion()
+        return self._state.text()
+
+    def close(self) -> None:
+        """Closes the connection (also when the stream was not read to the end)."""
+        self.response.close()
+
+    def __enter__(self) -> Stream[_T]:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncStream(_StreamBase[_T]):
+    """:class:`Stream` for ``AsyncGrid``: ``async for``, ``async with``, ``await get_final_completion()``."""
+
+    def __init__(self, *, plan: CallPlan, response: httpx2.Response, cast: Callable[[dict[str, Any]], _T]) -> None:
+        super().__init__(plan=plan, response=response, cast=cast)
+        self._iterator = self._run()
+
+    def __aiter__(self) -> AsyncIterator[_T]:
+        return self
+
+    async def __anext__(self) -> _T:
+        return await self._iterator.__anext__()
+
+    async def _run(self) -> AsyncIterator[_T]:
+        state = self._state
+        text, parser = _decoder(), SSEDecoder()
+        last = _clock.monotonic()
+        try:
+            try:
+                async for raw in self.response.aiter_bytes():
+                    for event in parser.feed(text.decode(raw)):
+                        chunk = state.chunk_of(event)
+                        if state.saw_done:
+                            break
+                        if chunk is not None:
+                            last = _clock.monotonic()
+                            yield self._decode(chunk)
+                    if state.saw_done:
+                        break
+                    if self._idle(last):
+                        raise state.idle_error()
+                else:
+                    for event in [*parser.feed(text.decode(b"", final=True)), *parser.flush()]:
+                        chunk = state.chunk_of(event)
+                        if state.saw_done:
+                            break
+                        if chunk is not None:
+                            yield self._decode(chunk)
+            except httpx2.TransportError as exc:
+                raise state.transport_error(exc)  # noqa: B904 (its __cause__ is the typed connection error)
+            reason = state.incomplete_reason()
+            if reason:
+                raise state.interrupted(reason)
+            self._finished = True
+        except AIPGError as error:
+            failure = self._fail(error)
+            if failure is error:
+                raise
+            raise failure from error
+        finally:
+            await self.close()
+
+    async def get_final_completion(self) -> ChatCompletion:
+        """See :meth:`Stream.get_final_completion`."""
+        async for _ in self:
+            pass
+        return self._final()
+
+    async def final_text(self) -> str:
+        """Choice 0's full text once the stream completed."""
+        await self.get_final_completion()
+        return self._state.text()
+
+    async def close(self) -> None:
+        await self.response.aclose()
+
+    async def __aenter__(self) -> AsyncStream[_T]:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()

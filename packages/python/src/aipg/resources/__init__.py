@@ -1,0 +1,1 @@
+"""The resources under ``Grid`` / ``AsyncGrid``, one module per API area."""
