@@ -58,6 +58,7 @@ class BaseGrid:
         default_headers: Mapping[str, str | None] | None = None,
         default_query: Mapping[str, object] | None = None,
         client_agent: str | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         self.api_key = api_key if api_key is not None else read_env("AIPG_API_KEY")
         self.base_url = normalize_base_url(base_url or read_env("AIPG_BASE_URL") or DEFAULT_BASE_URL)
@@ -71,6 +72,7 @@ class BaseGrid:
         self.timeout = float(resolved) if isinstance(resolved, (int, float)) else resolved
         self.default_headers = dict(default_headers or {})
         self.default_query = dict(default_query or {})
+        self.strict_response_validation = strict_response_validation
 
     def auth_headers(self) -> dict[str, str]:
         """``Client-Agent`` and, with a key, both auth headers: the live grid accepts either, the Horde v2 API
@@ -91,6 +93,7 @@ class BaseGrid:
         default_headers: Mapping[str, str | None] | None,
         default_query: Mapping[str, object] | None,
         client_agent: str | None,
+        strict_response_validation: bool | None,
     ) -> dict[str, Any]:
         return {
             "api_key": api_key if api_key is not None else self.api_key,
@@ -100,6 +103,9 @@ class BaseGrid:
             "default_headers": {**self.default_headers, **(default_headers or {})},
             "default_query": {**self.default_query, **(default_query or {})},
             "client_agent": client_agent or self.client_agent,
+            "strict_response_validation": self.strict_response_validation
+            if strict_response_validation is None
+            else strict_response_validation,
         }
 
     def __repr__(self) -> str:
@@ -133,6 +139,7 @@ class Grid(BaseGrid):
         default_headers: Mapping[str, str | None] | None = None,
         default_query: Mapping[str, object] | None = None,
         client_agent: str | None = None,
+        strict_response_validation: bool = False,
         http_client: httpx2.Client | None = None,
     ) -> None:
         super().__init__(
@@ -143,6 +150,7 @@ class Grid(BaseGrid):
             default_headers=default_headers,
             default_query=default_query,
             client_agent=client_agent,
+            strict_response_validation=strict_response_validation,
         )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx2.Client(follow_redirects=True)
@@ -187,6 +195,7 @@ class Grid(BaseGrid):
         default_headers: Mapping[str, str | None] | None = None,
         default_query: Mapping[str, object] | None = None,
         client_agent: str | None = None,
+        strict_response_validation: bool | None = None,
         http_client: httpx2.Client | None = None,
     ) -> Self:
         """A client with some settings changed (headers and query are merged into the current ones). It shares
@@ -199,6 +208,7 @@ class Grid(BaseGrid):
             default_headers=default_headers,
             default_query=default_query,
             client_agent=client_agent,
+            strict_response_validation=strict_response_validation,
         )
         copied = type(self)(**settings, http_client=http_client or self._http)
         return copied
@@ -238,6 +248,7 @@ class AsyncGrid(BaseGrid):
         default_headers: Mapping[str, str | None] | None = None,
         default_query: Mapping[str, object] | None = None,
         client_agent: str | None = None,
+        strict_response_validation: bool = False,
         http_client: httpx2.AsyncClient | None = None,
     ) -> None:
         super().__init__(
@@ -248,6 +259,7 @@ class AsyncGrid(BaseGrid):
             default_headers=default_headers,
             default_query=default_query,
             client_agent=client_agent,
+            strict_response_validation=strict_response_validation,
         )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx2.AsyncClient(follow_redirects=True)
@@ -290,6 +302,7 @@ class AsyncGrid(BaseGrid):
         default_headers: Mapping[str, str | None] | None = None,
         default_query: Mapping[str, object] | None = None,
         client_agent: str | None = None,
+        strict_response_validation: bool | None = None,
         http_client: httpx2.AsyncClient | None = None,
     ) -> Self:
         """See :meth:`Grid.copy`."""
@@ -301,6 +314,7 @@ class AsyncGrid(BaseGrid):
             default_headers=default_headers,
             default_query=default_query,
             client_agent=client_agent,
+            strict_response_validation=strict_response_validation,
         )
         return type(self)(**settings, http_client=http_client or self._http)
 

@@ -82,6 +82,8 @@ class CallPlan:
         self.method = spec.method
         self.url = client.base_url + spec.path
         self.stream = spec.stream
+        #: Whether a success body that breaks its schema is an error (docs/python.md, "Response validation").
+        self.strict = client.strict_response_validation
         self.max_retries = client.max_retries if spec.max_retries is None else spec.max_retries
         timeout = client.timeout if isinstance(spec.timeout, NotGiven) else spec.timeout
         self.httpx_timeout = timeout if isinstance(timeout, httpx2.Timeout) else httpx2.Timeout(timeout)

@@ -15,12 +15,13 @@ from types import TracebackType
 from typing import Any, Generic, TypeVar, cast
 
 import httpx2
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 from typing_extensions import ParamSpec
 
 from ._exceptions import APIError, APIResponseValidationError
 from ._json import parse_json_or_text
 from ._pipeline import RESPONSE_MODE_HEADER, CallPlan
+from ._validation import validate
 
 __all__ = [
     "APIResponse",
@@ -141,8 +142,8 @@ class AsyncAPIResponse(_ResponseBase[_R]):
 
 
 def model_decoder(target: type[_T]) -> Decoder[_T]:
-    """A decoder validating the JSON body as ``target`` (a generated model, or e.g. ``list[ModelStatus]``)."""
-    adapter: TypeAdapter[_T] = _adapter(target)
+    """A decoder reading the JSON body as ``target`` (a generated model, or e.g. ``list[ModelStatus]``), strictly
+    or not as the client says (``strict_response_validation``)."""
 
     def decode(response: httpx2.Response, plan: CallPlan) -> _T:
         content = response.content
@@ -159,7 +160,7 @@ def model_decoder(target: type[_T]) -> Decoder[_T]:
                 response=response,
             ) from None
         try:
-            return adapter.validate_python(data)
+            return validate(target, data, strict=plan.strict)
         except ValidationError as error:
             raise APIResponseValidationError(
                 f"{response.status_code} response does not match the spec's schema: {error}",
@@ -171,16 +172,6 @@ def model_decoder(target: type[_T]) -> Decoder[_T]:
             ) from error
 
     return decode
-
-
-_ADAPTERS: dict[object, TypeAdapter[Any]] = {}
-
-
-def _adapter(target: type[_T]) -> TypeAdapter[_T]:
-    adapter = _ADAPTERS.get(target)
-    if adapter is None:
-        adapter = _ADAPTERS[target] = TypeAdapter(target)
-    return cast("TypeAdapter[_T]", adapter)
 
 
 def _with_mode(kwargs: dict[str, Any], mode: str) -> None:

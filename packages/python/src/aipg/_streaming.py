@@ -30,6 +30,7 @@ from ._exceptions import AIPGError, APIConnectionError, APIError, StreamInterrup
 from ._generated.models import ChatCompletion
 from ._json import as_dict, as_list, parse_json_or_text
 from ._pipeline import CallPlan
+from ._validation import validate
 
 __all__ = ["ServerSentEvent", "SSEDecoder", "iter_sse", "aiter_sse", "Stream", "AsyncStream"]
 
@@ -260,7 +261,7 @@ class _ChatState:
         usage.setdefault("completion_tokens", 0)
         usage.setdefault("total_tokens", usage["prompt_tokens"] + usage["completion_tokens"])
         done["usage"] = usage
-        return ChatCompletion.model_validate(done)
+        return validate(ChatCompletion, done, strict=self.plan.strict)
 
     def text(self) -> str:
         choices = self._choices()

@@ -107,11 +107,21 @@ def test_a_success_that_is_not_json_is_an_api_error(make_grid: Callable[..., aip
     assert len(handler.requests) == 1
 
 
-def test_a_success_that_breaks_the_schema_is_a_validation_error(make_grid: Callable[..., aipg.Grid]) -> None:
+def test_a_success_that_breaks_the_schema_is_kept_as_sent_by_default(make_grid: Callable[..., aipg.Grid]) -> None:
+    handler = Sequence(json_response(200, {"status": "ok", "extra": [1]}))
+    health = make_grid(handler).health()
+    assert health.status == "ok"
+    assert health.model_dump() == {"status": "ok", "extra": [1]}
+
+
+def test_a_success_that_breaks_the_schema_is_a_validation_error_when_strict(
+    make_grid: Callable[..., aipg.Grid],
+) -> None:
     handler = Sequence(json_response(200, {"status": "ok"}))
     with pytest.raises(aipg.APIResponseValidationError) as caught:
-        make_grid(handler).health()
+        make_grid(handler, strict_response_validation=True).health()
     assert caught.value.status_code == 200
+    assert "Health" in str(caught.value)
 
 
 async def test_async_errors_are_typed(make_async_grid: Callable[..., aipg.AsyncGrid]) -> None:

@@ -275,3 +275,33 @@ def test_non_streamed_create_returns_a_completion(make_grid: Callable[..., aipg.
     assert reply.model_extra == {"extra": 1}
     sent = json.loads(handler.requests[0].content)
     assert sent == {"model": "auto", "messages": MESSAGES, "temperature": 0.2, "top_k": 5}
+
+
+# The live grid relays a worker's own usage report, `{}` when it sent none (openapi/components/v1.yaml,
+# ChatCompletionChunk.usage): a stream that ends so is read whole, and its nested parts are still models.
+RELAYED_EMPTY_USAGE = sse(
+    chunk({"role": "assistant", "content": ""}),
+    chunk({"content": "Hi"}),
+    chunk({}, "stop"),
+    chunk(None, usage={}, grid={"worker": "rig-01"}),
+    "[DONE]",
+)
+
+
+def test_a_chunk_off_the_spec_is_kept_as_sent_by_default(make_grid: Callable[..., aipg.Grid]) -> None:
+    handler = Sequence(httpx2.Response(200, stream=Body(RELAYED_EMPTY_USAGE)))
+    stream = make_grid(handler).chat.completions.create(model="grid/demo", messages=MESSAGES, stream=True)
+    chunks = list(stream)
+    assert [c.choices[0].delta.content for c in chunks[:2]] == ["", "Hi"]
+    assert chunks[-1].model_dump(exclude_unset=True)["usage"] == {}
+    assert chunks[-1].grid is not None and chunks[-1].grid.worker == "rig-01"
+    final = stream.get_final_completion()
+    assert final.choices[0].message.content == "Hi"
+    assert final.usage.total_tokens == 0
+
+
+def test_a_chunk_off_the_spec_fails_a_strict_client(make_grid: Callable[..., aipg.Grid]) -> None:
+    handler = Sequence(httpx2.Response(200, stream=Body(RELAYED_EMPTY_USAGE)))
+    grid = make_grid(handler, strict_response_validation=True)
+    with pytest.raises(aipg.AIPGError, match="does not match ChatCompletionChunk"):
+        list(grid.chat.completions.create(model="grid/demo", messages=MESSAGES, stream=True))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any, Union, overload
 
 import httpx2
@@ -18,6 +20,7 @@ from .._response import (
     to_streamed_response_wrapper,
 )
 from .._streaming import AsyncStream, Stream
+from .._validation import validate
 from ..types.chat import (
     ChatCompletionCreateParams,
     ChatCompletionCreateParamsNonStreaming,
@@ -37,16 +40,16 @@ def _spec(params: ChatCompletionCreateParams) -> RequestSpec:
     return request_spec("POST", _PATH, fields, body=True, stream=bool(params.get("stream")))
 
 
-def _chunk(data: dict[str, Any]) -> ChatCompletionChunk:
-    return ChatCompletionChunk.model_validate(data)
+def _chunks(plan: CallPlan) -> Callable[[dict[str, Any]], ChatCompletionChunk]:
+    return functools.partial(validate, ChatCompletionChunk, strict=plan.strict)
 
 
 def _stream(response: httpx2.Response, plan: CallPlan) -> Stream[ChatCompletionChunk]:
-    return Stream(plan=plan, response=response, cast=_chunk)
+    return Stream(plan=plan, response=response, cast=_chunks(plan))
 
 
 def _async_stream(response: httpx2.Response, plan: CallPlan) -> AsyncStream[ChatCompletionChunk]:
-    return AsyncStream(plan=plan, response=response, cast=_chunk)
+    return AsyncStream(plan=plan, response=response, cast=_chunks(plan))
 
 
 class Completions(SyncAPIResource):
