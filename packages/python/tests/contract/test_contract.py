@@ -87,7 +87,12 @@ def make_client(spec: dict[str, Any], harness: Harness) -> Grid:
     api_key = spec.get("api_key", harness.keys.get(spec.get("as", "requester")))
     if api_key is None:
         raise KeyError(f'no account "{spec.get("as")}" in openapi/contract/harness/keys.json')
-    options: dict[str, Any] = {"api_key": api_key, "base_url": spec.get("base_url", harness.url)}
+    # Strict: the contract holds the mock grid to the spec, so a reply off its schema fails the case.
+    options: dict[str, Any] = {
+        "api_key": api_key,
+        "base_url": spec.get("base_url", harness.url),
+        "strict_response_validation": True,
+    }
     if "max_retries" in spec:
         options["max_retries"] = spec["max_retries"]
     return Grid(**options)
