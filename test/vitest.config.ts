@@ -7,7 +7,9 @@ export default defineProject({
     name: 'repo',
     environment: 'node',
     include: ['**/*.test.ts'],
-    // Generous: on a saturated machine a spawned node's start-up alone can take seconds.
+    // Generous: on a saturated machine a spawned node's start-up alone can take seconds — in hooks too (a
+    // beforeEach that writes a scratch workspace timed out at vitest's 10 s default on a saturated machine).
     testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });
