@@ -72,7 +72,8 @@ export function hordeRig(options: { url: string; clients: number; workers: numbe
       const jobTag = TAGGED.exec(pop.payload?.prompt ?? '')?.[1];
       if (jobTag === undefined) throw new Error(`pop without a tagged prompt: ${JSON.stringify(pop)}`);
       const answer = JSON.parse(await workers.post(PATHS.submit, submitBody(pop.id))) as { reward?: number };
-      if (typeof answer.reward !== 'number') throw new Error(`submit not rewarded: ${JSON.stringify(answer)}`);
+      if (typeof answer.reward !== 'number')
+        throw new Error(`submit not rewarded: ${JSON.stringify(answer)}`);
       submitted += 1;
       meeting.arrive(jobTag);
     }
@@ -85,7 +86,8 @@ export function hordeRig(options: { url: string; clients: number; workers: numbe
   return {
     async lifecycle(jobTag) {
       const accepted = JSON.parse(await clients.post(PATHS.async, asyncBody(jobTag))) as { id?: string };
-      if (typeof accepted.id !== 'string') throw new Error(`async without an id: ${JSON.stringify(accepted)}`);
+      if (typeof accepted.id !== 'string')
+        throw new Error(`async without an id: ${JSON.stringify(accepted)}`);
       const served = meeting.wait(jobTag);
       work.give();
       await served;

@@ -40,9 +40,9 @@ export const TARGETS = {
   gridAddedP99: atMost('2 mock grid', 'added latency at C=1, p99 (JSON and SSE)', 2, ' ms'),
   gridMemory: atMost('2 mock grid', 'heap for 100,000 queued /v1 jobs', 300, ' MB'),
   ttftAddedP50: atMost('4 TTFT', 'time to first token added by grid + worker, p50', 1, ' ms'),
-  hordeLifecycles: atLeast('7 Horde door', 'Horde lifecycles/s ÷ plain node:http, 64 clients', 0.5, '×'),
   pythonJson: atLeast('6 Python SDK', 'aipg JSON ÷ httpx2', 0.95, '×'),
   pythonStream: atLeast('6 Python SDK', 'aipg stream ÷ httpx2 + bare SSE decoder', 0.9, '×'),
+  hordeLifecycles: atLeast('7 Horde door', 'Horde lifecycles/s ÷ plain node:http, 64 clients', 0.5, '×'),
 } as const satisfies Record<string, Target>;
 
 export type TargetName = keyof typeof TARGETS;
