@@ -95,11 +95,13 @@ const json = `${JSON.stringify(
   2,
 )}\n`;
 const outputs = [here('./results/latest.json')];
-// Kept per commit: only a full run, so a commit's file always holds every section.
-const full = selected.length === BENCHES.length;
+// Kept per commit: only a full run in which every benchmark finished, so a commit's file holds every section.
+const full = selected.length === BENCHES.length && failures.length === 0;
 if (full && commit) outputs.push(here(`./results/${commit.slice(0, 7)}${dirty ? '-dirty' : ''}.json`));
 for (const out of outputs) writeFileSync(out, json);
-console.log(`results: ${outputs.join(', ')}${full ? '' : ' (a filtered run: not kept per commit)'}`);
+console.log(
+  `results: ${outputs.join(', ')}${full ? '' : ' (not a full run without failures: not kept per commit)'}`,
+);
 process.exit(failures.length ? 1 : 0);
 
 function runOne(file: string): Promise<Section[]> {

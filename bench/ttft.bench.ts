@@ -7,6 +7,7 @@ import { createWorker } from '@aipg/worker';
 import OpenAI from 'openai';
 import { startFixedServer } from './lib/fixed-server.js';
 import { API_KEY, completionBody, sseEvents } from './lib/fixtures.js';
+import { BENCH_GRID_OPTIONS } from './lib/grid-options.js';
 import { median, ms, percentile } from './lib/measure.js';
 import { fmt, type Row, report } from './lib/report.js';
 import { targetBook } from './lib/targets.js';
@@ -16,7 +17,7 @@ const TOKENS = 20;
 const MAX_SAMPLES = 1000;
 
 const backend = await startFixedServer({ json: completionBody(TOKENS), sse: sseEvents(TOKENS) });
-const grid = await startMockGrid({ port: 0, rateLimits: false });
+const grid = await startMockGrid(BENCH_GRID_OPTIONS);
 const worker = createWorker({ config: openaiWorkerConfig(grid.url, backend.url) });
 const running = worker.run();
 while (worker.stats().connected < 1) await new Promise((resolve) => setTimeout(resolve, 10));

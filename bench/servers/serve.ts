@@ -5,6 +5,7 @@
 import { startMockGrid } from '@aipg/mock-grid';
 import { createWorker } from '@aipg/worker';
 import { startFixedServer } from '../lib/fixed-server.js';
+import { BENCH_GRID_OPTIONS } from '../lib/grid-options.js';
 import { type Recorded, startReplayServer } from '../lib/replay-server.js';
 import { startTinyWorkers } from '../lib/tiny-worker.js';
 import { demoWorkerConfig } from '../lib/worker-config.js';
@@ -31,7 +32,7 @@ if (kind === 'fixed') {
   };
 } else if (kind === 'grid') {
   // In-flight cap raised: the benchmark's clients share one key (the live cap is 24 per account).
-  const grid = await startMockGrid({ port: 0, rateLimits: false, grid: { maxInFlight: 1_000_000 } });
+  const grid = await startMockGrid({ ...BENCH_GRID_OPTIONS, grid: { maxInFlight: 1_000_000 } });
   url = grid.url;
   stop = grid.close;
 } else if (kind === 'worker') {
