@@ -10,6 +10,7 @@ import { startHelper } from './lib/child.js';
 import { API_KEY, completionBody, sseEvents } from './lib/fixtures.js';
 import { SCALE } from './lib/measure.js';
 import { fmt, type Row, report } from './lib/report.js';
+import { targetBook } from './lib/targets.js';
 
 const TOKENS = 50;
 const ROUNDS = 5;
@@ -49,8 +50,8 @@ const figures = await new Promise<Figures>((resolve, reject) => {
 });
 await server.stop();
 
-const TARGETS: Record<string, number> = { json: 0.95, stream: 0.9 };
 const rows: Row[] = [];
+const book = targetBook();
 for (const kind of ['json', 'stream'] as const) {
   const cases = Object.entries(figures[kind]);
   const base = cases[0]![1];
@@ -64,7 +65,9 @@ for (const kind of ['json', 'stream'] as const) {
         `${fmt.us(r.cpuUsPerCall)} CPU/call`,
       baseline: fmt.rate(base.callsPerSec),
       ratio: fmt.ratio(r.ratio),
-      ...(isSdk ? { target: `≥ ${TARGETS[kind]}× ${r.ratio >= TARGETS[kind]! ? '✓' : '✗'}` } : {}),
+      ...(isSdk
+        ? { target: book.cell(kind, [['', kind === 'json' ? 'pythonJson' : 'pythonStream', r.ratio]]) }
+        : {}),
     });
   }
 }
@@ -74,6 +77,7 @@ report({
   title: '6 Python SDK overhead',
   rows,
   data: figures as unknown as Record<string, unknown>,
+  targets: book.checked,
   notes: [
     `Python ${figures.python}, one sync call at a time. ratio = calls/s ÷ the bare client's calls/s in the same round.`,
     'CPU/call = the Python process’s CPU time per call (the server runs in another process).',

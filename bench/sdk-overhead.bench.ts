@@ -6,8 +6,9 @@ import OpenAI from 'openai';
 import { startHelper } from './lib/child.js';
 import { compare } from './lib/compare.js';
 import { API_KEY, chatRequest, completionBody, sseEvents, streamRequest } from './lib/fixtures.js';
-import { cpuMeter, ms } from './lib/measure.js';
+import { cpuMeter, median, ms } from './lib/measure.js';
 import { fmt, type Row, report } from './lib/report.js';
+import { targetBook } from './lib/targets.js';
 
 const CONCURRENCY = 8;
 const TOKENS = 50;
@@ -71,6 +72,7 @@ const stream = {
 };
 
 const rows: Row[] = [];
+const book = targetBook();
 const data: Record<string, unknown> = { concurrency: CONCURRENCY, tokens: TOKENS };
 for (const [name, cases] of [
   ['json', json],
@@ -88,6 +90,19 @@ for (const [name, cases] of [
     },
   });
   const base = Object.values(results)[0]!;
+  // “Ahead of openai”: the median over the rounds of @aipg/sdk ÷ openai in the same round.
+  const sdk = results['@aipg/sdk']!;
+  const vsOpenai = median(sdk.perRound.map((n, i) => n / results['openai 6.49']!.perRound[i]!));
+  const target =
+    name === 'json'
+      ? book.cell('JSON', [
+          ['', 'sdkJson', sdk.ratio],
+          [`÷ openai ${fmt.ratio(vsOpenai)}`, 'sdkJsonVsOpenai', vsOpenai],
+        ])
+      : book.cell('stream', [
+          ['', 'sdkStream', sdk.ratio],
+          [`÷ openai ${fmt.ratio(vsOpenai)}`, 'sdkStreamVsOpenai', vsOpenai],
+        ]);
   for (const [label, r] of Object.entries(results)) {
     console.error(
       `  sdk-overhead ${name} ${label}: ${fmt.rate(r.opsPerSec)} ${r.perRound.join(' ')} ratio ${fmt.ratio(r.ratio)} ` +
@@ -102,9 +117,11 @@ for (const [name, cases] of [
       result: `${fmt.rate(r.opsPerSec)} · p50 ${fmt.ms(r.p50)} · ${fmt.us(r.extra.clientCpuUsPerOp!)} CPU/op`,
       baseline: fmt.rate(base.opsPerSec),
       ratio: fmt.ratio(r.ratio),
+      target: label === '@aipg/sdk' ? target : '',
     });
   }
   data[name] = results;
+  data[`${name}SdkVsOpenai`] = vsOpenai;
 }
 await server.stop();
 
@@ -113,6 +130,7 @@ report({
   title: '1 SDK overhead',
   rows,
   data,
+  targets: book.checked,
   notes: [
     'ratio = ops/s ÷ raw fetch ops/s (1.00× = no overhead; 0.80× = 20% fewer calls/s, i.e. ~25% more client CPU per call).',
     'stream latency = time to the last chunk. CPU/op = the client process’s CPU time per call (the server runs in another process); it holds up when other work shares the machine.',

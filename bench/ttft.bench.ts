@@ -7,15 +7,17 @@ import { createWorker } from '@aipg/worker';
 import OpenAI from 'openai';
 import { startFixedServer } from './lib/fixed-server.js';
 import { API_KEY, completionBody, sseEvents } from './lib/fixtures.js';
+import { BENCH_GRID_OPTIONS } from './lib/grid-options.js';
 import { median, ms, percentile } from './lib/measure.js';
 import { fmt, type Row, report } from './lib/report.js';
+import { targetBook } from './lib/targets.js';
 import { FAKE_MODEL, openaiWorkerConfig } from './lib/worker-config.js';
 
 const TOKENS = 20;
 const MAX_SAMPLES = 1000;
 
 const backend = await startFixedServer({ json: completionBody(TOKENS), sse: sseEvents(TOKENS) });
-const grid = await startMockGrid({ port: 0, rateLimits: false });
+const grid = await startMockGrid(BENCH_GRID_OPTIONS);
 const worker = createWorker({ config: openaiWorkerConfig(grid.url, backend.url) });
 const running = worker.run();
 while (worker.stats().connected < 1) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -72,6 +74,7 @@ const d = stat(samples.direct);
 const g = stat(samples.grid);
 // Paired differences (same iteration) are steadier than a difference of percentiles.
 const pairedAdded = median(samples.grid.map((t, i) => t - samples.direct[i]!));
+const book = targetBook();
 const rows: Row[] = [
   {
     bench: `4 TTFT, openai client (${samples.direct.length} pairs)`,
@@ -93,6 +96,7 @@ const rows: Row[] = [
     result: `${fmt.deltaMs(g.p50 - d.p50)} p50 · ${fmt.deltaMs(g.p99 - d.p99)} p99 · paired median ${fmt.deltaMs(pairedAdded)}`,
     baseline: '',
     ratio: '',
+    target: book.cell('added', [['p50', 'ttftAddedP50', g.p50 - d.p50]]),
   },
 ];
 report({
@@ -107,6 +111,7 @@ report({
     added: { p50: g.p50 - d.p50, p99: g.p99 - d.p99, pairedMedian: pairedAdded },
     workerJobs: done,
   },
+  targets: book.checked,
   notes: [
     'TTFT = from create() to the first non-empty content delta. The grid path adds two loopback hops (client→grid, grid→worker over WS) and the worker’s own request to the backend.',
     'everything runs in one process here, so the added ms also includes the grid and the worker sharing one event loop.',

@@ -3,11 +3,17 @@
 import { Agent, request } from 'node:http';
 import { API_KEY } from './fixtures.js';
 
-export function poster(baseUrl: string, sockets: number) {
+/** `/v1` takes the key as a bearer token; the Horde (`/api/v2`) in an `apikey` header (docs/mock-grid.md). */
+const AUTH = {
+  bearer: { authorization: `Bearer ${API_KEY}` },
+  apikey: { apikey: API_KEY },
+} as const;
+
+export function poster(baseUrl: string, sockets: number, auth: keyof typeof AUTH = 'bearer') {
   const agent = new Agent({ keepAlive: true, maxSockets: sockets });
   const { hostname, port } = new URL(baseUrl);
-  /** POSTs `body` and resolves with the whole response text; rejects on a non-200. */
-  const post = (path: string, body: string): Promise<string> =>
+  /** Resolves with the whole response text; rejects on a status outside 2xx. */
+  const send = (method: 'GET' | 'POST', path: string, body?: string): Promise<string> =>
     new Promise((resolve, reject) => {
       const req = request(
         {
@@ -15,12 +21,15 @@ export function poster(baseUrl: string, sockets: number) {
           hostname,
           port,
           path,
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${API_KEY}`,
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-          },
+          method,
+          headers:
+            body === undefined
+              ? AUTH[auth]
+              : {
+                  ...AUTH[auth],
+                  'content-type': 'application/json',
+                  'content-length': Buffer.byteLength(body),
+                },
         },
         (res) => {
           let text = '';
@@ -29,9 +38,9 @@ export function poster(baseUrl: string, sockets: number) {
             text += part;
           });
           res.on('end', () =>
-            res.statusCode === 200
+            res.statusCode! >= 200 && res.statusCode! < 300
               ? resolve(text)
-              : reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`)),
+              : reject(new Error(`${method} ${path}: HTTP ${res.statusCode}: ${text.slice(0, 200)}`)),
           );
           res.on('error', reject);
         },
@@ -39,5 +48,9 @@ export function poster(baseUrl: string, sockets: number) {
       req.on('error', reject);
       req.end(body);
     });
-  return { post, close: () => agent.destroy() };
+  return {
+    post: (path: string, body: string) => send('POST', path, body),
+    get: (path: string) => send('GET', path),
+    close: () => agent.destroy(),
+  };
 }

@@ -1,5 +1,6 @@
 // How a benchmark hands its figures back: under `bench/run.ts` over IPC, standalone as a printed table.
 import { printTable } from './table.js';
+import type { Checked } from './targets.js';
 
 /** One table line; every cell already formatted. */
 export interface Row {
@@ -18,6 +19,8 @@ export interface Section {
   /** The raw numbers, for bench/results/latest.json. */
   data: Record<string, unknown>;
   notes?: string[];
+  /** Every figure that has a target (bench/lib/targets.ts), checked. */
+  targets?: Checked[];
 }
 
 export function report(section: Section): void {

@@ -1,9 +1,12 @@
 // A helper process for the benchmarks (see lib/child.ts): `fixed` (the plain node:http baseline),
+// `replay` (the plain node:http baseline that answers each route with a recorded response),
 // `grid` (the mock grid), `worker <gridUrl> <threads>` (@aipg/worker, demo backend at unlimited speed) or
 // `tiny <gridUrl> <count> <model> <tokens>` (the frame-speaking tiny workers of lib/tiny-worker.ts).
 import { startMockGrid } from '@aipg/mock-grid';
 import { createWorker } from '@aipg/worker';
 import { startFixedServer } from '../lib/fixed-server.js';
+import { BENCH_GRID_OPTIONS } from '../lib/grid-options.js';
+import { type Recorded, startReplayServer } from '../lib/replay-server.js';
 import { startTinyWorkers } from '../lib/tiny-worker.js';
 import { demoWorkerConfig } from '../lib/worker-config.js';
 
@@ -20,9 +23,16 @@ if (kind === 'fixed') {
   onMessage = (message) => {
     if (message.type === 'bodies') server.bodies = message.bodies as typeof server.bodies;
   };
+} else if (kind === 'replay') {
+  const server = await startReplayServer();
+  url = server.url;
+  stop = server.close;
+  onMessage = (message) => {
+    if (message.type === 'answers') server.answers = message.answers as Recorded[];
+  };
 } else if (kind === 'grid') {
   // In-flight cap raised: the benchmark's clients share one key (the live cap is 24 per account).
-  const grid = await startMockGrid({ port: 0, rateLimits: false, grid: { maxInFlight: 1_000_000 } });
+  const grid = await startMockGrid({ ...BENCH_GRID_OPTIONS, grid: { maxInFlight: 1_000_000 } });
   url = grid.url;
   stop = grid.close;
 } else if (kind === 'worker') {
