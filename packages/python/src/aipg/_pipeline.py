@@ -123,7 +123,8 @@ class CallPlan:
         self.params = {k: str(v) if not isinstance(v, str) else v for k, v in query.items() if v is not None}
         self.content: bytes | None = None
         if spec.body is not None:
-            self.content = json.dumps(to_jsonable_python(spec.body), separators=(",", ":")).encode()
+            # Plain JSON values as they are; anything else (a pydantic model, a datetime …) through pydantic.
+            self.content = json.dumps(spec.body, separators=(",", ":"), default=to_jsonable_python).encode()
             self.headers.setdefault("Content-Type", "application/json")
 
     @property
@@ -220,6 +221,8 @@ class CallPlan:
     def check(self, response: httpx2.Response) -> None:
         """Raises the typed error for a failure status (body already read), and for a stream request answered
         with one JSON body instead of ``text/event-stream``."""
+        if response.is_success and not self.stream:
+            return  # the common case: nothing to check, and the body is parsed once, by the decoder
         request_id = self.request_id_of(response)
         body = parse_json_or_text(response.content)
         if not response.is_success:

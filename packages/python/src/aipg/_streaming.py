@@ -136,7 +136,12 @@ class _ChatState:
         self.plan = plan
         self.response = response
         self.request_id = plan.request_id_of(response)
-        self.snapshot: dict[str, Any] | None = None
+        self._snapshot: dict[str, Any] | None = None
+        self._by_index: dict[int, dict[str, Any]] = {}
+        # Text fields being streamed, by (choice index, field): the pieces since the last join, and the pieces of
+        # fields already joined into the snapshot (so a later piece appends without copying the text again).
+        self._pieces: dict[tuple[int, str], list[str]] = {}
+        self._joined: dict[tuple[int, str], list[str]] = {}
         self.saw_done = False
 
     def chunk_of(self, event: ServerSentEvent) -> dict[str, Any] | None:
@@ -168,38 +173,41 @@ class _ChatState:
     def idle_error(self) -> AIPGError:
         return self.plan.timeout_error("stream")
 
+    @property
+    def snapshot(self) -> dict[str, Any] | None:
+        """The completion so far. Text fields are kept as lists of pieces while chunks arrive (appending to a
+        string would copy it once per chunk) and joined here, when someone looks."""
+        if self._pieces:
+            for (index, key), pieces in self._pieces.items():
+                self._by_index[index]["message"][key] = "".join(pieces)
+            self._joined.update(self._pieces)
+            self._pieces = {}
+        return self._snapshot
+
     def apply(self, chunk: dict[str, Any]) -> None:
-        snapshot: dict[str, Any] | None = self.snapshot
+        snapshot = self._snapshot
         if snapshot is None:
-            snapshot = {
+            snapshot = self._snapshot = {
                 "id": chunk.get("id"),
                 "object": "chat.completion",
                 "created": chunk.get("created"),
                 "model": chunk.get("model"),
                 "choices": [],
             }
-            self.snapshot = snapshot
-        choices = self._choices()
         for item in as_list(chunk.get("choices")):
             choice_delta = as_dict(item) or {}
             index = choice_delta.get("index") or 0
-            choice: dict[str, Any] | None = next((c for c in choices if c["index"] == index), None)
+            choice: dict[str, Any] | None = self._by_index.get(index)
             if choice is None:
-                choice = {"index": index, "message": {"role": "assistant", "content": None}, "finish_reason": None}
+                message: dict[str, Any] = {"role": "assistant", "content": None}
+                choice = {"index": index, "message": message, "finish_reason": None}
+                self._by_index[index] = choice
+                choices: list[dict[str, Any]] = snapshot["choices"]
                 choices.append(choice)
                 choices.sort(key=lambda c: int(c["index"]))
-            message: dict[str, Any] = choice["message"]
-            for key, value in (as_dict(choice_delta.get("delta")) or {}).items():
-                if value is None:
-                    continue
-                if key == "tool_calls":
-                    _merge_tool_calls(message, as_list(value))
-                elif isinstance(value, str) and key != "role":
-                    # content, reasoning_content, refusal …: text fields arrive in pieces.
-                    previous = message.get(key)
-                    message[key] = previous + value if isinstance(previous, str) else value
-                else:
-                    message[key] = value
+            delta = choice_delta.get("delta")
+            if isinstance(delta, dict) and delta:
+                self._apply_delta(index, choice["message"], cast("dict[str, Any]", delta))
             if choice_delta.get("finish_reason"):
                 choice["finish_reason"] = choice_delta["finish_reason"]
         for key in ("usage", "grid"):
@@ -208,8 +216,32 @@ class _ChatState:
         if chunk.get("model") and not snapshot.get("model"):
             snapshot["model"] = chunk["model"]
 
+    def _apply_delta(self, index: int, message: dict[str, Any], delta: dict[str, Any]) -> None:
+        for key, value in delta.items():
+            if value is None:
+                continue
+            if key == "tool_calls":
+                _merge_tool_calls(message, as_list(value))
+            elif isinstance(value, str) and key != "role":
+                # content, reasoning_content, refusal …: text fields arrive in pieces, appended.
+                slot = (index, key)
+                pieces = self._pieces.get(slot)
+                if pieces is None:
+                    # The first piece since the last join: it continues the text joined so far, if any.
+                    pieces = self._joined.pop(slot, None)
+                    if pieces is None:
+                        previous = message.get(key)
+                        pieces = [previous] if isinstance(previous, str) else []
+                    self._pieces[slot] = pieces
+                pieces.append(value)
+            else:
+                self._pieces.pop((index, key), None)
+                self._joined.pop((index, key), None)
+                message[key] = value
+
     def _choices(self) -> list[dict[str, Any]]:
-        return [] if self.snapshot is None else cast("list[dict[str, Any]]", self.snapshot["choices"])
+        snapshot = self.snapshot
+        return [] if snapshot is None else cast("list[dict[str, Any]]", snapshot["choices"])
 
     def incomplete_reason(self) -> str | None:
         if not self.saw_done:
