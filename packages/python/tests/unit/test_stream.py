@@ -305,3 +305,26 @@ def test_a_chunk_off_the_spec_fails_a_strict_client(make_grid: Callable[..., aip
     grid = make_grid(handler, strict_response_validation=True)
     with pytest.raises(aipg.AIPGError, match="does not match ChatCompletionChunk"):
         list(grid.chat.completions.create(model="grid/demo", messages=MESSAGES, stream=True))
+
+
+def test_the_snapshot_read_between_chunks_always_holds_the_text_so_far(make_grid: Callable[..., aipg.Grid]) -> None:
+    pieces = ["Hel", "lo", ", ", "wor", "ld"]
+    body = sse(
+        chunk({"role": "assistant", "content": ""}),
+        *(chunk({"content": p, "reasoning_content": p.upper()}) for p in pieces),
+        chunk({}, "stop"),
+        "[DONE]",
+    )
+    stream = make_grid(Sequence(httpx2.Response(200, stream=Body(body)))).chat.completions.create(
+        model="grid/demo", messages=MESSAGES, stream=True
+    )
+    seen: list[str] = []
+    for i, _ in enumerate(stream):
+        snapshot = stream.current_snapshot
+        assert snapshot is not None
+        message = snapshot["choices"][0]["message"]
+        seen.append(message["content"])
+        if i > 0:  # reading in the middle must not lose or double what comes after
+            assert message["reasoning_content"] == "".join(pieces[:i]).upper()
+    assert seen == ["", *("".join(pieces[: i + 1]) for i in range(len(pieces))), "Hello, world"]
+    assert stream.final_text() == "Hello, world"
