@@ -115,8 +115,10 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
     stream: { maxBufferedBytes: socketLimits.maxStreamBufferBytes, stats },
   };
   const log = createGridLog({ logger: options.logger, level: options.logLevel, json: options.logJson });
-  const requestScope = new AsyncLocalStorage<string>();
-  const stopAudit = auditCore(core, log, () => requestScope.getStore());
+  // The audit trail names the request behind each job line, which takes an AsyncLocalStorage scope per
+  // request: that costs every promise of the request a hook, so without a logger there is neither.
+  const requestScope = options.logger ? new AsyncLocalStorage<string>() : undefined;
+  const stopAudit = requestScope ? auditCore(core, log, () => requestScope.getStore()) : () => {};
   const shutdown = new Shutdown(core);
   const served: Served = { ctx, log, shutdown, io };
   const workers = new WorkerDoor(
@@ -137,7 +139,10 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
       const id = requestIdOf(req);
       res.setHeader('x-request-id', id);
       // `serve` answers every error itself; a rejection here means the socket broke while answering.
-      requestScope.run(id, () => serve(req, res, served, id)).catch(() => res.destroy());
+      const answered = requestScope
+        ? requestScope.run(id, () => serve(req, res, served, id))
+        : serve(req, res, served, id);
+      answered.catch(() => res.destroy());
     },
   );
   applyServerLimits(server, socketLimits);
@@ -274,7 +279,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
   if (allowCrossOrigin(req, res)) return;
   const done = shutdown.track();
   res.once('close', done);
-  const log = served.log.child({ request_id: id }, secretsOf(req));
+  const log = served.log.enabled('error') ? served.log.child({ request_id: id }, secretsOf(req)) : served.log;
   // Read now: the socket is detached from the request by the time it closes.
   const ip = req.socket.remoteAddress;
   if (log.enabled('debug') || log.enabled('warn')) res.once('close', () => logAnswer(log, req, res, ip));

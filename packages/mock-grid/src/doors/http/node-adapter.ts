@@ -105,10 +105,17 @@ export async function writeDoorResponse(
     res.end(text);
     return;
   }
-  res.writeHead(out.status, { ...SSE_HEADERS, ...out.headers });
+  const { connection, ...headers } = { ...SSE_HEADERS, ...out.headers };
+  // Node writes the Connection header itself: `keep-alive`, or `close` on a connection's last request
+  // (`maxRequestsPerConnection`) and at a shutdown. Forcing `keep-alive` there would keep the socket open
+  // and Node would answer the client's next request on it with a bare 503.
+  const cork = new TurnCork(res);
+  cork.hold();
+  res.writeHead(out.status, connection === 'close' ? { ...headers, connection } : headers);
   res.flushHeaders();
   for await (const data of out.events) {
     if (res.destroyed) break;
+    cork.hold();
     res.write(sseFrame(data));
     if (!guard) continue;
     // The response's own buffer plus its socket's: every byte written and not yet taken by the kernel.
@@ -122,4 +129,26 @@ export async function writeDoorResponse(
     }
   }
   if (!res.destroyed) res.end();
+}
+
+/**
+ * Holds a response's writes back until the current turn of the event loop is over, so the events a worker
+ * sent in one go (its frames arrive together) leave in one socket write instead of one write each: the
+ * headers go out with the first event, the last event with the end of the stream. Nothing waits longer
+ * than the turn it was written in.
+ */
+class TurnCork {
+  #held = false;
+
+  constructor(private readonly res: ServerResponse) {}
+
+  hold(): void {
+    if (this.#held) return;
+    this.#held = true;
+    this.res.cork();
+    process.nextTick(() => {
+      this.#held = false;
+      this.res.uncork();
+    });
+  }
 }
