@@ -54,14 +54,21 @@ export function readBody(req: IncomingMessage, limitBytes: number, timeoutMs: nu
   });
 }
 
-/** Builds the door request; the body is read by the caller (so the size cap can answer with the right shape). */
-export function toDoorRequest(req: IncomingMessage, res: ServerResponse, body: DecodedBody): DoorRequest {
+/**
+ * Builds the door request; the body is read by the caller (so the size cap can answer with the right shape).
+ * `aborter` aborts the request's signal; the server also aborts it at a shutdown's hand-back.
+ */
+export function toDoorRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: DecodedBody,
+  aborter = new AbortController(),
+): DoorRequest {
   const { path, query } = normalisePath(req.url ?? '/');
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  const aborter = new AbortController();
   // `close` before `finish` means the client went away mid-response (e.g. a dropped SSE stream).
   res.on('close', () => {
     if (!res.writableFinished) aborter.abort();

@@ -259,12 +259,14 @@ class WorkerConnection {
   /** One frame; a promise while a signed `done` is checked. */
   private handle(data: RawData, isBinary: boolean): Promise<void> | undefined {
     let frame: unknown;
+    let text: string | undefined;
     try {
       if (isBinary) {
         this.protocolError('malformed frame: binary frames are not accepted; send JSON text');
         return;
       }
-      frame = JSON.parse(data.toString());
+      text = data.toString();
+      frame = JSON.parse(text);
     } catch (err) {
       this.protocolError(`malformed frame: ${jsonSyntaxProblem(err)}`);
       return;
@@ -273,7 +275,7 @@ class WorkerConnection {
       this.protocolError('malformed frame: expected a JSON object');
       return;
     }
-    const tooDeep = jsonDepthProblem(frame);
+    const tooDeep = jsonDepthProblem(frame, undefined, text);
     if (tooDeep) {
       this.protocolError(`${fieldName(tooDeep.path)}: ${tooDeep.message}`);
       return;
