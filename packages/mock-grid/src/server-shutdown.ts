@@ -14,6 +14,8 @@ const ENDS_LEASE = new Set(['requeued', 'done', 'failed', 'faulted', 'cancelled'
 export class Shutdown {
   readonly #aborter = new AbortController();
   readonly #requests = new Set<object>();
+  /** What each request in flight does at the hand-back (`onHandBack`): a set, not a listener per request. */
+  readonly #handBacks = new Set<() => void>();
   readonly #leased = new Set<string>();
   readonly #unsubscribe: () => void;
   #begun = false;
@@ -25,7 +27,7 @@ export class Shutdown {
   readonly settled: Promise<'drained' | 'deadline'>;
 
   constructor(core: GridCore) {
-    // Every request in flight listens on `handBack` (server.ts `abortedByEither`): many at once is normal.
+    // Every SSE stream in flight listens on `handBack` (doors/http/shutdown.ts): many at once is normal.
     setMaxListeners(0, this.#aborter.signal);
     this.settled = new Promise((resolve) => {
       this.#settle = resolve;
@@ -90,10 +92,26 @@ export class Shutdown {
     this.#check();
   }
 
+  /**
+   * Runs `fn` at the hand-back (at once when it has happened). Returns the function that forgets it, to call
+   * when the request's response is over.
+   */
+  onHandBack(fn: () => void): () => void {
+    if (this.#aborter.signal.aborted) {
+      fn();
+      return () => {};
+    }
+    this.#handBacks.add(fn);
+    return () => this.#handBacks.delete(fn);
+  }
+
   /** Ends what is still open (see the file comment) and stops listening to the core. */
   abort(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#unsubscribe();
+    const handBacks = [...this.#handBacks];
+    this.#handBacks.clear();
+    for (const fn of handBacks) fn();
     this.#aborter.abort();
   }
 

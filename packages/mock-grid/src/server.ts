@@ -115,8 +115,10 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
     stream: { maxBufferedBytes: socketLimits.maxStreamBufferBytes, stats },
   };
   const log = createGridLog({ logger: options.logger, level: options.logLevel, json: options.logJson });
-  const requestScope = new AsyncLocalStorage<string>();
-  const stopAudit = auditCore(core, log, () => requestScope.getStore());
+  // The audit trail names the request behind each job line, which takes an AsyncLocalStorage scope per
+  // request: that costs every promise of the request a hook, so without a logger there is neither.
+  const requestScope = options.logger ? new AsyncLocalStorage<string>() : undefined;
+  const stopAudit = requestScope ? auditCore(core, log, () => requestScope.getStore()) : () => {};
   const shutdown = new Shutdown(core);
   const served: Served = { ctx, log, shutdown, io };
   const workers = new WorkerDoor(
@@ -137,7 +139,10 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
       const id = requestIdOf(req);
       res.setHeader('x-request-id', id);
       // `serve` answers every error itself; a rejection here means the socket broke while answering.
-      requestScope.run(id, () => serve(req, res, served, id)).catch(() => res.destroy());
+      const answered = requestScope
+        ? requestScope.run(id, () => serve(req, res, served, id))
+        : serve(req, res, served, id);
+      answered.catch(() => res.destroy());
     },
   );
   applyServerLimits(server, socketLimits);
@@ -274,7 +279,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
   if (allowCrossOrigin(req, res)) return;
   const done = shutdown.track();
   res.once('close', done);
-  const log = served.log.child({ request_id: id }, secretsOf(req));
+  const log = served.log.enabled('error') ? served.log.child({ request_id: id }, secretsOf(req)) : served.log;
   // Read now: the socket is detached from the request by the time it closes.
   const ip = req.socket.remoteAddress;
   if (log.enabled('debug') || log.enabled('warn')) res.once('close', () => logAnswer(log, req, res, ip));
@@ -299,56 +304,31 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
     await writeDoorResponse(res, out);
     return;
   }
-  const raw = toDoorRequest(req, res, body);
+  const aborter = new AbortController();
+  const door = toDoorRequest(req, res, body, aborter);
   if (shutdown.begun) res.setHeader('connection', 'close');
-  if (shutdown.begun && takesNewWork(raw.method, raw.path)) {
-    await writeDoorResponse(res, shuttingDown(raw.path, shutdown.retryAfterS()));
+  if (shutdown.begun && takesNewWork(door.method, door.path)) {
+    await writeDoorResponse(res, shuttingDown(door.path, shutdown.retryAfterS()));
     return;
   }
-  // At the hand-back the door sees its request aborted, as when a client goes away.
-  const door = { ...raw, signal: abortedByEither(raw.signal, shutdown.handBack, res) };
+  // At the hand-back the door sees its request aborted, as when a client goes away, and a chat still
+  // waiting for its worker is answered with the shutdown 503 instead.
+  let handedBack!: (out: DoorResponse) => void;
+  const handBack = new Promise<DoorResponse>((resolve) => {
+    handedBack = resolve;
+  });
+  const forget = shutdown.onHandBack(() => {
+    handedBack(shuttingDown(door.path, 1));
+    aborter.abort();
+  });
+  res.once('close', forget);
   try {
-    const out = await answerOrHandBack(handleDoorRequest(door, ctx), door.path, shutdown);
+    const out = await Promise.race([handleDoorRequest(door, ctx), handBack]);
     await writeDoorResponse(res, endOnHandBack(out, shutdown.handBack), io.stream);
   } catch (err) {
     // Only a broken socket gets here; answer if we still can.
     if (!res.headersSent) await writeDoorResponse(res, errorResponse(surfaceOf(door.path), err));
     else res.destroy();
-  }
-}
-
-/**
- * A signal that aborts with `own` or `shared`. (Not `AbortSignal.any`: every request would add a dependant to the
- * one long-lived `shared` signal.) The listener on `shared` goes when the response is over.
- */
-function abortedByEither(own: AbortSignal, shared: AbortSignal, res: ServerResponse): AbortSignal {
-  if (shared.aborted) return shared;
-  const both = new AbortController();
-  const abort = () => both.abort();
-  own.addEventListener('abort', abort, { once: true });
-  shared.addEventListener('abort', abort, { once: true });
-  res.once('close', () => shared.removeEventListener('abort', abort));
-  if (own.aborted) abort();
-  return both.signal;
-}
-
-/** The door's answer, or the shutdown 503 if the hand-back comes first (a chat still waiting for its worker). */
-async function answerOrHandBack(
-  answer: Promise<DoorResponse>,
-  path: string,
-  shutdown: Shutdown,
-): Promise<DoorResponse> {
-  const signal = shutdown.handBack;
-  if (signal.aborted) return shuttingDown(path, 1);
-  let onAbort: (() => void) | undefined;
-  const handedBack = new Promise<DoorResponse>((resolve) => {
-    onAbort = () => resolve(shuttingDown(path, 1));
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([answer, handedBack]);
-  } finally {
-    if (onAbort) signal.removeEventListener('abort', onAbort);
   }
 }
 

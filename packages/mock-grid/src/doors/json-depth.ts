@@ -12,9 +12,19 @@ export interface DepthProblem {
   message: string;
 }
 
-/** Returns a problem when `value` nests deeper than `maxDepth` objects/arrays. Iterative: no recursion. */
-export function jsonDepthProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): DepthProblem | undefined {
+/**
+ * Returns a problem when `value` nests deeper than `maxDepth` objects/arrays. Iterative: no recursion.
+ * `text`, the JSON `value` was parsed from, lets it skip the walk: every level opens with `{` or `[`, so a
+ * text with no more of those than `maxDepth` (strings included) cannot nest deeper, as most bodies and
+ * frames.
+ */
+export function jsonDepthProblem(
+  value: unknown,
+  maxDepth = MAX_JSON_DEPTH,
+  text?: string,
+): DepthProblem | undefined {
   if (value === null || typeof value !== 'object') return undefined;
+  if (text !== undefined && openings(text, maxDepth + 1) <= maxDepth) return undefined;
   const stack: Array<{ v: object; depth: number; path: Array<string | number> }> = [
     { v: value, depth: 1, path: [] },
   ];
@@ -36,4 +46,13 @@ export function jsonDepthProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): Dep
     }
   }
   return undefined;
+}
+
+/** How many `{` and `[` `text` holds, counting up to `stopAt` at most. */
+function openings(text: string, stopAt: number): number {
+  let n = 0;
+  for (const char of ['{', '[']) {
+    for (let at = text.indexOf(char); at !== -1 && n < stopAt; at = text.indexOf(char, at + 1)) n++;
+  }
+  return n;
 }

@@ -44,19 +44,24 @@ export function createGridLog(options: GridLogOptions = {}): GridLog {
   const { logger } = options;
   const min = RANK[options.level ?? 'info'];
   const json = options.json === true;
-  const make = (base: LogFields, secrets: readonly string[]): GridLog => ({
-    enabled: (level) => logger !== undefined && RANK[level] >= min,
-    line(level, event, fields = {}) {
-      if (!logger || RANK[level] < min) return;
-      const all = { ...base, ...fields };
-      const text = json ? jsonLine(level, event, all) : textLine(event, all);
-      logger[level](redact(text, secrets));
-    },
-    child(fields, more = []) {
-      const added = more.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
-      return make({ ...base, ...fields }, [...secrets, ...added]);
-    },
-  });
+  const make = (base: LogFields, secrets: readonly string[]): GridLog => {
+    const log: GridLog = {
+      enabled: (level) => logger !== undefined && RANK[level] >= min,
+      line(level, event, fields = {}) {
+        if (!logger || RANK[level] < min) return;
+        const all = { ...base, ...fields };
+        const text = json ? jsonLine(level, event, all) : textLine(event, all);
+        logger[level](redact(text, secrets));
+      },
+      child(fields, more = []) {
+        // Without a logger nothing is ever written: every request's child is this same silent log.
+        if (!logger) return log;
+        const added = more.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
+        return make({ ...base, ...fields }, [...secrets, ...added]);
+      },
+    };
+    return log;
+  };
   return make({}, []);
 }
 

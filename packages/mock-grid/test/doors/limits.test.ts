@@ -248,6 +248,29 @@ describe('timeouts', () => {
 });
 
 describe('connection caps', () => {
+  it('closes a connection after its last request also when that answer is an SSE stream', async () => {
+    t = await startTestGrid({ limits: { maxRequestsPerConnection: 2 } });
+    const worker = await t.wsWorker();
+    const raw = await rawSocket(t.url);
+    const body = JSON.stringify(chatBody({ stream: true }));
+    const request =
+      `POST /v1/chat/completions HTTP/1.1\r\nHost: grid\r\nContent-Type: application/json\r\n` +
+      `apikey: ${CLIENT_KEY}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const streams = () => raw.received().split('data: [DONE]').length - 1;
+    for (let n = 1; n <= 2; n++) {
+      raw.socket.write(request);
+      const job = await nextJob(worker);
+      await worker.serve(job.id, [`answer ${n}`]);
+      await until(() => streams() === n, `stream ${n} ended`);
+    }
+    // The second answer says the connection ends (it is the last one), so no third request is sent on it.
+    await raw.ended;
+    const heads = raw.received().match(/^HTTP\/1\.1 .*$/gm) ?? [];
+    expect(heads).toEqual(['HTTP/1.1 200 OK', 'HTTP/1.1 200 OK']);
+    const second = raw.received().slice(raw.received().lastIndexOf('HTTP/1.1 200'));
+    expect(second).toMatch(/\r\nconnection: close\r\n/i);
+  });
+
   it('refuses connections past the per-IP cap with 429 and Retry-After; a closed one frees its slot', async () => {
     t = await startTestGrid({ limits: { maxConnectionsPerIp: 3 } });
     const open = [await rawSocket(t.url), await rawSocket(t.url), await rawSocket(t.url)];

@@ -54,14 +54,21 @@ export function readBody(req: IncomingMessage, limitBytes: number, timeoutMs: nu
   });
 }
 
-/** Builds the door request; the body is read by the caller (so the size cap can answer with the right shape). */
-export function toDoorRequest(req: IncomingMessage, res: ServerResponse, body: DecodedBody): DoorRequest {
+/**
+ * Builds the door request; the body is read by the caller (so the size cap can answer with the right shape).
+ * `aborter` aborts the request's signal; the server also aborts it at a shutdown's hand-back.
+ */
+export function toDoorRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: DecodedBody,
+  aborter = new AbortController(),
+): DoorRequest {
   const { path, query } = normalisePath(req.url ?? '/');
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  const aborter = new AbortController();
   // `close` before `finish` means the client went away mid-response (e.g. a dropped SSE stream).
   res.on('close', () => {
     if (!res.writableFinished) aborter.abort();
@@ -105,10 +112,17 @@ export async function writeDoorResponse(
     res.end(text);
     return;
   }
-  res.writeHead(out.status, { ...SSE_HEADERS, ...out.headers });
+  const { connection, ...headers } = { ...SSE_HEADERS, ...out.headers };
+  // Node writes the Connection header itself: `keep-alive`, or `close` on a connection's last request
+  // (`maxRequestsPerConnection`) and at a shutdown. Forcing `keep-alive` there would keep the socket open
+  // and Node would answer the client's next request on it with a bare 503.
+  const cork = new TurnCork(res);
+  cork.hold();
+  res.writeHead(out.status, connection === 'close' ? { ...headers, connection } : headers);
   res.flushHeaders();
   for await (const data of out.events) {
     if (res.destroyed) break;
+    cork.hold();
     res.write(sseFrame(data));
     if (!guard) continue;
     // The response's own buffer plus its socket's: every byte written and not yet taken by the kernel.
@@ -122,4 +136,26 @@ export async function writeDoorResponse(
     }
   }
   if (!res.destroyed) res.end();
+}
+
+/**
+ * Holds a response's writes back until the current turn of the event loop is over, so the events a worker
+ * sent in one go (its frames arrive together) leave in one socket write instead of one write each: the
+ * headers go out with the first event, the last event with the end of the stream. Nothing waits longer
+ * than the turn it was written in.
+ */
+class TurnCork {
+  #held = false;
+
+  constructor(private readonly res: ServerResponse) {}
+
+  hold(): void {
+    if (this.#held) return;
+    this.#held = true;
+    this.res.cork();
+    process.nextTick(() => {
+      this.#held = false;
+      this.res.uncork();
+    });
+  }
 }

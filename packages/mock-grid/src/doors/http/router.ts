@@ -166,7 +166,7 @@ async function run(
           ? json(422, { detail: [{ loc: ['body', 0], msg: why, type: 'json_invalid' }] })
           : hordeProblems([{ path: [], message: why, keyword: 'json_invalid' }]);
       }
-      const tooDeep = jsonDepthProblem(body);
+      const tooDeep = jsonDepthProblem(body, undefined, text);
       if (tooDeep) return invalid(surface, 'body', [{ ...tooDeep, keyword: 'maxDepth' }]);
     }
   }

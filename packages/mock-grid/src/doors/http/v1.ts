@@ -176,8 +176,13 @@ async function* sse(
   id: string,
   finish: () => void,
 ): AsyncGenerator<string> {
-  const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
-    JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices, ...extra });
+  // Every chunk starts with the same fields: serialised once, then only `choices` (and the last chunk's
+  // `usage` and `grid`) per chunk. The text is what `JSON.stringify` of the whole object gives.
+  const head = JSON.stringify({ id, object: 'chat.completion.chunk', created, model }).slice(0, -1);
+  const chunk = (choices: unknown[], extra?: { usage: unknown; grid: unknown }) =>
+    extra === undefined
+      ? `${head},"choices":${JSON.stringify(choices)}}`
+      : JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices, ...extra });
   const choices: ChoiceState[] = submission.jobIds.map(() => ({
     streamed: false,
     text: '',
@@ -234,7 +239,6 @@ async function collect(
   created: number,
   id: string,
 ): Promise<DoorResponse> {
-  const texts = submission.jobIds.map(() => ({ text: '', reasoning: '' }));
   const choices: unknown[] = [];
   let usage: CompletionUsage | undefined;
   let grid: unknown;
@@ -245,9 +249,6 @@ async function collect(
       const message: Record<string, unknown> = { role: 'assistant', content: e.text };
       if (e.reasoning) message.reasoning_content = e.reasoning;
       choices[e.index] = { index: e.index, message, logprobs: null, finish_reason: e.finish_reason };
-    } else if (e.type === 'token') {
-      const t = texts[e.index];
-      if (t) t.text += e.delta.content ?? '';
     } else if (isTerminal(e)) {
       if (e.type === 'failed' && e.clientError) return json(400, { detail: e.message });
       // Every worker that could serve it went away: the same 503 a new request for the model gets.

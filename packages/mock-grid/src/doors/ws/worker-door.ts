@@ -121,6 +121,7 @@ export class WorkerDoor {
         this.registerTimeoutMs,
         log,
         { ...this.limits, ip: req.socket.remoteAddress },
+        socket,
       );
       this.connections.add(conn);
       ws.on('close', () => this.connections.delete(conn));
@@ -159,6 +160,7 @@ class WorkerConnection {
   private pingTimer: TimerHandle | undefined;
   private busy = false;
   private closed = false;
+  private corked = false;
   /**
    * While a signed `done` is being checked (Web Crypto is async), later frames and the close wait here, so
    * the core still sees this connection's frames in order. Unset whenever nothing waits (the common case:
@@ -176,6 +178,8 @@ class WorkerConnection {
     registerTimeoutMs: number,
     private log: GridLog,
     private readonly limits: ConnectionLimits,
+    /** The socket under `ws`: corked while one turn of the event loop sends frames (see `send`). */
+    private readonly socket?: Duplex,
   ) {
     this.registerTimer = grid.clock.setTimer(() => {
       this.registerTimer = undefined;
@@ -193,12 +197,28 @@ class WorkerConnection {
 
   private send(frame: Frame): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
+    this.corkForThisTurn();
     this.ws.send(JSON.stringify(frame));
     // A worker that never reads would make the grid hold every frame for it: cut it instead.
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       this.ws.close(1008, 'the worker does not read its frames');
       this.onClose();
     }
+  }
+
+  /**
+   * Frames sent in one turn (a `done` answered with its `ack` and the next `job`, a `cancel` and the next job)
+   * leave in one socket write: the socket is corked at the first and uncorked once the turn is over.
+   */
+  private corkForThisTurn(): void {
+    const socket = this.socket;
+    if (!socket || this.corked) return;
+    this.corked = true;
+    socket.cork();
+    process.nextTick(() => {
+      this.corked = false;
+      socket.uncork();
+    });
   }
 
   private refuse(code: 4001 | 4003 | 1012, message: string): void {
@@ -239,12 +259,14 @@ class WorkerConnection {
   /** One frame; a promise while a signed `done` is checked. */
   private handle(data: RawData, isBinary: boolean): Promise<void> | undefined {
     let frame: unknown;
+    let text: string | undefined;
     try {
       if (isBinary) {
         this.protocolError('malformed frame: binary frames are not accepted; send JSON text');
         return;
       }
-      frame = JSON.parse(data.toString());
+      text = data.toString();
+      frame = JSON.parse(text);
     } catch (err) {
       this.protocolError(`malformed frame: ${jsonSyntaxProblem(err)}`);
       return;
@@ -253,7 +275,7 @@ class WorkerConnection {
       this.protocolError('malformed frame: expected a JSON object');
       return;
     }
-    const tooDeep = jsonDepthProblem(frame);
+    const tooDeep = jsonDepthProblem(frame, undefined, text);
     if (tooDeep) {
       this.protocolError(`${fieldName(tooDeep.path)}: ${tooDeep.message}`);
       return;
