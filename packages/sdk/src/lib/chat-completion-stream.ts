@@ -92,6 +92,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   readonly #onEnd: (() => void) | undefined;
   readonly #release: (() => void) | undefined;
   readonly #idleTimeout: number | undefined;
+  readonly #bodyError: ((cause: unknown) => AIPGError) | undefined;
 
   /** @internal Use `grid.chat.completions.create({ stream: true })` or {@link fromReadableStream}. */
   constructor(
@@ -106,12 +107,15 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       release?: (() => void) | undefined;
       /** Fail (interrupted, cause `APITimeoutError`) after this many ms without a chunk; keep-alives don't count. */
       idleTimeout?: number | undefined;
+      /** The typed error (`APIConnectionError`) for a body read that failed. */
+      bodyError?: ((cause: unknown) => AIPGError) | undefined;
     } = {},
   ) {
     this.#source = source;
     this.#onEnd = meta.onEnd;
     this.#release = meta.release;
     this.#idleTimeout = meta.idleTimeout;
+    this.#bodyError = meta.bodyError;
     this.controller = controller;
     this.response = meta.response;
     this.requestId = meta.requestId;
@@ -128,7 +132,12 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     response: Response,
     body: ReadableStream<Uint8Array>,
     controller: AbortController,
-    meta: { requestId: string | undefined; idleTimeout: number; onEnd?: () => void },
+    meta: {
+      requestId: string | undefined;
+      idleTimeout: number;
+      bodyError?: ((cause: unknown) => AIPGError) | undefined;
+      onEnd?: () => void;
+    },
   ): ChatCompletionStream {
     return new ChatCompletionStream(
       sseItems(body, controller.signal, response.headers, meta.requestId),
@@ -313,12 +322,6 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   async #run(): Promise<void> {
     const iterator = this.#source[Symbol.asyncIterator]();
     const signal = this.controller.signal;
-    const aborted = new Promise<never>((_, reject) => {
-      const fail = () => reject(abortError(signal));
-      if (signal.aborted) fail();
-      else signal.addEventListener('abort', fail, { once: true });
-    });
-    aborted.catch(() => {});
     // Content inactivity, measured here rather than on bytes: SSE keep-alive comments (and empty data
     // events) must not keep a stalled worker's stream open forever. Aborting ends the request too.
     let idle: ReturnType<typeof setTimeout> | undefined;
@@ -332,8 +335,10 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     };
     let sawDone = false;
     try {
+      // An abort cancels the source's reader (core/streaming.ts), which ends a pending read at once.
       for (armIdle(); ; armIdle()) {
-        const item = await Promise.race([iterator.next(), aborted]);
+        const item = await iterator.next();
+        if (signal.aborted) throw abortError(signal);
         if (item.done) break;
         if (item.value.type === 'done') {
           sawDone = true;
@@ -386,7 +391,10 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       partialText: this.#snapshot ? textOf(this.#snapshot) : '',
       snapshot: this.#snapshot,
       requestId: this.requestId,
-      cause: error instanceof StreamInterruptedError ? error.cause : error,
+      cause:
+        error instanceof StreamInterruptedError
+          ? error.cause
+          : (this.#bodyError && !(error instanceof AIPGError) ? this.#bodyError(error) : error),
     });
   }
 
