@@ -106,8 +106,8 @@ export class Grid {
   readonly text: Text;
 
   readonly #fetch: Fetch;
-  /** The middleware registered on `raw` (it is handed real Requests). */
-  readonly #middleware: unknown[] = [];
+  /** Until middleware is registered on `raw` (it is handed real Requests), calls build a PlainRequest. */
+  #plainRequests = true;
 
   constructor(options: ClientOptions = {}) {
     // Variables the runtime refused to read (Deno without --allow-env) are said once, below.
@@ -145,17 +145,10 @@ export class Grid {
       headers,
       fetch: this.pipelineFetch({}, 'buffered'),
     });
-    const { use, eject } = raw;
+    const { use } = raw;
     raw.use = (...middleware) => {
       use(...middleware);
-      this.#middleware.push(...middleware.filter(Boolean));
-    };
-    raw.eject = (...middleware) => {
-      eject(...middleware);
-      for (const m of middleware) {
-        const i = this.#middleware.indexOf(m);
-        if (i !== -1) this.#middleware.splice(i, 1);
-      }
+      this.#plainRequests = false;
     };
     this.raw = raw;
 
@@ -201,9 +194,12 @@ export class Grid {
     let result: RawResult;
     try {
       result = await send({
-        fetch: async (request) => (last = await loop((sent = request))),
+        fetch: async (request) => {
+          sent = request;
+          return (last = await loop(request));
+        },
         headers,
-        Request: this.#middleware.length ? undefined : (PlainRequest as unknown as typeof Request),
+        Request: this.#plainRequests ? (PlainRequest as unknown as typeof Request) : undefined,
       });
     } catch (error) {
       // openapi-fetch parses every success body as JSON: a proxy's HTML page answered with 200 must

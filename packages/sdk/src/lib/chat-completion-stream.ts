@@ -394,7 +394,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       cause:
         error instanceof StreamInterruptedError
           ? error.cause
-          : (this.#bodyError && !(error instanceof AIPGError) ? this.#bodyError(error) : error),
+          : this.#bodyError && !(error instanceof AIPGError)
+            ? this.#bodyError(error)
+            : error,
     });
   }
 
@@ -442,8 +444,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       // Deltas may carry fields beyond the spec's (e.g. `refusal`); they are kept on the message object.
       const delta = (choiceDelta.delta ?? {}) as Record<string, unknown>;
       const message = choice.message as unknown as Record<string, unknown>;
-      for (const [key, value] of Object.entries(delta)) {
-        if (value === null || value === undefined) continue;
+      for (const key in delta) {
+        const value = delta[key];
+        if (value == null) continue;
         if (key === 'role') message.role = value;
         else if (key === 'tool_calls' && Array.isArray(value))
           mergeToolCalls(message, value as ChatCompletionMessageToolCall[]);
@@ -462,7 +465,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
 
     for (const sub of this.#subscribers) sub.push(chunk);
     this.#emit('chunk', chunk, snapshot);
-    if (textDelta) this.#emit('text', textDelta, textOf(snapshot));
+    if (textDelta && this.#listeners.text) this.#emit('text', textDelta, textOf(snapshot));
   }
 }
 

@@ -89,7 +89,9 @@ export class Completions extends APIResource {
     // The stream's own controller: `stream.abort()` and the caller's signal both end the request.
     const { controller, dispose } = linkedController([options?.signal]);
     try {
-      const { data, response, requestId, bodyError } = await this._client.callWithResponse<ReadableStream<Uint8Array>>(
+      const { data, response, requestId, bodyError } = await this._client.callWithResponse<
+        ReadableStream<Uint8Array>
+      >(
         { ...options, signal: controller.signal },
         (init) =>
           this._client.raw.POST('/v1/chat/completions', {
