@@ -196,7 +196,8 @@ export class Grid {
       result = await send({
         fetch: async (request) => {
           sent = request;
-          return (last = await loop(request));
+          last = await loop(request);
+          return last;
         },
         headers,
         Request: this.#plainRequests ? (PlainRequest as unknown as typeof Request) : undefined,

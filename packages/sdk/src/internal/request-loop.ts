@@ -37,15 +37,13 @@ export interface LoopSettings {
  * body in a stream for the loop to read back, and fetch builds its own Request from them on every attempt.
  */
 export class PlainRequest {
-  readonly url: string;
-  readonly method: string;
-  readonly headers: Headers;
-  readonly body: BodyInit | undefined;
+  declare readonly url: string;
+  declare readonly method: string;
+  /** openapi-fetch's merged Headers: this call's own, so the loop sets its retry count on them. */
+  declare readonly headers: Headers;
+  declare readonly body: BodyInit | null | undefined;
   constructor(url: string, init: RequestInit) {
-    this.url = url;
-    this.method = init.method!;
-    this.headers = init.headers as Headers; // openapi-fetch's merged Headers, this call's own
-    this.body = init.body ?? undefined;
+    Object.assign(this, init, { url });
   }
 }
 
@@ -114,7 +112,7 @@ export function createLoopFetch(
         }
         // Buffered: the attempt includes reading the whole body, under the same deadline, so a body
         // that stalls or breaks off fails (and is retried) like a missing response.
-        watch.readBody();
+        watch.inBody = true;
         const bytes = await Promise.race([response.arrayBuffer(), watch.aborted]);
         watch.dispose();
         return new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
@@ -218,8 +216,8 @@ class AttemptWatch {
   readonly #userSignal: AbortSignal | undefined;
   readonly #method: string;
   readonly #url: string;
-  /** What the attempt is waiting for, for messages: the response or a buffered body. */
-  #phase: 'response' | 'body' = 'response';
+  /** Set once the headers are in: from then on, for messages, a failure is in the body. */
+  inBody = false;
   readonly #timer: ReturnType<typeof setTimeout>;
   #reject!: (error: AIPGError) => void;
   #onUserAbort = () => this.#abort(abortError(this.#userSignal!));
@@ -249,15 +247,10 @@ class AttemptWatch {
 
   #timeoutError(): APITimeoutError {
     const limit = `${seconds(this.#timeout)} (timeout: ${this.#timeout} ms)`;
-    const what = this.#phase === 'response' ? 'sent no response' : 'did not finish its response body';
+    const what = this.inBody ? 'did not finish its response body' : 'sent no response';
     return new APITimeoutError({
       message: `Request timed out: ${this.#method} ${safeURL(this.#url)} ${what} within ${limit}`,
     });
-  }
-
-  /** The attempt has its headers; from now on a failure is in the body. */
-  readBody(): void {
-    this.#phase = 'body';
   }
 
   /** A stream's headers are in: its reader watches the body from here, while the caller's signal still aborts. */
@@ -274,7 +267,7 @@ class AttemptWatch {
   failure(cause: unknown): AIPGError {
     const signal = this.#controller.signal;
     if (signal.aborted) return abortError(signal);
-    return connectionError(this.#method, this.#url, this.#phase === 'body', cause);
+    return connectionError(this.#method, this.#url, this.inBody, cause);
   }
 }
 
@@ -282,10 +275,10 @@ class AttemptWatch {
 export function connectionError(method: string, url: string, inBody: boolean, cause: unknown): AIPGError {
   if (cause instanceof AIPGError) return cause;
   const how = inBody ? 'broke off while reading the response body' : 'failed';
-  const { code, message } = failureCause(cause);
+  const found = failureCause(cause);
   return new APIConnectionError({
-    message: `Connection error: ${method} ${safeURL(url)} ${how}${causeInParens({ code, message })}`,
+    message: `Connection error: ${method} ${safeURL(url)} ${how}${causeInParens(found)}`,
     cause,
-    code,
+    code: found.code,
   });
 }

@@ -356,7 +356,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       return;
     }
     clearTimeout(idle);
-    void Promise.resolve(iterator.return?.()).catch(() => {});
+    drain(iterator, () => this.controller.abort());
     this.#outcome = { error: undefined };
     const completion = completed(this.#snapshot!);
     for (const sub of this.#subscribers) sub.finish();
@@ -469,6 +469,20 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 }
 
+/** How long the body of a completed stream may take to end before it is cancelled. */
+const DRAIN_MS = 1_000;
+
+/**
+ * Lets the source read what follows the terminator to the body's end, in the background (sseItems does so
+ * when resumed): a body cancelled before its end closes the connection, one read to its end returns it to
+ * the pool. Cancelled if it does not end soon.
+ */
+function drain(iterator: AsyncIterator<StreamItem>, cancel: () => void): void {
+  const timer = setTimeout(cancel, DRAIN_MS);
+  const stop = () => clearTimeout(timer);
+  iterator.next().then(stop, stop);
+}
+
 /** Cancels a body nobody has started reading (a reader, once attached, cancels it itself). */
 function cancelUnread(body: ReadableStream<Uint8Array>): void {
   if (!body.locked) body.cancel().catch(() => {});
@@ -534,10 +548,13 @@ async function* sseItems(
   headers: Headers,
   requestId: string | undefined,
 ): AsyncGenerator<StreamItem> {
-  for await (const message of decodeSSE(body, signal)) {
+  const messages = decodeSSE(body, signal);
+  for await (const message of messages) {
     const data = message.data.trim();
     if (data === '[DONE]') {
       yield { type: 'done' };
+      // Resumed only to read the body to its end (see drain): what follows is ignored.
+      for await (const _ of messages);
       return;
     }
     if (!data) continue; // data-only keep-alives
