@@ -4,7 +4,13 @@ import { AIPGError, APIError } from './core/errors';
 import type { Health, paths } from './generated/openapi';
 import { deniedEnvMessage, readEnv } from './internal/env';
 import { isLogLevel, type Logger, type LogLevel, levelLogger, resolveLogLevel } from './internal/logger';
-import { type BodyMode, createLoopFetch, type Fetch } from './internal/request-loop';
+import {
+  type BodyMode,
+  connectionError,
+  createLoopFetch,
+  type Fetch,
+  PlainRequest,
+} from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
 import { Chat } from './resources/chat';
 import { Models } from './resources/models';
@@ -62,6 +68,8 @@ export interface RequestOptions {
 export type PipelineInit = {
   fetch: (request: Request) => Promise<Response>;
   headers: Record<string, string | null | undefined>;
+  /** What openapi-fetch builds the request as: `PlainRequest` unless middleware is registered. */
+  Request: typeof Request | undefined;
 };
 
 /** What an openapi-fetch call resolves to (either member of its `{ data } | { error }` union). */
@@ -98,6 +106,8 @@ export class Grid {
   readonly text: Text;
 
   readonly #fetch: Fetch;
+  /** Until middleware is registered on `raw` (it is handed real Requests), calls build a PlainRequest. */
+  #plainRequests = true;
 
   constructor(options: ClientOptions = {}) {
     // Variables the runtime refused to read (Deno without --allow-env) are said once, below.
@@ -130,11 +140,17 @@ export class Grid {
       headers.Authorization = `Bearer ${this.apiKey}`;
     }
     Object.assign(headers, options.defaultHeaders);
-    this.raw = createClient<paths>({
+    const raw = createClient<paths>({
       baseUrl: this.baseURL,
       headers,
       fetch: this.pipelineFetch({}, 'buffered'),
     });
+    const { use } = raw;
+    raw.use = (...middleware) => {
+      use(...middleware);
+      this.#plainRequests = false;
+    };
+    this.raw = raw;
 
     this.chat = new Chat(this);
     this.models = new Models(this);
@@ -173,10 +189,19 @@ export class Grid {
     const sentId = own ? (own[1] ?? undefined) : uuid4();
     const headers = own ? { ...options?.headers } : { 'X-Request-Id': sentId, ...options?.headers };
     const loop = this.pipelineFetch(options ?? {}, mode);
+    let sent: Request | PlainRequest | undefined;
     let last: Response | undefined;
     let result: RawResult;
     try {
-      result = await send({ fetch: async (request) => (last = await loop(request)), headers });
+      result = await send({
+        fetch: async (request) => {
+          sent = request;
+          last = await loop(request);
+          return last;
+        },
+        headers,
+        Request: this.#plainRequests ? (PlainRequest as unknown as typeof Request) : undefined,
+      });
     } catch (error) {
       // openapi-fetch parses every success body as JSON: a proxy's HTML page answered with 200 must
       // still be a typed error (with status, headers and request id), not a bare SyntaxError.
@@ -197,7 +222,12 @@ export class Grid {
       this.logger.debug(`request failed: ${error.message}`, { status: response.status, requestId });
       throw error;
     }
-    return { data: result.data as T, response, requestId };
+    return {
+      data: result.data as T,
+      response,
+      requestId,
+      bodyError: (cause) => connectionError(sent!.method, sent!.url, true, cause),
+    };
   }
 
   /** The fetch given to openapi-fetch for one call: the retry / timeout / abort loop with this call's options. */

@@ -1,3 +1,5 @@
+import type { AIPGError } from './errors';
+
 /** A parsed result with the request id of the response that produced it (non-enumerable, like openai-node). */
 export type WithRequestID<T> = T extends object ? T & { readonly _request_id?: string | undefined } : T;
 
@@ -6,6 +8,8 @@ export interface CallResult<T> {
   data: T;
   response: Response;
   requestId: string | undefined;
+  /** The typed error for a failed read of a body left unread (`mode: 'stream'`). */
+  bodyError?: ((cause: unknown) => AIPGError) | undefined;
 }
 
 /**

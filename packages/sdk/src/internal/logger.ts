@@ -26,7 +26,8 @@ export function resolveLogLevel(
   return isLogLevel(fromEnv) ? fromEnv : 'warn';
 }
 
-const noop = () => {};
+/** What a disabled level logs with (so a caller can skip building what it would log). */
+export const noop = () => {};
 
 /** A logger that drops messages below `level`. */
 export function levelLogger(logger: Logger, level: LogLevel): Logger {

@@ -7,7 +7,7 @@ import {
 } from '../core/errors';
 import { causeInParens, failureCause, safeURL, seconds, urlPath } from './describe';
 import { parseJSONOrText } from './json';
-import { type Logger, redactHeaders } from './logger';
+import { type Logger, noop, redactHeaders } from './logger';
 import { type RetryWait, retryWait, shouldRetry } from './retry';
 import { abortError } from './signals';
 import { sleep } from './sleep';
@@ -17,9 +17,8 @@ export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 /**
  * How the response body is watched. `buffered`: the timeout is one deadline for headers and the whole
- * body. `stream`: every chunk of bytes that arrives restarts the timer, so a long but live stream is
- * never cut, while a silent one fails after `timeout`. (Bytes include SSE keep-alive comments; the chat
- * stream therefore also watches *content* itself, see ChatCompletionStream.)
+ * body. `stream`: the attempt's timer stops at the headers; the caller reads the body under its own limit
+ * (the chat stream's is on *content*, see ChatCompletionStream), and its signal still ends the request.
  */
 export type BodyMode = 'buffered' | 'stream';
 
@@ -33,27 +32,48 @@ export interface LoopSettings {
 }
 
 /**
+ * What openapi-fetch builds (its `Request` option) for a pipeline call that no middleware will see: the
+ * URL, method, headers and serialized body as they are. A real Request would copy the headers and wrap the
+ * body in a stream for the loop to read back, and fetch builds its own Request from them on every attempt.
+ */
+export class PlainRequest {
+  declare readonly url: string;
+  declare readonly method: string;
+  /** openapi-fetch's merged Headers: this call's own, so the loop sets its retry count on them. */
+  declare readonly headers: Headers;
+  declare readonly body: BodyInit | null | undefined;
+  constructor(url: string, init: RequestInit) {
+    Object.assign(this, init, { url });
+  }
+}
+
+/**
  * Builds the `fetch` handed to openapi-fetch for ONE logical call. openapi-fetch (and any middleware)
  * runs once above it; below it, this loop makes the attempts: a fresh AbortSignal and timeout per
  * attempt, retries on connection errors and retryable statuses (never on a caller abort, never once a
  * response is handed up — so never after the first byte of a stream), an `X-AIPG-Retry-Count` header.
- * A buffered attempt includes reading its whole body; a stream's body is wrapped so the timeout and the
- * caller's signal stay in force while it is read.
+ * A buffered attempt includes reading its whole body.
  */
-export function createLoopFetch(settings: LoopSettings): (request: Request) => Promise<Response> {
+export function createLoopFetch(
+  settings: LoopSettings,
+): (request: Request | PlainRequest) => Promise<Response> {
   return async (request) => {
     const { logger, maxRetries, signal } = settings;
-    // Read the body once so every attempt can resend it (openapi-fetch bodies are JSON strings).
-    const body = request.body === null ? undefined : await request.arrayBuffer();
-    const headers = new Headers(request.headers);
-    const url = request.url;
-    const method = request.method;
+    const { url, method } = request;
+    let { body, headers } = request as PlainRequest;
+    if (!(request instanceof PlainRequest)) {
+      // A Request (grid.raw, middleware): read its body once so every attempt can resend it.
+      body = request.body === null ? undefined : await request.arrayBuffer();
+      headers = new Headers(request.headers);
+    }
+    // Header copies for the debug log only when it is on.
+    const debug = logger.debug !== noop;
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortError(signal);
       headers.set('X-AIPG-Retry-Count', String(attempt));
       const watch = new AttemptWatch(settings.timeout, signal, method, url);
-      logger.debug(`${method} ${url}`, { attempt, headers: redactHeaders(headers) });
+      if (debug) logger.debug(`${method} ${url}`, { attempt, headers: redactHeaders(headers) });
 
       let response: Response;
       try {
@@ -62,10 +82,12 @@ export function createLoopFetch(settings: LoopSettings): (request: Request) => P
           settings.fetch(url, { method, headers, body, signal: watch.signal, redirect: 'follow' }),
           watch.aborted,
         ]);
-        logger.debug(`${method} ${url} → ${response.status}`, {
-          attempt,
-          headers: redactHeaders(response.headers),
-        });
+        if (debug) {
+          logger.debug(`${method} ${url} → ${response.status}`, {
+            attempt,
+            headers: redactHeaders(response.headers),
+          });
+        }
         if (!response.ok && attempt < maxRetries && shouldRetry(response)) {
           watch.dispose();
           const wait = retryWait(response.headers, attempt);
@@ -84,10 +106,13 @@ export function createLoopFetch(settings: LoopSettings): (request: Request) => P
           await waiting;
           continue;
         }
-        if (settings.mode === 'stream') return watch.guardBody(response);
+        if (settings.mode === 'stream') {
+          watch.stopTimer();
+          return response;
+        }
         // Buffered: the attempt includes reading the whole body, under the same deadline, so a body
         // that stalls or breaks off fails (and is retried) like a missing response.
-        watch.readBody();
+        watch.inBody = true;
         const bytes = await Promise.race([response.arrayBuffer(), watch.aborted]);
         watch.dispose();
         return new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
@@ -191,54 +216,46 @@ class AttemptWatch {
   readonly #userSignal: AbortSignal | undefined;
   readonly #method: string;
   readonly #url: string;
-  /** What the attempt is waiting for, for messages: the response, a buffered body, or a stream's next bytes. */
-  #phase: 'response' | 'body' | 'stream' = 'response';
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #onUserAbort = () => this.#controller.abort(abortError(this.#userSignal!));
+  /** Set once the headers are in: from then on, for messages, a failure is in the body. */
+  inBody = false;
+  readonly #timer: ReturnType<typeof setTimeout>;
+  #reject!: (error: AIPGError) => void;
+  #onUserAbort = () => this.#abort(abortError(this.#userSignal!));
   /** Rejects with the typed reason once this attempt is aborted (timeout or caller). */
-  readonly aborted: Promise<never>;
+  readonly aborted = new Promise<never>((_, reject) => {
+    this.#reject = reject;
+  });
 
   constructor(timeout: number, userSignal: AbortSignal | undefined, method: string, url: string) {
     this.#timeout = timeout;
     this.#userSignal = userSignal;
     this.#method = method;
     this.#url = url;
-    const signal = this.#controller.signal;
-    this.aborted = new Promise<never>((_, reject) => {
-      signal.addEventListener('abort', () => reject(abortError(signal)), { once: true });
-    });
     this.aborted.catch(() => {}); // only ever observed through races
     userSignal?.addEventListener('abort', this.#onUserAbort, { once: true });
-    this.#arm();
+    this.#timer = setTimeout(() => this.#abort(this.#timeoutError()), timeout);
   }
 
   get signal(): AbortSignal {
     return this.#controller.signal;
   }
 
-  #arm(): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#controller.abort(this.#timeoutError()), this.#timeout);
-  }
-
-  /** `POST http://host/v1/chat/completions`, for messages: built only when one is, not on every attempt. */
-  #target(): string {
-    return `${this.#method} ${safeURL(this.#url)}`;
+  #abort(error: AIPGError): void {
+    this.#controller.abort(error);
+    this.#reject(error);
   }
 
   #timeoutError(): APITimeoutError {
     const limit = `${seconds(this.#timeout)} (timeout: ${this.#timeout} ms)`;
-    const what = {
-      response: `sent no response within ${limit}`,
-      body: `did not finish its response body within ${limit}`,
-      stream: `sent nothing for ${limit}`,
-    }[this.#phase];
-    return new APITimeoutError({ message: `Request timed out: ${this.#target()} ${what}` });
+    const what = this.inBody ? 'did not finish its response body' : 'sent no response';
+    return new APITimeoutError({
+      message: `Request timed out: ${this.#method} ${safeURL(this.#url)} ${what} within ${limit}`,
+    });
   }
 
-  /** The attempt has its headers; from now on a failure is in the body. */
-  readBody(): void {
-    this.#phase = 'body';
+  /** A stream's headers are in: its reader watches the body from here, while the caller's signal still aborts. */
+  stopTimer(): void {
+    clearTimeout(this.#timer);
   }
 
   dispose(): void {
@@ -248,56 +265,20 @@ class AttemptWatch {
 
   /** The typed error for a failed fetch or body read: our abort reason if we aborted, else a connection error. */
   failure(cause: unknown): AIPGError {
-    if (this.#controller.signal.aborted) return abortError(this.#controller.signal);
-    if (cause instanceof AIPGError) return cause;
-    const how = this.#phase === 'response' ? 'failed' : 'broke off while reading the response body';
-    const { code, message } = failureCause(cause);
-    return new APIConnectionError({
-      message: `Connection error: ${this.#target()} ${how}${causeInParens({ code, message })}`,
-      cause,
-      code,
-    });
+    const signal = this.#controller.signal;
+    if (signal.aborted) return abortError(signal);
+    return connectionError(this.#method, this.#url, this.inBody, cause);
   }
+}
 
-  /**
-   * For streams: re-wraps the body so reads fail with our typed error on timeout/abort. Every chunk
-   * restarts the timer; the watch ends with the body.
-   */
-  guardBody(response: Response): Response {
-    if (!response.body || NULL_BODY_STATUSES.has(response.status)) {
-      this.dispose();
-      return response;
-    }
-    this.#phase = 'stream';
-    const reader = response.body.getReader();
-    const aborted = this.aborted;
-    const guarded = new ReadableStream<Uint8Array>({
-      pull: async (controller) => {
-        try {
-          const chunk = await Promise.race([reader.read(), aborted]);
-          if (chunk.done) {
-            this.dispose();
-            controller.close();
-            return;
-          }
-          this.#arm();
-          controller.enqueue(chunk.value);
-        } catch (cause) {
-          const error = this.failure(cause);
-          this.dispose();
-          reader.cancel(error).catch(() => {});
-          controller.error(error);
-        }
-      },
-      cancel: (reason) => {
-        this.dispose();
-        return reader.cancel(reason);
-      },
-    });
-    return new Response(guarded, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-  }
+/** The typed error for a request or body read that failed by itself: an `APIConnectionError` naming both. */
+export function connectionError(method: string, url: string, inBody: boolean, cause: unknown): AIPGError {
+  if (cause instanceof AIPGError) return cause;
+  const how = inBody ? 'broke off while reading the response body' : 'failed';
+  const found = failureCause(cause);
+  return new APIConnectionError({
+    message: `Connection error: ${method} ${safeURL(url)} ${how}${causeInParens(found)}`,
+    cause,
+    code: found.code,
+  });
 }

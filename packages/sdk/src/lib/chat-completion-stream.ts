@@ -92,6 +92,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   readonly #onEnd: (() => void) | undefined;
   readonly #release: (() => void) | undefined;
   readonly #idleTimeout: number | undefined;
+  readonly #bodyError: ((cause: unknown) => AIPGError) | undefined;
 
   /** @internal Use `grid.chat.completions.create({ stream: true })` or {@link fromReadableStream}. */
   constructor(
@@ -106,12 +107,15 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       release?: (() => void) | undefined;
       /** Fail (interrupted, cause `APITimeoutError`) after this many ms without a chunk; keep-alives don't count. */
       idleTimeout?: number | undefined;
+      /** The typed error (`APIConnectionError`) for a body read that failed. */
+      bodyError?: ((cause: unknown) => AIPGError) | undefined;
     } = {},
   ) {
     this.#source = source;
     this.#onEnd = meta.onEnd;
     this.#release = meta.release;
     this.#idleTimeout = meta.idleTimeout;
+    this.#bodyError = meta.bodyError;
     this.controller = controller;
     this.response = meta.response;
     this.requestId = meta.requestId;
@@ -128,7 +132,12 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     response: Response,
     body: ReadableStream<Uint8Array>,
     controller: AbortController,
-    meta: { requestId: string | undefined; idleTimeout: number; onEnd?: () => void },
+    meta: {
+      requestId: string | undefined;
+      idleTimeout: number;
+      bodyError?: ((cause: unknown) => AIPGError) | undefined;
+      onEnd?: () => void;
+    },
   ): ChatCompletionStream {
     return new ChatCompletionStream(
       sseItems(body, controller.signal, response.headers, meta.requestId),
@@ -313,12 +322,6 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   async #run(): Promise<void> {
     const iterator = this.#source[Symbol.asyncIterator]();
     const signal = this.controller.signal;
-    const aborted = new Promise<never>((_, reject) => {
-      const fail = () => reject(abortError(signal));
-      if (signal.aborted) fail();
-      else signal.addEventListener('abort', fail, { once: true });
-    });
-    aborted.catch(() => {});
     // Content inactivity, measured here rather than on bytes: SSE keep-alive comments (and empty data
     // events) must not keep a stalled worker's stream open forever. Aborting ends the request too.
     let idle: ReturnType<typeof setTimeout> | undefined;
@@ -332,8 +335,10 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     };
     let sawDone = false;
     try {
+      // An abort cancels the source's reader (core/streaming.ts), which ends a pending read at once.
       for (armIdle(); ; armIdle()) {
-        const item = await Promise.race([iterator.next(), aborted]);
+        const item = await iterator.next();
+        if (signal.aborted) throw abortError(signal);
         if (item.done) break;
         if (item.value.type === 'done') {
           sawDone = true;
@@ -351,7 +356,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       return;
     }
     clearTimeout(idle);
-    void Promise.resolve(iterator.return?.()).catch(() => {});
+    drain(iterator, () => this.controller.abort());
     this.#outcome = { error: undefined };
     const completion = completed(this.#snapshot!);
     for (const sub of this.#subscribers) sub.finish();
@@ -386,7 +391,12 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       partialText: this.#snapshot ? textOf(this.#snapshot) : '',
       snapshot: this.#snapshot,
       requestId: this.requestId,
-      cause: error instanceof StreamInterruptedError ? error.cause : error,
+      cause:
+        error instanceof StreamInterruptedError
+          ? error.cause
+          : this.#bodyError && !(error instanceof AIPGError)
+            ? this.#bodyError(error)
+            : error,
     });
   }
 
@@ -434,8 +444,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       // Deltas may carry fields beyond the spec's (e.g. `refusal`); they are kept on the message object.
       const delta = (choiceDelta.delta ?? {}) as Record<string, unknown>;
       const message = choice.message as unknown as Record<string, unknown>;
-      for (const [key, value] of Object.entries(delta)) {
-        if (value === null || value === undefined) continue;
+      for (const key in delta) {
+        const value = delta[key];
+        if (value == null) continue;
         if (key === 'role') message.role = value;
         else if (key === 'tool_calls' && Array.isArray(value))
           mergeToolCalls(message, value as ChatCompletionMessageToolCall[]);
@@ -454,8 +465,22 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
 
     for (const sub of this.#subscribers) sub.push(chunk);
     this.#emit('chunk', chunk, snapshot);
-    if (textDelta) this.#emit('text', textDelta, textOf(snapshot));
+    if (textDelta && this.#listeners.text) this.#emit('text', textDelta, textOf(snapshot));
   }
+}
+
+/** How long the body of a completed stream may take to end before it is cancelled. */
+const DRAIN_MS = 1_000;
+
+/**
+ * Lets the source read what follows the terminator to the body's end, in the background (sseItems does so
+ * when resumed): a body cancelled before its end closes the connection, one read to its end returns it to
+ * the pool. Cancelled if it does not end soon.
+ */
+function drain(iterator: AsyncIterator<StreamItem>, cancel: () => void): void {
+  const timer = setTimeout(cancel, DRAIN_MS);
+  const stop = () => clearTimeout(timer);
+  iterator.next().then(stop, stop);
 }
 
 /** Cancels a body nobody has started reading (a reader, once attached, cancels it itself). */
@@ -523,10 +548,13 @@ async function* sseItems(
   headers: Headers,
   requestId: string | undefined,
 ): AsyncGenerator<StreamItem> {
-  for await (const message of decodeSSE(body, signal)) {
+  const messages = decodeSSE(body, signal);
+  for await (const message of messages) {
     const data = message.data.trim();
     if (data === '[DONE]') {
       yield { type: 'done' };
+      // Resumed only to read the body to its end (see drain): what follows is ignored.
+      for await (const _ of messages);
       return;
     }
     if (!data) continue; // data-only keep-alives

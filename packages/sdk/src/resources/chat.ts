@@ -89,7 +89,9 @@ export class Completions extends APIResource {
     // The stream's own controller: `stream.abort()` and the caller's signal both end the request.
     const { controller, dispose } = linkedController([options?.signal]);
     try {
-      const { data, response, requestId } = await this._client.callWithResponse<ReadableStream<Uint8Array>>(
+      const { data, response, requestId, bodyError } = await this._client.callWithResponse<
+        ReadableStream<Uint8Array>
+      >(
         { ...options, signal: controller.signal },
         (init) =>
           this._client.raw.POST('/v1/chat/completions', {
@@ -115,6 +117,7 @@ export class Completions extends APIResource {
       }
       return ChatCompletionStream.fromSSEResponse(response, data, controller, {
         requestId,
+        bodyError,
         // The same limit as the attempt's: a stream may run long, but not go silent for longer.
         idleTimeout: options?.timeout ?? this._client.timeout,
         onEnd: dispose,

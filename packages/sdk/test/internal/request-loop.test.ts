@@ -175,6 +175,34 @@ describe('the loop sits beneath openapi-fetch middleware', () => {
     expect(new Set(signals).size).toBe(3);
   });
 
+  it('hands middleware a real Request, whose body is still the one sent', async () => {
+    const sent: unknown[] = [];
+    const seen: unknown[] = [];
+    const grid = makeGrid({
+      fetch: async (_url, init) => {
+        sent.push(await new Response(init.body).json());
+        return Response.json({
+          id: 'chatcmpl-1',
+          object: 'chat.completion',
+          created: 1,
+          model: 'm',
+          choices: [],
+        });
+      },
+    });
+    const params = { model: 'm', messages: [{ role: 'user' as const, content: 'hi' }] };
+    await grid.chat.completions.create(params);
+    grid.raw.use({
+      onRequest: async ({ request }) => {
+        expect(request).toBeInstanceOf(Request);
+        seen.push(await request.clone().json());
+      },
+    });
+    await grid.chat.completions.create(params);
+    expect(seen).toEqual([params]);
+    expect(sent).toEqual([params, params]);
+  });
+
   it('grid.raw calls get the pipeline too, and return { data, error, response }', async () => {
     useFakeClock();
     const attempts = scripted([status(500), ok]);

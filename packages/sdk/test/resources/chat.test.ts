@@ -203,6 +203,45 @@ describe('chat.completions.create (streaming)', () => {
     expect(cancelled).toBe(true); // the connection is released
   });
 
+  it('reads a completed stream body to its end (so the connection is reused), cancels one that does not end', async () => {
+    useFakeClock();
+    const bodies: Array<{ cancelled: boolean; ended: boolean }> = [];
+    // After `[DONE]`: the body ends 10 ms later, or never.
+    const body = (ends: boolean) => {
+      const state = { cancelled: false, ended: false };
+      bodies.push(state);
+      return new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(encoder.encode(recordedStream()));
+          if (ends) {
+            setTimeout(() => {
+              controller.enqueue(encoder.encode(': bye\n\n'));
+              controller.close();
+              state.ended = true;
+            }, 10);
+          }
+        },
+        cancel() {
+          state.cancelled = true;
+        },
+      });
+    };
+    let ends = true;
+    const grid = makeGrid({ fetch: async () => new Response(body(ends), { headers: sseHeaders() }) });
+    for (const each of [true, false]) {
+      ends = each;
+      const stream = await grid.chat.completions.create({ ...params, stream: true });
+      const text = stream.finalText();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(await text).toBe(FULL_TEXT); // complete at `[DONE]`, whether or not the body ends
+      await vi.advanceTimersByTimeAsync(5_000);
+    }
+    expect(bodies).toEqual([
+      { cancelled: false, ended: true },
+      { cancelled: true, ended: false },
+    ]);
+  });
+
   it('a slow stream whose content keeps coming is never cut by the timeout', async () => {
     useFakeClock();
     const parts = [...CHUNKS.map((c) => sseEvent(c)), sseEvent('[DONE]')];
