@@ -7,9 +7,8 @@ export const BENCH_GRID_OPTIONS = {
   // The core's and the door's rate limits.
   rateLimits: false,
   limits: {
-    // Keep-alive connections stay open: the grid's SSE answers send `Connection: keep-alive` even on a
-    // connection's last allowed request, so a keep-alive client sends one more and gets node's bare 503
-    // (reported as a mock-grid bug). One reconnect per 1,000 requests is not what these figures measure.
+    // Keep-alive connections stay open: one reconnect per 1,000 requests (the default cap, which closes the
+    // connection with `Connection: close`) is not what these figures measure.
     maxRequestsPerConnection: 1_000_000_000,
   },
 } as const satisfies Parameters<typeof startMockGrid>[0];
