@@ -37,9 +37,11 @@ export function startTranscript(baseURL: string, settings: Partial<Settings> = {
     baseURL,
     apiKey: ANONYMOUS_KEY,
     fetch: (url, init) => {
-      // The sdk hands fetch the body as bytes.
-      if (init.method === 'POST')
-        requests.push(JSON.parse(new TextDecoder().decode(init.body as ArrayBuffer)));
+      // The sdk hands fetch the JSON body as a string (bytes when a middleware rebuilt the request).
+      if (init.method === 'POST') {
+        const body = init.body as string | ArrayBuffer;
+        requests.push(JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body)));
+      }
       return fetch(url, init);
     },
   });
