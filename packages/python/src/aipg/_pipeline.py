@@ -11,12 +11,13 @@ differ only in how they send, read and sleep.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import logging
 import math
 import uuid
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Union
 
@@ -90,34 +91,31 @@ class CallPlan:
         #: One deadline per attempt for headers and the whole body: the float given, or a Timeout's ``read``.
         self.budget: float | None = timeout.read if isinstance(timeout, httpx2.Timeout) else timeout
 
-        headers: dict[str, str] = {}
-        removed: set[str] = set()
+        # Later sources win, by case-insensitive name; a `None` value removes the header.
+        merged: dict[str, tuple[str, str | None]] = {}
 
         def put(values: Mapping[str, str | None]) -> None:
             for name, value in values.items():
-                key = name.lower()
-                for existing in [k for k in headers if k.lower() == key]:
-                    del headers[existing]
-                if value is None:
-                    removed.add(key)
-                else:
-                    headers[name] = value
-                    removed.discard(key)
+                merged[name.lower()] = (name, value)
 
         put(client.auth_headers())
         put({"Accept": "text/event-stream" if spec.stream else "application/json"})
         put(client.default_headers)
-        call_headers = dict(spec.headers)
-        mode = next((v for k, v in call_headers.items() if k.lower() == RESPONSE_MODE_HEADER), None)
-        call_headers = {k: v for k, v in call_headers.items() if k.lower() != RESPONSE_MODE_HEADER}
+        call_headers = spec.headers
+        mode = None
+        own = None
+        for name, value in call_headers.items():
+            key = name.lower()
+            if key == RESPONSE_MODE_HEADER:
+                mode = value
+            elif key == "x-request-id":
+                own = value
         self.mode: ResponseMode = mode if mode in ("raw", "streaming") else "parsed"  # type: ignore[assignment]
         # One id per logical call, the same on every retry; a caller-supplied X-Request-Id wins.
-        own = next((v for k, v in call_headers.items() if k.lower() == "x-request-id"), None)
         self.request_id = own if own is not None else str(uuid.uuid4())
         put({"X-Request-Id": self.request_id})
         put(call_headers)
-        self.headers = headers
-        self.removed = frozenset(removed)
+        merged.pop(RESPONSE_MODE_HEADER, None)
 
         query = {**client.default_query, **(spec.query or {})}
         self.params = {k: str(v) if not isinstance(v, str) else v for k, v in query.items() if v is not None}
@@ -125,7 +123,9 @@ class CallPlan:
         if spec.body is not None:
             # Plain JSON values as they are; anything else (a pydantic model, a datetime …) through pydantic.
             self.content = json.dumps(spec.body, separators=(",", ":"), default=to_jsonable_python).encode()
-            self.headers.setdefault("Content-Type", "application/json")
+            merged.setdefault("content-type", ("Content-Type", "application/json"))
+        self.headers = {name: value for name, value in merged.values() if value is not None}
+        self.removed = frozenset(key for key, (_, value) in merged.items() if value is None)
 
     @property
     def leaves_body_open(self) -> bool:
@@ -135,7 +135,7 @@ class CallPlan:
     def build(self, http: httpx2.Client | httpx2.AsyncClient, attempt: int) -> httpx2.Request:
         request = http.build_request(
             self.method,
-            self.url,
+            parsed_url(self.url),
             content=self.content,
             params=self.params or None,
             headers={**self.headers, "X-AIPG-Retry-Count": str(attempt)},
@@ -276,15 +276,42 @@ def said_by_server(content: bytes) -> str | None:
     return json.dumps(message) if message and len(message) <= _MAX_SAID else None
 
 
-def _rebuilt(response: httpx2.Response, raw: bytes) -> httpx2.Response:
-    """A response holding the raw bytes read under the deadline (decoded again by httpx as usual)."""
-    return httpx2.Response(
-        response.status_code,
-        headers=response.headers,
-        content=raw,
-        request=response.request,
-        extensions=response.extensions,
-    )
+@functools.lru_cache(maxsize=256)
+def parsed_url(url: str) -> httpx2.URL:
+    """``url`` parsed, once: httpx parses a string URL on every request, and a client calls the same few URLs."""
+    return httpx2.URL(url)
+
+
+class _BodyUnderDeadline(httpx2.SyncByteStream, httpx2.AsyncByteStream):
+    """A response's body stream that fails once the attempt's deadline has passed (checked after every chunk),
+    so ``read()`` reads it, decodes it and keeps it as usual, under the deadline."""
+
+    def __init__(self, stream: httpx2.SyncByteStream | httpx2.AsyncByteStream, plan: CallPlan, deadline: float | None):
+        self._stream = stream
+        self._plan = plan
+        self._deadline = deadline
+
+    def __iter__(self) -> Iterator[bytes]:
+        assert isinstance(self._stream, httpx2.SyncByteStream)
+        for chunk in self._stream:
+            yield chunk
+            if _past(self._deadline):
+                raise self._plan.timeout_error("body")
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        assert isinstance(self._stream, httpx2.AsyncByteStream)
+        async for chunk in self._stream:
+            yield chunk
+            if _past(self._deadline):
+                raise self._plan.timeout_error("body")
+
+    def close(self) -> None:
+        assert isinstance(self._stream, httpx2.SyncByteStream)
+        self._stream.close()
+
+    async def aclose(self) -> None:
+        assert isinstance(self._stream, httpx2.AsyncByteStream)
+        await self._stream.aclose()
 
 
 def _past(deadline: float | None) -> bool:
@@ -299,17 +326,14 @@ def read_body_sync(response: httpx2.Response, plan: CallPlan, deadline: float | 
     the read timeout). A body that stalls or breaks off fails like a missing response."""
     if response.is_stream_consumed:
         return response
-    chunks: list[bytes] = []
+    response.stream = _BodyUnderDeadline(response.stream, plan, deadline)
     try:
-        for chunk in response.iter_raw():
-            chunks.append(chunk)
-            if _past(deadline):
-                raise plan.timeout_error("body")
+        response.read()
     except httpx2.TransportError as exc:
         raise plan.transport_error(exc, "body") from exc
     finally:
         response.close()
-    return _rebuilt(response, b"".join(chunks))
+    return response
 
 
 def send_sync(http: httpx2.Client, plan: CallPlan) -> httpx2.Response:
@@ -363,17 +387,14 @@ def send_sync(http: httpx2.Client, plan: CallPlan) -> httpx2.Response:
 async def read_body_async(response: httpx2.Response, plan: CallPlan, deadline: float | None) -> httpx2.Response:
     if response.is_stream_consumed:
         return response
-    chunks: list[bytes] = []
+    response.stream = _BodyUnderDeadline(response.stream, plan, deadline)
     try:
-        async for chunk in response.aiter_raw():
-            chunks.append(chunk)
-            if _past(deadline):
-                raise plan.timeout_error("body")
+        await response.aread()
     except httpx2.TransportError as exc:
         raise plan.transport_error(exc, "body") from exc
     finally:
         await response.aclose()
-    return _rebuilt(response, b"".join(chunks))
+    return response
 
 
 async def send_async(http: httpx2.AsyncClient, plan: CallPlan) -> httpx2.Response:
