@@ -124,8 +124,11 @@ class CallPlan:
             # Plain JSON values as they are; anything else (a pydantic model, a datetime …) through pydantic.
             self.content = json.dumps(spec.body, separators=(",", ":"), default=to_jsonable_python).encode()
             merged.setdefault("content-type", ("Content-Type", "application/json"))
-        self.headers = {name: value for name, value in merged.values() if value is not None}
-        self.removed = frozenset(key for key, (_, value) in merged.items() if value is None)
+        merged.pop("x-aipg-retry-count", None)  # set per attempt
+        #: The call's headers, to send after the http_client's own (encoded once, as httpx would).
+        self.headers = [(name.encode("ascii"), value.encode("ascii")) for name, value in merged.values() if value is not None]
+        #: Lower-case names the client's headers must not bring: the call's own, and the ones removed with `None`.
+        self.replaced = frozenset([key.encode("ascii") for key in merged] + [b"x-aipg-retry-count"])
 
     @property
     def leaves_body_open(self) -> bool:
@@ -134,16 +137,14 @@ class CallPlan:
 
     def build(self, http: httpx2.Client | httpx2.AsyncClient, attempt: int) -> httpx2.Request:
         request = http.build_request(
-            self.method,
-            parsed_url(self.url),
-            content=self.content,
-            params=self.params or None,
-            headers={**self.headers, "X-AIPG-Retry-Count": str(attempt)},
-            timeout=self.httpx_timeout,
+            self.method, parsed_url(self.url), content=self.content, params=self.params or None, timeout=self.httpx_timeout
         )
-        # The http_client's own default headers must not bring back one the caller removed with `None`.
-        for name in self.removed:
-            request.headers.pop(name, None)
+        # The request's headers so far (the http_client's defaults, Host, Content-Length …) give way to the call's,
+        # by name, and the call's follow: one pass, where httpx's merge compares every pair of names.
+        headers = [(name, value) for name, value in request.headers.raw if name.lower() not in self.replaced]
+        headers += self.headers
+        headers.append((b"X-AIPG-Retry-Count", b"%d" % attempt))
+        request.headers = httpx2.Headers(headers)
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s %s (attempt %d) headers=%s", self.method, self.url, attempt, redact_headers(request.headers.items())
