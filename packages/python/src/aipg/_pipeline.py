@@ -16,14 +16,14 @@ import itertools
 import json
 import logging
 import math
-import uuid
+import os
 from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Union
 
 import anyio
 import httpx2
-from pydantic_core import to_jsonable_python
+from pydantic_core import to_json
 
 from . import _clock
 from ._constants import LOUD_WAIT
@@ -112,7 +112,7 @@ class CallPlan:
                 own = value
         self.mode: ResponseMode = mode if mode in ("raw", "streaming") else "parsed"  # type: ignore[assignment]
         # One id per logical call, the same on every retry; a caller-supplied X-Request-Id wins.
-        self.request_id = own if own is not None else str(uuid.uuid4())
+        self.request_id = own if own is not None else new_request_id()
         put({"X-Request-Id": self.request_id})
         put(call_headers)
         merged.pop(RESPONSE_MODE_HEADER, None)
@@ -121,8 +121,8 @@ class CallPlan:
         self.params = {k: str(v) if not isinstance(v, str) else v for k, v in query.items() if v is not None}
         self.content: bytes | None = None
         if spec.body is not None:
-            # Plain JSON values as they are; anything else (a pydantic model, a datetime …) through pydantic.
-            self.content = json.dumps(spec.body, separators=(",", ":"), default=to_jsonable_python).encode()
+            # Compact UTF-8 JSON; pydantic models, datetimes … as pydantic serialises them.
+            self.content = to_json(spec.body)
             merged.setdefault("content-type", ("Content-Type", "application/json"))
         merged.pop("x-aipg-retry-count", None)  # set per attempt
         #: The call's headers, to send after the http_client's own (encoded once, as httpx would).
@@ -275,6 +275,13 @@ def said_by_server(content: bytes) -> str | None:
     """The server's message in an error body, quoted, if it fits on a line."""
     message = extract_message(parse_json_or_text(content))
     return json.dumps(message) if message and len(message) <= _MAX_SAID else None
+
+
+def new_request_id() -> str:
+    """A random (version 4) UUID as text, formatted straight from 16 random bytes (``str(uuid.uuid4())`` builds a
+    UUID object only to print it)."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
 
 @functools.lru_cache(maxsize=256)
