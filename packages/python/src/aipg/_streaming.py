@@ -431,6 +431,12 @@ def _merge_tool_calls(message: dict[str, Any], deltas: list[Any]) -> None:
             fn["arguments"] = (fn.get("arguments") or "") + given["arguments"]
 
 
+def _unencoded(response: httpx2.Response) -> bool:
+    """Whether the body has no ``Content-Encoding``: then its raw bytes are the decoded ones, and the stream reads
+    them without httpx's decoding layer (a generator and two lists per network chunk)."""
+    return response.headers.get("content-encoding", "identity").strip().lower() == "identity"
+
+
 class _StreamBase(Generic[_T]):
     def __init__(self, *, plan: CallPlan, response: httpx2.Response) -> None:
         self.response = response
@@ -476,7 +482,8 @@ class Stream(_StreamBase[_T]):
         self._iterator = self._run()
 
     def __iter__(self) -> Iterator[_T]:
-        return self
+        # The generator itself: a `for` loop then steps it without a call of __next__ per chunk.
+        return self._iterator
 
     def __next__(self) -> _T:
         return next(self._iterator)
@@ -487,7 +494,7 @@ class Stream(_StreamBase[_T]):
         last = _clock.monotonic()
         try:
             try:
-                for raw in self.response.iter_bytes():
+                for raw in self.response.iter_raw() if _unencoded(self.response) else self.response.iter_bytes():
                     for item in reader.feed(raw):
                         chunk = state.chunk_of(item)
                         if state.saw_done:
@@ -553,7 +560,7 @@ class AsyncStream(_StreamBase[_T]):
         self._iterator = self._run()
 
     def __aiter__(self) -> AsyncIterator[_T]:
-        return self
+        return self._iterator
 
     async def __anext__(self) -> _T:
         return await self._iterator.__anext__()
@@ -564,7 +571,7 @@ class AsyncStream(_StreamBase[_T]):
         last = _clock.monotonic()
         try:
             try:
-                async for raw in self.response.aiter_bytes():
+                async for raw in self.response.aiter_raw() if _unencoded(self.response) else self.response.aiter_bytes():
                     for item in reader.feed(raw):
                         chunk = state.chunk_of(item)
                         if state.saw_done:
