@@ -126,7 +126,11 @@ class CallPlan:
             merged.setdefault("content-type", ("Content-Type", "application/json"))
         merged.pop("x-aipg-retry-count", None)  # set per attempt
         #: The call's headers, to send after the http_client's own (encoded once, as httpx would).
-        self.headers = [(name.encode("ascii"), value.encode("ascii")) for name, value in merged.values() if value is not None]
+        self.headers = [
+            (name.encode("ascii"), value.encode("ascii"))
+            for name, value in merged.values()
+            if value is not None
+        ]
         #: Lower-case names the client's headers must not bring: the call's own, and the ones removed with `None`.
         self.replaced = frozenset([key.encode("ascii") for key in merged] + [b"x-aipg-retry-count"])
 
@@ -137,7 +141,11 @@ class CallPlan:
 
     def build(self, http: httpx2.Client | httpx2.AsyncClient, attempt: int) -> httpx2.Request:
         request = http.build_request(
-            self.method, parsed_url(self.url), content=self.content, params=self.params or None, timeout=self.httpx_timeout
+            self.method,
+            parsed_url(self.url),
+            content=self.content,
+            params=self.params or None,
+            timeout=self.httpx_timeout,
         )
         # The request's headers so far (the http_client's defaults, Host, Content-Length …) give way to the call's,
         # by name, and the call's follow: one pass, where httpx's merge compares every pair of names.

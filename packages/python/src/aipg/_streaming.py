@@ -133,11 +133,12 @@ class EventReader:
     def feed(self, raw: bytes) -> list[SSEItem]:
         """The events completed by ``raw``."""
         if self._clean and raw.endswith(b"\n\n") and b"\r" not in raw:
-            self._started = True
             if raw.startswith(_DATA) and raw.find(b"\n") == len(raw) - 2:
+                self._started = True
                 return [raw[6:-2]]  # one event: the common case
             parts = raw[:-2].split(b"\n\n")
             if all(part.startswith(_DATA) and b"\n" not in part for part in parts):
+                self._started = True
                 return [part[6:] for part in parts]
         return self._decoded(raw, final=False)
 
@@ -494,7 +495,8 @@ class Stream(_StreamBase[_T]):
         last = _clock.monotonic()
         try:
             try:
-                for raw in self.response.iter_raw() if _unencoded(self.response) else self.response.iter_bytes():
+                body = self.response.iter_raw() if _unencoded(self.response) else self.response.iter_bytes()
+                for raw in body:
                     for item in reader.feed(raw):
                         chunk = state.chunk_of(item)
                         if state.saw_done:
@@ -571,7 +573,8 @@ class AsyncStream(_StreamBase[_T]):
         last = _clock.monotonic()
         try:
             try:
-                async for raw in self.response.aiter_raw() if _unencoded(self.response) else self.response.aiter_bytes():
+                body = self.response.aiter_raw() if _unencoded(self.response) else self.response.aiter_bytes()
+                async for raw in body:
                     for item in reader.feed(raw):
                         chunk = state.chunk_of(item)
                         if state.saw_done:
