@@ -11,18 +11,19 @@ differ only in how they send, read and sleep.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import logging
 import math
-import uuid
-from collections.abc import Mapping
+import os
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Union
 
 import anyio
 import httpx2
-from pydantic_core import to_jsonable_python
+from pydantic_core import to_json
 
 from . import _clock
 from ._constants import LOUD_WAIT
@@ -90,42 +91,48 @@ class CallPlan:
         #: One deadline per attempt for headers and the whole body: the float given, or a Timeout's ``read``.
         self.budget: float | None = timeout.read if isinstance(timeout, httpx2.Timeout) else timeout
 
-        headers: dict[str, str] = {}
-        removed: set[str] = set()
+        # Later sources win, by case-insensitive name; a `None` value removes the header.
+        merged: dict[str, tuple[str, str | None]] = {}
 
         def put(values: Mapping[str, str | None]) -> None:
             for name, value in values.items():
-                key = name.lower()
-                for existing in [k for k in headers if k.lower() == key]:
-                    del headers[existing]
-                if value is None:
-                    removed.add(key)
-                else:
-                    headers[name] = value
-                    removed.discard(key)
+                merged[name.lower()] = (name, value)
 
         put(client.auth_headers())
         put({"Accept": "text/event-stream" if spec.stream else "application/json"})
         put(client.default_headers)
-        call_headers = dict(spec.headers)
-        mode = next((v for k, v in call_headers.items() if k.lower() == RESPONSE_MODE_HEADER), None)
-        call_headers = {k: v for k, v in call_headers.items() if k.lower() != RESPONSE_MODE_HEADER}
+        call_headers = spec.headers
+        mode = None
+        own = None
+        for name, value in call_headers.items():
+            key = name.lower()
+            if key == RESPONSE_MODE_HEADER:
+                mode = value
+            elif key == "x-request-id":
+                own = value
         self.mode: ResponseMode = mode if mode in ("raw", "streaming") else "parsed"  # type: ignore[assignment]
         # One id per logical call, the same on every retry; a caller-supplied X-Request-Id wins.
-        own = next((v for k, v in call_headers.items() if k.lower() == "x-request-id"), None)
-        self.request_id = own if own is not None else str(uuid.uuid4())
+        self.request_id = own if own is not None else new_request_id()
         put({"X-Request-Id": self.request_id})
         put(call_headers)
-        self.headers = headers
-        self.removed = frozenset(removed)
+        merged.pop(RESPONSE_MODE_HEADER, None)
 
         query = {**client.default_query, **(spec.query or {})}
         self.params = {k: str(v) if not isinstance(v, str) else v for k, v in query.items() if v is not None}
         self.content: bytes | None = None
         if spec.body is not None:
-            # Plain JSON values as they are; anything else (a pydantic model, a datetime …) through pydantic.
-            self.content = json.dumps(spec.body, separators=(",", ":"), default=to_jsonable_python).encode()
-            self.headers.setdefault("Content-Type", "application/json")
+            # Compact UTF-8 JSON; pydantic models, datetimes … as pydantic serialises them.
+            self.content = to_json(spec.body)
+            merged.setdefault("content-type", ("Content-Type", "application/json"))
+        merged.pop("x-aipg-retry-count", None)  # set per attempt
+        #: The call's headers, to send after the http_client's own (encoded once, as httpx would).
+        self.headers = [
+            (name.encode("ascii"), value.encode("ascii"))
+            for name, value in merged.values()
+            if value is not None
+        ]
+        #: Lower-case names the client's headers must not bring: the call's own, and the ones removed with `None`.
+        self.replaced = frozenset([key.encode("ascii") for key in merged] + [b"x-aipg-retry-count"])
 
     @property
     def leaves_body_open(self) -> bool:
@@ -135,15 +142,17 @@ class CallPlan:
     def build(self, http: httpx2.Client | httpx2.AsyncClient, attempt: int) -> httpx2.Request:
         request = http.build_request(
             self.method,
-            self.url,
+            parsed_url(self.url),
             content=self.content,
             params=self.params or None,
-            headers={**self.headers, "X-AIPG-Retry-Count": str(attempt)},
             timeout=self.httpx_timeout,
         )
-        # The http_client's own default headers must not bring back one the caller removed with `None`.
-        for name in self.removed:
-            request.headers.pop(name, None)
+        # The request's headers so far (the http_client's defaults, Host, Content-Length …) give way to the call's,
+        # by name, and the call's follow: one pass, where httpx's merge compares every pair of names.
+        headers = [(name, value) for name, value in request.headers.raw if name.lower() not in self.replaced]
+        headers += self.headers
+        headers.append((b"X-AIPG-Retry-Count", b"%d" % attempt))
+        request.headers = httpx2.Headers(headers)
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s %s (attempt %d) headers=%s", self.method, self.url, attempt, redact_headers(request.headers.items())
@@ -276,15 +285,49 @@ def said_by_server(content: bytes) -> str | None:
     return json.dumps(message) if message and len(message) <= _MAX_SAID else None
 
 
-def _rebuilt(response: httpx2.Response, raw: bytes) -> httpx2.Response:
-    """A response holding the raw bytes read under the deadline (decoded again by httpx as usual)."""
-    return httpx2.Response(
-        response.status_code,
-        headers=response.headers,
-        content=raw,
-        request=response.request,
-        extensions=response.extensions,
-    )
+def new_request_id() -> str:
+    """A random (version 4) UUID as text, formatted straight from 16 random bytes (``str(uuid.uuid4())`` builds a
+    UUID object only to print it)."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
+
+
+@functools.lru_cache(maxsize=256)
+def parsed_url(url: str) -> httpx2.URL:
+    """``url`` parsed, once: httpx parses a string URL on every request, and a client calls the same few URLs."""
+    return httpx2.URL(url)
+
+
+class _BodyUnderDeadline(httpx2.SyncByteStream, httpx2.AsyncByteStream):
+    """A response's body stream that fails once the attempt's deadline has passed (checked after every chunk),
+    so ``read()`` reads it, decodes it and keeps it as usual, under the deadline."""
+
+    def __init__(self, stream: httpx2.SyncByteStream | httpx2.AsyncByteStream, plan: CallPlan, deadline: float | None):
+        self._stream = stream
+        self._plan = plan
+        self._deadline = deadline
+
+    def __iter__(self) -> Iterator[bytes]:
+        assert isinstance(self._stream, httpx2.SyncByteStream)
+        for chunk in self._stream:
+            yield chunk
+            if _past(self._deadline):
+                raise self._plan.timeout_error("body")
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        assert isinstance(self._stream, httpx2.AsyncByteStream)
+        async for chunk in self._stream:
+            yield chunk
+            if _past(self._deadline):
+                raise self._plan.timeout_error("body")
+
+    def close(self) -> None:
+        assert isinstance(self._stream, httpx2.SyncByteStream)
+        self._stream.close()
+
+    async def aclose(self) -> None:
+        assert isinstance(self._stream, httpx2.AsyncByteStream)
+        await self._stream.aclose()
 
 
 def _past(deadline: float | None) -> bool:
@@ -299,17 +342,14 @@ def read_body_sync(response: httpx2.Response, plan: CallPlan, deadline: float | 
     the read timeout). A body that stalls or breaks off fails like a missing response."""
     if response.is_stream_consumed:
         return response
-    chunks: list[bytes] = []
+    response.stream = _BodyUnderDeadline(response.stream, plan, deadline)
     try:
-        for chunk in response.iter_raw():
-            chunks.append(chunk)
-            if _past(deadline):
-                raise plan.timeout_error("body")
+        response.read()
     except httpx2.TransportError as exc:
         raise plan.transport_error(exc, "body") from exc
     finally:
         response.close()
-    return _rebuilt(response, b"".join(chunks))
+    return response
 
 
 def send_sync(http: httpx2.Client, plan: CallPlan) -> httpx2.Response:
@@ -363,17 +403,14 @@ def send_sync(http: httpx2.Client, plan: CallPlan) -> httpx2.Response:
 async def read_body_async(response: httpx2.Response, plan: CallPlan, deadline: float | None) -> httpx2.Response:
     if response.is_stream_consumed:
         return response
-    chunks: list[bytes] = []
+    response.stream = _BodyUnderDeadline(response.stream, plan, deadline)
     try:
-        async for chunk in response.aiter_raw():
-            chunks.append(chunk)
-            if _past(deadline):
-                raise plan.timeout_error("body")
+        await response.aread()
     except httpx2.TransportError as exc:
         raise plan.transport_error(exc, "body") from exc
     finally:
         await response.aclose()
-    return _rebuilt(response, b"".join(chunks))
+    return response
 
 
 async def send_async(http: httpx2.AsyncClient, plan: CallPlan) -> httpx2.Response:

@@ -21,7 +21,7 @@ from typing_extensions import ParamSpec
 from ._exceptions import APIError, APIResponseValidationError
 from ._json import parse_json_or_text
 from ._pipeline import RESPONSE_MODE_HEADER, CallPlan
-from ._validation import validate
+from ._validation import adapter_for, validate
 
 __all__ = [
     "APIResponse",
@@ -145,8 +145,14 @@ def model_decoder(target: type[_T]) -> Decoder[_T]:
     """A decoder reading the JSON body as ``target`` (a generated model, or e.g. ``list[ModelStatus]``), strictly
     or not as the client says (``strict_response_validation``)."""
 
+    validator = adapter_for(target).validator
+
     def decode(response: httpx2.Response, plan: CallPlan) -> _T:
         content = response.content
+        try:  # the common case: a body that matches, parsed and validated in one pass
+            return cast(_T, validator.validate_json(content))
+        except ValidationError:
+            pass
         try:
             data = json.loads(content)
         except ValueError as error:

@@ -17,22 +17,22 @@ import codecs
 import copy
 import json
 import re
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar, Union, cast
 
 import httpx2
 from pydantic import ValidationError
 
 from . import _clock
 from ._exceptions import AIPGError, APIConnectionError, APIError, StreamInterruptedError
-from ._generated.models import ChatCompletion
+from ._generated.models import ChatCompletion, ChatCompletionChunk
 from ._json import as_dict, as_list, parse_json_or_text
 from ._pipeline import CallPlan
 from ._validation import validate
 
-__all__ = ["ServerSentEvent", "SSEDecoder", "iter_sse", "aiter_sse", "Stream", "AsyncStream"]
+__all__ = ["ServerSentEvent", "SSEDecoder", "EventReader", "iter_sse", "aiter_sse", "Stream", "AsyncStream"]
 
 _T = TypeVar("_T")
 
@@ -77,6 +77,11 @@ class SSEDecoder:
                 events.append(event)
         return events
 
+    @property
+    def idle(self) -> bool:
+        """No unfinished line and no event under way: the next piece starts afresh."""
+        return not self._rest and self._data is None and self._event is None and self._id is None
+
     def flush(self) -> list[ServerSentEvent]:
         """End of input: the unfinished line, then the event it belongs to, as if a blank line followed."""
         rest, self._rest = self._rest.rstrip("\r"), ""
@@ -105,27 +110,75 @@ class SSEDecoder:
         return None
 
 
-def _decoder() -> codecs.IncrementalDecoder:
-    return codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
+#: What :meth:`EventReader.feed` returns per event: the ``data`` of a plain event (no ``event``/``id`` field) still
+#: as UTF-8 bytes, or the decoded :class:`ServerSentEvent` of any other.
+SSEItem = Union[bytes, ServerSentEvent]
+
+_DATA = b"data: "
+
+
+class EventReader:
+    """An event stream's bytes, network chunk by network chunk. A chunk made of whole one-line ``data: …`` events
+    with LF line ends — how the grid writes its streams, one event per write — is split right here and its data
+    handed on as bytes (the JSON parser reads UTF-8 itself). Any other chunk, and every chunk while a line, an
+    event or a UTF-8 character is unfinished, goes through the incremental UTF-8 decoder and :class:`SSEDecoder`,
+    which handle the whole format. Both paths give the same events."""
+
+    def __init__(self) -> None:
+        self._parser = SSEDecoder()
+        self._text: codecs.IncrementalDecoder | None = None
+        self._started = False  # a byte was read: a BOM from now on is text, not a signature
+        self._clean = True  # nothing unfinished in the parser or the UTF-8 decoder
+
+    def feed(self, raw: bytes) -> list[SSEItem]:
+        """The events completed by ``raw``."""
+        if self._clean and raw.endswith(b"\n\n") and b"\r" not in raw:
+            if raw.startswith(_DATA) and raw.find(b"\n") == len(raw) - 2:
+                self._started = True
+                return [raw[6:-2]]  # one event: the common case
+            parts = raw[:-2].split(b"\n\n")
+            if all(part.startswith(_DATA) and b"\n" not in part for part in parts):
+                self._started = True
+                return [part[6:] for part in parts]
+        return self._decoded(raw, final=False)
+
+    def flush(self) -> list[SSEItem]:
+        """End of input: what the unfinished pieces still make."""
+        return [*self._decoded(b"", final=True), *self._parser.flush()]
+
+    def _decoded(self, raw: bytes, *, final: bool) -> list[SSEItem]:
+        text = self._text
+        if text is None:
+            # The UTF-8 signature is skipped only at the very start of the stream.
+            text = self._text = codecs.getincrementaldecoder("utf-8" if self._started else "utf-8-sig")("replace")
+        self._started = self._started or bool(raw)
+        events: list[SSEItem] = [*self._parser.feed(text.decode(raw, final))]
+        self._clean = self._parser.idle and not text.getstate()[0]
+        return events
+
+
+def _as_event(item: SSEItem) -> ServerSentEvent:
+    return ServerSentEvent(item.decode("utf-8", "replace")) if isinstance(item, bytes) else item
 
 
 def iter_sse(chunks: Iterable[bytes]) -> Iterator[ServerSentEvent]:
     """The events of a byte stream split anywhere, even inside a UTF-8 sequence."""
-    text, parser = _decoder(), SSEDecoder()
+    reader = EventReader()
     for chunk in chunks:
-        yield from parser.feed(text.decode(chunk))
-    yield from parser.feed(text.decode(b"", final=True))
-    yield from parser.flush()
+        for item in reader.feed(chunk):
+            yield _as_event(item)
+    for item in reader.flush():
+        yield _as_event(item)
 
 
 async def aiter_sse(chunks: AsyncIterable[bytes]) -> AsyncIterator[ServerSentEvent]:
     """:func:`iter_sse` for an async byte stream."""
-    text, parser = _decoder(), SSEDecoder()
+    reader = EventReader()
     async for chunk in chunks:
-        for event in parser.feed(text.decode(chunk)):
-            yield event
-    for event in [*parser.feed(text.decode(b"", final=True)), *parser.flush()]:
-        yield event
+        for item in reader.feed(chunk):
+            yield _as_event(item)
+    for item in reader.flush():
+        yield _as_event(item)
 
 
 class _ChatState:
@@ -136,6 +189,7 @@ class _ChatState:
         self.plan = plan
         self.response = response
         self.request_id = plan.request_id_of(response)
+        self._validator = ChatCompletionChunk.__pydantic_validator__
         self._snapshot: dict[str, Any] | None = None
         self._by_index: dict[int, dict[str, Any]] = {}
         # Text fields being streamed, by (choice index, field): the pieces since the last join, and the pieces of
@@ -144,31 +198,83 @@ class _ChatState:
         self._joined: dict[tuple[int, str], list[str]] = {}
         self.saw_done = False
 
-    def chunk_of(self, event: ServerSentEvent) -> dict[str, Any] | None:
+    def chunk_of(self, item: SSEItem) -> ChatCompletionChunk | None:
         """The chunk an event carries; ``None`` for ``[DONE]`` (then :attr:`saw_done`), keep-alives and events of
         other names. An error event raises :class:`APIError`."""
-        data = event.data.strip()
-        if data == "[DONE]":
+        data, name = (item, None) if isinstance(item, bytes) else (item.data, item.event)
+        data = data.strip()
+        if data == (b"[DONE]" if isinstance(data, bytes) else "[DONE]"):
             self.saw_done = True
             return None
         if not data:
             return None
-        is_error = event.event == "error"
+        if name is None or name == "message":
+            # The common case: a chunk that matches the spec, validated straight from its JSON text.
+            try:
+                chunk: ChatCompletionChunk = self._validator.validate_json(data)
+            except ValidationError:
+                pass
+            else:
+                extra = chunk.__pydantic_extra__
+                if not extra or extra.get("error") is None:
+                    self._add(chunk, data)
+                    return chunk
+        return self._chunk_of_json(data, name)
+
+    def _chunk_of_json(self, data: bytes | str, name: str | None) -> ChatCompletionChunk | None:
+        """:meth:`chunk_of` for every other event: error events and chunks that do not match the spec (kept as
+        sent unless the client is strict, docs/python.md "Response validation")."""
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        is_error = name == "error"
         if is_error:
-            parsed = parse_json_or_text(data.encode())
+            parsed = parse_json_or_text(text)
         else:
             try:
-                parsed = json.loads(data)
+                parsed = json.loads(text)
             except ValueError:
-                quoted = data if len(data) <= 200 else data[:200] + "…"
+                quoted = text if len(text) <= 200 else text[:200] + "…"
                 raise AIPGError(f"Could not parse a stream event as JSON: {quoted}") from None
         chunk = as_dict(parsed)
         if is_error or (chunk is not None and chunk.get("error") is not None):
             raise APIError(status_code=None, body=parsed, headers=self.response.headers, request_id=self.request_id)
-        if event.event not in (None, "message") or chunk is None:
+        if name not in (None, "message") or chunk is None:
             return None
         self.apply(chunk)
-        return chunk
+        try:
+            return validate(ChatCompletionChunk, chunk, strict=self.plan.strict)
+        except ValidationError as error:
+            raise AIPGError(f"A stream chunk does not match ChatCompletionChunk: {error}") from error
+
+    def _add(self, chunk: ChatCompletionChunk, data: bytes | str) -> None:
+        """Adds a validated chunk to the snapshot. A chunk that only continues text fields of choices already
+        begun (every content chunk but the first) is read from the model; any other from its JSON, by
+        :meth:`apply`, as sent."""
+        if self._snapshot is not None and not chunk.__pydantic_extra__ and chunk.usage is None and chunk.grid is None:
+            by_index = self._by_index
+            choices = chunk.choices
+            for choice in choices:
+                delta = choice.delta
+                if (
+                    choice.index not in by_index
+                    or choice.__pydantic_extra__
+                    or delta.__pydantic_extra__
+                    or delta.role is not None
+                    or delta.tool_calls is not None
+                ):
+                    break
+            else:
+                for choice in choices:
+                    delta, index = choice.delta, choice.index
+                    if delta.content is not None:
+                        self._append(index, "content", delta.content)
+                    if delta.reasoning_content is not None:
+                        self._append(index, "reasoning_content", delta.reasoning_content)
+                    if choice.finish_reason:
+                        by_index[index]["finish_reason"] = choice.finish_reason
+                if not self._snapshot["model"]:
+                    self._snapshot["model"] = chunk.model
+                return
+        self.apply(json.loads(data))
 
     def idle_error(self) -> AIPGError:
         return self.plan.timeout_error("stream")
@@ -224,20 +330,23 @@ class _ChatState:
                 _merge_tool_calls(message, as_list(value))
             elif isinstance(value, str) and key != "role":
                 # content, reasoning_content, refusal …: text fields arrive in pieces, appended.
-                slot = (index, key)
-                pieces = self._pieces.get(slot)
-                if pieces is None:
-                    # The first piece since the last join: it continues the text joined so far, if any.
-                    pieces = self._joined.pop(slot, None)
-                    if pieces is None:
-                        previous = message.get(key)
-                        pieces = [previous] if isinstance(previous, str) else []
-                    self._pieces[slot] = pieces
-                pieces.append(value)
+                self._append(index, key, value)
             else:
                 self._pieces.pop((index, key), None)
                 self._joined.pop((index, key), None)
                 message[key] = value
+
+    def _append(self, index: int, key: str, value: str) -> None:
+        slot = (index, key)
+        pieces = self._pieces.get(slot)
+        if pieces is None:
+            # The first piece since the last join: it continues the text joined so far, if any.
+            pieces = self._joined.pop(slot, None)
+            if pieces is None:
+                previous = self._by_index[index]["message"].get(key)
+                pieces = [previous] if isinstance(previous, str) else []
+            self._pieces[slot] = pieces
+        pieces.append(value)
 
     def _choices(self) -> list[dict[str, Any]]:
         snapshot = self.snapshot
@@ -323,11 +432,16 @@ def _merge_tool_calls(message: dict[str, Any], deltas: list[Any]) -> None:
             fn["arguments"] = (fn.get("arguments") or "") + given["arguments"]
 
 
+def _unencoded(response: httpx2.Response) -> bool:
+    """Whether the body has no ``Content-Encoding``: then its raw bytes are the decoded ones, and the stream reads
+    them without httpx's decoding layer (a generator and two lists per network chunk)."""
+    return response.headers.get("content-encoding", "identity").strip().lower() == "identity"
+
+
 class _StreamBase(Generic[_T]):
-    def __init__(self, *, plan: CallPlan, response: httpx2.Response, cast: Callable[[dict[str, Any]], _T]) -> None:
+    def __init__(self, *, plan: CallPlan, response: httpx2.Response) -> None:
         self.response = response
         self._state = _ChatState(plan, response)
-        self._cast = cast
         self._budget = plan.budget
         self._failure: BaseException | None = None
         self._finished = False
@@ -342,12 +456,6 @@ class _StreamBase(Generic[_T]):
         """The completion accumulated so far, as a JSON-shaped dict (``usage``/``grid`` only once the final chunk
         brought them; a choice still streaming has ``finish_reason: None``)."""
         return self._state.snapshot
-
-    def _decode(self, chunk: dict[str, Any]) -> _T:
-        try:
-            return self._cast(chunk)
-        except ValidationError as error:
-            raise AIPGError(f"A stream chunk does not match ChatCompletionChunk: {error}") from error
 
     def _idle(self, last_content: float) -> bool:
         return self._budget is not None and _clock.monotonic() - last_content > self._budget
@@ -370,41 +478,43 @@ class Stream(_StreamBase[_T]):
     The ``timeout`` becomes an inactivity limit: the stream fails (interrupted, cause ``APITimeoutError``) after that
     long without a chat chunk; keep-alive comments do not count."""
 
-    def __init__(self, *, plan: CallPlan, response: httpx2.Response, cast: Callable[[dict[str, Any]], _T]) -> None:
-        super().__init__(plan=plan, response=response, cast=cast)
+    def __init__(self, *, plan: CallPlan, response: httpx2.Response) -> None:
+        super().__init__(plan=plan, response=response)
         self._iterator = self._run()
 
     def __iter__(self) -> Iterator[_T]:
-        return self
+        # The generator itself: a `for` loop then steps it without a call of __next__ per chunk.
+        return self._iterator
 
     def __next__(self) -> _T:
         return next(self._iterator)
 
     def _run(self) -> Iterator[_T]:
         state = self._state
-        text, parser = _decoder(), SSEDecoder()
+        reader = EventReader()
         last = _clock.monotonic()
         try:
             try:
-                for raw in self.response.iter_bytes():
-                    for event in parser.feed(text.decode(raw)):
-                        chunk = state.chunk_of(event)
+                body = self.response.iter_raw() if _unencoded(self.response) else self.response.iter_bytes()
+                for raw in body:
+                    for item in reader.feed(raw):
+                        chunk = state.chunk_of(item)
                         if state.saw_done:
                             break
                         if chunk is not None:
                             last = _clock.monotonic()
-                            yield self._decode(chunk)
+                            yield cast("_T", chunk)
                     if state.saw_done:
                         break
                     if self._idle(last):
                         raise state.idle_error()
                 else:
-                    for event in [*parser.feed(text.decode(b"", final=True)), *parser.flush()]:
-                        chunk = state.chunk_of(event)
+                    for item in reader.flush():
+                        chunk = state.chunk_of(item)
                         if state.saw_done:
                             break
                         if chunk is not None:
-                            yield self._decode(chunk)
+                            yield cast("_T", chunk)
             except httpx2.TransportError as exc:
                 raise state.transport_error(exc)  # noqa: B904 (its __cause__ is the typed connection error)
             reason = state.incomplete_reason()
@@ -447,41 +557,42 @@ class Stream(_StreamBase[_T]):
 class AsyncStream(_StreamBase[_T]):
     """:class:`Stream` for ``AsyncGrid``: ``async for``, ``async with``, ``await get_final_completion()``."""
 
-    def __init__(self, *, plan: CallPlan, response: httpx2.Response, cast: Callable[[dict[str, Any]], _T]) -> None:
-        super().__init__(plan=plan, response=response, cast=cast)
+    def __init__(self, *, plan: CallPlan, response: httpx2.Response) -> None:
+        super().__init__(plan=plan, response=response)
         self._iterator = self._run()
 
     def __aiter__(self) -> AsyncIterator[_T]:
-        return self
+        return self._iterator
 
     async def __anext__(self) -> _T:
         return await self._iterator.__anext__()
 
     async def _run(self) -> AsyncIterator[_T]:
         state = self._state
-        text, parser = _decoder(), SSEDecoder()
+        reader = EventReader()
         last = _clock.monotonic()
         try:
             try:
-                async for raw in self.response.aiter_bytes():
-                    for event in parser.feed(text.decode(raw)):
-                        chunk = state.chunk_of(event)
+                body = self.response.aiter_raw() if _unencoded(self.response) else self.response.aiter_bytes()
+                async for raw in body:
+                    for item in reader.feed(raw):
+                        chunk = state.chunk_of(item)
                         if state.saw_done:
                             break
                         if chunk is not None:
                             last = _clock.monotonic()
-                            yield self._decode(chunk)
+                            yield cast("_T", chunk)
                     if state.saw_done:
                         break
                     if self._idle(last):
                         raise state.idle_error()
                 else:
-                    for event in [*parser.feed(text.decode(b"", final=True)), *parser.flush()]:
-                        chunk = state.chunk_of(event)
+                    for item in reader.flush():
+                        chunk = state.chunk_of(item)
                         if state.saw_done:
                             break
                         if chunk is not None:
-                            yield self._decode(chunk)
+                            yield cast("_T", chunk)
             except httpx2.TransportError as exc:
                 raise state.transport_error(exc)  # noqa: B904 (its __cause__ is the typed connection error)
             reason = state.incomplete_reason()

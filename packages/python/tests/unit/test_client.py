@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 import httpx2
@@ -46,6 +47,35 @@ def test_every_request_carries_auth_agent_and_ids(make_grid: Callable[..., aipg.
     assert dict(sent.url.params) == {"v": "1", "q": "x"}
     grid.health()
     assert handler.requests[1].headers["x-team"] == "a"
+
+
+def test_call_headers_replace_the_http_clients_by_name_and_none_removes_them() -> None:
+    handler = Sequence(json_response(200, HEALTH), json_response(200, HEALTH))
+    http = httpx2.Client(transport=httpx2.MockTransport(handler), headers={"X-Shared": "client", "X-Gone": "client"})
+    with aipg.Grid(api_key=KEY, base_url="http://grid.test", http_client=http, default_headers={"x-shared": "grid"}) as grid:
+        grid.health(extra_headers={"X-GONE": None, "accept": "application/x-test", "X-Empty": ""})
+        sent = handler.requests[0].headers
+        assert sent.get_list("x-shared") == ["grid"]
+        assert "x-gone" not in sent
+        assert sent.get_list("accept") == ["application/x-test"]
+        assert sent["x-empty"] == ""
+        assert sent.get_list("x-aipg-retry-count") == ["0"]
+        assert sent["host"] == "grid.test"
+        grid.health()
+        assert handler.requests[1].headers["x-gone"] == "client"
+    http.close()
+
+
+def test_each_call_gets_its_own_random_request_id(make_grid: Callable[..., aipg.Grid]) -> None:
+    handler = Sequence(*(json_response(200, HEALTH) for _ in range(20)))
+    grid = make_grid(handler)
+    for _ in range(20):
+        grid.health()
+    ids = [request.headers["x-request-id"] for request in handler.requests]
+    assert len(set(ids)) == 20
+    for sent in ids:
+        parsed = uuid.UUID(sent)
+        assert str(parsed) == sent and parsed.version == 4 and parsed.variant == uuid.RFC_4122
 
 
 def test_without_a_key_no_auth_headers_are_sent(make_grid: Callable[..., aipg.Grid], monkeypatch: pytest.MonkeyPatch) -> None:

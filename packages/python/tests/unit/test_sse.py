@@ -7,7 +7,7 @@ import anyio
 import pytest
 
 from aipg import ServerSentEvent, SSEDecoder
-from aipg._streaming import aiter_sse, iter_sse
+from aipg._streaming import EventReader, aiter_sse, iter_sse
 
 STREAM = (
     'data: {"text": "héllo wörld ✓ 🎉"}\n\n'
@@ -70,3 +70,50 @@ async def test_async_decoder_matches() -> None:
 
     events = [event async for event in aiter_sse(pieces())]  # type: ignore[arg-type]
     assert events == EXPECTED
+
+
+def one_byte_at_a_time(chunks: list[bytes]) -> list[bytes]:
+    """The same bytes in pieces that never hold a whole event: the decoder's general path only."""
+    raw = b"".join(chunks)
+    return [raw[i : i + 1] for i in range(len(raw))]
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        # One whole event per network chunk, as the grid writes them (the decoder's fast path) …
+        [b'data: {"a": 1}\n\n', b"data: [DONE]\n\n"],
+        # … several in one chunk, an empty data line, a value keeping its second space
+        [b"data: a\n\ndata:  b\n\ndata: \n\n"],
+        # other shapes in between: a comment, a named event, CRLF, a multi-line event, no space after the colon
+        [b"data: a\n\n", b": ping\n\n", b"data: b\n\n", b"event: x\ndata: c\n\n", b"data: d\n\n"],
+        [b"data: a\r\n\r\n", b"data: b\n\n", b"data: c\ndata: d\n\n", b"data:e\n\n", b"id: 1\n\n"],
+        # an event split across chunks, then whole ones again
+        [b"data: a", b"b\n", b"\n", b"data: c\n\n", b"data: d\n\ndata: e", b"\n\n"],
+        # a UTF-8 character split across chunks, the rest of its event, then a whole event
+        ["data: é\n\n".encode()[:7], "data: é\n\n".encode()[7:], "data: ✓\n\n".encode()],
+        # a lone CR that may be half a CRLF, then a whole-looking chunk
+        [b"data: a\r", b"\ndata: b\n\n", b"data: c\n\n"],
+        # bytes that are not UTF-8 are replaced, as in the general path
+        [b"data: \xff\n\n", b"data: ok\n\n"],
+        # a UTF-8 signature counts only at the very start
+        [b"\xef\xbb\xbfdata: a\n\n", b"data: b\n\n"],
+        [b"data: a\n\n", b"\xef\xbb\xbfdata: b\n\n", b"data: c\n\n"],
+        # the last event without its blank line
+        [b"data: a\n\n", b"data: last"],
+    ],
+)
+def test_whole_event_chunks_decode_like_any_other_split(chunks: list[bytes]) -> None:
+    expected = list(iter_sse(one_byte_at_a_time(chunks)))
+    assert expected  # every case has events
+    assert list(iter_sse(chunks)) == expected
+
+
+def test_the_fast_path_gives_the_data_as_bytes_and_anything_else_as_events() -> None:
+    reader = EventReader()
+    assert reader.feed(b"data: one\n\ndata: two\n\n") == [b"one", b"two"]
+    assert reader.feed(b"event: x\ndata: three\n\n") == [ServerSentEvent("three", event="x")]
+    assert reader.feed(b"data: fo") == []
+    assert reader.feed(b"ur\n\n") == [ServerSentEvent("four")]  # finished by the general path
+    assert reader.feed(b"data: five\n\n") == [b"five"]
+    assert reader.flush() == []

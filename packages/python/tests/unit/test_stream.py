@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
@@ -20,7 +21,8 @@ MESSAGES: list[Any] = [{"role": "user", "content": "Hi"}]
 
 def chunk(delta: dict[str, Any] | None = None, finish: str | None = None, **extra: Any) -> dict[str, Any]:
     choices = [] if delta is None else [{"index": 0, "delta": delta, "finish_reason": finish, "logprobs": None}]
-    return {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "grid/demo", "choices": choices, **extra}
+    base = {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "grid/demo"}
+    return {**base, "choices": choices, **extra}
 
 
 def sse(*items: dict[str, Any] | str) -> bytes:
@@ -328,3 +330,102 @@ def test_the_snapshot_read_between_chunks_always_holds_the_text_so_far(make_grid
             assert message["reasoning_content"] == "".join(pieces[:i]).upper()
     assert seen == ["", *("".join(pieces[: i + 1]) for i in range(len(pieces))), "Hello, world"]
     assert stream.final_text() == "Hello, world"
+
+
+def whole_events(raw: bytes) -> Body:
+    """The body one whole event per network piece, as the grid writes it (the SDK's fast path)."""
+    body = Body(b"")
+    body.pieces = [part + b"\n\n" for part in raw.split(b"\n\n") if part]
+    return body
+
+
+def choice(index: int, delta: dict[str, Any], finish: str | None = None, **extra: Any) -> dict[str, Any]:
+    return {"index": index, "delta": delta, "finish_reason": finish, **extra}
+
+
+def chunk_of(*choices: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    base = {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "grid/demo"}
+    return {**base, "choices": choices, **extra}
+
+
+RICH = sse(
+    chunk_of(choice(0, {"role": "assistant", "content": ""}), choice(1, {"role": "assistant"})),
+    chunk_of(choice(0, {"content": "Hel"}), choice(1, {"reasoning_content": "think"})),
+    chunk_of(choice(1, {"content": "Two", "reasoning_content": "ing"})),
+    chunk_of(choice(0, {"content": "lo", "refusal": "no"})),  # a text field beyond the spec, appended too
+    chunk_of(choice(0, {"content": " ✓"}, logprobs=None, extra_choice_field=1)),
+    chunk_of(choice(1, {"tool_calls": [{"index": 0, "id": "t1", "type": "function", "function": {"name": "f"}}]})),
+    chunk_of(choice(1, {"tool_calls": [{"index": 0, "function": {"arguments": '{"a":'}}]})),
+    chunk_of(choice(1, {"tool_calls": [{"index": 0, "function": {"arguments": "1}"}}]})),
+    chunk_of(choice(0, {"content": "!"}), note="a field beyond the spec"),
+    chunk_of(choice(0, {}, "stop"), choice(1, {}, "tool_calls")),
+    chunk_of(usage={"prompt_tokens": 3, "completion_tokens": 4, "total_tokens": 7}, grid={"worker": "rig-01"}),
+    "[DONE]",
+)
+
+
+def read_all(make_grid: Callable[..., aipg.Grid], body: Body) -> tuple[list[Any], list[Any], Any]:
+    """Every chunk, the snapshot after each, and the final completion, as plain values."""
+    stream = make_grid(Sequence(sse_response(body))).chat.completions.create(model="m", messages=MESSAGES, stream=True)
+    chunks: list[Any] = []
+    snapshots: list[Any] = []
+    for item in stream:
+        chunks.append(item.model_dump())
+        snapshots.append(json.loads(json.dumps(stream.current_snapshot)))
+    return chunks, snapshots, stream.get_final_completion().model_dump()
+
+
+def test_whole_event_pieces_give_the_same_chunks_and_snapshots_as_any_split(
+    make_grid: Callable[..., aipg.Grid],
+) -> None:
+    fast = read_all(make_grid, whole_events(RICH))
+    assert fast == read_all(make_grid, Body(RICH, 7))
+    chunks, snapshots, final = fast
+    assert len(chunks) == 11
+    assert snapshots[4]["choices"][0]["message"]["content"] == "Hello ✓"
+    first, second = final["choices"]
+    assert first["message"]["content"] == "Hello ✓!"
+    assert first["message"]["refusal"] == "no"
+    assert second["message"]["content"] == "Two"
+    assert second["message"]["reasoning_content"] == "thinking"
+    assert second["message"]["tool_calls"][0]["function"] == {"name": "f", "arguments": '{"a":1}'}
+    assert [c["finish_reason"] for c in final["choices"]] == ["stop", "tool_calls"]
+    assert final["usage"]["total_tokens"] == 7
+
+
+def test_a_chunk_that_fits_the_spec_but_carries_an_error_raises(make_grid: Callable[..., aipg.Grid]) -> None:
+    raw = sse(chunk({"content": "Hi"}), chunk({"content": "!"}, error={"message": "backend died"}), "[DONE]")
+    stream = make_grid(Sequence(sse_response(whole_events(raw)))).chat.completions.create(
+        model="m", messages=MESSAGES, stream=True
+    )
+    assert next(stream).choices[0].delta.content == "Hi"
+    with pytest.raises(aipg.APIError, match="backend died") as caught:
+        next(stream)
+    assert caught.value.status_code is None
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_chunks_off_the_spec_in_whole_event_pieces(make_grid: Callable[..., aipg.Grid], strict: bool) -> None:
+    raw = sse(
+        chunk({"role": "assistant", "content": "Hi"}),
+        chunk({}, "stop", usage={}),  # the live grid relays a worker's empty usage as it came
+        "[DONE]",
+    )
+    grid = make_grid(Sequence(sse_response(whole_events(raw))), strict_response_validation=strict)
+    stream = grid.chat.completions.create(model="m", messages=MESSAGES, stream=True)
+    if strict:
+        with pytest.raises(aipg.AIPGError, match="does not match ChatCompletionChunk"):
+            list(stream)
+    else:
+        chunks = list(stream)
+        assert chunks[1].model_dump()["usage"] == {}
+        assert stream.final_text() == "Hi"
+
+
+def test_a_compressed_stream_is_decoded(make_grid: Callable[..., aipg.Grid]) -> None:
+    body = Body(gzip.compress(GOOD), 5)
+    response = httpx2.Response(
+        200, headers={"content-type": "text/event-stream", "content-encoding": "gzip"}, stream=body
+    )
+    stream = make_grid(Sequence(response)).chat.completions.create(model="m", messages=MESSAGES, stream=True)
+    assert stream.final_text() == "Hello ✓"

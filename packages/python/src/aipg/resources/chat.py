@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from typing import Any, Union, overload
 
 import httpx2
@@ -20,7 +18,6 @@ from .._response import (
     to_streamed_response_wrapper,
 )
 from .._streaming import AsyncStream, Stream
-from .._validation import validate
 from ..types.chat import (
     ChatCompletionCreateParams,
     ChatCompletionCreateParamsNonStreaming,
@@ -40,16 +37,14 @@ def _spec(params: ChatCompletionCreateParams) -> RequestSpec:
     return request_spec("POST", _PATH, fields, body=True, stream=bool(params.get("stream")))
 
 
-def _chunks(plan: CallPlan) -> Callable[[dict[str, Any]], ChatCompletionChunk]:
-    return functools.partial(validate, ChatCompletionChunk, strict=plan.strict)
-
-
 def _stream(response: httpx2.Response, plan: CallPlan) -> Stream[ChatCompletionChunk]:
-    return Stream(plan=plan, response=response, cast=_chunks(plan))
+    stream: Stream[ChatCompletionChunk] = Stream(plan=plan, response=response)
+    return stream
 
 
 def _async_stream(response: httpx2.Response, plan: CallPlan) -> AsyncStream[ChatCompletionChunk]:
-    return AsyncStream(plan=plan, response=response, cast=_chunks(plan))
+    stream: AsyncStream[ChatCompletionChunk] = AsyncStream(plan=plan, response=response)
+    return stream
 
 
 class Completions(SyncAPIResource):
