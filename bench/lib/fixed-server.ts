@@ -2,8 +2,8 @@
 // request says `"stream": true` (each event its own write, as a streaming server sends them). It parses the
 // request body like any real server would, and does nothing else.
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { completionBody, sseEvents } from './fixtures.js';
+import { listenLocal } from './listen.js';
 
 export interface FixedBodies {
   json: string;
@@ -17,7 +17,6 @@ export interface FixedServer {
 }
 
 export async function startFixedServer(bodies: FixedBodies = { json: completionBody(), sse: sseEvents() }) {
-  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const parts: Buffer[] = [];
     req.on('data', (part: Buffer) => parts.push(part));
@@ -38,21 +37,7 @@ export async function startFixedServer(bodies: FixedBodies = { json: completionB
       }
     });
   });
-  server.keepAliveTimeout = 60_000;
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const fixed: FixedServer = {
-    url: `http://127.0.0.1:${port}`,
-    bodies,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
+  const { url, close } = await listenLocal(server);
+  const fixed: FixedServer = { url, bodies, close };
   return fixed;
 }

@@ -2,7 +2,7 @@
 // baselines that must answer exactly what the grid answered. Like the fixed server it reads and parses the
 // JSON body of every request, as any real server would, and does nothing else.
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenLocal } from './listen.js';
 
 export interface Recorded {
   method: 'GET' | 'POST';
@@ -19,7 +19,6 @@ export interface ReplayServer {
 }
 
 export async function startReplayServer(answers: Recorded[] = []): Promise<ReplayServer> {
-  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const parts: Buffer[] = [];
     req.on('data', (part: Buffer) => parts.push(part));
@@ -40,21 +39,7 @@ export async function startReplayServer(answers: Recorded[] = []): Promise<Repla
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
     });
   });
-  server.keepAliveTimeout = 60_000;
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const replay: ReplayServer = {
-    url: `http://127.0.0.1:${port}`,
-    answers,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
+  const { url, close } = await listenLocal(server);
+  const replay: ReplayServer = { url, answers, close };
   return replay;
 }
