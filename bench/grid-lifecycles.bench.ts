@@ -1,6 +1,7 @@
 // 2. Mock grid: full text job lifecycles through the real HTTP and WebSocket doors. The grid runs in its own
-// process; the clients (node:http, keep-alive) and 8 tiny WS workers run here. Baseline: the same client load
-// against a plain node:http server (also its own process) that answers with the very bytes the grid sent.
+// process, the 8 tiny WS workers in another (so they do not take the load generator's event loop), and the
+// clients (node:http, keep-alive) here. Baseline: the same client load against a plain node:http server (also
+// its own process) that answers with the very bytes the grid sent.
 // Then the core alone, in-process (no transport).
 import { startHelper } from './lib/child.js';
 import { compare } from './lib/compare.js';
@@ -10,7 +11,6 @@ import { poster } from './lib/http-client.js';
 import { cpuMeter, ms } from './lib/measure.js';
 import { fmt, type Row, report } from './lib/report.js';
 import { TARGETS, targetBook } from './lib/targets.js';
-import { startTinyWorkers } from './lib/tiny-worker.js';
 
 const CONCURRENCY = 64;
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
@@ -19,7 +19,7 @@ const PATH = '/v1/chat/completions';
 
 const grid = await startHelper('grid');
 const plain = await startHelper('fixed');
-const workers = await startTinyWorkers({ gridUrl: grid.url, count: WORKERS, model: MODEL, tokens: TOKENS });
+const workers = await startHelper('tiny', [grid.url, String(WORKERS), MODEL, String(TOKENS)]);
 const toGrid = poster(grid.url, CONCURRENCY);
 const toPlain = poster(plain.url, CONCURRENCY);
 const bodies = { json: JSON.stringify(chatRequest()), sse: JSON.stringify(streamRequest()) };
@@ -49,8 +49,13 @@ const serverCpu = {
 } as const;
 const around = async (label: string) => {
   const readServer = await serverCpu[label as keyof typeof serverCpu].cpu();
+  const readWorkers = await workers.cpu();
   const readClient = cpuMeter();
-  return async () => ({ serverCpu: await readServer(), clientCpu: readClient() });
+  return async () => ({
+    serverCpu: await readServer(),
+    workersCpu: await readWorkers(),
+    clientCpu: readClient(),
+  });
 };
 
 const rows: Row[] = [];
@@ -93,7 +98,8 @@ for (const kind of ['json', 'sse'] as const) {
     });
     console.error(
       `  grid ${kind} ${label}: ${fmt.rate(r.opsPerSec)} [${r.perRound.join(' ')}] p50 ${fmt.ms(r.p50)} p99 ${fmt.ms(r.p99)} ` +
-        `server ${fmt.pct(r.extra.serverCpu!)} ${fmt.us(r.extra.serverCpuUsPerOp!)}/op client ${fmt.pct(r.extra.clientCpu!)}`,
+        `server ${fmt.pct(r.extra.serverCpu!)} ${fmt.us(r.extra.serverCpuUsPerOp!)}/op client ${fmt.pct(r.extra.clientCpu!)} ` +
+        `workers ${fmt.pct(r.extra.workersCpu!)}`,
     );
   }
   const p = idle['plain node:http']!;
@@ -115,11 +121,10 @@ for (const kind of ['json', 'sse'] as const) {
   );
   data[kind] = { load, idle, added: added[kind] };
 }
-const jobsAnswered = workers.jobs();
-workers.close();
+const jobsAnswered = (await workers.call<{ jobs: number }>({ type: 'stats' })).jobs;
 toGrid.close();
 toPlain.close();
-await Promise.all([grid.stop(), plain.stop()]);
+await Promise.all([workers.stop(), grid.stop(), plain.stop()]);
 
 const core = await coreLifecycles({
   workers: WORKERS,

@@ -47,9 +47,13 @@ export async function startTinyWorkers(options: {
             else if (frame.type === 'job') {
               jobs += 1;
               const id = frame.id!;
+              // One socket write for the whole answer (as the grid corks its own frames), not one per frame.
+              const socket = (ws as unknown as { _socket: import('node:net').Socket })._socket;
+              socket.cork();
               for (const content of deltas)
                 ws.send(JSON.stringify({ type: 'token', id, delta: { content } }));
               ws.send(JSON.stringify({ type: 'done', id, full_text: fullText, finish_reason: 'stop' }));
+              socket.uncork();
             }
           });
         }),

@@ -36,7 +36,11 @@ export async function runJob(handler: JobHandler, job: GridJob, options: RunJobO
   let timer: ReturnType<typeof setTimeout> | undefined;
   const armTimer = () => {
     if (timeout.ms <= 0) return;
-    clearTimeout(timer);
+    // Restarted at every delta: refreshing the one timer is cheaper than a new one per token.
+    if (timer) {
+      timer.refresh();
+      return;
+    }
     timer = setTimeout(() => controller.abort(ABORT.timeout), timeout.ms);
     timer.unref?.();
   };

@@ -37,38 +37,60 @@ export const SHUTDOWN_EVENT = JSON.stringify({
 
 /**
  * A response that the hand-back can end early. The server aborts the door request's signal at the hand-back,
- * so the door lets go of its jobs (cancels them, as when a client disconnects); an SSE stream then ends with
- * `SHUTDOWN_EVENT` and `[DONE]` instead of whatever the door would still have sent.
+ * so the door lets go of its jobs (cancels them, as when a client disconnects) and its event stream ends; an
+ * SSE stream then ends with `SHUTDOWN_EVENT` and `[DONE]` instead of whatever the door would still have sent.
  */
 export function endOnHandBack(out: DoorResponse, handBack: AbortSignal): DoorResponse {
   if (out.kind !== 'sse') return out;
-  return { ...out, events: cutShort(out.events, handBack) };
+  const { events } = out;
+  return { ...out, events: { [Symbol.asyncIterator]: () => new CutShort(events, handBack) } };
 }
 
-async function* cutShort(events: AsyncIterable<string>, handBack: AbortSignal): AsyncGenerator<string> {
-  const it = events[Symbol.asyncIterator]();
-  let stop: (() => void) | undefined;
-  const stopped = new Promise<'stop'>((resolve) => {
-    stop = () => resolve('stop');
-    if (handBack.aborted) stop();
-    else handBack.addEventListener('abort', stop, { once: true });
-  });
-  try {
-    for (;;) {
-      const next = await Promise.race([it.next(), stopped]);
-      // Checked after every step: the door may answer the abort (its own `[DONE]`) before `stopped` settles.
-      if (next === 'stop' || handBack.aborted) {
-        yield SHUTDOWN_EVENT;
-        yield '[DONE]';
-        return;
-      }
-      if (next.done) return;
-      yield next.value;
-      if (next.value === '[DONE]') return;
+const OVER: IteratorReturnResult<undefined> = { value: undefined, done: true };
+
+/**
+ * The door's events, checked against the hand-back after every step. One `then` per event and no listener:
+ * the hand-back aborts the door's request first, which ends the door's stream, so the step the door takes
+ * next (an event or its end) is where the cut shows — the door may even answer the abort with its own
+ * `[DONE]`, which is replaced too.
+ */
+class CutShort implements AsyncIterator<string> {
+  readonly #it: AsyncIterator<string>;
+  /** Set once the stream is over: what is still to send (the cut's `[DONE]`), else nothing. */
+  #tail: string[] | undefined;
+
+  constructor(
+    events: AsyncIterable<string>,
+    private readonly handBack: AbortSignal,
+  ) {
+    this.#it = events[Symbol.asyncIterator]();
+  }
+
+  next(): Promise<IteratorResult<string>> {
+    if (this.#tail) {
+      const value = this.#tail.shift();
+      return Promise.resolve(value === undefined ? OVER : { value, done: false });
     }
-  } finally {
-    if (stop) handBack.removeEventListener('abort', stop);
+    return this.#it.next().then((step) => {
+      if (this.handBack.aborted) {
+        this.#over(['[DONE]']);
+        return { value: SHUTDOWN_EVENT, done: false };
+      }
+      if (step.done) this.#over([]);
+      else if (step.value === '[DONE]') this.#over([]);
+      return step.done ? OVER : step;
+    });
+  }
+
+  return(): Promise<IteratorResult<string>> {
+    this.#over([]);
+    return Promise.resolve(OVER);
+  }
+
+  #over(tail: string[]): void {
+    if (this.#tail) return;
+    this.#tail = tail;
     // Not awaited: a door generator still waiting for its next event finishes once the abort reaches it.
-    void Promise.resolve(it.return?.()).catch(() => {});
+    void Promise.resolve(this.#it.return?.()).catch(() => {});
   }
 }

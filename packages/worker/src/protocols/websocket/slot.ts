@@ -1,6 +1,7 @@
 // One WebSocket connection = one job at a time (the live grid's rule); N connections give N parallel jobs.
 // The connection reconnects with jittered back-off, and ends for good on 4001/4003 (fatal) or 1012 (replaced).
 // A 1012 whose reason starts `service restart` is the grid shutting down: that one reconnects (later, with back-off).
+import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import { FatalError } from '../../errors.js';
 import type { JobResult } from '../../job.js';
@@ -50,6 +51,9 @@ interface SessionEnd {
 
 export class WebSocketSlot implements Slot {
   private socket: WebSocket | undefined;
+  /** The TCP (or TLS) socket under `socket`: corked while one turn of the event loop sends frames. */
+  private wire: Duplex | undefined;
+  private corked = false;
   private current: { id: string; controller: AbortController } | undefined;
   private awaitingAck: { id: string; resolve: () => void } | undefined;
   private readonly backoff: Backoff;
@@ -124,6 +128,10 @@ export class WebSocketSlot implements Slot {
       let errorMessage = '';
       const ws = new WebSocket(options.url, { handshakeTimeout: 30_000 });
       this.socket = ws;
+      this.wire = undefined;
+      ws.on('upgrade', (response) => {
+        if (this.socket === ws) this.wire = response.socket;
+      });
       const onDrain = () => {
         if (!this.current) this.close(1000, 'draining');
       };
@@ -195,7 +203,10 @@ export class WebSocketSlot implements Slot {
         clearInterval(heartbeat);
         ctx.drainSignal.removeEventListener('abort', onDrain);
         if (wasReady) ctx.stats.connected -= 1;
-        if (this.socket === ws) this.socket = undefined;
+        if (this.socket === ws) {
+          this.socket = undefined;
+          this.wire = undefined;
+        }
         // The grid re-queues a job whose connection went away; stop working on it. No ack can come now.
         this.current?.controller.abort(ABORT.connectionLost);
         this.awaitingAck?.resolve();
@@ -322,7 +333,25 @@ export class WebSocketSlot implements Slot {
   }
 
   private send(frame: WsWorkerFrame): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+    if (this.socket?.readyState !== WebSocket.OPEN) return;
+    this.corkForThisTurn();
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  /**
+   * The token frames of one backend read (a few SSE events arrive together) and a `done` after the last one
+   * leave in one socket write instead of one each: the socket is corked at the first frame of a turn and
+   * uncorked once the turn is over, so nothing waits longer than that turn.
+   */
+  private corkForThisTurn(): void {
+    const wire = this.wire;
+    if (!wire || this.corked) return;
+    this.corked = true;
+    wire.cork();
+    process.nextTick(() => {
+      this.corked = false;
+      wire.uncork();
+    });
   }
 
   private close(code: number, reason: string): void {
