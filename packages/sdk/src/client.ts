@@ -1,15 +1,16 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { type Client, defaultPathSerializer, mergeHeaders } from 'openapi-fetch';
 import { APIPromise, type CallResult, type WithRequestID } from './core/api-promise';
 import { AIPGError, APIError } from './core/errors';
 import type { Health, paths } from './generated/openapi';
 import { deniedEnvMessage, readEnv } from './internal/env';
+import { parseJSONOrText } from './internal/json';
 import { isLogLevel, type Logger, type LogLevel, levelLogger, resolveLogLevel } from './internal/logger';
 import {
-  type BodyMode,
+  type BodyRead,
   connectionError,
-  createLoopFetch,
+  createLoop,
   type Fetch,
-  PlainRequest,
+  type PlainRequest,
 } from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
 import { Chat } from './resources/chat';
@@ -63,17 +64,23 @@ export interface RequestOptions {
   headers?: Record<string, string | null | undefined> | undefined;
 }
 
-/** What `grid.raw.GET/POST/…` calls receive per request to run through the SDK pipeline. */
-// A type alias, not an interface: openapi-fetch's init type has an index signature.
-export type PipelineInit = {
-  fetch: (request: Request) => Promise<Response>;
-  headers: Record<string, string | null | undefined>;
-  /** What openapi-fetch builds the request as: `PlainRequest` unless middleware is registered. */
-  Request: typeof Request | undefined;
-};
+/** One resource call, as the pipeline sends it. */
+export interface CallRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** A path of the spec (openapi/), e.g. `/v1/models/{model_id}`: each `{name}` is filled from `params`. */
+  path: keyof paths;
+  params?: Record<string, string> | undefined;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** The endpoint's own headers: over the client's defaults, under the call's `headers` option. */
+  headers?: Record<string, string> | undefined;
+}
 
+type HeaderValues = Record<string, string | null | undefined>;
 /** What an openapi-fetch call resolves to (either member of its `{ data } | { error }` union). */
 type RawResult = { data?: unknown; error?: unknown; response: Response };
+/** `grid.raw.request` for a path and method known only at run time. */
+type RawRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<RawResult>;
 
 /**
  * The AI Power Grid client. One request pipeline (auth + `Client-Agent` + request id → retries,
@@ -106,8 +113,14 @@ export class Grid {
   readonly text: Text;
 
   readonly #fetch: Fetch;
-  /** Until middleware is registered on `raw` (it is handed real Requests), calls build a PlainRequest. */
-  #plainRequests = true;
+  /** Sent with every request (`null` removes one). */
+  readonly #headers: HeaderValues;
+  /**
+   * Until middleware is registered on `raw`, resource calls skip openapi-fetch: the pipeline builds the
+   * request and parses the body it read. Middleware is handed real Requests, so from then on they go
+   * through `raw`.
+   */
+  #direct = true;
 
   constructor(options: ClientOptions = {}) {
     // Variables the runtime refused to read (Deno without --allow-env) are said once, below.
@@ -133,22 +146,18 @@ export class Grid {
     // Looked up per request, not captured here: a fetch patched later (msw in tests, polyfills) is honoured.
     this.#fetch = userFetch ?? ((input, init) => globalFetch()(input, init));
 
-    const headers: Record<string, string | null | undefined> = { 'Client-Agent': this.clientAgent };
+    const headers: HeaderValues = { 'Client-Agent': this.clientAgent };
     if (this.apiKey) {
       // The live grid accepts either header; the Horde v2 API reads only `apikey`.
       headers.apikey = this.apiKey;
       headers.Authorization = `Bearer ${this.apiKey}`;
     }
-    Object.assign(headers, options.defaultHeaders);
-    const raw = createClient<paths>({
-      baseUrl: this.baseURL,
-      headers,
-      fetch: this.pipelineFetch({}, 'buffered'),
-    });
+    this.#headers = Object.assign(headers, options.defaultHeaders);
+    const raw = createClient<paths>({ baseUrl: this.baseURL, headers, fetch: this.#rawFetch({}, 'json') });
     const { use } = raw;
     raw.use = (...middleware) => {
       use(...middleware);
-      this.#plainRequests = false;
+      this.#direct = false;
     };
     this.raw = raw;
 
@@ -161,61 +170,70 @@ export class Grid {
 
   /** `GET /health`: server status, Redis reachability, connected workers. */
   health(options?: RequestOptions): APIPromise<Health> {
-    return this.call(options, (init) => this.raw.GET('/health', init));
+    return this.call(options, { method: 'GET', path: '/health' });
   }
 
   /**
    * Runs one call through the pipeline: resolves to its data (with `_request_id`; `.withResponse()` for
-   * the raw response) or rejects with the typed error. Resources are built on this; `send` gets the
-   * per-call init to spread into a `grid.raw` call.
+   * the raw response) or rejects with the typed error. Resources are built on this.
    */
-  call<T>(
-    options: RequestOptions | undefined,
-    send: (init: PipelineInit) => Promise<RawResult>,
-  ): APIPromise<T> {
-    return new APIPromise(this.callWithResponse<T>(options, send));
+  call<T>(options: RequestOptions | undefined, request: CallRequest): APIPromise<T> {
+    return new APIPromise(this.callWithResponse<T>(options, request));
   }
 
-  /** Like {@link call}, as a plain Promise of `{ data, response, requestId }`; `mode: 'stream'` leaves the body unread. */
+  /**
+   * Like {@link call}, as a plain Promise of `{ data, response, requestId }`; `parseAs: 'stream'` leaves
+   * the body unread (`data` is the body stream).
+   */
   async callWithResponse<T>(
     options: RequestOptions | undefined,
-    send: (init: PipelineInit) => Promise<RawResult>,
-    mode: BodyMode = 'buffered',
+    request: CallRequest,
+    parseAs: 'json' | 'stream' = 'json',
   ): Promise<CallResult<T>> {
     // One id per logical call (the same on every retry); a caller-supplied X-Request-Id wins.
     const own = Object.entries(options?.headers ?? {}).find(
       ([name]) => name.toLowerCase() === 'x-request-id',
     );
     const sentId = own ? (own[1] ?? undefined) : uuid4();
-    const headers = own ? { ...options?.headers } : { 'X-Request-Id': sentId, ...options?.headers };
-    const loop = this.pipelineFetch(options ?? {}, mode);
+    const headers = { ...request.headers, 'X-Request-Id': sentId, ...options?.headers };
+    const { method, path, params, body } = request;
     let sent: Request | PlainRequest | undefined;
-    let last: Response | undefined;
-    let result: RawResult;
+    let response: Response | undefined;
+    let result: { data?: unknown; error?: unknown };
     try {
-      result = await send({
-        fetch: async (request) => {
+      if (this.#direct) {
+        const loop = this.#loop(options ?? {}, parseAs === 'stream' ? 'stream' : 'text');
+        sent = {
+          method,
+          // openapi-fetch's own helpers, so both paths build the same URL and headers.
+          url: this.baseURL + defaultPathSerializer(path, params ?? {}),
+          headers: mergeHeaders(body === undefined ? {} : JSON_TYPE, this.#headers, headers),
+          body: body === undefined ? undefined : JSON.stringify(body),
+        };
+        let text: string | ArrayBuffer | undefined;
+        [response, text] = await loop(sent);
+        result = await parseResponse(response, text as string | undefined);
+      } else {
+        const fetch = this.#rawFetch(options ?? {}, parseAs, (request, answer) => {
           sent = request;
-          last = await loop(request);
-          return last;
-        },
-        headers,
-        Request: this.#plainRequests ? (PlainRequest as unknown as typeof Request) : undefined,
-      });
+          response = answer;
+        });
+        const init = { params: { path: params }, body, headers, parseAs, fetch };
+        ({ response, ...result } = await (this.raw.request as RawRequest)(method, path, init));
+      }
     } catch (error) {
-      // openapi-fetch parses every success body as JSON: a proxy's HTML page answered with 200 must
+      // A success body must be the JSON the endpoint promises: a proxy's HTML page answered with 200 must
       // still be a typed error (with status, headers and request id), not a bare SyntaxError.
-      if (!(last && error instanceof SyntaxError)) throw error;
-      const type = last.headers.get('content-type') ?? 'no content-type';
+      if (!(response && error instanceof SyntaxError)) throw error;
+      const type = response.headers.get('content-type') ?? 'no content-type';
       throw new APIError(
-        last.status,
+        response.status,
         undefined,
-        last.headers,
-        last.headers.get('x-request-id') ?? sentId,
-        `${last.status} response body is not valid JSON (${type}): ${error.message}`,
+        response.headers,
+        response.headers.get('x-request-id') ?? sentId,
+        `${response.status} response body is not valid JSON (${type}): ${error.message}`,
       );
     }
-    const { response } = result;
     const requestId = response.headers.get('x-request-id') ?? sentId;
     if (!response.ok) {
       const error = APIError.generate(response.status, result.error, response.headers, requestId);
@@ -230,9 +248,33 @@ export class Grid {
     };
   }
 
-  /** The fetch given to openapi-fetch for one call: the retry / timeout / abort loop with this call's options. */
-  private pipelineFetch(options: RequestOptions, mode: BodyMode): (request: Request) => Promise<Response> {
-    return createLoopFetch({
+  /**
+   * The fetch given to openapi-fetch (`grid.raw`, and resource calls once middleware is registered): the
+   * loop, with a buffered body handed back as a fresh Response for openapi-fetch to parse.
+   */
+  #rawFetch(
+    options: RequestOptions,
+    parseAs: 'json' | 'stream',
+    seen?: (request: Request, response: Response) => void,
+  ): (request: Request) => Promise<Response> {
+    const loop = this.#loop(options, parseAs === 'stream' ? 'stream' : 'arrayBuffer');
+    return async (request) => {
+      let [response, bytes] = await loop(request);
+      if (bytes !== undefined) {
+        response = new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
+      }
+      seen?.(request, response);
+      return response;
+    };
+  }
+
+  /** The retry / timeout / abort loop with this call's options. */
+  #loop(options: RequestOptions, read: BodyRead) {
+    return createLoop({
       fetch: this.#fetch,
       logger: this.logger,
       maxRetries:
@@ -241,9 +283,25 @@ export class Grid {
           : checkMaxRetries(options.maxRetries, 'maxRetries'),
       timeout: options.timeout === undefined ? this.timeout : checkTimeout(options.timeout, 'timeout'),
       signal: options.signal,
-      mode,
+      read,
     });
   }
+}
+
+const JSON_TYPE = { 'Content-Type': 'application/json' };
+/** Statuses whose Response must have a null body. */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * A response's `{ data } | { error }`, parsed as openapi-fetch parses it: JSON for a success (a
+ * SyntaxError if it is not), JSON or text for an error, nothing for an empty body. `text` is the body
+ * the loop read, `undefined` for a stream, whose success `data` is the body stream itself.
+ */
+async function parseResponse(response: Response, text: string | undefined) {
+  if (response.status === 204 || response.headers.get('content-length') === '0') return {};
+  if (!response.ok) return { error: parseJSONOrText(text ?? (await response.text())) };
+  if (text === undefined) return { data: response.body };
+  return { data: text ? JSON.parse(text) : undefined };
 }
 
 /** The denied-environment warning is given once per process, not once per client. */

@@ -166,23 +166,23 @@ export class Text extends APIResource {
 
   /** `POST /api/v2/generate/text/async`: queues the job; returns `{ id, kudos, message? }` (202). */
   submit(params: TextGenerateParams, options?: RequestOptions): APIPromise<TextJobSubmitted> {
-    return this._client.call<TextJobSubmitted>(options, (init) =>
-      this._client.raw.POST('/api/v2/generate/text/async', { ...init, body: params }),
-    );
+    const request = { method: 'POST', path: '/api/v2/generate/text/async', body: params } as const;
+    return this._client.call(options, request);
   }
 
   /** `GET /api/v2/generate/text/status/{id}` (limited to 60/min per job on the Horde). */
   status(id: string, options?: RequestOptions): APIPromise<TextJobStatus> {
-    return this._client.call<TextJobStatus>(options, (init) =>
-      this._client.raw.GET('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
-    );
+    return this._client.call(options, {
+      method: 'GET',
+      path: '/api/v2/generate/text/status/{id}',
+      params: { id },
+    });
   }
 
   /** `DELETE /api/v2/generate/text/status/{id}`: drops generations not yet started; returns the status. */
   cancel(id: string, options?: RequestOptions): APIPromise<TextJobStatus> {
-    return this._client.call<TextJobStatus>(options, (init) =>
-      this._client.raw.DELETE('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
-    );
+    const request = { method: 'DELETE', path: '/api/v2/generate/text/status/{id}', params: { id } } as const;
+    return this._client.call(options, request);
   }
 
   /** One best-effort `DELETE` with its own short budget (the caller's signal may already be aborted). */
