@@ -5,13 +5,7 @@ import type { Health, paths } from './generated/openapi';
 import { deniedEnvMessage, readEnv } from './internal/env';
 import { parseJSONOrText } from './internal/json';
 import { isLogLevel, type Logger, type LogLevel, levelLogger, resolveLogLevel } from './internal/logger';
-import {
-  type BodyRead,
-  connectionError,
-  createLoop,
-  type Fetch,
-  type PlainRequest,
-} from './internal/request-loop';
+import { type BodyRead, connectionError, createLoop, type Fetch } from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
 import { Chat } from './resources/chat';
 import { Models } from './resources/models';
@@ -197,42 +191,32 @@ export class Grid {
     const sentId = own ? (own[1] ?? undefined) : uuid4();
     const headers = { ...request.headers, 'X-Request-Id': sentId, ...options?.headers };
     const { method, path, params, body } = request;
-    let sent: Request | PlainRequest | undefined;
-    let response: Response | undefined;
+    // openapi-fetch's own helpers, so both ways build the same URL and headers.
+    const url = this.baseURL + defaultPathSerializer(path, params ?? {});
+    let response: Response;
     let result: { data?: unknown; error?: unknown };
-    try {
-      if (this.#direct) {
-        const loop = this.#loop(options ?? {}, parseAs === 'stream' ? 'stream' : 'text');
-        sent = {
-          method,
-          // openapi-fetch's own helpers, so both paths build the same URL and headers.
-          url: this.baseURL + defaultPathSerializer(path, params ?? {}),
-          headers: mergeHeaders(body === undefined ? {} : JSON_TYPE, this.#headers, headers),
-          body: body === undefined ? undefined : JSON.stringify(body),
-        };
-        let text: string | ArrayBuffer | undefined;
-        [response, text] = await loop(sent);
-        result = await parseResponse(response, text as string | undefined);
-      } else {
-        const fetch = this.#rawFetch(options ?? {}, parseAs, (request, answer) => {
-          sent = request;
-          response = answer;
-        });
-        const init = { params: { path: params }, body, headers, parseAs, fetch };
-        ({ response, ...result } = await (this.raw.request as RawRequest)(method, path, init));
-      }
-    } catch (error) {
-      // A success body must be the JSON the endpoint promises: a proxy's HTML page answered with 200 must
-      // still be a typed error (with status, headers and request id), not a bare SyntaxError.
-      if (!(response && error instanceof SyntaxError)) throw error;
-      const type = response.headers.get('content-type') ?? 'no content-type';
-      throw new APIError(
-        response.status,
-        undefined,
-        response.headers,
-        response.headers.get('x-request-id') ?? sentId,
-        `${response.status} response body is not valid JSON (${type}): ${error.message}`,
-      );
+    if (this.#direct) {
+      let text: string | ArrayBuffer | undefined;
+      [response, text] = await this.#loop(
+        options ?? {},
+        parseAs === 'stream' ? 'stream' : 'text',
+      )({
+        method,
+        url,
+        headers: mergeHeaders(body === undefined ? {} : JSON_TYPE, this.#headers, headers),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      result = await parseResponse(response, text as string | undefined);
+    } else {
+      // JSON is parsed below, as on the direct way: openapi-fetch hands over the text.
+      const init = {
+        params: { path: params },
+        body,
+        headers,
+        parseAs: parseAs === 'json' ? 'text' : parseAs,
+      };
+      const fetch = this.#rawFetch(options ?? {}, parseAs);
+      ({ response, ...result } = await (this.raw.request as RawRequest)(method, path, { ...init, fetch }));
     }
     const requestId = response.headers.get('x-request-id') ?? sentId;
     if (!response.ok) {
@@ -240,11 +224,28 @@ export class Grid {
       this.logger.debug(`request failed: ${error.message}`, { status: response.status, requestId });
       throw error;
     }
+    let { data } = result;
+    if (parseAs === 'json') {
+      try {
+        data = data ? JSON.parse(data as string) : undefined;
+      } catch (error) {
+        // A success body must be the JSON the endpoint promises: a proxy's HTML page answered with 200
+        // must still be a typed error (with status, headers and request id), not a bare SyntaxError.
+        const type = response.headers.get('content-type') ?? 'no content-type';
+        throw new APIError(
+          response.status,
+          undefined,
+          response.headers,
+          requestId,
+          `${response.status} response body is not valid JSON (${type}): ${(error as Error).message}`,
+        );
+      }
+    }
     return {
-      data: result.data as T,
+      data: data as T,
       response,
       requestId,
-      bodyError: (cause) => connectionError(sent!.method, sent!.url, true, cause),
+      bodyError: (cause) => connectionError(method, url, true, cause),
     };
   }
 
@@ -252,22 +253,18 @@ export class Grid {
    * The fetch given to openapi-fetch (`grid.raw`, and resource calls once middleware is registered): the
    * loop, with a buffered body handed back as a fresh Response for openapi-fetch to parse.
    */
-  #rawFetch(
-    options: RequestOptions,
-    parseAs: 'json' | 'stream',
-    seen?: (request: Request, response: Response) => void,
-  ): (request: Request) => Promise<Response> {
+  #rawFetch(options: RequestOptions, parseAs: 'json' | 'stream'): (request: Request) => Promise<Response> {
     const loop = this.#loop(options, parseAs === 'stream' ? 'stream' : 'arrayBuffer');
     return async (request) => {
       let [response, bytes] = await loop(request);
       if (bytes !== undefined) {
-        response = new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
+        // A null-body status (204, 304, …) came with a null body and must be rebuilt with one.
+        response = new Response(response.body && bytes, {
           status: response.status,
           statusText: response.statusText,
           headers: response.headers,
         });
       }
-      seen?.(request, response);
       return response;
     };
   }
@@ -289,19 +286,16 @@ export class Grid {
 }
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
-/** Statuses whose Response must have a null body. */
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /**
- * A response's `{ data } | { error }`, parsed as openapi-fetch parses it: JSON for a success (a
- * SyntaxError if it is not), JSON or text for an error, nothing for an empty body. `text` is the body
- * the loop read, `undefined` for a stream, whose success `data` is the body stream itself.
+ * A response's `{ data } | { error }` as openapi-fetch gives it for `parseAs: 'text'` / `'stream'`: the
+ * text (`text`, the body the loop read) or the body stream (`text` undefined) for a success, the JSON or
+ * text for an error, nothing for an empty body.
  */
 async function parseResponse(response: Response, text: string | undefined) {
   if (response.status === 204 || response.headers.get('content-length') === '0') return {};
   if (!response.ok) return { error: parseJSONOrText(text ?? (await response.text())) };
-  if (text === undefined) return { data: response.body };
-  return { data: text ? JSON.parse(text) : undefined };
+  return { data: text ?? response.body };
 }
 
 /** The denied-environment warning is given once per process, not once per client. */
