@@ -5,6 +5,7 @@ import type { Health, paths } from './generated/openapi';
 import { deniedEnvMessage, readEnv } from './internal/env';
 import { parseJSONOrText } from './internal/json';
 import { isLogLevel, type Logger, type LogLevel, levelLogger, resolveLogLevel } from './internal/logger';
+import { checkMaxRetries, checkTimeout } from './internal/options';
 import { type BodyRead, connectionError, createLoop, type Fetch } from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
 import { Chat } from './resources/chat';
@@ -123,8 +124,8 @@ export class Grid {
     this.apiKey = options.apiKey ?? env('AIPG_API_KEY');
     this.baseURL = normalizeBaseURL(options.baseURL ?? env('AIPG_BASE_URL') ?? DEFAULT_BASE_URL);
     this.clientAgent = options.clientAgent ?? DEFAULT_CLIENT_AGENT;
-    this.maxRetries = checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'maxRetries');
-    this.timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS, 'timeout');
+    this.maxRetries = checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES);
+    this.timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS);
     if (options.logLevel !== undefined && !isLogLevel(options.logLevel)) {
       throw new AIPGError(
         `logLevel must be one of debug, info, warn, error, off (got ${JSON.stringify(options.logLevel)})`,
@@ -147,7 +148,11 @@ export class Grid {
       headers.Authorization = `Bearer ${this.apiKey}`;
     }
     this.#headers = Object.assign(headers, options.defaultHeaders);
-    const raw = createClient<paths>({ baseUrl: this.baseURL, headers, fetch: this.#rawFetch({}, 'json') });
+    const raw = createClient<paths>({
+      baseUrl: this.baseURL,
+      headers,
+      fetch: this.#rawFetch(undefined, 'arrayBuffer'),
+    });
     const { use } = raw;
     raw.use = (...middleware) => {
       use(...middleware);
@@ -185,11 +190,12 @@ export class Grid {
     parseAs: 'json' | 'stream' = 'json',
   ): Promise<CallResult<T>> {
     // One id per logical call (the same on every retry); a caller-supplied X-Request-Id wins.
-    const own = Object.entries(options?.headers ?? {}).find(
-      ([name]) => name.toLowerCase() === 'x-request-id',
-    );
-    const sentId = own ? (own[1] ?? undefined) : uuid4();
-    const headers = { ...request.headers, 'X-Request-Id': sentId, ...options?.headers };
+    const callHeaders = options?.headers ?? {};
+    let sentId: string | undefined = uuid4();
+    for (const name in callHeaders) {
+      if (name.toLowerCase() === 'x-request-id') sentId = callHeaders[name] ?? undefined;
+    }
+    const headers = { ...request.headers, 'X-Request-Id': sentId, ...callHeaders };
     const { method, path, params, body } = request;
     // openapi-fetch's own helpers, so both ways build the same URL and headers.
     const url = this.baseURL + defaultPathSerializer(path, params ?? {});
@@ -198,7 +204,7 @@ export class Grid {
     if (this.#direct) {
       let text: string | ArrayBuffer | undefined;
       [response, text] = await this.#loop(
-        options ?? {},
+        options,
         parseAs === 'stream' ? 'stream' : 'text',
       )({
         method,
@@ -206,7 +212,15 @@ export class Grid {
         headers: mergeHeaders(body === undefined ? {} : JSON_TYPE, this.#headers, headers),
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      result = await parseResponse(response, text as string | undefined);
+      // As openapi-fetch gives it for `parseAs: 'text'` / `'stream'`: nothing for an empty body, the text
+      // or the body stream for a success, the JSON or text for an error.
+      if (text === undefined && !response.ok) text = await response.text();
+      result =
+        response.status === 204 || response.headers.get('content-length') === '0'
+          ? {}
+          : response.ok
+            ? { data: text ?? response.body }
+            : { error: parseJSONOrText(text as string) };
     } else {
       // JSON is parsed below, as on the direct way: openapi-fetch hands over the text.
       const init = {
@@ -215,7 +229,7 @@ export class Grid {
         headers,
         parseAs: parseAs === 'json' ? 'text' : parseAs,
       };
-      const fetch = this.#rawFetch(options ?? {}, parseAs);
+      const fetch = this.#rawFetch(options, parseAs === 'stream' ? 'stream' : 'arrayBuffer');
       ({ response, ...result } = await (this.raw.request as RawRequest)(method, path, { ...init, fetch }));
     }
     const requestId = response.headers.get('x-request-id') ?? sentId;
@@ -253,50 +267,33 @@ export class Grid {
    * The fetch given to openapi-fetch (`grid.raw`, and resource calls once middleware is registered): the
    * loop, with a buffered body handed back as a fresh Response for openapi-fetch to parse.
    */
-  #rawFetch(options: RequestOptions, parseAs: 'json' | 'stream'): (request: Request) => Promise<Response> {
-    const loop = this.#loop(options, parseAs === 'stream' ? 'stream' : 'arrayBuffer');
+  #rawFetch(options: RequestOptions | undefined, read: BodyRead): (request: Request) => Promise<Response> {
+    const loop = this.#loop(options, read);
     return async (request) => {
       let [response, bytes] = await loop(request);
       if (bytes !== undefined) {
-        // A null-body status (204, 304, …) came with a null body and must be rebuilt with one.
-        response = new Response(response.body && bytes, {
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-        });
+        // The response is its own init (status, statusText, headers). A null-body status (204, 304, …)
+        // came with a null body and must be rebuilt with one.
+        response = new Response(response.body && bytes, response);
       }
       return response;
     };
   }
 
   /** The retry / timeout / abort loop with this call's options. */
-  #loop(options: RequestOptions, read: BodyRead) {
+  #loop(options: RequestOptions | undefined, read: BodyRead) {
     return createLoop({
       fetch: this.#fetch,
       logger: this.logger,
-      maxRetries:
-        options.maxRetries === undefined
-          ? this.maxRetries
-          : checkMaxRetries(options.maxRetries, 'maxRetries'),
-      timeout: options.timeout === undefined ? this.timeout : checkTimeout(options.timeout, 'timeout'),
-      signal: options.signal,
+      maxRetries: checkMaxRetries(options?.maxRetries ?? this.maxRetries),
+      timeout: checkTimeout(options?.timeout ?? this.timeout),
+      signal: options?.signal,
       read,
     });
   }
 }
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
-
-/**
- * A response's `{ data } | { error }` as openapi-fetch gives it for `parseAs: 'text'` / `'stream'`: the
- * text (`text`, the body the loop read) or the body stream (`text` undefined) for a success, the JSON or
- * text for an error, nothing for an empty body.
- */
-async function parseResponse(response: Response, text: string | undefined) {
-  if (response.status === 204 || response.headers.get('content-length') === '0') return {};
-  if (!response.ok) return { error: parseJSONOrText(text ?? (await response.text())) };
-  return { data: text ?? response.body };
-}
 
 /** The denied-environment warning is given once per process, not once per client. */
 let deniedEnvReported = false;
@@ -322,21 +319,4 @@ function globalFetch(): Fetch {
     throw new AIPGError('No global fetch in this runtime: pass `fetch` to new Grid({ fetch }).');
   }
   return f;
-}
-
-function checkMaxRetries(value: number, field: string): number {
-  if (!Number.isInteger(value) || value < 0) {
-    throw new AIPGError(`${field} must be an integer ≥ 0 (got ${String(value)})`);
-  }
-  return value;
-}
-
-function checkTimeout(value: number, field: string): number {
-  // setTimeout fires immediately beyond 2^31-1 ms, so that is the ceiling (about 24.8 days).
-  if (typeof value !== 'number' || !(value > 0) || value > 2_147_483_647) {
-    throw new AIPGError(
-      `${field} must be a number of milliseconds in (0, 2147483647] (got ${String(value)})`,
-    );
-  }
-  return value;
 }

@@ -77,7 +77,7 @@ export function createLoop(
       try {
         // Raced with our own abort: a custom fetch that ignores its signal still cannot hang the call.
         response = await Promise.race([
-          settings.fetch(url, { method, headers, body, signal: watch.signal, redirect: 'follow' }),
+          settings.fetch(url, { method, headers, body, signal: watch.signal }),
           watch.aborted,
         ]);
         if (debug) {
