@@ -1,16 +1,12 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { type Client, defaultPathSerializer, mergeHeaders } from 'openapi-fetch';
 import { APIPromise, type CallResult, type WithRequestID } from './core/api-promise';
 import { AIPGError, APIError } from './core/errors';
 import type { Health, paths } from './generated/openapi';
 import { deniedEnvMessage, readEnv } from './internal/env';
+import { parseJSONOrText } from './internal/json';
 import { isLogLevel, type Logger, type LogLevel, levelLogger, resolveLogLevel } from './internal/logger';
-import {
-  type BodyMode,
-  connectionError,
-  createLoopFetch,
-  type Fetch,
-  PlainRequest,
-} from './internal/request-loop';
+import { checkMaxRetries, checkTimeout } from './internal/options';
+import { type BodyRead, connectionError, createLoop, type Fetch } from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
 import { Chat } from './resources/chat';
 import { Models } from './resources/models';
@@ -63,17 +59,23 @@ export interface RequestOptions {
   headers?: Record<string, string | null | undefined> | undefined;
 }
 
-/** What `grid.raw.GET/POST/…` calls receive per request to run through the SDK pipeline. */
-// A type alias, not an interface: openapi-fetch's init type has an index signature.
-export type PipelineInit = {
-  fetch: (request: Request) => Promise<Response>;
-  headers: Record<string, string | null | undefined>;
-  /** What openapi-fetch builds the request as: `PlainRequest` unless middleware is registered. */
-  Request: typeof Request | undefined;
-};
+/** One resource call, as the pipeline sends it. */
+export interface CallRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** A path of the spec (openapi/), e.g. `/v1/models/{model_id}`: each `{name}` is filled from `params`. */
+  path: keyof paths;
+  params?: Record<string, string> | undefined;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** The endpoint's own headers: over the client's defaults, under the call's `headers` option. */
+  headers?: Record<string, string> | undefined;
+}
 
+type HeaderValues = Record<string, string | null | undefined>;
 /** What an openapi-fetch call resolves to (either member of its `{ data } | { error }` union). */
 type RawResult = { data?: unknown; error?: unknown; response: Response };
+/** `grid.raw.request` for a path and method known only at run time. */
+type RawRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<RawResult>;
 
 /**
  * The AI Power Grid client. One request pipeline (auth + `Client-Agent` + request id → retries,
@@ -106,8 +108,14 @@ export class Grid {
   readonly text: Text;
 
   readonly #fetch: Fetch;
-  /** Until middleware is registered on `raw` (it is handed real Requests), calls build a PlainRequest. */
-  #plainRequests = true;
+  /** Sent with every request (`null` removes one). */
+  readonly #headers: HeaderValues;
+  /**
+   * Until middleware is registered on `raw`, resource calls skip openapi-fetch: the pipeline builds the
+   * request and parses the body it read. Middleware is handed real Requests, so from then on they go
+   * through `raw`.
+   */
+  #direct = true;
 
   constructor(options: ClientOptions = {}) {
     // Variables the runtime refused to read (Deno without --allow-env) are said once, below.
@@ -116,8 +124,8 @@ export class Grid {
     this.apiKey = options.apiKey ?? env('AIPG_API_KEY');
     this.baseURL = normalizeBaseURL(options.baseURL ?? env('AIPG_BASE_URL') ?? DEFAULT_BASE_URL);
     this.clientAgent = options.clientAgent ?? DEFAULT_CLIENT_AGENT;
-    this.maxRetries = checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'maxRetries');
-    this.timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS, 'timeout');
+    this.maxRetries = checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES);
+    this.timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS);
     if (options.logLevel !== undefined && !isLogLevel(options.logLevel)) {
       throw new AIPGError(
         `logLevel must be one of debug, info, warn, error, off (got ${JSON.stringify(options.logLevel)})`,
@@ -133,22 +141,22 @@ export class Grid {
     // Looked up per request, not captured here: a fetch patched later (msw in tests, polyfills) is honoured.
     this.#fetch = userFetch ?? ((input, init) => globalFetch()(input, init));
 
-    const headers: Record<string, string | null | undefined> = { 'Client-Agent': this.clientAgent };
+    const headers: HeaderValues = { 'Client-Agent': this.clientAgent };
     if (this.apiKey) {
       // The live grid accepts either header; the Horde v2 API reads only `apikey`.
       headers.apikey = this.apiKey;
       headers.Authorization = `Bearer ${this.apiKey}`;
     }
-    Object.assign(headers, options.defaultHeaders);
+    this.#headers = Object.assign(headers, options.defaultHeaders);
     const raw = createClient<paths>({
       baseUrl: this.baseURL,
       headers,
-      fetch: this.pipelineFetch({}, 'buffered'),
+      fetch: this.#rawFetch(undefined, 'arrayBuffer'),
     });
     const { use } = raw;
     raw.use = (...middleware) => {
       use(...middleware);
-      this.#plainRequests = false;
+      this.#direct = false;
     };
     this.raw = raw;
 
@@ -161,90 +169,131 @@ export class Grid {
 
   /** `GET /health`: server status, Redis reachability, connected workers. */
   health(options?: RequestOptions): APIPromise<Health> {
-    return this.call(options, (init) => this.raw.GET('/health', init));
+    return this.call(options, { method: 'GET', path: '/health' });
   }
 
   /**
    * Runs one call through the pipeline: resolves to its data (with `_request_id`; `.withResponse()` for
-   * the raw response) or rejects with the typed error. Resources are built on this; `send` gets the
-   * per-call init to spread into a `grid.raw` call.
+   * the raw response) or rejects with the typed error. Resources are built on this.
    */
-  call<T>(
-    options: RequestOptions | undefined,
-    send: (init: PipelineInit) => Promise<RawResult>,
-  ): APIPromise<T> {
-    return new APIPromise(this.callWithResponse<T>(options, send));
+  call<T>(options: RequestOptions | undefined, request: CallRequest): APIPromise<T> {
+    return new APIPromise(this.callWithResponse<T>(options, request));
   }
 
-  /** Like {@link call}, as a plain Promise of `{ data, response, requestId }`; `mode: 'stream'` leaves the body unread. */
+  /**
+   * Like {@link call}, as a plain Promise of `{ data, response, requestId }`; `parseAs: 'stream'` leaves
+   * the body unread (`data` is the body stream).
+   */
   async callWithResponse<T>(
     options: RequestOptions | undefined,
-    send: (init: PipelineInit) => Promise<RawResult>,
-    mode: BodyMode = 'buffered',
+    request: CallRequest,
+    parseAs: 'json' | 'stream' = 'json',
   ): Promise<CallResult<T>> {
     // One id per logical call (the same on every retry); a caller-supplied X-Request-Id wins.
-    const own = Object.entries(options?.headers ?? {}).find(
-      ([name]) => name.toLowerCase() === 'x-request-id',
-    );
-    const sentId = own ? (own[1] ?? undefined) : uuid4();
-    const headers = own ? { ...options?.headers } : { 'X-Request-Id': sentId, ...options?.headers };
-    const loop = this.pipelineFetch(options ?? {}, mode);
-    let sent: Request | PlainRequest | undefined;
-    let last: Response | undefined;
-    let result: RawResult;
-    try {
-      result = await send({
-        fetch: async (request) => {
-          sent = request;
-          last = await loop(request);
-          return last;
-        },
-        headers,
-        Request: this.#plainRequests ? (PlainRequest as unknown as typeof Request) : undefined,
-      });
-    } catch (error) {
-      // openapi-fetch parses every success body as JSON: a proxy's HTML page answered with 200 must
-      // still be a typed error (with status, headers and request id), not a bare SyntaxError.
-      if (!(last && error instanceof SyntaxError)) throw error;
-      const type = last.headers.get('content-type') ?? 'no content-type';
-      throw new APIError(
-        last.status,
-        undefined,
-        last.headers,
-        last.headers.get('x-request-id') ?? sentId,
-        `${last.status} response body is not valid JSON (${type}): ${error.message}`,
-      );
+    const callHeaders = options?.headers ?? {};
+    let sentId: string | undefined = uuid4();
+    for (const name in callHeaders) {
+      if (name.toLowerCase() === 'x-request-id') sentId = callHeaders[name] ?? undefined;
     }
-    const { response } = result;
+    const headers = { ...request.headers, 'X-Request-Id': sentId, ...callHeaders };
+    const { method, path, params, body } = request;
+    // openapi-fetch's own helpers, so both ways build the same URL and headers.
+    const url = this.baseURL + defaultPathSerializer(path, params ?? {});
+    let response: Response;
+    let result: { data?: unknown; error?: unknown };
+    if (this.#direct) {
+      let text: string | ArrayBuffer | undefined;
+      [response, text] = await this.#loop(
+        options,
+        parseAs === 'stream' ? 'stream' : 'text',
+      )({
+        method,
+        url,
+        headers: mergeHeaders(body === undefined ? {} : JSON_TYPE, this.#headers, headers),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      // As openapi-fetch gives it for `parseAs: 'text'` / `'stream'`: nothing for an empty body, the text
+      // or the body stream for a success, the JSON or text for an error.
+      if (text === undefined && !response.ok) text = await response.text();
+      result =
+        response.status === 204 || response.headers.get('content-length') === '0'
+          ? {}
+          : response.ok
+            ? { data: text ?? response.body }
+            : { error: parseJSONOrText(text as string) };
+    } else {
+      // JSON is parsed below, as on the direct way: openapi-fetch hands over the text.
+      const init = {
+        params: { path: params },
+        body,
+        headers,
+        parseAs: parseAs === 'json' ? 'text' : parseAs,
+      };
+      const fetch = this.#rawFetch(options, parseAs === 'stream' ? 'stream' : 'arrayBuffer');
+      ({ response, ...result } = await (this.raw.request as RawRequest)(method, path, { ...init, fetch }));
+    }
     const requestId = response.headers.get('x-request-id') ?? sentId;
     if (!response.ok) {
       const error = APIError.generate(response.status, result.error, response.headers, requestId);
       this.logger.debug(`request failed: ${error.message}`, { status: response.status, requestId });
       throw error;
     }
+    let { data } = result;
+    if (parseAs === 'json') {
+      try {
+        data = data ? JSON.parse(data as string) : undefined;
+      } catch (error) {
+        // A success body must be the JSON the endpoint promises: a proxy's HTML page answered with 200
+        // must still be a typed error (with status, headers and request id), not a bare SyntaxError.
+        const type = response.headers.get('content-type') ?? 'no content-type';
+        throw new APIError(
+          response.status,
+          undefined,
+          response.headers,
+          requestId,
+          `${response.status} response body is not valid JSON (${type}): ${(error as Error).message}`,
+        );
+      }
+    }
     return {
-      data: result.data as T,
+      data: data as T,
       response,
       requestId,
-      bodyError: (cause) => connectionError(sent!.method, sent!.url, true, cause),
+      bodyError: (cause) => connectionError(method, url, true, cause),
     };
   }
 
-  /** The fetch given to openapi-fetch for one call: the retry / timeout / abort loop with this call's options. */
-  private pipelineFetch(options: RequestOptions, mode: BodyMode): (request: Request) => Promise<Response> {
-    return createLoopFetch({
+  /**
+   * The fetch given to openapi-fetch (`grid.raw`, and resource calls once middleware is registered): the
+   * loop, with a buffered body handed back as a fresh Response for openapi-fetch to parse.
+   */
+  #rawFetch(options: RequestOptions | undefined, read: BodyRead): (request: Request) => Promise<Response> {
+    const loop = this.#loop(options, read);
+    return async (request) => {
+      let [response, bytes] = await loop(request);
+      if (bytes !== undefined) {
+        // The response is its own init (status, statusText, headers). A null-body status (204, 304, …)
+        // came with a null body and must be rebuilt with one.
+        response = new Response(response.body && bytes, response);
+      }
+      return response;
+    };
+  }
+
+  /** The retry / timeout / abort loop with this call's options. */
+  #loop(options: RequestOptions | undefined, read: BodyRead) {
+    return createLoop({
       fetch: this.#fetch,
       logger: this.logger,
-      maxRetries:
-        options.maxRetries === undefined
-          ? this.maxRetries
-          : checkMaxRetries(options.maxRetries, 'maxRetries'),
-      timeout: options.timeout === undefined ? this.timeout : checkTimeout(options.timeout, 'timeout'),
-      signal: options.signal,
-      mode,
+      maxRetries: checkMaxRetries(options?.maxRetries ?? this.maxRetries),
+      timeout: checkTimeout(options?.timeout ?? this.timeout),
+      signal: options?.signal,
+      read,
     });
   }
 }
+
+const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 /** The denied-environment warning is given once per process, not once per client. */
 let deniedEnvReported = false;
@@ -270,21 +319,4 @@ function globalFetch(): Fetch {
     throw new AIPGError('No global fetch in this runtime: pass `fetch` to new Grid({ fetch }).');
   }
   return f;
-}
-
-function checkMaxRetries(value: number, field: string): number {
-  if (!Number.isInteger(value) || value < 0) {
-    throw new AIPGError(`${field} must be an integer ≥ 0 (got ${String(value)})`);
-  }
-  return value;
-}
-
-function checkTimeout(value: number, field: string): number {
-  // setTimeout fires immediately beyond 2^31-1 ms, so that is the ceiling (about 24.8 days).
-  if (typeof value !== 'number' || !(value > 0) || value > 2_147_483_647) {
-    throw new AIPGError(
-      `${field} must be a number of milliseconds in (0, 2147483647] (got ${String(value)})`,
-    );
-  }
-  return value;
 }

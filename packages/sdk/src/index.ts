@@ -1,4 +1,5 @@
 export {
+  type CallRequest,
   type CallResult,
   type ClientOptions,
   DEFAULT_BASE_URL,
@@ -9,7 +10,6 @@ export {
   Grid,
   type Logger,
   type LogLevel,
-  type PipelineInit,
   type RequestOptions,
   type WithRequestID,
 } from './client';

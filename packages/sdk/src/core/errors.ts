@@ -4,6 +4,7 @@
  * Class names are set explicitly: bundlers that minify would otherwise rename them.
  */
 import { failureCause } from '../internal/describe';
+import { isRecord } from '../internal/json';
 import { parseRetryAfterMs } from '../internal/retry';
 
 /** Base class of every error thrown by `@aipg/sdk`. */
@@ -233,9 +234,7 @@ function numberHeader(headers: Headers | undefined, name: string): number | unde
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 const MAX_RAW_MESSAGE = 500;

@@ -6,3 +6,8 @@ export function parseJSONOrText(text: string): unknown {
     return text;
   }
 }
+
+/** A JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -16,11 +16,12 @@ import { sleep } from './sleep';
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 /**
- * How the response body is watched. `buffered`: the timeout is one deadline for headers and the whole
- * body. `stream`: the attempt's timer stops at the headers; the caller reads the body under its own limit
- * (the chat stream's is on *content*, see ChatCompletionStream), and its signal still ends the request.
+ * How the response body is watched. `text` / `arrayBuffer`: the attempt reads the whole body that way, and
+ * the timeout is one deadline for headers and body. `stream`: the attempt's timer stops at the headers;
+ * the caller reads the body under its own limit (the chat stream's is on *content*, see
+ * ChatCompletionStream), and its signal still ends the request.
  */
-export type BodyMode = 'buffered' | 'stream';
+export type BodyRead = 'text' | 'arrayBuffer' | 'stream';
 
 export interface LoopSettings {
   fetch: Fetch;
@@ -28,40 +29,37 @@ export interface LoopSettings {
   maxRetries: number;
   timeout: number;
   signal: AbortSignal | undefined;
-  mode: BodyMode;
+  read: BodyRead;
 }
 
 /**
- * What openapi-fetch builds (its `Request` option) for a pipeline call that no middleware will see: the
- * URL, method, headers and serialized body as they are. A real Request would copy the headers and wrap the
- * body in a stream for the loop to read back, and fetch builds its own Request from them on every attempt.
+ * A request no middleware will see, as the pipeline builds it: the URL, method, headers and serialized
+ * body as they are (a Request would copy the headers and wrap the body in a stream for the loop to read
+ * back, and fetch builds its own Request from them on every attempt).
  */
-export class PlainRequest {
-  declare readonly url: string;
-  declare readonly method: string;
-  /** openapi-fetch's merged Headers: this call's own, so the loop sets its retry count on them. */
-  declare readonly headers: Headers;
-  declare readonly body: BodyInit | null | undefined;
-  constructor(url: string, init: RequestInit) {
-    Object.assign(this, init, { url });
-  }
+export interface PlainRequest {
+  url: string;
+  method: string;
+  /** This call's own, so the loop sets its retry count on them. */
+  headers: Headers;
+  body: BodyInit | undefined;
 }
 
 /**
- * Builds the `fetch` handed to openapi-fetch for ONE logical call. openapi-fetch (and any middleware)
- * runs once above it; below it, this loop makes the attempts: a fresh AbortSignal and timeout per
- * attempt, retries on connection errors and retryable statuses (never on a caller abort, never once a
- * response is handed up — so never after the first byte of a stream), an `X-AIPG-Retry-Count` header.
- * A buffered attempt includes reading its whole body.
+ * The attempts of ONE logical call (openapi-fetch and any middleware run once above it): a fresh
+ * AbortSignal and timeout per attempt, retries on connection errors and retryable statuses (never on a
+ * caller abort, never once a response is handed up — so never after the first byte of a stream), an
+ * `X-AIPG-Retry-Count` header. A buffered attempt includes reading its whole body, which it resolves
+ * to next to the response (`undefined` for a stream).
  */
-export function createLoopFetch(
+export function createLoop(
   settings: LoopSettings,
-): (request: Request | PlainRequest) => Promise<Response> {
+): (request: Request | PlainRequest) => Promise<[Response, string | ArrayBuffer | undefined]> {
   return async (request) => {
     const { logger, maxRetries, signal } = settings;
     const { url, method } = request;
     let { body, headers } = request as PlainRequest;
-    if (!(request instanceof PlainRequest)) {
+    if ('arrayBuffer' in request) {
       // A Request (grid.raw, middleware): read its body once so every attempt can resend it.
       body = request.body === null ? undefined : await request.arrayBuffer();
       headers = new Headers(request.headers);
@@ -79,7 +77,7 @@ export function createLoopFetch(
       try {
         // Raced with our own abort: a custom fetch that ignores its signal still cannot hang the call.
         response = await Promise.race([
-          settings.fetch(url, { method, headers, body, signal: watch.signal, redirect: 'follow' }),
+          settings.fetch(url, { method, headers, body, signal: watch.signal }),
           watch.aborted,
         ]);
         if (debug) {
@@ -106,20 +104,16 @@ export function createLoopFetch(
           await waiting;
           continue;
         }
-        if (settings.mode === 'stream') {
+        if (settings.read === 'stream') {
           watch.stopTimer();
-          return response;
+          return [response, undefined];
         }
         // Buffered: the attempt includes reading the whole body, under the same deadline, so a body
         // that stalls or breaks off fails (and is retried) like a missing response.
         watch.inBody = true;
-        const bytes = await Promise.race([response.arrayBuffer(), watch.aborted]);
+        const read = await Promise.race([response[settings.read](), watch.aborted]);
         watch.dispose();
-        return new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-        });
+        return [response, read];
       } catch (cause) {
         const error = watch.failure(cause);
         watch.dispose();
@@ -202,9 +196,6 @@ async function serverMessage(response: Response): Promise<string | undefined> {
     return undefined;
   }
 }
-
-/** Statuses whose Response must have a null body. */
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /**
  * One attempt's timeout + caller signal. Aborting the fetch signal is not enough on every runtime

@@ -14,7 +14,7 @@ import type {
   ChatCompletionMessageToolCall,
   CompletionUsage,
 } from '../generated/openapi';
-import { parseJSONOrText } from '../internal/json';
+import { isRecord, parseJSONOrText } from '../internal/json';
 import { abortError } from '../internal/signals';
 
 /**
@@ -524,10 +524,6 @@ function mergeToolCalls(message: Record<string, unknown>, deltas: ChatCompletion
     if (delta.function?.name) fn.name = delta.function.name;
     if (delta.function?.arguments) fn.arguments = (fn.arguments ?? '') + delta.function.arguments;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const MAX_QUOTED = 200;

@@ -76,16 +76,11 @@ export class Completions extends APIResource {
     body: ChatCompletionCreateParams,
     options?: RequestOptions,
   ): APIPromise<ChatCompletion> | Promise<ChatCompletionStream> {
-    const wireBody = body as ChatCompletionRequest;
-    if (!body.stream) {
-      return this._client.call<ChatCompletion>(options, (init) =>
-        this._client.raw.POST('/v1/chat/completions', { ...init, body: wireBody }),
-      );
-    }
-    return this.#stream(wireBody, options);
+    if (body.stream) return this.#stream(body, options);
+    return this._client.call<ChatCompletion>(options, { method: 'POST', path: '/v1/chat/completions', body });
   }
 
-  async #stream(body: ChatCompletionRequest, options?: RequestOptions): Promise<ChatCompletionStream> {
+  async #stream(body: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletionStream> {
     // The stream's own controller: `stream.abort()` and the caller's signal both end the request.
     const { controller, dispose } = linkedController([options?.signal]);
     try {
@@ -93,13 +88,7 @@ export class Completions extends APIResource {
         ReadableStream<Uint8Array>
       >(
         { ...options, signal: controller.signal },
-        (init) =>
-          this._client.raw.POST('/v1/chat/completions', {
-            ...init,
-            body,
-            parseAs: 'stream',
-            headers: { Accept: 'text/event-stream', ...init.headers },
-          }),
+        { method: 'POST', path: '/v1/chat/completions', body, headers: { Accept: 'text/event-stream' } },
         'stream',
       );
       const type = response.headers.get('content-type') ?? '';

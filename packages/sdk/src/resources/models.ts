@@ -9,13 +9,12 @@ export type { Model, ModelList, ModelPricing } from '../generated/openapi';
 export class Models extends APIResource {
   /** `GET /v1/models`. The list changes with worker presence. */
   list(options?: RequestOptions): APIPromise<ModelList> {
-    return this._client.call(options, (init) => this._client.raw.GET('/v1/models', init));
+    return this._client.call(options, { method: 'GET', path: '/v1/models' });
   }
 
   /** `GET /v1/models/{model_id}`; an unknown or offline model is a `NotFoundError`. */
   retrieve(modelId: string, options?: RequestOptions): APIPromise<Model> {
-    return this._client.call(options, (init) =>
-      this._client.raw.GET('/v1/models/{model_id}', { ...init, params: { path: { model_id: modelId } } }),
-    );
+    const params = { model_id: modelId };
+    return this._client.call(options, { method: 'GET', path: '/v1/models/{model_id}', params });
   }
 }

@@ -9,6 +9,6 @@ export type { ModelStatus } from '../generated/openapi';
 export class Status extends APIResource {
   /** `GET /v1/status/models`: per-model worker counts and 24 h performance. */
   models(options?: RequestOptions): APIPromise<ModelStatus[]> {
-    return this._client.call(options, (init) => this._client.raw.GET('/v1/status/models', init));
+    return this._client.call(options, { method: 'GET', path: '/v1/status/models' });
   }
 }

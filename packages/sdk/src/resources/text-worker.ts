@@ -30,9 +30,7 @@ export class TextWorker extends APIResource {
    * Refusals are typed: 401 `AuthenticationError` (`rc: InvalidAPIKey`), 403 `PermissionDeniedError`, …
    */
   pop(body: HordeTextPopRequest, options?: RequestOptions): APIPromise<HordeTextPopResponse> {
-    return this._client.call<HordeTextPopResponse>(options, (init) =>
-      this._client.raw.POST('/api/v2/generate/text/pop', { ...init, body }),
-    );
+    return this._client.call(options, { method: 'POST', path: '/api/v2/generate/text/pop', body });
   }
 
   /**
@@ -43,8 +41,6 @@ export class TextWorker extends APIResource {
    * 404 `NotFoundError` (`rc: InvalidJobID`, unknown id; workers take it as "already submitted").
    */
   submit(body: HordeTextSubmitRequest, options?: RequestOptions): APIPromise<HordeSubmitResponse> {
-    return this._client.call<HordeSubmitResponse>(options, (init) =>
-      this._client.raw.POST('/api/v2/generate/text/submit', { ...init, body }),
-    );
+    return this._client.call(options, { method: 'POST', path: '/api/v2/generate/text/submit', body });
   }
 }

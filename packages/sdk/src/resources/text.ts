@@ -14,6 +14,7 @@ import type {
   HordeTextGeneration,
   HordeTextStatus,
 } from '../generated/openapi';
+import { checkTimeout } from '../internal/options';
 import { parseRetryAfterMs } from '../internal/retry';
 import { abortError, linkedController, raceAbort } from '../internal/signals';
 import { sleep } from '../internal/sleep';
@@ -69,8 +70,6 @@ export const POLL_BACKOFF_FACTOR = 1.5;
 export const MAX_POLL_DELAY_MS = 10_000;
 /** Server hints above this are clamped: the text status endpoint allows 60 requests/min per job anyway. */
 export const MAX_POLL_HINT_MS = 60_000;
-/** setTimeout fires at once beyond this (about 24.8 days). */
-const MAX_TIMER_MS = 2_147_483_647;
 /** The cancel sent on abort gets its own short budget (the caller's signal is already aborted). */
 const CANCEL_TIMEOUT_MS = 10_000;
 
@@ -92,12 +91,7 @@ export class Text extends APIResource {
    * returns the result. `faulted` → `JobFaultedError` (no cancel: the grid already gave up).
    */
   async generate(params: TextGenerateParams, options: TextGenerateOptions = {}): Promise<TextJobResult> {
-    const budget = options.timeout ?? this._client.timeout;
-    if (!(budget > 0 && budget <= MAX_TIMER_MS)) {
-      throw new AIPGError(
-        `timeout must be a number of milliseconds in (0, ${MAX_TIMER_MS}] (got ${String(budget)})`,
-      );
-    }
+    const budget = checkTimeout(options.timeout ?? this._client.timeout);
     if (options.pollIntervalMs !== undefined && !(options.pollIntervalMs >= 0)) {
       throw new AIPGError(`pollIntervalMs must be ≥ 0 (got ${String(options.pollIntervalMs)})`);
     }
@@ -166,23 +160,23 @@ export class Text extends APIResource {
 
   /** `POST /api/v2/generate/text/async`: queues the job; returns `{ id, kudos, message? }` (202). */
   submit(params: TextGenerateParams, options?: RequestOptions): APIPromise<TextJobSubmitted> {
-    return this._client.call<TextJobSubmitted>(options, (init) =>
-      this._client.raw.POST('/api/v2/generate/text/async', { ...init, body: params }),
-    );
+    const request = { method: 'POST', path: '/api/v2/generate/text/async', body: params } as const;
+    return this._client.call(options, request);
   }
 
   /** `GET /api/v2/generate/text/status/{id}` (limited to 60/min per job on the Horde). */
   status(id: string, options?: RequestOptions): APIPromise<TextJobStatus> {
-    return this._client.call<TextJobStatus>(options, (init) =>
-      this._client.raw.GET('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
-    );
+    return this._client.call(options, {
+      method: 'GET',
+      path: '/api/v2/generate/text/status/{id}',
+      params: { id },
+    });
   }
 
   /** `DELETE /api/v2/generate/text/status/{id}`: drops generations not yet started; returns the status. */
   cancel(id: string, options?: RequestOptions): APIPromise<TextJobStatus> {
-    return this._client.call<TextJobStatus>(options, (init) =>
-      this._client.raw.DELETE('/api/v2/generate/text/status/{id}', { ...init, params: { path: { id } } }),
-    );
+    const request = { method: 'DELETE', path: '/api/v2/generate/text/status/{id}', params: { id } } as const;
+    return this._client.call(options, request);
   }
 
   /** One best-effort `DELETE` with its own short budget (the caller's signal may already be aborted). */

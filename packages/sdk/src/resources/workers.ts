@@ -12,6 +12,6 @@ export type WsJobType = WsJobKind;
 export class Workers extends APIResource {
   /** `GET /v1/workers`. */
   list(options?: RequestOptions): APIPromise<WorkerList> {
-    return this._client.call(options, (init) => this._client.raw.GET('/v1/workers', init));
+    return this._client.call(options, { method: 'GET', path: '/v1/workers' });
   }
 }
