@@ -122,6 +122,17 @@ const PYTHON_HEADER = `# generated — do not edit.
 # Made by scripts/generate.mjs (datamodel-code-generator) from openapi/aipg.yaml; run \`pnpm gen\` after changing the spec.
 `;
 
+/**
+ * The module with an `__all__` naming every class and type alias it defines, so `aipg.types` re-exports them
+ * with one star import and a schema the spec adds is public without a list kept by hand.
+ */
+function withAll(module) {
+  const names = [...module.matchAll(/^(?:class (\w+)\b|(\w+)(?:: TypeAlias)? = )/gm)]
+    .map((match) => match[1] ?? match[2])
+    .filter((name) => !name.startsWith('_'));
+  return `${module}\n__all__ = [\n${names.map((name) => `    ${JSON.stringify(name)},`).join('\n')}\n]\n`;
+}
+
 /** The Python SDK's two generated modules (pydantic models, TypedDict params) from the bundled document. */
 async function pythonModules(json) {
   const uv = findUv();
@@ -149,7 +160,7 @@ async function pythonModules(json) {
           { cwd: join(root, pythonProject), encoding: 'utf8' },
           (error, _stdout, stderr) => {
             if (error) failed(new Error(`datamodel-codegen failed for ${name}:\n${stderr || error.message}`));
-            else done(PYTHON_HEADER + readFileSync(output, 'utf8').replace(/^(#.*\n)+/, ''));
+            else done(withAll(PYTHON_HEADER + readFileSync(output, 'utf8').replace(/^(#.*\n)+/, '')));
           },
         );
       });
