@@ -37,6 +37,10 @@ const LIMIT_SCHEMAS = [
   'HordeTextAsyncRequest',
   'HordeTextParams',
   'HordeTextPopRequest',
+  'ImageGenerationRequest',
+  'HordeImageAsyncRequest',
+  'HordeImageParams',
+  'HordeImagePopRequest',
 ];
 /** The JSON Schema keywords that bound a value, in the order they are printed. */
 const BOUND_KEYWORDS = [
@@ -44,6 +48,7 @@ const BOUND_KEYWORDS = [
   'exclusiveMinimum',
   'maximum',
   'exclusiveMaximum',
+  'multipleOf',
   'minItems',
   'maxItems',
   'minLength',

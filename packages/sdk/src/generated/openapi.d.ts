@@ -30,6 +30,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/images/generations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * OpenAI-compatible image generation (the `openai` package's `images.generate` works unchanged), served by grid
+         * image workers. **Synchronous**: there is no job id; the answer comes when every image is made and verified
+         * (the grid waits up to 300 s, then answers 504). To show progress, send a `progress_token` and poll
+         * `GET /v1/progress/{token}` meanwhile. Rate limit: 10/min per API key; at most 4 media requests in flight per
+         * account.
+         * Generate images
+         *
+         *     The `n` images are `n` generations with their own seeds. The mock grid splits them across workers by their
+         *     `amount`; the live grid sends them to one worker. A worker's outputs are paid (in megapixel-steps) only once the
+         *     grid has checked the uploaded bytes; a failed check sends the images to another worker, never to the client.
+         *     If the client disconnects the grid cancels the workers' jobs.
+         *
+         *     Errors: a bad `size`, `steps`, `n`, `sampler`, `cfg_scale` or `strength` is a 422 naming the field and its
+         *     range; a source `image` over 12 MB is a 413.
+         */
+        post: operations["createImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/progress/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The `progress_token` the image request carries.
+                 * @example 0b6f3f36-5d8e-4c1e-9f52-1a7a7e2f1c90
+                 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * How far the image request carrying this `progress_token` has come, 0–100, or `null` for a token no running or
+         * recently finished request carries. Public and not rate limited (the token is the secret): poll it about once a
+         * second while `POST /v1/images/generations` runs.
+         * Progress of an image request
+         */
+        get: operations["getProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/models": {
         parameters: {
             query?: never;
@@ -281,6 +341,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/generate/async": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queues an image request (202) and returns its id: poll `hordeImageCheck` (up to 10/s), then fetch the images
+         * once with `hordeImageStatus` (10/min per id). With `dry_run: true` only the kudos cost is returned (200) and
+         * nothing is queued. The cost is the request's megapixel-steps priced by model family (docs/spec.md, "Image
+         * rewards").
+         * Request image generations
+         *
+         *     Checks: see `HordeImageAsyncRequest`; kudos needed upfront but missing → 403 `KudosUpfront` (unless
+         *     `allow_downgrade`); too many waiting requests for the user → 429 `TooManyPrompts`. Rate limits: 90/min and 2/s
+         *     per IP, and 2/s per API key.
+         */
+        post: operations["hordeImageAsync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/generate/check/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
+                 * @example 5b1d3f0e-8c2a-4e6b-9a7d-1c3e5f7a9b0d
+                 */
+                id: components["parameters"]["HordeRequestId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The request's counts and progress, without its images: the cheap call to poll (10/s per id and IP, the answer
+         * cached for 1 s). Once `done` is true, fetch the images once with `hordeImageStatus`. On the Horde an anonymous
+         * client (`Client-Agent` missing) from an IP in timeout gets 403. Who may read a request: as for the text status.
+         * Image request progress (without the images)
+         */
+        get: operations["hordeImageCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/generate/status/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
+                 * @example 5b1d3f0e-8c2a-4e6b-9a7d-1c3e5f7a9b0d
+                 */
+                id: components["parameters"]["HordeRequestId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The request's state with its finished images. Limited to **10/min per id and IP**: poll `hordeImageCheck` and
+         * call this once `done` is true. Each image's `img` is a download URL valid for 1800 s (with `r2: true`) and its
+         * `seed` a string. Who may read a request: as for the text status (another account's key gets 404).
+         * Image request status and images
+         */
+        get: operations["hordeImageStatus"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancels the images not yet given to a worker and returns the status, with any finished images. Images in
+         * flight still finish on the Horde; the mock grid also sends its WebSocket workers `cancel` for them. Who may
+         * cancel: as for the status.
+         * Cancel an image request
+         */
+        delete: operations["hordeImageCancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/generate/pop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Checks the image worker in (creating it on its first pop) and hands it at most one job: up to `amount` images
+         * of one request, each with its own id, seed and signed upload URL. Always 200: with no job, `id` is `null` and
+         * `ids` is empty. Rate limit 60/s per IP. Refusals as for the text pop (`hordeTextPop`).
+         * Worker asks for an image job
+         *
+         *     Then, per image: `PUT` its bytes to its `r2_uploads` URL (valid 1800 s), report progress with
+         *     `hordeImageProgress` about every 2 s meanwhile, and `hordeImageSubmit` it. A job not submitted within `ttl`
+         *     seconds is re-queued.
+         */
+        post: operations["hordeImagePop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/generate/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delivers one image of a popped job (one submit per id) and returns its reward: the image's megapixel-steps
+         * priced by model family (docs/spec.md, "Image rewards"). Rate limit 60/s per IP.
+         * Worker submits an image
+         *
+         *     The grid checks the image before paying (`HordeImagePopResponse.r2_uploads`): with `generation: "R2"` the
+         *     uploaded object, otherwise the base64 in `generation`. A missing upload, bytes that are no image (or not of the
+         *     declared type), or a `sha256` mismatch fail the generation: reward 0 (still 200), re-queued for another worker,
+         *     like `state: faulted`.
+         *
+         *     Errors as for the text submit (`hordeTextSubmit`): a second submit → 400 `DuplicateGen`; after the server
+         *     aborted the job → 400 `AbortedGen`; unknown id → 404 `InvalidJobID`; a key that does not own the worker → 403
+         *     `WrongCredentials`; an invalid key → 401 `InvalidAPIKey` (the live server crashes on it and answers 500).
+         */
+        post: operations["hordeImageSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/generate/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * AIPG only (upstream AI Horde has no such route). A worker reports how far a popped generation is, about every
+         * 2 s; the grid shows it on `hordeImageCheck` (`progress`) and on `GET /v1/progress/{token}`. Rate limit 30/s per
+         * IP. This route existed on the AIPG Horde until the legacy API was retired (now 410 there like every
+         * `/api/v2` path). comfy-bridge also posts preview bytes to `/generate/preview/{id}`, a route that never existed
+         * (404); it is not part of the API.
+         * Worker reports image progress
+         *
+         *     Errors: the generation already finished or faulted → 400 `{"message": "Job already completed or faulted"}`;
+         *     unknown id → 404 `InvalidJobID`; another user's worker holds the job → 403 `WrongCredentials`.
+         */
+        post: operations["hordeImageProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/status/heartbeat": {
         parameters: {
             query?: never;
@@ -425,6 +657,13 @@ export interface components {
         ErrorDetail: ErrorDetail;
         ValidationErrorItem: ValidationErrorItem;
         RateLimitErrorBody: RateLimitErrorBody;
+        ImageGenerationRequest: ImageGenerationRequest;
+        ImageOutputFormat: ImageOutputFormat;
+        ImageLora: ImageLora;
+        ImagesResponse: ImagesResponse;
+        Image: Image;
+        ImageGridMetadata: ImageGridMetadata;
+        ImageProgress: ImageProgress;
         WsJobKind: WsJobKind;
         WsApiFormat: WsApiFormat;
         WsModality: WsModality;
@@ -442,6 +681,14 @@ export interface components {
         WsCancel: WsCancel;
         WsAck: WsAck;
         WsServerFrame: WsServerFrame;
+        WsUploadSlot: WsUploadSlot;
+        WsMediaJobPayload: WsMediaJobPayload;
+        WsMediaJob: WsMediaJob;
+        WsProgress: WsProgress;
+        WsMediaResult: WsMediaResult;
+        WsMediaDone: WsMediaDone;
+        WsMediaWorkerFrame: WsMediaWorkerFrame;
+        WsMediaServerFrame: WsMediaServerFrame;
         WsFrame: WsFrame;
         WsCloseCode: WsCloseCode;
         HordeTextAsyncRequest: HordeTextAsyncRequest;
@@ -461,6 +708,25 @@ export interface components {
         HordeMessage: HordeMessage;
         HordeTextSubmitRequest: HordeTextSubmitRequest;
         HordeSubmitResponse: HordeSubmitResponse;
+        HordeImageAsyncRequest: HordeImageAsyncRequest;
+        HordeImageParams: HordeImageParams;
+        HordeSampler: HordeSampler;
+        HordePostProcessor: HordePostProcessor;
+        HordeControlType: HordeControlType;
+        HordeSourceProcessing: HordeSourceProcessing;
+        HordeMediaType: HordeMediaType;
+        HordeLora: HordeLora;
+        HordeTextualInversion: HordeTextualInversion;
+        HordeExtraSourceImage: HordeExtraSourceImage;
+        HordeExtraText: HordeExtraText;
+        HordeImageCheck: HordeImageCheck;
+        HordeImageStatus: HordeImageStatus;
+        HordeImageGeneration: HordeImageGeneration;
+        HordeImagePopRequest: HordeImagePopRequest;
+        HordeImagePopResponse: HordeImagePopResponse;
+        HordeImagePopPayload: HordeImagePopPayload;
+        HordeImageSubmitRequest: HordeImageSubmitRequest;
+        HordeImageProgressRequest: HordeImageProgressRequest;
         HordeHeartbeat: HordeHeartbeat;
         HordePerformance: HordePerformance;
         HordeActiveModel: HordeActiveModel;
@@ -1469,6 +1735,237 @@ export type RateLimitErrorBody = {
     };
 };
 /**
+ * OpenAI-compatible image request (`POST /v1/images/generations`) with AIPG extras. The call is synchronous: the
+ * grid answers when every image is made (it waits up to 300 s). Image work is priced in megapixel-steps
+ * (docs/spec.md, "Image rewards"): each image costs `width × height / 1 000 000 × steps × family multiplier`.
+ *
+ *     The `n` images are `n` generations, each with its own seed. The mock grid splits them into jobs of at most a
+ *     worker's `amount` (`WsRegister.amount`, `HordeImagePopRequest.amount`), so several workers may share a request;
+ *     the live grid gives all `n` to one worker. Fields OpenAI defines that the grid has no use for (`user`,
+ *     `background`, `moderation`, `output_compression`) are accepted and ignored.
+ * @example {
+ *       "prompt": "a lighthouse at dusk, oil painting",
+ *       "model": "FLUX.2 [klein]",
+ *       "n": 2,
+ *       "size": "1024x1024",
+ *       "response_format": "url",
+ *       "steps": 4,
+ *       "seed": 42,
+ *       "progress_token": "0b6f3f36-5d8e-4c1e-9f52-1a7a7e2f1c90"
+ *     }
+ */
+export type ImageGenerationRequest = {
+    /** What to draw. An empty prompt is a 422. */
+    prompt: string;
+    /**
+     * An image model some connected worker serves. An offline model is a 404 (never substituted); no image worker
+     * online at all is a 503.
+     * @default FLUX.2 [klein]
+     */
+    model?: string;
+    /**
+     * How many images, 1–4. Each is its own generation with its own seed (`Image.seed`).
+     * @default 1
+     */
+    n?: number;
+    /**
+     * `WIDTHxHEIGHT` in pixels. Each side is 256–1536 (`x-min-side`, `x-max-side`) and a multiple of 64
+     * (`x-side-multiple`), as the models' parameter schemas (`GET /v1/models/{id}/params`) state; anything else
+     * is a 422 naming `size` and the range. OpenAI's `auto` is not accepted.
+     * @default 1024x1024
+     */
+    size?: string;
+    /**
+     * Accepted for OpenAI compatibility and ignored; `steps` sets how much work an image gets.
+     * @enum {string}
+     */
+    quality?: "auto" | "standard" | "hd" | "low" | "medium" | "high";
+    /**
+     * `url`: each image is a signed, expiring download URL (`Image.url`, valid 1800 s on the mock grid's object
+     * store); `b64_json`: the image bytes, base64-encoded, in the body (`Image.b64_json`).
+     * @default url
+     * @enum {string}
+     */
+    response_format?: "url" | "b64_json";
+    /**
+     * The file type of the images. The bytes really are of this type (the grid checks them).
+     * @default png
+     */
+    output_format?: ImageOutputFormat;
+    /**
+     * Image-to-image: the source picture, as raw base64 or a `data:image/…;base64,…` URI, at most 12 MB decoded
+     * (`x-max-bytes`; more is a 413). Only workers that registered `allow_img2img` get the job. `strength` says
+     * how far the result may move away from it.
+     */
+    image?: string;
+    /**
+     * Image-to-image denoising strength: 0.01 keeps the source almost unchanged, 1 ignores it. Only read with
+     * `image`. A model that does not support it is a 422 (live server and mock grid alike).
+     * @default 0.75
+     */
+    strength?: number;
+    /** Alias of `strength`; if both are sent they must be equal (else 422). */
+    denoise?: number;
+    /** What the image should not show. */
+    negative_prompt?: string;
+    /**
+     * Sampling steps, 1–80. More steps cost more (the price is per megapixel-step). The live server uses the
+     * model recipe's own default when it is omitted; the mock grid uses 30.
+     * @default 30
+     */
+    steps?: number;
+    /**
+     * How strictly the image follows the prompt (classifier-free guidance), 0–30.
+     * @default 7.5
+     */
+    cfg_scale?: number;
+    /**
+     * The sampler, by the Horde's names (`HordeSampler`). The live server's accepted names depend on the model's
+     * recipe (`GET /v1/models/{id}/params`); the mock grid takes the Horde's names and refuses others with a 422.
+     */
+    sampler?: HordeSampler;
+    /**
+     * Seed of the first image; image `i` (0-based) gets `seed + i`, so the images of one request differ. Absent:
+     * the grid picks a random seed per image. Each image's seed comes back in `Image.seed`.
+     */
+    seed?: number;
+    /**
+     * LoRAs to apply, at most 5 (the AI Horde's limit, so a job from either door fits one worker contract). Only
+     * workers that registered `allow_lora` get the job.
+     */
+    loras?: ImageLora[];
+    /**
+     * Affinity to a worker the caller owns, by name: the job goes to that worker when it is online and serves the
+     * model (a soft preference: otherwise any worker may take it).
+     */
+    worker?: string;
+    /**
+     * AIPG: a stored style by name (`GET /v1/styles`) whose prompt and parameters are applied. Not OpenAI's
+     * `style` (`vivid` / `natural`), which is a different thing with the same name.
+     */
+    style?: string;
+    /**
+     * A client-chosen token (1–128 characters of `A–Z a–z 0–9 _ . -`). While the request runs,
+     * `GET /v1/progress/{token}` reports how far it is; choose an unguessable one (e.g. a random UUID). The
+     * live server takes any string.
+     */
+    progress_token?: string;
+};
+/**
+ * An image file type: PNG (`image/png`), JPEG (`image/jpeg`) or WebP (`image/webp`).
+ * @enum {string}
+ */
+export type ImageOutputFormat = "png" | "jpeg" | "webp";
+/** A LoRA to apply to an image generation (`/v1` and the worker WebSocket). */
+export type ImageLora = {
+    /** The LoRA, by the name (or CivitAI id) the worker knows it by. */
+    name: string;
+    /**
+     * How strongly it is applied to the model, −5 to 5 (the Horde's `model` strength).
+     * @default 1
+     */
+    strength?: number;
+    /**
+     * How strongly it is applied to the text encoder, −5 to 5.
+     * @default 1
+     */
+    clip?: number;
+};
+/**
+ * The images of one `POST /v1/images/generations`, in request order (as `openai`'s `ImagesResponse`).
+ * @example {
+ *       "created": 1764222000,
+ *       "data": [
+ *         {
+ *           "url": "https://grid.example/objects/5c8e2f0a.png?exp=1764223800&sig=3e1d4c",
+ *           "revised_prompt": "a lighthouse at dusk, oil painting",
+ *           "seed": 42,
+ *           "worker": "rig-02"
+ *         },
+ *         {
+ *           "url": "https://grid.example/objects/9a1b7d3c.png?exp=1764223800&sig=77b0a2",
+ *           "revised_prompt": "a lighthouse at dusk, oil painting",
+ *           "seed": 43,
+ *           "worker": "rig-02"
+ *         }
+ *       ],
+ *       "output_format": "png",
+ *       "size": "1024x1024",
+ *       "grid": {
+ *         "model": "FLUX.2 [klein]",
+ *         "gen_time": 3.8,
+ *         "steps": 4
+ *       }
+ *     }
+ */
+export type ImagesResponse = {
+    /** When the request was answered, in Unix seconds. */
+    created: number;
+    /** One entry per image (`n` of them). */
+    data: Image[];
+    /** The file type of every image (mock grid; the live server does not send it). */
+    output_format?: ImageOutputFormat;
+    /** The images' `WIDTHxHEIGHT` (mock grid; the live server does not send it). */
+    size?: string;
+    /** Grid provenance (`ImageGridMetadata`); standard OpenAI clients ignore it. */
+    grid?: ImageGridMetadata;
+};
+/**
+ * One generated image. Exactly one of `url` and `b64_json` is set, as `response_format` asked.
+ * @example {
+ *       "b64_json": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==",
+ *       "revised_prompt": "a lighthouse at dusk, oil painting",
+ *       "seed": 42
+ *     }
+ */
+export type Image = {
+    /**
+     * `response_format: url`: a signed download URL (mock grid: valid 1800 s; a changed or expired URL is a 403).
+     * Format: uri
+     */
+    url?: string;
+    /** `response_format: b64_json`: the image bytes, base64-encoded. */
+    b64_json?: string;
+    /** The prompt the image was made from (the request's own, after any `style` was applied). */
+    revised_prompt?: string;
+    /** The seed this image was made with. */
+    seed?: number;
+    /** The name of the worker that made it (mock grid; the live server reports workers in `grid`). */
+    worker?: string;
+};
+/**
+ * Grid provenance of an image request: the top-level `grid` object of `ImagesResponse`. The live server sends
+ * one too; these are the fields the mock grid fills in.
+ */
+export type ImageGridMetadata = {
+    /** The model that made the images. */
+    model?: string;
+    /** Seconds from the request to the last image. */
+    gen_time?: number;
+    /** The sampling steps each image got. */
+    steps?: number;
+    /** What the request cost, in den (the sum of its images' megapixel-step prices). */
+    den?: number;
+};
+/**
+ * How far the image request that carries a `progress_token` has come.
+ * @example {
+ *       "progress": 62.5
+ *     }
+ * @example {
+ *       "progress": null
+ *     }
+ */
+export type ImageProgress = {
+    /**
+     * Percent done, 0–100: the average over the request's images of what their workers last reported
+     * (`WsProgress.pct`, or `current_step / total_steps` of `hordeImageProgress`). `null` for a token no running
+     * or recently finished request carries (an unknown token is not an error). It reaches 100 once every image is
+     * uploaded and verified, and stays readable for 5 minutes after the request ends.
+     */
+    progress: number | null;
+};
+/**
  * A kind of job a worker takes (the values of `job_types` and `worker_type`). Named `WsJobKind` rather than
  * `WsJobType` so that it never clashes with the name generators give the `type` field of the `job` frame (`WsJob`).
  * @enum {string}
@@ -1487,6 +1984,10 @@ export type WsModality = "text" | "image" | "video";
  * `type` field. The server answers `WsReady`, or `WsServerError` followed by a close with `WsCloseCode` 4001 (missing
  * or invalid key or name) or 4003 (missing scope, name owned by another account, retired model, eviction cooldown,
  * identity/profile failure). A second connection registering the same name closes the older one with 1012.
+ * `job_types` decides the session's frames: `[text]` → `WsServerFrame` / `WsWorkerFrame`; media kinds (`image`,
+ * `video`, `audio`, `3d`) → `WsMediaServerFrame` / `WsMediaWorkerFrame`, and the `max_pixels`, `allow_*` and
+ * `amount` fields say which media jobs fit. The mock grid refuses a registration that mixes `text` with media
+ * kinds (4003; open one connection per kind); the live server accepts it and sends both kinds on that connection.
  * The payout wallet comes from the account, never from the worker. The live server silently drops unknown
  * `job_types`, `api_formats` and `modalities` values (falling back to the defaults when none is left) instead of
  * refusing them.
@@ -1575,6 +2076,45 @@ export type WsRegister = {
      * connection, a pop) with another key replaces it. The live server does not read it.
      */
     public_key?: string;
+    /**
+     * Media workers, mock grid: the largest `width × height` the worker makes (default 2359296 = 1536×1536, the
+     * largest `/v1` size); a larger job (e.g. from the Horde door) goes to another worker. Same meaning as
+     * `HordeImagePopRequest.max_pixels`. The live server does not read it (it sends any size `/v1` allows).
+     * @default 2359296
+     */
+    max_pixels?: number;
+    /**
+     * Media workers, mock grid: whether the worker takes jobs with a source image. The live server does not read it.
+     * @default true
+     */
+    allow_img2img?: boolean;
+    /**
+     * Media workers, mock grid: whether the worker takes inpainting/outpainting jobs. The live server does not read it.
+     * @default true
+     */
+    allow_painting?: boolean;
+    /**
+     * Media workers, mock grid: whether the worker takes jobs with `post_processing`. The live server does not read it.
+     * @default true
+     */
+    allow_post_processing?: boolean;
+    /**
+     * Media workers, mock grid: whether the worker takes jobs with `loras`. The live server does not read it.
+     * @default false
+     */
+    allow_lora?: boolean;
+    /**
+     * Media workers, mock grid: whether the worker takes ControlNet jobs. The live server does not read it.
+     * @default false
+     */
+    allow_controlnet?: boolean;
+    /**
+     * Media workers, mock grid: most images one job may ask for (`WsMediaJob` with up to `amount` upload slots).
+     * The grid splits a request's images into jobs of at most this many, so several workers can share it. The
+     * live server does not read it and sends each `/v1` request (at most 4 images) as one job.
+     * @default 4
+     */
+    amount?: number;
 };
 /**
  * Answer to `WsPing`; also accepted while a job is running.
@@ -1786,8 +2326,8 @@ export type WsJobPayload = {
     top_p: number;
 };
 /**
- * A text job (one at a time per connection; workers open more connections for concurrency). Media jobs
- * (`job_type`, `upload`) are not described here.
+ * A text job (one at a time per connection; workers open more connections for concurrency). A media session's
+ * jobs are `WsMediaJob` (the same `type`, told apart by `job_type` and `upload`).
  * @example {
  *       "type": "job",
  *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
@@ -1830,7 +2370,9 @@ export type WsJob = {
     payload: WsJobPayload;
 };
 /**
- * The client went away; abort job `id` and send `WsDone` with the partial text and `cancelled: true`.
+ * The client went away (or cancelled); abort job `id`. A text job ends with `WsDone` carrying the partial text
+ * and `cancelled: true`; a media job with `WsMediaDone` carrying `cancelled: true` and no results (the worker
+ * stops its backend and uploads nothing more). Neither is a strike or paid.
  * @example {
  *       "type": "cancel",
  *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11"
@@ -1846,8 +2388,9 @@ export type WsCancel = {
     id: string;
 };
 /**
- * Job `id` settled. `den` is the reward: the server's own token count (tiktoken), capped at the job's `max_length`;
- * 0 for a duplicate or stale `done`.
+ * Job `id` settled. `den` is the reward: for a text job the server's own token count (tiktoken), capped at the
+ * job's `max_length`; for a media job the megapixel-step price of its verified images (docs/spec.md, "Image
+ * rewards"); 0 for a duplicate or stale `done`, a cancelled job, or media that failed verification.
  * @example {
  *       "type": "ack",
  *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
@@ -1862,23 +2405,252 @@ export type WsAck = {
     type: "ack";
     /** The settled job. */
     id: string;
-    /** The reward in den: the grid's own token count of the output, capped at the job's `max_length`. */
+    /**
+     * The reward in den: for text the grid's own token count of the output, capped at the job's `max_length`; for
+     * media the sum over its images of `width × height / 1 000 000 × steps × family multiplier`.
+     */
     den: number;
 };
 /** Every server → worker frame, told apart by `type`. */
 export type WsServerFrame = WsReady | WsServerError | WsPing | WsJob | WsCancel | WsAck;
 /**
- * Any JSON text message of a worker WebSocket session, either direction: the worker's `WsRegister` first, then
- * `WsWorkerFrame`s one way and `WsServerFrame`s the other. The `connectWorker` operation's `101` response names
- * this schema so that code generators which keep only referenced schemas still emit every frame.
+ * Where one output of a media job goes: a signed URL to `PUT` the file's bytes to, with `Content-Type` set to
+ * `content_type`. The URL is valid for 900 s from the job; the mock grid refuses (403) a `PUT` after that, one to
+ * a changed URL, or one with another `Content-Type`.
+ * @example {
+ *       "put_url": "https://grid.example/objects/6a0c0e9e-0.png?method=PUT&exp=1764222900&sig=5d41",
+ *       "key": "6a0c0e9e-0.png",
+ *       "content_type": "image/png",
+ *       "expires_at": 1764222900
+ *     }
  */
-export type WsFrame = WsRegister | WsWorkerFrame | WsServerFrame;
+export type WsUploadSlot = {
+    /**
+     * The signed upload URL (method `PUT`, the raw bytes as the body).
+     * Format: uri
+     */
+    put_url: string;
+    /** The object's key in the grid's store (the server names it; workers only echo the slot index). */
+    key: string;
+    /**
+     * The file's type; the `PUT` must send it as `Content-Type`, and the bytes must be of that type (the mock grid
+     * checks their magic bytes on `done`).
+     * @enum {string}
+     */
+    content_type: "image/webp" | "image/png" | "image/jpeg" | "video/mp4" | "audio/wav" | "model/gltf-binary";
+    /** Mock grid: when `put_url` stops working, in Unix seconds. The live server does not send it. */
+    expires_at?: number;
+};
+/**
+ * What a media job makes: `n` outputs (one per upload slot), output `i` with seed `seeds[i]`. Sizes, steps and
+ * the rest are already checked against the limits of the door the request came through.
+ */
+export type WsMediaJobPayload = {
+    /** What to draw (a Horde request's text after `###` arrives as `negative_prompt`). */
+    prompt: string;
+    /** How many outputs this job makes (the length of `seeds` and of the job's `upload`). */
+    n: number;
+    /** Output width in pixels. */
+    width: number;
+    /** Output height in pixels. */
+    height: number;
+    /** Sampling steps. */
+    steps: number;
+    /**
+     * The sampler. The mock grid sends the Horde's names (`HordeSampler`); the live server passes on what the
+     * client asked for.
+     */
+    sampler_name: string;
+    /** Classifier-free guidance scale. */
+    cfg_scale: number;
+    /**
+     * The output file type (matches every slot's `content_type`; `/v1`'s `jpeg` is `jpg` here).
+     * @enum {string}
+     */
+    ext: "webp" | "png" | "jpg" | "mp4" | "wav" | "glb";
+    /** The first output's seed (`seeds[0]`). */
+    seed: number;
+    /** One seed per output, in slot order. */
+    seeds: number[];
+    /** What the output should not show. */
+    negative_prompt?: string;
+    /**
+     * img2img and painting: a signed download URL of the source picture.
+     * Format: uri
+     */
+    source_image_url?: string;
+    /**
+     * Mock grid: what to do with `source_image_url` (`img2img` when absent). The live server sends only
+     * `source_image_url` (img2img).
+     * @enum {string}
+     */
+    source_processing?: "img2img" | "inpainting" | "outpainting";
+    /**
+     * Mock grid, painting: a signed download URL of the mask. The live server does not send it.
+     * Format: uri
+     */
+    source_mask_url?: string;
+    /** img2img: how far the output may move away from the source. The live server carries it in `recipe_inputs`. */
+    denoising_strength?: number;
+    /** LoRAs to apply. */
+    loras?: ImageLora[];
+    /** Mock grid, ControlNet: the kind of map to derive from the source. The live server does not send it. */
+    control_type?: HordeControlType;
+    /** Mock grid: post-processors to run on each output, in order. The live server does not send it. */
+    post_processing?: HordePostProcessor[];
+    /** Model-recipe settings beyond these fields (their keys vary by model). */
+    recipe_inputs?: {
+        [key: string]: unknown;
+    };
+};
+/**
+ * A media job (one at a time per connection). Make the `n` outputs, `PUT` output `i` to `upload[i]`, send
+ * `WsProgress` about every 2 s meanwhile, then `WsMediaDone` with one result per slot (or `WsWorkerError` if it
+ * failed). Each output is one generation of the request, with its own seed. The server waits at most 600 s for a
+ * frame during a media job; a job not settled within 15 min is taken back and re-queued.
+ * @example {
+ *       "type": "job",
+ *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
+ *       "job_type": "image",
+ *       "model": "FLUX.2 [klein]",
+ *       "payload": {
+ *         "prompt": "a lighthouse at dusk, oil painting",
+ *         "n": 2,
+ *         "width": 1024,
+ *         "height": 1024,
+ *         "steps": 4,
+ *         "sampler_name": "k_euler",
+ *         "cfg_scale": 1,
+ *         "ext": "png",
+ *         "seed": 42,
+ *         "seeds": [
+ *           42,
+ *           43
+ *         ]
+ *       },
+ *       "upload": [
+ *         {
+ *           "put_url": "https://grid.example/objects/6a0c0e9e-0.png?method=PUT&exp=1764222900&sig=5d41",
+ *           "key": "6a0c0e9e-0.png",
+ *           "content_type": "image/png"
+ *         },
+ *         {
+ *           "put_url": "https://grid.example/objects/6a0c0e9e-1.png?method=PUT&exp=1764222900&sig=a7c3",
+ *           "key": "6a0c0e9e-1.png",
+ *           "content_type": "image/png"
+ *         }
+ *       ]
+ *     }
+ */
+export type WsMediaJob = {
+    /**
+     * Always `job` (as for a text job; `job_type` tells them apart). (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "job";
+    /** The job id; every frame about this job carries it. */
+    id: string;
+    /**
+     * What the job makes (one of the media kinds the worker registered).
+     * @enum {string}
+     */
+    job_type: "image" | "video" | "audio" | "3d";
+    /** The model to run, one the worker registered. */
+    model: string;
+    /** What to make. */
+    payload: WsMediaJobPayload;
+    /** One upload slot per output, in `seeds` order. Outputs beyond the slots are dropped. */
+    upload: WsUploadSlot[];
+};
+/**
+ * How far media job `id` is; send it about every 2 s while generating. The grid relays it to the client
+ * (`GET /v1/progress/{token}`, the Horde `check`'s `progress`). It is not a result and earns nothing.
+ * @example {
+ *       "type": "progress",
+ *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
+ *       "pct": 40
+ *     }
+ */
+export type WsProgress = {
+    /**
+     * Always `progress`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "progress";
+    /** The job id. */
+    id: string;
+    /** Percent done, 0–100, over the whole job. */
+    pct: number;
+    /** An optional low-resolution preview, base64 (the mock grid ignores it). */
+    preview_b64?: string;
+};
+/** One uploaded output of a media job. */
+export type WsMediaResult = {
+    /** The upload slot it went to (0-based, unique within the `done`). */
+    index: number;
+    /** The seed it was made with. */
+    seed: number;
+    /** Lowercase hex SHA-256 of the bytes that were uploaded. */
+    sha256: string;
+};
+/**
+ * Media job `id` finished and its outputs are uploaded. `results` has exactly one entry per upload slot (unique
+ * `index`). Before paying, the grid checks every slot: the object exists, its bytes are of the slot's
+ * `content_type` by their magic bytes (not a header) and match `sha256`. Any failure ("Worker output verification
+ * failed.") is a strike, no payment, and the job goes to another worker; the client never sees those outputs.
+ * The live server checks less: that each object exists, has the slot's content type and at least 1 byte.
+ * After `WsCancel`: `cancelled: true` and `results` may be empty.
+ * @example {
+ *       "type": "done",
+ *       "id": "6a0c0e9e-3b1f-4e8e-9d59-0b1e7f4f2c11",
+ *       "results": [
+ *         {
+ *           "index": 0,
+ *           "seed": 42,
+ *           "sha256": "9b74c9897bac770ffc029102a200c5de3fbdd1a25e0d3ac8e4f2d0f6c9b5f5a1"
+ *         },
+ *         {
+ *           "index": 1,
+ *           "seed": 43,
+ *           "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
+ *         }
+ *       ]
+ *     }
+ */
+export type WsMediaDone = {
+    /**
+     * Always `done` (as for a text job; `results` tells them apart). (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "done";
+    /** The job id. */
+    id: string;
+    /** One entry per upload slot (empty only after a cancel). */
+    results: WsMediaResult[];
+    /**
+     * `true` after a `WsCancel`: the job stopped early; nothing is paid and it is no strike.
+     * @default false
+     */
+    cancelled?: boolean;
+};
+/** Every worker → server frame of a media session after `WsRegister`, told apart by `type`. */
+export type WsMediaWorkerFrame = WsPong | WsProgress | WsMediaDone | WsWorkerError;
+/** Every server → worker frame of a media session, told apart by `type`. */
+export type WsMediaServerFrame = WsReady | WsServerError | WsPing | WsMediaJob | WsCancel | WsAck;
+/**
+ * Any JSON text message of a worker WebSocket session, either direction: the worker's `WsRegister` first, then
+ * `WsWorkerFrame`s one way and `WsServerFrame`s the other (a media session: `WsMediaWorkerFrame`s and
+ * `WsMediaServerFrame`s). The `connectWorker` operation's `101` response names this schema so that code
+ * generators which keep only referenced schemas still emit every frame.
+ */
+export type WsFrame = WsRegister | WsWorkerFrame | WsServerFrame | WsMediaWorkerFrame | WsMediaServerFrame;
 /**
  * WebSocket close codes the server uses:
  * - **4001**: missing or invalid API key or worker name.
  * - **4003**: the key lacks the `worker.connect`/`inference.submit` scope, a rig key used for another rig, a retired
  *   model, an eviction cooldown (6 strikes in 300 s bar re-registration for 30 s → 2 min → 10 min → 1 h), a name
- *   registered to another account, or an identity/profile failure.
+ *   registered to another account, or an identity/profile failure; on the mock grid also a registration that
+ *   mixes `text` with media job types.
  * - **1012**: a newer connection registered the same worker name; the older socket is closed. Do not reconnect
  *   under that name. With a close reason starting `service restart` instead, the grid is shutting down or
  *   restarting (it closes every worker socket so, and refuses new ones the same way while it drains): reconnect
@@ -2142,8 +2914,9 @@ export type HordeTextStatus = {
     progress?: HordeProgress;
 };
 /**
- * AIPG progress report (`POST /generate/progress` feeds it). The live server computes it but its response model
- * does not declare it, so it is stripped from the body; it is listed here as the intended, optional field.
+ * AIPG progress of a running generation, fed by the workers' `POST /generate/progress` reports (which answer with
+ * it). On the text status and the image check the live server computes it but its response models do not declare
+ * it, so it is stripped from the body; it is listed there as the intended, optional field.
  */
 export type HordeProgress = {
     /** Completion of the running generation, 0–100. */
@@ -2364,6 +3137,22 @@ export type HordeNoValidRequestFound = {
     matching_softprompt?: number;
     /** AIPG atomic batching (`params.n > amount`). Counted but stripped by the live server's marshalling. */
     batch_size?: number;
+    /** Image requests larger (`width × height`) than this worker's `max_pixels`. */
+    max_pixels?: number;
+    /** Image requests with more steps than this worker allows (`limit_max_steps`). */
+    step_count?: number;
+    /** Requests from unsafe IPs, which this worker does not take (`allow_unsafe_ipaddr: false`). */
+    unsafe_ip?: number;
+    /** Image requests with a source image, which this worker does not take (`allow_img2img: false`). */
+    img2img?: number;
+    /** Inpainting/outpainting requests, which this worker does not take (`allow_painting: false`). */
+    painting?: number;
+    /** Requests with post-processing, which this worker does not take (`allow_post_processing: false`). */
+    "post-processing"?: number;
+    /** Requests with LoRAs, which this worker does not take (`allow_lora: false`). */
+    lora?: number;
+    /** ControlNet requests, which this worker does not take (`allow_controlnet: false`). */
+    controlnet?: number;
 };
 /** A moderator message for the worker. */
 export type HordeMessage = {
@@ -2418,6 +3207,830 @@ export type HordeTextSubmitRequest = {
 export type HordeSubmitResponse = {
     /** Kudos (den) earned. */
     reward: number;
+};
+/**
+ * An image generation request. Processed asynchronously: poll `GET /generate/check/{id}` (cheap, 10/s), then fetch
+ * the images once with `GET /generate/status/{id}` (10/min per id). Checks beyond the schema: an empty prompt → 400
+ * `MissingPrompt`; a sampler no worker supports → 400 `UnsupportedSampler`; ControlNet with a Flux or Stable
+ * Cascade model → 400 `ControlNetMismatch`; `source_mask` without an inpainting/outpainting `source_processing` →
+ * 400 `SourceMaskUnnecessary`; a `source_image` that cannot be read as an image → 400 `ImageValidationFailed`;
+ * more than one `extra_source_images` without a trusted account → 400 `RequiresTrust`; a video `media_type` or
+ * mode with an image model → 400 `VideoModeWithImageModel`.
+ * @example {
+ *       "prompt": "a lighthouse at dusk, oil painting###blurry, text",
+ *       "params": {
+ *         "sampler_name": "k_euler_a",
+ *         "cfg_scale": 7.5,
+ *         "width": 512,
+ *         "height": 512,
+ *         "steps": 30,
+ *         "n": 2,
+ *         "seed": "42"
+ *       },
+ *       "models": [
+ *         "stable_diffusion"
+ *       ],
+ *       "r2": true
+ *     }
+ */
+export type HordeImageAsyncRequest = {
+    /**
+     * What to draw. Text after `###` is the negative prompt (the Horde convention: `a cat###blurry, text`); the
+     * worker splits it.
+     */
+    prompt: string;
+    /** Generation parameters; the server's defaults apply to what is left out. */
+    params?: HordeImageParams;
+    /**
+     * Acceptable models; a worker serving any of them may take the request. When omitted the server uses
+     * `["stable_diffusion"]`, which few AIPG workers serve: name the models. Matched case-insensitively.
+     * @default [
+     *       "stable_diffusion"
+     *     ]
+     */
+    models?: string[];
+    /**
+     * A NSFW request goes only to workers with `nsfw: true`. The parser defaults to `true`; the swagger model says
+     * `false`.
+     * @default true
+     */
+    nsfw?: boolean;
+    /**
+     * With `nsfw: false`, workers are told to censor NSFW output (`use_nsfw_censor` in the pop payload). The parser
+     * defaults to `true`; the swagger model says `false`.
+     * @default true
+     */
+    censor_nsfw?: boolean;
+    /**
+     * `true` → only trusted workers.
+     * @default false
+     */
+    trusted_workers?: boolean;
+    /**
+     * `true` → only workers whose bridge agent is a validated backend. The parser defaults to `false`.
+     * @default false
+     */
+    validated_backends?: boolean;
+    /**
+     * `false` → only workers faster than 0.5 megapixel-steps per second, and kudos are required upfront.
+     * @default true
+     */
+    slow_workers?: boolean;
+    /**
+     * `true` → also very slow workers, which are otherwise skipped.
+     * @default false
+     */
+    extra_slow_workers?: boolean;
+    /**
+     * Worker ids to allow (or to exclude, with `worker_blacklist`). Only the first 5 are kept (`x-kept-items`); an
+     * unknown id → 404 `WorkerNotFound`.
+     * @default []
+     */
+    workers?: string[];
+    /**
+     * `true` → `workers` is a deny list.
+     * @default false
+     */
+    worker_blacklist?: boolean;
+    /**
+     * The source picture for img2img, inpainting, outpainting and ControlNet. AIPG accepts an `http(s)` URL (the
+     * server fetches it), a `data:image/…;base64,…` URI or raw base64; upstream AI Horde only base64 WebP. Only
+     * workers that allow img2img (or painting, for the painting modes) get the request.
+     */
+    source_image?: string | null;
+    /**
+     * What to do with `source_image`. AIPG defaults to `txt2img` (upstream AI Horde to `img2img`), so a request
+     * with a `source_image` but no `source_processing` ignores the picture on AIPG. The video modes are AIPG's.
+     * @default txt2img
+     */
+    source_processing?: HordeSourceProcessing;
+    /**
+     * Inpainting/outpainting mask (same encodings as `source_image`); only with a painting `source_processing`
+     * (else 400 `SourceMaskUnnecessary`).
+     */
+    source_mask?: string | null;
+    /**
+     * AIPG. What the request makes. Absent: `video` if any requested model is a video model, else `image`. On a
+     * video model the image modes are mapped to video ones (`txt2img` → `txt2video`, `img2img` → `img2video`).
+     */
+    media_type?: HordeMediaType;
+    /** Further source pictures for workflows that take several (at most 5; more than 1 needs trust). */
+    extra_source_images?: HordeExtraSourceImage[];
+    /**
+     * `true` → workers upload to the object store and `generations[].img` is a download URL; `false` → `img` is
+     * the base64 image (and only workers that can send base64 get the request).
+     * @default true
+     */
+    r2?: boolean;
+    /**
+     * `true` → the images may be shared publicly (for datasets); the requester pays less.
+     * @default false
+     */
+    shared?: boolean;
+    /**
+     * `true` → prompts that would be refused as unsafe are rewritten instead.
+     * @default true
+     */
+    replacement_filter?: boolean;
+    /**
+     * `true` → only compute the kudos cost: 200 `HordeDryRunResponse`, nothing is queued.
+     * @default false
+     */
+    dry_run?: boolean;
+    /**
+     * `true` → each image is handed out on its own (one per pop), so no worker needs `amount ≥ n`. With
+     * `params.n > 1` it requires a trusted/patron account (400 `RequiresTrust`).
+     * @default false
+     */
+    disable_batching?: boolean;
+    /**
+     * Lower the steps and size instead of failing with 403 `KudosUpfront` when the user lacks kudos.
+     * @default false
+     */
+    allow_downgrade?: boolean;
+    /** Service accounts only (else 400 `OnlyServiceAccountProxy`). */
+    proxied_account?: string | null;
+    /** Each finished image is POSTed here (3 tries, 3 s timeout). Must be `https://`. */
+    webhook?: string | null;
+    /** A stored style to apply to the request. */
+    style?: string | null;
+    /** AIPG. The requester's EVM wallet for gallery tracking. */
+    wallet_id?: string | null;
+    /** AIPG. Free-form tags stored with the request. */
+    tags?: string[] | null;
+};
+/**
+ * Image generation parameters. `width × height` must fit a worker's `max_pixels` for any worker to take the
+ * request. The work is `width × height × steps` per image (megapixel-steps), which sets the price.
+ */
+export type HordeImageParams = {
+    /**
+     * The sampler.
+     * @default k_euler_a
+     */
+    sampler_name?: HordeSampler;
+    /**
+     * How strictly the image follows the prompt (classifier-free guidance), 0–100.
+     * @default 7.5
+     */
+    cfg_scale?: number;
+    /**
+     * img2img: how far the result may move away from `source_image` (0.01 barely, 1 ignores it).
+     * @default 0.75
+     */
+    denoising_strength?: number;
+    /**
+     * The denoising strength of the second pass of `hires_fix`.
+     * @default 0.65
+     */
+    hires_fix_denoising_strength?: number;
+    /**
+     * Image width in pixels, 64–3072, a multiple of 64.
+     * @default 512
+     */
+    width?: number;
+    /**
+     * Image height in pixels, 64–3072, a multiple of 64.
+     * @default 512
+     */
+    height?: number;
+    /**
+     * Sampling steps, 1–500. Workers that pop with `limit_max_steps` only take requests within their model's limit.
+     * @default 30
+     */
+    steps?: number;
+    /**
+     * Images wanted, 1–20; each is its own generation with its own id and seed. AIPG batches atomically: a worker
+     * gets all `n` at once and only if it popped with `amount ≥ n`, so `n > 1` starves behind workers that pop with
+     * the default `amount: 1`. The mock grid instead splits the `n` images into jobs of at most the worker's
+     * `amount`, so several workers share a request.
+     * @default 1
+     */
+    n?: number;
+    /**
+     * The seed, as a **string**. A string of digits is the number itself; any other string is hashed to one.
+     * Image `i` (0-based) of the request gets `seed + i × seed_variation`. Absent: every image gets a random seed.
+     */
+    seed?: string | null;
+    /**
+     * The step between the seeds of a request's images, when `seed` is set.
+     * @default 1
+     */
+    seed_variation?: number;
+    /**
+     * Post-processors to run on each image, in order (face fixers, upscalers, background removal); only workers
+     * that allow post-processing get the request.
+     * @default []
+     */
+    post_processing?: HordePostProcessor[];
+    /**
+     * `true` → the Karras noise schedule.
+     * @default false
+     */
+    karras?: boolean;
+    /**
+     * `true` → an image that tiles seamlessly.
+     * @default false
+     */
+    tiling?: boolean;
+    /**
+     * `true` → draw small first, then upscale and refine (better large images).
+     * @default false
+     */
+    hires_fix?: boolean;
+    /**
+     * How many of the text encoder's last layers to skip, 1–12.
+     * @default 1
+     */
+    clip_skip?: number;
+    /**
+     * How strongly `GFPGAN` / `CodeFormers` fix faces, 0–1.
+     * @default 0.75
+     */
+    facefixer_strength?: number;
+    /**
+     * ControlNet: guide the image by this kind of map of `source_image`. Only workers that allow ControlNet get
+     * the request; Flux and Stable Cascade models refuse it (400 `ControlNetMismatch`).
+     */
+    control_type?: HordeControlType;
+    /**
+     * `true` → `source_image` already is the control map (it is not derived).
+     * @default false
+     */
+    image_is_control?: boolean;
+    /**
+     * `true` → return the control map instead of the image.
+     * @default false
+     */
+    return_control_map?: boolean;
+    /** LoRAs to apply, at most 5; only workers that allow LoRAs get the request. */
+    loras?: HordeLora[];
+    /** Textual inversions (embeddings) to apply, at most 20. */
+    tis?: HordeTextualInversion[];
+    /** Free-form settings for special workflows (read by workers that know them). */
+    special?: {
+        [key: string]: unknown;
+    };
+    /**
+     * A special workflow (`qr_code`: a scannable QR code made from `extra_texts`).
+     * @enum {string|null}
+     */
+    workflow?: "qr_code" | null;
+    /**
+     * `true` → a transparent background (only workers with the layer-diffuse capability).
+     * @default false
+     */
+    transparent?: boolean;
+    /** Texts for workflows that take them (e.g. the QR code's content). */
+    extra_texts?: HordeExtraText[];
+};
+/**
+ * Image samplers, by the AI Horde's names (`k_…` are the k-diffusion samplers; `lcm` the latent-consistency
+ * sampler for few-step models).
+ * @enum {string}
+ */
+export type HordeSampler = "k_lms" | "k_heun" | "k_euler" | "k_euler_a" | "k_dpm_2" | "k_dpm_2_a" | "k_dpm_fast" | "k_dpm_adaptive" | "k_dpmpp_2s_a" | "k_dpmpp_2m" | "dpmsolver" | "k_dpmpp_sde" | "DDIM" | "lcm";
+/**
+ * Post-processors: face fixers (`GFPGAN`, `CodeFormers`), upscalers (`RealESRGAN_x4plus`, `RealESRGAN_x2plus`,
+ * `RealESRGAN_x4plus_anime_6B`, `NMKD_Siax`, `4x_AnimeSharp`; the image grows by the factor) and
+ * `strip_background`.
+ * @enum {string}
+ */
+export type HordePostProcessor = "GFPGAN" | "RealESRGAN_x4plus" | "RealESRGAN_x2plus" | "RealESRGAN_x4plus_anime_6B" | "NMKD_Siax" | "4x_AnimeSharp" | "CodeFormers" | "strip_background";
+/**
+ * The kinds of ControlNet map.
+ * @enum {string}
+ */
+export type HordeControlType = "canny" | "hed" | "depth" | "normal" | "openpose" | "seg" | "scribble" | "fakescribbles" | "hough";
+/**
+ * What to do with `source_image`: nothing (`txt2img`), use it as the start (`img2img`), paint inside or outside a
+ * mask (`inpainting`, `outpainting`), remix it (`remix`), or, AIPG, make a video (`txt2video`, `img2video`).
+ * @enum {string}
+ */
+export type HordeSourceProcessing = "txt2img" | "img2img" | "inpainting" | "outpainting" | "remix" | "txt2video" | "img2video";
+/**
+ * AIPG. What a request makes.
+ * @enum {string}
+ */
+export type HordeMediaType = "image" | "video";
+/** A LoRA to apply (by CivitAI name or id). */
+export type HordeLora = {
+    /** The LoRA's CivitAI name or id (a version id with `is_version`). */
+    name: string;
+    /**
+     * How strongly it is applied to the model, −5 to 5.
+     * @default 1
+     */
+    model?: number;
+    /**
+     * How strongly it is applied to the text encoder, −5 to 5.
+     * @default 1
+     */
+    clip?: number;
+    /** A trigger word to add to the prompt (`any` picks one of the LoRA's own at random). */
+    inject_trigger?: string;
+    /**
+     * `true` → `name` is a CivitAI model-version id.
+     * @default false
+     */
+    is_version?: boolean;
+};
+/** A textual inversion (embedding) to apply. */
+export type HordeTextualInversion = {
+    /** The embedding's CivitAI name or id. */
+    name: string;
+    /**
+     * Add the embedding to the prompt or to the negative prompt (absent → the prompt names it itself).
+     * @enum {string}
+     */
+    inject_ti?: "prompt" | "negprompt";
+    /**
+     * How strongly it is applied, −5 to 5.
+     * @default 1
+     */
+    strength?: number;
+};
+/** A further source picture. */
+export type HordeExtraSourceImage = {
+    /** The picture (same encodings as `source_image`). */
+    image: string;
+    /**
+     * How strongly it counts.
+     * @default 1
+     */
+    strength?: number;
+};
+/** A text for a workflow that takes several. */
+export type HordeExtraText = {
+    /** The text. */
+    text: string;
+    /** Which input of the workflow it fills (e.g. `qr_code`). */
+    reference: string;
+};
+/**
+ * The state of an image request without its images (`GET /generate/check/{id}`): cheap to poll (10/s per id,
+ * cached 1 s). Fetch the images once `done` is true, with `GET /generate/status/{id}`.
+ * @example {
+ *       "finished": 0,
+ *       "processing": 2,
+ *       "restarted": 0,
+ *       "waiting": 0,
+ *       "done": false,
+ *       "faulted": false,
+ *       "wait_time": 6,
+ *       "queue_position": 0,
+ *       "kudos": 0,
+ *       "is_possible": true,
+ *       "progress": {
+ *         "progress_percent": 40,
+ *         "current_step": 12,
+ *         "total_steps": 30
+ *       }
+ *     }
+ */
+export type HordeImageCheck = {
+    /** Images completed. */
+    finished: number;
+    /** Images in flight. */
+    processing: number;
+    /** Images that faulted (or failed the upload check) and were re-queued. */
+    restarted: number;
+    /** Images not yet given to a worker. */
+    waiting: number;
+    /** Faulted, or nothing left waiting and every image finished. */
+    done: boolean;
+    /** True after 3 faulted generations. */
+    faulted: boolean;
+    /** Estimated seconds until done. */
+    wait_time: number;
+    /** 1-based position in the queue. */
+    queue_position: number;
+    /** Kudos consumed so far. */
+    kudos: number;
+    /** Some active worker could serve it. */
+    is_possible: boolean;
+    /**
+     * AIPG: how far the running generations are, from the workers' `hordeImageProgress` reports (and WebSocket
+     * workers' `WsProgress`). The live server computes it but strips it from the body; the mock grid sends it.
+     */
+    progress?: HordeProgress;
+};
+/**
+ * The state of an image request with its finished images (`GET` / `DELETE /generate/status/{id}`), rate limited
+ * to 10/min per id: poll `check` instead and fetch this once. The `DELETE` cancels: images not yet given to a
+ * worker are dropped, images in flight still finish (the mock grid tells its WebSocket workers to stop them).
+ * AIPG deletes results about 60–65 min after they were popped.
+ * @example {
+ *       "finished": 1,
+ *       "processing": 0,
+ *       "restarted": 0,
+ *       "waiting": 0,
+ *       "done": true,
+ *       "faulted": false,
+ *       "wait_time": 0,
+ *       "queue_position": 0,
+ *       "kudos": 7.86,
+ *       "is_possible": true,
+ *       "shared": false,
+ *       "generations": [
+ *         {
+ *           "img": "https://grid.example/objects/0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e.webp?exp=1764223800&sig=3e1d4c",
+ *           "seed": "42",
+ *           "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
+ *           "censored": false,
+ *           "gen_metadata": [],
+ *           "worker_id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+ *           "worker_name": "rig-02",
+ *           "model": "stable_diffusion",
+ *           "state": "ok"
+ *         }
+ *       ]
+ *     }
+ */
+export type HordeImageStatus = HordeImageCheck & {
+    /** The finished images so far. */
+    generations: HordeImageGeneration[];
+    /** Whether the request's images may be shared (`shared` of the request). */
+    shared: boolean;
+};
+/** One finished image. */
+export type HordeImageGeneration = {
+    /**
+     * With `r2: true` (the default) a signed download URL (valid 1800 s; the object's key is `{id}.webp` even when
+     * the bytes are another type); with `r2: false` the image as base64.
+     */
+    img: string;
+    /** The seed, as a **string** (text generations use an integer). */
+    seed: string;
+    /**
+     * The generation id.
+     * Format: uuid
+     */
+    id: string;
+    /** `true` → the image was censored (replaced) by the worker. */
+    censored: boolean;
+    /** Notes the worker attached (e.g. why it was censored, a LoRA that failed to download). */
+    gen_metadata?: HordeGenMetadata[];
+    /**
+     * The id of the worker that made it.
+     * Format: uuid
+     */
+    worker_id: string;
+    /** The name of the worker that made it. */
+    worker_name: string;
+    /** The model that made it. */
+    model: string;
+    /** The submitted state. The live server always reports `ok` here (a marshalling default). */
+    state: HordeGenerationState;
+};
+/**
+ * An image worker asking for a job. The first pop with a new `name` creates the worker; a worker that has not
+ * popped for 300 s is offline. A request matches when its `width × height` fits `max_pixels`, one of its models
+ * is served (case-insensitively), and the worker allows what it needs (img2img, painting, post-processing, LoRA,
+ * ControlNet); each miss is counted in the response's `skipped`.
+ * @example {
+ *       "name": "rig-02",
+ *       "models": [
+ *         "stable_diffusion"
+ *       ],
+ *       "max_pixels": 1048576,
+ *       "allow_img2img": true,
+ *       "allow_painting": false,
+ *       "allow_post_processing": true,
+ *       "allow_lora": true,
+ *       "amount": 4,
+ *       "bridge_agent": "aipg-worker:0.1.0:https://github.com/aipg/grid-sdk"
+ *     }
+ */
+export type HordeImagePopRequest = {
+    /** Worker name (same rules as a text worker's); the name of a text worker → 400 `PolymorphicNameConflict`. */
+    name: string;
+    /** Models served (at most 200 are kept, `x-kept-items`). AIPG stores them lower-cased. */
+    models: string[];
+    /**
+     * Largest `width × height` the worker makes (default 262144 = 512×512). comfy-bridge sends
+     * `GRID_MAX_PIXELS`, 20971520 by default.
+     * @default 262144
+     */
+    max_pixels?: number;
+    /**
+     * Words; requests whose prompt contains one are skipped (`skipped.blacklist`).
+     * @default []
+     */
+    blacklist?: string[];
+    /**
+     * Whether the worker takes requests with a `source_image` (img2img, remix).
+     * @default true
+     */
+    allow_img2img?: boolean;
+    /**
+     * Whether the worker takes inpainting and outpainting requests.
+     * @default true
+     */
+    allow_painting?: boolean;
+    /**
+     * Whether the worker takes requests with `post_processing`.
+     * @default true
+     */
+    allow_post_processing?: boolean;
+    /**
+     * Whether the worker takes ControlNet requests. The parser defaults to `false`; the swagger model says `true`.
+     * @default false
+     */
+    allow_controlnet?: boolean;
+    /**
+     * Whether the worker takes ControlNet requests on SDXL models.
+     * @default false
+     */
+    allow_sdxl_controlnet?: boolean;
+    /**
+     * Whether the worker takes requests with `loras` (it downloads them).
+     * @default false
+     */
+    allow_lora?: boolean;
+    /**
+     * Whether the worker takes requests from IPs the server considers unsafe (VPNs, proxies).
+     * @default true
+     */
+    allow_unsafe_ipaddr?: boolean;
+    /**
+     * `true` → only requests within the model's own step limit.
+     * @default false
+     */
+    limit_max_steps?: boolean;
+    /**
+     * Users served first; each must be `alias#number` (else 400 `InvalidPriorityUsername`).
+     * @default []
+     */
+    priority_usernames?: string[];
+    /**
+     * Whether the worker takes NSFW requests.
+     * @default true
+     */
+    nsfw?: boolean;
+    /**
+     * Reported capacity only.
+     * @default 1
+     */
+    threads?: number;
+    /**
+     * `name:version:url`. The server gates capabilities (`r2`, img2img, painting, …) by the bridge's name and
+     * version; comfy-bridge therefore sends reGen's agent string.
+     * @default unknown:0:unknown
+     */
+    bridge_agent?: string;
+    /**
+     * Sent by old workers; ignored.
+     * @deprecated
+     */
+    bridge_version?: number;
+    /**
+     * `true` → only requests from users who have the kudos for them up front.
+     * @default false
+     */
+    require_upfront_kudos?: boolean;
+    /**
+     * Most images the worker makes at once. AIPG hands out a request only to a worker with `amount ≥ n` (and then
+     * all of it); the mock grid hands out up to `amount` images of a request and leaves the rest for other pops.
+     * @default 1
+     */
+    amount?: number;
+    /**
+     * `true` → the worker is very slow and gets only requests that allow `extra_slow_workers`.
+     * @default false
+     */
+    extra_slow_worker?: boolean;
+    /** AIPG. Stored only if it is a 42-character `0x…` address. */
+    wallet_address?: string | null;
+};
+/**
+ * Always 200. No job → `id: null`, `ids: []` and `skipped` counts why requests were passed over; test `id`/`ids`,
+ * not the status code. With a job, upload each image with a plain `PUT` of its bytes to its `r2_uploads` URL
+ * (`r2_upload` is the first one), then submit `generation: "R2"` once per id; when a `PUT` fails, submit the
+ * image as base64 instead.
+ * @example {
+ *       "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
+ *       "ids": [
+ *         "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
+ *         "7e4a2b9c-1d3f-4a5b-8c6d-0e1f2a3b4c5d"
+ *       ],
+ *       "payload": {
+ *         "prompt": "a lighthouse at dusk, oil painting###blurry, text",
+ *         "ddim_steps": 30,
+ *         "seed": 42,
+ *         "seeds": [
+ *           42,
+ *           43
+ *         ],
+ *         "batch_size": 2,
+ *         "n_iter": 2,
+ *         "sampler_name": "k_euler_a",
+ *         "cfg_scale": 7.5,
+ *         "width": 512,
+ *         "height": 512,
+ *         "karras": true
+ *       },
+ *       "model": "stable_diffusion",
+ *       "ttl": 600,
+ *       "source_processing": "txt2img",
+ *       "media_type": "image",
+ *       "r2_upload": "https://grid.example/objects/0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e.webp?method=PUT&exp=1764223800&sig=9f2c",
+ *       "r2_uploads": [
+ *         "https://grid.example/objects/0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e.webp?method=PUT&exp=1764223800&sig=9f2c",
+ *         "https://grid.example/objects/7e4a2b9c-1d3f-4a5b-8c6d-0e1f2a3b4c5d.webp?method=PUT&exp=1764223800&sig=41ab"
+ *       ],
+ *       "skipped": {},
+ *       "messages": []
+ *     }
+ */
+export type HordeImagePopResponse = {
+    /**
+     * The first generation id (`ids[0]`), or `null` when there is no job.
+     * Format: uuid
+     */
+    id: string | null;
+    /** One generation id per image of the job, in `payload.seeds` order; empty when there is no job. */
+    ids: string[];
+    /** The job, or an empty object `{}` when there is no job (as for text). */
+    payload?: HordeImagePopPayload | Record<string, never>;
+    /** The model to use (AIPG returns it lower-cased). */
+    model?: string | null;
+    /**
+     * Seconds before the job counts as stale and is re-queued (AIPG: 600 for images, 7200 for video; upstream
+     * `30 + 2 × steps × megapixels`, at least 150).
+     */
+    ttl?: number | null;
+    /** The source picture: a download URL when the bridge can fetch one (`r2_source`), else base64 WebP. */
+    source_image?: string | null;
+    /** What to do with `source_image` (`txt2img` when there is none). */
+    source_processing?: HordeSourceProcessing;
+    /** The painting mask, like `source_image`. */
+    source_mask?: string | null;
+    /** AIPG. Whether the job makes images or a video. */
+    media_type?: HordeMediaType;
+    /** Further source pictures, only for bridges that can use them. */
+    extra_source_images?: HordeExtraSourceImage[];
+    /**
+     * Signed `PUT` URL for the first image (`ids[0]`), valid 1800 s. A `PUT` after it expires, or to a changed
+     * URL, is refused with 403 (mock grid). The `Content-Type` header may be left out (reGen sends none) or be
+     * the image's type.
+     * Format: uri
+     */
+    r2_upload?: string | null;
+    /**
+     * AIPG. One signed `PUT` URL per id, in `ids` order (`r2_uploads[0]` is `r2_upload`), each valid 1800 s.
+     * On submit the grid checks that the object exists, that its bytes are a WebP, PNG or JPEG image by their
+     * magic bytes (of the `Content-Type` the `PUT` declared, when it declared one) and, when the submit carries
+     * `sha256`, that they match it; otherwise the generation fails (re-queued, the worker earns nothing).
+     */
+    r2_uploads?: string[];
+    /** When there is no job: how many queued requests were passed over, per reason. */
+    skipped: HordeNoValidRequestFound;
+    /** Moderator messages for this worker. */
+    messages?: HordeMessage[];
+};
+/**
+ * The job for the worker: the request's `params` in the worker's terms, one seed per image. The negative prompt is
+ * the part of `prompt` after `###`.
+ */
+export type HordeImagePopPayload = {
+    /** The prompt; text after `###` is the negative prompt. */
+    prompt: string;
+    /** Sampling steps (the request's `steps`). */
+    ddim_steps: number;
+    /** The first image's seed (an integer here, a string on the status). */
+    seed: number;
+    /** AIPG. One seed per image, in `ids` order (workers fill in random ones when it is absent or short). */
+    seeds?: number[];
+    /** AIPG. How many images this job makes (the length of `ids`). */
+    batch_size?: number;
+    /** Equal to `batch_size`. */
+    n_iter?: number;
+    /** The sampler. */
+    sampler_name: HordeSampler;
+    /** Classifier-free guidance scale. */
+    cfg_scale: number;
+    /** Image width in pixels. */
+    width: number;
+    /** Image height in pixels. */
+    height: number;
+    /**
+     * `true` → the Karras noise schedule (the pop payload defaults it to `true`).
+     * @default true
+     */
+    karras?: boolean;
+    /** `true` → censor NSFW output (the request was not NSFW and asked for censoring). */
+    use_nsfw_censor?: boolean;
+    /** img2img: how far the result may move away from the source. */
+    denoising_strength?: number;
+    /** `true` → draw small first, then upscale and refine. */
+    hires_fix?: boolean;
+    /** The denoising strength of the hires-fix pass. */
+    hires_fix_denoising_strength?: number;
+    /** Text-encoder layers to skip. */
+    clip_skip?: number;
+    /** `true` → a seamlessly tiling image. */
+    tiling?: boolean;
+    /** Face-fixer strength. */
+    facefixer_strength?: number;
+    /** Post-processors to run, in order. */
+    post_processing?: HordePostProcessor[];
+    /** ControlNet map kind. */
+    control_type?: HordeControlType;
+    /** `true` → the source image is the control map. */
+    image_is_control?: boolean;
+    /** `true` → return the control map instead of the image. */
+    return_control_map?: boolean;
+    /** LoRAs to apply. */
+    loras?: HordeLora[];
+    /** Textual inversions to apply. */
+    tis?: HordeTextualInversion[];
+    /** Special-workflow settings. */
+    special?: {
+        [key: string]: unknown;
+    };
+    /**
+     * A special workflow.
+     * @enum {string|null}
+     */
+    workflow?: "qr_code" | null;
+    /** `true` → a transparent background. */
+    transparent?: boolean;
+    /** Texts for workflows that take them. */
+    extra_texts?: HordeExtraText[];
+};
+/**
+ * Delivers one image of a popped job (one submit per id). Upload first, then send `generation: "R2"`; or send the
+ * image itself as base64 (the fallback when the upload failed; the server stores it). `state: faulted` (with
+ * `generation: ""`) re-queues the image for another worker.
+ * @example {
+ *       "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
+ *       "generation": "R2",
+ *       "state": "ok",
+ *       "seed": 42,
+ *       "sha256": "9b74c9897bac770ffc029102a200c5de3fbdd1a25e0d3ac8e4f2d0f6c9b5f5a1"
+ *     }
+ */
+export type HordeImageSubmitRequest = {
+    /**
+     * One generation id from the pop's `ids`.
+     * Format: uuid
+     */
+    id: string;
+    /**
+     * `R2` when the image was uploaded to its `r2_uploads` URL; otherwise the image bytes as base64 (WebP, PNG or
+     * JPEG); `""` with `state: faulted`. The grid checks the image either way (see `HordeImagePopResponse.r2_uploads`):
+     * one that is missing, not an image, or not matching `sha256` fails the generation (re-queued, reward 0, still
+     * 200), as a faulted submit does.
+     */
+    generation: string;
+    /**
+     * `faulted` aborts the generation and re-queues it (reward 0, still 200). `censored` stores it censored and
+     * the requester is not charged.
+     * @default ok
+     */
+    state?: HordeGenerationState;
+    /** The seed the image was made with (required by the server's model). */
+    seed: number;
+    /**
+     * `true` → the worker censored the image.
+     * @default false
+     */
+    censored?: boolean;
+    /** Notes about the image (`{type: censorship, value: csam}` marks it censored), at most 50. */
+    gen_metadata?: HordeGenMetadata[];
+    /** AIPG (comfy-bridge sends it). Whether the upload is an image or a video. */
+    media_type?: HordeMediaType;
+    /** AIPG. Tags stored with the generation. */
+    tags?: string[];
+    /** AIPG. Where the worker uploaded the file, if not to its `r2_uploads` URL (stored, not served). */
+    r2_download_url?: string | null;
+    /** AIPG. The uploaded file's size in bytes. */
+    file_size?: number | null;
+    /**
+     * Mock grid: the lowercase hex SHA-256 of the image bytes; when it is sent, the stored object must match it.
+     * Not a Horde field (reGen and comfy-bridge do not send it).
+     */
+    sha256?: string;
+};
+/**
+ * AIPG. A worker's progress report for a running image generation (about every 2 s).
+ * @example {
+ *       "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
+ *       "current_step": 12,
+ *       "total_steps": 30
+ *     }
+ */
+export type HordeImageProgressRequest = {
+    /**
+     * The generation id (any of the job's `ids`; the report counts for every image of the job).
+     * Format: uuid
+     */
+    id: string;
+    /** The step the worker has reached. */
+    current_step: number;
+    /** The steps the generation takes in all. */
+    total_steps: number;
 };
 export type HordeHeartbeat = {
     /**
@@ -2896,6 +4509,198 @@ export interface operations {
                 };
             };
             503: components["responses"]["V1Unavailable"];
+        };
+    };
+    createImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": ImageGenerationRequest;
+            };
+        };
+        responses: {
+            /** The images, in request order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created": 1764222000,
+                     *       "data": [
+                     *         {
+                     *           "b64_json": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==",
+                     *           "revised_prompt": "a lighthouse at dusk, oil painting",
+                     *           "seed": 42,
+                     *           "worker": "rig-02"
+                     *         }
+                     *       ],
+                     *       "output_format": "png",
+                     *       "size": "1024x1024",
+                     *       "grid": {
+                     *         "model": "FLUX.2 [klein]",
+                     *         "gen_time": 2.1,
+                     *         "steps": 4,
+                     *         "den": 4.19
+                     *       }
+                     *     }
+                     */
+                    "application/json": ImagesResponse;
+                };
+            };
+            400: components["responses"]["V1BadRequest"];
+            401: components["responses"]["V1Unauthorized"];
+            402: components["responses"]["V1PaymentRequired"];
+            403: components["responses"]["V1Forbidden"];
+            404: components["responses"]["V1ModelNotFound"];
+            408: components["responses"]["V1RequestTimeout"];
+            /** The source `image` is larger than 12 MB decoded. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "image too large (max 12582912 bytes)"
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
+            415: components["responses"]["V1UnsupportedMediaType"];
+            /**
+             * The body does not match `ImageGenerationRequest` (FastAPI validation; `detail` is a list naming the field,
+             * e.g. `["body", "size"]`, and the allowed range), or the model does not support a parameter that was sent
+             * (e.g. `strength`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "type": "value_error",
+                     *           "loc": [
+                     *             "body",
+                     *             "size"
+                     *           ],
+                     *           "msg": "Value error, size must be WIDTHxHEIGHT with each side 256-1536 and a multiple of 64",
+                     *           "input": "2000x2000"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
+            429: components["responses"]["V1RateLimited"];
+            /** Every worker that tried failed (or its outputs failed verification) and no retry is left. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Worker output verification failed."
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
+            /**
+             * No image worker is online at all, or the grid is shutting down (then `Retry-After` is set and nothing was
+             * queued).
+             */
+            503: {
+                headers: {
+                    /** Seconds to wait (a shutdown only). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No image workers are currently online."
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
+            /** The images were not done within 300 s; the grid cancels the jobs and charges nothing. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Image generation timed out after 300 s."
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
+        };
+    };
+    getProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The `progress_token` the image request carries.
+                 * @example 0b6f3f36-5d8e-4c1e-9f52-1a7a7e2f1c90
+                 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ImageProgress;
+                };
+            };
+            /** The token is not 1–128 characters of `A–Z a–z 0–9 _ . -` (mock grid; the live server takes any). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "type": "string_pattern_mismatch",
+                     *           "loc": [
+                     *             "path",
+                     *             "token"
+                     *           ],
+                     *           "msg": "String should match pattern '^[A-Za-z0-9_.-]{1,128}$'",
+                     *           "input": "a b"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
         };
     };
     listModels: {
@@ -3394,6 +5199,426 @@ export interface operations {
                 };
             };
             400: components["responses"]["HordeBadRequest"];
+            401: components["responses"]["HordeUnauthorized"];
+            403: components["responses"]["HordeForbidden"];
+            /** Unknown generation id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Processing Job with ID 0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e does not exist.",
+                     *       "rc": "InvalidJobID"
+                     *     }
+                     */
+                    "application/json": HordeError;
+                };
+            };
+            408: components["responses"]["HordeRequestTimeout"];
+            410: components["responses"]["HordeGoneResponse"];
+            415: components["responses"]["HordeUnsupportedMediaType"];
+            429: components["responses"]["HordeTooManyRequests"];
+        };
+    };
+    hordeImageAsync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": HordeImageAsyncRequest;
+            };
+        };
+        responses: {
+            /** `dry_run` only: the cost, nothing queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kudos": 31.46
+                     *     }
+                     */
+                    "application/json": HordeDryRunResponse;
+                };
+            };
+            /** Queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": HordeAsyncResponse;
+                };
+            };
+            400: components["responses"]["HordeBadRequest"];
+            401: components["responses"]["HordeUnauthorized"];
+            403: components["responses"]["HordeForbidden"];
+            404: components["responses"]["HordeWorkerNotFound"];
+            408: components["responses"]["HordeRequestTimeout"];
+            410: components["responses"]["HordeGoneResponse"];
+            415: components["responses"]["HordeUnsupportedMediaType"];
+            429: components["responses"]["HordeTooManyRequests"];
+            503: components["responses"]["HordeUnavailable"];
+        };
+    };
+    hordeImageCheck: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path: {
+                /**
+                 * The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
+                 * @example 5b1d3f0e-8c2a-4e6b-9a7d-1c3e5f7a9b0d
+                 */
+                id: components["parameters"]["HordeRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The request's state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "finished": 0,
+                     *       "processing": 2,
+                     *       "restarted": 0,
+                     *       "waiting": 0,
+                     *       "done": false,
+                     *       "faulted": false,
+                     *       "wait_time": 6,
+                     *       "queue_position": 0,
+                     *       "kudos": 0,
+                     *       "is_possible": true,
+                     *       "progress": {
+                     *         "progress_percent": 40,
+                     *         "current_step": 12,
+                     *         "total_steps": 30
+                     *       }
+                     *     }
+                     */
+                    "application/json": HordeImageCheck;
+                };
+            };
+            403: components["responses"]["HordeForbidden"];
+            404: components["responses"]["HordeRequestNotFound"];
+            410: components["responses"]["HordeGoneResponse"];
+            429: components["responses"]["HordeTooManyRequests"];
+        };
+    };
+    hordeImageStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path: {
+                /**
+                 * The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
+                 * @example 5b1d3f0e-8c2a-4e6b-9a7d-1c3e5f7a9b0d
+                 */
+                id: components["parameters"]["HordeRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The request's status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "finished": 1,
+                     *       "processing": 0,
+                     *       "restarted": 0,
+                     *       "waiting": 0,
+                     *       "done": true,
+                     *       "faulted": false,
+                     *       "wait_time": 0,
+                     *       "queue_position": 0,
+                     *       "kudos": 7.86,
+                     *       "is_possible": true,
+                     *       "shared": false,
+                     *       "generations": [
+                     *         {
+                     *           "img": "https://grid.example/objects/0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e.webp?exp=1764223800&sig=3e1d4c",
+                     *           "seed": "42",
+                     *           "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
+                     *           "censored": false,
+                     *           "gen_metadata": [],
+                     *           "worker_id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *           "worker_name": "rig-02",
+                     *           "model": "stable_diffusion",
+                     *           "state": "ok"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": HordeImageStatus;
+                };
+            };
+            404: components["responses"]["HordeRequestNotFound"];
+            410: components["responses"]["HordeGoneResponse"];
+            429: components["responses"]["HordeTooManyRequests"];
+        };
+    };
+    hordeImageCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path: {
+                /**
+                 * The request id from `hordeTextAsync`. A non-UUID id is a 404 `RequestNotFound`.
+                 * @example 5b1d3f0e-8c2a-4e6b-9a7d-1c3e5f7a9b0d
+                 */
+                id: components["parameters"]["HordeRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The request's status after cancelling. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "finished": 0,
+                     *       "processing": 0,
+                     *       "restarted": 0,
+                     *       "waiting": 0,
+                     *       "done": true,
+                     *       "faulted": false,
+                     *       "wait_time": 0,
+                     *       "queue_position": 0,
+                     *       "kudos": 0,
+                     *       "is_possible": true,
+                     *       "shared": false,
+                     *       "generations": []
+                     *     }
+                     */
+                    "application/json": HordeImageStatus;
+                };
+            };
+            404: components["responses"]["HordeRequestNotFound"];
+            410: components["responses"]["HordeGoneResponse"];
+            429: components["responses"]["HordeTooManyRequests"];
+        };
+    };
+    hordeImagePop: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "rig-02",
+                 *       "models": [
+                 *         "stable_diffusion"
+                 *       ],
+                 *       "max_pixels": 1048576,
+                 *       "allow_img2img": true,
+                 *       "allow_lora": true,
+                 *       "threads": 1,
+                 *       "amount": 4,
+                 *       "bridge_agent": "aipg-worker:0.1.0:https://github.com/aipg/grid-sdk"
+                 *     }
+                 */
+                "application/json": HordeImagePopRequest;
+            };
+        };
+        responses: {
+            /** A job, or none (`id: null`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": HordeImagePopResponse;
+                };
+            };
+            400: components["responses"]["HordeBadRequest"];
+            401: components["responses"]["HordeUnauthorized"];
+            403: components["responses"]["HordeForbidden"];
+            408: components["responses"]["HordeRequestTimeout"];
+            410: components["responses"]["HordeGoneResponse"];
+            415: components["responses"]["HordeUnsupportedMediaType"];
+            429: components["responses"]["HordeTooManyRequests"];
+            503: components["responses"]["HordeUnavailable"];
+        };
+    };
+    hordeImageSubmit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": HordeImageSubmitRequest;
+            };
+        };
+        responses: {
+            /** Accepted (a reward of 0 when the image failed the check or was faulted). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reward": 7.86
+                     *     }
+                     */
+                    "application/json": HordeSubmitResponse;
+                };
+            };
+            400: components["responses"]["HordeBadRequest"];
+            401: components["responses"]["HordeUnauthorized"];
+            403: components["responses"]["HordeForbidden"];
+            /** Unknown generation id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Processing Job with ID 0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e does not exist.",
+                     *       "rc": "InvalidJobID"
+                     *     }
+                     */
+                    "application/json": HordeError;
+                };
+            };
+            408: components["responses"]["HordeRequestTimeout"];
+            410: components["responses"]["HordeGoneResponse"];
+            415: components["responses"]["HordeUnsupportedMediaType"];
+            429: components["responses"]["HordeTooManyRequests"];
+        };
+    };
+    hordeImageProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
+                 *       "current_step": 12,
+                 *       "total_steps": 30
+                 *     }
+                 */
+                "application/json": HordeImageProgressRequest;
+            };
+        };
+        responses: {
+            /** The progress as recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "progress_percent": 40,
+                     *       "current_step": 12,
+                     *       "total_steps": 30
+                     *     }
+                     */
+                    "application/json": HordeProgress;
+                };
+            };
+            /**
+             * The generation already finished or faulted (`{message}` with no `rc`, as the AIPG Horde sends it), a Horde
+             * check failed, or the body failed validation.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Job already completed or faulted"
+                     *     }
+                     */
+                    "application/json": HordeHttpError | HordeError | HordeValidationError;
+                };
+            };
             401: components["responses"]["HordeUnauthorized"];
             403: components["responses"]["HordeForbidden"];
             /** Unknown generation id. */

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AnyUrl, BaseModel, ConfigDict, Field
 from typing_extensions import TypeAliasType
 
 ChatCompletionRequestStop = TypeAliasType(
@@ -392,6 +392,121 @@ class RateLimitErrorBody(BaseModel):
     error: Annotated[RateLimitErrorBodyError, Field(description='What went wrong.')]
 
 
+ImageOutputFormat = TypeAliasType(
+    "ImageOutputFormat",
+    Annotated[
+        Literal['png', 'jpeg', 'webp'],
+        Field(
+            description='An image file type: PNG (`image/png`), JPEG (`image/jpeg`) or WebP (`image/webp`).'
+        ),
+    ],
+)
+
+
+class ImageLora(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    name: Annotated[
+        str,
+        Field(
+            description='The LoRA, by the name (or CivitAI id) the worker knows it by.',
+            max_length=255,
+            min_length=1,
+        ),
+    ]
+    strength: Annotated[
+        float,
+        Field(
+            description="How strongly it is applied to the model, −5 to 5 (the Horde's `model` strength).",
+            ge=-5.0,
+            le=5.0,
+        ),
+    ] = 1
+    clip: Annotated[
+        float,
+        Field(
+            description='How strongly it is applied to the text encoder, −5 to 5.',
+            ge=-5.0,
+            le=5.0,
+        ),
+    ] = 1
+
+
+class Image(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    url: Annotated[
+        AnyUrl | None,
+        Field(
+            description='`response_format: url`: a signed download URL (mock grid: valid 1800 s; a changed or expired URL is a 403).\n'
+        ),
+    ] = None
+    b64_json: Annotated[
+        str | None,
+        Field(
+            description='`response_format: b64_json`: the image bytes, base64-encoded.'
+        ),
+    ] = None
+    revised_prompt: Annotated[
+        str | None,
+        Field(
+            description="The prompt the image was made from (the request's own, after any `style` was applied)."
+        ),
+    ] = None
+    seed: Annotated[
+        int | None, Field(description='The seed this image was made with.', ge=0)
+    ] = None
+    worker: Annotated[
+        str | None,
+        Field(
+            description='The name of the worker that made it (mock grid; the live server reports workers in `grid`).'
+        ),
+    ] = None
+
+
+class ImageGridMetadata(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    model: Annotated[
+        str | None, Field(description='The model that made the images.')
+    ] = None
+    gen_time: Annotated[
+        float | None,
+        Field(description='Seconds from the request to the last image.', ge=0.0),
+    ] = None
+    steps: Annotated[
+        int | None, Field(description='The sampling steps each image got.', ge=1)
+    ] = None
+    den: Annotated[
+        float | None,
+        Field(
+            description="What the request cost, in den (the sum of its images' megapixel-step prices).",
+            ge=0.0,
+        ),
+    ] = None
+
+
+class ImageProgress(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    progress: Annotated[
+        float | None,
+        Field(
+            description="Percent done, 0–100: the average over the request's images of what their workers last reported\n(`WsProgress.pct`, or `current_step / total_steps` of `hordeImageProgress`). `null` for a token no running\nor recently finished request carries (an unknown token is not an error). It reaches 100 once every image is\nuploaded and verified, and stays readable for 5 minutes after the request ends.\n",
+            ge=0.0,
+            le=100.0,
+        ),
+    ]
+
+
 WsJobKind = TypeAliasType(
     "WsJobKind",
     Annotated[
@@ -496,6 +611,51 @@ class WsRegister(BaseModel):
             pattern='^[A-Za-z0-9_-]{43}$',
         ),
     ] = None
+    max_pixels: Annotated[
+        int,
+        Field(
+            description='Media workers, mock grid: the largest `width × height` the worker makes (default 2359296 = 1536×1536, the\nlargest `/v1` size); a larger job (e.g. from the Horde door) goes to another worker. Same meaning as\n`HordeImagePopRequest.max_pixels`. The live server does not read it (it sends any size `/v1` allows).\n',
+            ge=4096,
+        ),
+    ] = 2359296
+    allow_img2img: Annotated[
+        bool,
+        Field(
+            description='Media workers, mock grid: whether the worker takes jobs with a source image. The live server does not read it.'
+        ),
+    ] = True
+    allow_painting: Annotated[
+        bool,
+        Field(
+            description='Media workers, mock grid: whether the worker takes inpainting/outpainting jobs. The live server does not read it.'
+        ),
+    ] = True
+    allow_post_processing: Annotated[
+        bool,
+        Field(
+            description='Media workers, mock grid: whether the worker takes jobs with `post_processing`. The live server does not read it.'
+        ),
+    ] = True
+    allow_lora: Annotated[
+        bool,
+        Field(
+            description='Media workers, mock grid: whether the worker takes jobs with `loras`. The live server does not read it.'
+        ),
+    ] = False
+    allow_controlnet: Annotated[
+        bool,
+        Field(
+            description='Media workers, mock grid: whether the worker takes ControlNet jobs. The live server does not read it.'
+        ),
+    ] = False
+    amount: Annotated[
+        int,
+        Field(
+            description="Media workers, mock grid: most images one job may ask for (`WsMediaJob` with up to `amount` upload slots).\nThe grid splits a request's images into jobs of at most this many, so several workers can share it. The\nlive server does not read it and sends each `/v1` request (at most 4 images) as one job.\n",
+            ge=1,
+            le=20,
+        ),
+    ] = 4
 
 
 class WsPong(BaseModel):
@@ -677,10 +837,129 @@ class WsAck(BaseModel):
     den: Annotated[
         float,
         Field(
-            description="The reward in den: the grid's own token count of the output, capped at the job's `max_length`.",
+            description="The reward in den: for text the grid's own token count of the output, capped at the job's `max_length`; for\nmedia the sum over its images of `width × height / 1 000 000 × steps × family multiplier`.\n",
             ge=0.0,
         ),
     ]
+
+
+class WsUploadSlot(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    put_url: Annotated[
+        AnyUrl,
+        Field(
+            description='The signed upload URL (method `PUT`, the raw bytes as the body).'
+        ),
+    ]
+    key: Annotated[
+        str,
+        Field(
+            description="The object's key in the grid's store (the server names it; workers only echo the slot index).",
+            min_length=1,
+        ),
+    ]
+    content_type: Annotated[
+        Literal['image/webp', 'image/png', 'image/jpeg', 'video/mp4', 'audio/wav', 'model/gltf-binary'],
+        Field(
+            description="The file's type; the `PUT` must send it as `Content-Type`, and the bytes must be of that type (the mock grid\nchecks their magic bytes on `done`).\n"
+        ),
+    ]
+    expires_at: Annotated[
+        int | None,
+        Field(
+            description='Mock grid: when `put_url` stops working, in Unix seconds. The live server does not send it.',
+            ge=0,
+        ),
+    ] = None
+
+
+WsMediaJobPayloadSeed = TypeAliasType(
+    "WsMediaJobPayloadSeed", Annotated[int, Field(ge=0)]
+)
+
+
+class WsProgress(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['progress'], Field(description='Always `progress`.')]
+    id: Annotated[str, Field(description='The job id.')]
+    pct: Annotated[
+        float,
+        Field(description='Percent done, 0–100, over the whole job.', ge=0.0, le=100.0),
+    ]
+    preview_b64: Annotated[
+        str | None,
+        Field(
+            description='An optional low-resolution preview, base64 (the mock grid ignores it).'
+        ),
+    ] = None
+
+
+class WsMediaResult(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    index: Annotated[
+        int,
+        Field(
+            description='The upload slot it went to (0-based, unique within the `done`).',
+            ge=0,
+            le=19,
+        ),
+    ]
+    seed: Annotated[int, Field(description='The seed it was made with.', ge=0)]
+    sha256: Annotated[
+        str,
+        Field(
+            description='Lowercase hex SHA-256 of the bytes that were uploaded.',
+            pattern='^[0-9a-f]{64}$',
+        ),
+    ]
+
+
+class WsMediaDone(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['done'],
+        Field(
+            description='Always `done` (as for a text job; `results` tells them apart).'
+        ),
+    ]
+    id: Annotated[str, Field(description='The job id.')]
+    results: Annotated[
+        list[WsMediaResult],
+        Field(
+            description='One entry per upload slot (empty only after a cancel).',
+            max_length=20,
+        ),
+    ]
+    cancelled: Annotated[
+        bool,
+        Field(
+            description='`true` after a `WsCancel`: the job stopped early; nothing is paid and it is no strike.'
+        ),
+    ] = False
+
+
+WsMediaWorkerFrame = TypeAliasType(
+    "WsMediaWorkerFrame",
+    Annotated[
+        WsPong | WsProgress | WsMediaDone | WsWorkerError,
+        Field(
+            description='Every worker → server frame of a media session after `WsRegister`, told apart by `type`.',
+            discriminator='type',
+        ),
+    ],
+)
 
 
 WsCloseCode = TypeAliasType(
@@ -688,7 +967,7 @@ WsCloseCode = TypeAliasType(
     Annotated[
         Literal[4001, 4003, 1012],
         Field(
-            description='WebSocket close codes the server uses:\n- **4001**: missing or invalid API key or worker name.\n- **4003**: the key lacks the `worker.connect`/`inference.submit` scope, a rig key used for another rig, a retired\n  model, an eviction cooldown (6 strikes in 300 s bar re-registration for 30 s → 2 min → 10 min → 1 h), a name\n  registered to another account, or an identity/profile failure.\n- **1012**: a newer connection registered the same worker name; the older socket is closed. Do not reconnect\n  under that name. With a close reason starting `service restart` instead, the grid is shutting down or\n  restarting (it closes every worker socket so, and refuses new ones the same way while it drains): reconnect\n  later, with back-off. A job in flight on the socket is not paid; the grid has cancelled or re-queued it.\n'
+            description='WebSocket close codes the server uses:\n- **4001**: missing or invalid API key or worker name.\n- **4003**: the key lacks the `worker.connect`/`inference.submit` scope, a rig key used for another rig, a retired\n  model, an eviction cooldown (6 strikes in 300 s bar re-registration for 30 s → 2 min → 10 min → 1 h), a name\n  registered to another account, or an identity/profile failure; on the mock grid also a registration that\n  mixes `text` with media job types.\n- **1012**: a newer connection registered the same worker name; the older socket is closed. Do not reconnect\n  under that name. With a close reason starting `service restart` instead, the grid is shutting down or\n  restarting (it closes every worker socket so, and refuses new ones the same way while it drains): reconnect\n  later, with back-off. A job in flight on the socket is not paid; the grid has cancelled or re-queued it.\n'
         ),
     ],
 )
@@ -1109,6 +1388,63 @@ class HordeNoValidRequestFound(BaseModel):
             ge=0,
         ),
     ] = None
+    max_pixels: Annotated[
+        int | None,
+        Field(
+            description="Image requests larger (`width × height`) than this worker's `max_pixels`.",
+            ge=0,
+        ),
+    ] = None
+    step_count: Annotated[
+        int | None,
+        Field(
+            description='Image requests with more steps than this worker allows (`limit_max_steps`).',
+            ge=0,
+        ),
+    ] = None
+    unsafe_ip: Annotated[
+        int | None,
+        Field(
+            description='Requests from unsafe IPs, which this worker does not take (`allow_unsafe_ipaddr: false`).',
+            ge=0,
+        ),
+    ] = None
+    img2img: Annotated[
+        int | None,
+        Field(
+            description='Image requests with a source image, which this worker does not take (`allow_img2img: false`).',
+            ge=0,
+        ),
+    ] = None
+    painting: Annotated[
+        int | None,
+        Field(
+            description='Inpainting/outpainting requests, which this worker does not take (`allow_painting: false`).',
+            ge=0,
+        ),
+    ] = None
+    post_processing: Annotated[
+        int | None,
+        Field(
+            alias='post-processing',
+            description='Requests with post-processing, which this worker does not take (`allow_post_processing: false`).',
+            ge=0,
+        ),
+    ] = None
+    lora: Annotated[
+        int | None,
+        Field(
+            description='Requests with LoRAs, which this worker does not take (`allow_lora: false`).',
+            ge=0,
+        ),
+    ] = None
+    controlnet: Annotated[
+        int | None,
+        Field(
+            description='ControlNet requests, which this worker does not take (`allow_controlnet: false`).',
+            ge=0,
+        ),
+    ] = None
 
 
 class HordeMessage(BaseModel):
@@ -1169,6 +1505,560 @@ class HordeSubmitResponse(BaseModel):
         populate_by_name=True,
     )
     reward: Annotated[float, Field(description='Kudos (den) earned.')]
+
+
+HordeImageAsyncRequestModel = TypeAliasType(
+    "HordeImageAsyncRequestModel", Annotated[str, Field(min_length=1)]
+)
+
+
+HordeSampler = TypeAliasType(
+    "HordeSampler",
+    Annotated[
+        Literal['k_lms', 'k_heun', 'k_euler', 'k_euler_a', 'k_dpm_2', 'k_dpm_2_a', 'k_dpm_fast', 'k_dpm_adaptive', 'k_dpmpp_2s_a', 'k_dpmpp_2m', 'dpmsolver', 'k_dpmpp_sde', 'DDIM', 'lcm'],
+        Field(
+            description="Image samplers, by the AI Horde's names (`k_…` are the k-diffusion samplers; `lcm` the latent-consistency\nsampler for few-step models).\n"
+        ),
+    ],
+)
+
+
+HordePostProcessor = TypeAliasType(
+    "HordePostProcessor",
+    Annotated[
+        Literal['GFPGAN', 'RealESRGAN_x4plus', 'RealESRGAN_x2plus', 'RealESRGAN_x4plus_anime_6B', 'NMKD_Siax', '4x_AnimeSharp', 'CodeFormers', 'strip_background'],
+        Field(
+            description='Post-processors: face fixers (`GFPGAN`, `CodeFormers`), upscalers (`RealESRGAN_x4plus`, `RealESRGAN_x2plus`,\n`RealESRGAN_x4plus_anime_6B`, `NMKD_Siax`, `4x_AnimeSharp`; the image grows by the factor) and\n`strip_background`.\n'
+        ),
+    ],
+)
+
+
+HordeControlType = TypeAliasType(
+    "HordeControlType",
+    Annotated[
+        Literal['canny', 'hed', 'depth', 'normal', 'openpose', 'seg', 'scribble', 'fakescribbles', 'hough'],
+        Field(description='The kinds of ControlNet map.'),
+    ],
+)
+
+
+HordeSourceProcessing = TypeAliasType(
+    "HordeSourceProcessing",
+    Annotated[
+        Literal['txt2img', 'img2img', 'inpainting', 'outpainting', 'remix', 'txt2video', 'img2video'],
+        Field(
+            description='What to do with `source_image`: nothing (`txt2img`), use it as the start (`img2img`), paint inside or outside a\nmask (`inpainting`, `outpainting`), remix it (`remix`), or, AIPG, make a video (`txt2video`, `img2video`).\n'
+        ),
+    ],
+)
+
+
+HordeMediaType = TypeAliasType(
+    "HordeMediaType",
+    Annotated[
+        Literal['image', 'video'], Field(description='AIPG. What a request makes.')
+    ],
+)
+
+
+class HordeLora(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    name: Annotated[
+        str,
+        Field(
+            description="The LoRA's CivitAI name or id (a version id with `is_version`).",
+            max_length=255,
+            min_length=1,
+        ),
+    ]
+    model: Annotated[
+        float,
+        Field(
+            description='How strongly it is applied to the model, −5 to 5.',
+            ge=-5.0,
+            le=5.0,
+        ),
+    ] = 1
+    clip: Annotated[
+        float,
+        Field(
+            description='How strongly it is applied to the text encoder, −5 to 5.',
+            ge=-5.0,
+            le=5.0,
+        ),
+    ] = 1
+    inject_trigger: Annotated[
+        str | None,
+        Field(
+            description="A trigger word to add to the prompt (`any` picks one of the LoRA's own at random)."
+        ),
+    ] = None
+    is_version: Annotated[
+        bool, Field(description='`true` → `name` is a CivitAI model-version id.')
+    ] = False
+
+
+class HordeTextualInversion(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    name: Annotated[
+        str,
+        Field(
+            description="The embedding's CivitAI name or id.",
+            max_length=255,
+            min_length=1,
+        ),
+    ]
+    inject_ti: Annotated[
+        Literal['prompt', 'negprompt'] | None,
+        Field(
+            description='Add the embedding to the prompt or to the negative prompt (absent → the prompt names it itself).'
+        ),
+    ] = None
+    strength: Annotated[
+        float,
+        Field(description='How strongly it is applied, −5 to 5.', ge=-5.0, le=5.0),
+    ] = 1
+
+
+class HordeExtraSourceImage(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    image: Annotated[
+        str, Field(description='The picture (same encodings as `source_image`).')
+    ]
+    strength: Annotated[
+        float, Field(description='How strongly it counts.', ge=0.0, le=5.0)
+    ] = 1
+
+
+class HordeExtraText(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    text: Annotated[str, Field(description='The text.')]
+    reference: Annotated[
+        str, Field(description='Which input of the workflow it fills (e.g. `qr_code`).')
+    ]
+
+
+class HordeImageCheck(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    finished: Annotated[int, Field(description='Images completed.', ge=0)]
+    processing: Annotated[int, Field(description='Images in flight.', ge=0)]
+    restarted: Annotated[
+        int,
+        Field(
+            description='Images that faulted (or failed the upload check) and were re-queued.',
+            ge=0,
+        ),
+    ]
+    waiting: Annotated[
+        int, Field(description='Images not yet given to a worker.', ge=0)
+    ]
+    done: Annotated[
+        bool,
+        Field(description='Faulted, or nothing left waiting and every image finished.'),
+    ]
+    faulted: Annotated[bool, Field(description='True after 3 faulted generations.')]
+    wait_time: Annotated[int, Field(description='Estimated seconds until done.', ge=0)]
+    queue_position: Annotated[
+        int, Field(description='1-based position in the queue.', ge=0)
+    ]
+    kudos: Annotated[float, Field(description='Kudos consumed so far.')]
+    is_possible: Annotated[
+        bool, Field(description='Some active worker could serve it.')
+    ]
+    progress: Annotated[
+        HordeProgress | None,
+        Field(
+            description="AIPG: how far the running generations are, from the workers' `hordeImageProgress` reports (and WebSocket\nworkers' `WsProgress`). The live server computes it but strips it from the body; the mock grid sends it.\n"
+        ),
+    ] = None
+
+
+class HordeImageGeneration(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    img: Annotated[
+        str,
+        Field(
+            description="With `r2: true` (the default) a signed download URL (valid 1800 s; the object's key is `{id}.webp` even when\nthe bytes are another type); with `r2: false` the image as base64.\n"
+        ),
+    ]
+    seed: Annotated[
+        str,
+        Field(
+            description='The seed, as a **string** (text generations use an integer).'
+        ),
+    ]
+    id: Annotated[UUID, Field(description='The generation id.')]
+    censored: Annotated[
+        bool,
+        Field(description='`true` → the image was censored (replaced) by the worker.'),
+    ]
+    gen_metadata: Annotated[
+        list[HordeGenMetadata] | None,
+        Field(
+            description='Notes the worker attached (e.g. why it was censored, a LoRA that failed to download).'
+        ),
+    ] = None
+    worker_id: Annotated[UUID, Field(description='The id of the worker that made it.')]
+    worker_name: Annotated[
+        str, Field(description='The name of the worker that made it.')
+    ]
+    model: Annotated[str, Field(description='The model that made it.')]
+    state: Annotated[
+        HordeGenerationState,
+        Field(
+            description='The submitted state. The live server always reports `ok` here (a marshalling default).'
+        ),
+    ]
+
+
+HordeImagePopRequestModel = TypeAliasType(
+    "HordeImagePopRequestModel", Annotated[str, Field(max_length=255, min_length=1)]
+)
+
+
+class HordeImagePopRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    name: Annotated[
+        str,
+        Field(
+            description="Worker name (same rules as a text worker's); the name of a text worker → 400 `PolymorphicNameConflict`.\n",
+            min_length=1,
+        ),
+    ]
+    models: Annotated[
+        list[HordeImagePopRequestModel],
+        Field(
+            description='Models served (at most 200 are kept, `x-kept-items`). AIPG stores them lower-cased.',
+            min_length=1,
+        ),
+    ]
+    max_pixels: Annotated[
+        int,
+        Field(
+            description='Largest `width × height` the worker makes (default 262144 = 512×512). comfy-bridge sends\n`GRID_MAX_PIXELS`, 20971520 by default.\n',
+            ge=4096,
+        ),
+    ] = 262144
+    blacklist: Annotated[
+        list[str],
+        Field(
+            description='Words; requests whose prompt contains one are skipped (`skipped.blacklist`).'
+        ),
+    ] = []
+    allow_img2img: Annotated[
+        bool,
+        Field(
+            description='Whether the worker takes requests with a `source_image` (img2img, remix).'
+        ),
+    ] = True
+    allow_painting: Annotated[
+        bool,
+        Field(
+            description='Whether the worker takes inpainting and outpainting requests.'
+        ),
+    ] = True
+    allow_post_processing: Annotated[
+        bool,
+        Field(description='Whether the worker takes requests with `post_processing`.'),
+    ] = True
+    allow_controlnet: Annotated[
+        bool,
+        Field(
+            description='Whether the worker takes ControlNet requests. The parser defaults to `false`; the swagger model says `true`.\n'
+        ),
+    ] = False
+    allow_sdxl_controlnet: Annotated[
+        bool,
+        Field(
+            description='Whether the worker takes ControlNet requests on SDXL models.'
+        ),
+    ] = False
+    allow_lora: Annotated[
+        bool,
+        Field(
+            description='Whether the worker takes requests with `loras` (it downloads them).'
+        ),
+    ] = False
+    allow_unsafe_ipaddr: Annotated[
+        bool,
+        Field(
+            description='Whether the worker takes requests from IPs the server considers unsafe (VPNs, proxies).'
+        ),
+    ] = True
+    limit_max_steps: Annotated[
+        bool,
+        Field(description="`true` → only requests within the model's own step limit."),
+    ] = False
+    priority_usernames: Annotated[
+        list[str],
+        Field(
+            description='Users served first; each must be `alias#number` (else 400 `InvalidPriorityUsername`).'
+        ),
+    ] = []
+    nsfw: Annotated[
+        bool, Field(description='Whether the worker takes NSFW requests.')
+    ] = True
+    threads: Annotated[
+        int, Field(description='Reported capacity only.', ge=1, le=50)
+    ] = 1
+    bridge_agent: Annotated[
+        str,
+        Field(
+            description="`name:version:url`. The server gates capabilities (`r2`, img2img, painting, …) by the bridge's name and\nversion; comfy-bridge therefore sends reGen's agent string.\n",
+            max_length=1000,
+        ),
+    ] = 'unknown:0:unknown'
+    bridge_version: Annotated[
+        int | None, Field(deprecated=True, description='Sent by old workers; ignored.')
+    ] = None
+    require_upfront_kudos: Annotated[
+        bool,
+        Field(
+            description='`true` → only requests from users who have the kudos for them up front.'
+        ),
+    ] = False
+    amount: Annotated[
+        int,
+        Field(
+            description='Most images the worker makes at once. AIPG hands out a request only to a worker with `amount ≥ n` (and then\nall of it); the mock grid hands out up to `amount` images of a request and leaves the rest for other pops.\n',
+            ge=1,
+            le=20,
+        ),
+    ] = 1
+    extra_slow_worker: Annotated[
+        bool,
+        Field(
+            description='`true` → the worker is very slow and gets only requests that allow `extra_slow_workers`.'
+        ),
+    ] = False
+    wallet_address: Annotated[
+        str | None,
+        Field(description='AIPG. Stored only if it is a 42-character `0x…` address.'),
+    ] = None
+
+
+HordeImagePopPayloadSeed = TypeAliasType(
+    "HordeImagePopPayloadSeed", Annotated[int, Field(ge=0)]
+)
+
+
+class HordeImagePopPayload(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    prompt: Annotated[
+        str, Field(description='The prompt; text after `###` is the negative prompt.')
+    ]
+    ddim_steps: Annotated[
+        int, Field(description="Sampling steps (the request's `steps`).", ge=1, le=500)
+    ]
+    seed: Annotated[
+        int,
+        Field(
+            description="The first image's seed (an integer here, a string on the status).",
+            ge=0,
+        ),
+    ]
+    seeds: Annotated[
+        list[HordeImagePopPayloadSeed] | None,
+        Field(
+            description='AIPG. One seed per image, in `ids` order (workers fill in random ones when it is absent or short).'
+        ),
+    ] = None
+    batch_size: Annotated[
+        int | None,
+        Field(
+            description='AIPG. How many images this job makes (the length of `ids`).',
+            ge=1,
+            le=20,
+        ),
+    ] = None
+    n_iter: Annotated[
+        int | None, Field(description='Equal to `batch_size`.', ge=1, le=20)
+    ] = None
+    sampler_name: Annotated[HordeSampler, Field(description='The sampler.')]
+    cfg_scale: Annotated[
+        float, Field(description='Classifier-free guidance scale.', ge=0.0, le=100.0)
+    ]
+    width: Annotated[int, Field(description='Image width in pixels.', ge=64, le=3072)]
+    height: Annotated[int, Field(description='Image height in pixels.', ge=64, le=3072)]
+    karras: Annotated[
+        bool,
+        Field(
+            description='`true` → the Karras noise schedule (the pop payload defaults it to `true`).'
+        ),
+    ] = True
+    use_nsfw_censor: Annotated[
+        bool | None,
+        Field(
+            description='`true` → censor NSFW output (the request was not NSFW and asked for censoring).'
+        ),
+    ] = None
+    denoising_strength: Annotated[
+        float | None,
+        Field(
+            description='img2img: how far the result may move away from the source.',
+            ge=0.01,
+            le=1.0,
+        ),
+    ] = None
+    hires_fix: Annotated[
+        bool | None,
+        Field(description='`true` → draw small first, then upscale and refine.'),
+    ] = None
+    hires_fix_denoising_strength: Annotated[
+        float | None,
+        Field(
+            description='The denoising strength of the hires-fix pass.', ge=0.01, le=1.0
+        ),
+    ] = None
+    clip_skip: Annotated[
+        int | None, Field(description='Text-encoder layers to skip.', ge=1, le=12)
+    ] = None
+    tiling: Annotated[
+        bool | None, Field(description='`true` → a seamlessly tiling image.')
+    ] = None
+    facefixer_strength: Annotated[
+        float | None, Field(description='Face-fixer strength.', ge=0.0, le=1.0)
+    ] = None
+    post_processing: Annotated[
+        list[HordePostProcessor] | None,
+        Field(description='Post-processors to run, in order.'),
+    ] = None
+    control_type: Annotated[
+        HordeControlType | None, Field(description='ControlNet map kind.')
+    ] = None
+    image_is_control: Annotated[
+        bool | None, Field(description='`true` → the source image is the control map.')
+    ] = None
+    return_control_map: Annotated[
+        bool | None,
+        Field(description='`true` → return the control map instead of the image.'),
+    ] = None
+    loras: Annotated[list[HordeLora] | None, Field(description='LoRAs to apply.')] = (
+        None
+    )
+    tis: Annotated[
+        list[HordeTextualInversion] | None,
+        Field(description='Textual inversions to apply.'),
+    ] = None
+    special: Annotated[
+        dict[str, Any] | None, Field(description='Special-workflow settings.')
+    ] = None
+    workflow: Annotated[
+        Literal['qr_code'] | None, Field(description='A special workflow.')
+    ] = None
+    transparent: Annotated[
+        bool | None, Field(description='`true` → a transparent background.')
+    ] = None
+    extra_texts: Annotated[
+        list[HordeExtraText] | None,
+        Field(description='Texts for workflows that take them.'),
+    ] = None
+
+
+class HordeImageSubmitRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[UUID, Field(description="One generation id from the pop's `ids`.")]
+    generation: Annotated[
+        str,
+        Field(
+            description='`R2` when the image was uploaded to its `r2_uploads` URL; otherwise the image bytes as base64 (WebP, PNG or\nJPEG); `""` with `state: faulted`. The grid checks the image either way (see `HordeImagePopResponse.r2_uploads`):\none that is missing, not an image, or not matching `sha256` fails the generation (re-queued, reward 0, still\n200), as a faulted submit does.\n'
+        ),
+    ]
+    state: Annotated[
+        HordeGenerationState,
+        Field(
+            description='`faulted` aborts the generation and re-queues it (reward 0, still 200). `censored` stores it censored and\nthe requester is not charged.\n'
+        ),
+    ] = 'ok'
+    seed: Annotated[
+        int,
+        Field(
+            description="The seed the image was made with (required by the server's model).",
+            ge=0,
+        ),
+    ]
+    censored: Annotated[
+        bool, Field(description='`true` → the worker censored the image.')
+    ] = False
+    gen_metadata: Annotated[
+        list[HordeGenMetadata] | None,
+        Field(
+            description='Notes about the image (`{type: censorship, value: csam}` marks it censored), at most 50.',
+            max_length=50,
+        ),
+    ] = None
+    media_type: Annotated[
+        HordeMediaType | None,
+        Field(
+            description='AIPG (comfy-bridge sends it). Whether the upload is an image or a video.'
+        ),
+    ] = None
+    tags: Annotated[
+        list[str] | None, Field(description='AIPG. Tags stored with the generation.')
+    ] = None
+    r2_download_url: Annotated[
+        str | None,
+        Field(
+            description='AIPG. Where the worker uploaded the file, if not to its `r2_uploads` URL (stored, not served).'
+        ),
+    ] = None
+    file_size: Annotated[
+        int | None, Field(description="AIPG. The uploaded file's size in bytes.", ge=0)
+    ] = None
+    sha256: Annotated[
+        str | None,
+        Field(
+            description='Mock grid: the lowercase hex SHA-256 of the image bytes; when it is sent, the stored object must match it.\nNot a Horde field (reGen and comfy-bridge do not send it).\n',
+            pattern='^[0-9a-f]{64}$',
+        ),
+    ] = None
+
+
+class HordeImageProgressRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[
+        UUID,
+        Field(
+            description="The generation id (any of the job's `ids`; the report counts for every image of the job)."
+        ),
+    ]
+    current_step: Annotated[
+        int, Field(description='The step the worker has reached.', ge=0)
+    ]
+    total_steps: Annotated[
+        int, Field(description='The steps the generation takes in all.', ge=1)
+    ]
 
 
 class HordeHeartbeat(BaseModel):
@@ -1876,6 +2766,318 @@ class ErrorDetail(BaseModel):
     ]
 
 
+class ImageGenerationRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    prompt: Annotated[
+        str, Field(description='What to draw. An empty prompt is a 422.', min_length=1)
+    ]
+    model: Annotated[
+        str,
+        Field(
+            description='An image model some connected worker serves. An offline model is a 404 (never substituted); no image worker\nonline at all is a 503.\n',
+            min_length=1,
+        ),
+    ] = 'FLUX.2 [klein]'
+    n: Annotated[
+        int,
+        Field(
+            description='How many images, 1–4. Each is its own generation with its own seed (`Image.seed`).',
+            ge=1,
+            le=4,
+        ),
+    ] = 1
+    size: Annotated[
+        str,
+        Field(
+            description="`WIDTHxHEIGHT` in pixels. Each side is 256–1536 (`x-min-side`, `x-max-side`) and a multiple of 64\n(`x-side-multiple`), as the models' parameter schemas (`GET /v1/models/{id}/params`) state; anything else\nis a 422 naming `size` and the range. OpenAI's `auto` is not accepted.\n",
+            pattern='^[1-9][0-9]{1,3}x[1-9][0-9]{1,3}$',
+        ),
+    ] = '1024x1024'
+    quality: Annotated[
+        Literal['auto', 'standard', 'hd', 'low', 'medium', 'high'] | None,
+        Field(
+            description='Accepted for OpenAI compatibility and ignored; `steps` sets how much work an image gets.'
+        ),
+    ] = None
+    response_format: Annotated[
+        Literal['url', 'b64_json'],
+        Field(
+            description="`url`: each image is a signed, expiring download URL (`Image.url`, valid 1800 s on the mock grid's object\nstore); `b64_json`: the image bytes, base64-encoded, in the body (`Image.b64_json`).\n"
+        ),
+    ] = 'url'
+    output_format: Annotated[
+        ImageOutputFormat,
+        Field(
+            description='The file type of the images. The bytes really are of this type (the grid checks them).'
+        ),
+    ] = 'png'
+    image: Annotated[
+        str | None,
+        Field(
+            description='Image-to-image: the source picture, as raw base64 or a `data:image/…;base64,…` URI, at most 12 MB decoded\n(`x-max-bytes`; more is a 413). Only workers that registered `allow_img2img` get the job. `strength` says\nhow far the result may move away from it.\n',
+            min_length=1,
+        ),
+    ] = None
+    strength: Annotated[
+        float,
+        Field(
+            description='Image-to-image denoising strength: 0.01 keeps the source almost unchanged, 1 ignores it. Only read with\n`image`. A model that does not support it is a 422 (live server and mock grid alike).\n',
+            ge=0.01,
+            le=1.0,
+        ),
+    ] = 0.75
+    denoise: Annotated[
+        float | None,
+        Field(
+            description='Alias of `strength`; if both are sent they must be equal (else 422).',
+            ge=0.01,
+            le=1.0,
+        ),
+    ] = None
+    negative_prompt: Annotated[
+        str | None, Field(description='What the image should not show.')
+    ] = None
+    steps: Annotated[
+        int,
+        Field(
+            description="Sampling steps, 1–80. More steps cost more (the price is per megapixel-step). The live server uses the\nmodel recipe's own default when it is omitted; the mock grid uses 30.\n",
+            ge=1,
+            le=80,
+        ),
+    ] = 30
+    cfg_scale: Annotated[
+        float,
+        Field(
+            description='How strictly the image follows the prompt (classifier-free guidance), 0–30.',
+            ge=0.0,
+            le=30.0,
+        ),
+    ] = 7.5
+    sampler: Annotated[
+        HordeSampler | None,
+        Field(
+            description="The sampler, by the Horde's names (`HordeSampler`). The live server's accepted names depend on the model's\nrecipe (`GET /v1/models/{id}/params`); the mock grid takes the Horde's names and refuses others with a 422.\n"
+        ),
+    ] = None
+    seed: Annotated[
+        int | None,
+        Field(
+            description="Seed of the first image; image `i` (0-based) gets `seed + i`, so the images of one request differ. Absent:\nthe grid picks a random seed per image. Each image's seed comes back in `Image.seed`.\n",
+            ge=0,
+            le=9007199254740991,
+        ),
+    ] = None
+    loras: Annotated[
+        list[ImageLora] | None,
+        Field(
+            description="LoRAs to apply, at most 5 (the AI Horde's limit, so a job from either door fits one worker contract). Only\nworkers that registered `allow_lora` get the job.\n",
+            max_length=5,
+        ),
+    ] = None
+    worker: Annotated[
+        str | None,
+        Field(
+            description='Affinity to a worker the caller owns, by name: the job goes to that worker when it is online and serves the\nmodel (a soft preference: otherwise any worker may take it).\n',
+            min_length=1,
+        ),
+    ] = None
+    style: Annotated[
+        str | None,
+        Field(
+            description="AIPG: a stored style by name (`GET /v1/styles`) whose prompt and parameters are applied. Not OpenAI's\n`style` (`vivid` / `natural`), which is a different thing with the same name.\n"
+        ),
+    ] = None
+    progress_token: Annotated[
+        str | None,
+        Field(
+            description='A client-chosen token (1–128 characters of `A–Z a–z 0–9 _ . -`). While the request runs,\n`GET /v1/progress/{token}` reports how far it is; choose an unguessable one (e.g. a random UUID). The\nlive server takes any string.\n',
+            pattern='^[A-Za-z0-9_.-]{1,128}$',
+        ),
+    ] = None
+
+
+class ImagesResponse(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    created: Annotated[
+        int, Field(description='When the request was answered, in Unix seconds.', ge=0)
+    ]
+    data: Annotated[
+        list[Image], Field(description='One entry per image (`n` of them).')
+    ]
+    output_format: Annotated[
+        ImageOutputFormat | None,
+        Field(
+            description='The file type of every image (mock grid; the live server does not send it).'
+        ),
+    ] = None
+    size: Annotated[
+        str | None,
+        Field(
+            description="The images' `WIDTHxHEIGHT` (mock grid; the live server does not send it)."
+        ),
+    ] = None
+    grid: Annotated[
+        ImageGridMetadata | None,
+        Field(
+            description='Grid provenance (`ImageGridMetadata`); standard OpenAI clients ignore it.'
+        ),
+    ] = None
+
+
+class WsMediaJobPayload(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    prompt: Annotated[
+        str,
+        Field(
+            description="What to draw (a Horde request's text after `###` arrives as `negative_prompt`)."
+        ),
+    ]
+    n: Annotated[
+        int,
+        Field(
+            description="How many outputs this job makes (the length of `seeds` and of the job's `upload`).",
+            ge=1,
+            le=20,
+        ),
+    ]
+    width: Annotated[int, Field(description='Output width in pixels.', ge=64, le=3072)]
+    height: Annotated[
+        int, Field(description='Output height in pixels.', ge=64, le=3072)
+    ]
+    steps: Annotated[int, Field(description='Sampling steps.', ge=1, le=500)]
+    sampler_name: Annotated[
+        str,
+        Field(
+            description="The sampler. The mock grid sends the Horde's names (`HordeSampler`); the live server passes on what the\nclient asked for.\n"
+        ),
+    ]
+    cfg_scale: Annotated[
+        float, Field(description='Classifier-free guidance scale.', ge=0.0, le=100.0)
+    ]
+    ext: Annotated[
+        Literal['webp', 'png', 'jpg', 'mp4', 'wav', 'glb'],
+        Field(
+            description="The output file type (matches every slot's `content_type`; `/v1`'s `jpeg` is `jpg` here)."
+        ),
+    ]
+    seed: Annotated[
+        int, Field(description="The first output's seed (`seeds[0]`).", ge=0)
+    ]
+    seeds: Annotated[
+        list[WsMediaJobPayloadSeed],
+        Field(
+            description='One seed per output, in slot order.',
+            max_length=20,
+            min_length=1,
+        ),
+    ]
+    negative_prompt: Annotated[
+        str | None, Field(description='What the output should not show.')
+    ] = None
+    source_image_url: Annotated[
+        AnyUrl | None,
+        Field(
+            description='img2img and painting: a signed download URL of the source picture.'
+        ),
+    ] = None
+    source_processing: Annotated[
+        Literal['img2img', 'inpainting', 'outpainting'] | None,
+        Field(
+            description='Mock grid: what to do with `source_image_url` (`img2img` when absent). The live server sends only\n`source_image_url` (img2img).\n'
+        ),
+    ] = None
+    source_mask_url: Annotated[
+        AnyUrl | None,
+        Field(
+            description='Mock grid, painting: a signed download URL of the mask. The live server does not send it.'
+        ),
+    ] = None
+    denoising_strength: Annotated[
+        float | None,
+        Field(
+            description='img2img: how far the output may move away from the source. The live server carries it in `recipe_inputs`.\n',
+            ge=0.01,
+            le=1.0,
+        ),
+    ] = None
+    loras: Annotated[list[ImageLora] | None, Field(description='LoRAs to apply.')] = (
+        None
+    )
+    control_type: Annotated[
+        HordeControlType | None,
+        Field(
+            description='Mock grid, ControlNet: the kind of map to derive from the source. The live server does not send it.'
+        ),
+    ] = None
+    post_processing: Annotated[
+        list[HordePostProcessor] | None,
+        Field(
+            description='Mock grid: post-processors to run on each output, in order. The live server does not send it.'
+        ),
+    ] = None
+    recipe_inputs: Annotated[
+        dict[str, Any] | None,
+        Field(
+            description='Model-recipe settings beyond these fields (their keys vary by model).'
+        ),
+    ] = None
+
+
+class WsMediaJob(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['job'],
+        Field(
+            description='Always `job` (as for a text job; `job_type` tells them apart).'
+        ),
+    ]
+    id: Annotated[
+        str, Field(description='The job id; every frame about this job carries it.')
+    ]
+    job_type: Annotated[
+        Literal['image', 'video', 'audio', '3d'],
+        Field(
+            description='What the job makes (one of the media kinds the worker registered).'
+        ),
+    ]
+    model: Annotated[
+        str, Field(description='The model to run, one the worker registered.')
+    ]
+    payload: Annotated[WsMediaJobPayload, Field(description='What to make.')]
+    upload: Annotated[
+        list[WsUploadSlot],
+        Field(
+            description='One upload slot per output, in `seeds` order. Outputs beyond the slots are dropped.',
+            max_length=20,
+            min_length=1,
+        ),
+    ]
+
+
+WsMediaServerFrame = TypeAliasType(
+    "WsMediaServerFrame",
+    Annotated[
+        WsReady | WsServerError | WsPing | WsMediaJob | WsCancel | WsAck,
+        Field(
+            description='Every server → worker frame of a media session, told apart by `type`.',
+            discriminator='type',
+        ),
+    ],
+)
+
+
 class HordeTextAsyncRequest(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -2095,6 +3297,274 @@ class HordeTextPopResponse(BaseModel):
     ] = None
     extra_source_images: Annotated[
         list[dict[str, Any]] | None, Field(description='Always empty for text.')
+    ] = None
+    skipped: Annotated[
+        HordeNoValidRequestFound,
+        Field(
+            description='When there is no job: how many queued requests were passed over, per reason.'
+        ),
+    ]
+    messages: Annotated[
+        list[HordeMessage] | None,
+        Field(description='Moderator messages for this worker.'),
+    ] = None
+
+
+class HordeImageParams(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    sampler_name: Annotated[HordeSampler, Field(description='The sampler.')] = (
+        'k_euler_a'
+    )
+    cfg_scale: Annotated[
+        float,
+        Field(
+            description='How strictly the image follows the prompt (classifier-free guidance), 0–100.',
+            ge=0.0,
+            le=100.0,
+        ),
+    ] = 7.5
+    denoising_strength: Annotated[
+        float,
+        Field(
+            description='img2img: how far the result may move away from `source_image` (0.01 barely, 1 ignores it).',
+            ge=0.01,
+            le=1.0,
+        ),
+    ] = 0.75
+    hires_fix_denoising_strength: Annotated[
+        float,
+        Field(
+            description='The denoising strength of the second pass of `hires_fix`.',
+            ge=0.01,
+            le=1.0,
+        ),
+    ] = 0.65
+    width: Annotated[
+        int,
+        Field(
+            description='Image width in pixels, 64–3072, a multiple of 64.',
+            ge=64,
+            le=3072,
+            multiple_of=64,
+        ),
+    ] = 512
+    height: Annotated[
+        int,
+        Field(
+            description='Image height in pixels, 64–3072, a multiple of 64.',
+            ge=64,
+            le=3072,
+            multiple_of=64,
+        ),
+    ] = 512
+    steps: Annotated[
+        int,
+        Field(
+            description="Sampling steps, 1–500. Workers that pop with `limit_max_steps` only take requests within their model's limit.",
+            ge=1,
+            le=500,
+        ),
+    ] = 30
+    n: Annotated[
+        int,
+        Field(
+            description="Images wanted, 1–20; each is its own generation with its own id and seed. AIPG batches atomically: a worker\ngets all `n` at once and only if it popped with `amount ≥ n`, so `n > 1` starves behind workers that pop with\nthe default `amount: 1`. The mock grid instead splits the `n` images into jobs of at most the worker's\n`amount`, so several workers share a request.\n",
+            ge=1,
+            le=20,
+        ),
+    ] = 1
+    seed: Annotated[
+        str | None,
+        Field(
+            description='The seed, as a **string**. A string of digits is the number itself; any other string is hashed to one.\nImage `i` (0-based) of the request gets `seed + i × seed_variation`. Absent: every image gets a random seed.\n',
+            max_length=256,
+        ),
+    ] = None
+    seed_variation: Annotated[
+        int,
+        Field(
+            description="The step between the seeds of a request's images, when `seed` is set.",
+            ge=1,
+            le=1000,
+        ),
+    ] = 1
+    post_processing: Annotated[
+        list[HordePostProcessor],
+        Field(
+            description='Post-processors to run on each image, in order (face fixers, upscalers, background removal); only workers\nthat allow post-processing get the request.\n',
+            max_length=8,
+        ),
+    ] = []
+    karras: Annotated[
+        bool, Field(description='`true` → the Karras noise schedule.')
+    ] = False
+    tiling: Annotated[
+        bool, Field(description='`true` → an image that tiles seamlessly.')
+    ] = False
+    hires_fix: Annotated[
+        bool,
+        Field(
+            description='`true` → draw small first, then upscale and refine (better large images).'
+        ),
+    ] = False
+    clip_skip: Annotated[
+        int,
+        Field(
+            description="How many of the text encoder's last layers to skip, 1–12.",
+            ge=1,
+            le=12,
+        ),
+    ] = 1
+    facefixer_strength: Annotated[
+        float,
+        Field(
+            description='How strongly `GFPGAN` / `CodeFormers` fix faces, 0–1.',
+            ge=0.0,
+            le=1.0,
+        ),
+    ] = 0.75
+    control_type: Annotated[
+        HordeControlType | None,
+        Field(
+            description='ControlNet: guide the image by this kind of map of `source_image`. Only workers that allow ControlNet get\nthe request; Flux and Stable Cascade models refuse it (400 `ControlNetMismatch`).\n'
+        ),
+    ] = None
+    image_is_control: Annotated[
+        bool,
+        Field(
+            description='`true` → `source_image` already is the control map (it is not derived).'
+        ),
+    ] = False
+    return_control_map: Annotated[
+        bool, Field(description='`true` → return the control map instead of the image.')
+    ] = False
+    loras: Annotated[
+        list[HordeLora] | None,
+        Field(
+            description='LoRAs to apply, at most 5; only workers that allow LoRAs get the request.',
+            max_length=5,
+        ),
+    ] = None
+    tis: Annotated[
+        list[HordeTextualInversion] | None,
+        Field(
+            description='Textual inversions (embeddings) to apply, at most 20.',
+            max_length=20,
+        ),
+    ] = None
+    special: Annotated[
+        dict[str, Any] | None,
+        Field(
+            description='Free-form settings for special workflows (read by workers that know them).'
+        ),
+    ] = None
+    workflow: Annotated[
+        Literal['qr_code'] | None,
+        Field(
+            description='A special workflow (`qr_code`: a scannable QR code made from `extra_texts`).'
+        ),
+    ] = None
+    transparent: Annotated[
+        bool,
+        Field(
+            description='`true` → a transparent background (only workers with the layer-diffuse capability).'
+        ),
+    ] = False
+    extra_texts: Annotated[
+        list[HordeExtraText] | None,
+        Field(
+            description="Texts for workflows that take them (e.g. the QR code's content)."
+        ),
+    ] = None
+
+
+class HordeImageStatus(HordeImageCheck):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    generations: Annotated[
+        list[HordeImageGeneration], Field(description='The finished images so far.')
+    ]
+    shared: Annotated[
+        bool,
+        Field(
+            description="Whether the request's images may be shared (`shared` of the request)."
+        ),
+    ]
+
+
+class HordeImagePopResponse(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[
+        UUID | None,
+        Field(
+            description='The first generation id (`ids[0]`), or `null` when there is no job.'
+        ),
+    ]
+    ids: Annotated[
+        list[UUID],
+        Field(
+            description='One generation id per image of the job, in `payload.seeds` order; empty when there is no job.'
+        ),
+    ]
+    payload: Annotated[
+        HordeImagePopPayload | dict[str, Any] | None,
+        Field(
+            description='The job, or an empty object `{}` when there is no job (as for text).'
+        ),
+    ] = None
+    model: Annotated[
+        str | None, Field(description='The model to use (AIPG returns it lower-cased).')
+    ] = None
+    ttl: Annotated[
+        int | None,
+        Field(
+            description='Seconds before the job counts as stale and is re-queued (AIPG: 600 for images, 7200 for video; upstream\n`30 + 2 × steps × megapixels`, at least 150).\n'
+        ),
+    ] = None
+    source_image: Annotated[
+        str | None,
+        Field(
+            description='The source picture: a download URL when the bridge can fetch one (`r2_source`), else base64 WebP.\n'
+        ),
+    ] = None
+    source_processing: Annotated[
+        HordeSourceProcessing | None,
+        Field(
+            description='What to do with `source_image` (`txt2img` when there is none).'
+        ),
+    ] = None
+    source_mask: Annotated[
+        str | None, Field(description='The painting mask, like `source_image`.')
+    ] = None
+    media_type: Annotated[
+        HordeMediaType | None,
+        Field(description='AIPG. Whether the job makes images or a video.'),
+    ] = None
+    extra_source_images: Annotated[
+        list[HordeExtraSourceImage] | None,
+        Field(
+            description='Further source pictures, only for bridges that can use them.'
+        ),
+    ] = None
+    r2_upload: Annotated[
+        AnyUrl | None,
+        Field(
+            description="Signed `PUT` URL for the first image (`ids[0]`), valid 1800 s. A `PUT` after it expires, or to a changed\nURL, is refused with 403 (mock grid). The `Content-Type` header may be left out (reGen sends none) or be\nthe image's type.\n"
+        ),
+    ] = None
+    r2_uploads: Annotated[
+        list[AnyUrl] | None,
+        Field(
+            description='AIPG. One signed `PUT` URL per id, in `ids` order (`r2_uploads[0]` is `r2_upload`), each valid 1800 s.\nOn submit the grid checks that the object exists, that its bytes are a WebP, PNG or JPEG image by their\nmagic bytes (of the `Content-Type` the `PUT` declared, when it declared one) and, when the submit carries\n`sha256`, that they match it; otherwise the generation fails (re-queued, the worker earns nothing).\n'
+        ),
     ] = None
     skipped: Annotated[
         HordeNoValidRequestFound,
@@ -2399,9 +3869,9 @@ WsServerFrame = TypeAliasType(
 WsFrame = TypeAliasType(
     "WsFrame",
     Annotated[
-        WsRegister | WsWorkerFrame | WsServerFrame,
+        WsRegister | WsWorkerFrame | WsServerFrame | WsMediaWorkerFrame | WsMediaServerFrame,
         Field(
-            description="Any JSON text message of a worker WebSocket session, either direction: the worker's `WsRegister` first, then\n`WsWorkerFrame`s one way and `WsServerFrame`s the other. The `connectWorker` operation's `101` response names\nthis schema so that code generators which keep only referenced schemas still emit every frame.\n"
+            description="Any JSON text message of a worker WebSocket session, either direction: the worker's `WsRegister` first, then\n`WsWorkerFrame`s one way and `WsServerFrame`s the other (a media session: `WsMediaWorkerFrame`s and\n`WsMediaServerFrame`s). The `connectWorker` operation's `101` response names this schema so that code\ngenerators which keep only referenced schemas still emit every frame.\n"
         ),
     ],
 )
@@ -2445,6 +3915,170 @@ class HordeTextStatus(BaseModel):
         ),
     ] = None
 
+
+class HordeImageAsyncRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    prompt: Annotated[
+        str,
+        Field(
+            description='What to draw. Text after `###` is the negative prompt (the Horde convention: `a cat###blurry, text`); the\nworker splits it.\n',
+            min_length=1,
+        ),
+    ]
+    params: Annotated[
+        HordeImageParams | None,
+        Field(
+            description="Generation parameters; the server's defaults apply to what is left out."
+        ),
+    ] = None
+    models: Annotated[
+        list[HordeImageAsyncRequestModel],
+        Field(
+            description='Acceptable models; a worker serving any of them may take the request. When omitted the server uses\n`["stable_diffusion"]`, which few AIPG workers serve: name the models. Matched case-insensitively.\n'
+        ),
+    ] = ['stable_diffusion']
+    nsfw: Annotated[
+        bool,
+        Field(
+            description='A NSFW request goes only to workers with `nsfw: true`. The parser defaults to `true`; the swagger model says\n`false`.\n'
+        ),
+    ] = True
+    censor_nsfw: Annotated[
+        bool,
+        Field(
+            description='With `nsfw: false`, workers are told to censor NSFW output (`use_nsfw_censor` in the pop payload). The parser\ndefaults to `true`; the swagger model says `false`.\n'
+        ),
+    ] = True
+    trusted_workers: Annotated[
+        bool, Field(description='`true` → only trusted workers.')
+    ] = False
+    validated_backends: Annotated[
+        bool,
+        Field(
+            description='`true` → only workers whose bridge agent is a validated backend. The parser defaults to `false`.'
+        ),
+    ] = False
+    slow_workers: Annotated[
+        bool,
+        Field(
+            description='`false` → only workers faster than 0.5 megapixel-steps per second, and kudos are required upfront.'
+        ),
+    ] = True
+    extra_slow_workers: Annotated[
+        bool,
+        Field(
+            description='`true` → also very slow workers, which are otherwise skipped.'
+        ),
+    ] = False
+    workers: Annotated[
+        list[UUID],
+        Field(
+            description='Worker ids to allow (or to exclude, with `worker_blacklist`). Only the first 5 are kept (`x-kept-items`); an\nunknown id → 404 `WorkerNotFound`.\n'
+        ),
+    ] = []
+    worker_blacklist: Annotated[
+        bool, Field(description='`true` → `workers` is a deny list.')
+    ] = False
+    source_image: Annotated[
+        str | None,
+        Field(
+            description='The source picture for img2img, inpainting, outpainting and ControlNet. AIPG accepts an `http(s)` URL (the\nserver fetches it), a `data:image/…;base64,…` URI or raw base64; upstream AI Horde only base64 WebP. Only\nworkers that allow img2img (or painting, for the painting modes) get the request.\n'
+        ),
+    ] = None
+    source_processing: Annotated[
+        HordeSourceProcessing,
+        Field(
+            description="What to do with `source_image`. AIPG defaults to `txt2img` (upstream AI Horde to `img2img`), so a request\nwith a `source_image` but no `source_processing` ignores the picture on AIPG. The video modes are AIPG's.\n"
+        ),
+    ] = 'txt2img'
+    source_mask: Annotated[
+        str | None,
+        Field(
+            description='Inpainting/outpainting mask (same encodings as `source_image`); only with a painting `source_processing`\n(else 400 `SourceMaskUnnecessary`).\n'
+        ),
+    ] = None
+    media_type: Annotated[
+        HordeMediaType | None,
+        Field(
+            description='AIPG. What the request makes. Absent: `video` if any requested model is a video model, else `image`. On a\nvideo model the image modes are mapped to video ones (`txt2img` → `txt2video`, `img2img` → `img2video`).\n'
+        ),
+    ] = None
+    extra_source_images: Annotated[
+        list[HordeExtraSourceImage] | None,
+        Field(
+            description='Further source pictures for workflows that take several (at most 5; more than 1 needs trust).',
+            max_length=5,
+        ),
+    ] = None
+    r2: Annotated[
+        bool,
+        Field(
+            description='`true` → workers upload to the object store and `generations[].img` is a download URL; `false` → `img` is\nthe base64 image (and only workers that can send base64 get the request).\n'
+        ),
+    ] = True
+    shared: Annotated[
+        bool,
+        Field(
+            description='`true` → the images may be shared publicly (for datasets); the requester pays less.'
+        ),
+    ] = False
+    replacement_filter: Annotated[
+        bool,
+        Field(
+            description='`true` → prompts that would be refused as unsafe are rewritten instead.'
+        ),
+    ] = True
+    dry_run: Annotated[
+        bool,
+        Field(
+            description='`true` → only compute the kudos cost: 200 `HordeDryRunResponse`, nothing is queued.'
+        ),
+    ] = False
+    disable_batching: Annotated[
+        bool,
+        Field(
+            description='`true` → each image is handed out on its own (one per pop), so no worker needs `amount ≥ n`. With\n`params.n > 1` it requires a trusted/patron account (400 `RequiresTrust`).\n'
+        ),
+    ] = False
+    allow_downgrade: Annotated[
+        bool,
+        Field(
+            description='Lower the steps and size instead of failing with 403 `KudosUpfront` when the user lacks kudos.'
+        ),
+    ] = False
+    proxied_account: Annotated[
+        str | None,
+        Field(
+            description='Service accounts only (else 400 `OnlyServiceAccountProxy`).'
+        ),
+    ] = None
+    webhook: Annotated[
+        str | None,
+        Field(
+            description='Each finished image is POSTed here (3 tries, 3 s timeout). Must be `https://`.',
+            max_length=2048,
+            pattern='^https://',
+        ),
+    ] = None
+    style: Annotated[
+        str | None,
+        Field(description='A stored style to apply to the request.', max_length=2048),
+    ] = None
+    wallet_id: Annotated[
+        str | None,
+        Field(
+            description="AIPG. The requester's EVM wallet for gallery tracking.",
+            max_length=42,
+        ),
+    ] = None
+    tags: Annotated[
+        list[str] | None,
+        Field(description='AIPG. Free-form tags stored with the request.'),
+    ] = None
+
 __all__ = [
     "ChatCompletionRequestStop",
     "ChatCompletionRequestResponseFormat",
@@ -2466,6 +4100,11 @@ __all__ = [
     "ValidationErrorItem",
     "RateLimitErrorBodyError",
     "RateLimitErrorBody",
+    "ImageOutputFormat",
+    "ImageLora",
+    "Image",
+    "ImageGridMetadata",
+    "ImageProgress",
     "WsJobKind",
     "WsApiFormat",
     "WsModality",
@@ -2480,6 +4119,12 @@ __all__ = [
     "WsPing",
     "WsCancel",
     "WsAck",
+    "WsUploadSlot",
+    "WsMediaJobPayloadSeed",
+    "WsProgress",
+    "WsMediaResult",
+    "WsMediaDone",
+    "WsMediaWorkerFrame",
     "WsCloseCode",
     "HordeTextAsyncRequestModel",
     "HordeTextParamsSamplerOrderItem",
@@ -2496,6 +4141,24 @@ __all__ = [
     "HordeMessage",
     "HordeTextSubmitRequest",
     "HordeSubmitResponse",
+    "HordeImageAsyncRequestModel",
+    "HordeSampler",
+    "HordePostProcessor",
+    "HordeControlType",
+    "HordeSourceProcessing",
+    "HordeMediaType",
+    "HordeLora",
+    "HordeTextualInversion",
+    "HordeExtraSourceImage",
+    "HordeExtraText",
+    "HordeImageCheck",
+    "HordeImageGeneration",
+    "HordeImagePopRequestModel",
+    "HordeImagePopRequest",
+    "HordeImagePopPayloadSeed",
+    "HordeImagePopPayload",
+    "HordeImageSubmitRequest",
+    "HordeImageProgressRequest",
     "HordeHeartbeat",
     "HordePerformance",
     "HordeActiveModel",
@@ -2520,10 +4183,18 @@ __all__ = [
     "ModelStatus",
     "WorkerSummary",
     "ErrorDetail",
+    "ImageGenerationRequest",
+    "ImagesResponse",
+    "WsMediaJobPayload",
+    "WsMediaJob",
+    "WsMediaServerFrame",
     "HordeTextAsyncRequest",
     "HordeAsyncResponse",
     "HordeTextGeneration",
     "HordeTextPopResponse",
+    "HordeImageParams",
+    "HordeImageStatus",
+    "HordeImagePopResponse",
     "HordeError",
     "ChatCompletionRequest",
     "ChatCompletion",
@@ -2534,4 +4205,5 @@ __all__ = [
     "WsServerFrame",
     "WsFrame",
     "HordeTextStatus",
+    "HordeImageAsyncRequest",
 ]

@@ -125,6 +125,34 @@ class RateLimitErrorBody(TypedDict):
     error: RateLimitErrorBodyError
 
 
+ImageOutputFormat: TypeAlias = Literal['png', 'jpeg', 'webp']
+
+
+class ImageLora(TypedDict):
+    name: str
+    strength: NotRequired[float]
+    clip: NotRequired[float]
+
+
+class Image(TypedDict):
+    url: NotRequired[str]
+    b64_json: NotRequired[str]
+    revised_prompt: NotRequired[str]
+    seed: NotRequired[int]
+    worker: NotRequired[str]
+
+
+class ImageGridMetadata(TypedDict):
+    model: NotRequired[str]
+    gen_time: NotRequired[float]
+    steps: NotRequired[int]
+    den: NotRequired[float]
+
+
+class ImageProgress(TypedDict):
+    progress: float | None
+
+
 WsJobKind: TypeAlias = Literal['text', 'image', 'video', 'audio', '3d']
 
 
@@ -149,6 +177,13 @@ class WsRegister(TypedDict):
     worker_identity: NotRequired[dict[str, Any]]
     signer_address: NotRequired[str]
     public_key: NotRequired[str]
+    max_pixels: NotRequired[int]
+    allow_img2img: NotRequired[bool]
+    allow_painting: NotRequired[bool]
+    allow_post_processing: NotRequired[bool]
+    allow_lora: NotRequired[bool]
+    allow_controlnet: NotRequired[bool]
+    amount: NotRequired[int]
 
 
 class WsPong(TypedDict):
@@ -210,6 +245,39 @@ class WsAck(TypedDict):
     type: Literal['ack']
     id: str
     den: float
+
+
+class WsUploadSlot(TypedDict):
+    put_url: str
+    key: str
+    content_type: Literal['image/webp', 'image/png', 'image/jpeg', 'video/mp4', 'audio/wav', 'model/gltf-binary']
+    expires_at: NotRequired[int]
+
+
+WsMediaJobPayloadSeed: TypeAlias = int
+
+
+class WsProgress(TypedDict):
+    type: Literal['progress']
+    id: str
+    pct: float
+    preview_b64: NotRequired[str]
+
+
+class WsMediaResult(TypedDict):
+    index: int
+    seed: int
+    sha256: str
+
+
+class WsMediaDone(TypedDict):
+    type: Literal['done']
+    id: str
+    results: list[WsMediaResult]
+    cancelled: NotRequired[bool]
+
+
+WsMediaWorkerFrame: TypeAlias = WsPong | WsProgress | WsMediaDone | WsWorkerError
 
 
 WsCloseCode: TypeAlias = Literal[4001, 4003, 1012]
@@ -297,19 +365,31 @@ class HordeTextPopPayload(HordeTextParams):
     prompt: str
 
 
-class HordeNoValidRequestFound(TypedDict):
-    worker_id: NotRequired[int]
-    performance: NotRequired[int]
-    nsfw: NotRequired[int]
-    blacklist: NotRequired[int]
-    untrusted: NotRequired[int]
-    models: NotRequired[int]
-    bridge_version: NotRequired[int]
-    kudos: NotRequired[int]
-    max_context_length: NotRequired[int]
-    max_length: NotRequired[int]
-    matching_softprompt: NotRequired[int]
-    batch_size: NotRequired[int]
+HordeNoValidRequestFound = TypedDict(
+    'HordeNoValidRequestFound',
+    {
+        'worker_id': NotRequired[int],
+        'performance': NotRequired[int],
+        'nsfw': NotRequired[int],
+        'blacklist': NotRequired[int],
+        'untrusted': NotRequired[int],
+        'models': NotRequired[int],
+        'bridge_version': NotRequired[int],
+        'kudos': NotRequired[int],
+        'max_context_length': NotRequired[int],
+        'max_length': NotRequired[int],
+        'matching_softprompt': NotRequired[int],
+        'batch_size': NotRequired[int],
+        'max_pixels': NotRequired[int],
+        'step_count': NotRequired[int],
+        'unsafe_ip': NotRequired[int],
+        'img2img': NotRequired[int],
+        'painting': NotRequired[int],
+        'post-processing': NotRequired[int],
+        'lora': NotRequired[int],
+        'controlnet': NotRequired[int],
+    },
+)
 
 
 class HordeMessage(TypedDict):
@@ -331,6 +411,155 @@ class HordeTextSubmitRequest(TypedDict):
 
 class HordeSubmitResponse(TypedDict):
     reward: float
+
+
+HordeImageAsyncRequestModel: TypeAlias = str
+
+
+HordeSampler: TypeAlias = Literal['k_lms', 'k_heun', 'k_euler', 'k_euler_a', 'k_dpm_2', 'k_dpm_2_a', 'k_dpm_fast', 'k_dpm_adaptive', 'k_dpmpp_2s_a', 'k_dpmpp_2m', 'dpmsolver', 'k_dpmpp_sde', 'DDIM', 'lcm']
+
+
+HordePostProcessor: TypeAlias = Literal['GFPGAN', 'RealESRGAN_x4plus', 'RealESRGAN_x2plus', 'RealESRGAN_x4plus_anime_6B', 'NMKD_Siax', '4x_AnimeSharp', 'CodeFormers', 'strip_background']
+
+
+HordeControlType: TypeAlias = Literal['canny', 'hed', 'depth', 'normal', 'openpose', 'seg', 'scribble', 'fakescribbles', 'hough']
+
+
+HordeSourceProcessing: TypeAlias = Literal['txt2img', 'img2img', 'inpainting', 'outpainting', 'remix', 'txt2video', 'img2video']
+
+
+HordeMediaType: TypeAlias = Literal['image', 'video']
+
+
+class HordeLora(TypedDict):
+    name: str
+    model: NotRequired[float]
+    clip: NotRequired[float]
+    inject_trigger: NotRequired[str]
+    is_version: NotRequired[bool]
+
+
+class HordeTextualInversion(TypedDict):
+    name: str
+    inject_ti: NotRequired[Literal['prompt', 'negprompt']]
+    strength: NotRequired[float]
+
+
+class HordeExtraSourceImage(TypedDict):
+    image: str
+    strength: NotRequired[float]
+
+
+class HordeExtraText(TypedDict):
+    text: str
+    reference: str
+
+
+class HordeImageCheck(TypedDict):
+    finished: int
+    processing: int
+    restarted: int
+    waiting: int
+    done: bool
+    faulted: bool
+    wait_time: int
+    queue_position: int
+    kudos: float
+    is_possible: bool
+    progress: NotRequired[HordeProgress]
+
+
+class HordeImageGeneration(TypedDict):
+    img: str
+    seed: str
+    id: UUID
+    censored: bool
+    gen_metadata: NotRequired[list[HordeGenMetadata]]
+    worker_id: UUID
+    worker_name: str
+    model: str
+    state: HordeGenerationState
+
+
+HordeImagePopRequestModel: TypeAlias = str
+
+
+class HordeImagePopRequest(TypedDict):
+    name: str
+    models: list[HordeImagePopRequestModel]
+    max_pixels: NotRequired[int]
+    blacklist: NotRequired[list[str]]
+    allow_img2img: NotRequired[bool]
+    allow_painting: NotRequired[bool]
+    allow_post_processing: NotRequired[bool]
+    allow_controlnet: NotRequired[bool]
+    allow_sdxl_controlnet: NotRequired[bool]
+    allow_lora: NotRequired[bool]
+    allow_unsafe_ipaddr: NotRequired[bool]
+    limit_max_steps: NotRequired[bool]
+    priority_usernames: NotRequired[list[str]]
+    nsfw: NotRequired[bool]
+    threads: NotRequired[int]
+    bridge_agent: NotRequired[str]
+    bridge_version: NotRequired[int]
+    require_upfront_kudos: NotRequired[bool]
+    amount: NotRequired[int]
+    extra_slow_worker: NotRequired[bool]
+    wallet_address: NotRequired[str | None]
+
+
+HordeImagePopPayloadSeed: TypeAlias = int
+
+
+class HordeImagePopPayload(TypedDict):
+    prompt: str
+    ddim_steps: int
+    seed: int
+    seeds: NotRequired[list[HordeImagePopPayloadSeed]]
+    batch_size: NotRequired[int]
+    n_iter: NotRequired[int]
+    sampler_name: HordeSampler
+    cfg_scale: float
+    width: int
+    height: int
+    karras: NotRequired[bool]
+    use_nsfw_censor: NotRequired[bool]
+    denoising_strength: NotRequired[float]
+    hires_fix: NotRequired[bool]
+    hires_fix_denoising_strength: NotRequired[float]
+    clip_skip: NotRequired[int]
+    tiling: NotRequired[bool]
+    facefixer_strength: NotRequired[float]
+    post_processing: NotRequired[list[HordePostProcessor]]
+    control_type: NotRequired[HordeControlType]
+    image_is_control: NotRequired[bool]
+    return_control_map: NotRequired[bool]
+    loras: NotRequired[list[HordeLora]]
+    tis: NotRequired[list[HordeTextualInversion]]
+    special: NotRequired[dict[str, Any]]
+    workflow: NotRequired[Literal['qr_code'] | None]
+    transparent: NotRequired[bool]
+    extra_texts: NotRequired[list[HordeExtraText]]
+
+
+class HordeImageSubmitRequest(TypedDict):
+    id: UUID
+    generation: str
+    state: NotRequired[HordeGenerationState]
+    seed: int
+    censored: NotRequired[bool]
+    gen_metadata: NotRequired[list[HordeGenMetadata]]
+    media_type: NotRequired[HordeMediaType]
+    tags: NotRequired[list[str]]
+    r2_download_url: NotRequired[str | None]
+    file_size: NotRequired[int | None]
+    sha256: NotRequired[str]
+
+
+class HordeImageProgressRequest(TypedDict):
+    id: UUID
+    current_step: int
+    total_steps: int
 
 
 class HordeHeartbeat(TypedDict):
@@ -566,6 +795,70 @@ class ErrorDetail(TypedDict):
     detail: str | list[ValidationErrorItem]
 
 
+class ImageGenerationRequest(TypedDict):
+    prompt: str
+    model: NotRequired[str]
+    n: NotRequired[int]
+    size: NotRequired[str]
+    quality: NotRequired[Literal['auto', 'standard', 'hd', 'low', 'medium', 'high']]
+    response_format: NotRequired[Literal['url', 'b64_json']]
+    output_format: NotRequired[ImageOutputFormat]
+    image: NotRequired[str]
+    strength: NotRequired[float]
+    denoise: NotRequired[float]
+    negative_prompt: NotRequired[str]
+    steps: NotRequired[int]
+    cfg_scale: NotRequired[float]
+    sampler: NotRequired[HordeSampler]
+    seed: NotRequired[int]
+    loras: NotRequired[list[ImageLora]]
+    worker: NotRequired[str]
+    style: NotRequired[str]
+    progress_token: NotRequired[str]
+
+
+class ImagesResponse(TypedDict):
+    created: int
+    data: list[Image]
+    output_format: NotRequired[ImageOutputFormat]
+    size: NotRequired[str]
+    grid: NotRequired[ImageGridMetadata]
+
+
+class WsMediaJobPayload(TypedDict):
+    prompt: str
+    n: int
+    width: int
+    height: int
+    steps: int
+    sampler_name: str
+    cfg_scale: float
+    ext: Literal['webp', 'png', 'jpg', 'mp4', 'wav', 'glb']
+    seed: int
+    seeds: list[WsMediaJobPayloadSeed]
+    negative_prompt: NotRequired[str]
+    source_image_url: NotRequired[str]
+    source_processing: NotRequired[Literal['img2img', 'inpainting', 'outpainting']]
+    source_mask_url: NotRequired[str]
+    denoising_strength: NotRequired[float]
+    loras: NotRequired[list[ImageLora]]
+    control_type: NotRequired[HordeControlType]
+    post_processing: NotRequired[list[HordePostProcessor]]
+    recipe_inputs: NotRequired[dict[str, Any]]
+
+
+class WsMediaJob(TypedDict):
+    type: Literal['job']
+    id: str
+    job_type: Literal['image', 'video', 'audio', '3d']
+    model: str
+    payload: WsMediaJobPayload
+    upload: list[WsUploadSlot]
+
+
+WsMediaServerFrame: TypeAlias = WsReady | WsServerError | WsPing | WsMediaJob | WsCancel | WsAck
+
+
 class HordeTextAsyncRequest(TypedDict):
     prompt: str
     params: NotRequired[HordeTextParams]
@@ -616,6 +909,56 @@ class HordeTextPopResponse(TypedDict):
     softprompt: NotRequired[str | None]
     ttl: NotRequired[int | None]
     extra_source_images: NotRequired[list[dict[str, Any]]]
+    skipped: HordeNoValidRequestFound
+    messages: NotRequired[list[HordeMessage]]
+
+
+class HordeImageParams(TypedDict):
+    sampler_name: NotRequired[HordeSampler]
+    cfg_scale: NotRequired[float]
+    denoising_strength: NotRequired[float]
+    hires_fix_denoising_strength: NotRequired[float]
+    width: NotRequired[int]
+    height: NotRequired[int]
+    steps: NotRequired[int]
+    n: NotRequired[int]
+    seed: NotRequired[str | None]
+    seed_variation: NotRequired[int]
+    post_processing: NotRequired[list[HordePostProcessor]]
+    karras: NotRequired[bool]
+    tiling: NotRequired[bool]
+    hires_fix: NotRequired[bool]
+    clip_skip: NotRequired[int]
+    facefixer_strength: NotRequired[float]
+    control_type: NotRequired[HordeControlType]
+    image_is_control: NotRequired[bool]
+    return_control_map: NotRequired[bool]
+    loras: NotRequired[list[HordeLora]]
+    tis: NotRequired[list[HordeTextualInversion]]
+    special: NotRequired[dict[str, Any]]
+    workflow: NotRequired[Literal['qr_code'] | None]
+    transparent: NotRequired[bool]
+    extra_texts: NotRequired[list[HordeExtraText]]
+
+
+class HordeImageStatus(HordeImageCheck):
+    generations: list[HordeImageGeneration]
+    shared: bool
+
+
+class HordeImagePopResponse(TypedDict):
+    id: UUID | None
+    ids: list[UUID]
+    payload: NotRequired[HordeImagePopPayload | dict[str, Any]]
+    model: NotRequired[str | None]
+    ttl: NotRequired[int | None]
+    source_image: NotRequired[str | None]
+    source_processing: NotRequired[HordeSourceProcessing]
+    source_mask: NotRequired[str | None]
+    media_type: NotRequired[HordeMediaType]
+    extra_source_images: NotRequired[list[HordeExtraSourceImage]]
+    r2_upload: NotRequired[str | None]
+    r2_uploads: NotRequired[list[str]]
     skipped: HordeNoValidRequestFound
     messages: NotRequired[list[HordeMessage]]
 
@@ -688,7 +1031,7 @@ class WsJob(TypedDict):
 WsServerFrame: TypeAlias = WsReady | WsServerError | WsPing | WsJob | WsCancel | WsAck
 
 
-WsFrame: TypeAlias = WsRegister | WsWorkerFrame | WsServerFrame
+WsFrame: TypeAlias = WsRegister | WsWorkerFrame | WsServerFrame | WsMediaWorkerFrame | WsMediaServerFrame
 
 
 class HordeTextStatus(TypedDict):
@@ -704,6 +1047,36 @@ class HordeTextStatus(TypedDict):
     is_possible: bool
     generations: list[HordeTextGeneration]
     progress: NotRequired[HordeProgress]
+
+
+class HordeImageAsyncRequest(TypedDict):
+    prompt: str
+    params: NotRequired[HordeImageParams]
+    models: NotRequired[list[HordeImageAsyncRequestModel]]
+    nsfw: NotRequired[bool]
+    censor_nsfw: NotRequired[bool]
+    trusted_workers: NotRequired[bool]
+    validated_backends: NotRequired[bool]
+    slow_workers: NotRequired[bool]
+    extra_slow_workers: NotRequired[bool]
+    workers: NotRequired[list[UUID]]
+    worker_blacklist: NotRequired[bool]
+    source_image: NotRequired[str | None]
+    source_processing: NotRequired[HordeSourceProcessing]
+    source_mask: NotRequired[str | None]
+    media_type: NotRequired[HordeMediaType]
+    extra_source_images: NotRequired[list[HordeExtraSourceImage]]
+    r2: NotRequired[bool]
+    shared: NotRequired[bool]
+    replacement_filter: NotRequired[bool]
+    dry_run: NotRequired[bool]
+    disable_batching: NotRequired[bool]
+    allow_downgrade: NotRequired[bool]
+    proxied_account: NotRequired[str | None]
+    webhook: NotRequired[str | None]
+    style: NotRequired[str | None]
+    wallet_id: NotRequired[str | None]
+    tags: NotRequired[list[str] | None]
 
 __all__ = [
     "ChatCompletionRequestStop",
@@ -726,6 +1099,11 @@ __all__ = [
     "ValidationErrorItem",
     "RateLimitErrorBodyError",
     "RateLimitErrorBody",
+    "ImageOutputFormat",
+    "ImageLora",
+    "Image",
+    "ImageGridMetadata",
+    "ImageProgress",
     "WsJobKind",
     "WsApiFormat",
     "WsModality",
@@ -740,6 +1118,12 @@ __all__ = [
     "WsPing",
     "WsCancel",
     "WsAck",
+    "WsUploadSlot",
+    "WsMediaJobPayloadSeed",
+    "WsProgress",
+    "WsMediaResult",
+    "WsMediaDone",
+    "WsMediaWorkerFrame",
     "WsCloseCode",
     "HordeTextAsyncRequestModel",
     "HordeTextParamsSamplerOrderItem",
@@ -756,6 +1140,24 @@ __all__ = [
     "HordeMessage",
     "HordeTextSubmitRequest",
     "HordeSubmitResponse",
+    "HordeImageAsyncRequestModel",
+    "HordeSampler",
+    "HordePostProcessor",
+    "HordeControlType",
+    "HordeSourceProcessing",
+    "HordeMediaType",
+    "HordeLora",
+    "HordeTextualInversion",
+    "HordeExtraSourceImage",
+    "HordeExtraText",
+    "HordeImageCheck",
+    "HordeImageGeneration",
+    "HordeImagePopRequestModel",
+    "HordeImagePopRequest",
+    "HordeImagePopPayloadSeed",
+    "HordeImagePopPayload",
+    "HordeImageSubmitRequest",
+    "HordeImageProgressRequest",
     "HordeHeartbeat",
     "HordePerformance",
     "HordeActiveModel",
@@ -780,10 +1182,18 @@ __all__ = [
     "ModelStatus",
     "WorkerSummary",
     "ErrorDetail",
+    "ImageGenerationRequest",
+    "ImagesResponse",
+    "WsMediaJobPayload",
+    "WsMediaJob",
+    "WsMediaServerFrame",
     "HordeTextAsyncRequest",
     "HordeAsyncResponse",
     "HordeTextGeneration",
     "HordeTextPopResponse",
+    "HordeImageParams",
+    "HordeImageStatus",
+    "HordeImagePopResponse",
     "HordeError",
     "ChatCompletionRequest",
     "ChatCompletion",
@@ -794,4 +1204,5 @@ __all__ = [
     "WsServerFrame",
     "WsFrame",
     "HordeTextStatus",
+    "HordeImageAsyncRequest",
 ]
