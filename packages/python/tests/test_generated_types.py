@@ -55,6 +55,72 @@ def test_worker_frames_are_told_apart_by_type() -> None:
         frames.validate_python({"type": "ready", "worker_id": "w"})  # a server frame, not a worker one
 
 
+def test_media_session_frames_are_told_apart_by_type() -> None:
+    server: TypeAdapter[Any] = TypeAdapter(models.WsMediaServerFrame)
+    job = server.validate_python(
+        {
+            "type": "job",
+            "id": "job-1",
+            "job_type": "image",
+            "model": "m",
+            "payload": {
+                "prompt": "p",
+                "n": 1,
+                "width": 512,
+                "height": 512,
+                "steps": 4,
+                "sampler_name": "k_euler",
+                "cfg_scale": 1,
+                "ext": "png",
+                "seed": 7,
+                "seeds": [7],
+            },
+            "upload": [
+                {"put_url": "https://grid.example/o/1.png", "key": "1.png", "content_type": "image/png"}
+            ],
+        }
+    )
+    assert isinstance(job, models.WsMediaJob)
+    assert job.upload[0].content_type == "image/png"
+    worker: TypeAdapter[Any] = TypeAdapter(models.WsMediaWorkerFrame)
+    result = {"index": 0, "seed": 7, "sha256": "0" * 64}
+    done = worker.validate_python({"type": "done", "id": "job-1", "results": [result]})
+    assert isinstance(done, models.WsMediaDone)
+    progress = worker.validate_python({"type": "progress", "id": "job-1", "pct": 50})
+    assert isinstance(progress, models.WsProgress)
+    with pytest.raises(ValidationError):
+        worker.validate_python({"type": "done", "id": "job-1", "results": [{**result, "sha256": "XYZ"}]})
+
+
+def test_a_text_job_is_not_a_media_job() -> None:
+    text_job = {"type": "job", "id": "job-1", "model": "m", "payload": {"prompt": "p"}}
+    with pytest.raises(ValidationError, match="job_type"):
+        TypeAdapter(models.WsMediaServerFrame).validate_python(text_job)
+
+
+def test_horde_image_seeds_are_strings_on_the_status_and_integers_on_the_pop() -> None:
+    generation = models.HordeImageGeneration.model_validate(
+        {
+            "img": "https://grid.example/o/1.webp",
+            "seed": "42",
+            "id": "0d9b6c1e-2f3a-4b5c-8d7e-9f0a1b2c3d4e",
+            "censored": False,
+            "worker_id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+            "worker_name": "rig",
+            "model": "m",
+            "state": "ok",
+        }
+    )
+    assert generation.seed == "42"
+    with pytest.raises(ValidationError, match="seed"):
+        models.HordeImageGeneration.model_validate({**generation.model_dump(), "seed": 42})
+    payload = models.HordeImagePopPayload.model_validate(
+        {"prompt": "p", "ddim_steps": 30, "seed": 42, "sampler_name": "k_euler_a", "cfg_scale": 7}
+        | {"width": 512, "height": 512}
+    )
+    assert payload.seed == 42
+
+
 def test_fields_beyond_the_spec_are_kept() -> None:
     delta = models.ChatCompletionDelta.model_validate({"content": "hi", "refusal": None, "x_vendor": 1})
     assert delta.model_dump(exclude_unset=True) == {"content": "hi", "refusal": None, "x_vendor": 1}

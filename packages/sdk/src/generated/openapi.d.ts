@@ -3653,7 +3653,10 @@ export type HordeImageStatus = HordeImageCheck & {
     /** Whether the request's images may be shared (`shared` of the request). */
     shared: boolean;
 };
-/** One finished image. */
+/**
+ * One finished image. The live server also computes `tags`, `r2_download_url`, `file_size`, `progress` and
+ * `media_type` per generation, but its response model strips them; they are not part of the API.
+ */
 export type HordeImageGeneration = {
     /**
      * With `r2: true` (the default) a signed download URL (valid 1800 s; the object's key is `{id}.webp` even when
@@ -4547,7 +4550,7 @@ export interface operations {
                      *         "model": "FLUX.2 [klein]",
                      *         "gen_time": 2.1,
                      *         "steps": 4,
-                     *         "den": 4.19
+                     *         "den": 33.55
                      *       }
                      *     }
                      */
