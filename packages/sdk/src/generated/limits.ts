@@ -77,7 +77,6 @@ export const limits = {
   },
   /** `HordeImageAsyncRequest` (#/components/schemas/HordeImageAsyncRequest). */
   HordeImageAsyncRequest: {
-    prompt: { minLength: 1 },
     models: { items: { minLength: 1 } },
     workers: { keptItems: 5 },
     extra_source_images: { maxItems: 5 },

@@ -193,11 +193,19 @@ export interface paths {
          *        streams `token` frames, then sends `done` (or `error`); the server answers `ack` with the den earned. `cancel`
          *        asks the worker to stop and send `done` with `cancelled: true`.
          *
-         *     Limits: the server waits at most 300 s for any frame during a text job; a disconnect re-queues the job in flight.
+         *     4. A media worker (`job_types` with `image`, `video`, `audio` or `3d`) has a media session:
+         *        `WsMediaWorkerFrame` (`pong`, `progress`, `done`, `error`) one way and `WsMediaServerFrame` the other, whose
+         *        `job` is a `WsMediaJob` with one upload slot per output. The worker `PUT`s each output to its slot, sends
+         *        `progress` about every 2 s meanwhile, then `done` with one `{index, seed, sha256}` per slot; the grid checks
+         *        every upload before the `ack` pays (megapixel-steps), and a failed check is a strike and a re-queue.
+         *
+         *     Limits: the server waits at most 300 s for any frame during a text job (600 s during a media job); a disconnect
+         *     re-queues the job in flight.
          *     An empty completion or a worker error is a strike; 6 strikes in 300 s evict the worker, and re-registration is then
          *     barred for 30 s → 2 min → 10 min → 1 h on repeated evictions.
          *
-         *     Frame schemas: `WsRegister`, `WsWorkerFrame`, `WsServerFrame`, `WsCloseCode` (components).
+         *     Frame schemas: `WsRegister`, `WsWorkerFrame`, `WsServerFrame`, `WsMediaWorkerFrame`, `WsMediaServerFrame`,
+         *     `WsCloseCode` (components).
          */
         get: operations["connectWorker"];
         put?: never;
@@ -3235,7 +3243,7 @@ export type HordeSubmitResponse = {
  */
 export type HordeImageAsyncRequest = {
     /**
-     * What to draw. Text after `###` is the negative prompt (the Horde convention: `a cat###blurry, text`); the
+     * What to draw; an empty string → 400 `MissingPrompt`. Text after `###` is the negative prompt (the Horde convention: `a cat###blurry, text`); the
      * worker splits it.
      */
     prompt: string;

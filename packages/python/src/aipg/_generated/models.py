@@ -3924,8 +3924,7 @@ class HordeImageAsyncRequest(BaseModel):
     prompt: Annotated[
         str,
         Field(
-            description='What to draw. Text after `###` is the negative prompt (the Horde convention: `a cat###blurry, text`); the\nworker splits it.\n',
-            min_length=1,
+            description='What to draw; an empty string → 400 `MissingPrompt`. Text after `###` is the negative prompt (the Horde convention: `a cat###blurry, text`); the\nworker splits it.\n'
         ),
     ]
     params: Annotated[
