@@ -54,7 +54,7 @@ export interface GeneratedImage {
   /** Read from the picture itself, not copied from the request. */
   width: number;
   height: number;
-  /** The seed it was generated with (one of the job's `seeds`, in the same order). */
+  /** The seed it was generated with: the job's seed for this picture (`seeds`, same order), unless the backend reports another. */
   seed: number;
 }
 

@@ -4,6 +4,7 @@
 // An abort sends `POST /interrupt` and deletes the prompt from the queue (`POST /queue {delete}`).
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
+import type { ImageModelFamily } from '../../../config/types.js';
 import { BackendError } from '../../../errors.js';
 import type { GeneratedImage, ImageBackend, ImageContext, ImageJob } from '../../../image-job.js';
 import { isClientErrorStatus } from '../../../job.js';
@@ -12,7 +13,7 @@ import { realSleep, type Sleep } from '../../../util/timing.js';
 import { type FetchLike, postJson, probeGet, throwIfAborted } from '../../http.js';
 import { requireImage } from '../image-info.js';
 import { comfySampler } from '../samplers.js';
-import { BUILT_IN_WORKFLOWS, type ComfyWorkflow, type ModelFamily, type WorkflowPair } from './templates.js';
+import { BUILT_IN_WORKFLOWS, type ComfyWorkflow, type WorkflowPair } from './templates.js';
 import { addLoras, fillWorkflow, loadWorkflowFile } from './workflow.js';
 
 export interface ComfyUIOptions {
@@ -21,7 +22,7 @@ export interface ComfyUIOptions {
   /** The checkpoint file the workflow loads (`{{model}}`), e.g. `v1-5-pruned-emaonly.safetensors`. */
   model: string;
   /** Which built-in workflow pair to use (default sd15). */
-  family?: ModelFamily;
+  family?: ImageModelFamily;
   /** A workflow file of your own instead of the built-in pair (see loadWorkflowFile). */
   workflowFile?: string;
   /** How often to look at `/history` while waiting, in ms (a safety net for missed WebSocket messages). */

@@ -2,8 +2,7 @@
 // `POST /prompt` takes: node id → {class_type, inputs}). A string input "{{name}}" is a placeholder the worker
 // fills from the job (docs/worker.md, "Image backends"); links are [node id, output index].
 
-export type ModelFamily = 'sd15' | 'sdxl' | 'flux';
-export const MODEL_FAMILIES: readonly ModelFamily[] = ['sd15', 'sdxl', 'flux'];
+import type { ImageModelFamily } from '../../../config/types.js';
 
 export interface ComfyNode {
   class_type: string;
@@ -118,17 +117,9 @@ const FLUX_TXT2IMG: ComfyWorkflow = {
   '8': { class_type: 'SaveImage', inputs: { images: ['7', 0], filename_prefix: 'grid_{{job_id}}' } },
 };
 
-export const BUILT_IN_WORKFLOWS: Record<ModelFamily, WorkflowPair> = {
+export const BUILT_IN_WORKFLOWS: Record<ImageModelFamily, WorkflowPair> = {
   sd15: { txt2img: SD_TXT2IMG, img2img: img2img(SD_TXT2IMG) },
   // SDXL runs on the same graph as SD 1.5 (one checkpoint, CLIPTextEncode); only its sizes differ.
   sdxl: { txt2img: SD_TXT2IMG, img2img: img2img(SD_TXT2IMG) },
   flux: { txt2img: FLUX_TXT2IMG, img2img: img2img(FLUX_TXT2IMG) },
 };
-
-/** The family a model name suggests when the config names none: "flux…" → flux, "…xl…" → sdxl, else sd15. */
-export function guessFamily(model: string): ModelFamily {
-  const name = model.toLowerCase();
-  if (name.includes('flux')) return 'flux';
-  if (/xl|pony|illustrious/.test(name)) return 'sdxl';
-  return 'sd15';
-}
