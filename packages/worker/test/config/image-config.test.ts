@@ -50,7 +50,12 @@ function issuesOf(fn: () => unknown): string[] {
 describe('image endpoints in bridgeData.yaml', () => {
   it('go to imageEndpoints with their limits, capabilities, families and workflows', () => {
     const { config, warnings } = parseConfigText(IMAGE_BRIDGE_DATA);
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual(
+      [1, 2, 3].map(
+        (i) =>
+          `endpoints[${i}].type: image endpoints are checked but not yet served by the worker's protocols`,
+      ),
+    );
     expect(config.endpoints.map((e) => e.type)).toEqual(['demo']);
     const [comfy, a1111, demo] = config.imageEndpoints!;
     expect(comfy).toEqual({
