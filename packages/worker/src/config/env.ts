@@ -28,7 +28,8 @@ const MODEL_ENV: Record<string, string> = {
 /**
  * Builds a config from env vars alone: one endpoint, one model.
  * BACKEND_TYPE = ollama (default, OLLAMA_URL default http://localhost:11434, served at …/v1) | openai (OPENAI_URL,
- * OPENAI_API_KEY) | koboldai (KOBOLD_URL) | demo (GRID_DEMO_TOKENS_PER_SECOND).
+ * OPENAI_API_KEY) | koboldai (KOBOLD_URL) | demo (GRID_DEMO_TOKENS_PER_SECOND); or an image backend,
+ * comfyui | automatic1111 | demo-image (see imageConfigFromEnv).
  */
 export function configFromEnv(env: Env, hostname = 'local'): ParseResult {
   if (env.GRID_BACKENDS?.trim()) return configFromBackendsJson(env, hostname);
