@@ -3,14 +3,48 @@
 
 // Built-in backends, for a program that wraps or configures one itself.
 export { createDemoBackend, type DemoOptions } from './backends/demo.js';
+export { type Automatic1111Options, createAutomatic1111Backend } from './backends/images/automatic1111.js';
+export { type ComfyUIOptions, createComfyUIBackend } from './backends/images/comfyui/backend.js';
+export {
+  BUILT_IN_WORKFLOWS,
+  type ComfyNode,
+  type ComfyWorkflow,
+  PLACEHOLDERS,
+  type WorkflowPair,
+} from './backends/images/comfyui/templates.js';
+export { createDemoImageBackend, type DemoImageOptions } from './backends/images/demo.js';
+export { type ImageInfo, readImageInfo } from './backends/images/image-info.js';
+export { createImageBackend } from './backends/index.js';
 export { createKoboldBackend, type KoboldOptions } from './backends/kobold.js';
 export { createOpenAICompatibleBackend, type OpenAICompatibleOptions } from './backends/openai-compatible.js';
 // Configuration: bridgeData.yaml or GRID_* env → one validated WorkerConfig.
 export { configFromEnv, type Env } from './config/env.js';
 export { type LoadConfigOptions, loadConfig, parseConfigText } from './config/load.js';
 export { type ParseResult, parseConfig } from './config/parse.js';
-export type { EndpointConfig, EndpointType, ModelConfig, Protocol, WorkerConfig } from './config/types.js';
+export type {
+  EndpointConfig,
+  EndpointType,
+  ImageCapabilities,
+  ImageEndpointConfig,
+  ImageEndpointType,
+  ImageModelConfig,
+  ImageModelFamily,
+  ModelConfig,
+  Protocol,
+  WorkerConfig,
+} from './config/types.js';
 export { BackendError, ConfigError, type ConfigIssue, FatalError, WorkerError } from './errors.js';
+// Writing an image backend.
+export type {
+  GeneratedImage,
+  ImageBackend,
+  ImageContext,
+  ImageJob,
+  ImageLora,
+  ImageMime,
+  ImageProgress,
+  ImageSource,
+} from './image-job.js';
 // Writing a backend.
 export type {
   Backend,

@@ -1,6 +1,7 @@
 // A backend that needs no model: deterministic text derived from the prompt and seed, at a set speed.
 // Used by the example, the CLI's `type: demo` endpoints and the benchmark.
 import type { Backend, GridJob, JobContext, JobResult } from '../job.js';
+import { hashText, mulberry32 } from '../util/random.js';
 import { realSleep, type Sleep } from '../util/timing.js';
 import { throwIfAborted } from './http.js';
 
@@ -67,27 +68,10 @@ export function createDemoBackend(options: DemoOptions = {}): Backend {
 
 /** The full reply for a prompt and seed: the same inputs always give the same tokens (12–43 of them). */
 export function demoTokens(prompt: string, seed: number): string[] {
-  const random = mulberry32(hash(prompt) ^ seed);
+  const random = mulberry32(hashText(prompt) ^ seed);
   const length = 12 + Math.floor(random() * 32);
   const tokens = ['Demo'];
   while (tokens.length < length - 1) tokens.push(` ${WORDS[Math.floor(random() * WORDS.length)]}`);
   tokens.push('.'); // a token of its own, as tokenizers make it: 4 × (length − 1) + 1 characters = `length` tokens
   return tokens;
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

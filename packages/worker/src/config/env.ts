@@ -3,6 +3,7 @@
 import { ConfigError } from '../errors.js';
 import { isRecord, type Raw } from './fields.js';
 import { type ParseResult, parseConfig } from './parse.js';
+import { IMAGE_ENDPOINT_TYPES } from './parse-image.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -27,11 +28,14 @@ const MODEL_ENV: Record<string, string> = {
 /**
  * Builds a config from env vars alone: one endpoint, one model.
  * BACKEND_TYPE = ollama (default, OLLAMA_URL default http://localhost:11434, served at …/v1) | openai (OPENAI_URL,
- * OPENAI_API_KEY) | koboldai (KOBOLD_URL) | demo (GRID_DEMO_TOKENS_PER_SECOND).
+ * OPENAI_API_KEY) | koboldai (KOBOLD_URL) | demo (GRID_DEMO_TOKENS_PER_SECOND); or an image backend,
+ * comfyui | automatic1111 | demo-image (see imageConfigFromEnv).
  */
 export function configFromEnv(env: Env, hostname = 'local'): ParseResult {
   if (env.GRID_BACKENDS?.trim()) return configFromBackendsJson(env, hostname);
-  const backend = (env.BACKEND_TYPE ?? 'ollama').trim().toLowerCase();
+  const backend = (env.BACKEND_TYPE ?? (env.COMFYUI_URL ? 'comfyui' : 'ollama')).trim().toLowerCase();
+  if ((IMAGE_ENDPOINT_TYPES as readonly string[]).includes(backend))
+    return imageConfigFromEnv(env, hostname, backend);
   const endpoint: Raw = { name: backend, tokens_per_second: env.GRID_DEMO_TOKENS_PER_SECOND };
   const endpointEnv: Record<string, string> = {
     type: 'BACKEND_TYPE',
@@ -60,6 +64,68 @@ export function configFromEnv(env: Env, hostname = 'local'): ParseResult {
   const raw: Raw = { endpoints: [endpoint] };
   for (const [key, name] of Object.entries(TOP_ENV)) if (env[name] !== undefined) raw[key] = env[name];
   return parseConfig(raw, (path) => envPath(path, endpointEnv));
+}
+
+/** Image endpoint keys → the env var that fills them (comfy-bridge's names where it has one). */
+const IMAGE_ENV: Record<string, string> = {
+  type: 'BACKEND_TYPE',
+  max_pixels: 'GRID_MAX_PIXELS',
+  workflow_dir: 'WORKFLOW_DIR',
+  steps_per_second: 'GRID_DEMO_STEPS_PER_SECOND',
+  allow_img2img: 'GRID_ALLOW_IMG2IMG',
+  allow_lora: 'GRID_ALLOW_LORA',
+  allow_painting: 'GRID_ALLOW_PAINTING',
+  allow_post_processing: 'GRID_ALLOW_POST_PROCESSING',
+  allow_controlnet: 'GRID_ALLOW_CONTROLNET',
+};
+const IMAGE_URL_ENV: Record<string, string> = { comfyui: 'COMFYUI_URL', automatic1111: 'A1111_URL' };
+
+/**
+ * An image worker from env vars, as comfy-bridge reads them: BACKEND_TYPE = comfyui (the default when
+ * COMFYUI_URL is set) | automatic1111 (A1111_URL) | demo-image; GRID_MODEL = the grid model names, comma
+ * separated (one worker each); MODEL_NAME = the checkpoint file (default: the grid model name); GRID_MAX_PIXELS,
+ * GRID_THREADS (or GRID_MAX_THREADS), WORKFLOW_DIR, WORKFLOW_FILE, GRID_MODEL_FAMILY, GRID_ALLOW_*.
+ */
+function imageConfigFromEnv(env: Env, hostname: string, type: string): ParseResult {
+  const endpoint: Raw = {
+    type,
+    name: type,
+    url: IMAGE_URL_ENV[type] ? env[IMAGE_URL_ENV[type]!] : undefined,
+  };
+  for (const [key, name] of Object.entries(IMAGE_ENV)) if (key !== 'type') endpoint[key] = env[name];
+  const threadsVar = env.GRID_MAX_THREADS !== undefined ? 'GRID_MAX_THREADS' : 'GRID_THREADS';
+  const gridModels = (env.GRID_MODEL ?? '')
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
+  const workerName = env.GRID_WORKER_NAME ?? `Image-Worker-${hostname}`;
+  endpoint.models = (gridModels.length > 0 ? gridModels : [undefined]).map((gridModel) => ({
+    name: gridModels.length > 1 ? `${workerName}-${slug(gridModel!)}` : workerName,
+    model: env.MODEL_NAME,
+    grid_model: gridModel,
+    family: env.GRID_MODEL_FAMILY,
+    workflow_file: env.WORKFLOW_FILE,
+    max_threads: env[threadsVar],
+  }));
+  const modelEnv: Record<string, string> = {
+    name: 'GRID_WORKER_NAME',
+    model: 'MODEL_NAME',
+    grid_model: 'GRID_MODEL',
+    family: 'GRID_MODEL_FAMILY',
+    workflow_file: 'WORKFLOW_FILE',
+    max_threads: threadsVar,
+  };
+  const raw: Raw = { endpoints: [endpoint] };
+  for (const [key, name] of Object.entries(TOP_ENV)) if (env[name] !== undefined) raw[key] = env[name];
+  return parseConfig(raw, (path) => {
+    const top = TOP_ENV[path];
+    if (top) return top;
+    const modelKey = /^endpoints\[0\]\.models\[\d+\]\.(\w+)$/.exec(path)?.[1];
+    if (modelKey) return modelEnv[modelKey] ?? path;
+    const key = /^endpoints\[0\]\.(\w+)$/.exec(path)?.[1];
+    if (key === 'url') return IMAGE_URL_ENV[type] ?? path;
+    return (key && IMAGE_ENV[key]) || path;
+  });
 }
 
 /** The JSON keys of one GRID_BACKENDS entry, by the config key they fill (for error paths). */

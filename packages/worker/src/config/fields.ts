@@ -4,6 +4,9 @@ import type { ConfigIssue } from '../errors.js';
 
 export type Raw = Record<string, unknown>;
 
+/** Maps a raw key to the path shown in errors (YAML path or env var name). */
+export type PathOf = (key: string) => string;
+
 export class Issues {
   readonly list: ConfigIssue[] = [];
   add(path: string, message: string): void {
@@ -137,4 +140,27 @@ export function readUrl(
     return options.fallback ?? '';
   }
   return text.replace(/\/+$/, '');
+}
+
+/** Items of a list; `path` is the raw (unmapped) path, `pathOf` maps it for error messages. */
+export function listOf(
+  value: unknown,
+  path: string,
+  pathOf: PathOf,
+  issues: Issues,
+): { item: Raw; path: string }[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    issues.add(
+      pathOf(path),
+      `must be a non-empty list, got ${Array.isArray(value) ? 'an empty list' : describe(value)}`,
+    );
+    return [];
+  }
+  const out: { item: Raw; path: string }[] = [];
+  value.forEach((item, i) => {
+    const itemPath = `${path}[${i}]`;
+    if (isRecord(item)) out.push({ item, path: itemPath });
+    else issues.add(pathOf(itemPath), `must be a mapping, got ${describe(item)}`);
+  });
+  return out;
 }

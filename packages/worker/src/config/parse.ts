@@ -6,6 +6,8 @@ import {
   Issues,
   isRecord,
   join,
+  listOf,
+  type PathOf,
   type Raw,
   readBool,
   readEnum,
@@ -14,18 +16,17 @@ import {
   readString,
   readUrl,
 } from './fields.js';
+import { IMAGE_ENDPOINT_TYPES, isImageEndpoint, parseImageEndpoint } from './parse-image.js';
 import {
   DEFAULTS,
   type EndpointConfig,
   type EndpointType,
+  type ImageEndpointConfig,
   LIMITS,
   type ModelConfig,
   type Protocol,
   type WorkerConfig,
 } from './types.js';
-
-/** Maps a raw key to the path shown in errors (YAML path or env var name). */
-type PathOf = (key: string) => string;
 
 const PROTOCOLS: readonly Protocol[] = ['websocket', 'horde'];
 const ENDPOINT_TYPES: readonly EndpointType[] = ['openai', 'koboldai', 'demo'];
@@ -109,11 +110,25 @@ export function parseConfig(raw: unknown, pathOf: PathOf = (key) => key): ParseR
     jobTimeout === undefined ? undefined : readInt(jobTimeout, pathOf('job_timeout'), issues, { min: 0 }, 0);
   const breaker = parseBreaker(raw.circuit_breaker, pathOf('circuit_breaker'), issues);
 
-  let endpoints: EndpointConfig[];
+  let endpoints: EndpointConfig[] = [];
+  const imageEndpoints: ImageEndpointConfig[] = [];
+  // Every parsed endpoint with its raw path, for the duplicate-name check.
+  const named: { path: string; models: { name: string }[] }[] = [];
   if (raw.endpoints !== undefined) {
-    endpoints = listOf(raw.endpoints, 'endpoints', pathOf, issues).map(({ item, path }, i) =>
-      parseEndpoint(item, (key) => pathOf(join(path, key)), i, issues),
-    );
+    listOf(raw.endpoints, 'endpoints', pathOf, issues).forEach(({ item, path }, i) => {
+      const at = (key: string) => pathOf(join(path, key));
+      const endpoint = isImageEndpoint(item)
+        ? parseImageEndpoint(item, at, i, issues)
+        : parseEndpoint(checkType(item, at, issues), at, i, issues);
+      if (isImageEndpoint(item)) {
+        imageEndpoints.push(endpoint as ImageEndpointConfig);
+        // Until the protocol clients take image jobs (docs/worker.md, "Image backends"), say so instead of idling.
+        warnings.push(
+          `${at('type')}: image endpoints are checked but not yet served by the worker's protocols`,
+        );
+      } else endpoints.push(endpoint as EndpointConfig);
+      named.push({ path, models: endpoint.models });
+    });
   } else if (raw.workers !== undefined) {
     endpoints = listOf(raw.workers, 'workers', pathOf, issues).map(({ item, path }, i) =>
       parseLegacyEntry(item, (key) => pathOf(join(path, key)), i, issues),
@@ -122,10 +137,12 @@ export function parseConfig(raw: unknown, pathOf: PathOf = (key) => key): ParseR
     endpoints = [parseLegacyEntry(raw, pathOf, 0, issues)];
   } else {
     issues.add(pathOf('endpoints'), 'required: a non-empty list of backend endpoints');
-    endpoints = [];
+  }
+  if (named.length === 0) {
+    for (const [i, e] of endpoints.entries()) named.push({ path: `endpoints[${i}]`, models: e.models });
   }
 
-  checkUniqueNames(endpoints, pathOf, issues);
+  checkUniqueNames(named, pathOf, issues);
   if (issues.list.length > 0) throw new ConfigError(issues.list);
   return {
     config: {
@@ -138,6 +155,7 @@ export function parseConfig(raw: unknown, pathOf: PathOf = (key) => key): ParseR
       ...(jobTimeoutSeconds === undefined ? {} : { jobTimeoutMs: jobTimeoutSeconds * 1000 }),
       circuitBreaker: breaker,
       endpoints,
+      ...(imageEndpoints.length > 0 ? { imageEndpoints } : {}),
     },
     warnings,
   };
@@ -160,24 +178,6 @@ function parseBreaker(value: unknown, path: string, issues: Issues): WorkerConfi
         DEFAULTS.breakerPauseSeconds,
       ) * 1000,
   };
-}
-
-/** Items of a list; `path` is the raw (unmapped) path, `pathOf` maps it for error messages. */
-function listOf(value: unknown, path: string, pathOf: PathOf, issues: Issues): { item: Raw; path: string }[] {
-  if (!Array.isArray(value) || value.length === 0) {
-    issues.add(
-      pathOf(path),
-      `must be a non-empty list, got ${Array.isArray(value) ? 'an empty list' : describe(value)}`,
-    );
-    return [];
-  }
-  const out: { item: Raw; path: string }[] = [];
-  value.forEach((item, i) => {
-    const itemPath = `${path}[${i}]`;
-    if (isRecord(item)) out.push({ item, path: itemPath });
-    else issues.add(pathOf(itemPath), `must be a mapping, got ${describe(item)}`);
-  });
-  return out;
 }
 
 /** The `endpoints[i]` entry of multi-bridge's bridgeData.yaml, plus our `type: demo` and `tokens_per_second`. */
@@ -306,15 +306,29 @@ function parseLegacyEntry(raw: Raw, pathOf: PathOf, index: number, issues: Issue
   return { ...endpoint, models: [model] };
 }
 
-function checkUniqueNames(endpoints: EndpointConfig[], pathOf: PathOf, issues: Issues): void {
+function checkUniqueNames(
+  endpoints: { path: string; models: { name: string }[] }[],
+  pathOf: PathOf,
+  issues: Issues,
+): void {
   const seen = new Map<string, string>();
-  endpoints.forEach((endpoint, i) => {
+  for (const endpoint of endpoints) {
     endpoint.models.forEach((model, j) => {
       if (!model.name) return;
-      const where = `endpoints[${i}].models[${j}]`;
+      const where = `${endpoint.path}.models[${j}]`;
       const first = seen.get(model.name);
       if (first) issues.add(pathOf(`${where}.name`), `duplicate worker name "${model.name}" (also ${first})`);
       else seen.set(model.name, pathOf(`${where}.name`));
     });
-  });
+  }
+}
+
+/** An `endpoints:` entry of no known type (text or image) gets an error listing both kinds. */
+function checkType(raw: Raw, pathOf: PathOf, issues: Issues): Raw {
+  if (raw.type === undefined || raw.type === null || raw.type === '') return raw;
+  const text = typeof raw.type === 'string' ? raw.type.trim().toLowerCase() : '';
+  if ((ENDPOINT_TYPES as readonly string[]).includes(text)) return raw;
+  const all = [...ENDPOINT_TYPES, ...IMAGE_ENDPOINT_TYPES].join(', ');
+  issues.add(pathOf('type'), `must be one of ${all}, got ${describe(raw.type)}`);
+  return { ...raw, type: undefined };
 }

@@ -5,6 +5,10 @@ import { limits } from '@aipg/sdk/wire';
 
 export type Protocol = 'websocket' | 'horde';
 export type EndpointType = 'openai' | 'koboldai' | 'demo';
+/** The image backends: an endpoint of one of these types goes to `imageEndpoints`. */
+export type ImageEndpointType = 'comfyui' | 'automatic1111' | 'demo-image';
+/** ComfyUI's built-in workflow pairs (backends/images/comfyui/templates.ts). */
+export type ImageModelFamily = 'sd15' | 'sdxl' | 'flux';
 
 /** One model entry = one grid worker identity (its own name, limits and `maxThreads` parallel slots). */
 export interface ModelConfig {
@@ -38,6 +42,47 @@ export interface EndpointConfig {
   models: ModelConfig[];
 }
 
+/** What kinds of image job an endpoint accepts (the Horde image pop's `allow_*` flags). */
+export interface ImageCapabilities {
+  img2img: boolean;
+  painting: boolean;
+  postProcessing: boolean;
+  lora: boolean;
+  controlnet: boolean;
+}
+
+/** One image model entry = one grid image worker identity. */
+export interface ImageModelConfig {
+  /** The worker name on the grid. */
+  name: string;
+  /** What the backend loads: the checkpoint file (ComfyUI `ckpt_name`, A1111 `sd_model_checkpoint`). */
+  model: string;
+  /** The model name advertised to the grid: `grid_model`, else `model` without its file extension. */
+  gridModel: string;
+  /** Which built-in ComfyUI workflow pair runs it: `family`, else guessed from the model name. */
+  family: ImageModelFamily;
+  /** A ComfyUI workflow file of the user's own (resolved against the endpoint's `workflowDir`); empty = built-in. */
+  workflowFile: string;
+  /** Jobs served in parallel. */
+  maxThreads: number;
+}
+
+export interface ImageEndpointConfig {
+  type: ImageEndpointType;
+  /** A label for logs. */
+  name: string;
+  /** Backend base URL (ComfyUI http://host:8188, A1111 http://host:7860); empty for demo-image. */
+  url: string;
+  /** The largest picture accepted, width × height (the Horde pop's `max_pixels`). */
+  maxPixels: number;
+  capabilities: ImageCapabilities;
+  /** Where relative `workflow_file` names are looked up; empty = the working directory. */
+  workflowDir: string;
+  /** Demo image backend speed; 0 or Infinity = unlimited. */
+  stepsPerSecond: number;
+  models: ImageModelConfig[];
+}
+
 export interface WorkerConfig {
   protocol: Protocol;
   /** Grid base URL (http(s)://host[:port]); the WebSocket URL is derived from it. */
@@ -56,7 +101,10 @@ export interface WorkerConfig {
   jobTimeoutMs?: number;
   /** Consecutive backend failures before a pause, and the pause length. */
   circuitBreaker: { failures: number; pauseMs: number };
+  /** The text endpoints. */
   endpoints: EndpointConfig[];
+  /** The image endpoints (`type: comfyui | automatic1111 | demo-image` in the same `endpoints:` list). */
+  imageEndpoints?: ImageEndpointConfig[];
 }
 
 export const DEFAULTS = {
@@ -73,6 +121,11 @@ export const DEFAULTS = {
   breakerFailures: 5,
   breakerPauseSeconds: 30,
   tokensPerSecond: 50,
+  /** 1024 × 1024, as comfy-bridge's example config sets it. */
+  maxPixels: 1024 * 1024,
+  stepsPerSecond: 20,
+  /** What an image endpoint accepts unless the config says otherwise. */
+  capabilities: { img2img: true, painting: false, postProcessing: false, lora: true, controlnet: false },
 } as const;
 
 const pop = limits.HordeTextPopRequest;
@@ -88,4 +141,6 @@ export const LIMITS = {
   queueSize: { min: 0, max: 100 },
   /** An advertised model name (`grid_model`). */
   gridModel: { min: pop.models.items.minLength, max: pop.models.items.maxLength },
+  /** From one 64 × 64 picture to the largest a job may ask for, 3072 × 3072 (docs/worker.md, "Image backends"). */
+  maxPixels: { min: 64 * 64, max: 3072 * 3072 },
 } as const;

@@ -7,6 +7,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** The body's bytes as sent (for multipart and binary uploads). */
+  raw: Buffer;
   /** Resolves when the client went away before the response finished (an aborted request). */
   aborted: Promise<void>;
 }
@@ -24,7 +26,8 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
     let body: unknown = text;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -39,6 +42,7 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       url: req.url ?? '',
       headers: req.headers,
       body,
+      raw,
       aborted,
     };
     requests.push(recorded);
