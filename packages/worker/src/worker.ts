@@ -1,18 +1,32 @@
-// The worker: one identity per config model entry, `maxThreads` slots each, over the configured protocol.
+// The worker: one identity per config model entry (text and image), `maxThreads` slots each, over the
+// configured protocol. An image identity's WebSocket slots are media sessions (a session never mixes text and
+// media jobs: openapi/components/ws.yaml WsRegister), its Horde slots pop image jobs.
 
 import type { FetchLike } from './backends/http.js';
-import { createBackend } from './backends/index.js';
+import { createBackend, createImageBackend } from './backends/index.js';
 import { advertisedModelName } from './config/parse.js';
-import { DEFAULTS, type EndpointConfig, type ModelConfig, type WorkerConfig } from './config/types.js';
+import {
+  DEFAULTS,
+  type EndpointConfig,
+  type ImageEndpointConfig,
+  type ImageModelConfig,
+  type ModelConfig,
+  type WorkerConfig,
+} from './config/types.js';
 import { FatalError } from './errors.js';
+import type { ImageBackend } from './image-job.js';
 import type { Backend } from './job.js';
 import { type Log, type LogTarget, toLog } from './log.js';
 import { HordeClient } from './protocols/horde/client.js';
+import { imageJobs as hordeImageJobs } from './protocols/horde/image-jobs.js';
 import { HordeSlot } from './protocols/horde/slot.js';
-import { WebSocketSlot, workerSocketUrl } from './protocols/websocket/slot.js';
+import { textJobs as hordeTextJobs } from './protocols/horde/text-jobs.js';
+import { mediaJobs } from './protocols/websocket/media-jobs.js';
+import { WebSocketSlot, type WsJobKind, workerSocketUrl } from './protocols/websocket/slot.js';
+import { textJobs as wsTextJobs } from './protocols/websocket/text-jobs.js';
 import { BackendGate } from './runtime/backend-gate.js';
 import { CircuitBreaker } from './runtime/circuit-breaker.js';
-import type { Slot, SlotContext, Unit } from './runtime/context.js';
+import type { ImageUnit, ImageWork, Slot, SlotContext, Unit, UnitBase } from './runtime/context.js';
 import { type JobEnd, StatsCounter, type WorkerState, type WorkerStats } from './runtime/stats.js';
 import type { WorkerKey } from './signing.js';
 import { type BackoffSchedule, realSleep, type Sleep } from './util/timing.js';
@@ -21,6 +35,8 @@ export interface WorkerOptions {
   config: WorkerConfig;
   /** Replaces the backend the config describes (a Backend for every entry, or a factory per entry). */
   backend?: Backend | ((endpoint: EndpointConfig, model: ModelConfig) => Backend);
+  /** Replaces the image backend the config describes (one for every image entry, or a factory per entry). */
+  imageBackend?: ImageBackend | ((endpoint: ImageEndpointConfig, model: ImageModelConfig) => ImageBackend);
   /**
    * Where log lines go: a `(level, message)` function, or the SDK's `Logger` (any object with
    * debug/info/warn/error, e.g. `console`). Default: nowhere — the library prints nothing itself.
@@ -55,8 +71,12 @@ export interface WorkerOptions {
 export interface JobEndEvent {
   id: string;
   end: JobEnd;
-  /** Completion tokens (backend usage when reported, else streamed deltas). */
+  /** Completion tokens (backend usage when reported, else streamed deltas); 0 for an image job. */
   tokens: number;
+  /** Image jobs that ended `done`: the images delivered (uploaded or submitted). */
+  images?: number;
+  /** Their megapixel-steps, width × height / 1 000 000 × steps each (docs/spec.md, "Image rewards"). */
+  megapixelSteps?: number;
 }
 
 export interface DrainOptions {
@@ -69,7 +89,7 @@ export class Worker {
   private readonly counter = new StatsCounter();
   private readonly drainController = new AbortController();
   private readonly slots: Slot[] = [];
-  private readonly units: Unit[] = [];
+  private readonly units: UnitBase[] = [];
   private readonly log: Log;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -122,6 +142,8 @@ export class Worker {
       jobs: { ...c.jobs },
       tokens: c.tokens,
       den: c.den,
+      images: c.images,
+      megapixelSteps: c.megapixelSteps,
     };
   }
 
@@ -157,6 +179,45 @@ export class Worker {
             submitRetryBaseMs: options.submitRetryBaseMs,
           })
         : undefined;
+    const slotsFor = (ctx: SlotContext<UnitBase>, threads: number, kind: () => WsJobKind) => {
+      const { name } = ctx.unit.model;
+      for (let i = 0; i < threads; i++) {
+        this.slots.push(
+          new WebSocketSlot(
+            ctx,
+            {
+              url: workerSocketUrl(config.url),
+              // Extra connections get their own names: a second register with the same name replaces the first (1012).
+              name: i === 0 ? name : `${name}#${i + 1}`,
+              reconnect: options.reconnect,
+              heartbeatMs: options.heartbeatMs,
+            },
+            kind(),
+          ),
+        );
+      }
+    };
+    const hordeOptions = { idleBackoff: options.idleBackoff, errorBackoff: options.errorBackoff };
+    const shared = {
+      config,
+      stats: this.counter,
+      log: this.log,
+      sleep,
+      random,
+      drainSignal: this.drainController.signal,
+      key,
+      now: options.now ?? Date.now,
+      fetch: options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init)),
+      jobEnded: (end: JobEnd, tokens: number, id: string, images?: ImageWork) =>
+        this.jobEnded(end, tokens, id, images),
+    };
+    const breaker = () =>
+      new CircuitBreaker({
+        failures: config.circuitBreaker.failures,
+        pauseMs: config.circuitBreaker.pauseMs,
+        now: options.now,
+        sleep,
+      });
     for (const endpoint of config.endpoints) {
       for (const model of endpoint.models) {
         const backend =
@@ -192,48 +253,58 @@ export class Worker {
                   );
                 },
           }),
-          breaker: new CircuitBreaker({
-            failures: config.circuitBreaker.failures,
-            pauseMs: config.circuitBreaker.pauseMs,
-            now: options.now,
-            sleep,
-          }),
+          breaker: breaker(),
         };
         this.units.push(unit);
-        const ctx: SlotContext = {
-          config,
+        const ctx: SlotContext<Unit> = {
+          ...shared,
           unit,
-          stats: this.counter,
-          log: this.log,
-          sleep,
-          random,
           jobTimeoutMs: config.jobTimeoutMs ?? DEFAULTS.jobTimeoutSeconds[config.protocol] * 1000,
-          drainSignal: this.drainController.signal,
-          key,
-          now: options.now ?? Date.now,
-          jobEnded: (end, tokens, id) => this.jobEnded(end, tokens, id),
         };
         this.log(
           'info',
           `${model.name}: ${config.protocol} → ${config.url}, model ${model.gridModel || '(named by the backend)'} via ${backend.label}, ${model.maxThreads} slot(s)`,
         );
-        for (let i = 0; i < model.maxThreads; i++) {
-          this.slots.push(
-            hordeClient
-              ? new HordeSlot(ctx, {
-                  client: hordeClient,
-                  idleBackoff: options.idleBackoff,
-                  errorBackoff: options.errorBackoff,
-                })
-              : new WebSocketSlot(ctx, {
-                  url: workerSocketUrl(config.url),
-                  // Extra connections get their own names: a second register with the same name replaces the first (1012).
-                  name: i === 0 ? model.name : `${model.name}#${i + 1}`,
-                  reconnect: options.reconnect,
-                  heartbeatMs: options.heartbeatMs,
-                }),
-          );
-        }
+        if (hordeClient) {
+          for (let i = 0; i < model.maxThreads; i++)
+            this.slots.push(new HordeSlot(ctx, hordeOptions, hordeTextJobs(ctx, hordeClient)));
+        } else slotsFor(ctx, model.maxThreads, () => wsTextJobs(ctx));
+      }
+    }
+    for (const endpoint of config.imageEndpoints ?? []) {
+      for (const model of endpoint.models) {
+        const backend =
+          typeof options.imageBackend === 'function'
+            ? options.imageBackend(endpoint, model)
+            : (options.imageBackend ?? createImageBackend(endpoint, model));
+        const unit: ImageUnit = {
+          endpoint,
+          model,
+          backend,
+          gate: new BackendGate({
+            backend,
+            name: model.name,
+            log: this.log,
+            sleep,
+            random,
+            retry: options.probeRetry,
+          }),
+          breaker: breaker(),
+        };
+        this.units.push(unit);
+        const ctx: SlotContext<ImageUnit> = {
+          ...shared,
+          unit,
+          jobTimeoutMs: config.jobTimeoutMs ?? DEFAULTS.imageJobTimeoutSeconds[config.protocol] * 1000,
+        };
+        this.log(
+          'info',
+          `${model.name}: ${config.protocol} → ${config.url}, image model ${model.gridModel} via ${backend.label}, ${model.maxThreads} slot(s), up to ${endpoint.amount} image(s) of ${endpoint.maxPixels} pixels per job`,
+        );
+        if (hordeClient) {
+          for (let i = 0; i < model.maxThreads; i++)
+            this.slots.push(new HordeSlot(ctx, hordeOptions, hordeImageJobs(ctx, hordeClient)));
+        } else slotsFor(ctx, model.maxThreads, () => mediaJobs(ctx));
       }
     }
     let fatal: FatalError | undefined;
@@ -252,14 +323,27 @@ export class Worker {
     if (fatal) throw fatal;
   }
 
-  private jobEnded(end: JobEnd, tokens: number, id: string): void {
-    this.counter.jobs[end] += 1;
-    this.counter.tokens += tokens;
+  private jobEnded(end: JobEnd, tokens: number, id: string, images?: ImageWork): void {
+    const c = this.counter;
+    c.jobs[end] += 1;
+    c.tokens += tokens;
+    if (images) {
+      c.images += images.images;
+      c.megapixelSteps = Math.round((c.megapixelSteps + images.megapixelSteps) * 1e6) / 1e6;
+    }
+    const what = images
+      ? `${images.images} image(s), ${images.megapixelSteps.toFixed(2)} megapixel-steps`
+      : `${tokens} tokens, the backend's count`;
     this.log(
       end === 'done' || end === 'cancelled' ? 'info' : 'warn',
-      `job ${id} ${end.replace('_', ' ')} (${tokens} tokens, the backend's count)`,
+      `job ${id} ${end.replace('_', ' ')} (${what})`,
     );
-    this.options.onJob?.({ id, end, tokens });
+    this.options.onJob?.({
+      id,
+      end,
+      tokens,
+      ...(images ? { images: images.images, megapixelSteps: images.megapixelSteps } : {}),
+    });
   }
 }
 

@@ -72,6 +72,7 @@ const IMAGE_ENV: Record<string, string> = {
   max_pixels: 'GRID_MAX_PIXELS',
   workflow_dir: 'WORKFLOW_DIR',
   steps_per_second: 'GRID_DEMO_STEPS_PER_SECOND',
+  max_batch: 'GRID_BATCH_SIZE',
   allow_img2img: 'GRID_ALLOW_IMG2IMG',
   allow_lora: 'GRID_ALLOW_LORA',
   allow_painting: 'GRID_ALLOW_PAINTING',
@@ -84,7 +85,7 @@ const IMAGE_URL_ENV: Record<string, string> = { comfyui: 'COMFYUI_URL', automati
  * An image worker from env vars, as comfy-bridge reads them: BACKEND_TYPE = comfyui (the default when
  * COMFYUI_URL is set) | automatic1111 (A1111_URL) | demo-image; GRID_MODEL = the grid model names, comma
  * separated (one worker each); MODEL_NAME = the checkpoint file (default: the grid model name); GRID_MAX_PIXELS,
- * GRID_THREADS (or GRID_MAX_THREADS), WORKFLOW_DIR, WORKFLOW_FILE, GRID_MODEL_FAMILY, GRID_ALLOW_*.
+ * GRID_THREADS (or GRID_MAX_THREADS), GRID_BATCH_SIZE, WORKFLOW_DIR, WORKFLOW_FILE, GRID_MODEL_FAMILY, GRID_ALLOW_*.
  */
 function imageConfigFromEnv(env: Env, hostname: string, type: string): ParseResult {
   const endpoint: Raw = {

@@ -1,6 +1,6 @@
 // The image entries of bridgeData.yaml's `endpoints:` list (`type: comfyui | automatic1111 | demo-image`),
 // with the keys comfy-bridge and horde-worker-reGen users know: `max_pixels` and the Horde pop's `allow_*`
-// capability flags, plus `workflow_dir` / `workflow_file` for ComfyUI (docs/worker.md, "Image backends").
+// capability flags, reGen's `max_batch` (the pop's `amount`), plus `workflow_dir` / `workflow_file` for ComfyUI (docs/worker.md, "Image backends").
 import {
   type Issues,
   join,
@@ -85,10 +85,11 @@ export function parseImageEndpoint(
     issues,
     DEFAULTS.stepsPerSecond,
   );
+  const amount = readInt(raw.max_batch, pathOf('max_batch'), issues, LIMITS.amount, DEFAULTS.amount);
   const models = listOf(raw.models, 'models', pathOf, issues).map(({ item, path }) =>
     parseImageModel(item, (key) => pathOf(join(path, key)), type, issues),
   );
-  return { type, name, url, maxPixels, capabilities, workflowDir, stepsPerSecond, models };
+  return { type, name, url, maxPixels, capabilities, workflowDir, stepsPerSecond, amount, models };
 }
 
 function parseImageModel(

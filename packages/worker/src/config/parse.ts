@@ -122,10 +122,6 @@ export function parseConfig(raw: unknown, pathOf: PathOf = (key) => key): ParseR
         : parseEndpoint(checkType(item, at, issues), at, i, issues);
       if (isImageEndpoint(item)) {
         imageEndpoints.push(endpoint as ImageEndpointConfig);
-        // Until the protocol clients take image jobs (docs/worker.md, "Image backends"), say so instead of idling.
-        warnings.push(
-          `${at('type')}: image endpoints are checked but not yet served by the worker's protocols`,
-        );
       } else endpoints.push(endpoint as EndpointConfig);
       named.push({ path, models: endpoint.models });
     });

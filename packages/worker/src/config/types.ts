@@ -80,6 +80,8 @@ export interface ImageEndpointConfig {
   workflowDir: string;
   /** Demo image backend speed; 0 or Infinity = unlimited. */
   stepsPerSecond: number;
+  /** Most images one job may ask for (`max_batch`; the Horde pop's and WsRegister's `amount`). */
+  amount: number;
   models: ImageModelConfig[];
 }
 
@@ -118,12 +120,19 @@ export const DEFAULTS = {
   drainTimeoutSeconds: 60,
   /** Under the live grid's 300 s per-frame timeout (WebSocket) and the Horde's 150 s text job ttl. */
   jobTimeoutSeconds: { websocket: 270, horde: 140 },
+  /**
+   * Image jobs: under the live grid's 600 s per-frame timeout of a media job (WebSocket, without progress) and
+   * AIPG's 600 s image `ttl` (Horde, in total).
+   */
+  imageJobTimeoutSeconds: { websocket: 570, horde: 570 },
   breakerFailures: 5,
   breakerPauseSeconds: 30,
   tokensPerSecond: 50,
   /** 1024 × 1024, as comfy-bridge's example config sets it. */
   maxPixels: 1024 * 1024,
   stepsPerSecond: 20,
+  /** Images per job, as comfy-bridge's GRID_BATCH_SIZE and the WsRegister default. */
+  amount: 4,
   /** What an image endpoint accepts unless the config says otherwise. */
   capabilities: { img2img: true, painting: false, postProcessing: false, lora: true, controlnet: false },
 } as const;
@@ -143,4 +152,6 @@ export const LIMITS = {
   gridModel: { min: pop.models.items.minLength, max: pop.models.items.maxLength },
   /** From one 64 × 64 picture to the largest a job may ask for, 3072 × 3072 (docs/worker.md, "Image backends"). */
   maxPixels: { min: 64 * 64, max: 3072 * 3072 },
+  /** Images per job (openapi/components/horde.yaml, `HordeImagePopRequest.amount`). */
+  amount: { min: 1, max: 20 },
 } as const;

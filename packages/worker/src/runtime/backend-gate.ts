@@ -8,7 +8,8 @@ import type { Log } from '../log.js';
 import { Backoff, type Sleep } from '../util/timing.js';
 
 export interface BackendGateOptions {
-  backend: Backend;
+  /** A text Backend or an ImageBackend: only its label and probe matter here. */
+  backend: Pick<Backend, 'label' | 'probe'>;
   /** Who is waiting, for log lines (the worker name). */
   name: string;
   log: Log;

@@ -1,4 +1,12 @@
-import type { EndpointConfig, ModelConfig, WorkerConfig } from '../config/types.js';
+import type { FetchLike } from '../backends/http.js';
+import type {
+  EndpointConfig,
+  ImageEndpointConfig,
+  ImageModelConfig,
+  ModelConfig,
+  WorkerConfig,
+} from '../config/types.js';
+import type { ImageBackend } from '../image-job.js';
 import type { Backend } from '../job.js';
 import type { Log } from '../log.js';
 import type { WorkerKey } from '../signing.js';
@@ -7,19 +15,38 @@ import type { BackendGate } from './backend-gate.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { JobEnd, StatsCounter } from './stats.js';
 
-/** One grid worker identity (a config model entry) and what its slots share. */
-export interface Unit {
-  endpoint: EndpointConfig;
-  model: ModelConfig;
-  backend: Backend;
+/** What every grid worker identity has, text or image: its name and model, breaker and backend gate. */
+export interface UnitBase {
+  model: { name: string; gridModel: string };
   breaker: CircuitBreaker;
   /** Keeps the identity off the grid while its backend is down. */
   gate: BackendGate;
 }
 
-export interface SlotContext {
+/** One text worker identity (a config model entry) and what its slots share. */
+export interface Unit extends UnitBase {
+  endpoint: EndpointConfig;
+  model: ModelConfig;
+  backend: Backend;
+}
+
+/** One image worker identity (an image endpoint's model entry) and what its slots share. */
+export interface ImageUnit extends UnitBase {
+  endpoint: ImageEndpointConfig;
+  model: ImageModelConfig;
+  backend: ImageBackend;
+}
+
+/** What an image job delivered, for the stats and `onJob`. */
+export interface ImageWork {
+  images: number;
+  /** width × height / 1 000 000 × steps, summed over the delivered images (docs/spec.md, "Image rewards"). */
+  megapixelSteps: number;
+}
+
+export interface SlotContext<U extends UnitBase = Unit> {
   config: WorkerConfig;
-  unit: Unit;
+  unit: U;
   stats: StatsCounter;
   log: Log;
   sleep: Sleep;
@@ -32,7 +59,9 @@ export interface SlotContext {
   key: WorkerKey | undefined;
   /** Wall clock for `signed_at` (Unix ms). */
   now: () => number;
-  jobEnded(end: JobEnd, tokens: number, id: string): void;
+  /** HTTP for what the worker itself fetches and uploads (image sources, upload slots). */
+  fetch: FetchLike;
+  jobEnded(end: JobEnd, tokens: number, id: string, images?: ImageWork): void;
 }
 
 export interface Slot {
@@ -43,12 +72,12 @@ export interface Slot {
 }
 
 /** Whether a slot may take jobs now: its identity's breaker is not paused and its backend is up. */
-export function servable(ctx: SlotContext): boolean {
+export function servable(ctx: SlotContext<UnitBase>): boolean {
   return !ctx.unit.breaker.paused && ctx.unit.gate.isUp;
 }
 
 /** Waits out a paused breaker or a backend that is down, whichever holds (returns early on drain). */
-export async function waitUntilServable(ctx: SlotContext, name: string): Promise<void> {
+export async function waitUntilServable(ctx: SlotContext<UnitBase>, name: string): Promise<void> {
   if (ctx.unit.breaker.paused) {
     ctx.log('warn', `${name}: ${ctx.config.circuitBreaker.failures} backend failures in a row; pausing`);
     await ctx.unit.breaker.wait(ctx.drainSignal);

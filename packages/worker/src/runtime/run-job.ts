@@ -93,18 +93,25 @@ export function tokensOf(outcome: JobOutcome): number {
     : outcome.streamed;
 }
 
+/** How a job ended, as far as the breaker and the backend gate care: a text JobOutcome or an image job's. */
+export type Settled =
+  | { kind: 'done' }
+  | { kind: 'aborted'; reason: unknown }
+  /** `backendFault: false`: the job failed for another reason (e.g. its upload to the grid), not the backend's. */
+  | { kind: 'failed'; clientError: boolean; backendFault?: boolean };
+
 /**
  * Whether the backend is to blame: it failed or timed out. Client errors (the request was bad), cancels,
- * hand-backs and lost connections say nothing about the backend.
+ * hand-backs, lost connections and failed uploads say nothing about the backend.
  */
-export function blamesBackend(outcome: JobOutcome): boolean {
+export function blamesBackend(outcome: Settled): boolean {
   return outcome.kind === 'failed'
-    ? !outcome.clientError
+    ? !outcome.clientError && outcome.backendFault !== false
     : outcome.kind === 'aborted' && outcome.reason === ABORT.timeout;
 }
 
 /** Tells the breaker how a job went: a success resets it, a failure the backend is to blame for counts. */
-export function recordOutcome(breaker: CircuitBreaker, outcome: JobOutcome): void {
+export function recordOutcome(breaker: CircuitBreaker, outcome: Settled): void {
   if (outcome.kind === 'done') breaker.success();
   else if (blamesBackend(outcome)) breaker.failure();
 }

@@ -15,6 +15,10 @@ export interface WorkerStats {
   tokens: number;
   /** den (WebSocket `ack.den`) or Horde `reward` credited. */
   den: number;
+  /** Images delivered (uploaded or submitted) by image jobs that ended `done`. */
+  images?: number;
+  /** Their megapixel-steps: width × height / 1 000 000 × steps each (docs/spec.md, "Image rewards"). */
+  megapixelSteps?: number;
 }
 
 export class StatsCounter {
@@ -23,6 +27,8 @@ export class StatsCounter {
   jobs: Record<JobEnd, number> = { done: 0, failed: 0, cancelled: 0, handed_back: 0, lost: 0 };
   tokens = 0;
   den = 0;
+  images = 0;
+  megapixelSteps = 0;
 
   /** Adds a reward. Sums of decimal rewards drift in binary floating point (1.1 + 10.2 = 11.299999999999999):
    *  round to a micro-den, far below any reward the grid pays, so `stats().den` and /metrics show 11.3. */

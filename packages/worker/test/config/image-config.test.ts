@@ -50,12 +50,8 @@ function issuesOf(fn: () => unknown): string[] {
 describe('image endpoints in bridgeData.yaml', () => {
   it('go to imageEndpoints with their limits, capabilities, families and workflows', () => {
     const { config, warnings } = parseConfigText(IMAGE_BRIDGE_DATA);
-    expect(warnings).toEqual(
-      [1, 2, 3].map(
-        (i) =>
-          `endpoints[${i}].type: image endpoints are checked but not yet served by the worker's protocols`,
-      ),
-    );
+    // Image endpoints are served now: no "not yet served" warning any more.
+    expect(warnings).toEqual([]);
     expect(config.endpoints.map((e) => e.type)).toEqual(['demo']);
     const [comfy, a1111, demo] = config.imageEndpoints!;
     expect(comfy).toEqual({
@@ -66,6 +62,7 @@ describe('image endpoints in bridgeData.yaml', () => {
       capabilities: { img2img: false, painting: false, postProcessing: false, lora: true, controlnet: false },
       workflowDir: './workflows',
       stepsPerSecond: 20,
+      amount: 4,
       models: [
         {
           name: 'comfy-sdxl',

@@ -1,10 +1,17 @@
 // AI Horde v2 worker calls — text pop and submit (spec: openapi/paths/api_v2_generate_text_pop.yaml and
-// _submit.yaml) — made with @aipg/sdk's `grid.text.worker`, so headers, timeouts and error typing are the
-// SDK's one request pipeline (docs/architecture.md). What stays here is the worker's reading of the answers.
+// _submit.yaml) made with @aipg/sdk's `grid.text.worker`, and image pop, progress and submit
+// (openapi/paths/api_v2_generate_pop.yaml, _progress.yaml, _submit.yaml) made with the same client's `call`, so
+// headers, timeouts and error typing are the SDK's one request pipeline (docs/architecture.md). What stays here
+// is the worker's reading of the answers.
 import {
   APIConnectionError,
   APIError,
   Grid,
+  type HordeImagePopRequest,
+  type HordeImagePopResponse,
+  type HordeImageProgressRequest,
+  type HordeImageSubmitRequest,
+  type HordeSubmitResponse,
   type HordeTextPopRequest,
   type HordeTextPopResponse,
   type HordeTextSubmitRequest,
@@ -23,6 +30,16 @@ export type SubmitBody = Required<Pick<HordeTextSubmitRequest, 'id' | 'generatio
 
 /** A pop that carried a job. */
 export type PoppedJob = HordeTextPopResponse & { id: string };
+
+/** An image pop that carried a job. */
+export type PoppedImageJob = HordeImagePopResponse & { id: string };
+
+/** The image submit bodies this worker sends: `R2` or base64 with `ok`, or `""` with `faulted`. */
+export type ImageSubmitBody = Required<
+  Pick<HordeImageSubmitRequest, 'id' | 'generation' | 'state' | 'seed'>
+> & {
+  state: 'ok' | 'faulted';
+} & Pick<HordeImageSubmitRequest, 'sha256'>;
 
 export type SubmitResult =
   | { kind: 'accepted'; reward: number }
@@ -49,6 +66,8 @@ export interface HordeClientOptions {
 const POP_TIMEOUT_MS = 40_000;
 /** Per submit attempt: a long generation is a large body, and a busy Horde is slow to store it. */
 const SUBMIT_TIMEOUT_MS = 60_000;
+/** A progress report is worth little once late. */
+const PROGRESS_TIMEOUT_MS = 10_000;
 
 /**
  * The Horde server root for a configured URL. multi-bridge's horde_url ends in "/" (which gave "//api/v2"),
@@ -90,14 +109,46 @@ export class HordeClient {
    * re-sending is harmless, as the Horde answers DuplicateGen if the first one landed. Never throws for an
    * HTTP answer; a connection that still fails after the retries does.
    */
-  async submit(body: SubmitBody): Promise<SubmitResult> {
+  submit(body: SubmitBody): Promise<SubmitResult> {
+    return this.submitWithRetries(() => this.grid.text.worker.submit(body, { timeout: SUBMIT_TIMEOUT_MS }));
+  }
+
+  /** An image pop, as `pop` (the job, or null for an empty pop), with the image capabilities in `body`. */
+  async popImage(body: Omit<HordeImagePopRequest, 'bridge_agent'>): Promise<PoppedImageJob | null> {
+    const request: HordeImagePopRequest = { ...body, bridge_agent: BRIDGE_AGENT };
+    const pop = await this.grid.call<HordeImagePopResponse>(
+      { timeout: POP_TIMEOUT_MS },
+      { method: 'POST', path: '/api/v2/generate/pop', body: request },
+    );
+    return typeof pop.id === 'string' && pop.id ? (pop as PoppedImageJob) : null;
+  }
+
+  /** Submits one image of a popped job, with the text submit's retries and reading of the answers. */
+  submitImage(body: ImageSubmitBody): Promise<SubmitResult> {
+    return this.submitWithRetries(() =>
+      this.grid.call<HordeSubmitResponse>(
+        { timeout: SUBMIT_TIMEOUT_MS },
+        { method: 'POST', path: '/api/v2/generate/submit', body },
+      ),
+    );
+  }
+
+  /** One progress report (AIPG only): no retries, the next report follows soon. Rejects like any call. */
+  async progress(body: HordeImageProgressRequest): Promise<void> {
+    await this.grid.call(
+      { timeout: PROGRESS_TIMEOUT_MS },
+      { method: 'POST', path: '/api/v2/generate/progress', body },
+    );
+  }
+
+  private async submitWithRetries(send: () => Promise<HordeSubmitResponse>): Promise<SubmitResult> {
     const retries = this.options.submitRetries ?? 3;
     const base = this.options.submitRetryBaseMs ?? 1000;
     const backoff = new Backoff({ initialMs: base, maxMs: base * 8, random: this.options.random });
     const sleep = this.options.sleep ?? realSleep;
     for (let attempt = 0; ; attempt++) {
       try {
-        const answer = await this.grid.text.worker.submit(body, { timeout: SUBMIT_TIMEOUT_MS });
+        const answer = await send();
         // A 200 is the Horde's "stored": an answer without a readable reward still means accepted.
         return { kind: 'accepted', reward: typeof answer?.reward === 'number' ? answer.reward : 0 };
       } catch (error) {

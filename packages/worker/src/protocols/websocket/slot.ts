@@ -4,14 +4,26 @@
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import { FatalError } from '../../errors.js';
-import type { JobResult } from '../../job.js';
-import { type Slot, type SlotContext, servable, waitUntilServable } from '../../runtime/context.js';
-import { ABORT, blamesBackend, recordOutcome, runJob, tokensOf } from '../../runtime/run-job.js';
-import { signedFields, type WorkerKey } from '../../signing.js';
+import {
+  type Slot,
+  type SlotContext,
+  servable,
+  type UnitBase,
+  waitUntilServable,
+} from '../../runtime/context.js';
+import { ABORT, blamesBackend, recordOutcome, type Settled } from '../../runtime/run-job.js';
 import { Backoff } from '../../util/timing.js';
 import { BRIDGE_AGENT } from '../../version.js';
-import type { WsCloseCode, WsDone, WsJob, WsRegister, WsServerFrame, WsWorkerFrame } from '../../wire.js';
-import { jobFromFrame } from './job.js';
+import type {
+  WsCloseCode,
+  WsJob,
+  WsMediaJob,
+  WsMediaServerFrame,
+  WsMediaWorkerFrame,
+  WsRegister,
+  WsServerFrame,
+  WsWorkerFrame,
+} from '../../wire.js';
 
 /** Close codes the live grid uses (WsCloseCode). */
 export const CLOSE = { badKey: 4001, forbidden: 4003, replaced: 1012 } as const satisfies Record<
@@ -39,6 +51,32 @@ export interface WebSocketSlotOptions {
   heartbeatMs?: number;
 }
 
+/**
+ * What one kind of session does with its jobs — text (text-jobs.ts) or media (media-jobs.ts); a session never
+ * mixes the two (openapi/components/ws.yaml WsRegister). The slot runs the connection around it.
+ */
+export interface WsJobKind {
+  /** The register frame's fields for this kind: models, limits, `job_types`, capabilities. */
+  register(): Omit<WsRegister, 'apikey' | 'name' | 'bridge_agent' | 'public_key'>;
+  /** Serves one job frame while the slot holds it as its current job. */
+  serve(frame: WsJob | WsMediaJob, job: ServingJob): Promise<Served>;
+}
+
+export interface ServingJob {
+  id: string;
+  /** Aborted by `cancel` (ABORT.cancel), hand-back and a lost connection, with an ABORT reason. */
+  controller: AbortController;
+  /** The name this connection registered. */
+  name: string;
+  send(frame: WsWorkerFrame | WsMediaWorkerFrame): void;
+}
+
+export interface Served {
+  outcome: Settled;
+  /** Sends the job's last frame and records how it ended; called once the slot let go of the job. */
+  report(): Promise<void>;
+}
+
 const HEARTBEAT_MS = 30_000;
 /** How long a draining connection waits for the `ack` of its last job before closing. */
 const ACK_WAIT_MS = 5_000;
@@ -59,8 +97,9 @@ export class WebSocketSlot implements Slot {
   private readonly backoff: Backoff;
 
   constructor(
-    private readonly ctx: SlotContext,
+    private readonly ctx: SlotContext<UnitBase>,
     private readonly options: WebSocketSlotOptions,
+    private readonly kind: WsJobKind,
   ) {
     this.backoff = new Backoff({
       ...(options.reconnect ?? { initialMs: 1000, maxMs: 30_000 }),
@@ -138,22 +177,17 @@ export class WebSocketSlot implements Slot {
       ctx.drainSignal.addEventListener('abort', onDrain, { once: true });
 
       ws.on('open', () => {
-        const { model } = ctx.unit;
         const register: WsRegister = {
           apikey: ctx.config.apiKey,
           name: options.name,
-          models: [model.gridModel],
-          max_length: model.maxLength,
-          max_context_length: model.maxContextLength,
+          ...this.kind.register(),
           bridge_agent: BRIDGE_AGENT,
-          api_formats: ['openai-chat'],
-          job_types: ['text'],
           ...(ctx.key ? { public_key: ctx.key.publicKey } : {}),
         };
         ws.send(JSON.stringify(register));
       });
       ws.on('message', (data) => {
-        let frame: WsServerFrame;
+        let frame: WsServerFrame | WsMediaServerFrame;
         try {
           frame = JSON.parse(data.toString());
         } catch {
@@ -215,7 +249,7 @@ export class WebSocketSlot implements Slot {
     });
   }
 
-  private async serve(frame: WsJob): Promise<void> {
+  private async serve(frame: WsJob | WsMediaJob): Promise<void> {
     const { ctx } = this;
     const { id } = frame;
     if (this.current) {
@@ -237,67 +271,15 @@ export class WebSocketSlot implements Slot {
     const controller = new AbortController();
     this.current = { id, controller };
     ctx.stats.inFlight += 1;
-    // What the grid delivers is the streamed content (spec: WsDone), so that is what the signature covers.
-    let streamed = '';
-    const outcome = await runJob(ctx.unit.backend.handle, jobFromFrame(frame, ctx.unit.model), {
+    const { outcome, report } = await this.kind.serve(frame, {
+      id,
       controller,
-      // The live grid re-queues a job after 300 s without a frame from its worker: limit the silence, not the length.
-      timeout: { ms: ctx.jobTimeoutMs, restartOnOutput: true },
-      onDelta: (delta) => {
-        streamed += delta.content ?? '';
-        this.send({ type: 'token', id, delta });
-      },
+      name: this.options.name,
+      send: (f) => this.send(f),
     });
-    const key = ctx.key;
-    // No key: an unsigned done, sent without waiting (as before signatures).
-    const sign = (signing: WorkerKey, text: string) =>
-      signedFields(signing, {
-        generationId: id,
-        text: streamed || text,
-        worker: this.options.name,
-        now: ctx.now(),
-      });
     this.current = undefined;
     ctx.stats.inFlight -= 1;
-    const tokens = tokensOf(outcome);
-
-    if (outcome.kind === 'done') {
-      this.send({ ...doneFrame(id, outcome.result), ...(key ? await sign(key, outcome.result.text) : {}) });
-      ctx.jobEnded('done', tokens, id);
-    } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel) {
-      this.send({
-        type: 'done',
-        id,
-        full_text: outcome.text,
-        ...(outcome.reasoning ? { full_reasoning: outcome.reasoning } : {}),
-        finish_reason: 'cancelled',
-        cancelled: true,
-        ...(key ? await sign(key, outcome.text) : {}),
-      });
-      ctx.jobEnded('cancelled', tokens, id);
-    } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.connectionLost) {
-      ctx.log('warn', `${this.options.name}: connection lost during job ${id}; the grid re-queues it`);
-      ctx.jobEnded('lost', tokens, id);
-    } else if (outcome.kind === 'aborted' && outcome.reason === ABORT.handBack) {
-      this.send({ type: 'error', id, message: 'worker shutting down: job handed back', client_error: false });
-      ctx.jobEnded('handed_back', tokens, id);
-    } else {
-      const failure =
-        outcome.kind === 'failed'
-          ? outcome
-          : {
-              message: `backend produced no output for ${ctx.jobTimeoutMs / 1000} s (job_timeout)`,
-              clientError: false,
-            };
-      this.send({
-        type: 'error',
-        id,
-        message: failure.message.slice(0, 500),
-        client_error: failure.clientError,
-      });
-      ctx.log('warn', `${this.options.name}: job ${id} failed: ${failure.message}`);
-      ctx.jobEnded('failed', tokens, id);
-    }
+    await report();
     // After the frame went out: a tripping breaker or a failed probe closes idle connections, as this one is now.
     recordOutcome(ctx.unit.breaker, outcome);
     if (blamesBackend(outcome)) await ctx.unit.gate.check();
@@ -332,7 +314,7 @@ export class WebSocketSlot implements Slot {
     this.awaitingAck = undefined;
   }
 
-  private send(frame: WsWorkerFrame): void {
+  private send(frame: WsWorkerFrame | WsMediaWorkerFrame): void {
     if (this.socket?.readyState !== WebSocket.OPEN) return;
     this.corkForThisTurn();
     this.socket.send(JSON.stringify(frame));
@@ -360,17 +342,6 @@ export class WebSocketSlot implements Slot {
     if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
     else if (ws.readyState === WebSocket.OPEN) ws.close(code, reason);
   }
-}
-
-function doneFrame(id: string, result: JobResult): WsDone {
-  return {
-    type: 'done',
-    id,
-    full_text: result.text,
-    ...(result.reasoning ? { full_reasoning: result.reasoning } : {}),
-    finish_reason: result.finish_reason,
-    ...(result.usage ? { usage: result.usage } : {}),
-  };
 }
 
 /**
