@@ -13,13 +13,17 @@ export function statusLine(stats: WorkerStats, recentTokens: number): string {
     stats.state,
     `jobs ${jobs.done} done, ${failed} failed${jobs.cancelled ? `, ${jobs.cancelled} cancelled` : ''}`,
     `${recentTokens} tokens in the last ${RECENT_MS / 1000} s`,
-    `${formatDen(stats.den)} den`,
+    // Image workers: the images delivered so far (shown once there are any).
+    ...(stats.images
+      ? [`${stats.images} images (${twoDecimals(stats.megapixelSteps ?? 0)} megapixel-steps)`]
+      : []),
+    `${twoDecimals(stats.den)} den`,
     `${stats.inFlight} in flight`,
     `${stats.connected} connected`,
   ].join(' | ');
 }
 
-function formatDen(den: number): string {
+function twoDecimals(den: number): string {
   return Number.isInteger(den) ? String(den) : den.toFixed(2);
 }
 

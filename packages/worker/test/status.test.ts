@@ -55,4 +55,15 @@ describe('status line and metrics', () => {
     expect(text).toContain('# TYPE aipg_worker_in_flight gauge\naipg_worker_in_flight 1\n');
     expect(text).toContain('aipg_worker_connected 2\n');
   });
+
+  it('adds the images of image jobs to the status line and the metrics', () => {
+    const images: WorkerStats = { ...stats, images: 6, megapixelSteps: 47.18592 };
+    expect(statusLine(images, 0)).toBe(
+      'busy | jobs 12 done, 2 failed, 2 cancelled | 0 tokens in the last 10 s | 6 images (47.19 megapixel-steps) | 18.50 den | 1 in flight | 2 connected',
+    );
+    const text = renderMetrics(images);
+    expect(text).toContain('# TYPE aipg_worker_images_total counter\naipg_worker_images_total 6\n');
+    expect(text).toContain('aipg_worker_megapixel_steps_total 47.18592\n');
+    expect(renderMetrics(stats)).toContain('aipg_worker_images_total 0\n');
+  });
 });

@@ -264,3 +264,30 @@ describe('createImageBackend', () => {
     expect(images[0]).toMatchObject({ mime: 'image/png', width: 64, height: 64, seed: 1 });
   });
 });
+
+describe('images per job (max_batch / GRID_BATCH_SIZE)', () => {
+  it('is the pop and register `amount`: 1–20, default 4', () => {
+    const yaml = (value: string) =>
+      `api_key: k\nendpoints:\n  - type: demo-image\n${value}    models:\n      - name: p\n`;
+    expect(parseConfigText(yaml('')).config.imageEndpoints![0]!.amount).toBe(4);
+    expect(parseConfigText(yaml('    max_batch: 8\n')).config.imageEndpoints![0]!.amount).toBe(8);
+    expect(issuesOf(() => parseConfigText(yaml('    max_batch: 21\n')))).toEqual([
+      'endpoints[0].max_batch: must be an integer from 1 to 20, got 21',
+    ]);
+    const env = configFromEnv({
+      GRID_API_KEY: 'grid_abcdefghijklmnop',
+      BACKEND_TYPE: 'demo-image',
+      GRID_BATCH_SIZE: '2',
+    });
+    expect(env.config.imageEndpoints![0]!.amount).toBe(2);
+    expect(
+      issuesOf(() =>
+        configFromEnv({
+          GRID_API_KEY: 'grid_abcdefghijklmnop',
+          BACKEND_TYPE: 'demo-image',
+          GRID_BATCH_SIZE: '0',
+        }),
+      ),
+    ).toEqual(['GRID_BATCH_SIZE: must be an integer from 1 to 20, got "0"']);
+  });
+});
