@@ -1,10 +1,9 @@
-import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackendError, type ImageBackend, type JobEndEvent } from '../../../src/index.js';
 import { realSleep } from '../../../src/util/timing.js';
 import { BRIDGE_AGENT } from '../../../src/version.js';
 import { createWorker, type Worker } from '../../../src/worker.js';
-import { json, type RecordedRequest, startServer, type TestServer } from '../../helpers/http-server.js';
+import { json, startServer, type TestServer } from '../../helpers/http-server.js';
 import { imageConfig, recordingImageBackend, sha256 } from '../../helpers/image-worker.js';
 import { decodePng, until } from '../../helpers/images.js';
 
