@@ -7,7 +7,7 @@ import type { BackendInfo } from './job.js';
 export type ImageMime = 'image/png' | 'image/webp' | 'image/jpeg';
 
 /** A LoRA to apply: `model` and `clip` are its strengths (the Horde range −5..5, 1 = full strength). */
-export interface ImageLora {
+export interface ImageJobLora {
   /** The LoRA as the job names it; backends map it to a file name (`name.safetensors` when it has no extension). */
   name: string;
   model: number;
@@ -44,7 +44,7 @@ export interface ImageJob {
   denoising_strength?: number;
   /** Present for img2img jobs. */
   source_image?: ImageSource;
-  loras: ImageLora[];
+  loras: ImageJobLora[];
 }
 
 /** One generated picture. */
@@ -62,7 +62,7 @@ export interface GeneratedImage {
  * Sampling progress over the whole job: `steps` = the job's steps × its number of images, `step` = the steps
  * done so far (it only grows).
  */
-export interface ImageProgress {
+export interface ImageJobProgress {
   step: number;
   steps: number;
 }
@@ -70,7 +70,7 @@ export interface ImageProgress {
 export interface ImageContext {
   /** Aborted when the client cancels, the worker hands the job back, or the job times out. */
   signal: AbortSignal;
-  onProgress?: (progress: ImageProgress) => void;
+  onProgress?: (progress: ImageJobProgress) => void;
 }
 
 export interface ImageBackend {

@@ -40,9 +40,9 @@ export type {
   ImageBackend,
   ImageContext,
   ImageJob,
-  ImageLora,
+  ImageJobLora,
+  ImageJobProgress,
   ImageMime,
-  ImageProgress,
   ImageSource,
 } from './image-job.js';
 // Writing a backend.

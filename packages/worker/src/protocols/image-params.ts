@@ -4,7 +4,7 @@
 import type { FetchLike } from '../backends/http.js';
 import { readImageInfo } from '../backends/images/image-info.js';
 import type { ImageEndpointConfig } from '../config/types.js';
-import type { ImageJob, ImageLora, ImageSource } from '../image-job.js';
+import type { ImageJob, ImageJobLora, ImageSource } from '../image-job.js';
 import { ImageJobRefused } from '../runtime/run-image-job.js';
 import { causeText } from '../util/errors.js';
 import { num } from './params.js';
@@ -42,7 +42,7 @@ export function seedsFor(count: number, listed: unknown, first: unknown, random:
 }
 
 /** LoRAs with their strengths clamped to −5..5 (`strengthKey`: `strength` on /v1 and WS, `model` on the Horde). */
-export function lorasFrom(raw: unknown, strengthKey: 'strength' | 'model'): ImageLora[] {
+export function lorasFrom(raw: unknown, strengthKey: 'strength' | 'model'): ImageJobLora[] {
   if (!Array.isArray(raw)) return [];
   return raw
     .filter((l): l is Record<string, unknown> => typeof l === 'object' && l !== null)

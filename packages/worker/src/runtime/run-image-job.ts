@@ -3,7 +3,7 @@
 // about one report every 2 s on the worker's clock (openapi/components/ws.yaml WsProgress,
 // openapi/paths/api_v2_generate_progress.yaml), and the backend's pictures are checked against the job.
 import { BackendError } from '../errors.js';
-import type { GeneratedImage, ImageBackend, ImageJob, ImageProgress } from '../image-job.js';
+import type { GeneratedImage, ImageBackend, ImageJob, ImageJobProgress } from '../image-job.js';
 import { ABORT } from './run-job.js';
 
 export type ImageOutcome =
@@ -33,7 +33,7 @@ export interface RunImageJobOptions {
   /** The worker's clock, which paces the progress reports. */
   now: () => number;
   /** Called with the backend's progress: the first report at once, then at most one per PROGRESS_EVERY_MS. */
-  onProgress(progress: ImageProgress): void;
+  onProgress(progress: ImageJobProgress): void;
 }
 
 export async function runImageJob(
@@ -55,7 +55,7 @@ export async function runImageJob(
   };
   let open = true;
   let lastReport: number | undefined;
-  const onProgress = (progress: ImageProgress) => {
+  const onProgress = (progress: ImageJobProgress) => {
     if (!open || signal.aborted) return;
     if (timeout.restartOnOutput) armTimer();
     const at = now();

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderDemoImage } from '../../../src/backends/images/demo.js';
-import { BackendError, createAutomatic1111Backend, type ImageProgress } from '../../../src/index.js';
+import { BackendError, createAutomatic1111Backend, type ImageJobProgress } from '../../../src/index.js';
 import { json, type RecordedRequest, startServer, type TestServer } from '../../helpers/http-server.js';
 import { decodePng, makeImageJob, until } from '../../helpers/images.js';
 import { deferred } from '../../helpers/jobs.js';
@@ -11,9 +11,9 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-const ctx = (progress: ImageProgress[] = [], signal = new AbortController().signal) => ({
+const ctx = (progress: ImageJobProgress[] = [], signal = new AbortController().signal) => ({
   signal,
-  onProgress: (p: ImageProgress) => void progress.push(p),
+  onProgress: (p: ImageJobProgress) => void progress.push(p),
 });
 
 type Body = Record<string, unknown>;
@@ -109,7 +109,7 @@ const backendFor = (url: string) =>
 describe('automatic1111 backend', () => {
   it('txt2img: one request per seed with mapped names, base64 images decoded, progress from /progress', async () => {
     const fake = await startFakeA1111();
-    const progress: ImageProgress[] = [];
+    const progress: ImageJobProgress[] = [];
     const job = makeImageJob({ width: 72, height: 56, steps: 6, seeds: [5, 9], clip_skip: 2 });
     const images = await backendFor(fake.url).generate(job, ctx(progress));
     const [first, second] = fake.generations();
@@ -176,7 +176,7 @@ describe('automatic1111 backend', () => {
   it('abort reaches the web UI: POST /sdapi/v1/interrupt', async () => {
     const fake = await startFakeA1111({ holdUntilInterrupt: true });
     const controller = new AbortController();
-    const progress: ImageProgress[] = [];
+    const progress: ImageJobProgress[] = [];
     const running = backendFor(fake.url).generate(
       makeImageJob({ steps: 10 }),
       ctx(progress, controller.signal),

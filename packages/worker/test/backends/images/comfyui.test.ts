@@ -7,7 +7,7 @@ import {
   BUILT_IN_WORKFLOWS,
   createComfyUIBackend,
   createDemoImageBackend,
-  type ImageProgress,
+  type ImageJobProgress,
 } from '../../../src/index.js';
 import {
   type FakeComfyOptions,
@@ -35,9 +35,9 @@ async function setup(
     ...extra,
   });
 }
-const ctx = (progress: ImageProgress[] = [], signal = new AbortController().signal) => ({
+const ctx = (progress: ImageJobProgress[] = [], signal = new AbortController().signal) => ({
   signal,
-  onProgress: (p: ImageProgress) => void progress.push(p),
+  onProgress: (p: ImageJobProgress) => void progress.push(p),
 });
 const byClass = (graph: Graph, type: string) =>
   Object.entries(graph).filter(([, n]) => n.class_type === type);
@@ -45,7 +45,7 @@ const byClass = (graph: Graph, type: string) =>
 describe('comfyui backend', () => {
   it('txt2img: queues the filled workflow with our client id, reports WebSocket progress, fetches the output', async () => {
     const backend = await setup();
-    const progress: ImageProgress[] = [];
+    const progress: ImageJobProgress[] = [];
     const job = makeImageJob({
       width: 80,
       height: 64,
@@ -158,7 +158,7 @@ describe('comfyui backend', () => {
   it('abort reaches ComfyUI: POST /interrupt and the prompt deleted from the queue', async () => {
     const backend = await setup({ holdAtStep: 2 });
     const controller = new AbortController();
-    const progress: ImageProgress[] = [];
+    const progress: ImageJobProgress[] = [];
     const running = backend.generate(makeImageJob({ steps: 10 }), ctx(progress, controller.signal));
     await until(() => progress.length > 0, 'progress before the abort');
     controller.abort();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createDemoImageBackend, type ImageProgress, readImageInfo } from '../../../src/index.js';
+import { createDemoImageBackend, type ImageJobProgress, readImageInfo } from '../../../src/index.js';
 import { decodePng, makeImageJob } from '../../helpers/images.js';
 
 const fast = createDemoImageBackend({ stepsPerSecond: 0 });
-const ctx = (progress: ImageProgress[] = [], signal = new AbortController().signal) => ({
+const ctx = (progress: ImageJobProgress[] = [], signal = new AbortController().signal) => ({
   signal,
-  onProgress: (p: ImageProgress) => void progress.push(p),
+  onProgress: (p: ImageJobProgress) => void progress.push(p),
 });
 
 describe('demo image backend', () => {
@@ -46,7 +46,7 @@ describe('demo image backend', () => {
   });
 
   it('reports progress for every step of every image', async () => {
-    const progress: ImageProgress[] = [];
+    const progress: ImageJobProgress[] = [];
     await fast.generate(makeImageJob({ steps: 3, seeds: [1, 2] }), ctx(progress));
     expect(progress).toEqual([1, 2, 3, 4, 5, 6].map((step) => ({ step, steps: 6 })));
   });
@@ -61,7 +61,7 @@ describe('demo image backend', () => {
         if (waits.length === 2) controller.abort();
       },
     });
-    const progress: ImageProgress[] = [];
+    const progress: ImageJobProgress[] = [];
     await expect(
       backend.generate(makeImageJob({ steps: 10 }), ctx(progress, controller.signal)),
     ).rejects.toMatchObject({ name: 'AbortError' });

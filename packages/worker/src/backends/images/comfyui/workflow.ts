@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { isRecord } from '../../../config/fields.js';
 import { BackendError } from '../../../errors.js';
-import type { ImageLora } from '../../../image-job.js';
+import type { ImageJobLora } from '../../../image-job.js';
 import { loraFileName } from '../samplers.js';
 import {
   type ComfyNode,
@@ -63,7 +63,7 @@ function modelSources(workflow: ComfyWorkflow): { model?: Link; clip?: Link } {
  * Adds one LoraLoader per LoRA, chained after the model loader, and points every node that took the loader's
  * MODEL or CLIP at the last LoRA instead.
  */
-export function addLoras(workflow: ComfyWorkflow, loras: readonly ImageLora[]): ComfyWorkflow {
+export function addLoras(workflow: ComfyWorkflow, loras: readonly ImageJobLora[]): ComfyWorkflow {
   if (loras.length === 0) return workflow;
   const { model, clip } = modelSources(workflow);
   if (!model || !clip) {
