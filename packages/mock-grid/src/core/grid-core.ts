@@ -201,6 +201,11 @@ export class GridCore {
     return imageStatusView(this.#ctx(), this.#cancel(id, asker, 'image'));
   }
 
+  /** Whether the grid still knows request `id` (the object store deletes a forgotten request's images). */
+  hasRequest(id: string): boolean {
+    return this.#books.requests.request(id) !== undefined;
+  }
+
   /** How far a live or recently kept image request has come (0–100), or null when it is not known. */
   imageProgress(requestId: string): number | null {
     const req = this.#books.requests.request(requestId);

@@ -21,7 +21,8 @@ export function progress(
   input: ProgressInput,
 ): boolean {
   const gen = b.generations.get(input.generationId);
-  if (gen?.state !== 'active' || !owns(b, gen, input.by)) return false;
+  // A media job streams no tokens (its progress is `mediaProgress`).
+  if (gen?.state !== 'active' || gen.key !== null || !owns(b, gen, input.by)) return false;
   const job = gen.job!;
   const now = b.clock.now();
   const content = typeof input.delta.content === 'string' ? input.delta.content : '';
