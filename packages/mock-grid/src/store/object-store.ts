@@ -176,7 +176,7 @@ export class ObjectStore {
     }
     const slot = this.#slots.get(req.key);
     if (!slot) return { status: 403, headers: {}, body: { detail: 'This upload slot is no longer open' } };
-    const declared = req.contentType?.split(';')[0]!.trim().toLowerCase() || null;
+    const declared = (req.contentType ?? '').split(';')[0]!.trim().toLowerCase() || null;
     if (slot.contentType !== null && declared !== slot.contentType) {
       const detail = `Content-Type must be ${slot.contentType} for this slot, got ${declared ?? 'none'}`;
       return { status: 403, headers: {}, body: { detail } };

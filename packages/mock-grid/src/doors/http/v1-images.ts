@@ -48,6 +48,9 @@ async function createImage(input: RouteInput): Promise<DoorResponse> {
       request: body,
       ...(sourceKey ? { sourceKey } : {}),
       listener: (e) => {
+        // A /v1 request is forgotten once its last image is done, and its images with it: keep each image
+        // (delivered in the same turn as the transition) for as long as its download URL is valid.
+        if (e.type === 'done' && e.image) store.pin(e.image.key, URL_TTL_S.get);
         events.push(e);
         wake?.();
       },
@@ -134,12 +137,10 @@ function imagesResponse(
       seed: image.seed,
       worker: image.worker,
     };
-    if (b64) out.b64_json = base64(store.read(image.key)?.bytes ?? new Uint8Array(0));
-    else {
-      // A /v1 request is forgotten once answered: its images stay as long as their URLs are valid.
-      store.pin(image.key, URL_TTL_S.get);
-      out.url = store.getUrl(origin, image.key, URL_TTL_S.get);
-    }
+    if (b64) {
+      out.b64_json = base64(store.read(image.key)?.bytes ?? new Uint8Array(0));
+      store.delete(image.key);
+    } else out.url = store.getUrl(origin, image.key, URL_TTL_S.get);
     return out;
   });
   let den = 0;
