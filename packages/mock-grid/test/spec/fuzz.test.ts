@@ -150,7 +150,7 @@ async function pngWorker(base: string): Promise<WebSocket> {
           const bytes = files[slot.content_type] ?? files['image/png']!;
           await fetch(slot.put_url, {
             method: 'PUT',
-            body: bytes,
+            body: bytes as Uint8Array<ArrayBuffer>,
             headers: { 'content-type': slot.content_type },
           });
           results.push({ index, seed: frame.payload!.seeds[index]!, sha256: sha256(bytes) });
