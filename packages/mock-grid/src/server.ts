@@ -17,7 +17,6 @@ import { createDoorContext } from './doors/http/context.js';
 import {
   BodyTimeoutError,
   BodyTooLargeError,
-  originOf,
   readBody,
   readRawBody,
   type StreamGuard,
