@@ -13,7 +13,7 @@ import { decodeBody } from './doors/http/body.js';
 import { createDoorContext } from './doors/http/context.js';
 import { normalisePath } from './doors/http/paths.js';
 import { type DoorLimits, surfaceOf } from './doors/http/router.js';
-import { handleDoorRequest } from './doors/http/routes.js';
+import { handleDoorRequest, handleStoreRequest, isStorePath } from './doors/http/routes.js';
 import { type DoorResponse, sseFrame } from './doors/http/types.js';
 
 export interface GridHandlersOptions {
@@ -43,6 +43,17 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
     const raw = `${url.pathname.slice(prefix.length) || '/'}${url.search}`;
     const { path, query } = normalisePath(raw);
     const bytes = new Uint8Array(await request.arrayBuffer());
+    if (isStorePath(path)) {
+      const type = request.headers.get('content-type') ?? undefined;
+      const out = handleStoreRequest(ctx, request.method.toUpperCase(), path, query, type, bytes);
+      if (out.body instanceof Uint8Array) {
+        return new Response(out.body as Uint8Array<ArrayBuffer>, {
+          status: out.status,
+          headers: out.headers,
+        });
+      }
+      return Response.json(out.body, { status: out.status, headers: out.headers });
+    }
     if (bytes.length > ctx.limits.maxBodyBytes) {
       const message = `request body too large (max ${ctx.limits.maxBodyBytes} bytes)`;
       return surfaceOf(path) === 'v1'
@@ -68,6 +79,7 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
         bodyText: body.text,
         ...(body.problem === undefined ? {} : { bodyProblem: body.problem }),
         signal: aborter.signal,
+        origin: `${base.origin}${prefix}`,
       },
       ctx,
     );

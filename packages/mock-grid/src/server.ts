@@ -18,13 +18,14 @@ import {
   BodyTimeoutError,
   BodyTooLargeError,
   readBody,
+  readRawBody,
   type StreamGuard,
   toDoorRequest,
   writeDoorResponse,
 } from './doors/http/node-adapter.js';
 import { normalisePath } from './doors/http/paths.js';
 import { type DoorContext, type DoorLimits, errorResponse, surfaceOf } from './doors/http/router.js';
-import { handleDoorRequest } from './doors/http/routes.js';
+import { handleDoorRequest, handleStoreRequest, isStorePath } from './doors/http/routes.js';
 import { endOnHandBack, shuttingDown, takesNewWork } from './doors/http/shutdown.js';
 import {
   applyServerLimits,
@@ -124,7 +125,7 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
   const workers = new WorkerDoor(
     core,
     ctx.spec,
-    { ...options, log },
+    { ...options, log, store: ctx.store },
     {
       onRefused: () => stats.connectionsRefused++,
       onAuthFailure: (ip) => ctx.guard.authFailed(ip),
@@ -283,6 +284,11 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
   // Read now: the socket is detached from the request by the time it closes.
   const ip = req.socket.remoteAddress;
   if (log.enabled('debug') || log.enabled('warn')) res.once('close', () => logAnswer(log, req, res, ip));
+  const { path: storePath, query: storeQuery } = normalisePath(req.url ?? '/');
+  if (isStorePath(storePath)) {
+    await serveObject(req, res, ctx, storePath, storeQuery, io.bodyTimeoutMs);
+    return;
+  }
   let body: DecodedBody;
   try {
     body = await readBody(req, ctx.limits.maxBodyBytes, io.bodyTimeoutMs);
@@ -329,6 +335,43 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
     // Only a broken socket gets here; answer if we still can.
     if (!res.headersSent) await writeDoorResponse(res, errorResponse(surfaceOf(door.path), err));
     else res.destroy();
+  }
+}
+
+/** An object-store request (src/store/): the raw body in, raw bytes (or a `{detail}` error) out. */
+async function serveObject(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DoorContext,
+  path: string,
+  query: URLSearchParams,
+  bodyTimeoutMs: number,
+): Promise<void> {
+  let body: Uint8Array | null | undefined;
+  try {
+    body =
+      req.method === 'PUT'
+        ? await readRawBody(req, ctx.store.limits.maxObjectBytes, bodyTimeoutMs)
+        : undefined;
+  } catch {
+    await writeDoorResponse(res, json(408, { detail: 'request body not received in time' }));
+    return;
+  }
+  const method = (req.method ?? 'GET').toUpperCase();
+  const out =
+    body === null
+      ? {
+          status: 413,
+          headers: {},
+          body: { detail: `object too large (max ${ctx.store.limits.maxObjectBytes} bytes)` },
+        }
+      : handleStoreRequest(ctx, method, path, query, req.headers['content-type'], body);
+  if (out.body instanceof Uint8Array) {
+    res.writeHead(out.status, { 'content-length': String(out.body.length), ...out.headers });
+    res.end(out.body);
+  } else {
+    if (body === null) res.setHeader('connection', 'close');
+    await writeDoorResponse(res, json(out.status, out.body, out.headers));
   }
 }
 

@@ -5,6 +5,7 @@
 
 import type { ChatCompletionRequest, HordeTextAsyncRequest, ResultSignature } from '@aipg/sdk';
 import type { TimerHandle } from './clock.js';
+import type { ImageSpec, MediaCaps } from './image-spec.js';
 import type {
   AccountView,
   JobListener,
@@ -24,6 +25,8 @@ export interface Account extends Omit<AccountView, 'username' | 'scopes' | 'work
   workerIds: Set<string>;
   /** Ring of recent ledger records (bounded by RECORDS_KEPT). */
   records: LedgerRecord[];
+  /** Image requests with a job not yet ended: written only by `move()` (job-machine.ts). */
+  mediaInFlight: number;
 }
 
 export interface Req {
@@ -33,6 +36,8 @@ export interface Req {
   createdAt: number;
   chat: ChatCompletionRequest | null;
   horde: HordeTextAsyncRequest | null;
+  /** An image request (either door): its checked spec; null for text. Each job is one image. */
+  image: ImageSpec | null;
   jobs: Job[];
   /** Jobs not yet in a terminal state: written only by `move()` (job-machine.ts). */
   open: number;
@@ -97,6 +102,8 @@ export interface JobResult {
   state: 'ok' | 'censored' | 'faulted' | 'csam';
   /** The worker's checked signature, when it signed. */
   signature: ResultSignature | null;
+  /** An image job's verified image: where it is stored, its type, and what it earned. */
+  image?: { generationId: string; key: string; contentType: string; den: number };
 }
 
 export type GenState = 'active' | 'done' | 'aborted';
@@ -113,6 +120,17 @@ export interface Generation {
   maxLength: number;
   /** Written only by `move()` (job-machine.ts); 'new' until the lease move. */
   state: GenState | 'new';
+  /**
+   * Image jobs: the generations handed to one worker at once (up to its `amount`), in slot order; null for
+   * text. A WS media job is one unit on the wire (its id is `batch[0].id`), so its generations start and end
+   * together; a pop worker submits each on its own.
+   */
+  batch: Generation[] | null;
+  /** Image jobs: the object-store key this generation's image goes to (`{id}.{ext}`); null for text. */
+  key: string | null;
+  /** Image jobs: what the worker last reported, 0–100, and (Horde progress) its steps. */
+  pct: number;
+  steps: { current: number; total: number } | null;
   abortReason: string | null;
   assignedAt: number;
   firstTokenAt: number | null;
@@ -168,4 +186,6 @@ export interface Worker {
   cooldownUntil: number | null;
   /** Ed25519 public key (base64url) from its latest register/pop, for result signatures. */
   publicKey: string | null;
+  /** A media worker's capabilities (WS media `job_types`, Horde image pop); null for a text worker. */
+  media: MediaCaps | null;
 }

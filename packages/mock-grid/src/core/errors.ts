@@ -41,6 +41,8 @@ export type GridErrorCode =
   | 'MissingPrompt'
   /** `max_context_length < max_length`. */
   | 'TokenOverflow'
+  /** A WS registration mixes `text` with media `job_types` (one connection per kind). WS: 4003. */
+  | 'MixedJobTypes'
   /** Any other bad input: `field` names it and `limit` gives the allowed range or size. */
   | 'InvalidField';
 

@@ -8,6 +8,7 @@ import type {
   HordeActiveModel,
   HordeHeartbeat,
   HordePerformance,
+  HordeProgress,
   HordeTextStatus,
   HordeUserDetails,
   HordeWorkerDetails,
@@ -21,15 +22,15 @@ import type { Generation, Req, Worker } from './entities.js';
 import { GridError } from './errors.js';
 import { type Ack, type CommandRunner, Outbox } from './outbox.js';
 import { isStale, resolve, type StaleCode } from './ownership.js';
-import { assignPop, dispatch, feed } from './rules/assign.js';
+import { assignImagePop, assignPop, dispatch, feed } from './rules/assign.js';
 import { cancel } from './rules/cancel.js';
-import { complete } from './rules/complete.js';
+import { complete, completeImages } from './rules/complete.js';
 import { strike } from './rules/discipline.js';
-import { fail, leaseTimer } from './rules/fail.js';
-import { progress } from './rules/progress.js';
-import { checkIn, connect } from './rules/register.js';
+import { fail, giveBack, leaseTimer } from './rules/fail.js';
+import { liveMediaGeneration, mediaProgress, progress } from './rules/progress.js';
+import { checkIn, checkInImage, connect } from './rules/register.js';
 import { release } from './rules/release.js';
-import { submit } from './rules/submit.js';
+import { submit, submitImage } from './rules/submit.js';
 import { sweep } from './rules/sweep.js';
 import { resolveSettings } from './settings.js';
 import type {
@@ -40,9 +41,17 @@ import type {
   FailResult,
   GridListener,
   GridOptions,
+  ImagePopCheckInInput,
+  ImagePopResult,
+  ImageStatusView,
+  ImageSubmitInput,
+  ImageSubmitResultInput,
   JobListener,
   JobView,
   KeyEntry,
+  MediaDoneInput,
+  MediaProgressInput,
+  MediaSlot,
   PopCheckInInput,
   PopResult,
   ProgressInput,
@@ -62,6 +71,8 @@ import {
   hordeStatusView,
   hordeUserView,
   hordeWorkerView,
+  imageProgressPercent,
+  imageStatusView,
   jobView,
   modelStatusView,
   performanceView,
@@ -137,7 +148,7 @@ export class GridCore {
    */
   status(requestId: string, asker?: RequestAsker): HordeTextStatus {
     this.#prune();
-    return hordeStatusView(this.#ctx(), this.#request(requestId, asker));
+    return hordeStatusView(this.#ctx(), this.#request(requestId, asker, 'text'));
   }
 
   /**
@@ -147,14 +158,190 @@ export class GridCore {
    */
   cancel(id: string, asker?: RequestAsker): HordeTextStatus {
     this.#prune();
+    const req = this.#cancel(id, asker, 'text');
+    return hordeStatusView(this.#ctx(), req);
+  }
+
+  #cancel(id: string, asker: RequestAsker | undefined, kind: 'text' | 'image'): Req {
     const job = this.#books.requests.job(id);
-    const req = this.#request(job ? job.req.id : id, asker);
+    const req = this.#request(job ? job.req.id : id, asker, kind);
     try {
       for (const target of job ? [job] : req.jobs) cancel(this.#books, this.#out, target);
     } finally {
       this.#deliver();
     }
-    return hordeStatusView(this.#ctx(), req);
+    return req;
+  }
+
+  // ---- image jobs (docs/mock-grid-core.md "Image jobs") ------------------------------------------------
+
+  /**
+   * Queues an image request: one job per image, each with its own seed (a Horde `dry_run` only prices it).
+   * Checks as `submit`, plus the media requests in flight of a /v1 account (`maxMediaInFlight`); /v1 also
+   * needs an image worker online (`NoModelOnline`) serving the model (`ModelNotOnline`).
+   */
+  submitImage(input: ImageSubmitInput): Submission {
+    this.#prune();
+    try {
+      return submitImage(this.#books, this.#out, input);
+    } finally {
+      this.#deliver();
+    }
+  }
+
+  /** An image request's state and its verified images (`asker` as for `status`). Throws RequestNotFound. */
+  imageStatus(requestId: string, asker?: RequestAsker): ImageStatusView {
+    this.#prune();
+    return imageStatusView(this.#ctx(), this.#request(requestId, asker, 'image'));
+  }
+
+  /** Cancels an image request (or one image, by job id), as `cancel`; a WS media job stops as a whole. */
+  cancelImage(id: string, asker?: RequestAsker): ImageStatusView {
+    this.#prune();
+    return imageStatusView(this.#ctx(), this.#cancel(id, asker, 'image'));
+  }
+
+  /** Whether the grid still knows request `id` (the object store deletes a forgotten request's images). */
+  hasRequest(id: string): boolean {
+    return this.#books.requests.request(id) !== undefined;
+  }
+
+  /** How far a live or recently kept image request has come (0–100), or null when it is not known. */
+  imageProgress(requestId: string): number | null {
+    const req = this.#books.requests.request(requestId);
+    return req?.image ? imageProgressPercent(req) : null;
+  }
+
+  /** One Horde image pop: checks the image worker in, then hands it up to its `amount` images of a request. */
+  popImage(input: ImagePopCheckInInput): ImagePopResult {
+    this.#prune();
+    let worker: Worker;
+    try {
+      worker = checkInImage(this.#books, this.#out, input);
+    } finally {
+      this.#deliver();
+    }
+    try {
+      return assignImagePop(this.#books, this.#out, worker.id);
+    } finally {
+      this.#deliver();
+    }
+  }
+
+  /** A WS `progress` frame: false (and nothing done) for a media job no longer live on that connection. */
+  mediaProgress(input: MediaProgressInput): boolean {
+    const gen = liveMediaGeneration(this.#books, input);
+    if (!gen) return false;
+    mediaProgress(gen, input);
+    return true;
+  }
+
+  /**
+   * A Horde `generate/progress` report. Throws InvalidJobID, WrongCredentials, and DuplicateGen / AbortedGen
+   * for a generation that already finished or was taken back (the door's "Job already completed or faulted").
+   */
+  reportImageProgress(input: MediaProgressInput): HordeProgress {
+    this.#prune();
+    try {
+      const gen = resolve(this.#books, this.#out, input.generationId, input.by);
+      if (gen.key === null) {
+        throw new GridError('InvalidJobID', `Processing Job with ID ${input.generationId} does not exist.`, {
+          field: 'id',
+        });
+      }
+      mediaProgress(gen, input);
+      return {
+        progress_percent: gen.pct,
+        ...(gen.steps ? { current_step: gen.steps.current, total_steps: gen.steps.total } : {}),
+        progress_updated_at: new Date(this.clock.now()).toISOString(),
+      };
+    } finally {
+      this.#deliver();
+    }
+  }
+
+  /** Where a live popped image generation's image goes (for the Horde submit's check), or undefined. */
+  mediaSlot(generationId: string): MediaSlot | undefined {
+    const gen = this.#books.generations.get(generationId);
+    if (gen?.state !== 'active' || gen.key === null) return undefined;
+    return {
+      generationId: gen.id,
+      key: gen.key,
+      contentType: null,
+      seed: gen.job!.seed,
+      requestId: gen.job!.req.id,
+    };
+  }
+
+  /**
+   * A WS media job's `done` with the door's verdict on each slot (`store/verify.ts`), acked on the sink like a
+   * text `done` (den 0 unless every image passed). Every image verified: each is paid and done. Any failure:
+   * the whole job failed — a strike, nothing paid, and its images go to another worker. Stale ids as for
+   * `complete` (thrown after the ack).
+   */
+  completeMedia(input: MediaDoneInput): CompleteResult {
+    this.#prune();
+    const b = this.#books;
+    const out = this.#out;
+    const ack: Ack = { id: input.generationId, den: 0 };
+    const by = 'connectionId' in input.by ? b.connections.get(input.by.connectionId) : undefined;
+    if (by) out.ack(by, ack);
+    try {
+      const gen = resolve(b, out, input.generationId, input.by);
+      const batch = gen.batch ?? [gen];
+      const failed = input.verdicts.find((v) => !v.ok);
+      if (input.cancelled) giveBack(b, out, gen);
+      else if (gen.key === null || input.verdicts.length !== batch.length) {
+        fail(
+          b,
+          out,
+          gen,
+          `The worker reported ${input.verdicts.length} of ${batch.length} outputs`,
+          false,
+          true,
+        );
+      } else if (failed && !failed.ok) {
+        fail(b, out, gen, `Worker output verification failed: ${failed.reason}`, false, true);
+      } else {
+        const types = input.verdicts.map((v) => (v.ok ? v.contentType : ''));
+        ack.den = completeImages(b, out, gen, types, 'ok');
+      }
+      return { reward: ack.den };
+    } finally {
+      this.#deliver();
+    }
+  }
+
+  /**
+   * A Horde image submit with the door's verdict on its image. `state: faulted` or a failed check fails the
+   * generation (reward 0, re-queued for another worker; a pop worker earns no strike); otherwise it is paid.
+   * Throws as `complete`.
+   */
+  submitImageResult(input: ImageSubmitResultInput): CompleteResult {
+    this.#prune();
+    const b = this.#books;
+    const out = this.#out;
+    try {
+      const gen = resolve(b, out, input.generationId, input.by);
+      const verdict = input.verdict;
+      if (gen.key === null) {
+        throw new GridError('InvalidJobID', `Processing Job with ID ${input.generationId} does not exist.`, {
+          field: 'id',
+        });
+      }
+      if (input.state === 'faulted') {
+        fail(b, out, gen, 'The worker reported the generation as faulted', false);
+        return { reward: 0 };
+      }
+      if (!verdict.ok) {
+        fail(b, out, gen, `Worker output verification failed: ${verdict.reason}`, false, true);
+        return { reward: 0 };
+      }
+      const state = input.state ?? 'ok';
+      return { reward: completeImages(b, out, gen, [verdict.contentType], state, input.seed) };
+    } finally {
+      this.#deliver();
+    }
   }
 
   job(jobId: string): JobView | undefined {
@@ -452,10 +639,11 @@ export class GridCore {
     this.#books.generations.prune(now);
   }
 
-  /** The request `id` as `asker` may see it (see `status`). */
-  #request(id: string, asker: RequestAsker | undefined): Req {
+  /** The request `id` of `kind` as `asker` may see it (see `status`). */
+  #request(id: string, asker: RequestAsker | undefined, kind: 'text' | 'image'): Req {
     const req = this.#books.requests.request(id);
-    if (req && (!asker || (req.source === 'horde' && this.#owns(req, asker)))) return req;
+    const ofKind = req !== undefined && (req.image !== null) === (kind === 'image');
+    if (req && ofKind && (!asker || (req.source === 'horde' && this.#owns(req, asker)))) return req;
     throw new GridError('RequestNotFound', 'Request not found', { field: 'id' });
   }
 
@@ -481,6 +669,7 @@ export class GridCore {
       online: (w) => b.workers.isOnline(w),
       onlineWorkers: () => b.workers.online(),
       possible: (models) => b.workers.possible(models),
+      possibleImage: (models) => b.workers.possibleImage(models),
     };
   }
 }

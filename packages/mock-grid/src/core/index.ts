@@ -19,6 +19,9 @@
  *              error → fail({generationId, by, message, clientError?}) → {accepted}; closed → release(connectionId)
  *   Horde pop  pop(body) = checkIn(body) + assign(workerId) → {workerId, job: {id, model, payload, ttl} | null, skipped}
  *              submit → complete({generationId, by:{apiKey}, text, state?, seed?}) → {reward}
+ *   images     submitImage · imageStatus · cancelImage · imageProgress; WS media: sink.mediaJob(offer),
+ *              mediaProgress, completeMedia({verdicts}); Horde: popImage, reportImageProgress, mediaSlot,
+ *              submitImageResult({verdict}). The doors sign upload URLs and check the bytes (src/store/).
  *   views      modelStatus · workerList · hordeModels · hordePerformance · heartbeat · hordeWorkers ·
  *              hordeWorker(id) · findUser(key) · onlineModels · worker(idOrName) · counters
  *   time       every rule reads `options.clock` (`ManualClock.advance(ms)` in tests, `SystemClock` live)
@@ -39,6 +42,7 @@ export {
   type JobTrigger,
 } from './job-machine.js';
 export { isStale, type StaleCode } from './ownership.js';
+export { imageFamilyFactor, imagePrice, megapixelSteps } from './pricing.js';
 export { sha256Hex } from './sha256.js';
 export { estimateTokens } from './tokens.js';
 // What goes into and comes out of GridCore's calls.
@@ -53,6 +57,14 @@ export type {
   GridEvent,
   GridListener,
   GridOptions,
+  ImageDone,
+  ImagePopAssignment,
+  ImagePopCheckInInput,
+  ImagePopResult,
+  ImageResultView,
+  ImageStatusView,
+  ImageSubmitInput,
+  ImageSubmitResultInput,
   JobEvent,
   JobListener,
   JobSource,
@@ -60,6 +72,10 @@ export type {
   JobView,
   KeyEntry,
   LedgerRecord,
+  MediaDoneInput,
+  MediaProgressInput,
+  MediaSlot,
+  MediaVerdict,
   PopAssignment,
   PopCheckInInput,
   PopResult,
@@ -76,8 +92,9 @@ export type {
   WorkerSink,
   WorkerView,
   WsJobOffer,
+  WsMediaJobOffer,
   WsRegisterInput,
   WsRegistration,
 } from './types.js';
 export { CHAT_LIMITS, HORDE_LIMITS } from './validate.js';
-export type { SkippedCounts } from './wire.js';
+export type { ImageSkippedCounts, SkippedCounts } from './wire.js';

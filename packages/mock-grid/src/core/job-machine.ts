@@ -1,7 +1,8 @@
 /**
  * The job state machine: every state a job or a generation can be in, every legal move and the trigger
  * that makes it. `move()` is the only writer of `job.state` and `gen.state`, and of the counters that
- * follow a job's state: its request's open jobs and its account's jobs in flight. An illegal move throws:
+ * follow a job's state: its request's open jobs, its account's jobs in flight and (image requests) its
+ * account's media requests in flight. An illegal move throws:
  * it is a bug in a rule, never a client's or a worker's mistake. docs/mock-grid-core.md "A job's life"
  * draws the same table.
  */
@@ -86,12 +87,12 @@ export function move(subject: Job | Generation, trigger: JobTrigger | Generation
     if (!t.from.includes(subject.state)) throw illegal('job', subject.id, trigger, subject.state);
     const req = subject.req;
     if (subject.state === 'new') {
-      req.open++;
+      if (req.open++ === 0 && req.image) req.account.mediaInFlight++;
       req.account.inFlight++;
     }
     subject.state = t.to;
     if (TERMINAL.has(t.to)) {
-      req.open--;
+      if (--req.open === 0 && req.image) req.account.mediaInFlight--;
       req.account.inFlight--;
     }
     return;

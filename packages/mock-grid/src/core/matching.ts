@@ -1,13 +1,42 @@
-/** Whether a worker may take a job (docs/mock-grid-core.md "Matching"). */
+/** Whether a worker may take a job (docs/mock-grid-core.md "Matching", "Image jobs"). */
 
 import type { SkipReason } from './books/queue.js';
 import type { Job, Worker } from './entities.js';
+import type { ImageSkippedCounts } from './wire.js';
 
-/** Why `worker` cannot take `job` (beyond the model, which the lanes already decide), or null. */
+export type ImageSkipReason = keyof ImageSkippedCounts;
+
+/** Why `worker` cannot take text `job` (beyond the model, which the lanes already decide), or null. */
 export function unfit(job: Job, worker: Worker): SkipReason | null {
+  // A media worker never gets a text job (nor a text worker an image job): another lane of work.
+  if (job.req.image !== null || worker.media !== null) return 'models';
   if (job.maxLength !== null && job.maxLength > worker.maxLength) return 'max_length';
   if (job.maxContextLength !== null && job.maxContextLength > worker.maxContextLength)
     return 'max_context_length';
+  return common(job, worker);
+}
+
+/** Why `worker` cannot take image `job`: its size, the capabilities it needs, and the common rules. */
+export function unfitImage(job: Job, worker: Worker): ImageSkipReason | null {
+  const image = job.req.image;
+  const caps = worker.media;
+  if (image === null || caps === null || !caps.types.has('image')) return 'models';
+  if (image.width * image.height > caps.maxPixels) return 'max_pixels';
+  const needs = image.needs;
+  if (needs.img2img && !caps.img2img) return 'img2img';
+  if (needs.painting && !caps.painting) return 'painting';
+  if (needs.postProcessing && !caps.postProcessing) return 'post-processing';
+  if (needs.lora && !caps.lora) return 'lora';
+  if (needs.controlnet && !caps.controlnet) return 'controlnet';
+  return common(job, worker);
+}
+
+/** Whether `worker` may take `job`, of either kind. */
+export function fits(job: Job, worker: Worker): boolean {
+  return (job.req.image ? unfitImage(job, worker) : unfit(job, worker)) === null;
+}
+
+function common(job: Job, worker: Worker): 'nsfw' | 'untrusted' | 'worker_id' | 'blacklist' | null {
   if (job.nsfw && !worker.nsfw) return 'nsfw';
   if (job.trustedWorkers && !worker.owner.trusted) return 'untrusted';
   if (job.allowWorkers && !job.allowWorkers.has(worker.id)) return 'worker_id';

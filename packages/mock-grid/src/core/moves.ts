@@ -7,6 +7,7 @@ import type { Books } from './books/index.js';
 import { chooseModel, servedMaxLength, wsPayload } from './convert.js';
 import type { Conn, Generation, Job, Worker } from './entities.js';
 import { uuid } from './ids.js';
+import { imageKey, mediaSlots, wsMediaPayload } from './image-convert.js';
 import { type JobTrigger, move } from './job-machine.js';
 import { jobIds, type Outbox } from './outbox.js';
 import type { JobEvent } from './types.js';
@@ -47,10 +48,69 @@ export function requeue(b: Jobs, out: Outbox, job: Job, reason: string): void {
 
 /** Takes `job` out of the queue and leases it to `worker`: pushed to `conn` (WS), or popped (conn null). */
 export function lease(b: Leases, out: Outbox, job: Job, worker: Worker, conn: Conn | null): Generation {
+  const gen = leaseOne(b, out, job, worker, conn, leaseMsFor(b, job, conn));
+  if (conn) {
+    const offer = { id: gen.id, model: gen.model, payload: wsPayload(job, worker, gen.model) };
+    out.offer(conn, offer);
+  }
+  return gen;
+}
+
+function leaseMsFor(b: Pick<Books, 'settings'>, job: Job, conn: Conn | null): number {
+  const s = b.settings;
+  if (job.req.image) return conn ? s.wsMediaLeaseMs : s.imagePopLeaseMs;
+  return conn ? s.wsLeaseMs : s.popLeaseMs;
+}
+
+/**
+ * Leases image jobs of one request to `worker` at once, one generation each (its batch): a WS connection gets
+ * one media job frame with an upload slot per image, a pop worker the ids. A WS batch is one lease, timed by
+ * its first generation, and its generations end together (`endBatch`).
+ */
+export function leaseImages(
+  b: Leases,
+  out: Outbox,
+  jobs: Job[],
+  worker: Worker,
+  conn: Conn | null,
+): Generation[] {
+  const image = jobs[0]!.req.image!;
+  const leaseMs = leaseMsFor(b, jobs[0]!, conn);
+  const gens: Generation[] = [];
+  for (const job of jobs) {
+    const gen = leaseOne(b, out, job, worker, conn, leaseMs);
+    gen.key = imageKey(image, gen.id, conn !== null);
+    gen.batch = gens;
+    // One timer per WS media job: its lead's.
+    if (conn && gens.length > 0) b.generations.disarm(gen);
+    gens.push(gen);
+  }
+  if (conn) {
+    const lead = gens[0]!;
+    conn.current = lead;
+    out.mediaOffer(conn, {
+      id: lead.id,
+      job_type: 'image',
+      model: lead.model,
+      payload: wsMediaPayload(image, gens),
+      slots: mediaSlots(image, gens, true),
+      sourceKey: image.source && 'key' in image.source ? image.source.key : null,
+    });
+  }
+  return gens;
+}
+
+function leaseOne(
+  b: Leases,
+  out: Outbox,
+  job: Job,
+  worker: Worker,
+  conn: Conn | null,
+  leaseMs: number,
+): Generation {
   b.queue.remove(job);
   const now = b.clock.now();
   const model = chooseModel(job, worker);
-  const leaseMs = conn ? b.settings.wsLeaseMs : b.settings.popLeaseMs;
   const gen: Generation = {
     id: uuid(),
     job,
@@ -60,6 +120,10 @@ export function lease(b: Leases, out: Outbox, job: Job, worker: Worker, conn: Co
     model,
     maxLength: servedMaxLength(job, worker),
     state: 'new',
+    batch: null,
+    key: null,
+    pct: 0,
+    steps: null,
     abortReason: null,
     assignedAt: now,
     firstTokenAt: null,
@@ -87,10 +151,6 @@ export function lease(b: Leases, out: Outbox, job: Job, worker: Worker, conn: Co
     generationId: gen.id,
     model,
   });
-  if (conn) {
-    const offer = { id: gen.id, model, payload: wsPayload(job, worker, model) };
-    out.offer(conn, offer);
-  }
   return gen;
 }
 
@@ -109,6 +169,15 @@ export function endGeneration(
   b.generations.disarm(gen);
   move(gen, trigger);
   gen.abortReason = reason;
+  // A WS media job's connection is held by its first generation (the job id on the wire): the others only
+  // leave the book.
+  if (gen.batch && gen.conn && gen.batch[0] !== gen) {
+    gen.endedAt = b.clock.now();
+    if (gen.job) gen.job.gen = null;
+    gen.job = null;
+    b.generations.ended(gen);
+    return;
+  }
   gen.endedAt = b.clock.now();
   if (gen.job) gen.job.gen = null;
   gen.job = null;
@@ -118,6 +187,28 @@ export function endGeneration(
     else if (conn.current === gen) conn.current = null;
   } else gen.worker.popGens.delete(gen);
   b.generations.ended(gen);
+}
+
+/**
+ * Ends a generation and, for a WS media job, the rest of its batch with it (they are one job on the wire).
+ * Returns each live generation that ended with its job, in slot order.
+ */
+export function endBatch(
+  b: Pick<Books, 'clock' | 'settings' | 'generations'>,
+  gen: Generation,
+  trigger: 'finish' | 'abort',
+  reason: string | null,
+  drain = false,
+): [Job, Generation][] {
+  const members = gen.batch && gen.conn ? gen.batch : [gen];
+  const ended: [Job, Generation][] = [];
+  for (const g of members) {
+    if (g.state !== 'active') continue;
+    const job = g.job!;
+    endGeneration(b, g, trigger, reason, drain && g === members[0]);
+    ended.push([job, g]);
+  }
+  return ended;
 }
 
 /** A draining connection is free again (its worker answered the cancel, or the drain ran out). */
@@ -166,10 +257,9 @@ export function dropConnection(
   const gen = conn.current;
   conn.current = null;
   if (gen?.state === 'active') {
-    const job = gen.job!;
-    endGeneration(b, gen, 'abort', `worker ${reason}`);
     // A disconnect is not the job's fault: no failure counted.
-    takeBack(b, out, job, gen, `worker ${reason}`);
+    for (const [job, g] of endBatch(b, gen, 'abort', `worker ${reason}`))
+      takeBack(b, out, job, g, `worker ${reason}`);
   } else if (gen) b.generations.disarm(gen);
   out.gridEvent({ type: 'worker.offline', at: now, workerId: worker.id, name: worker.name, reason });
 }

@@ -6,7 +6,15 @@
  * a finished transition, and its call's own effects join the end of the same queue instead of nesting.
  */
 import type { Conn, Generation, Job, Worker } from './entities.js';
-import type { CloseReason, GridEvent, GridListener, JobEvent, WsJobOffer, WsRegistration } from './types.js';
+import type {
+  CloseReason,
+  GridEvent,
+  GridListener,
+  JobEvent,
+  WsJobOffer,
+  WsMediaJobOffer,
+  WsRegistration,
+} from './types.js';
 
 /** Follow-ups that belong to other rules, run by `GridCore` when they come up in the queue. */
 export interface CommandRunner {
@@ -38,6 +46,7 @@ const DROP = 8;
 const CANCEL_JOB = 9;
 const STRIKE = 10;
 const FAIL = 11;
+const MEDIA_JOB = 12;
 type Slot =
   | Generation
   | number
@@ -47,6 +56,7 @@ type Slot =
   | GridEvent
   | WsRegistration
   | WsJobOffer
+  | WsMediaJobOffer
   | Ack
   | Closing
   | string
@@ -103,6 +113,9 @@ export class Outbox {
   }
   offer(conn: Conn, offer: WsJobOffer): void {
     this.#push(JOB, conn, offer);
+  }
+  mediaOffer(conn: Conn, offer: WsMediaJobOffer): void {
+    this.#push(MEDIA_JOB, conn, offer);
   }
   cancelFrame(conn: Conn, generationId: string): void {
     this.#push(CANCEL, conn, generationId);
@@ -165,7 +178,7 @@ export class Outbox {
       this.#emit(subject as Job | null, payload as GridEvent);
       return;
     }
-    if (kind >= DISPATCH) {
+    if (kind >= DISPATCH && kind !== MEDIA_JOB) {
       try {
         if (kind === DISPATCH) run.dispatch(subject as Job);
         else if (kind === FEED) run.feed(subject as Conn);
@@ -186,7 +199,10 @@ export class Outbox {
       else if (kind === JOB) sink.job(payload as WsJobOffer);
       else if (kind === CANCEL) sink.cancel(payload as string);
       else if (kind === CLOSE) sink.close((payload as Closing).reason, (payload as Closing).message);
-      else sink.ack?.((payload as Ack).id, (payload as Ack).den);
+      else if (kind === MEDIA_JOB) {
+        if (!sink.mediaJob) throw new Error('this sink takes no media jobs');
+        sink.mediaJob(payload as WsMediaJobOffer);
+      } else sink.ack?.((payload as Ack).id, (payload as Ack).den);
     } catch (error) {
       if (!conn.closed) this.drop(conn, 'sink failed');
       rethrowLater(error);

@@ -27,3 +27,32 @@ export function charge(settings: Settings, workerReward: number, state: string):
   // paid for its work.
   return state === 'ok' ? round2(workerReward + settings.hordeTax) : 0;
 }
+
+/**
+ * The family factor of an image model, read from its name (case-insensitive): `flux` ×8, `cascade` ×4 (Stable
+ * Cascade), `sdxl` ×2, anything else ×1 (docs/spec.md "Image rewards").
+ */
+export function imageFamilyFactor(model: string): number {
+  const name = model.toLowerCase();
+  if (name.includes('flux')) return 8;
+  if (name.includes('cascade')) return 4;
+  if (name.includes('sdxl')) return 2;
+  return 1;
+}
+
+/** Megapixel-steps of one image: `width × height / 1 000 000 × steps`. */
+export function megapixelSteps(width: number, height: number, steps: number): number {
+  return ((width * height) / 1_000_000) * steps;
+}
+
+/** The den one verified image of `model` earns its worker, and costs its requester. */
+export function imagePrice(model: string, width: number, height: number, steps: number): number {
+  return round2(megapixelSteps(width, height, steps) * imageFamilyFactor(model));
+}
+
+/** The most a request of `n` images can cost (the Horde `kudos`): its dearest model for every image. */
+export function imageRequestCost(models: string[], n: number, width: number, height: number, steps: number) {
+  let most = 0;
+  for (const model of models) most = Math.max(most, imagePrice(model, width, height, steps));
+  return round2(most * n);
+}

@@ -45,6 +45,42 @@ export function sha256Hex(text: string): string {
     bytes[end - 8 + i] = (high >>> (24 - 8 * i)) & 0xff;
     bytes[end - 4 + i] = (bits >>> (24 - 8 * i)) & 0xff;
   }
+  compress(bytes, end);
+  let hex = '';
+  for (let i = 0; i < 8; i++) {
+    const word = h[i]!;
+    hex += HEX[word >>> 24]! + HEX[(word >>> 16) & 0xff]! + HEX[(word >>> 8) & 0xff]! + HEX[word & 0xff]!;
+  }
+  return hex;
+}
+
+/** The SHA-256 digest of `data`, as 32 bytes (for HMAC over short messages; big inputs use Web Crypto). */
+export function sha256Bytes(data: Uint8Array): Uint8Array {
+  const blocks = Math.ceil((data.length + 9) / 64);
+  const end = blocks * 64;
+  const bytes = new Uint8Array(end);
+  bytes.set(data);
+  bytes[data.length] = 0x80;
+  const bits = data.length * 8;
+  const high = Math.floor(bits / 2 ** 32);
+  for (let i = 0; i < 4; i++) {
+    bytes[end - 8 + i] = (high >>> (24 - 8 * i)) & 0xff;
+    bytes[end - 4 + i] = (bits >>> (24 - 8 * i)) & 0xff;
+  }
+  compress(bytes, end);
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 8; i++) {
+    const word = h[i]!;
+    out[i * 4] = word >>> 24;
+    out[i * 4 + 1] = (word >>> 16) & 0xff;
+    out[i * 4 + 2] = (word >>> 8) & 0xff;
+    out[i * 4 + 3] = word & 0xff;
+  }
+  return out;
+}
+
+/** Runs the compression function over padded `bytes[0, end)` into `h`. */
+function compress(bytes: Uint8Array, end: number): void {
   h.set(INITIAL);
   for (let offset = 0; offset < end; offset += 64) {
     for (let i = 0; i < 16; i++) {
@@ -87,12 +123,6 @@ export function sha256Hex(text: string): string {
     h[6] = h[6]! + g;
     h[7] = h[7]! + hh;
   }
-  let hex = '';
-  for (let i = 0; i < 8; i++) {
-    const word = h[i]!;
-    hex += HEX[word >>> 24]! + HEX[(word >>> 16) & 0xff]! + HEX[(word >>> 8) & 0xff]! + HEX[word & 0xff]!;
-  }
-  return hex;
 }
 
 function rotr(x: number, n: number): number {

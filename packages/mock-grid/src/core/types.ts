@@ -3,13 +3,19 @@ import type {
   ChatCompletionRequest,
   CompletionUsage,
   GridMetadata,
+  HordeImageAsyncRequest,
+  HordeImageCheck,
+  HordeImagePopPayload,
   HordeTextAsyncRequest,
   HordeTextPopPayload,
+  ImageGenerationRequest,
   ResultSignature,
   WsJobPayload,
+  WsMediaJobPayload,
 } from '@aipg/sdk';
 import type { Clock } from './clock.js';
-import type { SkippedCounts } from './wire.js';
+import type { MediaCapsInput } from './image-spec.js';
+import type { ImageSkippedCounts, SkippedCounts } from './wire.js';
 
 // ---- options -------------------------------------------------------------------------------------------
 
@@ -39,6 +45,8 @@ export interface RateLimitRule {
 export interface RateLimitOptions {
   /** /v1 chat completions per key. Default 30 per 60 s. */
   chat?: RateLimitRule;
+  /** /v1 image generations per key. Default 10 per 60 s (openapi/paths/v1_images_generations.yaml). */
+  images?: RateLimitRule;
   /** Horde text async per key. Default 2 per 1 s. */
   hordeAsync?: RateLimitRule;
 }
@@ -63,6 +71,13 @@ export interface GridOptions {
   wsLeaseMs?: number;
   /** Lease of a job popped by a Horde worker. Default 150 000 (upstream's 150 s). */
   popLeaseMs?: number;
+  /** A WS media job not settled within this is taken back and re-queued. Default 900 000 (15 min, spec
+   *  `WsMediaJob`). */
+  wsMediaLeaseMs?: number;
+  /** Lease of a popped image job, also its pop `ttl`. Default 600 000 (AIPG's 600 s for images). */
+  imagePopLeaseMs?: number;
+  /** Image requests in flight (queued or running) per account through /v1. Default 4 (spec `createImage`). */
+  maxMediaInFlight?: number;
   /** The `ttl` reported in the pop response (AIPG: 86400 s). Default 86400. */
   popTtlSeconds?: number;
   /** Failed attempts after which a job is faulted. Default 3. */
@@ -242,7 +257,10 @@ export type JobEvent =
       delta: ChatCompletionDelta;
     }
   | { type: 'requeued'; jobId: string; requestId: string; index: number; at: number; reason: string }
-  | ({ type: 'done'; jobId: string; requestId: string; index: number; at: number } & DoneInfo)
+  | ({ type: 'done'; jobId: string; requestId: string; index: number; at: number } & DoneInfo & {
+        /** An image job's verified image (text jobs: absent). */
+        image?: ImageDone;
+      })
   | {
       type: 'failed';
       jobId: string;
@@ -265,6 +283,19 @@ export type JobEvent =
   | { type: 'cancelled'; jobId: string; requestId: string; index: number; at: number };
 
 export type JobListener = (event: JobEvent) => void;
+
+/** The image an image job's `done` event carries: verified, stored under `key`, and paid. */
+export interface ImageDone {
+  generationId: string;
+  key: string;
+  contentType: string;
+  seed: number;
+  model: string;
+  worker: string;
+  /** What the image earned its worker, which is what the requester was charged (0 when censored). */
+  den: number;
+  genTimeS: number;
+}
 
 /** Grid-wide lifecycle stream: every job event plus worker and ledger events. */
 export type GridEvent =
@@ -294,6 +325,40 @@ export interface WsRegisterInput {
   nsfw?: boolean;
   /** The worker's Ed25519 public key (base64url), for checking its result signatures. */
   public_key?: string;
+  /** The kinds of job it takes: `[text]` (default), or media kinds (`image`, …); mixing both is refused. */
+  job_types?: string[];
+  /** Legacy single job type, read when `job_types` is absent. */
+  worker_type?: string;
+  /** Media workers: `max_pixels`, `allow_*` and `amount` (openapi/components/ws.yaml `WsRegister`). */
+  max_pixels?: number;
+  allow_img2img?: boolean;
+  allow_painting?: boolean;
+  allow_post_processing?: boolean;
+  allow_lora?: boolean;
+  allow_controlnet?: boolean;
+  amount?: number;
+}
+
+/** One output of a media job: where it goes. The door signs the `key` into a PUT URL. */
+export interface MediaSlot {
+  generationId: string;
+  key: string;
+  /** The type the bytes must be; null = any image type (a Horde pop, where the PUT declares its own). */
+  contentType: string | null;
+  seed: number;
+  requestId: string;
+}
+
+/** A media job frame's content for a WS worker (spec `WsMediaJob`), before the door signs its slots. */
+export interface WsMediaJobOffer {
+  /** The job id: the first generation's id; every frame about the job carries it. */
+  id: string;
+  job_type: 'image';
+  model: string;
+  payload: WsMediaJobPayload;
+  slots: MediaSlot[];
+  /** The source picture's object key (img2img, painting), for the door to sign a GET URL. */
+  sourceKey: string | null;
 }
 
 /** A job frame's content for a WS worker. */
@@ -315,6 +380,8 @@ export interface WorkerSink {
   /** Called once inside `register`, before any job: send `{"type":"ready","worker_id"}`. */
   ready(registration: WsRegistration): void;
   job(offer: WsJobOffer): void;
+  /** A media job (only for connections that registered media `job_types`). */
+  mediaJob?(offer: WsMediaJobOffer): void;
   cancel(generationId: string): void;
   close(reason: CloseReason, message: string): void;
   /**
@@ -343,6 +410,97 @@ export interface PopCheckInInput {
   amount?: number;
   /** The worker's Ed25519 public key (base64url), for checking its result signatures. */
   public_key?: string;
+}
+
+/** The Horde image pop body, parsed (openapi/components/horde.yaml `HordeImagePopRequest`). */
+export interface ImagePopCheckInInput extends MediaCapsInput {
+  apikey: string | undefined;
+  name: string;
+  models: string[];
+  nsfw?: boolean;
+  threads?: number;
+  bridge_agent?: string;
+  public_key?: string;
+}
+
+/** An image job handed to a pop worker: up to its `amount` images of one request. */
+export interface ImagePopAssignment {
+  /** One generation id per image, in `payload.seeds` order. */
+  ids: string[];
+  jobIds: string[];
+  model: string;
+  payload: HordeImagePopPayload;
+  /** Seconds before the job is re-queued (`imagePopLeaseMs`). */
+  ttl: number;
+  slots: MediaSlot[];
+  sourceKey: string | null;
+  sourceUrl: string | null;
+  sourceProcessing: string;
+}
+
+export interface ImagePopResult {
+  workerId: string;
+  job: ImagePopAssignment | null;
+  skipped: ImageSkippedCounts;
+}
+
+/** A client's image request (/v1 `createImage` or Horde `generate/async`). `sourceKey`: where the door
+ *  stored the source picture (img2img); `sourceUrl`: a source given as a URL, passed on as it is. */
+export type ImageSubmitInput = (
+  | { source: 'v1'; apiKey: string | undefined; request: ImageGenerationRequest }
+  | { source: 'horde'; apiKey: string | undefined; request: HordeImageAsyncRequest }
+) & { listener?: JobListener; sourceKey?: string; sourceUrl?: string };
+
+/** The door's check of one uploaded output (`store/verify.ts`): it was uploaded, is an image of the slot's
+ *  type by its magic bytes, and matches the reported sha256. */
+export type MediaVerdict = { ok: true; contentType: string } | { ok: false; reason: string };
+
+/** WS `done` of a media job, after the door checked every slot (one verdict per slot, in slot order). */
+export interface MediaDoneInput {
+  generationId: string;
+  by: WorkerRef;
+  verdicts: MediaVerdict[];
+  /** `cancelled: true`: nothing is paid, no strike. */
+  cancelled?: boolean;
+}
+
+/** A Horde image submit, after the door checked the image. */
+export interface ImageSubmitResultInput {
+  generationId: string;
+  by: WorkerRef;
+  state?: 'ok' | 'censored' | 'faulted' | 'csam';
+  seed?: number;
+  verdict: MediaVerdict;
+}
+
+/** A worker's progress on a media job: WS `progress` (`pct`) or Horde `generate/progress` (steps). */
+export interface MediaProgressInput {
+  generationId: string;
+  by: WorkerRef;
+  pct?: number;
+  currentStep?: number;
+  totalSteps?: number;
+}
+
+/** One finished image of a request, as the doors show it (the door turns `key` into a URL or base64). */
+export interface ImageResultView {
+  id: string;
+  key: string;
+  contentType: string;
+  seed: number;
+  workerId: string;
+  workerName: string;
+  model: string;
+  state: 'ok' | 'censored' | 'faulted' | 'csam';
+  den: number;
+}
+
+/** An image request's state: the Horde check, its images so far, and what the request asked. */
+export interface ImageStatusView {
+  check: HordeImageCheck;
+  generations: ImageResultView[];
+  shared: boolean;
+  r2: boolean;
 }
 
 export interface PopAssignment {

@@ -5,6 +5,7 @@
 import type {
   HordeActiveModel,
   HordeHeartbeat,
+  HordeImageCheck,
   HordePerformance,
   HordeTextStatus,
   HordeUserDetails,
@@ -18,7 +19,7 @@ import type { JobQueue } from './books/queue.js';
 import { decodeTokensPerSecond, type Stats, tokensPerSecond } from './books/stats.js';
 import type { Account, Job, Req, Worker } from './entities.js';
 import { round2, round3 } from './tokens.js';
-import type { JobView, WorkerView } from './types.js';
+import type { ImageResultView, ImageStatusView, JobView, WorkerView } from './types.js';
 
 /** The version the AIPG Horde fork reported (spec: HordeHeartbeat.version). */
 export const HORDE_VERSION = '4.46.3';
@@ -32,6 +33,7 @@ export interface ViewContext {
   /** The online workers, found without walking the ones that went away. */
   onlineWorkers(): Worker[];
   possible(models: string[]): boolean;
+  possibleImage(models: string[]): boolean;
 }
 
 const nullableRound2 = (v: number | null): number | null => (v === null ? null : round2(v));
@@ -40,9 +42,11 @@ function onlineWorkers(ctx: ViewContext): Worker[] {
   return ctx.onlineWorkers();
 }
 
+/** The online text workers by model (the text model views; image models are not text models). */
 function byModel(ctx: ViewContext): Map<string, Worker[]> {
   const map = new Map<string, Worker[]>();
   for (const w of onlineWorkers(ctx)) {
+    if (w.media) continue;
     for (const m of w.models) {
       let list = map.get(m);
       if (!list) {
@@ -339,4 +343,87 @@ export function jobView(job: Job): JobView {
     workerName: gen?.worker.name ?? job.result?.workerName ?? null,
     text: job.result?.text ?? '',
   };
+}
+
+/** The progress of a live image generation as the Horde shows it, or null when nothing was reported. */
+function generationProgress(job: Job): { pct: number; steps: { current: number; total: number } | null } {
+  const gen = job.gen;
+  return { pct: gen ? gen.pct : 0, steps: gen?.steps ?? null };
+}
+
+/**
+ * How far an image request has come, 0–100: the average over its images of a finished one's 100, a running
+ * one's last report (kept below 100 until it is verified) and a waiting one's 0 (spec `ImageProgress`).
+ */
+export function imageProgressPercent(req: Req): number {
+  if (req.jobs.length === 0) return 0;
+  let sum = 0;
+  for (const job of req.jobs) {
+    if (job.state === 'completed') sum += 100;
+    else if (job.state === 'leased' || job.state === 'streaming')
+      sum += Math.min(99, generationProgress(job).pct);
+  }
+  return round2(sum / req.jobs.length);
+}
+
+/** An image request's state for the Horde `check` / `status` (the door turns each image's key into a URL). */
+export function imageStatusView(ctx: ViewContext, req: Req): ImageStatusView {
+  let finished = 0;
+  let processing = 0;
+  let restarted = 0;
+  let waiting = 0;
+  let faulted = false;
+  let open = 0;
+  let position = 0;
+  let steps: { current: number; total: number } | null = null;
+  for (const job of req.jobs) {
+    restarted += job.failures;
+    if (job.state === 'completed') finished++;
+    else if (job.state === 'leased' || job.state === 'streaming') {
+      processing++;
+      open++;
+      steps ??= generationProgress(job).steps;
+    } else if (job.state === 'queued') {
+      waiting++;
+      open++;
+      const p = ctx.queue.position(job);
+      if (p > 0 && (position === 0 || p < position)) position = p;
+    } else if (job.state === 'faulted') faulted = true;
+  }
+  const image = req.image!;
+  const online = ctx.onlineWorkers().filter((w) => w.media).length;
+  const check: HordeImageCheck = {
+    finished,
+    processing,
+    restarted,
+    waiting,
+    done: faulted || open === 0,
+    faulted,
+    // The average time of an image is not tracked: a queued request counts its position.
+    wait_time: waiting > 0 ? Math.ceil(position / Math.max(1, online)) : 0,
+    queue_position: position,
+    kudos: round2(req.charged),
+    is_possible: ctx.possibleImage(image.models),
+    progress: {
+      progress_percent: imageProgressPercent(req),
+      ...(steps ? { current_step: steps.current, total_steps: steps.total } : {}),
+    },
+  };
+  const generations: ImageResultView[] = [];
+  for (const job of req.jobs) {
+    const r = job.result;
+    if (!r?.image) continue;
+    generations.push({
+      id: r.image.generationId,
+      key: r.image.key,
+      contentType: r.image.contentType,
+      seed: r.seed,
+      workerId: r.workerId,
+      workerName: r.workerName,
+      model: r.model,
+      state: r.state,
+      den: r.image.den,
+    });
+  }
+  return { check, generations, shared: image.horde?.shared ?? false, r2: image.r2 };
 }

@@ -17,3 +17,18 @@ export interface SkippedCounts {
   worker_id: number;
   blacklist: number;
 }
+
+/** The skip counts of an image pop (`HordeNoValidRequestFound`'s image reasons). */
+export interface ImageSkippedCounts {
+  models: number;
+  max_pixels: number;
+  img2img: number;
+  painting: number;
+  'post-processing': number;
+  lora: number;
+  controlnet: number;
+  nsfw: number;
+  untrusted: number;
+  worker_id: number;
+  blacklist: number;
+}

@@ -78,3 +78,19 @@ export function chatBody(extra: Record<string, unknown> = {}) {
 export async function nextJob(worker: TestWsWorker): Promise<ServerFrame & { id: string }> {
   return (await worker.next('job')) as ServerFrame & { id: string };
 }
+
+export const IMAGE_MODEL = 'FLUX.2 [klein]';
+
+/** Registers a WS media worker (`job_types: [image]`) serving `models` (default [IMAGE_MODEL]). */
+export async function mediaWorker(t: TestGrid, name: string, extra: Record<string, unknown> = {}) {
+  return t.wsWorker(name, { models: [IMAGE_MODEL], job_types: ['image'], ...extra });
+}
+
+/** PUTs `bytes` to a signed upload URL with `contentType` (none when undefined). */
+export function put(url: string, bytes: Uint8Array, contentType?: string): Promise<Response> {
+  return fetch(url, {
+    method: 'PUT',
+    body: bytes as Uint8Array<ArrayBuffer>,
+    headers: contentType ? { 'content-type': contentType } : {},
+  });
+}

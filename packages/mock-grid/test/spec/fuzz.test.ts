@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { jpeg, png, sha256 } from '../helpers/png.js';
 import { createSpecCheck } from '../helpers/spec-validator.js';
 
 // Spec-driven fuzzing (docs/mock-grid.md "Spec-driven fuzzing"): schemathesis reads the bundled spec and sends
@@ -15,7 +16,8 @@ import { createSpecCheck } from '../helpers/spec-validator.js';
 // Horde job: async → status / cancel, pop → submit) — to the built CLI on a free port. Every answer must be
 // declared by the spec: its status, content type, headers and body (each SSE event of a stream too), and none
 // may be a 5xx. Deterministic generation makes a run the same requests every time; the number of examples
-// bounds the work, not a clock (about 2,000 requests, 30–40 s on a 2-core machine).
+// bounds the work, not a clock (about 2,000 requests, 30–40 s on a 2-core machine). A media worker serves the
+// image examples with real files of each slot's type.
 const execFileAsync = promisify(execFile);
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const SPEC = fileURLToPath(new URL('../../src/generated/openapi.json', import.meta.url));
@@ -31,6 +33,8 @@ const CHECKS = [
 ].join(',');
 /** The model a connected worker serves: the one the spec's chat examples ask for, so they reach a worker. */
 const MODEL = 'llama-3.1-8b-instruct';
+/** The image model the spec's image examples ask for, served by a media worker. */
+const IMAGE_MODEL = 'FLUX.2 [klein]';
 
 const isMethod = (key: string) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'].includes(key);
 
@@ -49,6 +53,7 @@ let python: string;
 let grid: ChildProcess | undefined;
 let url: string;
 let worker: WebSocket | undefined;
+let imageWorker: WebSocket | undefined;
 let dir: string;
 const check = createSpecCheck();
 
@@ -76,10 +81,12 @@ beforeAll(async () => {
     grid!.on('exit', (code) => reject(new Error(`the mock grid exited (${code}) before listening`)));
   });
   worker = await echoWorker(url);
+  imageWorker = await pngWorker(url);
 }, 660_000);
 
 afterAll(async () => {
   worker?.close();
+  imageWorker?.close();
   if (grid && grid.exitCode === null) {
     const exited = new Promise((resolve) => grid!.once('exit', resolve));
     grid.kill('SIGTERM');
@@ -109,6 +116,60 @@ async function echoWorker(base: string): Promise<WebSocket> {
     });
   });
   ws.send(JSON.stringify({ apikey: 'fuzz_worker_key_0001', name: 'fuzz-worker', models: [MODEL] }));
+  await ready;
+  return ws;
+}
+
+/** A WS media worker that answers every image job at once: a real PNG PUT to each slot, then `done`. */
+async function pngWorker(base: string): Promise<WebSocket> {
+  const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/v1/workers/ws`);
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  // Bytes of each slot's type, by their magic numbers (the grid checks those, not the header).
+  const files: Record<string, Uint8Array> = {
+    'image/png': png(8, 8),
+    'image/jpeg': jpeg(),
+    'image/webp': new Uint8Array([...Buffer.from('RIFF'), 4, 0, 0, 0, ...Buffer.from('WEBP')]),
+  };
+  const ready = new Promise<void>((resolve) => {
+    ws.on('message', async (data) => {
+      const frame = JSON.parse(data.toString()) as {
+        type: string;
+        id?: string;
+        payload?: { seeds: number[] };
+        upload?: { put_url: string; content_type: string }[];
+      };
+      check.checkServerFrame(frame);
+      if (frame.type === 'ready') resolve();
+      else if (frame.type === 'ping') ws.send(JSON.stringify({ type: 'pong' }));
+      else if (frame.type === 'job' && frame.upload) {
+        const results = [];
+        for (const [index, slot] of frame.upload.entries()) {
+          const bytes = files[slot.content_type] ?? files['image/png']!;
+          await fetch(slot.put_url, {
+            method: 'PUT',
+            body: bytes as Uint8Array<ArrayBuffer>,
+            headers: { 'content-type': slot.content_type },
+          });
+          results.push({ index, seed: frame.payload!.seeds[index]!, sha256: sha256(bytes) });
+        }
+        ws.send(JSON.stringify({ type: 'done', id: frame.id, results }));
+      }
+    });
+  });
+  ws.send(
+    JSON.stringify({
+      apikey: 'fuzz_worker_key_0002',
+      name: 'fuzz-image-worker',
+      models: [IMAGE_MODEL],
+      job_types: ['image'],
+      max_pixels: 3072 * 3072,
+      allow_lora: true,
+      allow_controlnet: true,
+    }),
+  );
   await ready;
   return ws;
 }
@@ -171,7 +232,19 @@ describe('spec-driven fuzzing (schemathesis)', () => {
         phases: 'examples,coverage,fuzzing',
         key: 'fuzz_horde_key_01',
       }),
-      await fuzz({ name: 'horde-chains', paths: '^/api/v2', phases: 'stateful', key: 'fuzz_chains_key_01' }),
+      // Text and image chains each on their own, so neither's links crowd out the other's in the examples run.
+      await fuzz({
+        name: 'horde-chains',
+        paths: '^/api/v2/generate/text/',
+        phases: 'stateful',
+        key: 'fuzz_chains_key_01',
+      }),
+      await fuzz({
+        name: 'image-chains',
+        paths: '^/api/v2/generate/(async|check|status|pop|progress|submit)',
+        phases: 'stateful',
+        key: 'fuzz_images_key_01',
+      }),
     ];
     let requests = 0;
     let cases = 0;
@@ -204,6 +277,18 @@ describe('spec-driven fuzzing (schemathesis)', () => {
     expect(chains).toContain('POST /api/v2/generate/text/async → 202');
     expect(chains).toContain('GET /api/v2/generate/text/status/{id} → 200');
     expect(chains).toContain('DELETE /api/v2/generate/text/status/{id} → 200');
+    const imageChains = runs[3]!.har.log.entries.map(
+      (e) =>
+        `${e.request.method} ${new URL(e.request.url).pathname.replace(/\/[^/]+-[^/]+$/, '/{id}')} → ${e.response.status}`,
+    );
+    // …and the image request's: queued, checked, fetched and cancelled by its id.
+    for (const step of [
+      'POST /api/v2/generate/async → 202',
+      'GET /api/v2/generate/check/{id} → 200',
+      'GET /api/v2/generate/status/{id} → 200',
+      'DELETE /api/v2/generate/status/{id} → 200',
+    ])
+      expect(imageChains).toContain(step);
     expect(requests).toBeGreaterThanOrEqual(2000);
     await check.assertClean();
     console.log(`schemathesis: ${requests} requests (${cases} test cases), no 5xx, nothing outside the spec`);

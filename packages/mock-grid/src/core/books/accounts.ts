@@ -65,6 +65,7 @@ export class Accounts {
       jobsFulfilled: 0,
       jobsRequested: 0,
       inFlight: 0,
+      mediaInFlight: 0,
       maxInFlight: entry.maxInFlight ?? this.#opts.maxInFlight,
       createdAt: this.#opts.now(),
       workerIds: new Set(),

@@ -3,7 +3,7 @@
  * indexed by model so a new job finds an idle connection that serves it without walking the others.
  */
 import type { Conn, Job } from '../entities.js';
-import { unfit } from '../matching.js';
+import { fits } from '../matching.js';
 
 export class ConnectionBook {
   readonly #byId = new Map<string, Conn>();
@@ -49,13 +49,13 @@ export class ConnectionBook {
   idleFor(job: Job): Conn | null {
     if (this.#idleAny.size === 0) return null;
     if (job.models.length === 0) {
-      for (const conn of this.#idleAny) if (unfit(job, conn.worker) === null) return conn;
+      for (const conn of this.#idleAny) if (fits(job, conn.worker)) return conn;
       return null;
     }
     for (const model of job.models) {
       const idle = this.#idleByModel.get(model);
       if (!idle) continue;
-      for (const conn of idle) if (unfit(job, conn.worker) === null) return conn;
+      for (const conn of idle) if (fits(job, conn.worker)) return conn;
     }
     return null;
   }

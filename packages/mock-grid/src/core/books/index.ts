@@ -27,6 +27,7 @@ export interface Books {
   readonly stats: Stats;
   readonly chatLimiter: RateLimiter | null;
   readonly hordeLimiter: RateLimiter | null;
+  readonly imageLimiter: RateLimiter | null;
 }
 
 export function createBooks(
@@ -63,5 +64,6 @@ export function createBooks(
     chatLimiter: limits === false ? null : new RateLimiter('chat', limits?.chat ?? d.chatRateLimit),
     hordeLimiter:
       limits === false ? null : new RateLimiter('hordeAsync', limits?.hordeAsync ?? d.hordeAsyncRateLimit),
+    imageLimiter: limits === false ? null : new RateLimiter('images', limits?.images ?? d.imageRateLimit),
   };
 }

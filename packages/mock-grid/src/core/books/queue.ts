@@ -12,7 +12,7 @@
  */
 import type { Job, QueueNode, Worker } from '../entities.js';
 import { OrderCounter } from '../order.js';
-import type { SkippedCounts } from '../wire.js';
+import type { ImageSkippedCounts, SkippedCounts } from '../wire.js';
 
 export type SkipReason = keyof SkippedCounts;
 
@@ -55,6 +55,22 @@ export function emptySkipped(): SkippedCounts {
     models: 0,
     max_length: 0,
     max_context_length: 0,
+    nsfw: 0,
+    untrusted: 0,
+    worker_id: 0,
+    blacklist: 0,
+  };
+}
+
+export function emptyImageSkipped(): ImageSkippedCounts {
+  return {
+    models: 0,
+    max_pixels: 0,
+    img2img: 0,
+    painting: 0,
+    'post-processing': 0,
+    lora: 0,
+    controlnet: 0,
     nsfw: 0,
     untrusted: 0,
     worker_id: 0,
@@ -168,7 +184,11 @@ export class JobQueue {
    * added to `skipped`; `skipped.models` counts queued jobs outside the worker's lanes (a job in several
    * lanes may be counted more than once, so it is an estimate, like the Horde's).
    */
-  take(worker: Worker, check: (job: Job) => SkipReason | null, skipped: SkippedCounts): Job | null {
+  take<R extends string>(
+    worker: Worker,
+    check: (job: Job) => R | null,
+    skipped: Record<R | 'models', number>,
+  ): Job | null {
     const scan = ++this.#scan;
     let best: Job | null = null;
     let reachable = 0;

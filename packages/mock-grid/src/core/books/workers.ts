@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import type { Account, Worker } from '../entities.js';
 import { GridError } from '../errors.js';
 import { uuid } from '../ids.js';
+import type { MediaCaps } from '../image-spec.js';
 import { GRID_DEFAULTS } from '../settings.js';
 import { round2 } from '../tokens.js';
 
@@ -25,6 +26,8 @@ export interface WorkerUpdate {
   threads?: number | undefined;
   /** Kept when absent: a pop that leaves it out does not forget the key. */
   publicKey?: string | undefined;
+  /** A media worker's capabilities; null (or absent) for a text worker. */
+  media?: MediaCaps | null;
 }
 
 export class WorkerBook {
@@ -36,6 +39,8 @@ export class WorkerBook {
    * next register or pop, so a scan for an online worker never walks the workers that have gone away.
    */
   readonly byModel = new Map<string, Set<Worker>>();
+  /** The same for media workers: their models are image models, never listed or routed to as text models. */
+  readonly imageByModel = new Map<string, Set<Worker>>();
   readonly #maybeOnline = new Set<Worker>();
   /** Workers looked at by online scans, ever: lets tests prove a scan skips the ones that went away. */
   inspected = 0;
@@ -105,6 +110,7 @@ export class WorkerBook {
       lastEvictionEnd: null,
       cooldownUntil: null,
       publicKey: null,
+      media: null,
     };
     this.byId.set(worker.id, worker);
     this.byName.set(name, worker);
@@ -130,6 +136,7 @@ export class WorkerBook {
     const threads = positive(u.threads, 'threads', 1);
     this.forgetOffline(worker);
     worker.kind = u.kind;
+    worker.media = u.media ?? null;
     // The Horde keeps the first 200 models of a pop (docs/mock-grid-core.md "Matching"); the same cap bounds
     // what one WS worker costs each time it looks for a job (its model lanes) and what /v1/models walks.
     worker.models = [...new Set(u.models)].slice(0, MAX_WORKER_MODELS);
@@ -163,24 +170,30 @@ export class WorkerBook {
 
   /** Puts the worker (back) into the may-be-online sets. */
   index(worker: Worker): void {
+    const byModel = this.#modelIndex(worker);
     for (const m of worker.models) {
-      let set = this.byModel.get(m);
+      let set = byModel.get(m);
       if (!set) {
         set = new Set();
-        this.byModel.set(m, set);
+        byModel.set(m, set);
       }
       set.add(worker);
     }
     this.#maybeOnline.add(worker);
   }
 
+  #modelIndex(worker: Worker): Map<string, Set<Worker>> {
+    return worker.media ? this.imageByModel : this.byModel;
+  }
+
   forgetOffline(worker: Worker): void {
+    const byModel = this.#modelIndex(worker);
     for (const m of worker.models) {
-      const set = this.byModel.get(m);
+      const set = byModel.get(m);
       if (!set) continue;
       set.delete(worker);
       // A model nobody serves any more leaves the map too, so `onlineModels` (every `auto` request) stays small.
-      if (set.size === 0) this.byModel.delete(m);
+      if (set.size === 0) byModel.delete(m);
     }
     this.#maybeOnline.delete(worker);
   }
@@ -205,15 +218,29 @@ export class WorkerBook {
     return out;
   }
 
-  /** Whether an online worker serves one of `models` (any model when empty). */
+  /** Whether an online text worker serves one of `models` (any model when empty). */
   possible(models: string[]): boolean {
     if (models.length === 0) {
-      for (const w of this.#maybeOnline) if (this.onlineOrForget(w)) return true;
+      for (const w of this.#maybeOnline) if (w.media === null && this.onlineOrForget(w)) return true;
       return false;
     }
     for (const model of models) {
       const set = this.byModel.get(model);
       if (set) for (const w of set) if (this.onlineOrForget(w)) return true;
+    }
+    return false;
+  }
+
+  /** Whether an online image worker serves one of `models`; with none, whether any image worker is online. */
+  possibleImage(models: string[]): boolean {
+    if (models.length === 0) {
+      for (const w of this.#maybeOnline)
+        if (w.media?.types.has('image') && this.onlineOrForget(w)) return true;
+      return false;
+    }
+    for (const model of models) {
+      const set = this.imageByModel.get(model);
+      if (set) for (const w of set) if (w.media?.types.has('image') && this.onlineOrForget(w)) return true;
     }
     return false;
   }

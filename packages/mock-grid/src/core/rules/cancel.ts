@@ -6,7 +6,7 @@
 import type { Books } from '../books/index.js';
 import type { Job } from '../entities.js';
 import { isTerminal } from '../job-machine.js';
-import { close, endGeneration } from '../moves.js';
+import { close, endBatch, requeue } from '../moves.js';
 import { jobIds, type Outbox } from '../outbox.js';
 
 export function cancel(
@@ -19,8 +19,12 @@ export function cancel(
   const gen = job.gen;
   if (gen) {
     const conn = gen.conn;
-    endGeneration(b, gen, 'abort', 'cancelled', conn !== null);
-    if (conn) out.cancelFrame(conn, gen.id);
+    // A WS media job stops as a whole (one job on the wire, cancelled by its first generation's id); its
+    // other images go back to the queue, which is not their failure.
+    const ended = endBatch(b, gen, 'abort', 'cancelled', conn !== null);
+    if (conn) out.cancelFrame(conn, ended[0]?.[1].id ?? gen.id);
+    for (const [other] of ended)
+      if (other !== job) requeue(b, out, other, 'another image of its job was cancelled');
   }
   close(b, out, job, { type: 'cancelled', ...jobIds(job), at: b.clock.now() });
 }

@@ -10,9 +10,9 @@ import type { Books } from '../books/index.js';
 import { decodeMs } from '../books/stats.js';
 import type { Generation } from '../entities.js';
 import { isAutoModel } from '../model-routing.js';
-import { close, endGeneration } from '../moves.js';
+import { close, endBatch, endGeneration } from '../moves.js';
 import { jobIds, type Outbox } from '../outbox.js';
-import { charge, reward } from '../pricing.js';
+import { charge, imagePrice, reward } from '../pricing.js';
 import { countCompletionTokens, round2, round3 } from '../tokens.js';
 import type { CompleteInput } from '../types.js';
 
@@ -106,4 +106,85 @@ export function complete(
   out.gridEvent({ type: 'charged', at: now, jobId: job.id, account: username(requester), den: charged });
   if (conn) out.feed(conn);
   return earned;
+}
+
+/**
+ * Settles verified images: a WS media job's whole batch (`gen` is its first generation) or one popped image.
+ * Each image earns its worker its megapixel-step price (docs/spec.md "Image rewards") and costs its requester
+ * the same (nothing when censored), and its job is done with the image. `contentTypes[i]` is the type the
+ * door found image `i` to be. Returns the sum of the rewards (the WS `ack.den`, the Horde `reward`).
+ */
+export function completeImages(
+  b: CompleteBooks,
+  out: Outbox,
+  gen: Generation,
+  contentTypes: string[],
+  state: 'ok' | 'censored' | 'faulted' | 'csam',
+  seed?: number,
+): number {
+  const worker = gen.worker;
+  const owner = worker.owner;
+  const conn = gen.conn;
+  const now = b.clock.now();
+  let total = 0;
+  const ended = endBatch(b, gen, 'finish', null);
+  ended.forEach(([job, g], i) => {
+    const image = job.req.image!;
+    const requester = job.req.account;
+    const earned = imagePrice(g.model, image.width, image.height, image.steps);
+    const charged = state === 'ok' ? earned : 0;
+    const genMs = now - g.assignedAt;
+    const receipt = { at: now, jobId: job.id, tokens: 0, model: g.model };
+    b.workers.fulfilled(worker, 0, genMs, earned);
+    b.accounts.credit(owner, earned, receipt);
+    b.accounts.charge(requester, charged, receipt);
+    job.req.charged = round2(job.req.charged + charged);
+    total = round2(total + earned);
+    const contentType = contentTypes[i] ?? 'image/webp';
+    job.result = {
+      text: '',
+      seed: seed ?? job.seed,
+      workerId: worker.id,
+      workerName: worker.name,
+      model: g.model,
+      state,
+      signature: null,
+      image: { generationId: g.id, key: g.key!, contentType, den: charged },
+    };
+    close(b, out, job, {
+      type: 'done',
+      ...jobIds(job),
+      at: now,
+      text: '',
+      usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+      finish_reason: 'stop',
+      grid: {
+        worker: worker.name,
+        gen_time: round3(genMs / 1000),
+        ttft: round3(genMs / 1000),
+        seed: job.seed,
+      },
+      image: {
+        generationId: g.id,
+        key: g.key!,
+        contentType,
+        seed: job.seed,
+        model: g.model,
+        worker: worker.name,
+        den: charged,
+        genTimeS: round3(genMs / 1000),
+      },
+    });
+    out.gridEvent({
+      type: 'credited',
+      at: now,
+      jobId: job.id,
+      account: username(owner),
+      workerName: worker.name,
+      den: earned,
+    });
+    out.gridEvent({ type: 'charged', at: now, jobId: job.id, account: username(requester), den: charged });
+  });
+  if (conn) out.feed(conn);
+  return total;
 }

@@ -7,31 +7,56 @@
  */
 import type { Books } from '../books/index.js';
 import type { Generation, Job } from '../entities.js';
-import { close, endGeneration, freeDrained, takeBack } from '../moves.js';
+import { close, endBatch, freeDrained, requeue, takeBack } from '../moves.js';
 import { jobIds, type Outbox } from '../outbox.js';
 
 type FailBooks = Pick<Books, 'clock' | 'settings' | 'generations' | 'queue' | 'requests' | 'stats'>;
 
-/** A worker error or an empty completion (`clientError`: the client's fault, no strike, no retry). */
+/**
+ * A worker error or an empty completion (`clientError`: the client's fault, no strike, no retry). A WS media
+ * job fails as a whole (all its images); `avoid` (an image that failed verification) keeps the job from
+ * going back to the same worker, so another one serves it.
+ */
 export function fail(
   b: FailBooks,
   out: Outbox,
   gen: Generation,
   message: string,
   clientError: boolean,
+  avoid = false,
 ): void {
-  const job = gen.job!;
   const conn = gen.conn;
   const worker = gen.worker;
-  endGeneration(b, gen, 'finish', clientError ? 'client error' : 'failed');
-  if (clientError) {
-    close(b, out, job, { type: 'failed', ...jobIds(job), at: b.clock.now(), message, clientError: true });
-  } else {
+  for (const [job, g] of endBatch(b, gen, 'finish', clientError ? 'client error' : 'failed')) {
+    if (clientError) {
+      close(b, out, job, { type: 'failed', ...jobIds(job), at: b.clock.now(), message, clientError: true });
+      continue;
+    }
     worker.uncompletedJobs++;
-    retryOrFault(b, out, job, gen, message);
-    if (conn) out.strike(worker);
+    if (avoid) avoidWorker(job, worker.id);
+    retryOrFault(b, out, job, g, message);
+  }
+  if (!clientError && conn) out.strike(worker);
+  if (conn && !conn.closed) out.feed(conn);
+}
+
+/**
+ * A WS media job the worker stopped on its own (`done` with `cancelled: true`, no cancel asked): nothing is
+ * paid and it is no strike; its images go back to the queue for another worker, with no failure counted.
+ */
+export function giveBack(b: FailBooks, out: Outbox, gen: Generation): void {
+  const conn = gen.conn;
+  const worker = gen.worker;
+  for (const [job] of endBatch(b, gen, 'finish', 'cancelled by the worker')) {
+    avoidWorker(job, worker.id);
+    requeue(b, out, job, 'the worker cancelled the job');
   }
   if (conn && !conn.closed) out.feed(conn);
+}
+
+function avoidWorker(job: Job, workerId: string): void {
+  job.avoid ??= new Set();
+  job.avoid.add(workerId);
 }
 
 /** A generation's timer fired: its lease ran out, or the drain after a cancel did. */
@@ -48,17 +73,18 @@ export function leaseTimer(b: FailBooks, out: Outbox, gen: Generation): void {
     return;
   }
   if (gen.state !== 'active') return;
-  const job = gen.job!;
   const conn = gen.conn;
   const worker = gen.worker;
-  worker.uncompletedJobs++;
-  endGeneration(b, gen, 'abort', 'lease expired');
+  // A WS media job's lease is its first generation's, and all its images are taken back with it.
+  const ended = endBatch(b, gen, 'abort', 'lease expired');
   if (conn) out.cancelFrame(conn, gen.id);
-  // Letting a lease run out is that worker's failure: a strike, and the job is not handed back to it (a hung
-  // worker that still answers pings would otherwise take it again and again until it faulted).
-  job.avoid ??= new Set();
-  job.avoid.add(worker.id);
-  retryOrFault(b, out, job, gen, 'lease expired');
+  for (const [job, g] of ended) {
+    worker.uncompletedJobs++;
+    // Letting a lease run out is that worker's failure: a strike, and the job is not handed back to it (a
+    // hung worker that still answers pings would otherwise take it again and again until it faulted).
+    avoidWorker(job, worker.id);
+    retryOrFault(b, out, job, g, 'lease expired');
+  }
   out.strike(worker);
   if (conn) out.feed(conn);
 }

@@ -5,11 +5,12 @@
  * cap fail the attempt.
  */
 import type { Books } from '../books/index.js';
+import type { Generation } from '../entities.js';
 import { move } from '../job-machine.js';
 import { jobIds, type Outbox } from '../outbox.js';
 import { owns } from '../ownership.js';
 import { tokensForChars } from '../tokens.js';
-import type { ProgressInput } from '../types.js';
+import type { MediaProgressInput, ProgressInput } from '../types.js';
 
 /** Tokens a worker may stream past `streamCapFactor` × the job's cap (docs/mock-grid-core.md). */
 const STREAM_SLACK_TOKENS = 16;
@@ -20,7 +21,8 @@ export function progress(
   input: ProgressInput,
 ): boolean {
   const gen = b.generations.get(input.generationId);
-  if (gen?.state !== 'active' || !owns(b, gen, input.by)) return false;
+  // A media job streams no tokens (its progress is `mediaProgress`).
+  if (gen?.state !== 'active' || gen.key !== null || !owns(b, gen, input.by)) return false;
   const job = gen.job!;
   const now = b.clock.now();
   const content = typeof input.delta.content === 'string' ? input.delta.content : '';
@@ -40,4 +42,35 @@ export function progress(
   if (input.finish_reason) gen.finishReason = input.finish_reason;
   out.jobEvent(job, { type: 'token', ...jobIds(job), at: now, generationId: gen.id, delta: input.delta });
   return true;
+}
+
+/**
+ * A media worker's progress (WS `progress`, Horde `generate/progress`) on live generation `gen`: recorded on
+ * every image of its job (a report counts for the whole job; spec `HordeImageProgressRequest.id`). It is not a
+ * result and earns nothing; the views read it (`GET /v1/progress/{token}`, the Horde `check`).
+ */
+export function mediaProgress(gen: Generation, input: MediaProgressInput): void {
+  let pct = input.pct;
+  let steps: Generation['steps'] = null;
+  if (input.currentStep !== undefined && input.totalSteps !== undefined && input.totalSteps > 0) {
+    const current = Math.min(Math.max(0, input.currentStep), input.totalSteps);
+    steps = { current, total: input.totalSteps };
+    pct = (current / input.totalSteps) * 100;
+  }
+  const value = Math.min(100, Math.max(0, pct ?? 0));
+  for (const g of gen.batch ?? [gen]) {
+    if (g.state !== 'active') continue;
+    g.pct = value;
+    if (steps) g.steps = steps;
+  }
+}
+
+/** Whether `by` holds live media generation `id` (a WS progress frame's check; never throws). */
+export function liveMediaGeneration(
+  b: Pick<Books, 'accounts' | 'generations'>,
+  input: MediaProgressInput,
+): Generation | null {
+  const gen = b.generations.get(input.generationId);
+  if (gen?.state !== 'active' || gen.key === null || !owns(b, gen, input.by)) return null;
+  return gen;
 }

@@ -7,9 +7,16 @@ import type { Books } from '../books/index.js';
 import type { Conn, Worker } from '../entities.js';
 import { GridError } from '../errors.js';
 import { uuid } from '../ids.js';
+import { type MediaCaps, mediaCaps } from '../image-spec.js';
 import { dropConnection } from '../moves.js';
 import type { Outbox } from '../outbox.js';
-import type { PopCheckInInput, WorkerSink, WsRegisterInput, WsRegistration } from '../types.js';
+import type {
+  ImagePopCheckInInput,
+  PopCheckInInput,
+  WorkerSink,
+  WsRegisterInput,
+  WsRegistration,
+} from '../types.js';
 
 type RegisterBooks = Pick<
   Books,
@@ -33,10 +40,12 @@ export function connect(
 ): WsRegistration {
   const now = b.clock.now();
   const account = b.accounts.authenticate(input.apikey, 'worker.connect');
+  const media = wsMedia(input);
   const worker = b.workers.claim(account, input.name, input.models, 'ws');
   refuseDuringCooldown(worker, now);
   b.workers.update(worker, {
     kind: 'ws',
+    media,
     models: input.models ?? [],
     maxLength: input.max_length,
     maxContextLength: input.max_context_length,
@@ -82,6 +91,51 @@ export function checkIn(b: RegisterBooks, out: Outbox, input: PopCheckInInput): 
     models: input.models,
     maxLength: input.max_length,
     maxContextLength: input.max_context_length,
+    nsfw: input.nsfw,
+    bridgeAgent: input.bridge_agent ?? 'unknown:0:unknown',
+    threads: input.threads,
+    publicKey: input.public_key,
+  });
+  if (!b.workers.popped(worker, now)) {
+    out.gridEvent({ type: 'worker.online', at: now, workerId: worker.id, name: worker.name, kind: 'pop' });
+  }
+  return worker;
+}
+
+/** The kinds of media job types a WS worker may register (openapi/components/ws.yaml `WsJobKind`). */
+const MEDIA_KINDS = new Set(['image', 'video', 'audio', '3d']);
+
+/**
+ * A register frame's media capabilities, or null for a text worker. A frame that mixes `text` with media kinds
+ * is refused (`MixedJobTypes`, the door's 4003): a media session has its own frames (spec `WsRegister`).
+ */
+function wsMedia(input: WsRegisterInput): MediaCaps | null {
+  const types = input.job_types ?? (input.worker_type ? [input.worker_type] : ['text']);
+  const media = types.filter((t) => MEDIA_KINDS.has(t));
+  if (media.length === 0) return null;
+  if (types.includes('text')) {
+    throw new GridError(
+      'MixedJobTypes',
+      'job_types mixes text with media kinds; open one connection per kind',
+      { field: 'job_types' },
+    );
+  }
+  return mediaCaps(input, media, 'ws');
+}
+
+/** The check-in half of a Horde image pop: creates or updates an image worker from the pop body. */
+export function checkInImage(b: RegisterBooks, out: Outbox, input: ImagePopCheckInInput): Worker {
+  const now = b.clock.now();
+  const account = b.accounts.authenticate(input.apikey, 'worker.connect');
+  const media = mediaCaps(input, ['image'], 'pop');
+  const worker = b.workers.claim(account, input.name, input.models, 'pop');
+  refuseDuringCooldown(worker, now);
+  b.workers.update(worker, {
+    kind: 'pop',
+    media,
+    models: input.models,
+    maxLength: undefined,
+    maxContextLength: undefined,
     nsfw: input.nsfw,
     bridgeAgent: input.bridge_agent ?? 'unknown:0:unknown',
     threads: input.threads,

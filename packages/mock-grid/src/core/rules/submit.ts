@@ -7,13 +7,14 @@ import type { Books } from '../books/index.js';
 import type { Job, Req } from '../entities.js';
 import { GridError } from '../errors.js';
 import { uuid } from '../ids.js';
+import { hordeImageSpec, type ImageSpec, v1ImageSpec } from '../image-spec.js';
 import { resolveChatModel } from '../model-routing.js';
 import { enqueue } from '../moves.js';
 import type { Outbox } from '../outbox.js';
-import { jobCost } from '../pricing.js';
+import { imageRequestCost, jobCost } from '../pricing.js';
 import { GRID_DEFAULTS } from '../settings.js';
 import { round2 } from '../tokens.js';
-import type { Submission, SubmitInput } from '../types.js';
+import type { ImageSubmitInput, Submission, SubmitInput } from '../types.js';
 import { chatSpec, hordeSpec, type JobSpec } from '../validate.js';
 
 /** The `Retry-After` of the in-flight cap's 429 (`TooManyPrompts`): 2 s. */
@@ -30,6 +31,7 @@ type SubmitBooks = Pick<
   | 'stats'
   | 'chatLimiter'
   | 'hordeLimiter'
+  | 'imageLimiter'
 >;
 
 export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput): Submission {
@@ -82,6 +84,7 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput): Submiss
     createdAt: now,
     chat: input.source === 'v1' ? input.request : null,
     horde: input.source === 'horde' ? input.request : null,
+    image: null,
     jobs: [],
     open: 0,
     kudosEstimate: kudos,
@@ -123,4 +126,126 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput): Submiss
   // After every `queued`: a listener sees all of them before any `assigned`.
   for (const job of req.jobs) out.dispatch(job);
   return { id: req.id, jobIds: req.jobs.map((j) => j.id), kudos, possible: isPossible, model: resolvedModel };
+}
+
+/**
+ * An image request (/v1 `createImage`, Horde `generate/async`): the same checks as text in the same order
+ * (key and scope, rate limit, body, workers named, in flight — /v1 also counts media requests in flight,
+ * `maxMediaInFlight` — the model online for /v1, upfront kudos), then one job per image, each with its own
+ * seed, queued and offered to idle media connections (docs/mock-grid-core.md "Image jobs").
+ */
+export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput): Submission {
+  const now = b.clock.now();
+  const account = b.accounts.authenticate(input.apiKey, 'inference.submit');
+  const limiter = input.source === 'v1' ? b.imageLimiter : b.hordeLimiter;
+  limiter?.hit(String(account.id), now);
+  const source = input.sourceKey
+    ? { key: input.sourceKey }
+    : input.sourceUrl
+      ? { url: input.sourceUrl }
+      : null;
+  const random = b.settings.random;
+  const image: ImageSpec =
+    input.source === 'v1'
+      ? v1ImageSpec(input.request, random, source)
+      : hordeImageSpec(input.request, random, source);
+  const allow = new Set<string>();
+  for (const id of image.workers) {
+    if (!b.workers.byId.has(id)) {
+      throw new GridError('WorkerNotFound', `Worker ID '${id}' not found`, { field: 'workers' });
+    }
+    allow.add(id);
+  }
+  const kudos = imageRequestCost(image.models, image.n, image.width, image.height, image.steps);
+  const isPossible = b.workers.possibleImage(image.models);
+  if (input.source === 'horde' && input.request.dry_run) {
+    return { id: '', jobIds: [], kudos, possible: isPossible, model: null };
+  }
+  if (account.inFlight + image.n > account.maxInFlight) {
+    throw new GridError(
+      'TooManyPrompts',
+      `Too many concurrent requests: ${account.inFlight} in flight, the limit is ${account.maxInFlight}`,
+      { limit: account.maxInFlight, retryAfterMs: IN_FLIGHT_RETRY_AFTER_MS },
+    );
+  }
+  if (input.source === 'v1') {
+    const cap = b.settings.maxMediaInFlight;
+    if (account.mediaInFlight >= cap) {
+      throw new GridError(
+        'TooManyPrompts',
+        `Too many image requests in flight: ${account.mediaInFlight}, the limit is ${cap}`,
+        { limit: cap, retryAfterMs: IN_FLIGHT_RETRY_AFTER_MS },
+      );
+    }
+    // An offline model is never substituted; no image worker at all is the 503 (spec `createImage`).
+    if (!b.workers.possibleImage([])) {
+      throw new GridError('NoModelOnline', 'No image workers are currently online.');
+    }
+    if (!isPossible) {
+      throw new GridError('ModelNotOnline', `Model '${image.models[0]}' is not available`, {
+        field: 'model',
+      });
+    }
+  }
+  if (b.settings.upfrontKudos && account.balance < kudos) {
+    throw new GridError(
+      'KudosUpfront',
+      `This request needs ${kudos} den upfront; the balance is ${account.balance}`,
+      { limit: kudos },
+    );
+  }
+  const req: Req = {
+    id: uuid(),
+    source: input.source,
+    account,
+    createdAt: now,
+    chat: null,
+    horde: null,
+    image,
+    jobs: [],
+    open: 0,
+    kudosEstimate: kudos,
+    charged: 0,
+    listeners: input.listener ? [input.listener] : null,
+  };
+  for (let index = 0; index < image.n; index++) {
+    req.jobs.push({
+      id: uuid(),
+      req,
+      index,
+      state: 'new',
+      models: image.models,
+      maxLength: null,
+      // Image jobs count no tokens in the queue's token totals.
+      wantTokens: 0,
+      maxContextLength: null,
+      nsfw: image.nsfw,
+      trustedWorkers: image.trustedWorkers,
+      allowWorkers: allow.size > 0 && !image.workerBlacklist ? allow : null,
+      blockWorkers: allow.size > 0 && image.workerBlacklist ? allow : null,
+      seq: b.requests.nextSeq(),
+      createdAt: now,
+      seed: image.seeds[index]!,
+      promptTokens: 0,
+      failures: 0,
+      avoid: null,
+      nodes: [],
+      inQueue: false,
+      scan: 0,
+      gen: null,
+      listeners: null,
+      result: null,
+    });
+  }
+  b.requests.add(req);
+  b.accounts.requested(account, image.n);
+  for (const job of req.jobs) enqueue(b, out, job);
+  for (const job of req.jobs) out.dispatch(job);
+  return {
+    id: req.id,
+    jobIds: req.jobs.map((j) => j.id),
+    kudos,
+    possible: isPossible,
+    model: image.models[0]!,
+  };
 }

@@ -5,6 +5,7 @@
  * waits for a worker instead, as on the Horde.
  */
 import type { Books } from '../books/index.js';
+import type { Job } from '../entities.js';
 import { close } from '../moves.js';
 import { jobIds, type Outbox } from '../outbox.js';
 
@@ -14,9 +15,14 @@ export function sweep(
 ): void {
   const now = b.clock.now();
   const timeoutMs = b.settings.noWorkerTimeoutMs;
-  const served = (model: string | null) => b.workers.possible(model === null ? [] : [model]);
+  const served = (model: string | null) => {
+    const models = model === null ? [] : [model];
+    return b.workers.possible(models) || b.workers.possibleImage(models);
+  };
+  const servable = (job: Job) =>
+    job.req.image ? b.workers.possibleImage(job.models) : b.workers.possible(job.models);
   for (const job of b.queue.unserved(now, served, now - timeoutMs)) {
-    if (job.req.source !== 'v1' || !job.inQueue || b.workers.possible(job.models)) continue;
+    if (job.req.source !== 'v1' || !job.inQueue || servable(job)) continue;
     b.queue.remove(job);
     const message = `No worker serving '${job.models.join("', '")}' has been online for ${timeoutMs / 1000} s`;
     close(b, out, job, { type: 'faulted', ...jobIds(job), at: now, message, noWorker: true }, 'orphan');

@@ -79,10 +79,45 @@ export function toDoorRequest(
     query,
     headers,
     ip: req.socket.remoteAddress,
+    origin: originOf(req),
     bodyText: body.text,
     ...(body.problem === undefined ? {} : { bodyProblem: body.problem }),
     signal: aborter.signal,
   };
+}
+
+/** `http://{Host}` of a request: where this client reaches the grid. */
+export function originOf(req: IncomingMessage): string {
+  const host = req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`;
+  return `http://${host}`;
+}
+
+/** Reads a raw body (an object-store PUT) up to `limitBytes`; null when it is larger. */
+export function readRawBody(
+  req: IncomingMessage,
+  limitBytes: number,
+  timeoutMs: number,
+): Promise<Uint8Array | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const timer = setTimeout(() => {
+      req.pause();
+      reject(new BodyTimeoutError(timeoutMs));
+    }, timeoutMs);
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limitBytes) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      clearTimeout(timer);
+      resolve(size > limitBytes ? null : new Uint8Array(Buffer.concat(chunks)));
+    });
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
 }
 
 /** The bound on an SSE response's unsent bytes, and where cuts and the high-water mark are counted. */

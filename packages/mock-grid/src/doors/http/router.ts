@@ -1,11 +1,13 @@
 import { limits } from '@aipg/sdk/wire';
 import type { GridCore } from '../../core/index.js';
+import type { ObjectStore } from '../../store/object-store.js';
 import { type FieldProblem, fieldName, type SpecValidators } from '../../validation/spec.js';
 import { hordeError, hordeProblems, hordeValidationError, v1Error, v1ValidationError } from '../errors.js';
 import { jsonDepthProblem } from '../json-depth.js';
 import { isRounded, numberLiteralAt } from '../json-number.js';
 import { jsonSyntaxProblem } from '../json-syntax.js';
 import { DEFAULT_RATE_LIMITS, type DoorGuard, type DoorRateLimits } from './guard.js';
+import type { ProgressTokens } from './progress-tokens.js';
 import { type DoorRequest, type DoorResponse, json } from './types.js';
 
 /** What every route handler can reach: the one core, the compiled spec, the door-level limits and their
@@ -15,6 +17,10 @@ export interface DoorContext {
   spec: SpecValidators;
   limits: DoorLimits;
   guard: DoorGuard;
+  /** Where workers upload images and clients download them (src/store/). */
+  store: ObjectStore;
+  /** `progress_token` → image request (GET /v1/progress/{token}). */
+  progress: ProgressTokens;
 }
 
 export interface DoorLimits extends DoorRateLimits {

@@ -1,7 +1,10 @@
+import { OBJECTS_PREFIX, type StoreResponse } from '../../store/object-store.js';
+import { hordeImageRoutes } from './horde-images.js';
 import { hordeRoutes } from './horde-v2.js';
 import { type DoorContext, dispatch, type Route } from './router.js';
 import type { DoorRequest, DoorResponse } from './types.js';
 import { v1Routes } from './v1.js';
+import { v1ImageRoutes } from './v1-images.js';
 
 /**
  * The operations that read a key: an IP that has failed authentication too often is refused these (429)
@@ -15,6 +18,14 @@ const KEYED = new Set([
   'hordeTextPop',
   'hordeTextSubmit',
   'hordeFindUser',
+  'createImage',
+  'hordeImageAsync',
+  'hordeImageCheck',
+  'hordeImageStatus',
+  'hordeImageCancel',
+  'hordeImagePop',
+  'hordeImageProgress',
+  'hordeImageSubmit',
 ]);
 
 function admitted(route: Route): Route {
@@ -30,11 +41,36 @@ function admitted(route: Route): Route {
 }
 
 /** Every HTTP route of the mock grid, for the node server and the msw handlers alike. */
-export const routes: Route[] = [...v1Routes, ...hordeRoutes].map(admitted);
+export const routes: Route[] = [...v1Routes, ...v1ImageRoutes, ...hordeRoutes, ...hordeImageRoutes].map(
+  admitted,
+);
 
 /** Routes one request and counts a refused key against its IP (guard.ts). Never throws. */
 export async function handleDoorRequest(req: DoorRequest, ctx: DoorContext): Promise<DoorResponse> {
   const out = await dispatch(routes, req, ctx);
   ctx.guard.answered(req, out.status);
   return out;
+}
+
+/** Answers an object-store request (`/objects/{key}`, src/store/): raw bytes, not JSON, so not routed above. */
+export function handleStoreRequest(
+  ctx: DoorContext,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  contentType: string | undefined,
+  body: Uint8Array | undefined,
+): StoreResponse {
+  const raw = path.slice(OBJECTS_PREFIX.length);
+  let key = raw;
+  try {
+    key = decodeURIComponent(raw);
+  } catch {
+    // Left as sent: its signature will not match.
+  }
+  return ctx.store.handle({ method, key, query, contentType, body });
+}
+
+export function isStorePath(path: string): boolean {
+  return path.startsWith(OBJECTS_PREFIX);
 }

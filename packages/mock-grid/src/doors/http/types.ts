@@ -13,6 +13,8 @@ export interface DoorRequest {
   bodyText: string | undefined;
   /** The client's address when there is a socket (the node server); per-IP limits read it (guard.ts). */
   ip?: string | undefined;
+  /** Where the client reached the grid (`http://host:port`, msw: its base URL): signed object URLs start so. */
+  origin?: string;
   /** Why the body could not be read as text (not UTF-8); `bodyText` is `undefined` then. See `decodeBody`. */
   bodyProblem?: string;
   /** Aborts when the client goes away before the response is complete (→ core cancel for streams). */

@@ -4,15 +4,20 @@ import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type {
   CompleteInput,
   GridCore,
+  MediaVerdict,
   TimerHandle,
   WorkerSink,
   WsJobOffer,
+  WsMediaJobOffer,
   WsRegisterInput,
 } from '../../core/index.js';
 import { isGridError, isStale } from '../../core/index.js';
 import { type GridLog, SILENT_LOG } from '../../log/grid-log.js';
+import { type ObjectStore, URL_TTL_S } from '../../store/object-store.js';
+import { verifyUpload } from '../../store/verify.js';
 import { fieldName, type SpecValidators } from '../../validation/spec.js';
 import { wsCloseCode } from '../errors.js';
+import { originOf } from '../http/node-adapter.js';
 import { jsonDepthProblem } from '../json-depth.js';
 import { jsonSyntaxProblem } from '../json-syntax.js';
 import { checkSignature, isSigned } from '../signatures.js';
@@ -59,6 +64,7 @@ type Frame = Record<string, unknown>;
 
 export class WorkerDoor {
   private readonly wss: WebSocketServer;
+  private readonly store: ObjectStore | undefined;
   private readonly pingIntervalMs: number;
   private readonly registerTimeoutMs: number;
   private readonly connections = new Set<WorkerConnection>();
@@ -71,10 +77,11 @@ export class WorkerDoor {
   constructor(
     private readonly grid: GridCore,
     private readonly spec: SpecValidators,
-    options: WsDoorOptions & { log?: GridLog } = {},
+    options: WsDoorOptions & { log?: GridLog; store?: ObjectStore } = {},
     private readonly hooks: WsDoorHooks = {},
   ) {
     this.log = options.log ?? SILENT_LOG;
+    this.store = options.store;
     this.pingIntervalMs = options.pingIntervalMs ?? 10_000;
     this.registerTimeoutMs = options.registerTimeoutMs ?? 30_000;
     this.maxSocketsPerIp = options.maxSocketsPerIp ?? 512;
@@ -120,7 +127,7 @@ export class WorkerDoor {
         this.pingIntervalMs,
         this.registerTimeoutMs,
         log,
-        { ...this.limits, ip: req.socket.remoteAddress },
+        { ...this.limits, ip: req.socket.remoteAddress, store: this.store, origin: originOf(req) },
         socket,
       );
       this.connections.add(conn);
@@ -152,7 +159,13 @@ interface ConnectionLimits {
   maxBufferedBytes: number;
   hooks: WsDoorHooks;
   ip?: string | undefined;
+  /** Where media jobs' outputs go, and the origin their signed upload URLs start with. */
+  store?: ObjectStore | undefined;
+  origin?: string;
 }
+
+/** The media kinds a register frame may name (spec `WsJobKind`); any of them makes a media session. */
+const MEDIA_KINDS = new Set(['image', 'video', 'audio', '3d']);
 
 class WorkerConnection {
   private connectionId: string | undefined;
@@ -169,6 +182,10 @@ class WorkerConnection {
   private backlog: Promise<void> | undefined;
   /** The content streamed for the current job, which is what its signature must cover (spec: WsDone). */
   private streamed: { id: string; text: string } | undefined;
+  /** A media session (spec `WsRegister.job_types`): `WsMediaServerFrame` / `WsMediaWorkerFrame`. */
+  private media = false;
+  /** The current media job's slots, as sent: what its `done` is checked against. */
+  private mediaJob: { id: string; slots: WsMediaJobOffer['slots'] } | undefined;
 
   constructor(
     private readonly ws: WebSocket,
@@ -299,6 +316,66 @@ class WorkerConnection {
     this.send({ type: 'job', id: offer.id, model: offer.model, payload: offer.payload });
   }
 
+  /** A media job frame (spec `WsMediaJob`): each slot signed into a PUT URL valid 900 s. */
+  private sendMediaJob(offer: WsMediaJobOffer): void {
+    const store = this.limits.store;
+    const origin = this.limits.origin ?? '';
+    this.mediaJob = { id: offer.id, slots: offer.slots };
+    const upload = offer.slots.map((slot) => {
+      const contentType = slot.contentType ?? 'image/webp';
+      const signed = store?.putUrl(
+        origin,
+        slot.key,
+        { requestId: slot.requestId, contentType },
+        URL_TTL_S.wsPut,
+      );
+      return {
+        put_url: signed?.url ?? '',
+        key: slot.key,
+        content_type: contentType,
+        expires_at: signed?.expiresAt ?? 0,
+      };
+    });
+    const payload: Record<string, unknown> = { ...offer.payload };
+    if (offer.sourceKey && store)
+      payload.source_image_url = store.getUrl(origin, offer.sourceKey, URL_TTL_S.wsPut);
+    this.send({ type: 'job', id: offer.id, job_type: offer.job_type, model: offer.model, payload, upload });
+  }
+
+  /** A media `done`: every slot checked (uploaded, of its type by its magic bytes, its sha256), then settled. */
+  private async mediaDone(frame: Frame, by: { connectionId: string }): Promise<void> {
+    const id = String(frame.id);
+    const results = Array.isArray(frame.results)
+      ? (frame.results as { index: number; sha256: string }[])
+      : [];
+    const job = this.mediaJob?.id === id ? this.mediaJob : undefined;
+    if (job) this.mediaJob = undefined;
+    const verdicts: MediaVerdict[] = [];
+    if (job && frame.cancelled !== true) {
+      const store = this.limits.store;
+      const byIndex = new Map(results.map((r) => [r.index, r]));
+      for (const [i, slot] of job.slots.entries()) {
+        const result = byIndex.get(i);
+        verdicts.push(
+          result === undefined
+            ? { ok: false, reason: `slot ${i} has no result` }
+            : await verifyUpload(store?.read(slot.key), slot.contentType, result.sha256),
+        );
+      }
+      if (verdicts.some((v) => !v.ok)) for (const slot of job.slots) store?.delete(slot.key);
+    }
+    try {
+      this.grid.completeMedia({
+        generationId: id,
+        by,
+        verdicts,
+        ...(frame.cancelled === true ? { cancelled: true } : {}),
+      });
+    } catch (err) {
+      if (!isStale(err)) throw err;
+    }
+  }
+
   /** An unreadable frame before registration closes like a bad register; afterwards it is only reported. */
   private protocolError(message: string): void {
     if (!this.connectionId) this.refuse(4001, message);
@@ -339,12 +416,18 @@ class WorkerConnection {
         this.busy = true;
         this.sendJob(offer);
       },
+      mediaJob: (offer) => {
+        this.busy = true;
+        this.sendMediaJob(offer);
+      },
       cancel: (generationId) => this.send({ type: 'cancel', id: generationId }),
       // The core answers a `done` before it offers the next job: grid-text-worker reads the frame after its
       // `done` as the ack, so a job sent first would be taken for the ack and lost until its lease expired.
       ack: (generationId, den) => this.send({ type: 'ack', id: generationId, den }),
       close: (reason, message) => this.refuse(reason === 'replaced' ? 1012 : 4003, message),
     };
+    const types = Array.isArray(frame.job_types) ? frame.job_types : [frame.worker_type ?? 'text'];
+    this.media = types.some((t) => MEDIA_KINDS.has(String(t)));
     try {
       this.grid.register(frame as unknown as WsRegisterInput, sink);
     } catch (err) {
@@ -380,7 +463,26 @@ class WorkerConnection {
         }
         return undefined;
       }
+      case 'progress': {
+        if (!this.media) break;
+        const why = this.problems('WsProgress', frame);
+        if (why) {
+          this.send({ type: 'error', message: `invalid progress frame: ${why}` });
+          return undefined;
+        }
+        this.grid.mediaProgress({ generationId: String(frame.id), by, pct: Number(frame.pct) });
+        return undefined;
+      }
       case 'done': {
+        if (this.media) {
+          const why = this.problems('WsMediaDone', frame);
+          if (why) {
+            this.send({ type: 'error', message: `invalid done frame: ${why}` });
+            return undefined;
+          }
+          this.busy = false;
+          return this.mediaDone(frame, by);
+        }
         const why = this.problems('WsDone', frame);
         if (why) {
           this.send({ type: 'error', message: `invalid done frame: ${why}` });
@@ -424,15 +526,17 @@ class WorkerConnection {
         return undefined;
       }
       default:
-        this.send({
-          type: 'error',
-          message:
-            typeof frame.type === 'string'
-              ? `type: unknown frame type '${frame.type}' (expected pong, token, done or error)`
-              : 'type: field required (expected pong, token, done or error)',
-        });
-        return undefined;
+        break;
     }
+    const expected = this.media ? 'pong, progress, done or error' : 'pong, token, done or error';
+    this.send({
+      type: 'error',
+      message:
+        typeof frame.type === 'string'
+          ? `type: unknown frame type '${frame.type}' (expected ${expected})`
+          : `type: field required (expected ${expected})`,
+    });
+    return undefined;
   }
 
   private complete(input: CompleteInput): void {
