@@ -68,11 +68,11 @@ export type {
   GridImage,
   ImageGenerateOptions,
   ImageGenerateParams,
+  ImageInput,
   ImageJobOptions,
   ImageJobParams,
   ImageJobResult,
-  ImageMime,
-  ImageSource,
+  ImageMimeType,
   ImagesResult,
 } from './resources/images';
 export type { Model, ModelList, ModelPricing } from './resources/models';

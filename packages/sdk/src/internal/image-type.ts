@@ -4,10 +4,10 @@
  * `VP8X`). The three types of the spec's `ImageOutputFormat` (openapi/components/v1.yaml).
  */
 
-export type ImageMime = 'image/png' | 'image/jpeg' | 'image/webp';
+export type ImageMimeType = 'image/png' | 'image/jpeg' | 'image/webp';
 
 export interface ImageInfo {
-  mime: ImageMime;
+  mime: ImageMimeType;
   width: number;
   height: number;
 }
@@ -17,7 +17,7 @@ export function sniffImage(bytes: Uint8Array): ImageInfo | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const has = (at: number, ascii: string) =>
     String.fromCharCode(...bytes.subarray(at, at + ascii.length)) === ascii;
-  const info = (mime: ImageMime, width: number, height: number): ImageInfo => ({ mime, width, height });
+  const info = (mime: ImageMimeType, width: number, height: number): ImageInfo => ({ mime, width, height });
   try {
     // PNG: the 8-byte signature, then the IHDR chunk (big-endian width, height).
     if (has(0, '\x89PNG\r\n\x1a\n') && has(12, 'IHDR')) {

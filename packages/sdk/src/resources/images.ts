@@ -12,7 +12,7 @@ import type {
   ImagesResponse,
 } from '../generated/openapi';
 import { dataURLBase64, fromBase64, toBase64 } from '../internal/base64';
-import { type ImageMime, sniffImage } from '../internal/image-type';
+import { type ImageMimeType, sniffImage } from '../internal/image-type';
 import { type JobWaitOptions, waitForJob } from '../internal/job-wait';
 import { linkedController } from '../internal/signals';
 import { sleep } from '../internal/sleep';
@@ -35,19 +35,19 @@ export type {
   ImageProgress,
   ImagesResponse,
 } from '../generated/openapi';
-export type { ImageMime } from '../internal/image-type';
+export type { ImageMimeType } from '../internal/image-type';
 
 /**
  * A source picture (img2img, inpainting masks, ControlNet): bytes, a `Blob` (a `File`), a `data:` URL, an
  * `http(s)` URL (downloaded first, without the client's credentials), or base64 text as the wire takes it.
  */
-export type ImageSource = Uint8Array | ArrayBuffer | Blob | URL | string;
+export type ImageInput = Uint8Array | ArrayBuffer | Blob | URL | string;
 
 /** One finished image: its bytes, and what they are, read from the bytes themselves. */
 export interface GridImage {
   bytes: Uint8Array;
   /** From the file's magic bytes, not from any header. */
-  mime: ImageMime;
+  mime: ImageMimeType;
   /** In pixels, from the file's own header (PNG `IHDR`, JPEG start of frame, WebP `VP8`/`VP8L`/`VP8X`). */
   width: number;
   height: number;
@@ -59,7 +59,7 @@ export interface GridImage {
 }
 
 /** What `images.generate()` sends: the spec's `ImageGenerationRequest`, with `image` in any source form. */
-export type ImageGenerateParams = Omit<ImageGenerationRequest, 'image'> & { image?: ImageSource | undefined };
+export type ImageGenerateParams = Omit<ImageGenerationRequest, 'image'> & { image?: ImageInput | undefined };
 
 export interface ImageGenerateOptions extends RequestOptions {
   /**
@@ -79,9 +79,9 @@ export type ImageJobParams = Omit<
   HordeImageAsyncRequest,
   'source_image' | 'source_mask' | 'extra_source_images'
 > & {
-  source_image?: ImageSource | null | undefined;
-  source_mask?: ImageSource | null | undefined;
-  extra_source_images?: Array<Omit<HordeExtraSourceImage, 'image'> & { image: ImageSource }> | undefined;
+  source_image?: ImageInput | null | undefined;
+  source_mask?: ImageInput | null | undefined;
+  extra_source_images?: Array<Omit<HordeExtraSourceImage, 'image'> & { image: ImageInput }> | undefined;
 };
 
 /** How `images.createAndWait()` waits: `signal`, `onProgress` (every `check`), `pollIntervalMs`, `timeout`. */
@@ -144,7 +144,7 @@ export class Images extends APIResource {
    * `DELETE`); `faulted` → `JobFaultedError`.
    */
   async createAndWait(params: ImageJobParams, options: ImageJobOptions = {}): Promise<ImageJobResult> {
-    const wire = (source: ImageSource | null | undefined) => this.#wire(source, options.signal);
+    const wire = (source: ImageInput | null | undefined) => this.#wire(source, options.signal);
     const body = {
       ...params,
       source_image: await wire(params.source_image),
@@ -229,7 +229,7 @@ export class Images extends APIResource {
   }
 
   /** A source in the form both doors take: base64 text (URLs are downloaded; other strings are sent as they are). */
-  async #wire(source: ImageSource | null | undefined, signal: AbortSignal | undefined) {
+  async #wire(source: ImageInput | null | undefined, signal: AbortSignal | undefined) {
     if (source == null) return source;
     if (typeof source === 'string' || source instanceof URL) {
       const text = String(source);

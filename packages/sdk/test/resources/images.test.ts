@@ -7,7 +7,8 @@ import {
   type HordeImageCheck,
   type HordeImageGeneration,
   type HordeImageStatus,
-  type ImageSource,
+  type ImageInput,
+  type ImageJobResult,
   JobFaultedError,
   NotFoundError,
   UnprocessableEntityError,
@@ -292,10 +293,10 @@ describe('images.generate (/v1/images/generations)', () => {
 describe('source images (img2img, masks)', () => {
   const source = png(64, 64);
   const sourceBase64 = base64(source);
-  const forms: Array<[string, () => ImageSource]> = [
+  const forms: Array<[string, () => ImageInput]> = [
     ['a Uint8Array', () => source],
     ['an ArrayBuffer', () => source.slice().buffer],
-    ['a Blob', () => new Blob([source], { type: 'image/png' })],
+    ['a Blob', () => new Blob([source.slice()], { type: 'image/png' })],
     ['a data URL', () => `data:image/png;base64,${sourceBase64}`],
     ['an http(s) URL string', () => `${STORE}/source.png`],
     ['a URL object', () => new URL(`${STORE}/source.png`)],
@@ -458,9 +459,7 @@ describe('images.createAndWait (Horde generate/async → check → status)', () 
       ),
     );
     expect(result.status).toBe('fulfilled');
-    const value = (
-      result as PromiseFulfilledResult<Awaited<ReturnType<typeof makeGrid>['images']['createAndWait']>>
-    ).value;
+    const { value } = result as PromiseFulfilledResult<ImageJobResult>;
     expect(log.map((e) => e.call)).toEqual(['async', 'check', 'check', 'check', 'check', 'check', 'status']);
     expect(gapsOf(log)).toEqual([1000, 1500, 2250, 3375, 5063, 0]);
     expect(seen).toEqual([20, 40, 60, 80, -1]);
@@ -568,7 +567,7 @@ describe('images low-level calls', () => {
   it('create / check / status / cancel / progress hit the spec paths', async () => {
     const calls: string[] = [];
     const record =
-      (answer: unknown) =>
+      (answer: object) =>
       ({ request }: { request: Request }) => {
         calls.push(`${request.method} ${new URL(request.url).pathname}`);
         return HttpResponse.json(answer);
