@@ -2,8 +2,8 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // `wire` (limits, contentText) and `verify` (result signatures) are their own entries so the main entry's
-  // browser bundle does not carry them.
-  entry: ['src/index.ts', 'src/wire.ts', 'src/verify.ts'],
+  // browser bundle does not carry them; `node` (image files) is the one entry that uses Node built-ins.
+  entry: ['src/index.ts', 'src/wire.ts', 'src/verify.ts', 'src/node.ts'],
   // Each entry stands alone (they share only esbuild's `__name` helper): no chunk file to import.
   splitting: false,
   format: ['esm', 'cjs'],
@@ -19,6 +19,9 @@ export default defineConfig({
   // Bundled, both builds run openapi-fetch's ESM code and no interop is involved. It stays a dependency:
   // the declarations (`grid.raw`'s type) import its types. Checked by test/packaging (docs/architecture.md).
   noExternal: ['openapi-fetch'],
+  // `@aipg/sdk/node` imports `node:fs/promises`, `node:path`: kept as written (Deno needs the `node:` scheme).
+  removeNodeProtocol: false,
+  external: [/^node:/],
   // esbuild renames a class that refers to itself (`class _APIError`); users print `constructor.name`.
   keepNames: true,
 });

@@ -109,6 +109,24 @@ export const PROGRAMS: Program[] = [
     },
   },
   {
+    entry: '@aipg/sdk/node',
+    uses: { fs: 'node:fs', os: 'node:os', path: 'node:path' },
+    // Writes an image with its extension from the type, and reads it back as a source image.
+    body: `
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aipg-sdk-node-' + process.env.FORMAT + '-'));
+  try {
+    const bytes = new Uint8Array([0x52, 0x49, 0x46, 0x46, 1, 2, 3]);
+    const paths = await m.saveImages({ images: [{ bytes, mime: 'image/webp' }] }, path.join(dir, 'out'), { prefix: 'packed' });
+    const back = await m.readImageFile(String(paths[0]));
+    return { names: paths.map((p) => path.relative(dir, p).split(path.sep).join('/')), back: Array.from(back) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }`,
+    verify(result) {
+      expect(result).toEqual({ names: ['out/packed-0.webp'], back: [0x52, 0x49, 0x46, 0x46, 1, 2, 3] });
+    },
+  },
+  {
     entry: '@aipg/mock-grid',
     body: `
   const grid = await m.startMockGrid({ port: 0 });

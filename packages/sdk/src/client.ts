@@ -9,6 +9,7 @@ import { checkMaxRetries, checkTimeout } from './internal/options';
 import { type BodyRead, connectionError, createLoop, type Fetch } from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
 import { Chat } from './resources/chat';
+import { Images } from './resources/images';
 import { Models } from './resources/models';
 import { Status } from './resources/status';
 import { Text } from './resources/text';
@@ -106,6 +107,8 @@ export class Grid {
   readonly workers: Workers;
   /** AI Horde v2 text jobs (`/api/v2/generate/text/*`): submit, poll, cancel; `text.worker` pops and submits. */
   readonly text: Text;
+  /** Images: `generate()` on `/v1/images/generations`, `createAndWait()` on the Horde's `/api/v2/generate/*`. */
+  readonly images: Images;
 
   readonly #fetch: Fetch;
   /** Sent with every request (`null` removes one). */
@@ -165,6 +168,7 @@ export class Grid {
     this.status = new Status(this);
     this.workers = new Workers(this);
     this.text = new Text(this);
+    this.images = new Images(this);
   }
 
   /** `GET /health`: server status, Redis reachability, connected workers. */
@@ -261,6 +265,30 @@ export class Grid {
       requestId,
       bodyError: (cause) => connectionError(method, url, true, cause),
     };
+  }
+
+  /**
+   * `GET`s an absolute URL that is not an API path — a signed image download, a source image on the web —
+   * with the pipeline's retries, timeout and abort, but none of the client's headers (the URL may be on
+   * another host, so no credentials). Resolves to the body's bytes; a status ≥ 400 is the typed `APIError`.
+   */
+  async download(url: string, options?: RequestOptions): Promise<Uint8Array> {
+    const headers = mergeHeaders(options?.headers);
+    const [response, body] = await this.#loop(
+      options,
+      'arrayBuffer',
+    )({ method: 'GET', url, headers, body: undefined });
+    const bytes = new Uint8Array(body as ArrayBuffer);
+    if (!response.ok) {
+      const error = parseJSONOrText(new TextDecoder().decode(bytes));
+      throw APIError.generate(
+        response.status,
+        error,
+        response.headers,
+        response.headers.get('x-request-id') ?? undefined,
+      );
+    }
+    return bytes;
   }
 
   /**

@@ -64,6 +64,17 @@ export type {
   CompletionUsage,
   GridMetadata,
 } from './resources/chat';
+export type {
+  GridImage,
+  ImageGenerateOptions,
+  ImageGenerateParams,
+  ImageInput,
+  ImageJobOptions,
+  ImageJobParams,
+  ImageJobResult,
+  ImageMimeType,
+  ImagesResult,
+} from './resources/images';
 export type { Model, ModelList, ModelPricing } from './resources/models';
 export type { ModelStatus } from './resources/status';
 export type {

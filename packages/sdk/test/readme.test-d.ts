@@ -5,11 +5,14 @@ import {
   type ChatCompletionMessageParam,
   ChatCompletionStream,
   Grid,
+  type GridImage,
+  type HordeImageCheck,
   NotFoundError,
   RateLimitError,
   StreamInterruptedError,
   type TextJobResult,
 } from '../src/index';
+import { readImageFile, saveImages } from '../src/node';
 import { verifyResult } from '../src/verify';
 import { contentText, limits } from '../src/wire';
 
@@ -68,6 +71,58 @@ it('Horde text jobs', async () => {
   }
   const { response } = await horde.models.list().withResponse();
   expectTypeOf(response.headers.get('x-ratelimit-remaining')).toEqualTypeOf<string | null>();
+});
+
+it('images (docs/sdk/images.md)', async () => {
+  const grid = new Grid();
+  const result = await grid.images.generate(
+    {
+      prompt: 'a lighthouse at dusk, oil painting',
+      model: 'FLUX.2 [klein]',
+      n: 2,
+      size: '1024x1024',
+      steps: 4,
+    },
+    { onProgress: (percent) => `${percent}%` },
+  );
+  expectTypeOf(result.images).toEqualTypeOf<GridImage[]>();
+  expectTypeOf(result.images[0]?.mime).toEqualTypeOf<'image/png' | 'image/jpeg' | 'image/webp' | undefined>();
+  expectTypeOf(result.grid?.den).toEqualTypeOf<number | undefined>();
+  const horde = new Grid({ baseURL: 'https://aihorde.net', apiKey: '0000000000' });
+  const job = await horde.images.createAndWait(
+    {
+      prompt: 'a lighthouse at dusk###blurry, text',
+      params: { width: 512, height: 512, steps: 30, n: 2, sampler_name: 'k_euler_a' },
+      models: ['stable_diffusion'],
+    },
+    {
+      onProgress: (c) => [c.queue_position, c.wait_time, c.progress?.progress_percent],
+      timeout: 20 * 60_000,
+    },
+  );
+  expectTypeOf(job.images.map((i) => i.seed)).toEqualTypeOf<Array<number | undefined>>();
+  expectTypeOf(job.generations[0]?.censored).toEqualTypeOf<boolean | undefined>();
+  const { id } = await horde.images.create({ prompt: 'x', params: { width: 512, height: 512 } });
+  expectTypeOf(await horde.images.check(id)).toMatchTypeOf<HordeImageCheck>();
+  await horde.images.status(id);
+  await horde.images.cancel(id);
+  const { progress } = await grid.images.progress('my-token');
+  expectTypeOf(progress).toEqualTypeOf<number | null>();
+  const winter = await grid.images.generate({
+    prompt: 'the same scene in winter',
+    image: await readImageFile('lighthouse.png'),
+    strength: 0.6,
+  });
+  const paths = await saveImages(winter, 'out', { prefix: 'lighthouse' });
+  expectTypeOf(paths).toEqualTypeOf<string[]>();
+  await saveImages(job.images, 'out');
+  await grid.images.generate({
+    prompt: 'the same in winter',
+    image: await readImageFile(paths[0]!),
+    strength: 0.6,
+  });
+  await grid.images.generate({ prompt: 'x', image: new Blob([]) });
+  await grid.images.generate({ prompt: 'x', image: 'https://example.com/cat.png' });
 });
 
 it('types: one ChatCompletion for a reply and a finished stream', async () => {

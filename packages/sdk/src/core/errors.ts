@@ -191,14 +191,15 @@ export class StreamInterruptedError<TSnapshot = unknown> extends AIPGError {
   }
 }
 
-/** A Horde text job reported `faulted: true` (its generations failed on several workers). */
+/** A Horde text job or image request reported `faulted: true` (its generations failed on several workers). */
 export class JobFaultedError<TStatus = unknown> extends AIPGError {
   readonly id: string;
-  /** The last status the grid returned for the job. */
+  /** The last status (or image `check`) the grid returned for the job. */
   readonly status: TStatus;
 
-  constructor(id: string, status: TStatus) {
-    super(`Text job ${id} faulted on the grid.`);
+  /** `what` names the job in the message: `Text job` (the default) or `Image request`. */
+  constructor(id: string, status: TStatus, what = 'Text job') {
+    super(`${what} ${id} faulted on the grid.`);
     this.name = 'JobFaultedError';
     this.id = id;
     this.status = status;

@@ -1,0 +1,56 @@
+/**
+ * `@aipg/sdk/node`: file helpers for the images the client returns, for Node (and Bun, Deno with
+ * `node:` modules). Its own entry, so the main entry keeps no Node built-ins and still runs in browsers.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * What `saveImages` needs of an image: a `GridImage` of the main entry fits (declared here by shape, so
+ * this entry's types stand alone).
+ */
+export interface ImageFile {
+  bytes: Uint8Array;
+  mime: 'image/png' | 'image/jpeg' | 'image/webp';
+}
+
+/** The file extension each image type is saved with. */
+export const IMAGE_EXTENSIONS: Readonly<Record<ImageFile['mime'], string>> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
+
+export interface SaveImagesOptions {
+  /** The start of each file name: `<prefix>-<index>.<ext>`. Default `image`. */
+  prefix?: string | undefined;
+}
+
+/**
+ * Writes each image to `dir` (created if missing) as `<prefix>-<index>.<ext>`, the extension from the
+ * image's own type (`png`, `jpg`, `webp`); an existing file of that name is replaced. Takes the images
+ * or a result that holds them (`images.generate()`, `images.createAndWait()`). Resolves to the paths,
+ * in the images' order.
+ */
+export async function saveImages(
+  images: readonly ImageFile[] | { readonly images: readonly ImageFile[] },
+  dir: string,
+  options: SaveImagesOptions = {},
+): Promise<string[]> {
+  const list = 'images' in images ? images.images : images;
+  const prefix = options.prefix ?? 'image';
+  await mkdir(dir, { recursive: true });
+  return Promise.all(
+    list.map(async (image, index) => {
+      const path = join(dir, `${prefix}-${index}.${IMAGE_EXTENSIONS[image.mime]}`);
+      await writeFile(path, image.bytes);
+      return path;
+    }),
+  );
+}
+
+/** A file's bytes, as a source image for img2img (`image`, `source_image`, `source_mask`). */
+export async function readImageFile(path: string): Promise<Uint8Array> {
+  const buffer = await readFile(path);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
