@@ -1,7 +1,8 @@
 // A stream's head (headers + the door's opening events) waits for the job's first event, so a job served at
-// once leaves in one socket write; a job still queued gets its headers anyway (docs/mock-grid.md "Limits").
+// once leaves in one socket write; a job still queued gets its headers anyway; the events of one turn are one
+// chunk of the response (docs/mock-grid.md "Limits").
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AsyncQueue } from '../../../src/doors/async-queue.js';
 import { writeDoorResponse } from '../../../src/doors/http/node-adapter.js';
@@ -33,6 +34,25 @@ async function serveStream(events: AsyncQueue<string>, afterStart?: () => void) 
   return { url, writes: () => writes };
 }
 
+/** The raw response (HTTP/1.1, chunked): its body's chunks, as the server framed them. */
+async function rawChunks(url: string): Promise<string[]> {
+  const { port } = new URL(url);
+  const socket = connect(Number(port), '127.0.0.1');
+  socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+  let raw = '';
+  socket.setEncoding('utf8');
+  for await (const part of socket) raw += part;
+  let body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
+  const chunks: string[] = [];
+  for (;;) {
+    const line = body.indexOf('\r\n');
+    const size = Number.parseInt(body.slice(0, line), 16);
+    if (size === 0) return chunks;
+    chunks.push(body.slice(line + 2, line + 2 + size));
+    body = body.slice(line + 2 + size + 2);
+  }
+}
+
 describe('SSE head hold', () => {
   it('headers, opening events and the first job events leave in one socket write', async () => {
     const events = new AsyncQueue<string>();
@@ -46,8 +66,11 @@ describe('SSE head hold', () => {
         events.end();
       }),
     );
-    const text = await (await fetch(served.url)).text();
-    expect(text).toBe('data: {"opening":1}\n\ndata: {"token":1}\n\ndata: {"token":2}\n\n');
+    // One chunk per turn: the opening event's, then both tokens' (not one chunk per event).
+    expect(await rawChunks(served.url)).toEqual([
+      'data: {"opening":1}\n\n',
+      'data: {"token":1}\n\ndata: {"token":2}\n\n',
+    ]);
     expect(served.writes()).toBe(1);
   });
 
