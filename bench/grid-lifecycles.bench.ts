@@ -19,15 +19,20 @@ const PATH = '/v1/chat/completions';
 
 const grid = await startHelper('grid');
 const plain = await startHelper('fixed');
+const relay = await startHelper('relay');
 const workers = await startHelper('tiny', [grid.url, String(WORKERS), MODEL, String(TOKENS)]);
+const relayWorkers = await startHelper('tiny', [relay.url, String(WORKERS), MODEL, String(TOKENS)]);
 const toGrid = poster(grid.url, CONCURRENCY);
 const toPlain = poster(plain.url, CONCURRENCY);
+const toRelay = poster(relay.url, CONCURRENCY);
 const bodies = { json: JSON.stringify(chatRequest()), sse: JSON.stringify(streamRequest()) };
 
 // The baseline answers with exactly what the grid answered (same bytes, same SSE events).
 const gridJson = await toGrid.post(PATH, bodies.json);
 const gridSse = await toGrid.post(PATH, bodies.sse);
-await plain.call({ type: 'bodies', bodies: { json: gridJson, sse: gridSse.split(/(?<=\n\n)/) } });
+const recorded = { json: gridJson, sse: gridSse.split(/(?<=\n\n)/) };
+await plain.call({ type: 'bodies', bodies: recorded });
+await relay.call({ type: 'bodies', bodies: recorded });
 
 const last = `tok${TOKENS - 1} `;
 const check = {
@@ -41,15 +46,19 @@ const check = {
 };
 const cases = (kind: 'json' | 'sse') => ({
   'plain node:http': async () => check[kind](await toPlain.post(PATH, bodies[kind])),
+  'bare relay (node:http + ws)': async () => check[kind](await toRelay.post(PATH, bodies[kind])),
   'mock grid': async () => check[kind](await toGrid.post(PATH, bodies[kind])),
 });
-const serverCpu = {
-  'plain node:http': plain,
-  'mock grid': grid,
+/** Each case's server process and the process of the tiny workers it hands jobs to. */
+const processes = {
+  'plain node:http': { server: plain, workers },
+  'bare relay (node:http + ws)': { server: relay, workers: relayWorkers },
+  'mock grid': { server: grid, workers },
 } as const;
 const around = async (label: string) => {
-  const readServer = await serverCpu[label as keyof typeof serverCpu].cpu();
-  const readWorkers = await workers.cpu();
+  const { server, workers: its } = processes[label as keyof typeof processes];
+  const readServer = await server.cpu();
+  const readWorkers = await its.cpu();
   const readClient = cpuMeter();
   return async () => ({
     serverCpu: await readServer(),
@@ -102,6 +111,17 @@ for (const kind of ['json', 'sse'] as const) {
         `workers ${fmt.pct(r.extra.workersCpu!)}`,
     );
   }
+  // The floor: what handing each request to a WebSocket worker costs before any grid logic.
+  const floor = load['bare relay (node:http + ws)']!;
+  const gridLoad = load['mock grid']!;
+  rows.push({
+    bench: `2 grid ÷ bare relay, ${name} (C=${CONCURRENCY})`,
+    case: 'mock grid ÷ bare relay',
+    result: `${fmt.us(gridLoad.extra.serverCpuUsPerOp!)} vs ${fmt.us(floor.extra.serverCpuUsPerOp!)} server CPU/op`,
+    baseline: fmt.rate(floor.opsPerSec),
+    ratio: fmt.ratio(gridLoad.opsPerSec / floor.opsPerSec),
+    target: '',
+  });
   const p = idle['plain node:http']!;
   const g = idle['mock grid']!;
   added[kind] = { p50: g.p50 - p.p50, p99: g.p99 - p.p99 };
@@ -124,7 +144,8 @@ for (const kind of ['json', 'sse'] as const) {
 const jobsAnswered = (await workers.call<{ jobs: number }>({ type: 'stats' })).jobs;
 toGrid.close();
 toPlain.close();
-await Promise.all([workers.stop(), grid.stop(), plain.stop()]);
+toRelay.close();
+await Promise.all([workers.stop(), relayWorkers.stop(), grid.stop(), plain.stop(), relay.stop()]);
 
 const core = await coreLifecycles({
   workers: WORKERS,

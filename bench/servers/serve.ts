@@ -1,11 +1,13 @@
 // A helper process for the benchmarks (see lib/child.ts): `fixed` (the plain node:http baseline),
-// `replay` (the plain node:http baseline that answers each route with a recorded response),
+// `replay` (the plain node:http baseline that answers each route with a recorded response), `relay` (the
+// floor under the grid: node:http + ws handing each request to a tiny worker, lib/relay-server.ts),
 // `grid` (the mock grid), `worker <gridUrl> <threads>` (@aipg/worker, demo backend at unlimited speed) or
 // `tiny <gridUrl> <count> <model> <tokens>` (the frame-speaking tiny workers of lib/tiny-worker.ts).
 import { startMockGrid } from '@aipg/mock-grid';
 import { createWorker } from '@aipg/worker';
 import { startFixedServer } from '../lib/fixed-server.js';
 import { BENCH_GRID_OPTIONS } from '../lib/grid-options.js';
+import { startRelayServer } from '../lib/relay-server.js';
 import { type Recorded, startReplayServer } from '../lib/replay-server.js';
 import { startTinyWorkers } from '../lib/tiny-worker.js';
 import { demoWorkerConfig } from '../lib/worker-config.js';
@@ -18,6 +20,13 @@ let onMessage: (message: Record<string, unknown>) => unknown = () => undefined;
 
 if (kind === 'fixed') {
   const server = await startFixedServer();
+  url = server.url;
+  stop = server.close;
+  onMessage = (message) => {
+    if (message.type === 'bodies') server.bodies = message.bodies as typeof server.bodies;
+  };
+} else if (kind === 'relay') {
+  const server = await startRelayServer();
   url = server.url;
   stop = server.close;
   onMessage = (message) => {
