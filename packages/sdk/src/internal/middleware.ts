@@ -19,12 +19,14 @@ export interface MiddlewareParams {
  * `onError` (a typed connection, timeout or abort error) may return a Response to recover, or an Error.
  */
 export interface Middleware {
-  onRequest?(params: MiddlewareParams): MaybePromise<Request | Response | undefined | void>;
-  onResponse?(params: MiddlewareParams & { response: Response }): MaybePromise<Response | undefined | void>;
-  onError?(params: MiddlewareParams & { error: unknown }): MaybePromise<Response | Error | undefined | void>;
+  onRequest?(params: MiddlewareParams): HookResult<Request | Response>;
+  onResponse?(params: MiddlewareParams & { response: Response }): HookResult<Response>;
+  onError?(params: MiddlewareParams & { error: unknown }): HookResult<Response | Error>;
 }
 
-type MaybePromise<T> = T | Promise<T>;
+/** What a hook gives back, maybe as a Promise; nothing keeps the request, response or error as it was. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook with no return statement returns void
+type HookResult<T> = T | undefined | void | Promise<T | undefined | void>;
 
 /** Throws unless `middleware` has one of the hooks (as openapi-fetch's `use()` does). */
 export function checkMiddleware(middleware: Middleware): void {
