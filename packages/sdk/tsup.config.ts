@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // `wire` (limits, contentText) and `verify` (result signatures) are their own entries so the main entry's
-  // browser bundle does not carry them; `node` (image files) is the one entry that uses Node built-ins.
-  entry: ['src/index.ts', 'src/wire.ts', 'src/verify.ts', 'src/node.ts'],
+  // `wire` (limits, contentText), `verify` (result signatures) and `raw` (the openapi-fetch client) are
+  // their own entries so the main entry's browser bundle does not carry them; `node` (image files) is the
+  // one entry that uses Node built-ins.
+  entry: ['src/index.ts', 'src/wire.ts', 'src/verify.ts', 'src/raw.ts', 'src/node.ts'],
   // Each entry stands alone (they share only esbuild's `__name` helper): no chunk file to import.
   splitting: false,
   format: ['esm', 'cjs'],
@@ -15,9 +16,10 @@ export default defineConfig({
   platform: 'neutral',
   // openapi-fetch has only a default export. Left external, the CommonJS build would `require()` its CJS
   // file, and because this package is `"type": "module"` esbuild reads that default the way Node does
-  // (`module.exports`, not `exports.default`): `new Grid()` then threw "… .default is not a function".
-  // Bundled, both builds run openapi-fetch's ESM code and no interop is involved. It stays a dependency:
-  // the declarations (`grid.raw`'s type) import its types. Checked by test/packaging (docs/architecture.md).
+  // (`module.exports`, not `exports.default`): `createClient()` then threw "… .default is not a function".
+  // Bundled, both builds run openapi-fetch's ESM code and no interop is involved. Only `@aipg/sdk/raw`
+  // uses it. It stays a dependency: that entry's declarations (`RawClient`) import its types. Checked by
+  // test/packaging (docs/architecture.md).
   noExternal: ['openapi-fetch'],
   // `@aipg/sdk/node` imports `node:fs/promises`, `node:path`: kept as written (Deno needs the `node:` scheme).
   removeNodeProtocol: false,

@@ -109,6 +109,23 @@ export const PROGRAMS: Program[] = [
     },
   },
   {
+    entry: '@aipg/sdk/raw',
+    uses: { sdk: '@aipg/sdk' },
+    // The typed openapi-fetch client over a packed Grid: a listed model, and a 404 returned, not thrown.
+    body: `
+  const grid = new sdk.Grid({ baseURL: process.env.GRID_URL, apiKey: '${KEY}', maxRetries: 0 });
+  const raw = m.rawClient(grid);
+  const list = await raw.GET('/v1/models');
+  const missing = await raw.GET('/v1/models/{model_id}', { params: { path: { model_id: 'grid/nobody-serves-this' } } });
+  return {
+    listed: list.data?.data.some((model) => model.id === process.env.MODEL),
+    missing: [missing.response.status, missing.data === undefined, typeof missing.error],
+  };`,
+    verify(result) {
+      expect(result).toEqual({ listed: true, missing: [404, true, 'object'] });
+    },
+  },
+  {
     entry: '@aipg/sdk/node',
     uses: { fs: 'node:fs', os: 'node:os', path: 'node:path' },
     // Writes an image with its extension from the type, and reads it back as a source image.

@@ -1,12 +1,24 @@
-import createClient, { type Client, defaultPathSerializer, mergeHeaders } from 'openapi-fetch';
 import { APIPromise, type CallResult, type WithRequestID } from './core/api-promise';
 import { AIPGError, APIError } from './core/errors';
 import type { Health, paths } from './generated/openapi';
 import { deniedEnvMessage, readEnv } from './internal/env';
+import { type HeaderValues, mergeHeaders, serializePath } from './internal/headers';
 import { parseJSONOrText } from './internal/json';
 import { isLogLevel, type Logger, type LogLevel, levelLogger, resolveLogLevel } from './internal/logger';
+import {
+  checkMiddleware,
+  type Middleware,
+  type MiddlewareParams,
+  withMiddleware,
+} from './internal/middleware';
 import { checkMaxRetries, checkTimeout } from './internal/options';
-import { type BodyRead, connectionError, createLoop, type Fetch } from './internal/request-loop';
+import {
+  type BodyRead,
+  connectionError,
+  createLoop,
+  type Fetch,
+  type PlainRequest,
+} from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
 import { Chat } from './resources/chat';
 import { Images } from './resources/images';
@@ -22,7 +34,7 @@ export const DEFAULT_MAX_RETRIES = 2;
 /** Horde `Client-Agent` format `name:version:contact`. */
 export const DEFAULT_CLIENT_AGENT = `@aipg/sdk:${VERSION}:https://github.com/AIPowerGrid/aipg-grid-sdk`;
 
-export type { CallResult, Fetch, Logger, LogLevel, WithRequestID };
+export type { CallResult, Fetch, Logger, LogLevel, Middleware, MiddlewareParams, WithRequestID };
 
 export interface ClientOptions {
   /** Grid API key. Default: `AIPG_API_KEY`. Without one, no auth headers are sent (public endpoints still work). */
@@ -46,6 +58,8 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** Headers sent with every request (a `null` value removes a default header). */
   defaultHeaders?: Record<string, string | null | undefined> | undefined;
+  /** Middleware around every call, once per logical call (as if passed to `grid.use()`). */
+  middleware?: Middleware[] | undefined;
 }
 
 /** Per-call options; every SDK method takes them as its last argument. */
@@ -72,12 +86,6 @@ export interface CallRequest {
   headers?: Record<string, string> | undefined;
 }
 
-type HeaderValues = Record<string, string | null | undefined>;
-/** What an openapi-fetch call resolves to (either member of its `{ data } | { error }` union). */
-type RawResult = { data?: unknown; error?: unknown; response: Response };
-/** `grid.raw.request` for a path and method known only at run time. */
-type RawRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<RawResult>;
-
 /**
  * The AI Power Grid client. One request pipeline (auth + `Client-Agent` + request id → retries,
  * timeouts and abort → typed errors) under every resource:
@@ -94,12 +102,6 @@ export class Grid {
   readonly maxRetries: number;
   readonly timeout: number;
   readonly logger: Logger;
-  /**
-   * The typed openapi-fetch client underneath, for endpoints without a helper. Calls made on it get the
-   * client's defaults (auth, retries, timeout); its `{ data, error, response }` results are not thrown.
-   * Middleware added with `grid.raw.use()` runs once per logical call, above the retry loop.
-   */
-  readonly raw: Client<paths>;
 
   readonly chat: Chat;
   readonly models: Models;
@@ -111,14 +113,13 @@ export class Grid {
   readonly images: Images;
 
   readonly #fetch: Fetch;
-  /** Sent with every request (`null` removes one). */
-  readonly #headers: HeaderValues;
+  /** Sent with every request, names lower-cased (the `defaultHeaders` option already applied). */
+  readonly #headers: Record<string, string>;
   /**
-   * Until middleware is registered on `raw`, resource calls skip openapi-fetch: the pipeline builds the
-   * request and parses the body it read. Middleware is handed real Requests, so from then on they go
-   * through `raw`.
+   * Run around every call. Until there is one, no `Request` object is built: the loop is handed the URL,
+   * headers and JSON text as they are.
    */
-  #direct = true;
+  readonly #middleware: Middleware[] = [];
 
   constructor(options: ClientOptions = {}) {
     // Variables the runtime refused to read (Deno without --allow-env) are said once, below.
@@ -150,18 +151,8 @@ export class Grid {
       headers.apikey = this.apiKey;
       headers.Authorization = `Bearer ${this.apiKey}`;
     }
-    this.#headers = Object.assign(headers, options.defaultHeaders);
-    const raw = createClient<paths>({
-      baseUrl: this.baseURL,
-      headers,
-      fetch: this.#rawFetch(undefined, 'arrayBuffer'),
-    });
-    const { use } = raw;
-    raw.use = (...middleware) => {
-      use(...middleware);
-      this.#direct = false;
-    };
-    this.raw = raw;
+    this.#headers = mergeHeaders(headers, options.defaultHeaders);
+    this.use(...(options.middleware ?? []));
 
     this.chat = new Chat(this);
     this.models = new Models(this);
@@ -169,6 +160,17 @@ export class Grid {
     this.workers = new Workers(this);
     this.text = new Text(this);
     this.images = new Images(this);
+  }
+
+  /**
+   * Adds middleware (openapi-fetch's `onRequest` / `onResponse` / `onError` shape) around every call of
+   * this client: resources, `send()` and the `@aipg/sdk/raw` client. It runs once per logical call, above
+   * the retry loop, and is handed real `Request`s and `Response`s.
+   */
+  use(...middleware: Middleware[]): this {
+    for (const m of middleware) checkMiddleware(m);
+    this.#middleware.push(...middleware);
+    return this;
   }
 
   /** `GET /health`: server status, Redis reachability, connected workers. */
@@ -193,59 +195,39 @@ export class Grid {
     request: CallRequest,
     parseAs: 'json' | 'stream' = 'json',
   ): Promise<CallResult<T>> {
-    // One id per logical call (the same on every retry); a caller-supplied X-Request-Id wins.
-    const callHeaders = options?.headers ?? {};
-    let sentId: string | undefined = uuid4();
-    for (const name in callHeaders) {
-      if (name.toLowerCase() === 'x-request-id') sentId = callHeaders[name] ?? undefined;
-    }
-    const headers = { ...request.headers, 'X-Request-Id': sentId, ...callHeaders };
     const { method, path, params, body } = request;
-    // openapi-fetch's own helpers, so both ways build the same URL and headers.
-    const url = this.baseURL + defaultPathSerializer(path, params ?? {});
-    let response: Response;
-    let result: { data?: unknown; error?: unknown };
-    if (this.#direct) {
-      let text: string | ArrayBuffer | undefined;
-      [response, text] = await this.#loop(
-        options,
-        parseAs === 'stream' ? 'stream' : 'text',
-      )({
-        method,
-        url,
-        headers: mergeHeaders(body === undefined ? {} : JSON_TYPE, this.#headers, headers),
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      // As openapi-fetch gives it for `parseAs: 'text'` / `'stream'`: nothing for an empty body, the text
-      // or the body stream for a success, the JSON or text for an error.
-      if (text === undefined && !response.ok) text = await response.text();
-      result =
-        response.status === 204 || response.headers.get('content-length') === '0'
-          ? {}
-          : response.ok
-            ? { data: text ?? response.body }
-            : { error: parseJSONOrText(text as string) };
-    } else {
-      // JSON is parsed below, as on the direct way: openapi-fetch hands over the text.
-      const init = {
-        params: { path: params },
-        body,
-        headers,
-        parseAs: parseAs === 'json' ? 'text' : parseAs,
-      };
-      const fetch = this.#rawFetch(options, parseAs === 'stream' ? 'stream' : 'arrayBuffer');
-      ({ response, ...result } = await (this.raw.request as RawRequest)(method, path, { ...init, fetch }));
-    }
+    // One id per logical call (the same on every retry); a caller-supplied X-Request-Id wins.
+    const headers = mergeHeaders(
+      body === undefined ? undefined : JSON_TYPE,
+      this.#headers,
+      request.headers,
+      { 'x-request-id': uuid4() },
+      options?.headers,
+    );
+    const sentId = headers['x-request-id'];
+    const url = this.baseURL + serializePath(path, params);
+    const json = body === undefined ? undefined : JSON.stringify(body);
+    const [response, read] = await this.#exchange(
+      options,
+      parseAs === 'stream' ? 'stream' : 'text',
+      { method, url, headers, body: json },
+      { schemaPath: path, params: { path: params } },
+    );
+    // Nothing for an empty body; else the text, or the body stream for a success of `parseAs: 'stream'`.
+    const empty = response.status === 204 || response.headers.get('content-length') === '0';
+    let text = read as string | undefined;
+    if (text === undefined && !empty && (parseAs === 'json' || !response.ok)) text = await response.text();
     const requestId = response.headers.get('x-request-id') ?? sentId;
     if (!response.ok) {
-      const error = APIError.generate(response.status, result.error, response.headers, requestId);
+      const detail = empty ? undefined : parseJSONOrText(text as string);
+      const error = APIError.generate(response.status, detail, response.headers, requestId);
       this.logger.debug(`request failed: ${error.message}`, { status: response.status, requestId });
       throw error;
     }
-    let { data } = result;
+    let data: unknown = empty ? undefined : response.body;
     if (parseAs === 'json') {
       try {
-        data = data ? JSON.parse(data as string) : undefined;
+        data = text ? JSON.parse(text) : undefined;
       } catch (error) {
         // A success body must be the JSON the endpoint promises: a proxy's HTML page answered with 200
         // must still be a typed error (with status, headers and request id), not a bare SyntaxError.
@@ -292,20 +274,53 @@ export class Grid {
   }
 
   /**
-   * The fetch given to openapi-fetch (`grid.raw`, and resource calls once middleware is registered): the
-   * loop, with a buffered body handed back as a fresh Response for openapi-fetch to parse.
+   * Sends a `Request` built elsewhere (the `@aipg/sdk/raw` client builds them) through this client's
+   * pipeline: the client's headers beneath the request's own (auth, `Client-Agent`, an `X-Request-Id`), the
+   * middleware once, then the retry / timeout loop; the request's `signal` (or `options.signal`) aborts it.
+   * Resolves to the response, its body read, whatever its status; rejects only with the typed connection,
+   * timeout and abort errors.
    */
-  #rawFetch(options: RequestOptions | undefined, read: BodyRead): (request: Request) => Promise<Response> {
+  async send(request: Request, options?: RequestOptions): Promise<Response> {
+    const headers = mergeHeaders(
+      this.#headers,
+      { 'x-request-id': uuid4() },
+      Object.fromEntries(request.headers),
+      options?.headers,
+    );
+    const body = request.body === null ? undefined : await request.arrayBuffer();
+    const [response, read] = await this.#exchange(
+      { ...options, signal: options?.signal ?? request.signal },
+      'arrayBuffer',
+      { method: request.method, url: request.url, headers, body },
+      { params: {} },
+    );
+    return rebuilt(response, read);
+  }
+
+  /**
+   * One logical call: straight into the loop, or, with middleware, as a `Request` through it (a buffered
+   * body then comes back inside the Response, which the middleware may replace).
+   */
+  async #exchange(
+    options: RequestOptions | undefined,
+    read: BodyRead,
+    request: PlainRequest,
+    about: { schemaPath?: string; params: MiddlewareParams['params'] },
+  ): Promise<[Response, string | ArrayBuffer | undefined]> {
     const loop = this.#loop(options, read);
-    return async (request) => {
-      let [response, bytes] = await loop(request);
-      if (bytes !== undefined) {
-        // The response is its own init (status, statusText, headers). A null-body status (204, 304, …)
-        // came with a null body and must be rebuilt with one.
-        response = new Response(response.body && bytes, response);
-      }
-      return response;
+    if (this.#middleware.length === 0) return loop(request);
+    const { url, method, headers, body } = request;
+    const params = {
+      schemaPath: about.schemaPath ?? new URL(url).pathname,
+      params: about.params,
+      id: headers['x-request-id'] ?? uuid4(),
+      options: { baseUrl: this.baseURL },
     };
+    const sent = new Request(url, { method, headers, body: body ?? null });
+    const response = await withMiddleware(this.#middleware, params, sent, async (r) =>
+      rebuilt(...(await loop(r))),
+    );
+    return [response, undefined];
   }
 
   /** The retry / timeout / abort loop with this call's options. */
@@ -321,7 +336,16 @@ export class Grid {
   }
 }
 
-const JSON_TYPE = { 'Content-Type': 'application/json' };
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+/**
+ * A response whose body the loop read, as a Response again (for middleware and `send()`). The response
+ * is its own init (status, statusText, headers); a null-body status (204, 304, …) came with a null body
+ * and must be rebuilt with one.
+ */
+function rebuilt(response: Response, body: string | ArrayBuffer | undefined): Response {
+  return body === undefined ? response : new Response(response.body && body, response);
+}
 
 /** The denied-environment warning is given once per process, not once per client. */
 let deniedEnvReported = false;

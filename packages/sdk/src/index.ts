@@ -10,6 +10,8 @@ export {
   Grid,
   type Logger,
   type LogLevel,
+  type Middleware,
+  type MiddlewareParams,
   type RequestOptions,
   type WithRequestID,
 } from './client';

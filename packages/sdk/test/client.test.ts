@@ -56,6 +56,16 @@ describe('headers', () => {
     expect(h?.get('x-call')).toBe('1');
     vi.unstubAllEnvs();
   });
+
+  it('lets a later header replace an earlier one whatever the case of its name', async () => {
+    const seen = captureHeaders();
+    const grid = makeGrid({ defaultHeaders: { 'x-team': 'blue', APIKEY: 'grid_other_key' } });
+    await grid.health({ headers: { 'X-TEAM': 'red', 'Client-AGENT': 'mine:1:me' } });
+    const [h] = seen;
+    expect(h?.get('x-team')).toBe('red');
+    expect(h?.get('apikey')).toBe('grid_other_key');
+    expect(h?.get('client-agent')).toBe('mine:1:me');
+  });
 });
 
 describe('environment fallbacks', () => {

@@ -20,8 +20,22 @@ describe.each(['index.js', 'index.cjs'])('dist/%s', (file) => {
     ].map((m) => m[1]);
     expect(code).toContain('ChatCompletionStream'); // the build itself, not an empty file
     for (const spec of specifiers) expect(spec).not.toMatch(/^node:/);
-    // Nothing left external (so no bare `fs`, `stream`, … either): openapi-fetch is bundled in
-    // (tsup.config.ts says why) and SSE parsing is the SDK's own; that every entry runs is test/packaging's job.
+    // Nothing left external (so no bare `fs`, `stream`, … either): SSE parsing and the request pipeline are
+    // the SDK's own; that every entry runs is test/packaging's job.
     expect(specifiers).toEqual([]);
+    // openapi-fetch is `@aipg/sdk/raw`'s alone (its own message, which minifying keeps).
+    expect(code).not.toContain(OPENAPI_FETCH);
+  });
+});
+
+/** A message of openapi-fetch's `onRequest` handling. */
+const OPENAPI_FETCH = 'onRequest: must return new Request() or Response()';
+
+describe.each(['raw.js', 'raw.cjs'])('dist/%s', (file) => {
+  it('bundles openapi-fetch and imports nothing', () => {
+    const code = readFileSync(dist(file), 'utf8');
+    expect(code).toContain(OPENAPI_FETCH);
+    // Bundled, not imported (tsup.config.ts says why): no `from`, `import()` or `require()` left.
+    expect(code).not.toMatch(/\bfrom\s*['"]|\bimport\s*\(|\brequire\s*\(/);
   });
 });

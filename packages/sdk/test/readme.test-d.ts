@@ -7,12 +7,14 @@ import {
   Grid,
   type GridImage,
   type HordeImageCheck,
+  type Middleware,
   NotFoundError,
   RateLimitError,
   StreamInterruptedError,
   type TextJobResult,
 } from '../src/index';
 import { readImageFile, saveImages } from '../src/node';
+import { rawClient } from '../src/raw';
 import { verifyResult } from '../src/verify';
 import { contentText, limits } from '../src/wire';
 
@@ -154,4 +156,23 @@ it('signed results', async () => {
   const job = await grid.text.generate({ prompt: 'Once upon a time' });
   const signed = await Promise.all((job.generations ?? []).map((g) => verifyResult(g)));
   expectTypeOf(signed).toEqualTypeOf<boolean[]>();
+});
+
+it('the raw client and middleware (docs/sdk/errors-and-retries.md)', async () => {
+  const timing: Middleware = {
+    onRequest({ request, schemaPath, id }) {
+      console.log(request.method, schemaPath, id);
+    },
+    onResponse({ response }) {
+      console.log(response.status);
+    },
+  };
+  const grid = new Grid({ middleware: [timing] });
+  expectTypeOf(grid.use(timing)).toEqualTypeOf<Grid>();
+  const raw = rawClient(grid);
+  const { data, error, response } = await raw.GET('/api/v2/workers', { params: { query: { type: 'text' } } });
+  expectTypeOf(response).toEqualTypeOf<Response>();
+  if (data) expectTypeOf(data[0]?.name).toEqualTypeOf<string | undefined>();
+  expectTypeOf(error).not.toBeAny();
+  await raw.GET('/health', { fetch: (request) => grid.send(request, { maxRetries: 0 }) });
 });

@@ -1,3 +1,4 @@
+import type { Middleware as OpenAPIFetchMiddleware } from 'openapi-fetch';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type ChatCompletion,
@@ -226,5 +227,17 @@ describe('other resources', () => {
     expectTypeOf(grid.models.list()).resolves.toMatchTypeOf<ModelList>();
     // @ts-expect-error: retrieve needs an id
     grid.models.retrieve();
+  });
+});
+
+describe('middleware', () => {
+  it('takes middleware typed for openapi-fetch, and hooks that return nothing', () => {
+    const typed: OpenAPIFetchMiddleware = {
+      onRequest: ({ request, schemaPath }) => {
+        request.headers.set('x-path', schemaPath);
+      },
+    };
+    expectTypeOf(grid.use(typed, { onResponse: () => {} })).toEqualTypeOf<Grid>();
+    expectTypeOf(new Grid({ middleware: [typed] })).toEqualTypeOf<Grid>();
   });
 });

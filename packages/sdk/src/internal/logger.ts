@@ -47,10 +47,10 @@ const SECRET_HEADERS = new Set([
 ]);
 
 /** A plain object of headers safe to log: credential values replaced by `***`. */
-export function redactHeaders(headers: Headers): Record<string, string> {
+export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
+  for (const [name, value] of headers instanceof Headers ? headers : Object.entries(headers)) {
     out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '***' : value;
-  });
+  }
   return out;
 }

@@ -40,13 +40,13 @@ export interface LoopSettings {
 export interface PlainRequest {
   url: string;
   method: string;
-  /** This call's own, so the loop sets its retry count on them. */
-  headers: Headers;
+  /** This call's own, with lower-cased names, so the loop sets its retry count on them. */
+  headers: Record<string, string>;
   body: BodyInit | undefined;
 }
 
 /**
- * The attempts of ONE logical call (openapi-fetch and any middleware run once above it): a fresh
+ * The attempts of ONE logical call (any middleware runs once above it): a fresh
  * AbortSignal and timeout per attempt, retries on connection errors and retryable statuses (never on a
  * caller abort, never once a response is handed up — so never after the first byte of a stream), an
  * `X-AIPG-Retry-Count` header. A buffered attempt includes reading its whole body, which it resolves
@@ -60,16 +60,16 @@ export function createLoop(
     const { url, method } = request;
     let { body, headers } = request as PlainRequest;
     if ('arrayBuffer' in request) {
-      // A Request (grid.raw, middleware): read its body once so every attempt can resend it.
+      // A Request (middleware, grid.send, @aipg/sdk/raw): read its body once so every attempt can resend it.
       body = request.body === null ? undefined : await request.arrayBuffer();
-      headers = new Headers(request.headers);
+      headers = Object.fromEntries(request.headers);
     }
     // Header copies for the debug log only when it is on.
     const debug = logger.debug !== noop;
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortError(signal);
-      headers.set('X-AIPG-Retry-Count', String(attempt));
+      headers['x-aipg-retry-count'] = String(attempt);
       const watch = new AttemptWatch(settings.timeout, signal, method, url);
       if (debug) logger.debug(`${method} ${url}`, { attempt, headers: redactHeaders(headers) });
 

@@ -3,6 +3,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APIConnectionError, APITimeoutError, Grid } from '../../src/index';
+import { rawClient } from '../../src/raw';
 import { BASE, bodyOf, makeGrid, useFakeClock } from '../helpers';
 
 const params = { model: 'auto', messages: [{ role: 'user' as const, content: 'Hi' }] };
@@ -101,7 +102,8 @@ describe('connection errors', () => {
   it('leave the query string out of the URL they name (it can carry credentials)', async () => {
     const refused = Object.assign(new Error('getaddrinfo ENOTFOUND grid.test'), { code: 'ENOTFOUND' });
     const grid = makeGrid({ maxRetries: 0, fetch: failingFetch(refused) });
-    const error = await failure(grid.raw.GET('/api/v2/workers', { params: { query: { type: 'text' } } }));
+    const raw = rawClient(grid);
+    const error = await failure(raw.GET('/api/v2/workers', { params: { query: { type: 'text' } } }));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.message).toBe(
       `Connection error: GET ${BASE}/api/v2/workers failed (ENOTFOUND: getaddrinfo ENOTFOUND grid.test)`,

@@ -12,6 +12,7 @@ import {
   RateLimitError,
   ServiceUnavailableError,
 } from '../../src/index';
+import { rawClient } from '../../src/raw';
 import { BASE, bodyOf, brokenBodyOf, makeGrid, useFakeClock, useServer } from '../helpers';
 
 const server = useServer();
@@ -144,7 +145,7 @@ describe('retries', () => {
   });
 });
 
-describe('the loop sits beneath openapi-fetch middleware', () => {
+describe('the loop sits beneath the middleware', () => {
   it('runs middleware once per logical call, with a fresh AbortSignal per attempt', async () => {
     useFakeClock();
     const signals: AbortSignal[] = [];
@@ -160,7 +161,7 @@ describe('the loop sits beneath openapi-fetch middleware', () => {
     });
     let onRequest = 0;
     let onResponse = 0;
-    grid.raw.use({
+    grid.use({
       onRequest: () => {
         onRequest++;
       },
@@ -192,7 +193,7 @@ describe('the loop sits beneath openapi-fetch middleware', () => {
     });
     const params = { model: 'm', messages: [{ role: 'user' as const, content: 'hi' }] };
     await grid.chat.completions.create(params);
-    grid.raw.use({
+    grid.use({
       onRequest: async ({ request }) => {
         expect(request).toBeInstanceOf(Request);
         seen.push(await request.clone().json());
@@ -203,10 +204,10 @@ describe('the loop sits beneath openapi-fetch middleware', () => {
     expect(sent).toEqual([params, params]);
   });
 
-  it('grid.raw calls get the pipeline too, and return { data, error, response }', async () => {
+  it('@aipg/sdk/raw calls get the pipeline too, and return { data, error, response }', async () => {
     useFakeClock();
     const attempts = scripted([status(500), ok]);
-    const result = await settle(makeGrid({ maxRetries: 1 }).raw.GET('/health'));
+    const result = await settle(rawClient(makeGrid({ maxRetries: 1 })).GET('/health'));
     if (result.status !== 'fulfilled') throw result.reason;
     const { data, error, response } = result.value;
     expect(attempts).toHaveLength(2);
