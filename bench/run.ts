@@ -19,6 +19,7 @@ const BENCHES = [
   'ttft.bench.ts',
   'python-sdk.bench.ts',
   'horde-lifecycles.bench.ts',
+  'image-overhead.bench.ts',
 ];
 const LIMIT_MS = 100_000;
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const SERVE = fileURLToPath(new URL('../servers/serve.ts', import.meta.url));
 
-export type ChildKind = 'fixed' | 'replay' | 'relay' | 'grid' | 'worker' | 'tiny';
+export type ChildKind = 'fixed' | 'replay' | 'relay' | 'objects' | 'grid' | 'worker' | 'tiny';
 
 export interface Helper {
   url: string;

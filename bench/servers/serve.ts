@@ -1,12 +1,14 @@
 // A helper process for the benchmarks (see lib/child.ts): `fixed` (the plain node:http baseline),
 // `replay` (the plain node:http baseline that answers each route with a recorded response), `relay` (the
-// floor under the grid: node:http + ws handing each request to a tiny worker, lib/relay-server.ts),
+// floor under the grid: node:http + ws handing each request to a tiny worker, lib/relay-server.ts), `objects`
+// (PUT stores a body, GET returns it: lib/object-server.ts),
 // `grid` (the mock grid), `worker <gridUrl> <threads>` (@aipg/worker, demo backend at unlimited speed) or
 // `tiny <gridUrl> <count> <model> <tokens>` (the frame-speaking tiny workers of lib/tiny-worker.ts).
 import { startMockGrid } from '@aipg/mock-grid';
 import { createWorker } from '@aipg/worker';
 import { startFixedServer } from '../lib/fixed-server.js';
 import { BENCH_GRID_OPTIONS } from '../lib/grid-options.js';
+import { startObjectServer } from '../lib/object-server.js';
 import { startRelayServer } from '../lib/relay-server.js';
 import { type Recorded, startReplayServer } from '../lib/replay-server.js';
 import { startTinyWorkers } from '../lib/tiny-worker.js';
@@ -25,6 +27,10 @@ if (kind === 'fixed') {
   onMessage = (message) => {
     if (message.type === 'bodies') server.bodies = message.bodies as typeof server.bodies;
   };
+} else if (kind === 'objects') {
+  const server = await startObjectServer();
+  url = server.url;
+  stop = server.close;
 } else if (kind === 'relay') {
   const server = await startRelayServer();
   url = server.url;

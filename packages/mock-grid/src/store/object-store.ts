@@ -7,9 +7,10 @@
  *   {origin}/objects/{key}?exp={unix s}&sig={hex}              (downloads: 1800 s)
  *
  * `sig` is HMAC-SHA256 over method, key and expiry with a secret made for each store (signing.ts). A changed or
- * expired URL is a 403, a body over `maxObjectBytes` (or past the store's `maxTotalBytes`) a 413. An object is
- * deleted once its request is gone (`isLive`), except a /v1 result handed out as a URL, which is kept until
- * that URL expires (`pin`).
+ * expired URL is a 403, a body over `maxObjectBytes` a 413. An object is deleted once its request is gone
+ * (`isLive`), except a /v1 result handed out as a URL, which is kept until that URL expires (`pin`) or until the
+ * store needs its room (past `maxTotalBytes`, delivered results go first, oldest first; a 413 only when that
+ * is not enough).
  */
 import type { Clock } from '../core/index.js';
 import { constantTimeEqual } from '../core/sha256.js';
@@ -122,9 +123,9 @@ export class ObjectStore {
     this.prune();
     if (bytes.length > this.limits.maxObjectBytes) return false;
     const old = this.#objects.get(key);
-    const after = this.#bytes - (old?.bytes.length ?? 0) + bytes.length;
-    if (after > this.limits.maxTotalBytes) return false;
-    this.#bytes = after;
+    const over = this.#bytes - (old?.bytes.length ?? 0) + bytes.length - this.limits.maxTotalBytes;
+    if (over > 0 && !this.#evictDelivered(over)) return false;
+    this.#bytes += bytes.length - (old?.bytes.length ?? 0);
     this.#objects.set(key, { bytes, declaredType, requestId, pinnedUntil: 0 });
     return true;
   }
@@ -133,6 +134,25 @@ export class ObjectStore {
   adopt(key: string, requestId: string): void {
     const entry = this.#objects.get(key);
     if (entry) entry.requestId = requestId;
+  }
+
+  /**
+   * Makes room for `bytes` more by deleting results that were already delivered (a /v1 URL result whose
+   * request is over, kept only for its URL), oldest first: a job in flight never waits on them. Their URL then
+   * answers 404. False when that is not enough (nothing was deleted then).
+   */
+  #evictDelivered(bytes: number): boolean {
+    const delivered: string[] = [];
+    let freed = 0;
+    for (const [key, entry] of this.#objects) {
+      if (freed >= bytes) break;
+      if (entry.pinnedUntil === 0 || this.isLive(entry.requestId)) continue;
+      delivered.push(key);
+      freed += entry.bytes.length;
+    }
+    if (freed < bytes) return false;
+    for (const key of delivered) this.delete(key);
+    return true;
   }
 
   /** Keeps an object `ttlS` seconds past its request (a /v1 result handed out as a URL). */

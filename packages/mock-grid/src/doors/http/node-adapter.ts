@@ -111,7 +111,8 @@ export function readRawBody(
     });
     req.on('end', () => {
       clearTimeout(timer);
-      resolve(size > limitBytes ? null : new Uint8Array(Buffer.concat(chunks)));
+      // A Buffer is a Uint8Array: stored as it is, not copied a second time (a picture is megabytes).
+      resolve(size > limitBytes ? null : Buffer.concat(chunks, size));
     });
     req.on('error', (err) => {
       clearTimeout(timer);
