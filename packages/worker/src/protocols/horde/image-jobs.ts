@@ -56,16 +56,14 @@ async function serve(
       // — except the grid's "already completed or faulted": the request was cancelled or the job taken back, the
       // one way a pop worker learns it, so the backend stops instead of making pictures nobody takes.
       onProgress: ({ step, steps }) => {
-        client
-          .progress({ id: pop.id, current_step: step, total_steps: steps })
-          .catch((error: unknown) => {
-            if (isTakenBack(error)) {
-              ctx.log('info', `${name}: job ${pop.id} was cancelled or taken back by the grid; stopping it`);
-              controller.abort(ABORT.cancel);
-            } else {
-              ctx.log('debug', `${name}: progress report for ${pop.id} failed: ${hordeErrorText(error)}`);
-            }
-          });
+        client.progress({ id: pop.id, current_step: step, total_steps: steps }).catch((error: unknown) => {
+          if (isTakenBack(error)) {
+            ctx.log('info', `${name}: job ${pop.id} was cancelled or taken back by the grid; stopping it`);
+            controller.abort(ABORT.cancel);
+          } else {
+            ctx.log('debug', `${name}: progress report for ${pop.id} failed: ${hordeErrorText(error)}`);
+          }
+        });
       },
     },
   );
@@ -112,7 +110,9 @@ async function serve(
 
 /** The progress answer for a generation that finished or was taken back (spec: api_v2_generate_progress.yaml 400). */
 function isTakenBack(error: unknown): boolean {
-  return error instanceof APIError && error.status === 400 && /already completed or faulted/i.test(error.message);
+  return (
+    error instanceof APIError && error.status === 400 && /already completed or faulted/i.test(error.message)
+  );
 }
 
 /**
