@@ -1,6 +1,13 @@
 // Command-line flags → the client options and the first settings.
 import { parseArgs } from 'node:util';
-import { DEFAULT_MODEL, parseMaxTokens, parseTemperature, SettingError, type Settings } from './settings.js';
+import {
+  DEFAULT_IMAGE_DIR,
+  DEFAULT_MODEL,
+  parseMaxTokens,
+  parseTemperature,
+  SettingError,
+  type Settings,
+} from './settings.js';
 
 /** The grid's anonymous key: works for public models, at the lowest priority. */
 export const ANONYMOUS_KEY = '0000000000';
@@ -13,6 +20,8 @@ export const USAGE = `Usage: pnpm start [options]   (or: tsx src/main.ts [option
   --system <text>         system prompt
   --temperature <0-2>     default: the grid's
   --max-tokens <n>        default: the grid's
+  --image-model <id>      the model /image asks for (default: the grid's image model)
+  --image-dir <dir>       where /image saves pictures (default: ./${DEFAULT_IMAGE_DIR})
   -h, --help
 `;
 
@@ -43,6 +52,8 @@ export function parseChatArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
         values.temperature === undefined ? undefined : parseTemperature(values.temperature, '--temperature'),
       maxTokens:
         values['max-tokens'] === undefined ? undefined : parseMaxTokens(values['max-tokens'], '--max-tokens'),
+      imageModel: values['image-model'],
+      imageDir: values['image-dir'],
     },
   };
 }
@@ -59,6 +70,8 @@ function parse(argv: string[]) {
       system: { type: 'string' },
       temperature: { type: 'string' },
       'max-tokens': { type: 'string' },
+      'image-model': { type: 'string' },
+      'image-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

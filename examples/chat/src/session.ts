@@ -6,10 +6,20 @@ import {
   type ChatCompletionCreateParamsStreaming,
   type ChatCompletionStream,
   type components,
+  type ImageGenerateOptions,
+  type ImageGenerateParams,
+  type ImagesResult,
   type ModelList,
   type RequestOptions,
 } from '@aipg/sdk';
-import { parseMaxTokens, parseTemperature, SettingError, type Settings } from './settings.js';
+import { saveImages } from '@aipg/sdk/node';
+import {
+  DEFAULT_IMAGE_DIR,
+  parseMaxTokens,
+  parseTemperature,
+  SettingError,
+  type Settings,
+} from './settings.js';
 
 export type ChatMessage = components['schemas']['ChatMessage'];
 
@@ -24,6 +34,7 @@ export interface ChatClient {
     };
   };
   models: { list(options?: RequestOptions): Promise<ModelList> };
+  images: { generate(params: ImageGenerateParams, options?: ImageGenerateOptions): Promise<ImagesResult> };
 }
 
 /** What `/save` writes: enough to read the conversation back or send it again. */
@@ -41,6 +52,7 @@ export const HELP = `Commands:
   /temperature <0-2>  set the temperature; alone: back to the grid's default
   /max-tokens <n>     cap the answer length; alone: back to the grid's default
   /save <file>        write the conversation (messages, model, settings) as JSON
+  /image <prompt>     make a picture (POST /v1/images/generations) and save it as a file
   /help               this list
   /exit               quit (so does Ctrl-D; Ctrl-C stops an answer)
 Anything else is a question for the model.
@@ -114,6 +126,34 @@ export class ChatSession {
     }
   }
 
+  /**
+   * `/image`: one picture through the grid (the same /v1 door as the chat), saved with `@aipg/sdk/node`'s
+   * `saveImages`; prints where it went and what the grid says about it. Not part of the conversation history.
+   */
+  async image(prompt: string): Promise<void> {
+    const { imageModel, imageDir = DEFAULT_IMAGE_DIR } = this.settings;
+    const controller = new AbortController();
+    this.#answering = controller;
+    this.write(`image> making "${prompt}" with ${imageModel ?? "the grid's image model"}…\n`);
+    try {
+      const result = await this.client.images.generate(
+        { prompt, model: imageModel, n: 1, response_format: 'b64_json' },
+        { signal: controller.signal },
+      );
+      const image = result.images[0];
+      if (!image) throw new Error('the grid answered with no image');
+      // Named for the prompt and seed: the same prompt and seed make the same picture, so a rerun may replace it.
+      const prefix = `${slug(prompt)}-${image.seed ?? 'noseed'}`;
+      const [path] = await saveImages(result, imageDir, { prefix });
+      this.write(`saved ${path}\n${describeImage(image, result.grid?.den)}\n`);
+    } catch (error) {
+      if (error instanceof APIUserAbortError) this.write('(image stopped)\n');
+      else this.write(`error: ${errorMessage(error)}\n`);
+    } finally {
+      this.#answering = undefined;
+    }
+  }
+
   /** The conversation as `/save` writes it. */
   toJSON(): SavedConversation {
     const { model, system, temperature, maxTokens } = this.settings;
@@ -157,6 +197,10 @@ export class ChatSession {
       case '/max-tokens':
         settings.maxTokens = hasArg ? parseMaxTokens(arg) : undefined;
         this.write(`max tokens: ${settings.maxTokens ?? 'grid default'}\n`);
+        break;
+      case '/image':
+        if (!hasArg) throw new SettingError('/image needs a prompt, e.g. /image a lighthouse at dusk');
+        await this.image(arg);
         break;
       case '/save':
         if (!hasArg) throw new SettingError('/save needs a file name, e.g. /save chat.json');
@@ -206,6 +250,24 @@ export function describeGrid(answer: ChatCompletion): string {
   if (grid.ttft != null) parts.push(`ttft ${grid.ttft.toFixed(2)} s`);
   if (grid.tokens_per_s != null) parts.push(`${grid.tokens_per_s.toFixed(1)} tokens/s`);
   return `  ↳ ${parts.join(' · ')}`;
+}
+
+/** "512×512 · seed 42 · worker demo-painter · 1.05 den": the picture, who made it, what it cost. */
+export function describeImage(image: ImagesResult['images'][number], den: number | undefined): string {
+  const parts = [
+    `${image.width}×${image.height}`,
+    `seed ${image.seed ?? '?'}`,
+    `worker ${image.worker ?? '?'}`,
+  ];
+  if (image.model) parts.push(`model ${image.model}`);
+  parts.push(`${den ?? '?'} den`);
+  return `  ↳ ${parts.join(' · ')}`;
+}
+
+/** A file-name-safe piece of the prompt: "A lighthouse, at dusk!" → "a-lighthouse-at-dusk". */
+function slug(text: string): string {
+  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return words.slice(0, 6).join('-').slice(0, 40) || 'image';
 }
 
 function plural(n: number, noun: string): string {

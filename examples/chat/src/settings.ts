@@ -11,9 +11,15 @@ export interface Settings {
   temperature: number | undefined;
   /** `undefined` = the grid's default (the worker's limit). */
   maxTokens: number | undefined;
+  /** The model `/image` asks for; `undefined` = the grid's default image model. */
+  imageModel?: string | undefined;
+  /** Where `/image` saves its pictures; `undefined` = `DEFAULT_IMAGE_DIR`. */
+  imageDir?: string | undefined;
 }
 
 export const DEFAULT_MODEL = 'auto';
+/** `/image` saves here unless `--image-dir` says otherwise (relative to where the chat runs). */
+export const DEFAULT_IMAGE_DIR = 'images';
 const { temperature, max_tokens } = limits.ChatCompletionRequest;
 export const TEMPERATURE_LIMITS = { min: temperature.minimum, max: temperature.maximum } as const;
 export const MAX_TOKENS_LIMITS = { min: max_tokens.minimum, max: max_tokens.maximum } as const;

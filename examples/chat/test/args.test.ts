@@ -27,6 +27,12 @@ describe('parseChatArgs', () => {
     });
   });
 
+  it('takes the image model and folder for /image; both unset by default', () => {
+    const args = parseChatArgs(['--image-model', 'grid/demo-image', '--image-dir', 'out/pictures'], {});
+    expect(args).toMatchObject({ settings: { imageModel: 'grid/demo-image', imageDir: 'out/pictures' } });
+    expect(parseChatArgs([], {})).toMatchObject({ settings: { imageModel: undefined, imageDir: undefined } });
+  });
+
   it('falls back to AIPG_API_KEY, then to the anonymous key; the model to auto', () => {
     expect(parseChatArgs([], { AIPG_API_KEY: 'grid_env' })).toMatchObject({ apiKey: 'grid_env' });
     expect(parseChatArgs([], {})).toMatchObject({ apiKey: ANONYMOUS_KEY, settings: { model: 'auto' } });

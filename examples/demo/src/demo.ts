@@ -1,10 +1,11 @@
 // The main job: a mock grid in this process, the example worker and the example chat as child
-// processes, and one Horde-style job from the sdk — every step of every job printed as the grid sees it.
+// processes, one Horde-style job and one image from the sdk — every step of every job printed as the grid sees it.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type GridEvent, type MockGrid, startMockGrid } from '@aipg/mock-grid';
 import { Grid } from '@aipg/sdk';
+import { saveImages } from '@aipg/sdk/node';
 import { describeExit, type Example, runExample } from './children.js';
 import { Lifecycle } from './lifecycle.js';
 import { Printer, step } from './printer.js';
@@ -12,8 +13,11 @@ import { Printer, step } from './printer.js';
 export const OPERATOR_KEY = 'grid_demo_operator_key';
 export const SMALL = 'grid/demo-small';
 export const LARGE = 'grid/demo-large';
+export const IMAGE = 'grid/demo-image';
+/** The demo image: small and few steps, at 10 steps a second, so it shows its progress without a long wait. */
+const IMAGE_REQUEST = { size: '512x512', steps: 30, seed: 1234 } as const;
 
-/** The worker's bridgeData.yaml (JSON is YAML): two demo models, each its own worker on the grid. */
+/** The worker's bridgeData.yaml (JSON is YAML): two demo text models and a demo image model, each its own worker. */
 function workerConfig(gridUrl: string) {
   const endpoint = (name: string, gridModel: string, tokensPerSecond: number) => ({
     type: 'demo',
@@ -24,7 +28,12 @@ function workerConfig(gridUrl: string) {
   return {
     grid_url: gridUrl,
     api_key: OPERATOR_KEY,
-    endpoints: [endpoint('demo-small', SMALL, 40), endpoint('demo-large', LARGE, 25)],
+    endpoints: [
+      endpoint('demo-small', SMALL, 40),
+      endpoint('demo-large', LARGE, 25),
+      // No model: a deterministic PNG of the requested size (docs/worker.md "Image backends").
+      { type: 'demo-image', steps_per_second: 10, models: [{ name: 'demo-painter', grid_model: IMAGE }] },
+    ],
   };
 }
 
@@ -48,6 +57,8 @@ export class DemoError extends Error {
 export interface DemoOptions {
   write: (text: string) => void;
   color?: boolean;
+  /** Where the image is saved (it outlives the demo). */
+  imageDir: string;
   /** Told each part as it starts (for the "stuck at" message of a timeout). */
   onPart?: (part: string) => void;
   /** Called with a clean-up step as soon as there is something to clean up (children, the grid). */
@@ -78,7 +89,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   const bridgeData = join(dir, 'bridgeData.yaml');
   await writeFile(bridgeData, JSON.stringify(workerConfig(grid.url), null, 2));
-  const online = waitForEvents(grid, (e) => e.type === 'worker.online', 2);
+  const online = waitForEvents(grid, (e) => e.type === 'worker.online', 3);
   const worker = runExample('worker', {
     args: [bridgeData],
     // Its [debug] lines repeat what the grid's events already show.
@@ -87,7 +98,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     },
   });
   options.onCleanup(() => worker.stop());
-  out.line('worker', `started examples/worker (pid ${worker.child.pid}) with 2 demo models`);
+  out.line(
+    'worker',
+    `started examples/worker (pid ${worker.child.pid}) with 2 demo text models and 1 image model`,
+  );
   await orExit(online, worker, 'the worker');
 
   part('1. a conversation over /v1 (examples/chat, scripted)');
@@ -131,10 +145,25 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     `${step('result')}from ${generation?.worker_name} after ${polls} status polls: "${preview}"`,
   );
 
-  const gaps = [...lifecycle.missing({ v1: 2, horde: 1 }), ...lifecycle.problems];
+  part('3. an image over /v1 (sdk grid.images.generate; saved with @aipg/sdk/node saveImages)');
+  // Its progress is printed from the grid's events (an app would pass `onProgress` to poll /v1/progress).
+  const picture = await sdk.images.generate({
+    prompt: 'a lighthouse at dusk',
+    model: IMAGE,
+    n: 1,
+    ...IMAGE_REQUEST,
+  });
+  const [path] = await saveImages(picture, options.imageDir, { prefix: 'demo-lighthouse' });
+  const image = picture.images[0]!;
+  out.line(
+    'image',
+    `${step('saved')}${path} (${image.mime}, ${image.width}×${image.height}, seed ${image.seed}, ${image.bytes.length} bytes)`,
+  );
+
+  const gaps = [...lifecycle.missing({ v1: 2, horde: 1, image: 1 }), ...lifecycle.problems];
   if (gaps.length > 0) throw new DemoError(`not every step happened:\n  ${gaps.join('\n  ')}`);
 
-  part('3. shutting down');
+  part('4. shutting down');
   const workerExit = await worker.stop();
   if (workerExit !== 0) throw new DemoError(`the worker ${describeExit(workerExit)}`);
   await grid.close();

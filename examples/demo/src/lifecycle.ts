@@ -1,11 +1,22 @@
-// The grid's event stream, printed as it happens, and checked afterwards: every job must have gone
-// queued → assigned → tokens → done → den credited.
-import type { Grid as GridCore, GridEvent } from '@aipg/mock-grid';
+// The grid's event stream, printed as it happens, and checked afterwards: every text job must have gone
+// queued → assigned → tokens → done → den credited, every image job queued → worker → progress → uploaded →
+// verified → done → den credited.
+import type { Grid as GridCore, GridEvent, ImageDone } from '@aipg/mock-grid';
 import { type Printer, step } from './printer.js';
 
-export type Door = 'v1' | 'horde';
+/** Where a job's lines go: the door a text job came through, or `image` for an image job (either door). */
+export type Door = 'v1' | 'horde' | 'image';
 export const STEPS = ['queued', 'assigned', 'tokens', 'done', 'den credited'] as const;
-export type Step = (typeof STEPS)[number];
+export const IMAGE_STEPS = [
+  'queued',
+  'worker',
+  'progress',
+  'uploaded',
+  'verified',
+  'done',
+  'den credited',
+] as const;
+export type Step = (typeof STEPS)[number] | (typeof IMAGE_STEPS)[number];
 
 type WorkerEvent = Extract<GridEvent, { type: `worker.${string}` }>;
 
@@ -44,8 +55,17 @@ export class Lifecycle {
         break;
       }
       case 'assigned':
+        if (job.door === 'image') {
+          job.steps.add('worker');
+          say('worker', `${event.worker.name} (${kind(event.worker.kind)}) renders it`);
+          break;
+        }
         job.steps.add('assigned');
         say('assigned', `to worker ${event.worker.name} (${kind(event.worker.kind)})`);
+        break;
+      case 'progress':
+        job.steps.add('progress');
+        say('progress', `${Math.round(event.pct)}% (the worker's report)`);
         break;
       case 'token':
         // One line for the whole answer, growing as the tokens arrive.
@@ -56,6 +76,10 @@ export class Lifecycle {
         break;
       case 'done':
         this.#streaming = undefined;
+        if (event.image) {
+          this.#imageDone(job, event.image, say);
+          break;
+        }
         job.steps.add('done');
         say(
           'done',
@@ -86,14 +110,15 @@ export class Lifecycle {
   };
 
   /** What is missing: one line per job (or door) that did not go all the way. */
-  missing(expected: Record<Door, number>): string[] {
+  missing(expected: Partial<Record<Door, number>>): string[] {
     const gaps: string[] = [];
-    for (const door of ['v1', 'horde'] as const) {
+    for (const door of ['v1', 'horde', 'image'] as const) {
       const jobs = [...this.jobs.entries()].filter(([, job]) => job.door === door);
-      if (jobs.length !== expected[door])
-        gaps.push(`[${door}] ${jobs.length} job(s), expected ${expected[door]}`);
+      const want = expected[door] ?? 0;
+      if (jobs.length !== want) gaps.push(`[${door}] ${jobs.length} job(s), expected ${want}`);
+      const steps: readonly Step[] = door === 'image' ? IMAGE_STEPS : STEPS;
       for (const [id, job] of jobs) {
-        const lacking = STEPS.filter((s) => !job.steps.has(s));
+        const lacking = steps.filter((s) => !job.steps.has(s));
         if (lacking.length > 0)
           gaps.push(`[${door}] job ${id.slice(0, 8)} never reached: ${lacking.join(', ')}`);
       }
@@ -101,12 +126,28 @@ export class Lifecycle {
     return gaps;
   }
 
+  /**
+   * A verified image's `done`. The grid reports an image done only after it checked the upload (the object
+   * store has the bytes, they are an image of the slot's type by their magic bytes, their SHA-256 is the one
+   * the worker reported: docs/mock-grid.md "Verification"), so the upload and the check are printed from it.
+   */
+  #imageDone(job: { steps: Set<Step> }, image: ImageDone, say: (name: string, text: string) => void): void {
+    job.steps.add('uploaded');
+    say('uploaded', `${image.contentType} in the grid's object store as ${image.key}`);
+    job.steps.add('verified');
+    say('verified', `${image.contentType} by its magic bytes; SHA-256 as the worker reported`);
+    job.steps.add('done');
+    say('done', `seed ${image.seed} · ${image.genTimeS} s · by ${image.worker} · ${image.den} den charged`);
+  }
+
   #job(jobId: string) {
     let job = this.jobs.get(jobId);
     if (!job) {
       const view = this.core.job(jobId);
       if (!view) return undefined;
-      job = { door: view.source, requestId: view.requestId, steps: new Set() };
+      // An image request has an image progress (0 while it waits); a text request has none.
+      const door = this.core.imageProgress(view.requestId) === null ? view.source : 'image';
+      job = { door, requestId: view.requestId, steps: new Set() };
       this.jobs.set(jobId, job);
     }
     return job;

@@ -1,10 +1,18 @@
 // `pnpm start` at the repository root: run the whole grid story once and exit 0, or exit 1 saying
 // which step failed. Bounded: after `--time-limit` seconds (default 60) it gives up, saying where it was.
 import './die-with-parent.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DemoError, runDemo } from './demo.js';
 
-const { values } = parseArgs({ options: { 'time-limit': { type: 'string', default: '60' } } });
+const { values } = parseArgs({
+  options: {
+    'time-limit': { type: 'string', default: '60' },
+    // Where the image is saved; it stays there after the demo (a rerun replaces it).
+    out: { type: 'string', default: join(tmpdir(), 'aipg-demo') },
+  },
+});
 const TIME_LIMIT_MS = Number(values['time-limit']) * 1000;
 if (!(TIME_LIMIT_MS > 0)) {
   process.stderr.write(`--time-limit must be a positive number of seconds (got "${values['time-limit']}")\n`);
@@ -46,6 +54,7 @@ try {
   const result = await runDemo({
     write: (text) => process.stdout.write(text),
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    imageDir: values.out!,
     onPart: (name) => {
       part = name;
     },

@@ -1,17 +1,23 @@
 // `pnpm start`'s program as a child process, the way the root script runs it.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, it } from 'vitest';
-import { STEPS } from '../src/lifecycle.js';
+import { afterAll, expect, it } from 'vitest';
+import { IMAGE_STEPS, STEPS } from '../src/lifecycle.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** Where the demos of these tests save their image (`--out`). */
+const out = mkdtempSync(join(tmpdir(), 'aipg-demo-test-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function startDemo(...args: string[]): {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--out', out, ...args], {
     cwd: root,
     env: { ...process.env, NO_COLOR: '1' },
   });
@@ -27,7 +33,7 @@ function startDemo(...args: string[]): {
 }
 
 /** The lines of one door's lifecycle steps, e.g. `queued` for `[v1]     queued        request …`. */
-function stepsOf(output: string, door: 'v1' | 'horde'): string[] {
+function stepsOf(output: string, door: 'v1' | 'horde' | 'image'): string[] {
   const prefix = `[${door}]`.padEnd(8);
   return output
     .split('\n')
@@ -35,7 +41,7 @@ function stepsOf(output: string, door: 'v1' | 'horde'): string[] {
     .map((line) => line.slice(prefix.length + 1, prefix.length + 15).trim());
 }
 
-it('runs a chat over /v1 and a Horde job, printing every lifecycle step, and exits 0', async () => {
+it('runs a chat over /v1, a Horde job and an image, printing every lifecycle step, and exits 0', async () => {
   const demo = startDemo();
   const code = await demo.exited;
   const output = demo.output();
@@ -51,7 +57,20 @@ it('runs a chat over /v1 and a Horde job, printing every lifecycle step, and exi
   // The chat's own output: the answers streamed to it, and the model switch.
   expect(output).toMatch(/\[chat\] {3}grid\/demo-small> Demo /);
   expect(output).toMatch(/\[chat\] {3}grid\/demo-large> Demo /);
-  expect(output).toMatch(/✔ demo finished in [\d.]+ s: 3 jobs through 2 doors/);
+  // One image: every step once (progress as often as the worker reported), then the saved file.
+  const imageSteps = stepsOf(output, 'image').filter((name, i, all) => name !== all[i - 1]);
+  expect(imageSteps).toEqual([...IMAGE_STEPS, 'saved']);
+  expect(output).toMatch(/\[image\] {2}worker {8}demo-painter \(WebSocket\) renders it/);
+  expect(output).toMatch(/\[image\] {2}progress {6}\d+% \(the worker's report\)/);
+  expect(output).toMatch(/\[image\] {2}uploaded {6}image\/png in the grid's object store as [\w-]+\.png/);
+  expect(output).toMatch(/\[image\] {2}done {10}seed 1234 · [\d.]+ s · by demo-painter · 7\.86 den charged/);
+  expect(output).toMatch(/\[image\] {2}den credited {2}7\.86 den to .+, who runs demo-painter/);
+  const saved = output.match(/\[image\] {2}saved {9}(\S+) \(image\/png, 512×512, seed 1234, (\d+) bytes\)/);
+  expect(saved?.[1]).toBe(join(out, 'demo-lighthouse-0.png'));
+  const png = readFileSync(saved![1]!);
+  expect(png.length).toBe(Number(saved![2]));
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]); // PNG IHDR width, height
+  expect(output).toMatch(/✔ demo finished in [\d.]+ s: 4 jobs through 2 doors/);
 });
 
 function alive(pid: number): boolean {

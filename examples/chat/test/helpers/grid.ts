@@ -1,10 +1,11 @@
-// A mock grid with a demo worker serving two models: what the chat tests talk to.
+// A mock grid with a demo worker serving two text models and one image model: what the chat tests talk to.
 import type { GridEvent } from '@aipg/mock-grid';
 import { type MockGrid, startMockGrid } from '@aipg/mock-grid';
 import { createWorker, parseConfig } from '@aipg/worker';
 
 export const MODEL_A = 'demo/alpha';
 export const MODEL_B = 'demo/beta';
+export const IMAGE_MODEL = 'grid/demo-image';
 
 export type EventOf<T extends GridEvent['type']> = Extract<GridEvent, { type: T }>;
 
@@ -46,6 +47,11 @@ export async function startTestGrid(tokensPerSecond: number): Promise<TestGrid> 
             { name: 'beta-worker', grid_model: MODEL_B },
           ],
         },
+        {
+          type: 'demo-image',
+          steps_per_second: 0,
+          models: [{ name: 'painter-worker', grid_model: IMAGE_MODEL }],
+        },
       ],
     }).config,
   });
@@ -54,7 +60,7 @@ export async function startTestGrid(tokensPerSecond: number): Promise<TestGrid> 
   await new Promise<void>((resolve) => {
     const off = grid.core.onEvent((event) => {
       if (event.type === 'worker.online') online.add(event.name);
-      if (online.size === 2) {
+      if (online.size === 3) {
         off();
         resolve();
       }

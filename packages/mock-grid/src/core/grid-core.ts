@@ -232,7 +232,11 @@ export class GridCore {
   mediaProgress(input: MediaProgressInput): boolean {
     const gen = liveMediaGeneration(this.#books, input);
     if (!gen) return false;
-    mediaProgress(gen, input);
+    try {
+      mediaProgress(this.#books, this.#out, gen, input);
+    } finally {
+      this.#deliver();
+    }
     return true;
   }
 
@@ -249,7 +253,7 @@ export class GridCore {
           field: 'id',
         });
       }
-      mediaProgress(gen, input);
+      mediaProgress(this.#books, this.#out, gen, input);
       return {
         progress_percent: gen.pct,
         ...(gen.steps ? { current_step: gen.steps.current, total_steps: gen.steps.total } : {}),

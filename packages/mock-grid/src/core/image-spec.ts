@@ -45,7 +45,7 @@ export interface ImageSpec {
   models: string[];
   /** One per image, in request order. */
   seeds: number[];
-  /** The file type the request asks for: /v1 `output_format`, Horde `webp` (its keys are `{id}.webp`). */
+  /** The file type a WS slot asks for: /v1 `output_format`; PNG for a Horde request (which names none). */
   ext: ImageExt;
   needs: ImageNeeds;
   nsfw: boolean;
@@ -182,7 +182,9 @@ export function v1ImageSpec(
     seeds: seeds(n, first, 1, random),
     ext,
     needs: { img2img, painting: false, postProcessing: false, lora: loras.length > 0, controlnet: false },
-    nsfw: true,
+    // /v1 has no nsfw field and filters no workers by it, as for chat (validate.ts): any image worker fits,
+    // also a pop worker that sent `nsfw: false`.
+    nsfw: false,
     trustedWorkers: false,
     workers: [],
     workerBlacklist: false,
@@ -256,7 +258,10 @@ export function hordeImageSpec(
     sampler: p.sampler_name ?? 'k_euler_a',
     models,
     seeds: seeds(n, hordeSeed(p.seed), variation, random),
-    ext: 'webp',
+    // A Horde request names no file type. Its pop slots take any image type (keys still end `.webp`, as on the
+    // AIPG Horde: `imageKey`); a WS worker serving it gets PNG slots, the type /v1 defaults to and every
+    // reference backend makes (docs/mock-grid.md "Object store").
+    ext: 'png',
     needs: {
       img2img,
       painting,

@@ -256,6 +256,17 @@ export type JobEvent =
       generationId: string;
       delta: ChatCompletionDelta;
     }
+  | {
+      /** An image job's progress as its worker reported it (WS `progress`, Horde `generate/progress`). */
+      type: 'progress';
+      jobId: string;
+      requestId: string;
+      index: number;
+      at: number;
+      generationId: string;
+      /** 0–100. */
+      pct: number;
+    }
   | { type: 'requeued'; jobId: string; requestId: string; index: number; at: number; reason: string }
   | ({ type: 'done'; jobId: string; requestId: string; index: number; at: number } & DoneInfo & {
         /** An image job's verified image (text jobs: absent). */

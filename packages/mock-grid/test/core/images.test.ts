@@ -85,3 +85,29 @@ describe('image rewards', () => {
     expect(popped.job!.payload.seeds).toEqual([10, 15, 20]);
   });
 });
+
+describe('image progress', () => {
+  it('is a progress event for every image of the reported job, and the request view follows it', () => {
+    const g = grid();
+    const sub = g.submitImage({
+      source: 'horde',
+      apiKey: CLIENT,
+      request: { prompt: 'x', models: ['sdxl-base'], params: { width: 512, height: 512, steps: 10, n: 2 } },
+    });
+    const events: { type: string; jobId?: string; pct?: number }[] = [];
+    g.onEvent((e) => void events.push(e));
+    const popped = g.popImage({
+      apikey: WORKER,
+      name: 'rig',
+      models: ['sdxl-base'],
+      max_pixels: 2 ** 20,
+      amount: 2,
+    });
+    const [first] = popped.job!.ids;
+    g.reportImageProgress({ generationId: first!, by: { apiKey: WORKER }, currentStep: 5, totalSteps: 10 });
+    const progress = events.filter((e) => e.type === 'progress');
+    expect(progress.map((e) => e.pct)).toEqual([50, 50]);
+    expect(new Set(progress.map((e) => e.jobId))).toEqual(new Set(sub.jobIds));
+    expect(g.imageProgress(sub.id)).toBe(50);
+  });
+});

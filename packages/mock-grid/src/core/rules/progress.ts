@@ -47,9 +47,15 @@ export function progress(
 /**
  * A media worker's progress (WS `progress`, Horde `generate/progress`) on live generation `gen`: recorded on
  * every image of its job (a report counts for the whole job; spec `HordeImageProgressRequest.id`). It is not a
- * result and earns nothing; the views read it (`GET /v1/progress/{token}`, the Horde `check`).
+ * result and earns nothing; the views read it (`GET /v1/progress/{token}`, the Horde `check`), and each image's
+ * `progress` event tells the listeners.
  */
-export function mediaProgress(gen: Generation, input: MediaProgressInput): void {
+export function mediaProgress(
+  b: Pick<Books, 'clock'>,
+  out: Outbox,
+  gen: Generation,
+  input: MediaProgressInput,
+): void {
   let pct = input.pct;
   let steps: Generation['steps'] = null;
   if (input.currentStep !== undefined && input.totalSteps !== undefined && input.totalSteps > 0) {
@@ -58,10 +64,13 @@ export function mediaProgress(gen: Generation, input: MediaProgressInput): void 
     pct = (current / input.totalSteps) * 100;
   }
   const value = Math.min(100, Math.max(0, pct ?? 0));
+  const at = b.clock.now();
   for (const g of gen.batch ?? [gen]) {
     if (g.state !== 'active') continue;
     g.pct = value;
     if (steps) g.steps = steps;
+    const job = g.job!;
+    out.jobEvent(job, { type: 'progress', ...jobIds(job), at, generationId: g.id, pct: value });
   }
 }
 

@@ -113,6 +113,27 @@ describe('Horde image jobs with pop workers', () => {
     expect(new Uint8Array(await (await fetch(status.generations[0].img)).arrayBuffer())).toEqual(bytes);
   });
 
+  it('serves /v1 images to a pop worker that is not nsfw (/v1 requests are never nsfw jobs)', async () => {
+    t = await startTestGrid();
+    // Checked in first: /v1 answers 503 while no image worker is online.
+    expect((await pop({ ...POP, nsfw: false })).id).toBeNull();
+    const pending = t.post('/v1/images/generations', {
+      prompt: 'a lighthouse',
+      model: IMAGE_MODEL,
+      size: '512x512',
+      steps: 4,
+      response_format: 'b64_json',
+    });
+    let job = await pop({ ...POP, nsfw: false });
+    for (let i = 0; i < 100 && job.id === null; i++) job = await pop({ ...POP, nsfw: false });
+    const bytes = png(4, 4, 3);
+    expect((await put(job.r2_uploads[0], bytes)).status).toBe(200);
+    const submit = await t.post('/api/v2/generate/submit', { id: job.id, generation: 'R2', seed: 1 }, W);
+    expect((await submit.json()).reward).toBe(imagePrice(IMAGE_MODEL, 512, 512, 4));
+    const answer = await (await pending).json();
+    expect(Buffer.from(answer.data[0].b64_json, 'base64')).toEqual(Buffer.from(bytes));
+  });
+
   it('a missing upload, a non-image or a wrong sha256: reward 0, re-queued for another worker', async () => {
     t = await startTestGrid();
     const { id } = await queue();

@@ -208,6 +208,23 @@ describe('/v1/images/generations with WS media workers', () => {
     expect(await worker.next('ack')).toEqual({ type: 'ack', id: job.id, den: 0 });
   });
 
+  it('gives a Horde request PNG slots (it names no format), served and shown on its status', async () => {
+    t = await startTestGrid();
+    const worker = await mediaWorker(t, 'rig-01');
+    const queued = await t.post('/api/v2/generate/async', {
+      prompt: 'a cat',
+      models: [IMAGE_MODEL],
+      params: { width: 512, height: 512, steps: 8, seed: '9' },
+    });
+    const { id } = await queued.json();
+    const job = await nextMediaJob(worker);
+    expect(job.payload).toMatchObject({ ext: 'png', seeds: [9] });
+    expect(job.upload.map((slot) => slot.content_type)).toEqual(['image/png']);
+    expect((await serveImages(worker, job)).den).toBe(imagePrice(IMAGE_MODEL, 512, 512, 8));
+    const status = await (await t.get(`/api/v2/generate/status/${id}`)).json();
+    expect(status).toMatchObject({ done: true, faulted: false, generations: [{ seed: '9' }] });
+  });
+
   it('refuses a registration that mixes text and media job types with 4003', async () => {
     t = await startTestGrid();
     const { TestWsWorker } = await import('../../helpers/ws-worker.js');

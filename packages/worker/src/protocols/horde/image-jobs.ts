@@ -3,6 +3,7 @@
 // `r2_uploads[i]` (`r2_upload` for the first) and submit `generation: "R2"` with its seed and sha256 — or, when
 // the upload failed, the image itself as base64 (the fallback). A failed job submits every id `faulted`.
 import { Buffer } from 'node:buffer';
+import { APIError } from '@aipg/sdk';
 import type { GeneratedImage } from '../../image-job.js';
 import type { ImageUnit, SlotContext } from '../../runtime/context.js';
 import { megapixelSteps, runImageJob } from '../../runtime/run-image-job.js';
@@ -51,21 +52,29 @@ async function serve(
       // A popped job's lease runs from the pop (`ttl`), however much progress the backend reports.
       timeout: { ms: ctx.jobTimeoutMs, restartOnOutput: false },
       now: ctx.now,
-      // One report covers every image of the job (HordeImageProgressRequest.id); a late or refused one is no loss.
+      // One report covers every image of the job (HordeImageProgressRequest.id); a late or refused one is no loss
+      // — except the grid's "already completed or faulted": the request was cancelled or the job taken back, the
+      // one way a pop worker learns it, so the backend stops instead of making pictures nobody takes.
       onProgress: ({ step, steps }) => {
-        client
-          .progress({ id: pop.id, current_step: step, total_steps: steps })
-          .catch((error: unknown) =>
-            ctx.log('debug', `${name}: progress report for ${pop.id} failed: ${hordeErrorText(error)}`),
-          );
+        client.progress({ id: pop.id, current_step: step, total_steps: steps }).catch((error: unknown) => {
+          if (isTakenBack(error)) {
+            ctx.log('info', `${name}: job ${pop.id} was cancelled or taken back by the grid; stopping it`);
+            controller.abort(ABORT.cancel);
+          } else {
+            ctx.log('debug', `${name}: progress report for ${pop.id} failed: ${hordeErrorText(error)}`);
+          }
+        });
       },
     },
   );
   recordOutcome(ctx.unit.breaker, outcome);
 
-  let end: 'done' | 'failed' | 'handed_back';
+  let end: 'done' | 'failed' | 'handed_back' | 'cancelled';
   const delivered: GeneratedImage[] = [];
-  if (outcome.kind === 'done') {
+  if (outcome.kind === 'aborted' && outcome.reason === ABORT.cancel) {
+    // The grid no longer holds these generations: nothing to submit.
+    end = 'cancelled';
+  } else if (outcome.kind === 'done') {
     end = 'done';
     for (const [i, image] of outcome.images.entries()) {
       const body = await uploaded(ctx, pop, i, image, controller.signal);
@@ -97,6 +106,13 @@ async function serve(
   ctx.jobEnded(end, 0, pop.id, work);
   // Before popping again: is the backend still there? (The loop waits for it when not.)
   if (blamesBackend(outcome)) await ctx.unit.gate.check();
+}
+
+/** The progress answer for a generation that finished or was taken back (spec: api_v2_generate_progress.yaml 400). */
+function isTakenBack(error: unknown): boolean {
+  return (
+    error instanceof APIError && error.status === 400 && /already completed or faulted/i.test(error.message)
+  );
 }
 
 /**

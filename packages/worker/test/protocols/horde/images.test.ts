@@ -4,7 +4,12 @@ import { realSleep } from '../../../src/util/timing.js';
 import { BRIDGE_AGENT } from '../../../src/version.js';
 import { createWorker, type Worker } from '../../../src/worker.js';
 import { json, startServer, type TestServer } from '../../helpers/http-server.js';
-import { imageConfig, recordingImageBackend, sha256 } from '../../helpers/image-worker.js';
+import {
+  hangingImageBackend,
+  imageConfig,
+  recordingImageBackend,
+  sha256,
+} from '../../helpers/image-worker.js';
 import { decodePng, until } from '../../helpers/images.js';
 
 let server: TestServer | undefined;
@@ -20,15 +25,22 @@ afterEach(async () => {
  * A Horde image door (pop, progress, submit) and an object store on one server: pops are scripted, then empty;
  * PUTs to /objects/… answer `putStatus`; every submit is rewarded 1.5.
  */
-async function fakeHorde(pops: ((base: string) => Record<string, unknown>)[], putStatus = 200) {
+async function fakeHorde(
+  pops: ((base: string) => Record<string, unknown>)[],
+  putStatus = 200,
+  progressStatus = 200,
+) {
   server = await startServer((req, res) => {
     const base = server!.url;
     if (req.url === '/api/v2/generate/pop') {
       const pop = pops.shift();
       return json(res, 200, pop ? pop(base) : { id: null, ids: [], skipped: {} });
     }
-    if (req.url === '/api/v2/generate/progress')
+    if (req.url === '/api/v2/generate/progress') {
+      // The AIPG Horde's answer for a generation that finished or was taken back (no rc).
+      if (progressStatus === 400) return json(res, 400, { message: 'Job already completed or faulted' });
       return json(res, 200, { progress_percent: 0, current_step: 0, total_steps: 1 });
+    }
     if (req.url === '/api/v2/generate/submit') return json(res, 200, { reward: 1.5 });
     if (req.method === 'PUT' && req.url.startsWith('/objects/')) {
       res.writeHead(putStatus);
@@ -214,6 +226,25 @@ describe('Horde v2 image jobs', () => {
     ]);
     expect(horde.puts()).toEqual([]);
     await until(() => worker!.stats().jobs.failed === 1, 'the job counted failed');
+  });
+
+  it('a progress answer "already completed or faulted" (a cancel) stops the backend; nothing is submitted', async () => {
+    const horde = await fakeHorde([imagePop(['c-1', 'c-2'])], 200, 400);
+    const { backend, seen } = hangingImageBackend();
+    const ended: JobEndEvent[] = [];
+    worker = createWorker({
+      config: imageConfig(horde.url, 'horde'),
+      imageBackend: backend,
+      sleep: shortSleep,
+      onJob: (event) => void ended.push(event),
+    });
+    void worker.run();
+    await until(() => ended.length === 1, 'the job ended');
+    expect(seen.aborted).toBe(true);
+    expect(ended[0]).toMatchObject({ id: 'c-1', end: 'cancelled' });
+    expect(horde.progress()).toHaveLength(1);
+    expect(horde.submits()).toEqual([]);
+    expect(horde.puts()).toEqual([]);
   });
 
   it('a job beyond the advertised capabilities is faulted without running the backend', async () => {
