@@ -69,13 +69,7 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput): Submiss
       { limit: account.maxInFlight, retryAfterMs: IN_FLIGHT_RETRY_AFTER_MS },
     );
   }
-  if (b.settings.upfrontKudos && account.balance < kudos) {
-    throw new GridError(
-      'KudosUpfront',
-      `This request needs ${kudos} den upfront; the balance is ${account.balance}`,
-      { limit: kudos },
-    );
-  }
+  requireUpfront(b, account, kudos);
 
   const req: Req = {
     id: uuid(),
@@ -187,13 +181,7 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
       });
     }
   }
-  if (b.settings.upfrontKudos && account.balance < kudos) {
-    throw new GridError(
-      'KudosUpfront',
-      `This request needs ${kudos} den upfront; the balance is ${account.balance}`,
-      { limit: kudos },
-    );
-  }
+  requireUpfront(b, account, kudos);
   const req: Req = {
     id: uuid(),
     source: input.source,
@@ -248,4 +236,15 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
     possible: isPossible,
     model: image.models[0]!,
   };
+}
+
+/** With `upfrontKudos`, a request whose price the account cannot cover is refused before it is queued. */
+function requireUpfront(b: SubmitBooks, account: { balance: number }, kudos: number): void {
+  if (b.settings.upfrontKudos && account.balance < kudos) {
+    throw new GridError(
+      'KudosUpfront',
+      `This request needs ${kudos} den upfront; the balance is ${account.balance}`,
+      { limit: kudos },
+    );
+  }
 }
