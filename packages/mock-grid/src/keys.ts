@@ -7,6 +7,7 @@ export function toKeyEntries(entries: KeyFileEntry[]): KeyEntry[] {
     const out: KeyEntry = { key: e.key, scopes: [...e.scopes] };
     if (e.username !== undefined) out.name = e.username;
     if (e.trusted !== undefined) out.trusted = e.trusted;
+    if (e.moderator !== undefined) out.moderator = e.moderator;
     if (e.balance !== undefined) out.balance = e.balance;
     return out;
   });

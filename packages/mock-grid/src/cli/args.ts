@@ -32,7 +32,7 @@ export const USAGE = `Usage: aipg-mock-grid [options]
   --port N          port to listen on (default 7001; 0 picks a free port)
   --host H          interface to bind (default 127.0.0.1)
   --auth MODE       open (any non-empty key works, all scopes) | strict (only --keys) (default open)
-  --keys FILE       JSON or YAML list of {key, scopes, username?, trusted?, balance?}
+  --keys FILE       JSON or YAML list of {key, scopes, username?, trusted?, moderator?, balance?}
   --allow-anonymous with --auth strict: the anonymous key 0000000000 may request too
   --no-rate-limits  turn the rate limits off (per key, and the door's per-caller ones)
   --require-signatures

@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
  *   scopes: [inference.submit]
  *   username: alice        # optional, default `user`
  *   trusted: false         # optional
+ *   moderator: false       # optional: a Horde moderator (sees raid_mode on /api/v2/status/modes)
  *   balance: 1000          # optional, den
  * ```
  */
@@ -20,6 +21,7 @@ export interface KeyFileEntry {
   scopes: Array<(typeof SCOPES)[number]>;
   username?: string;
   trusted?: boolean;
+  moderator?: boolean;
   balance?: number;
 }
 
@@ -64,6 +66,10 @@ function checkEntry(raw: unknown, at: string): KeyFileEntry {
     if (typeof e.trusted !== 'boolean') throw new KeysFileError(`${at}.trusted: true or false`);
     out.trusted = e.trusted;
   }
+  if (e.moderator !== undefined) {
+    if (typeof e.moderator !== 'boolean') throw new KeysFileError(`${at}.moderator: true or false`);
+    out.moderator = e.moderator;
+  }
   if (e.balance !== undefined) {
     if (typeof e.balance !== 'number' || !Number.isFinite(e.balance) || e.balance < 0) {
       throw new KeysFileError(`${at}.balance: a number >= 0`);
@@ -71,8 +77,10 @@ function checkEntry(raw: unknown, at: string): KeyFileEntry {
     out.balance = e.balance;
   }
   for (const k of Object.keys(e)) {
-    if (!['key', 'scopes', 'username', 'trusted', 'balance'].includes(k)) {
-      throw new KeysFileError(`${at}.${k}: unknown field (allowed: key, scopes, username, trusted, balance)`);
+    if (!['key', 'scopes', 'username', 'trusted', 'moderator', 'balance'].includes(k)) {
+      throw new KeysFileError(
+        `${at}.${k}: unknown field (allowed: key, scopes, username, trusted, moderator, balance)`,
+      );
     }
   }
   return out;

@@ -15,7 +15,9 @@ export type GridErrorCode =
   | 'WrongCredentials'
   /** Worker is evicted and in its cooldown (`retryAfterMs` says how long). WS: 4003. */
   | 'WorkerCooldown'
-  /** Unknown worker id (Horde `workers` list, worker details). */
+  /** A key that is not a moderator's asked for what only moderators see (Horde `status/modes`). */
+  | 'NotModerator'
+  /** Unknown worker id or name (Horde `workers` list, worker details). */
   | 'WorkerNotFound'
   /** Unknown account (find_user). */
   | 'UserNotFound'

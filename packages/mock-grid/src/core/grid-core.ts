@@ -7,8 +7,11 @@
 import type {
   HordeActiveModel,
   HordeHeartbeat,
+  HordeModes,
   HordePerformance,
   HordeProgress,
+  HordeTextModelStats,
+  HordeTextStatsTotals,
   HordeTextStatus,
   HordeUserDetails,
   HordeWorkerDetails,
@@ -67,6 +70,8 @@ import type {
 } from './types.js';
 import {
   activeModelsView,
+  activeModelView,
+  type HordeModelType,
   heartbeatView,
   hordeStatusView,
   hordeUserView,
@@ -541,9 +546,14 @@ export class GridCore {
     return workerListView(this.#ctx());
   }
 
-  /** GET /api/v2/status/models?type=text */
-  hordeModels(): HordeActiveModel[] {
-    return activeModelsView(this.#ctx());
+  /** GET /api/v2/status/models?type=: the text (default) or image models with an online worker. */
+  hordeModels(type: HordeModelType = 'text'): HordeActiveModel[] {
+    return activeModelsView(this.#ctx(), type);
+  }
+
+  /** GET /api/v2/status/models/{model_name}: that model's entry (image models first), or [] when none serves it. */
+  hordeModel(name: string): HordeActiveModel[] {
+    return activeModelView(this.#ctx(), name);
   }
 
   /** GET /api/v2/status/performance */
@@ -569,6 +579,37 @@ export class GridCore {
     if (!worker)
       throw new GridError('WorkerNotFound', `Worker ID '${workerId}' not found`, { field: 'worker_id' });
     return hordeWorkerView(this.#ctx(), worker);
+  }
+
+  /** GET /api/v2/workers/name/{worker_name}: any worker, by its exact name. Throws WorkerNotFound. */
+  hordeWorkerByName(name: string): HordeWorkerDetails {
+    const worker = this.#books.workers.byName.get(name);
+    if (!worker)
+      throw new GridError('WorkerNotFound', `Worker with ID '${name}' not found.`, { field: 'worker_name' });
+    return hordeWorkerView(this.#ctx(), worker);
+  }
+
+  /**
+   * GET /api/v2/status/modes: the mock grid has none of the Horde's modes, so all are false. `raid_mode` is
+   * shown to a moderator's key only (`KeyEntry.moderator`); any other key sent throws InvalidAPIKey (unknown in
+   * strict mode) or NotModerator, as on the Horde. Without a key, the two public modes.
+   */
+  hordeModes(apiKey: string | undefined): HordeModes {
+    const modes: HordeModes = { maintenance_mode: false, invite_only_mode: false };
+    if (apiKey === undefined) return modes;
+    const account = this.#books.accounts.lookup(apiKey);
+    if (!account.moderator) throw new GridError('NotModerator', "You're not a mod. BTFO!");
+    return { ...modes, raid_mode: false };
+  }
+
+  /** GET /api/v2/stats/text/totals: completed text jobs and their tokens per window, on the core clock. */
+  hordeTextStats(): HordeTextStatsTotals {
+    return this.#books.stats.windowTotals(this.clock.now());
+  }
+
+  /** GET /api/v2/stats/text/models: completed text jobs per model in the last day, 30 days and in all. */
+  hordeTextModelStats(): HordeTextModelStats {
+    return this.#books.stats.modelWindows(this.clock.now());
   }
 
   /** GET /api/v2/find_user. Throws MissingAPIKey / InvalidAPIKey. */

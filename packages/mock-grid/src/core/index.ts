@@ -22,8 +22,9 @@
  *   images     submitImage · imageStatus · cancelImage · imageProgress; WS media: sink.mediaJob(offer),
  *              mediaProgress, completeMedia({verdicts}); Horde: popImage, reportImageProgress, mediaSlot,
  *              submitImageResult({verdict}). The doors sign upload URLs and check the bytes (src/store/).
- *   views      modelStatus · workerList · hordeModels · hordePerformance · heartbeat · hordeWorkers ·
- *              hordeWorker(id) · findUser(key) · onlineModels · worker(idOrName) · counters
+ *   views      modelStatus · workerList · hordeModels(type) · hordeModel(name) · hordePerformance · heartbeat ·
+ *              hordeWorkers · hordeWorker(id) · hordeWorkerByName(name) · hordeModes(key) · hordeTextStats ·
+ *              hordeTextModelStats · findUser(key) · onlineModels · worker(idOrName) · counters
  *   time       every rule reads `options.clock` (`ManualClock.advance(ms)` in tests, `SystemClock` live)
  *
  * See docs/mock-grid-core.md for the job life, the matching rule and the numbers.

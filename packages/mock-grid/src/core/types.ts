@@ -32,6 +32,8 @@ export interface KeyEntry {
   balance?: number;
   /** Trusted owners' workers may serve `trusted_workers` jobs. Default false. */
   trusted?: boolean;
+  /** A Horde moderator: sees `raid_mode` on `GET /api/v2/status/modes` (spec: HordeModes). Default false. */
+  moderator?: boolean;
   /** Overrides `GridOptions.maxInFlight` for this account. */
   maxInFlight?: number;
 }
@@ -151,6 +153,7 @@ export interface AccountView {
   username: string;
   anonymous: boolean;
   trusted: boolean;
+  moderator: boolean;
   scopes: Scope[];
   balance: number;
   earned: number;

@@ -42,11 +42,22 @@ function onlineWorkers(ctx: ViewContext): Worker[] {
   return ctx.onlineWorkers();
 }
 
-/** The online text workers by model (the text model views; image models are not text models). */
-function byModel(ctx: ViewContext): Map<string, Worker[]> {
+/** A Horde model or worker type: text workers and image workers (media workers of `job_types: [image]`). */
+export type HordeModelType = 'text' | 'image';
+
+/** The Horde type of a worker: `image` for a media worker (AIPG's video workers are image workers too), else `text`. */
+export function hordeTypeOf(w: Worker): HordeModelType {
+  return w.media ? 'image' : 'text';
+}
+
+/**
+ * The online workers of one type by model, sorted by name (text models and image models are kept apart: an
+ * image model is never a text model).
+ */
+function byModel(ctx: ViewContext, type: HordeModelType = 'text'): Map<string, Worker[]> {
   const map = new Map<string, Worker[]>();
   for (const w of onlineWorkers(ctx)) {
-    if (w.media) continue;
+    if (hordeTypeOf(w) !== type) continue;
     for (const m of w.models) {
       let list = map.get(m);
       if (!list) {
@@ -189,22 +200,45 @@ export function workerListView(ctx: ViewContext): WorkerList {
   return { count: workers.length, workers };
 }
 
-export function activeModelsView(ctx: ViewContext): HordeActiveModel[] {
+/**
+ * `GET /api/v2/status/models?type=`: the models of `type` with an online worker. Text: `performance` is
+ * tokens/s over the whole generation time, `queued` the queued tokens, `jobs` the queued jobs and `eta` queued
+ * tokens ÷ (performance × count). Image: `jobs` is the queued images; the grid keeps no megapixel-step figures,
+ * so `performance`, `queued` and `eta` are 0 (spec: HordeActiveModel).
+ */
+export function activeModelsView(ctx: ViewContext, type: HordeModelType = 'text'): HordeActiveModel[] {
   const out: HordeActiveModel[] = [];
-  for (const [name, workers] of byModel(ctx)) {
-    const performance = tokensPerSecond(ctx.stats.model(name));
-    const queued = ctx.queue.laneCounts(name);
-    out.push({
-      name,
-      count: workers.length,
-      performance: round2(performance),
-      queued: queued.tokens,
-      jobs: queued.jobs,
-      eta: performance > 0 ? Math.ceil(queued.tokens / (performance * workers.length)) : 0,
-      type: 'text',
-    });
-  }
+  for (const [name, workers] of byModel(ctx, type)) out.push(activeModel(ctx, type, name, workers.length));
   return out;
+}
+
+function activeModel(ctx: ViewContext, type: HordeModelType, name: string, count: number): HordeActiveModel {
+  const queued = ctx.queue.laneCounts(name);
+  if (type === 'image') {
+    return { name, count, performance: 0, queued: 0, jobs: queued.jobs, eta: 0, type };
+  }
+  const performance = tokensPerSecond(ctx.stats.model(name));
+  return {
+    name,
+    count,
+    performance: round2(performance),
+    queued: queued.tokens,
+    jobs: queued.jobs,
+    eta: performance > 0 ? Math.ceil(queued.tokens / (performance * count)) : 0,
+    type,
+  };
+}
+
+/**
+ * `GET /api/v2/status/models/{model_name}`: the model's entry as in `activeModelsView`, looked up among image
+ * models first and then text models (the Horde's order), or an empty list when no online worker serves it.
+ */
+export function activeModelView(ctx: ViewContext, name: string): HordeActiveModel[] {
+  for (const type of ['image', 'text'] as const) {
+    const workers = byModel(ctx, type).get(name);
+    if (workers) return [activeModel(ctx, type, name, workers.length)];
+  }
+  return [];
 }
 
 export function performanceView(ctx: ViewContext): HordePerformance {
@@ -239,16 +273,17 @@ export function heartbeatView(ctx: ViewContext): HordeHeartbeat {
   };
 }
 
+/** `HordeWorkerDetails`: an image worker shows its image capabilities, a text worker its text limits. */
 export function hordeWorkerView(ctx: ViewContext, w: Worker): HordeWorkerDetails {
-  return {
-    type: 'text',
+  const type = hordeTypeOf(w);
+  const common: HordeWorkerDetails = {
+    type,
     name: w.name,
     id: w.id,
     online: ctx.online(w),
     requests_fulfilled: w.requestsFulfilled,
     kudos_rewards: w.denEarned,
     kudos_details: { generated: w.denEarned, uptime: 0 },
-    performance: `${workerTokensPerSecond(w).toFixed(1)} tokens per second`,
     threads: w.threads,
     uptime: uptimeSeconds(ctx, w),
     maintenance_mode: false,
@@ -263,6 +298,25 @@ export function hordeWorkerView(ctx: ViewContext, w: Worker): HordeWorkerDetails
     forms: [],
     team: { name: null, id: null },
     bridge_agent: w.bridgeAgent,
+  };
+  const media = w.media;
+  if (type === 'image' && media) {
+    // The grid keeps no megapixel-step figures, so `performance` and `megapixelsteps_generated` are left out.
+    return {
+      ...common,
+      max_pixels: media.maxPixels,
+      img2img: media.img2img,
+      painting: media.painting,
+      'post-processing': media.postProcessing,
+      lora: media.lora,
+      controlnet: media.controlnet,
+      sdxl_controlnet: false,
+      messages: [],
+    };
+  }
+  return {
+    ...common,
+    performance: `${workerTokensPerSecond(w).toFixed(1)} tokens per second`,
     max_length: w.maxLength,
     max_context_length: w.maxContextLength,
     tokens_generated: w.tokensGenerated,
@@ -285,7 +339,7 @@ export function hordeUserView(ctx: ViewContext, a: Account): HordeUserDetails {
     evaluating_kudos: 0,
     concurrency: a.maxInFlight,
     worker_invited: 0,
-    moderator: false,
+    moderator: a.moderator,
     kudos_details: {
       accumulated: a.earned,
       gifted: 0,

@@ -562,6 +562,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/status/models/{model_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A list holding the model's `HordeActiveModel` entry, as in `hordeModelStatus` (image models are searched first,
+         * then text models), or an empty list when no online worker serves it. The Horde searches only the names in its
+         * model reference and lists a reference model that has queued requests but no worker with `count: 0`; the mock
+         * grid has no model reference, so it searches every name and lists only served models. Text model names often
+         * hold a `/` (`koboldcpp/llama-3.1-8b-instruct`): the mock grid reads the rest of the path as the name, slashes
+         * and all (percent-encoded or not); the Horde's router takes no `/` in this segment.
+         * One active model
+         */
+        get: operations["hordeModelStatusSingle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/status/performance": {
         parameters: {
             query?: never;
@@ -579,6 +604,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/status/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Horde's news, newest first (cached 300 s). The mock grid serves a short fixed list (one piece saying it is
+         * a mock grid).
+         * News
+         */
+        get: operations["hordeNews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/status/modes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the Horde is in maintenance or invite-only mode (cached 50 s). With a moderator's `apikey` the answer
+         * also has `raid_mode`; any other key sent is refused: 401 `InvalidAPIKey` for an unknown key, 403
+         * `NotModerator` for a known one that is not a moderator's (the anonymous key too). The mock grid has none of
+         * these modes, so all are false; a moderator is a keys-file entry with `moderator: true`.
+         * Horde modes
+         */
+        get: operations["hordeModes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/stats/text/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Text generations and their tokens in the past minute, hour, day and month (30 days), and in all. The Horde
+         * compiles them once a minute (cached 50 s) and counts a generation's requested `max_length` as its tokens, and
+         * its aborted generations too. The mock grid counts its completed text jobs when asked, on its own clock, with
+         * the tokens it counted (the ones it rewards): the minute by the second, the hour by the minute, the day and the
+         * month by the hour (the current slot included).
+         * Text generation totals
+         */
+        get: operations["hordeTextStatsTotals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/stats/text/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Text generations per model in the past day, month (30 days) and in all. The Horde compiles them once a day
+         * (cached 50 s); the mock grid counts its completed text jobs when asked, on its own clock, by the hour (the
+         * current hour included). Every model with a completed job is a key of all three maps.
+         * Text generations per model
+         */
+        get: operations["hordeTextStatsModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/workers": {
         parameters: {
             query?: never;
@@ -587,7 +702,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Workers from a 30 s cache. A moderator key adds privileged fields.
+         * The online workers of every type (text and image), from a 30 s cache. A moderator key adds privileged fields
+         * (the mock grid has none to add).
          * List workers
          */
         get: operations["hordeListWorkers"];
@@ -608,6 +724,28 @@ export interface paths {
         };
         /** Get a worker */
         get: operations["hordeGetWorker"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/workers/name/{worker_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The worker with this exact name, online or not, in the same shape as `hordeGetWorker`. The name is matched
+         * exactly (case-sensitively), as the Horde's database lookup does; only the `name` filter of `hordeListWorkers`
+         * ignores case.
+         * Get a worker by name
+         */
+        get: operations["hordeGetWorkerByName"];
         put?: never;
         post?: never;
         delete?: never;
@@ -740,6 +878,11 @@ export interface components {
         HordeActiveModel: HordeActiveModel;
         HordeWorkerDetails: HordeWorkerDetails;
         HordeUserDetails: HordeUserDetails;
+        HordeNewspiece: HordeNewspiece;
+        HordeModes: HordeModes;
+        HordeTextStatsPeriod: HordeTextStatsPeriod;
+        HordeTextStatsTotals: HordeTextStatsTotals;
+        HordeTextModelStats: HordeTextModelStats;
         HordeError: HordeError;
         HordeRc: HordeRc;
         HordeValidationError: HordeValidationError;
@@ -4096,13 +4239,13 @@ export type HordeActiveModel = {
     name: string;
     /** Workers serving it. */
     count: number;
-    /** Average speed of the workers serving it (tokens per second for text). */
+    /** Average speed of the workers serving it (tokens per second for text, megapixel-steps per second for images; the mock grid reports 0 for image models). */
     performance?: number;
-    /** Work waiting for it (tokens for text). */
+    /** Work waiting for it (tokens for text, megapixel-steps for images; the mock grid reports 0 for image models). */
     queued?: number;
     /** Requests waiting for it. */
     jobs?: number;
-    /** Estimated seconds to clear its queue. */
+    /** Estimated seconds to clear its queue (the mock grid reports 0 for image models). */
     eta?: number;
     /**
      * What the model generates.
@@ -4295,6 +4438,121 @@ export type HordeUserDetails = {
     styles?: {
         [key: string]: unknown;
     }[];
+};
+/**
+ * A piece of the Horde's news (`hordeNews`).
+ * @example {
+ *       "date_published": "2026-07-24",
+ *       "newspiece": "The legacy /api/v2 API has been retired. Use the /v1 API.",
+ *       "importance": "Information"
+ *     }
+ */
+export type HordeNewspiece = {
+    /** The day it was published, `YYYY-MM-DD`. */
+    date_published: string;
+    /** The news itself. */
+    newspiece: string;
+    /** How much it matters (`Information`, `Workers`, `Crisis`, …). */
+    importance: string;
+    /** Its topics. */
+    tags?: string[];
+    /** Its title. */
+    title?: string;
+    /** Where to read more. */
+    more_info_urls?: string[];
+};
+/**
+ * The Horde's modes (`hordeModes`). `raid_mode` is shown to moderators only.
+ * @example {
+ *       "maintenance_mode": false,
+ *       "invite_only_mode": false
+ *     }
+ */
+export type HordeModes = {
+    /** The Horde takes no new requests and finishes the queued ones. */
+    maintenance_mode: boolean;
+    /** Only invited workers may join. */
+    invite_only_mode: boolean;
+    /** The Horde hides some details to throw off attackers (moderators only). */
+    raid_mode?: boolean;
+};
+/**
+ * Text generations in one period (`HordeTextStatsTotals`).
+ * @example {
+ *       "requests": 2,
+ *       "tokens": 96
+ *     }
+ */
+export type HordeTextStatsPeriod = {
+    /** Text generations finished in the period. */
+    requests: number;
+    /** Their tokens (the Horde: the requested `max_length`; the mock grid: the tokens it counted). */
+    tokens: number;
+};
+/**
+ * Text generations per period (`hordeTextStatsTotals`).
+ * @example {
+ *       "minute": {
+ *         "requests": 2,
+ *         "tokens": 96
+ *       },
+ *       "hour": {
+ *         "requests": 40,
+ *         "tokens": 2210
+ *       },
+ *       "day": {
+ *         "requests": 410,
+ *         "tokens": 23100
+ *       },
+ *       "month": {
+ *         "requests": 9800,
+ *         "tokens": 561000
+ *       },
+ *       "total": {
+ *         "requests": 12000,
+ *         "tokens": 690000
+ *       }
+ *     }
+ */
+export type HordeTextStatsTotals = {
+    /** The past minute. */
+    minute: HordeTextStatsPeriod;
+    /** The past hour. */
+    hour: HordeTextStatsPeriod;
+    /** The past day. */
+    day: HordeTextStatsPeriod;
+    /** The past 30 days. */
+    month: HordeTextStatsPeriod;
+    /** All time. */
+    total: HordeTextStatsPeriod;
+};
+/**
+ * Text generations per model and period (`hordeTextStatsModels`); each map is model name → count.
+ * @example {
+ *       "day": {
+ *         "koboldcpp/llama-3.1-8b-instruct": 120
+ *       },
+ *       "month": {
+ *         "koboldcpp/llama-3.1-8b-instruct": 3400
+ *       },
+ *       "total": {
+ *         "koboldcpp/llama-3.1-8b-instruct": 5100
+ *       }
+ *     }
+ */
+export type HordeTextModelStats = {
+    /** Generations per model in the past day. */
+    day: {
+        [key: string]: number;
+    };
+    /** Generations per model in the past 30 days. */
+    month: {
+        [key: string]: number;
+    };
+    /** Generations per model in all. */
+    total: {
+        [key: string]: number;
+    };
 };
 /**
  * A Horde error. The HTTP status is the one of the error's class (see `HordeRc`).
@@ -5750,6 +6008,53 @@ export interface operations {
             410: components["responses"]["HordeGoneResponse"];
         };
     };
+    hordeModelStatusSingle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path: {
+                /**
+                 * The model's exact name (case-sensitive).
+                 * @example koboldcpp/llama-3.1-8b-instruct
+                 */
+                model_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The model's entry, or an empty list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "name": "koboldcpp/llama-3.1-8b-instruct",
+                     *         "count": 2,
+                     *         "performance": 24.5,
+                     *         "queued": 160,
+                     *         "jobs": 2,
+                     *         "eta": 7,
+                     *         "type": "text"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": HordeActiveModel[];
+                };
+            };
+            410: components["responses"]["HordeGoneResponse"];
+        };
+    };
     hordePerformance: {
         parameters: {
             query?: never;
@@ -5795,16 +6100,205 @@ export interface operations {
             410: components["responses"]["HordeGoneResponse"];
         };
     };
+    hordeNews: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** News pieces, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "date_published": "2026-07-24",
+                     *         "newspiece": "The legacy /api/v2 API has been retired. Use the /v1 API.",
+                     *         "importance": "Information",
+                     *         "tags": [
+                     *           "api"
+                     *         ],
+                     *         "title": "/api/v2 retired",
+                     *         "more_info_urls": [
+                     *           "https://api.aipowergrid.io/v1"
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": HordeNewspiece[];
+                };
+            };
+            410: components["responses"]["HordeGoneResponse"];
+        };
+    };
+    hordeModes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The modes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "maintenance_mode": false,
+                     *       "invite_only_mode": false
+                     *     }
+                     */
+                    "application/json": HordeModes;
+                };
+            };
+            401: components["responses"]["HordeUnauthorized"];
+            /** The key is not a moderator's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "You're not a mod. BTFO!",
+                     *       "rc": "NotModerator"
+                     *     }
+                     */
+                    "application/json": HordeError;
+                };
+            };
+            410: components["responses"]["HordeGoneResponse"];
+            429: components["responses"]["HordeTooManyRequests"];
+        };
+    };
+    hordeTextStatsTotals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** Totals per period. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "minute": {
+                     *         "requests": 2,
+                     *         "tokens": 96
+                     *       },
+                     *       "hour": {
+                     *         "requests": 40,
+                     *         "tokens": 2210
+                     *       },
+                     *       "day": {
+                     *         "requests": 410,
+                     *         "tokens": 23100
+                     *       },
+                     *       "month": {
+                     *         "requests": 9800,
+                     *         "tokens": 561000
+                     *       },
+                     *       "total": {
+                     *         "requests": 12000,
+                     *         "tokens": 690000
+                     *       }
+                     *     }
+                     */
+                    "application/json": HordeTextStatsTotals;
+                };
+            };
+            410: components["responses"]["HordeGoneResponse"];
+        };
+    };
+    hordeTextStatsModels: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** Counts per model and period. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "day": {
+                     *         "koboldcpp/llama-3.1-8b-instruct": 120
+                     *       },
+                     *       "month": {
+                     *         "koboldcpp/llama-3.1-8b-instruct": 3400
+                     *       },
+                     *       "total": {
+                     *         "koboldcpp/llama-3.1-8b-instruct": 5100
+                     *       }
+                     *     }
+                     */
+                    "application/json": HordeTextModelStats;
+                };
+            };
+            410: components["responses"]["HordeGoneResponse"];
+        };
+    };
     hordeListWorkers: {
         parameters: {
             query?: {
                 /**
-                 * Only workers of this type.
+                 * Only workers of this type. Empty (`type=`, what horde-sdk sends for all types) or absent means every type.
+                 * Ignored when `name` is given, as on the Horde.
                  * @example text
                  */
-                type?: "image" | "text" | "interrogation";
+                type?: "" | "image" | "text" | "interrogation";
                 /**
-                 * Only the worker with this exact name.
+                 * Only the worker with this name, compared case-insensitively (as on the Horde). Empty means no filter.
                  * @example rig-01
                  */
                 name?: string;
@@ -5918,6 +6412,69 @@ export interface operations {
                 };
             };
             404: components["responses"]["HordeWorkerNotFound"];
+            410: components["responses"]["HordeGoneResponse"];
+        };
+    };
+    hordeGetWorkerByName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * `name:version:contact` of the calling software. Missing means `unknown:0:unknown`; such anonymous clients may be
+                 * refused from IPs in timeout.
+                 * @example aipg-sdk:0.1.0:https://github.com/aipg/grid-sdk
+                 */
+                "Client-Agent"?: components["parameters"]["ClientAgent"];
+            };
+            path: {
+                /**
+                 * The worker's name (as in `HordeWorkerDetails.name`); an unknown name is a 404 `WorkerNotFound`.
+                 * @example rig-01
+                 */
+                worker_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The worker. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "text",
+                     *       "name": "rig-01",
+                     *       "id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *       "online": true,
+                     *       "requests_fulfilled": 12,
+                     *       "models": [
+                     *         "koboldcpp/llama-3.1-8b-instruct"
+                     *       ],
+                     *       "max_length": 512,
+                     *       "max_context_length": 4096
+                     *     }
+                     */
+                    "application/json": HordeWorkerDetails;
+                };
+            };
+            /** No worker has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Worker with ID 'rig-02' not found.",
+                     *       "rc": "WorkerNotFound"
+                     *     }
+                     */
+                    "application/json": HordeError;
+                };
+            };
             410: components["responses"]["HordeGoneResponse"];
         };
     };

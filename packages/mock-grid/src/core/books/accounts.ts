@@ -56,6 +56,7 @@ export class Accounts {
       name: entry.name ?? 'user',
       anonymous: id === 0,
       trusted: entry.trusted ?? false,
+      moderator: entry.moderator ?? false,
       scopes: new Set(entry.scopes ?? ALL_SCOPES),
       balance: entry.balance ?? (id === 0 ? 0 : this.#opts.startingBalance),
       earned: 0,
@@ -91,6 +92,7 @@ export class Accounts {
     if (entry.scopes !== undefined) existing.scopes = new Set(entry.scopes);
     if (entry.balance !== undefined) existing.balance = entry.balance;
     if (entry.trusted !== undefined) existing.trusted = entry.trusted;
+    if (entry.moderator !== undefined) existing.moderator = entry.moderator;
     if (entry.maxInFlight !== undefined) existing.maxInFlight = entry.maxInFlight;
     return existing;
   }
@@ -185,6 +187,7 @@ export function accountView(account: Account): AccountView {
     username: username(account),
     anonymous: account.anonymous,
     trusted: account.trusted,
+    moderator: account.moderator,
     scopes: [...account.scopes],
     balance: account.balance,
     earned: account.earned,

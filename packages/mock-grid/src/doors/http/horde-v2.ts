@@ -1,4 +1,4 @@
-import type { HordeTextAsyncRequest } from '@aipg/sdk';
+import type { HordeNewspiece, HordeTextAsyncRequest } from '@aipg/sdk';
 import type { CompleteInput, PopCheckInInput } from '../../core/index.js';
 import { checkSignature } from '../signatures.js';
 import type { DoorRateLimit } from './guard.js';
@@ -6,7 +6,8 @@ import { hordeApiKey, type Route, type RouteInput } from './router.js';
 import { type DoorResponse, json } from './types.js';
 
 /**
- * The AI Horde v2 door under `/api/v2` (spec: openapi/paths/api_v2_*.yaml), text only. Each handler is a
+ * The AI Horde v2 door under `/api/v2` (spec: openapi/paths/api_v2_*.yaml): text jobs and the status, stats and
+ * worker views of both kinds (image jobs: horde-images.ts). Each handler is a
  * translation: wire body → one core call → wire body. Errors are `{message, rc}` (see ../errors.ts).
  */
 
@@ -76,10 +77,9 @@ async function submit({ ctx, req, body }: RouteInput): Promise<DoorResponse> {
 }
 
 function modelStatus({ ctx, query }: RouteInput): DoorResponse {
-  // `type` defaults to image on the live Horde; this mock serves text only, so an image query is empty.
-  const type = (query.type as string | undefined) ?? 'image';
-  if (type !== 'text') return json(200, []);
-  let models = ctx.grid.hordeModels();
+  // `type` defaults to image on the live Horde, a documented quirk kept (spec: hordeModelStatus).
+  const type = (query.type as 'image' | 'text' | undefined) ?? 'image';
+  let models = ctx.grid.hordeModels(type);
   const min = query.min_count as number | undefined;
   const max = query.max_count as number | undefined;
   if (min !== undefined) models = models.filter((m) => m.count >= min);
@@ -88,13 +88,31 @@ function modelStatus({ ctx, query }: RouteInput): DoorResponse {
 }
 
 function workers({ ctx, query }: RouteInput): DoorResponse {
-  const type = query.type as string | undefined;
-  if (type !== undefined && type !== 'text') return json(200, []);
-  let list = ctx.grid.hordeWorkers();
+  const list = ctx.grid.hordeWorkers();
+  // As on the Horde: an empty `type` or `name` is no filter (horde-sdk sends `type=` for all types), a name is
+  // compared case-insensitively, and a name filter wins over the type filter (spec: hordeListWorkers).
   const name = query.name as string | undefined;
-  if (name !== undefined) list = list.filter((w) => w.name === name);
-  return json(200, list);
+  if (name)
+    return json(
+      200,
+      list.filter((w) => w.name.toLowerCase() === name.toLowerCase()),
+    );
+  const type = query.type as string | undefined;
+  return json(200, type ? list.filter((w) => w.type === type) : list);
 }
+
+/** The mock grid's fixed news (spec: hordeNews). */
+export const MOCK_NEWS: HordeNewspiece[] = [
+  {
+    date_published: '2026-07-24',
+    newspiece:
+      'This is the AIPG mock grid: it serves the Horde v2 API so Horde clients and workers can be tested. The live AIPG grid has retired /api/v2; use the /v1 API there.',
+    importance: 'Information',
+    tags: ['mock-grid'],
+    title: 'AIPG mock grid',
+    more_info_urls: ['https://github.com/AIPowerGrid/aipg-grid-sdk/blob/main/docs/mock-grid.md'],
+  },
+];
 
 export const hordeRoutes: Route[] = [
   {
@@ -146,6 +164,37 @@ export const hordeRoutes: Route[] = [
   },
   {
     method: 'GET',
+    // The rest of the path is the name: text model names hold `/` (spec: hordeModelStatusSingle).
+    pattern: /^\/api\/v2\/status\/models\/(?<model_name>.+)$/,
+    operationId: 'hordeModelStatusSingle',
+    handler: ({ ctx, params }) => json(200, ctx.grid.hordeModel(params.model_name ?? '')),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v2\/status\/news$/,
+    operationId: 'hordeNews',
+    handler: () => json(200, MOCK_NEWS),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v2\/status\/modes$/,
+    operationId: 'hordeModes',
+    handler: ({ ctx, req }) => json(200, ctx.grid.hordeModes(hordeApiKey(req))),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v2\/stats\/text\/totals$/,
+    operationId: 'hordeTextStatsTotals',
+    handler: ({ ctx }) => json(200, ctx.grid.hordeTextStats()),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v2\/stats\/text\/models$/,
+    operationId: 'hordeTextStatsModels',
+    handler: ({ ctx }) => json(200, ctx.grid.hordeTextModelStats()),
+  },
+  {
+    method: 'GET',
     pattern: /^\/api\/v2\/status\/performance$/,
     operationId: 'hordePerformance',
     handler: ({ ctx }) => json(200, ctx.grid.hordePerformance()),
@@ -156,6 +205,12 @@ export const hordeRoutes: Route[] = [
     pattern: /^\/api\/v2\/workers\/(?<worker_id>[^/]+)$/,
     operationId: 'hordeGetWorker',
     handler: ({ ctx, params }) => json(200, ctx.grid.hordeWorker(params.worker_id ?? '')),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v2\/workers\/name\/(?<worker_name>[^/]+)$/,
+    operationId: 'hordeGetWorkerByName',
+    handler: ({ ctx, params }) => json(200, ctx.grid.hordeWorkerByName(params.worker_name ?? '')),
   },
   {
     method: 'GET',

@@ -18,6 +18,7 @@ const KEYED = new Set([
   'hordeTextPop',
   'hordeTextSubmit',
   'hordeFindUser',
+  'hordeModes',
   'createImage',
   'hordeImageAsync',
   'hordeImageCheck',

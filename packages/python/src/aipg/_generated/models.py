@@ -2142,15 +2142,21 @@ class HordeActiveModel(BaseModel):
     performance: Annotated[
         float | None,
         Field(
-            description='Average speed of the workers serving it (tokens per second for text).'
+            description='Average speed of the workers serving it (tokens per second for text, megapixel-steps per second for images; the mock grid reports 0 for image models).'
         ),
     ] = None
     queued: Annotated[
-        float | None, Field(description='Work waiting for it (tokens for text).')
+        float | None,
+        Field(
+            description='Work waiting for it (tokens for text, megapixel-steps for images; the mock grid reports 0 for image models).'
+        ),
     ] = None
     jobs: Annotated[float | None, Field(description='Requests waiting for it.')] = None
     eta: Annotated[
-        int | None, Field(description='Estimated seconds to clear its queue.')
+        int | None,
+        Field(
+            description='Estimated seconds to clear its queue (the mock grid reports 0 for image models).'
+        ),
     ] = None
     type: Annotated[
         Literal['image', 'text'], Field(description='What the model generates.')
@@ -2450,6 +2456,113 @@ class HordeUserDetails(BaseModel):
     styles: Annotated[
         list[dict[str, Any]] | None, Field(description='The styles the user stored.')
     ] = None
+
+
+class HordeNewspiece(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    date_published: Annotated[
+        str, Field(description='The day it was published, `YYYY-MM-DD`.')
+    ]
+    newspiece: Annotated[str, Field(description='The news itself.')]
+    importance: Annotated[
+        str,
+        Field(
+            description='How much it matters (`Information`, `Workers`, `Crisis`, …).'
+        ),
+    ]
+    tags: Annotated[list[str] | None, Field(description='Its topics.')] = None
+    title: Annotated[str | None, Field(description='Its title.')] = None
+    more_info_urls: Annotated[
+        list[str] | None, Field(description='Where to read more.')
+    ] = None
+
+
+class HordeModes(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    maintenance_mode: Annotated[
+        bool,
+        Field(
+            description='The Horde takes no new requests and finishes the queued ones.'
+        ),
+    ]
+    invite_only_mode: Annotated[
+        bool, Field(description='Only invited workers may join.')
+    ]
+    raid_mode: Annotated[
+        bool | None,
+        Field(
+            description='The Horde hides some details to throw off attackers (moderators only).'
+        ),
+    ] = None
+
+
+class HordeTextStatsPeriod(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    requests: Annotated[
+        int, Field(description='Text generations finished in the period.', ge=0)
+    ]
+    tokens: Annotated[
+        int,
+        Field(
+            description='Their tokens (the Horde: the requested `max_length`; the mock grid: the tokens it counted).',
+            ge=0,
+        ),
+    ]
+
+
+class HordeTextStatsTotals(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    minute: Annotated[HordeTextStatsPeriod, Field(description='The past minute.')]
+    hour: Annotated[HordeTextStatsPeriod, Field(description='The past hour.')]
+    day: Annotated[HordeTextStatsPeriod, Field(description='The past day.')]
+    month: Annotated[HordeTextStatsPeriod, Field(description='The past 30 days.')]
+    total: Annotated[HordeTextStatsPeriod, Field(description='All time.')]
+
+
+HordeTextModelStatsDayAdditionalProperty = TypeAliasType(
+    "HordeTextModelStatsDayAdditionalProperty", Annotated[int, Field(ge=0)]
+)
+
+
+HordeTextModelStatsMonthAdditionalProperty = TypeAliasType(
+    "HordeTextModelStatsMonthAdditionalProperty", Annotated[int, Field(ge=0)]
+)
+
+
+HordeTextModelStatsTotalAdditionalProperty = TypeAliasType(
+    "HordeTextModelStatsTotalAdditionalProperty", Annotated[int, Field(ge=0)]
+)
+
+
+class HordeTextModelStats(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    day: Annotated[
+        dict[str, HordeTextModelStatsDayAdditionalProperty],
+        Field(description='Generations per model in the past day.'),
+    ]
+    month: Annotated[
+        dict[str, HordeTextModelStatsMonthAdditionalProperty],
+        Field(description='Generations per model in the past 30 days.'),
+    ]
+    total: Annotated[
+        dict[str, HordeTextModelStatsTotalAdditionalProperty],
+        Field(description='Generations per model in all.'),
+    ]
 
 
 HordeRc = TypeAliasType(
@@ -4167,6 +4280,14 @@ __all__ = [
     "HordeUserDetailsKudosDetails",
     "HordeUserDetailsActiveGenerations",
     "HordeUserDetails",
+    "HordeNewspiece",
+    "HordeModes",
+    "HordeTextStatsPeriod",
+    "HordeTextStatsTotals",
+    "HordeTextModelStatsDayAdditionalProperty",
+    "HordeTextModelStatsMonthAdditionalProperty",
+    "HordeTextModelStatsTotalAdditionalProperty",
+    "HordeTextModelStats",
     "HordeRc",
     "HordeValidationError",
     "HordeRateLimitError",

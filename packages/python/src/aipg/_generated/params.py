@@ -698,6 +698,40 @@ class HordeUserDetails(TypedDict):
     styles: NotRequired[list[dict[str, Any]]]
 
 
+class HordeNewspiece(TypedDict):
+    date_published: str
+    newspiece: str
+    importance: str
+    tags: NotRequired[list[str]]
+    title: NotRequired[str]
+    more_info_urls: NotRequired[list[str]]
+
+
+class HordeModes(TypedDict):
+    maintenance_mode: bool
+    invite_only_mode: bool
+    raid_mode: NotRequired[bool]
+
+
+class HordeTextStatsPeriod(TypedDict):
+    requests: int
+    tokens: int
+
+
+class HordeTextStatsTotals(TypedDict):
+    minute: HordeTextStatsPeriod
+    hour: HordeTextStatsPeriod
+    day: HordeTextStatsPeriod
+    month: HordeTextStatsPeriod
+    total: HordeTextStatsPeriod
+
+
+class HordeTextModelStats(TypedDict):
+    day: dict[str, int]
+    month: dict[str, int]
+    total: dict[str, int]
+
+
 HordeRc: TypeAlias = Literal['BadRequest', 'MissingPrompt', 'CorruptPrompt', 'TokenOverflow', 'TooManyStopSequences', 'ExcessiveStopSequence', 'MissingFullSamplerOrder', 'InvalidPriorityUsername', 'PolymorphicNameConflict', 'ProfaneWorkerName', 'DuplicateGen', 'AbortedGen', 'NoValidWorkers', 'MaintenanceMode', 'KudosValidationError', 'KudosTransferToSelf', 'KudosTransferNotEnough', 'KudosTransferToAnon', 'KudosTransferFromAnon', 'NegativeKudosTransfer', 'TooFastKudosTransfers', 'TargetAccountFlagged', 'SourceAccountFlagged', 'FaultWhenKudosReceiving', 'FaultWhenKudosSending', 'EducationCannotSendKudos', 'UnsupportedModel', 'UnsupportedSampler', 'ControlNetMismatch', 'SourceMaskUnnecessary', 'ImageValidationFailed', 'VideoModeWithImageModel', 'InvalidExtraSourceImages.', 'TooManyExtraSourceImages', 'OnlyServiceAccountProxy', 'RequiresTrust', 'NoValidActions', 'InvalidSize', 'InvalidPromptSize', 'TooManySteps', 'Profanity', 'ProfaneBridgeAgent', 'ProfaneWorkerInfo', 'TooLong', 'TooLongWorkerName', 'NameAlreadyExists', 'WorkerNameAlreadyExists', 'BadClientAgent', 'InvalidAPIKey', 'WrongCredentials', 'KudosUpfront', 'SharedKeyEmpty', 'SharedKeyExpired', 'SharedKeyInsufficientKudos', 'AnonForbidden', 'AnonForbiddenWorker', 'NotTrusted', 'NotOwner', 'NotAdmin', 'WorkerMaintenance', 'WorkerFlaggedMaintenance', 'TimeoutIP', 'UnsafeIP', 'UntrustedUnsafeIP', 'TooManyNewIPs', 'TooManySameIPs', 'WorkerInviteOnly', 'NotModerator', 'NotPrivileged', 'Forbidden', 'RequestNotFound', 'InvalidJobID', 'WorkerNotFound', 'UserNotFound', 'ThingNotFound', 'RequestExpired', 'Locked', 'TooManyPrompts']
 
 
@@ -1167,6 +1201,11 @@ __all__ = [
     "HordeUserDetailsKudosDetails",
     "HordeUserDetailsActiveGenerations",
     "HordeUserDetails",
+    "HordeNewspiece",
+    "HordeModes",
+    "HordeTextStatsPeriod",
+    "HordeTextStatsTotals",
+    "HordeTextModelStats",
     "HordeRc",
     "HordeValidationError",
     "HordeRateLimitError",
