@@ -9,12 +9,19 @@ describe('keys file', () => {
   it('reads a YAML list', () => {
     const keys = parseKeys(
       '- key: grid_alice_key_000001\n  scopes: [inference.submit]\n  username: alice\n  balance: 50\n' +
-        '- key: grid_rig_key_00000001\n  scopes: [worker.connect]\n  trusted: true\n',
+        '- key: grid_rig_key_00000001\n  scopes: [worker.connect]\n  trusted: true\n' +
+        '- key: grid_mod_key_00000001\n  scopes: [inference.submit]\n  moderator: true\n',
     );
     expect(keys).toEqual([
       { key: 'grid_alice_key_000001', scopes: ['inference.submit'], username: 'alice', balance: 50 },
       { key: 'grid_rig_key_00000001', scopes: ['worker.connect'], trusted: true },
+      { key: 'grid_mod_key_00000001', scopes: ['inference.submit'], moderator: true },
     ]);
+    expect(toKeyEntries(keys)[2]).toEqual({
+      key: 'grid_mod_key_00000001',
+      scopes: ['inference.submit'],
+      moderator: true,
+    });
     expect(toKeyEntries(keys)[0]).toEqual({
       key: 'grid_alice_key_000001',
       scopes: ['inference.submit'],
@@ -38,6 +45,7 @@ describe('keys file', () => {
       /\[0\]\.scopes: required list, each one of inference\.submit, worker\.connect/,
     ],
     ['- key: k\n  scopes: []\n  balance: -1', /\[0\]\.balance: a number >= 0/],
+    ['- key: k\n  scopes: []\n  moderator: yes please', /\[0\]\.moderator: true or false/],
     ['- key: k\n  scopes: []\n  trusted: yes please', /\[0\]\.trusted: true or false/],
     ['- key: k\n  scopes: []\n  colour: red', /\[0\]\.colour: unknown field/],
   ])('refuses %j naming the field', (text, message) => {
