@@ -59,13 +59,12 @@ export class SlotRing {
   }
 }
 
+/** Hour slots: the day and the 30-day month are counted by the hour. */
+const hourRing = (): SlotRing => new SlotRing(STATS_WINDOWS_MS.month / 3_600_000, 3_600_000);
+
 /** The minute by the second, the hour by the minute, the day and the month by the hour. */
 function windowRings(): { seconds: SlotRing; minutes: SlotRing; hours: SlotRing } {
-  return {
-    seconds: new SlotRing(60, 1_000),
-    minutes: new SlotRing(60, 60_000),
-    hours: new SlotRing(30 * 24, 3_600_000),
-  };
+  return { seconds: new SlotRing(60, 1_000), minutes: new SlotRing(60, 60_000), hours: hourRing() };
 }
 
 /** Completed jobs and their tokens per Horde stats window (spec: HordeTextStatsTotals). */
@@ -76,6 +75,14 @@ export interface WindowTotals {
   month: { requests: number; tokens: number };
   total: { requests: number; tokens: number };
 }
+
+/** Completed jobs per model name in the last day, 30 days and in all (spec: HordeTextModelStats). */
+export interface ModelWindowCounts {
+  day: Record<string, number>;
+  month: Record<string, number>;
+  total: Record<string, number>;
+}
+
 export interface ModelTotals {
   jobs: number;
   tokens: number;
@@ -125,7 +132,7 @@ export class Stats {
     this.#windows.hours.add(now, sample.tokens);
     let hours = this.#modelHours.get(model);
     if (!hours) {
-      hours = windowRings().hours;
+      hours = hourRing();
       this.#modelHours.set(model, hours);
     }
     hours.add(now, sample.tokens);
@@ -144,16 +151,10 @@ export class Stats {
   }
 
   /** Completed jobs per model in the last day, the last 30 days and in all (models sorted by name). */
-  modelWindows(now: number): {
-    day: Record<string, number>;
-    month: Record<string, number>;
-    total: Record<string, number>;
-  } {
-    const out = {
-      day: {} as Record<string, number>,
-      month: {} as Record<string, number>,
-      total: {} as Record<string, number>,
-    };
+  modelWindows(now: number): ModelWindowCounts {
+    // Null-prototype maps: a model may be called `__proto__`.
+    const map = (): Record<string, number> => Object.create(null) as Record<string, number>;
+    const out: ModelWindowCounts = { day: map(), month: map(), total: map() };
     for (const model of [...this.#models.keys()].sort()) {
       const hours = this.#modelHours.get(model)!;
       out.day[model] = hours.sum(now, STATS_WINDOWS_MS.day).requests;

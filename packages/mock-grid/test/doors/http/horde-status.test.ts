@@ -59,7 +59,7 @@ async function completeJob(model: string, text: string): Promise<void> {
     models: [model],
   });
   expect(accepted.status).toBe(202);
-  const job = await pop();
+  const job = await pop({ models: [...new Set([MODEL, TEXT_MODEL_2, model])] });
   expect(job.model).toBe(model);
   const submitted = await t.post(
     '/api/v2/generate/text/submit',
@@ -310,6 +310,13 @@ describe('GET /api/v2/stats/text/totals and /stats/text/models (horde-sdk TextSt
       total: three,
     });
     expect((await getJson('/api/v2/stats/text/models')).month).toEqual({ [TEXT_MODEL_2]: 0, [MODEL]: 0 });
+  });
+
+  it('count a model called __proto__ like any other', async () => {
+    t = await startTestGrid();
+    await completeJob('__proto__', 'x'.repeat(8));
+    const models = await (await t.get('/api/v2/stats/text/models', HSDK)).text();
+    expect(models).toBe('{"day":{"__proto__":1},"month":{"__proto__":1},"total":{"__proto__":1}}');
   });
 
   it('count neither failed attempts nor cancelled requests', async () => {
