@@ -20,6 +20,7 @@ import {
   type PlainRequest,
 } from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
+import { type BatchItem, type BatchOptions, type BatchResponse, type BatchRun, runBatch } from './lib/batch';
 import { Chat } from './resources/chat';
 import { Images } from './resources/images';
 import { Models } from './resources/models';
@@ -72,6 +73,11 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Extra headers for this call; `null` removes a header. */
   headers?: Record<string, string | null | undefined> | undefined;
+  /**
+   * @internal `false`: a 429 is handed straight back instead of retried, for a caller that paces itself
+   * (`grid.batch`, docs/sdk/batch.md). Every other retry stays.
+   */
+  retryRateLimited?: false | undefined;
 }
 
 /** One resource call, as the pipeline sends it. */
@@ -171,6 +177,15 @@ export class Grid {
     for (const m of middleware) checkMiddleware(m);
     this.#middleware.push(...middleware);
     return this;
+  }
+
+  /**
+   * Runs many chat completions (or `/v1/images/generations` requests) through this client, on any grid:
+   * at most `concurrency` in flight, fewer after a 429 (waiting its `Retry-After`), one result per item.
+   * `await` it for the results in input order, or `for await` them as they finish (docs/sdk/batch.md).
+   */
+  batch<I extends BatchItem>(items: readonly I[], options?: BatchOptions): BatchRun<BatchResponse<I>> {
+    return runBatch(this, items, options);
   }
 
   /** `GET /health`: server status, Redis reachability, connected workers. */
@@ -332,6 +347,7 @@ export class Grid {
       timeout: checkTimeout(options?.timeout ?? this.timeout),
       signal: options?.signal,
       read,
+      retry429: options?.retryRateLimited !== false,
     });
   }
 }
