@@ -4,7 +4,7 @@
  * item, and output lines in the OpenAI Batch output format, from which a later run resumes
  * (docs/sdk/batch.md).
  */
-import type { Grid } from '../client';
+import type { CallResult, Grid } from '../client';
 import { AIPGError, type APIConnectionError, APIError, RateLimitError } from '../core/errors';
 import type { ChatCompletion, ImageGenerationRequest, ImagesResponse, paths } from '../generated/openapi';
 import { retryWait } from '../internal/retry';
@@ -102,7 +102,7 @@ export interface BatchOptions {
 
 /**
  * A running batch: `await` it for every result in input order, or `for await` its results as they finish.
- * It rejects only if `output` fails (the run then stops, its remaining items cancelled).
+ * It rejects only if `output` or `onProgress` fails (the run then stops, its remaining items cancelled).
  */
 export class BatchRun<T> implements PromiseLike<BatchResult<T>[]>, AsyncIterable<BatchResult<T>> {
   readonly #results: Promise<BatchResult<T>[]>;
@@ -190,7 +190,18 @@ export function runBatch<T>(
     let pausedUntil = 0;
     let writing: Promise<unknown> = Promise.resolve();
     let fatal: { error: unknown } | undefined;
-    const progress = () => onProgress?.({ done, failed, total, inFlight, concurrency: limit });
+    // A failing `output` or `onProgress` stops the run: what is in flight is aborted, the rest cancelled.
+    const stop = (error: unknown) => {
+      fatal ??= { error };
+      controller.abort(error);
+    };
+    const progress = () => {
+      try {
+        onProgress?.({ done, failed, total, inFlight, concurrency: limit });
+      } catch (error) {
+        stop(error);
+      }
+    };
 
     const finish = (
       result: BatchResult<T>,
@@ -204,17 +215,12 @@ export function runBatch<T>(
       // A resumed item has its line in the previous output already.
       if (output && (response || error)) {
         const line = `${JSON.stringify({
-          id: `batch_req_${uuid4().replace(/-/g, '')}`,
+          id: `batch_req_${uuid4()}`,
           custom_id: result.custom_id,
           response: response ?? null,
           error: error ?? null,
         } satisfies BatchOutputLine)}\n`;
-        writing = writing
-          .then(() => fatal || output(line))
-          .catch((e: unknown) => {
-            fatal ??= { error: e };
-            controller.abort(e);
-          });
+        writing = writing.then(() => fatal || output(line)).catch(stop);
       }
       progress();
     };
@@ -223,57 +229,53 @@ export function runBatch<T>(
       const { id, url, body } = requests[index]!;
       const started = epoch;
       inFlight++;
+      let answer: CallResult<T> | undefined;
+      let error: AIPGError | undefined;
       try {
-        const { data, response, requestId } = await grid.callWithResponse<T>(
+        answer = await grid.callWithResponse<T>(
           { signal, maxRetries: options.maxRetries, timeout: options.timeout, retryRateLimited: false },
           { method: 'POST', path: url, body },
         );
-        inFlight--;
+      } catch (e) {
+        error = e as AIPGError;
+      }
+      inFlight--;
+      if (error instanceof RateLimitError) rateLimited[index] = (rateLimited[index] ?? 0) + 1;
+      const tries = rateLimited[index] ?? 0;
+      if (answer) {
         // Additive increase: one more in flight after a full round of successes at this level.
         if (limit < max && ++credit >= limit) {
           limit++;
           credit = 0;
         }
-        const request_id = requestId ?? null;
+        const { data, response } = answer;
+        const request_id = answer.requestId ?? null;
         finish(
           { index, custom_id: id, type: 'succeeded', data, request_id },
-          {
-            status_code: response.status,
-            request_id,
-            body: data,
-          },
+          { status_code: response.status, request_id, body: data },
         );
-      } catch (e) {
-        inFlight--;
-        const error = e as AIPGError;
-        if (error instanceof RateLimitError) rateLimited[index] = (rateLimited[index] ?? 0) + 1;
-        const tries = rateLimited[index] ?? 0;
-        if (signal.aborted) {
-          finish({ index, custom_id: id, type: 'cancelled' }, null, CANCELLED);
-        } else if (error instanceof RateLimitError && tries <= MAX_RATE_LIMITED) {
-          // Multiplicative decrease, once per round: a 429 for a request sent before the last decrease
-          // says nothing new. Every start waits for the server's Retry-After; the item goes first again.
-          if (started === epoch) {
-            epoch++;
-            limit = Math.max(1, limit >> 1);
-            credit = 0;
-          }
-          pausedUntil = Math.max(pausedUntil, Date.now() + retryWait(error.headers, tries - 1).ms);
-          queue.unshift(index);
-          progress();
-        } else if (error instanceof APIError && error.status !== undefined) {
-          finish(
-            { index, custom_id: id, type: 'errored', error },
-            {
-              status_code: error.status,
-              request_id: error.requestId ?? null,
-              body: error.body,
-            },
-          );
-        } else {
-          const code = (error as APIConnectionError).code ?? error.name;
-          finish({ index, custom_id: id, type: 'errored', error }, null, { code, message: error.message });
+      } else if (signal.aborted) {
+        finish({ index, custom_id: id, type: 'cancelled' }, null, CANCELLED);
+      } else if (error instanceof RateLimitError && tries <= MAX_RATE_LIMITED) {
+        // Multiplicative decrease, once per round: a 429 for a request sent before the last decrease
+        // says nothing new. Every start waits for the server's Retry-After; the item goes first again.
+        if (started === epoch) {
+          epoch++;
+          limit = Math.max(1, limit >> 1);
+          credit = 0;
         }
+        pausedUntil = Math.max(pausedUntil, Date.now() + retryWait(error.headers, tries - 1).ms);
+        queue.unshift(index);
+        progress();
+      } else if (error instanceof APIError && error.status !== undefined) {
+        finish(
+          { index, custom_id: id, type: 'errored', error },
+          { status_code: error.status, request_id: error.requestId ?? null, body: error.body },
+        );
+      } else {
+        const e = error as AIPGError;
+        const code = (e as APIConnectionError).code ?? e.name;
+        finish({ index, custom_id: id, type: 'errored', error: e }, null, { code, message: e.message });
       }
       changed.notify();
     };
@@ -302,10 +304,7 @@ export function runBatch<T>(
   });
 }
 
-const CANCELLED = {
-  code: 'batch_cancelled',
-  message: 'The batch was cancelled before this request finished.',
-};
+const CANCELLED = { code: 'batch_cancelled', message: 'The batch was cancelled first.' };
 
 /** The succeeded lines of a previous output, by `custom_id`. A line that does not parse is left out. */
 function succeededLines(resume: BatchOptions['resume']): Map<string, BatchOutputLine> {

@@ -325,7 +325,7 @@ describe('grid.batch, one answer at a time (msw)', () => {
     ).toThrow(/items\[1\]\.custom_id "a" repeats items\[0\]'s/);
   });
 
-  it('rejects when output fails, after cancelling what is left', async () => {
+  it('rejects when output or onProgress fails, after cancelling what is left', async () => {
     server.use(http.post(URL, () => HttpResponse.json(completion('x'))));
     const failure = new Error('disk full');
     const run = makeGrid().batch(
@@ -336,5 +336,13 @@ describe('grid.batch, one answer at a time (msw)', () => {
       },
     );
     await expect(run).rejects.toBe(failure);
+    const thrown = new Error('bad progress bar');
+    const items = [chatItem(0), chatItem(1)];
+    const cut = makeGrid().batch(items, {
+      onProgress: () => {
+        throw thrown;
+      },
+    });
+    await expect(cut).rejects.toBe(thrown);
   });
 });
