@@ -1,6 +1,6 @@
 import { APIPromise, type CallResult, type WithRequestID } from './core/api-promise';
 import { AIPGError, APIError } from './core/errors';
-import type { Health, paths } from './generated/openapi';
+import type { ChatCompletion, Health, ImagesResponse, paths } from './generated/openapi';
 import { deniedEnvMessage, readEnv } from './internal/env';
 import { type HeaderValues, mergeHeaders, serializePath } from './internal/headers';
 import { parseJSONOrText } from './internal/json';
@@ -20,7 +20,14 @@ import {
   type PlainRequest,
 } from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
-import { type BatchItem, type BatchOptions, type BatchResponse, type BatchRun, runBatch } from './lib/batch';
+import {
+  type BatchChatItem,
+  type BatchImageRequest,
+  type BatchItem,
+  type BatchOptions,
+  type BatchRun,
+  runBatch,
+} from './lib/batch';
 import { Chat } from './resources/chat';
 import { Images } from './resources/images';
 import { Models } from './resources/models';
@@ -184,7 +191,10 @@ export class Grid {
    * at most `concurrency` in flight, fewer after a 429 (waiting its `Retry-After`), one result per item.
    * `await` it for the results in input order, or `for await` them as they finish (docs/sdk/batch.md).
    */
-  batch<I extends BatchItem>(items: readonly I[], options?: BatchOptions): BatchRun<BatchResponse<I>> {
+  batch(items: readonly BatchChatItem[], options?: BatchOptions): BatchRun<ChatCompletion>;
+  batch(items: readonly BatchImageRequest[], options?: BatchOptions): BatchRun<ImagesResponse>;
+  batch(items: readonly BatchItem[], options?: BatchOptions): BatchRun<ChatCompletion | ImagesResponse>;
+  batch(items: readonly BatchItem[], options?: BatchOptions): BatchRun<ChatCompletion | ImagesResponse> {
     return runBatch(this, items, options);
   }
 

@@ -19,26 +19,27 @@ export const MAX_RATE_LIMITED = 10;
 
 const CHAT: keyof paths = '/v1/chat/completions';
 
-/** One request of a batch, as a line of an OpenAI Batch input file (`method` is always `POST`). */
-export type BatchRequest =
-  | {
-      custom_id?: string | undefined;
-      method?: 'POST' | undefined;
-      url?: '/v1/chat/completions' | undefined;
-      body: ChatCompletionCreateParamsNonStreaming;
-    }
-  | {
-      custom_id?: string | undefined;
-      method?: 'POST' | undefined;
-      url: '/v1/images/generations';
-      body: ImageGenerationRequest;
-    };
+/** A chat request of a batch, as a line of an OpenAI Batch input file (`method` is always `POST`). */
+export interface BatchChatRequest {
+  custom_id?: string | undefined;
+  method?: 'POST' | undefined;
+  url?: '/v1/chat/completions' | undefined;
+  body: ChatCompletionCreateParamsNonStreaming;
+}
 
-/** A chat completion's params (its `custom_id` is its index), or a {@link BatchRequest}. */
-export type BatchItem = ChatCompletionCreateParamsNonStreaming | BatchRequest;
+/** An image request of a batch, as a line of an OpenAI Batch input file. */
+export interface BatchImageRequest {
+  custom_id?: string | undefined;
+  method?: 'POST' | undefined;
+  url: '/v1/images/generations';
+  body: ImageGenerationRequest;
+}
 
-/** The success body of an item: `ImagesResponse` for `/v1/images/generations`, else `ChatCompletion`. */
-export type BatchResponse<I> = I extends { url: '/v1/images/generations' } ? ImagesResponse : ChatCompletion;
+/** A chat completion's params (its `custom_id` is its index) or a {@link BatchChatRequest}. */
+export type BatchChatItem = ChatCompletionCreateParamsNonStreaming | BatchChatRequest;
+
+/** Anything `grid.batch` takes: chat items and image requests, mixed. */
+export type BatchItem = BatchChatItem | BatchImageRequest;
 
 /** One item's outcome. `index` is its place in `items`; `custom_id` its own or, by default, `String(index)`. */
 export type BatchResult<T = ChatCompletion | ImagesResponse> = { index: number; custom_id: string } & (
