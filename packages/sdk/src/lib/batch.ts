@@ -14,7 +14,7 @@ import { uuid4 } from '../internal/uuid';
 import type { ChatCompletionCreateParamsNonStreaming } from '../resources/chat';
 
 export const DEFAULT_BATCH_CONCURRENCY = 8;
-/** 429s one item may get before it is reported `errored` with the last `RateLimitError`. */
+/** Times one item is sent again after a 429; a 429 after that is its result (`errored`, the `RateLimitError`). */
 export const MAX_RATE_LIMITED = 10;
 
 const CHAT: keyof paths = '/v1/chat/completions';
