@@ -10,7 +10,6 @@ import {
   type BatchProgress,
   type BatchResult,
   type ChatCompletion,
-  type Grid,
   RateLimitError,
   UnprocessableEntityError,
 } from '../../src/index';
