@@ -72,10 +72,25 @@ export const PROGRAMS: Program[] = [
   } catch (error) {
     missing = error instanceof m.APIError ? error.constructor.name + ' ' + error.status : String(error);
   }
-  return { text, final: final.choices[0]?.message?.content, missing };`,
+  let lines = '';
+  const run = grid.batch(
+    [{ model: String(process.env.MODEL), messages: [{ role: 'user', content: ${JSON.stringify(PROMPT)} }], seed: ${SEED} }],
+    { output: (line) => (lines += line) },
+  );
+  const batched = [];
+  for await (const r of run) batched.push(r.type === 'succeeded' ? r.data.choices[0]?.message?.content : r.type);
+  const status = JSON.parse(lines).response.status_code;
+  return { text, final: final.choices[0]?.message?.content, missing, batched, status, run: run.constructor.name };`,
     verify(result, oracle) {
       expect(oracle.text).toMatch(/^Demo .+\.$/);
-      expect(result).toEqual({ text: oracle.text, final: oracle.text, missing: 'NotFoundError 404' });
+      expect(result).toEqual({
+        text: oracle.text,
+        final: oracle.text,
+        missing: 'NotFoundError 404',
+        batched: [oracle.text],
+        status: 200,
+        run: 'BatchRun',
+      });
     },
   },
   {
@@ -135,12 +150,23 @@ export const PROGRAMS: Program[] = [
     const bytes = new Uint8Array([0x52, 0x49, 0x46, 0x46, 1, 2, 3]);
     const paths = await m.saveImages({ images: [{ bytes, mime: 'image/webp' }] }, path.join(dir, 'out'), { prefix: 'packed' });
     const back = await m.readImageFile(String(paths[0]));
-    return { names: paths.map((p) => path.relative(dir, p).split(path.sep).join('/')), back: Array.from(back) };
+    const file = await m.batchOutputFile(path.join(dir, 'out.jsonl'));
+    await file.output('{"custom_id":"0"}\\n');
+    const again = await m.batchOutputFile(path.join(dir, 'out.jsonl'));
+    return {
+      names: paths.map((p) => path.relative(dir, p).split(path.sep).join('/')),
+      back: Array.from(back),
+      resume: [file.resume, again.resume],
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }`,
     verify(result) {
-      expect(result).toEqual({ names: ['out/packed-0.webp'], back: [0x52, 0x49, 0x46, 0x46, 1, 2, 3] });
+      expect(result).toEqual({
+        names: ['out/packed-0.webp'],
+        back: [0x52, 0x49, 0x46, 0x46, 1, 2, 3],
+        resume: ['', '{"custom_id":"0"}\n'],
+      });
     },
   },
   {

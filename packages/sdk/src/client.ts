@@ -1,6 +1,6 @@
 import { APIPromise, type CallResult, type WithRequestID } from './core/api-promise';
 import { AIPGError, APIError } from './core/errors';
-import type { Health, paths } from './generated/openapi';
+import type { ChatCompletion, Health, ImagesResponse, paths } from './generated/openapi';
 import { deniedEnvMessage, readEnv } from './internal/env';
 import { type HeaderValues, mergeHeaders, serializePath } from './internal/headers';
 import { parseJSONOrText } from './internal/json';
@@ -20,6 +20,14 @@ import {
   type PlainRequest,
 } from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
+import {
+  type BatchChatItem,
+  type BatchImageRequest,
+  type BatchItem,
+  type BatchOptions,
+  type BatchRun,
+  runBatch,
+} from './lib/batch';
 import { Chat } from './resources/chat';
 import { Images } from './resources/images';
 import { Models } from './resources/models';
@@ -72,6 +80,11 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Extra headers for this call; `null` removes a header. */
   headers?: Record<string, string | null | undefined> | undefined;
+  /**
+   * @internal `false`: a 429 is handed straight back instead of retried, for a caller that paces itself
+   * (`grid.batch`, docs/sdk/batch.md). Every other retry stays.
+   */
+  retryRateLimited?: false | undefined;
 }
 
 /** One resource call, as the pipeline sends it. */
@@ -171,6 +184,18 @@ export class Grid {
     for (const m of middleware) checkMiddleware(m);
     this.#middleware.push(...middleware);
     return this;
+  }
+
+  /**
+   * Runs many chat completions (or `/v1/images/generations` requests) through this client, on any grid:
+   * at most `concurrency` in flight, fewer after a 429 (waiting its `Retry-After`), one result per item.
+   * `await` it for the results in input order, or `for await` them as they finish (docs/sdk/batch.md).
+   */
+  batch(items: readonly BatchChatItem[], options?: BatchOptions): BatchRun<ChatCompletion>;
+  batch(items: readonly BatchImageRequest[], options?: BatchOptions): BatchRun<ImagesResponse>;
+  batch(items: readonly BatchItem[], options?: BatchOptions): BatchRun<ChatCompletion | ImagesResponse>;
+  batch(items: readonly BatchItem[], options?: BatchOptions): BatchRun<ChatCompletion | ImagesResponse> {
+    return runBatch(this, items, options);
   }
 
   /** `GET /health`: server status, Redis reachability, connected workers. */
@@ -332,6 +357,7 @@ export class Grid {
       timeout: checkTimeout(options?.timeout ?? this.timeout),
       signal: options?.signal,
       read,
+      retry429: options?.retryRateLimited !== false,
     });
   }
 }

@@ -43,6 +43,17 @@ export {
 // The named exports below are the ones results and params are made of, with the SDK's own additions.
 export type * from './generated/openapi';
 export {
+  type BatchChatItem,
+  type BatchChatRequest,
+  type BatchImageRequest,
+  type BatchItem,
+  type BatchOptions,
+  type BatchOutputLine,
+  type BatchProgress,
+  type BatchResult,
+  BatchRun,
+} from './lib/batch';
+export {
   type ChatCompletionSnapshot,
   type ChatCompletionSnapshotChoice,
   ChatCompletionStream,

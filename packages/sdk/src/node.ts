@@ -1,8 +1,9 @@
 /**
- * `@aipg/sdk/node`: file helpers for the images the client returns, for Node (and Bun, Deno with
- * `node:` modules). Its own entry, so the main entry keeps no Node built-ins and still runs in browsers.
+ * `@aipg/sdk/node`: file helpers for the images the client returns and for `grid.batch` output, for Node
+ * (and Bun, Deno with `node:` modules). Its own entry, so the main entry keeps no Node built-ins and still
+ * runs in browsers.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -53,4 +54,30 @@ export async function saveImages(
 export async function readImageFile(path: string): Promise<Uint8Array> {
   const buffer = await readFile(path);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** `grid.batch`'s `resume` and `output` options for one JSONL file (docs/sdk/batch.md). */
+export interface BatchOutputFile {
+  /** What the file held when it was opened (empty when it did not exist). */
+  resume: string;
+  /** Appends one output line to the file. */
+  output: (line: string) => Promise<void>;
+}
+
+/**
+ * A `grid.batch` output file to resume from and append to: `grid.batch(items, { ...(await
+ * batchOutputFile('out.jsonl')) })` runs only the items without a succeeded line in it, and adds a line per
+ * item it runs. After a run the file holds every item's last outcome; an item's succeeded line is the one
+ * that counts. A last line cut short by a crash is left as it is (it does not parse, so its item runs again)
+ * and the next line starts on a line of its own.
+ */
+export async function batchOutputFile(path: string): Promise<BatchOutputFile> {
+  let resume = '';
+  try {
+    resume = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
+  }
+  if (resume !== '' && !resume.endsWith('\n')) await appendFile(path, '\n');
+  return { resume, output: (line) => appendFile(path, line) };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readImageFile, saveImages } from '../src/node';
+import { batchOutputFile, readImageFile, saveImages } from '../src/node';
 import { base64, jpeg, png, webpLossless } from './fixtures/images';
 import { BASE, makeGrid, useServer } from './helpers';
 
@@ -70,5 +70,52 @@ describe('readImageFile', () => {
 
   it('a missing file rejects with the file system error', async () => {
     await expect(readImageFile(join(tempDir(), 'nope.png'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('batchOutputFile', () => {
+  it("resumes grid.batch from its own file: a cut-off run's items without a success line run again", async () => {
+    const runs: string[] = [];
+    let refusedB = false;
+    server.use(
+      http.post(`${BASE}/v1/chat/completions`, async ({ request }) => {
+        const { messages } = (await request.json()) as { messages: Array<{ content: string }> };
+        const said = messages[0]!.content;
+        runs.push(said);
+        if (said === 'b' && !refusedB) {
+          refusedB = true;
+          return HttpResponse.json({ detail: 'messages: bad' }, { status: 400 });
+        }
+        return HttpResponse.json({
+          id: `chatcmpl-${said}`,
+          object: 'chat.completion',
+          created: 1,
+          model: 'auto',
+          choices: [{ index: 0, message: { role: 'assistant', content: said }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        });
+      }),
+    );
+    const path = join(tempDir(), 'out.jsonl');
+    const items = ['a', 'b', 'c', 'd'].map((content) => ({
+      custom_id: content,
+      body: { model: 'auto', messages: [{ role: 'user' as const, content }] },
+    }));
+    const grid = makeGrid();
+    const first = await grid.batch(items, { ...(await batchOutputFile(path)), concurrency: 1 });
+    expect(first.map((r) => r.type)).toEqual(['succeeded', 'errored', 'succeeded', 'succeeded']);
+    // The process died while writing c's line: half of it is on disk, d's not at all.
+    const [a, b, c] = readFileSync(path, 'utf8').split('\n');
+    writeFileSync(path, `${a}\n${b}\n${c!.slice(0, 30)}`);
+
+    runs.length = 0;
+    const second = await grid.batch(items, { ...(await batchOutputFile(path)), concurrency: 1 });
+    expect(second.map((r) => r.type)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+    expect(second[0]).toMatchObject({ resumed: true, data: { id: 'chatcmpl-a' } });
+    expect(runs).toEqual(['b', 'c', 'd']);
+    // The cut-off line stays on a line of its own; the new lines follow it.
+    const lines = readFileSync(path, 'utf8').split('\n');
+    expect(lines[2]).toBe(c!.slice(0, 30));
+    expect(lines.slice(3).map((line) => line && JSON.parse(line).custom_id)).toEqual(['b', 'c', 'd', '']);
   });
 });

@@ -1,19 +1,22 @@
 // The README's and docs/sdk's snippets, type-checked so the docs cannot drift from the API.
 import { expectTypeOf, it } from 'vitest';
 import {
+  type AIPGError,
+  type BatchResult,
   type ChatCompletion,
   type ChatCompletionMessageParam,
   ChatCompletionStream,
   Grid,
   type GridImage,
   type HordeImageCheck,
+  type ImagesResponse,
   type Middleware,
   NotFoundError,
   RateLimitError,
   StreamInterruptedError,
   type TextJobResult,
 } from '../src/index';
-import { readImageFile, saveImages } from '../src/node';
+import { batchOutputFile, readImageFile, saveImages } from '../src/node';
 import { rawClient } from '../src/raw';
 import { verifyResult } from '../src/verify';
 import { contentText, limits } from '../src/wire';
@@ -175,4 +178,33 @@ it('the raw client and middleware (docs/sdk/errors-and-retries.md)', async () =>
   if (data) expectTypeOf(data[0]?.name).toEqualTypeOf<string | undefined>();
   expectTypeOf(error).not.toBeAny();
   await raw.GET('/health', { fetch: (request) => grid.send(request, { maxRetries: 0 }) });
+});
+
+it('batches (docs/sdk/batch.md)', async () => {
+  const grid = new Grid();
+  const questions = ['What is a GPU?', 'What is a TPU?'];
+  const items = questions.map((q) => ({ model: 'auto', messages: [{ role: 'user' as const, content: q }] }));
+  const results = await grid.batch(items, {
+    concurrency: 8,
+    onProgress: (p) => console.log(`${p.done}/${p.total}, ${p.inFlight} in flight, at ${p.concurrency}`),
+  });
+  expectTypeOf(results).toEqualTypeOf<BatchResult<ChatCompletion>[]>();
+  for (const r of results) {
+    if (r.type === 'succeeded') console.log(r.custom_id, r.data.choices[0]?.message.content, r.resumed);
+    else if (r.type === 'errored') expectTypeOf(r.error).toEqualTypeOf<AIPGError>();
+  }
+  for await (const r of grid.batch(items)) expectTypeOf(r.index).toEqualTypeOf<number>();
+
+  const [image] = await grid.batch([
+    { custom_id: 'lighthouse', url: '/v1/images/generations', body: { prompt: 'a lighthouse at dusk' } },
+  ]);
+  if (image?.type === 'succeeded') expectTypeOf(image.data).toEqualTypeOf<ImagesResponse>();
+  // A typo in a chat item does not compile, as in chat.completions.create.
+  // @ts-expect-error
+  await grid.batch([{ model: 'auto', messages: [{ role: 'user', contnet: 'x' }] }]);
+
+  const file = await batchOutputFile('out.jsonl');
+  await grid.batch(items, { ...file, concurrency: 16 });
+  const writer = new WritableStream<string>().getWriter();
+  await grid.batch(items, { output: (line) => writer.write(line), resume: file.resume });
 });

@@ -30,6 +30,8 @@ export interface LoopSettings {
   timeout: number;
   signal: AbortSignal | undefined;
   read: BodyRead;
+  /** Whether a 429 is retried here (`false`: the caller paces itself, e.g. `grid.batch`). */
+  retry429: boolean;
 }
 
 /**
@@ -86,7 +88,12 @@ export function createLoop(
             headers: redactHeaders(response.headers),
           });
         }
-        if (!response.ok && attempt < maxRetries && shouldRetry(response)) {
+        if (
+          !response.ok &&
+          attempt < maxRetries &&
+          shouldRetry(response) &&
+          (settings.retry429 || response.status !== 429)
+        ) {
           watch.dispose();
           const wait = retryWait(response.headers, attempt);
           const waiting = sleep(wait.ms, signal);
