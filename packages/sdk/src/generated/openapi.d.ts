@@ -5291,7 +5291,6 @@ export interface operations {
                     "text/event-stream": JobEventStreamEvent;
                 };
             };
-            401: components["responses"]["V1Unauthorized"];
             /** No job with this id has events that this key may read (unknown, expired, another account's, or a kind of job without events). */
             404: {
                 headers: {
@@ -5300,7 +5299,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Job not found"
+                     *       "detail": "Request not found"
                      *     }
                      */
                     "application/json": ErrorDetail;
