@@ -7,15 +7,19 @@ import {
   JobFaultedError,
   RateLimitError,
 } from '../core/errors';
+import type { JobEvent } from '../generated/openapi';
+import { isFinalJobEvent } from '../resources/jobs';
 import { checkTimeout } from './options';
 import { parseRetryAfterMs } from './retry';
 import { abortError, linkedController, raceAbort } from './signals';
 import { sleep } from './sleep';
 
 /**
- * The submit → poll → one final read loop of the AI Horde's asynchronous jobs, shared by text jobs
- * (docs/sdk/horde-text-jobs.md) and image requests (docs/sdk/images.md): pacing, server hints, transient
- * poll failures, the overall timeout, and the one best-effort cancel when nobody will collect the result.
+ * The submit → wait → one final read loop of the AI Horde's asynchronous jobs, shared by text jobs
+ * (docs/sdk/horde-text-jobs.md) and image requests (docs/sdk/images.md). The wait follows the job's pushed
+ * events where the grid has them (`GET /v1/jobs/{id}/events`, docs/sdk/jobs.md) and polls otherwise: pacing,
+ * server hints, transient poll failures, the overall timeout, and the one best-effort cancel when nobody will
+ * collect the result.
  */
 
 export const FIRST_POLL_DELAY_MS = 1_000;
@@ -33,8 +37,20 @@ export interface JobWaitOptions<TPolled> {
    * `DELETE`) — also when the abort lands while the submit is in flight: then as soon as its id arrives.
    */
   signal?: AbortSignal | undefined;
-  /** Called with every polled state (queue position, wait time, finished count …). */
+  /**
+   * Called with every polled state (queue position, wait time, finished count …). On push, with the state the
+   * events imply, after each event but `token`: the counts, `queue_position`, `restarted`, `kudos`, images'
+   * `progress.progress_percent`; `wait_time` is 0 and text `generations` stay empty until the final read.
+   */
   onProgress?: ((state: TPolled) => void) | undefined;
+  /**
+   * How the job's end is learnt. `push` (the default): its events (`grid.jobs.watch`, an AIPG extension),
+   * falling back to polling on a grid without them (404 or 405 on the events endpoint) or when the watch keeps
+   * failing; `poll`: polling only.
+   */
+  wait?: 'push' | 'poll' | undefined;
+  /** On push: every event of the job as it arrives, tokens included. */
+  onEvent?: ((event: JobEvent) => void) | undefined;
   /**
    * Fixed wait between polls, in ms. Default: adaptive — 1 s, then ×1.5 per poll up to 10 s.
    * A poll-after hint from the server always wins.
@@ -51,8 +67,12 @@ export interface JobWaitOptions<TPolled> {
 export interface JobSteps<TPolled, TResult> {
   /** What messages call the job: `Text job`, `Image request`. */
   what: string;
-  submit(options: RequestOptions): Promise<{ id: string }>;
+  submit(options: RequestOptions): Promise<{ id: string; kudos?: number | undefined }>;
   poll(id: string, options: RequestOptions): Promise<{ data: TPolled; response: Response }>;
+  /** The job's pushed events (`grid.jobs.watch`); absent: poll only. */
+  watch?(id: string, options: RequestOptions): AsyncIterable<JobEvent>;
+  /** A polled state as the events imply it (`onProgress` on push): the shared fields plus the kind's own. */
+  pushed?(state: PushedState): TPolled;
   /** Runs once a poll reports `done`: reads the settled state (throwing `JobFaultedError` if it faulted). */
   finish(id: string, options: RequestOptions): Promise<TResult>;
   cancel(id: string, options: RequestOptions): Promise<unknown>;
@@ -87,11 +107,16 @@ export async function waitForJob<TPolled extends { done: boolean; faulted: boole
   // The submit is not cut off when the caller aborts: the Horde may already have queued the job, and
   // only its id lets us cancel it. It gets CANCEL_TIMEOUT_MS more to answer, then is dropped.
   const submitControl = new AbortController();
-  let submitted: Promise<{ id: string }> | undefined;
+  let submitted: Promise<{ id: string; kudos?: number | undefined }> | undefined;
   try {
     if (signal.aborted) throw abortError(signal);
     submitted = steps.submit({ signal: submitControl.signal });
-    id = (await raceAbort(submitted, signal)).id;
+    const job = await raceAbort(submitted, signal);
+    id = job.id;
+    if (steps.watch && options.wait !== 'poll') {
+      if (await followEvents(id, job.kudos ?? 0, steps, options, signal))
+        return await steps.finish(id, { signal });
+    }
     let delay = pollIntervalMs ?? backoffMs(0);
     for (let polls = 1; ; polls++) {
       await sleep(delay, signal);
@@ -132,6 +157,99 @@ export async function waitForJob<TPolled extends { done: boolean; faulted: boole
   } finally {
     clearTimeout(deadline);
     dispose();
+  }
+}
+
+/** The fields a Horde text status and an image check share, as a job's events imply them. */
+export interface PushedState {
+  finished: number;
+  processing: number;
+  restarted: number;
+  waiting: number;
+  done: boolean;
+  faulted: boolean;
+  wait_time: number;
+  queue_position: number;
+  kudos: number;
+  is_possible: boolean;
+  progress?: { progress_percent: number };
+}
+
+/** A callback's own error, carried through the push wait so it is not taken for a failed watch. */
+class CallbackError {
+  constructor(readonly error: unknown) {}
+}
+
+/**
+ * Follows the job's events until its final one (true), or returns false when the grid has no events (404 /
+ * 405) or the watch failed past its reconnects: the caller polls instead. An abort or a throwing callback ends
+ * the wait with its error.
+ */
+async function followEvents<TPolled, TResult>(
+  id: string,
+  kudos: number,
+  steps: JobSteps<TPolled, TResult>,
+  options: JobWaitOptions<TPolled>,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const { onEvent, onProgress } = options;
+  // Per generation (by index): where it is, and its last progress percent (images).
+  const where = new Map<number, 'waiting' | 'processing' | 'finished' | 'ended'>();
+  const pct = new Map<number, number>();
+  const position = new Map<number, number>();
+  let restarted = 0;
+  let faulted = false;
+  const state = (): PushedState => {
+    const count = (s: string) => [...where.values()].filter((w) => w === s).length;
+    // The 1-based place of the first waiting generation (0: none waits).
+    const positions = [...where]
+      .filter(([i, w]) => w === 'waiting' && (position.get(i) ?? 0) > 0)
+      .map(([i]) => position.get(i)!);
+    const percents = [...where.keys()].map((i) => (where.get(i) === 'finished' ? 100 : (pct.get(i) ?? 0)));
+    return {
+      finished: count('finished'),
+      processing: count('processing'),
+      restarted,
+      waiting: count('waiting'),
+      done: where.size > 0 && count('waiting') + count('processing') === 0,
+      faulted,
+      wait_time: 0,
+      queue_position: positions.length ? Math.min(...positions) : 0,
+      kudos,
+      is_possible: true,
+      ...(pct.size
+        ? { progress: { progress_percent: percents.reduce((a, b) => a + b, 0) / percents.length } }
+        : {}),
+    };
+  };
+  try {
+    for await (const event of steps.watch!(id, { signal })) {
+      const i = event.index;
+      if (event.type === 'queued') {
+        where.set(i, 'waiting');
+        position.set(i, event.position);
+      } else if (event.type === 'requeued') restarted++;
+      else if (event.type === 'assigned') where.set(i, 'processing');
+      else if (event.type === 'progress' && event.pct !== undefined) pct.set(i, event.pct);
+      else if (event.type === 'done') where.set(i, 'finished');
+      else if (event.type === 'failed' || event.type === 'faulted' || event.type === 'cancelled') {
+        where.set(i, 'ended');
+        if (event.type === 'faulted') faulted = true;
+      }
+      try {
+        onEvent?.(event);
+        if (onProgress && event.type !== 'token')
+          onProgress(steps.pushed ? steps.pushed(state()) : (state() as TPolled));
+      } catch (error) {
+        throw new CallbackError(error);
+      }
+      if (isFinalJobEvent(event)) return true;
+    }
+    return false;
+  } catch (error) {
+    if (error instanceof CallbackError) throw error.error;
+    if (signal.aborted) throw abortError(signal);
+    return false;
   }
 }
 
