@@ -8,7 +8,6 @@ import {
   RateLimitError,
 } from '../core/errors';
 import type { JobEvent } from '../generated/openapi';
-import { isFinalJobEvent } from '../resources/jobs';
 import { checkTimeout } from './options';
 import { parseRetryAfterMs } from './retry';
 import { abortError, linkedController, raceAbort } from './signals';
@@ -127,7 +126,7 @@ export async function waitForJob<TPolled extends { done: boolean; faulted: boole
         // Still rate limited, or the server / network briefly unwell, after the pipeline's retries: the
         // job itself is fine, so poll again later (the overall `timeout` still bounds the wait). Anything
         // else — a 404 for an expired job, an abort — ends the wait.
-        if (signal.aborted || !isTransientPollFailure(error)) throw error;
+        if (signal.aborted || !isTransientFailure(error)) throw error;
         const hinted = error instanceof RateLimitError ? error.retryAfterMs : undefined;
         delay = Math.min(Math.max(hinted ?? backoffMs(polls), 0), MAX_POLL_HINT_MS);
         continue;
@@ -175,11 +174,6 @@ export interface PushedState {
   progress?: { progress_percent: number };
 }
 
-/** A callback's own error, carried through the push wait so it is not taken for a failed watch. */
-class CallbackError {
-  constructor(readonly error: unknown) {}
-}
-
 /**
  * Follows the job's events until its final one (true), or returns false when the grid has no events (404 /
  * 405) or the watch failed past its reconnects: the caller polls instead. An abort or a throwing callback ends
@@ -193,67 +187,74 @@ async function followEvents<TPolled, TResult>(
   signal: AbortSignal,
 ): Promise<boolean> {
   const { onEvent, onProgress } = options;
-  // Per generation (by index): where it is, and its last progress percent (images).
-  const where = new Map<number, 'waiting' | 'processing' | 'finished' | 'ended'>();
-  const pct = new Map<number, number>();
-  const position = new Map<number, number>();
+  // Per generation (by index): its queue position while it waits (≥ 0), else PROCESSING, FINISHED or ENDED
+  // (failed, faulted, cancelled); and its last percent (images).
+  const where: number[] = [];
+  const pct: number[] = [];
   let restarted = 0;
   let faulted = false;
-  const state = (): PushedState => {
-    const count = (s: string) => [...where.values()].filter((w) => w === s).length;
-    // The 1-based place of the first waiting generation (0: none waits).
-    const positions = [...where]
-      .filter(([i, w]) => w === 'waiting' && (position.get(i) ?? 0) > 0)
-      .map(([i]) => position.get(i)!);
-    const percents = [...where.keys()].map((i) => (where.get(i) === 'finished' ? 100 : (pct.get(i) ?? 0)));
-    return {
-      finished: count('finished'),
-      processing: count('processing'),
-      restarted,
-      waiting: count('waiting'),
-      done: where.size > 0 && count('waiting') + count('processing') === 0,
-      faulted,
-      wait_time: 0,
-      queue_position: positions.length ? Math.min(...positions) : 0,
-      kudos,
-      is_possible: true,
-      ...(pct.size
-        ? { progress: { progress_percent: percents.reduce((a, b) => a + b, 0) / percents.length } }
-        : {}),
-    };
-  };
+  let calling = false;
   try {
     for await (const event of steps.watch!(id, { signal })) {
-      const i = event.index;
-      if (event.type === 'queued') {
-        where.set(i, 'waiting');
-        position.set(i, event.position);
-      } else if (event.type === 'requeued') restarted++;
-      else if (event.type === 'assigned') where.set(i, 'processing');
-      else if (event.type === 'progress' && event.pct !== undefined) pct.set(i, event.pct);
-      else if (event.type === 'done') where.set(i, 'finished');
-      else if (event.type === 'failed' || event.type === 'faulted' || event.type === 'cancelled') {
-        where.set(i, 'ended');
-        if (event.type === 'faulted') faulted = true;
+      const { index: i, type } = event;
+      if (type === 'queued') where[i] = event.position;
+      else if (type === 'requeued') restarted++;
+      else if (type === 'assigned') where[i] = PROCESSING;
+      else if (type === 'progress') pct[i] = event.pct ?? 0;
+      else if (type !== 'token') {
+        where[i] = type === 'done' ? FINISHED : ENDED;
+        faulted ||= type === 'faulted';
       }
-      try {
-        onEvent?.(event);
-        if (onProgress && event.type !== 'token')
-          onProgress(steps.pushed ? steps.pushed(state()) : (state() as TPolled));
-      } catch (error) {
-        throw new CallbackError(error);
+      calling = true;
+      onEvent?.(event);
+      if (onProgress && type !== 'token') {
+        const state: PushedState = {
+          finished: 0,
+          processing: 0,
+          restarted,
+          waiting: 0,
+          done: false,
+          faulted,
+          wait_time: 0,
+          queue_position: 0,
+          kudos,
+          is_possible: true,
+        };
+        let sum = 0;
+        for (const [j, w] of where.entries()) {
+          if (w === FINISHED) state.finished++;
+          else if (w === PROCESSING) state.processing++;
+          else if (w >= 0) {
+            state.waiting++;
+            if (w > 0 && !(state.queue_position > 0 && state.queue_position < w)) state.queue_position = w;
+          }
+          sum += w === FINISHED ? 100 : (pct[j] ?? 0);
+        }
+        state.done = state.waiting + state.processing === 0;
+        if (pct.length) state.progress = { progress_percent: sum / where.length };
+        onProgress(steps.pushed ? steps.pushed(state) : (state as TPolled));
       }
+      calling = false;
       if (isFinalJobEvent(event)) return true;
     }
-    return false;
   } catch (error) {
-    if (error instanceof CallbackError) throw error.error;
+    if (calling) throw error;
     if (signal.aborted) throw abortError(signal);
-    return false;
   }
+  return false;
 }
 
-function isTransientPollFailure(error: unknown): boolean {
+const PROCESSING = -1;
+const FINISHED = -2;
+const ENDED = -3;
+
+/** Whether `event` is the last of its job's stream (it ends the request's last generation: `final: true`). */
+export function isFinalJobEvent(event: JobEvent): boolean {
+  return 'final' in event && event.final === true;
+}
+
+/** A failure that waiting cures: a rate limit, the server briefly unwell, the network (polls and watches). */
+export function isTransientFailure(error: unknown): boolean {
   return (
     error instanceof RateLimitError ||
     error instanceof InternalServerError ||

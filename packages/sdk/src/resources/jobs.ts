@@ -1,14 +1,11 @@
 import type { RequestOptions } from '../client';
-import {
-  AIPGError,
-  APIConnectionError,
-  APIError,
-  APITimeoutError,
-  InternalServerError,
-  RateLimitError,
-} from '../core/errors';
+import { AIPGError, APIConnectionError, APIError, APITimeoutError } from '../core/errors';
 import { decodeSSE } from '../core/streaming';
 import type { JobEvent } from '../generated/openapi';
+import { isFinalJobEvent, isTransientFailure } from '../internal/job-wait';
+
+export { isFinalJobEvent };
+
 import { retryWait } from '../internal/retry';
 import { abortError, linkedController } from '../internal/signals';
 import { sleep } from '../internal/sleep';
@@ -44,17 +41,6 @@ export interface JobWatchOptions extends Omit<RequestOptions, 'timeout'> {
   idleTimeout?: number | undefined;
 }
 
-/** Whether `event` is the last of its job's stream (the event that ends the request's last generation). */
-export function isFinalJobEvent(event: JobEvent): boolean {
-  return (
-    (event.type === 'done' ||
-      event.type === 'failed' ||
-      event.type === 'faulted' ||
-      event.type === 'cancelled') &&
-    event.final === true
-  );
-}
-
 /**
  * A job's pushed events (`GET /v1/jobs/{id}/events`, an AIPG extension the mock grid serves;
  * docs/sdk/jobs.md): the job's lifecycle as it happens, without polling.
@@ -72,59 +58,33 @@ export class Jobs extends APIResource {
    * endpoint: 404, and 405 as `APIError`) and other 4xx at once. `signal` stops it (`APIUserAbortError`);
    * leaving the loop early closes the connection. The job itself is never cancelled by a watch.
    */
-  watch(id: string, options: JobWatchOptions = {}): AsyncGenerator<JobEvent, void, undefined> {
-    const {
-      after = 0,
-      maxReconnects = DEFAULT_WATCH_RECONNECTS,
-      idleTimeout = DEFAULT_WATCH_IDLE_MS,
-    } = options;
-    if (!Number.isSafeInteger(after) || after < 0) {
-      throw new AIPGError(`after must be a non-negative integer (got ${String(after)})`);
-    }
-    if (!Number.isSafeInteger(maxReconnects) || maxReconnects < 0) {
-      throw new AIPGError(`maxReconnects must be a non-negative integer (got ${String(maxReconnects)})`);
-    }
-    if (!(idleTimeout > 0)) throw new AIPGError(`idleTimeout must be > 0 ms (got ${String(idleTimeout)})`);
-    return this.#watch(id, options, after, maxReconnects, idleTimeout);
-  }
-
-  async *#watch(
-    id: string,
-    options: JobWatchOptions,
-    after: number,
-    maxReconnects: number,
-    idleTimeout: number,
-  ): AsyncGenerator<JobEvent, void, undefined> {
+  async *watch(id: string, options: JobWatchOptions = {}): AsyncGenerator<JobEvent, void, undefined> {
     const { signal, maxRetries, headers } = options;
-    let last = after;
-    let failures = 0;
-    for (;;) {
-      // One connection: its own controller, so an idle stream can be cut without ending the watch.
+    let last = options.after ?? 0;
+    const reconnects = options.maxReconnects ?? DEFAULT_WATCH_RECONNECTS;
+    const idleMs = options.idleTimeout ?? DEFAULT_WATCH_IDLE_MS;
+    if (!(last >= 0 && reconnects >= 0 && idleMs > 0)) {
+      throw new AIPGError('after and maxReconnects must be ≥ 0, idleTimeout > 0');
+    }
+    for (let failures = 0; ; ) {
+      // One connection: its own controller, so a silent stream can be cut without ending the watch.
       const { controller, dispose } = linkedController([signal]);
       let idle: ReturnType<typeof setTimeout> | undefined;
       const touch = () => {
         clearTimeout(idle);
-        idle = setTimeout(
-          () => controller.abort(new APITimeoutError({ message: 'The job event stream went silent.' })),
-          idleTimeout,
-        );
+        idle = setTimeout(() => controller.abort(new APITimeoutError()), idleMs);
       };
-      let failure: unknown;
+      let failure: unknown = new APIConnectionError({ message: 'The job event stream ended early.' });
       try {
         touch();
         const { data } = await this._client.callWithResponse<ReadableStream<Uint8Array>>(
           { signal: controller.signal, maxRetries, headers: { ...headers, 'last-event-id': String(last) } },
-          {
-            method: 'GET',
-            path: '/v1/jobs/{id}/events',
-            params: { id },
-            headers: { Accept: 'text/event-stream' },
-          },
+          { method: 'GET', path: '/v1/jobs/{id}/events', params: { id } },
           'stream',
         );
         // Any bytes — events or the grid's keep-alive comments — show the stream is alive.
         const body = data.pipeThrough(
-          new TransformStream<Uint8Array, Uint8Array>({
+          new TransformStream({
             transform(chunk, out) {
               touch();
               out.enqueue(chunk);
@@ -134,13 +94,13 @@ export class Jobs extends APIResource {
         for await (const message of decodeSSE(body, controller.signal)) {
           const event = JSON.parse(message.data) as JobEvent;
           // The grid resumes after `Last-Event-ID`; an event at or before it is never handed on twice.
-          if (!(event.seq > last)) continue;
-          last = event.seq;
-          failures = 0;
-          yield event;
-          if (isFinalJobEvent(event)) return;
+          if (event.seq > last) {
+            last = event.seq;
+            failures = 0;
+            yield event;
+            if (isFinalJobEvent(event)) return;
+          }
         }
-        failure = new APIConnectionError({ message: 'The job event stream ended before its final event.' });
       } catch (error) {
         if (signal?.aborted) throw abortError(signal);
         failure = error;
@@ -149,27 +109,14 @@ export class Jobs extends APIResource {
         controller.abort();
         dispose();
       }
-      if (!isTransient(failure) || failures >= maxReconnects) throw failure;
-      const wait = retryWait(failure instanceof APIError ? failure.headers : undefined, failures);
-      failures++;
-      this._client.logger.debug(
-        `job event stream dropped; reconnecting after seq ${last} in ${Math.round(wait.ms)} ms`,
-        {
-          id,
-        },
+      // A body read that broke is the network's; a reply that is not an event stream is not cured by retrying.
+      const transient =
+        !(failure instanceof SyntaxError) && (!(failure instanceof AIPGError) || isTransientFailure(failure));
+      if (!transient || failures >= reconnects) throw failure;
+      await sleep(
+        retryWait(failure instanceof APIError ? failure.headers : undefined, failures++).ms,
+        signal,
       );
-      await sleep(wait.ms, signal);
     }
   }
-}
-
-/** A failure a reconnect may cure: the network (a body read that broke), a timeout, a 5xx, a rate limit. */
-function isTransient(error: unknown): boolean {
-  if (error instanceof SyntaxError) return false; // not an event stream: reconnecting will not help
-  if (!(error instanceof AIPGError)) return true;
-  return (
-    error instanceof APIConnectionError ||
-    error instanceof InternalServerError ||
-    error instanceof RateLimitError
-  );
 }
