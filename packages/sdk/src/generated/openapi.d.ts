@@ -5431,6 +5431,12 @@ export interface operations {
             /** The request's status. */
             200: {
                 headers: {
+                    /**
+                     * AIPG extension (the mock grid): when to poll again, in ms, while the request is not done — its `wait_time`,
+                     * at least 1 000 and at most 10 000 (absent once `done`). `@aipg/sdk`'s wait helpers honour it. A client
+                     * that can should not poll at all: `GET /v1/jobs/{id}/events` pushes the request's events.
+                     */
+                    "X-Poll-After-Ms"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5707,6 +5713,12 @@ export interface operations {
             /** The request's state. */
             200: {
                 headers: {
+                    /**
+                     * AIPG extension (the mock grid): when to poll again, in ms, while the request is not done — its `wait_time`,
+                     * at least 1 000 and at most 10 000 (absent once `done`). `@aipg/sdk`'s wait helpers honour it. A client
+                     * that can should not poll at all: `GET /v1/jobs/{id}/events` pushes the request's events.
+                     */
+                    "X-Poll-After-Ms"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -222,4 +222,18 @@ describe('GET /v1/jobs/{id}/events (AIPG extension)', () => {
     const status = (await (await t.get(`/api/v2/generate/text/status/${id}`)).json()) as { done: boolean };
     expect(status.done).toBe(true);
   });
+
+  it('the Horde status carries a poll hint for clients that poll (X-Poll-After-Ms), until done', async () => {
+    t = await startTestGrid();
+    const id = await hordeJob();
+    const waiting = await t.get(`/api/v2/generate/text/status/${id}`, { apikey: CLIENT_KEY });
+    const hint = Number(waiting.headers.get('x-poll-after-ms'));
+    expect(hint).toBeGreaterThanOrEqual(1000);
+    expect(hint).toBeLessThanOrEqual(10_000);
+    const worker = await t.wsWorker('hint-worker');
+    await worker.serve((await nextJob(worker)).id, ['done']);
+    const done = await t.get(`/api/v2/generate/text/status/${id}`, { apikey: CLIENT_KEY });
+    expect(((await done.json()) as { done: boolean }).done).toBe(true);
+    expect(done.headers.get('x-poll-after-ms')).toBeNull();
+  });
 });
