@@ -11,6 +11,9 @@
  *              subscribe(requestId|jobId, listener) → unsubscribe; events: queued, assigned, token,
  *              requeued, done {text, usage, finish_reason, grid}, failed, faulted, cancelled
  *              onEvent(listener): the grid-wide stream (job events + worker.* + credited/charged)
+ *   job events watch(requestId, {after?, asker?, onEnd?}, listener) → unsubscribe: a watchable request's
+ *              (Horde, or submit({watch: true})) numbered wire events (spec JobEvent), retained then live;
+ *              events(requestId, {after?, asker?}) → {events, lastSeq, ended}
  *   WS worker  register(registerFrame, sink) → {workerId, connectionId}. The core calls sink.ready() first,
  *              then pushes jobs with sink.job({id, model, payload}), cancels with sink.cancel(id), and
  *              asks for a close with sink.close('replaced' | 'evicted', message).
@@ -31,6 +34,7 @@
  */
 
 export { ANONYMOUS_KEY } from './books/accounts.js';
+export { EVENT_LOG_LIMIT, PROGRESS_EVERY_TOKENS, type WatchListener } from './books/events.js';
 export { RateLimiter } from './books/ratelimit.js';
 export { MAX_WORKER_MODELS } from './books/workers.js';
 export { type Clock, ManualClock, SystemClock, type TimerHandle } from './clock.js';
@@ -66,7 +70,6 @@ export type {
   ImageStatusView,
   ImageSubmitInput,
   ImageSubmitResultInput,
-  JobEvent,
   JobListener,
   JobSource,
   JobState,
@@ -84,10 +87,13 @@ export type {
   RateLimitOptions,
   RateLimitRule,
   RequestAsker,
+  RetainedEvents,
   Scope,
   SignerView,
   Submission,
   SubmitInput,
+  Watchable,
+  WatchOptions,
   WorkerKind,
   WorkerRef,
   WorkerSink,
@@ -99,3 +105,14 @@ export type {
 } from './types.js';
 export { CHAT_LIMITS, HORDE_LIMITS } from './validate.js';
 export type { ImageSkippedCounts, SkippedCounts } from './wire.js';
+
+import type { JobEvent as CoreJobEvent } from './types.js';
+
+/**
+ * A job's event as the core delivers it to `submit`/`subscribe` listeners and on `onEvent` (`queued`,
+ * `assigned`, `token`, `progress`, `requeued`, `done`, `failed`, `faulted`, `cancelled`). Not the wire's numbered
+ * job event: that is `JobEvent` of `@aipg/sdk` (spec `JobEvent`, what `watch` hands over).
+ */
+export type GridJobEvent = CoreJobEvent;
+/** @deprecated Renamed `GridJobEvent`, so that `JobEvent` means the spec's wire event (`@aipg/sdk`) everywhere. */
+export type JobEvent = GridJobEvent;

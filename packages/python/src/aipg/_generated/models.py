@@ -507,6 +507,220 @@ class ImageProgress(BaseModel):
     ]
 
 
+JobEventType = TypeAliasType(
+    "JobEventType",
+    Annotated[
+        Literal['queued', 'requeued', 'assigned', 'progress', 'token', 'done', 'failed', 'faulted', 'cancelled'],
+        Field(
+            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
+        ),
+    ],
+)
+
+
+class JobEventBase(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    seq: Annotated[
+        int,
+        Field(
+            description="The event's number in its job's stream: 1, 2, 3 … with no gaps, in the order the grid emitted them. It is the\nSSE `id:`; resume with `Last-Event-ID: <seq>` (or `?after=<seq>`) to get exactly the events after it.\n",
+            ge=1,
+        ),
+    ]
+    id: Annotated[
+        str,
+        Field(
+            description="The job's id (the request id the submit returned, e.g. the Horde async `id`)."
+        ),
+    ]
+    index: Annotated[
+        int,
+        Field(
+            description="Which of the request's `n` generations the event is about (0-based).",
+            ge=0,
+        ),
+    ]
+    at: Annotated[
+        int,
+        Field(
+            description='When the grid emitted it, in milliseconds since the Unix epoch.',
+            ge=0,
+        ),
+    ]
+
+
+class JobQueuedEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['queued'], Field(description='Always `queued`.')]
+    position: Annotated[
+        int,
+        Field(
+            description="1-based place in the grid's queue by age when the event was emitted (0: it was handed to a worker at\nonce). Not updated as the jobs ahead leave; poll the status for a live figure.\n",
+            ge=0,
+        ),
+    ]
+
+
+class JobRequeuedEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['requeued'], Field(description='Always `requeued`.')]
+    reason: Annotated[
+        str, Field(description='Why the attempt ended, e.g. `worker disconnected`.')
+    ]
+
+
+class Worker(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[
+        str,
+        Field(description="The worker's id (as in `GET /api/v2/workers/{worker_id}`)."),
+    ]
+    name: Annotated[str, Field(description="The worker's name.")]
+    region: Annotated[
+        str | None,
+        Field(
+            description='The region the worker declared, when it declared one (absent otherwise).'
+        ),
+    ] = None
+
+
+class JobAssignedEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['assigned'], Field(description='Always `assigned`.')]
+    worker: Annotated[Worker, Field(description='The worker that took this attempt.')]
+    model: Annotated[str, Field(description='The model the worker serves it with.')]
+
+
+class JobProgressEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['progress'], Field(description='Always `progress`.')]
+    tokens: Annotated[
+        int | None,
+        Field(description='Text jobs — tokens streamed so far by this attempt.', ge=0),
+    ] = None
+    pct: Annotated[
+        float | None,
+        Field(
+            description="Image jobs — the worker's progress report, in percent.",
+            ge=0.0,
+            le=100.0,
+        ),
+    ] = None
+
+
+class JobTokenEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['token'], Field(description='Always `token`.')]
+    delta: Annotated[
+        ChatCompletionDelta,
+        Field(
+            description="The piece, as the worker sent it (`content`, `reasoning_content`, `tool_calls`), like a chat chunk's delta."
+        ),
+    ]
+
+
+class JobImageResult(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[
+        str,
+        Field(
+            description="The image's generation id (`generations[].id` of `GET /api/v2/generate/status/{id}`)."
+        ),
+    ]
+    url: Annotated[
+        AnyUrl | None,
+        Field(
+            description='A signed download URL (`generations[].img` of the status). Absent when the request asked for base64 images\n(`r2: false`): read them from the status.\n'
+        ),
+    ] = None
+    seed: Annotated[
+        str,
+        Field(
+            description='The seed the image was made with (a string, as on the Horde image status).'
+        ),
+    ]
+    model: Annotated[str, Field(description='The model that made it.')]
+    worker: Annotated[str, Field(description="The worker's name.")]
+    censored: Annotated[
+        bool | None,
+        Field(
+            description='Whether the image was censored (then it is a placeholder, and nothing was charged for it).'
+        ),
+    ] = None
+
+
+class JobFailedEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['failed'], Field(description='Always `failed`.')]
+    final: Annotated[bool | None, Field(description='As on `done`.')] = None
+    message: Annotated[str, Field(description='What went wrong.')]
+
+
+class JobFaultedEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['faulted'], Field(description='Always `faulted`.')]
+    final: Annotated[bool | None, Field(description='As on `done`.')] = None
+    message: Annotated[str, Field(description='What went wrong.')]
+
+
+class JobCancelledEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['cancelled'], Field(description='Always `cancelled`.')]
+    final: Annotated[bool | None, Field(description='As on `done`.')] = None
+
+
+class JobEventStreamEvent(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[str, Field(description="The event's `seq`.", pattern='^[1-9][0-9]*$')]
+    event: Annotated[JobEventType, Field(description="The event's `type`.")]
+    data: Annotated[
+        str,
+        Field(
+            description='The event, as JSON.',
+            json_schema_extra={
+                'contentMediaType': 'application/json',
+                'contentSchema': {'$ref': '#/components/schemas/JobEvent'},
+            },
+        ),
+    ]
+
+
 WsJobKind = TypeAliasType(
     "WsJobKind",
     Annotated[
@@ -3043,6 +3257,64 @@ class ImagesResponse(BaseModel):
     ] = None
 
 
+class JobDoneEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['done'], Field(description='Always `done`.')]
+    final: Annotated[
+        bool | None,
+        Field(
+            description="Present (true) on the event that ends the request's last generation; the stream ends after it."
+        ),
+    ] = None
+    text: Annotated[
+        str | None,
+        Field(
+            description="Text jobs — the generation's text (the streamed text when the worker streamed)."
+        ),
+    ] = None
+    reasoning: Annotated[
+        str | None,
+        Field(
+            description='Text jobs — the reasoning the worker streamed apart from the answer, when there was some.'
+        ),
+    ] = None
+    finish_reason: Annotated[
+        str | None,
+        Field(
+            description='Text jobs — why the generation stopped (`stop`, `length`, …), as on a chat completion.'
+        ),
+    ] = None
+    usage: Annotated[
+        CompletionUsage | None,
+        Field(description='Text jobs — the tokens as the grid counted them.'),
+    ] = None
+    grid: Annotated[
+        GridMetadata | None,
+        Field(
+            description='Text jobs — who served it and how fast, as on a chat completion.'
+        ),
+    ] = None
+    image: Annotated[
+        JobImageResult | None,
+        Field(description='Image jobs — where to fetch the picture.'),
+    ] = None
+
+
+JobEvent = TypeAliasType(
+    "JobEvent",
+    Annotated[
+        JobQueuedEvent | JobRequeuedEvent | JobAssignedEvent | JobProgressEvent | JobTokenEvent | JobDoneEvent | JobFailedEvent | JobFaultedEvent | JobCancelledEvent,
+        Field(
+            description="One event of a job's stream (AIPG extension). On `GET /v1/jobs/{id}/events` each is one SSE event: `id: <seq>`,\n`event: <type>`, `data: <JobEvent JSON>`.\n",
+            discriminator='type',
+        ),
+    ],
+)
+
+
 class WsMediaJobPayload(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -4217,6 +4489,19 @@ __all__ = [
     "Image",
     "ImageGridMetadata",
     "ImageProgress",
+    "JobEventType",
+    "JobEventBase",
+    "JobQueuedEvent",
+    "JobRequeuedEvent",
+    "Worker",
+    "JobAssignedEvent",
+    "JobProgressEvent",
+    "JobTokenEvent",
+    "JobImageResult",
+    "JobFailedEvent",
+    "JobFaultedEvent",
+    "JobCancelledEvent",
+    "JobEventStreamEvent",
     "WsJobKind",
     "WsApiFormat",
     "WsModality",
@@ -4305,6 +4590,8 @@ __all__ = [
     "ErrorDetail",
     "ImageGenerationRequest",
     "ImagesResponse",
+    "JobDoneEvent",
+    "JobEvent",
     "WsMediaJobPayload",
     "WsMediaJob",
     "WsMediaServerFrame",
