@@ -22,6 +22,8 @@
  *   images     submitImage · imageStatus · cancelImage · imageProgress; WS media: sink.mediaJob(offer),
  *              mediaProgress, completeMedia({verdicts}); Horde: popImage, reportImageProgress, mediaSlot,
  *              submitImageResult({verdict}). The doors sign upload URLs and check the bytes (src/store/).
+ *   batch      createFile · file · fileContent · deleteFile · listFiles · createBatch · batch · listBatches ·
+ *              cancelBatch · batchSettings (the OpenAI Batch API; every request line is an ordinary submit)
  *   views      modelStatus · workerList · hordeModels · hordePerformance · heartbeat · hordeWorkers ·
  *              hordeWorker(id) · findUser(key) · onlineModels · worker(idOrName) · counters
  *   time       every rule reads `options.clock` (`ManualClock.advance(ms)` in tests, `SystemClock` live)
@@ -29,12 +31,14 @@
  * See docs/mock-grid-core.md for the job life, the matching rule and the numbers.
  */
 
+export { BATCH_ENDPOINTS, type CreateBatchInput, type CreateFileInput } from './batch-runner.js';
 export { ANONYMOUS_KEY } from './books/accounts.js';
 export { RateLimiter } from './books/ratelimit.js';
 export { MAX_WORKER_MODELS } from './books/workers.js';
 export { type Clock, ManualClock, SystemClock, type TimerHandle } from './clock.js';
 export { GridError, type GridErrorCode, type GridErrorDetails, isGridError } from './errors.js';
 export { GRID_DEFAULTS, Grid, GridCore } from './grid-core.js';
+export { BATCH_DEFAULTS, type BatchSettings } from './settings.js';
 export {
   GENERATION_TRANSITIONS,
   type GenerationTrigger,
