@@ -242,12 +242,16 @@ export class BatchRunner {
     const active = mine.filter((b) => !TERMINAL.has(b.status)).length;
     const cap = host.settings.maxActiveBatches;
     if (active >= cap) {
-      throw new GridError('TooManyBatches', `Too many active batches: ${active}, the limit is ${cap} per key`, {
-        field: 'input_file_id',
-        limit: cap,
-        // A batch slot frees when one ends, which the grid cannot foresee: a fixed hint, as for the in-flight cap.
-        retryAfterMs: 60_000,
-      });
+      throw new GridError(
+        'TooManyBatches',
+        `Too many active batches: ${active}, the limit is ${cap} per key`,
+        {
+          field: 'input_file_id',
+          limit: cap,
+          // A batch slot frees when one ends, which the grid cannot foresee: a fixed hint, as for the in-flight cap.
+          retryAfterMs: 60_000,
+        },
+      );
     }
     const now = host.clock.now();
     const batch: BatchRecord = {
@@ -391,7 +395,11 @@ export class BatchRunner {
     for (const l of lines) {
       const bytes = utf8Bytes(l.text);
       if (bytes > limits.maxLineBytes) {
-        fail('line_too_large', `Line ${l.line} is ${bytes} bytes, over the limit of ${limits.maxLineBytes}`, l.line);
+        fail(
+          'line_too_large',
+          `Line ${l.line} is ${bytes} bytes, over the limit of ${limits.maxLineBytes}`,
+          l.line,
+        );
       }
     }
     const items: Item[] = [];
@@ -454,7 +462,11 @@ export class BatchRunner {
     try {
       value = JSON.parse(text);
     } catch (err) {
-      item.outcome = errorLine(item, 'invalid_json', `Line ${line} is not valid JSON: ${(err as Error).message}`);
+      item.outcome = errorLine(
+        item,
+        'invalid_json',
+        `Line ${line} is not valid JSON: ${(err as Error).message}`,
+      );
       return item;
     }
     const refuse = (message: string) => {
@@ -611,7 +623,12 @@ export class BatchRunner {
   }
 
   /** Writes the output and error files (an item that never ran gets `code`) and ends the batch. */
-  #end(batch: BatchRecord, status: 'completed' | 'cancelled' | 'expired', code: string, message: string): void {
+  #end(
+    batch: BatchRecord,
+    status: 'completed' | 'cancelled' | 'expired',
+    code: string,
+    message: string,
+  ): void {
     const { files, clock } = this.host;
     for (const item of batch.items) {
       if (item.state !== 'ended') this.#settle(batch, item, false, errorLine(item, code, message));
@@ -621,10 +638,22 @@ export class BatchRunner {
     const bad = batch.items.filter((i) => !i.ok).map((i) => `${i.outcome}\n`);
     const owner = batch.account.id;
     if (ok.length > 0) {
-      batch.outputFileId = files.add(owner, `batch_${batch.id}_output.jsonl`, 'batch_output', ok.join(''), now).id;
+      batch.outputFileId = files.add(
+        owner,
+        `batch_${batch.id}_output.jsonl`,
+        'batch_output',
+        ok.join(''),
+        now,
+      ).id;
     }
     if (bad.length > 0) {
-      batch.errorFileId = files.add(owner, `batch_${batch.id}_error.jsonl`, 'batch_output', bad.join(''), now).id;
+      batch.errorFileId = files.add(
+        owner,
+        `batch_${batch.id}_error.jsonl`,
+        'batch_output',
+        bad.join(''),
+        now,
+      ).id;
     }
     // The lines are in the files now.
     batch.items = [];

@@ -5,6 +5,12 @@
  * which this class routes to their rules. docs/mock-grid-core.md "How the core is built" has the layers.
  */
 import type {
+  Batch,
+  BatchList,
+  ChatCompletionRequest,
+  FileDeleted,
+  FileList,
+  FileObject,
   HordeActiveModel,
   HordeHeartbeat,
   HordePerformance,
@@ -14,14 +20,6 @@ import type {
   HordeWorkerDetails,
   ModelStatus,
   WorkerList,
-} from '@aipg/sdk';
-import type {
-  Batch,
-  BatchList,
-  ChatCompletionRequest,
-  FileDeleted,
-  FileList,
-  FileObject,
 } from '@aipg/sdk';
 import { BatchRunner, type CreateBatchInput, type CreateFileInput } from './batch-runner.js';
 import { ANONYMOUS_KEY, accountView } from './books/accounts.js';

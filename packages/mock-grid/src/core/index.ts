@@ -38,7 +38,6 @@ export { MAX_WORKER_MODELS } from './books/workers.js';
 export { type Clock, ManualClock, SystemClock, type TimerHandle } from './clock.js';
 export { GridError, type GridErrorCode, type GridErrorDetails, isGridError } from './errors.js';
 export { GRID_DEFAULTS, Grid, GridCore } from './grid-core.js';
-export { BATCH_DEFAULTS, type BatchSettings } from './settings.js';
 export {
   GENERATION_TRANSITIONS,
   type GenerationTrigger,
@@ -47,6 +46,7 @@ export {
 } from './job-machine.js';
 export { isStale, type StaleCode } from './ownership.js';
 export { imageFamilyFactor, imagePrice, megapixelSteps } from './pricing.js';
+export { BATCH_DEFAULTS, type BatchSettings } from './settings.js';
 export { sha256Hex } from './sha256.js';
 export { estimateTokens } from './tokens.js';
 // What goes into and comes out of GridCore's calls.

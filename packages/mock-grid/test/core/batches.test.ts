@@ -31,7 +31,13 @@ function startBatch(grid: Grid, lines: string[], apiKey = KEY) {
 }
 
 /** Answers every job the sink holds, then lets the batches take their next steps; until nothing is left. */
-function serve(grid: Grid, clock: ManualClock, sink: FakeSink, by: { connectionId: string }, rounds = 10_000) {
+function serve(
+  grid: Grid,
+  clock: ManualClock,
+  sink: FakeSink,
+  by: { connectionId: string },
+  rounds = 10_000,
+) {
   const answered = new Set<string>();
   for (let i = 0; i < rounds; i++) {
     clock.advance(0);
@@ -57,7 +63,10 @@ describe('a batch in the core', () => {
     const { grid, clock } = makeGrid();
     const { sink, by } = wsWorker(grid);
     const before = grid.account(KEY).balance;
-    const created = startBatch(grid, ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => line(id)));
+    const created = startBatch(
+      grid,
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => line(id)),
+    );
     expect(created.status).toBe('validating');
     expect(created.expires_at).toBe(created.created_at + 86_400);
 
@@ -99,7 +108,12 @@ describe('a batch in the core', () => {
       '[1, 2]',
       JSON.stringify({ method: 'POST', url: '/v1/chat/completions', body: {} }),
       JSON.stringify({ custom_id: 'wrong-url', method: 'POST', url: '/v1/embeddings', body: {} }),
-      JSON.stringify({ custom_id: 'no-messages', method: 'POST', url: '/v1/chat/completions', body: { model: 'm1' } }),
+      JSON.stringify({
+        custom_id: 'no-messages',
+        method: 'POST',
+        url: '/v1/chat/completions',
+        body: { model: 'm1' },
+      }),
       line('n2', 'x', { n: 2 }),
     ];
     const batch = startBatch(grid, [line('ok1'), ...bad, line('ok2')]);
@@ -107,7 +121,10 @@ describe('a batch in the core', () => {
     const done = grid.batch(KEY, batch.id);
     expect(done.status).toBe('completed');
     expect(done.request_counts).toEqual({ total: 8, completed: 2, failed: 6 });
-    expect(lines(grid.fileContent(KEY, done.output_file_id!)).map((l) => l.custom_id)).toEqual(['ok1', 'ok2']);
+    expect(lines(grid.fileContent(KEY, done.output_file_id!)).map((l) => l.custom_id)).toEqual([
+      'ok1',
+      'ok2',
+    ]);
     const errors = lines(grid.fileContent(KEY, done.error_file_id!));
     expect(errors.map((l) => [l.custom_id, l.error.code, l.error.line])).toEqual([
       [null, 'invalid_json', 2],
@@ -149,9 +166,19 @@ describe('a batch in the core', () => {
 
   it('limits: bytes per file (refused), lines and bytes per line (the batch fails), files and batches per key', () => {
     const { grid, clock } = makeGrid({
-      batch: { maxFileBytes: 2_000, maxFileLines: 3, maxLineBytes: 300, maxFilesPerKey: 5, maxActiveBatches: 2 },
+      batch: {
+        maxFileBytes: 2_000,
+        maxFileLines: 3,
+        maxLineBytes: 300,
+        maxFilesPerKey: 5,
+        maxActiveBatches: 2,
+      },
     });
-    const big = () => upload(grid, Array.from({ length: 20 }, (_, i) => line(`r${i}`)));
+    const big = () =>
+      upload(
+        grid,
+        Array.from({ length: 20 }, (_, i) => line(`r${i}`)),
+      );
     expect(big).toThrow(expect.objectContaining({ code: 'PayloadTooLarge', field: 'file', limit: 2_000 }));
 
     const tooMany = startBatch(grid, [line('a'), line('b'), line('c'), line('d')]);
@@ -173,18 +200,29 @@ describe('a batch in the core', () => {
     expect(isGridError(refused, 'TooManyBatches')).toBe(true);
     expect(refused).toMatchObject({ limit: 2 });
     // Five files are held now (the big one was refused at upload): the sixth upload is refused.
-    expect(() => upload(grid, [line('z')])).toThrow(expect.objectContaining({ code: 'TooManyFiles', limit: 5 }));
+    expect(() => upload(grid, [line('z')])).toThrow(
+      expect.objectContaining({ code: 'TooManyFiles', limit: 5 }),
+    );
   });
 
   it('refuses another key, the anonymous key, a file of another purpose and an unknown file', () => {
     const { grid, clock } = makeGrid();
     wsWorker(grid);
     const batch = startBatch(grid, [line('a')]);
-    expect(() => grid.batch('other-key', batch.id)).toThrow(expect.objectContaining({ code: 'RequestNotFound' }));
+    expect(() => grid.batch('other-key', batch.id)).toThrow(
+      expect.objectContaining({ code: 'RequestNotFound' }),
+    );
     expect(() => grid.file('other-key', batch.input_file_id)).toThrow(/No such File object/);
-    expect(() => upload(grid, [line('a')], '0000000000')).toThrow(expect.objectContaining({ code: 'MissingScope' }));
+    expect(() => upload(grid, [line('a')], '0000000000')).toThrow(
+      expect.objectContaining({ code: 'MissingScope' }),
+    );
     expect(() =>
-      grid.createBatch({ apiKey: KEY, input_file_id: 'file-nope', endpoint: '/v1/chat/completions', completion_window: '24h' }),
+      grid.createBatch({
+        apiKey: KEY,
+        input_file_id: 'file-nope',
+        endpoint: '/v1/chat/completions',
+        completion_window: '24h',
+      }),
     ).toThrow(expect.objectContaining({ code: 'RequestNotFound', field: 'input_file_id' }));
     clock.advance(0);
     expect(grid.listBatches(KEY).data.map((b) => b.id)).toEqual([batch.id]);
@@ -193,7 +231,10 @@ describe('a batch in the core', () => {
   it('cancel: nothing more is queued, queued requests are cancelled, running ones finish, then cancelled', () => {
     const { grid, clock } = makeGrid();
     const { sink, by } = wsWorker(grid);
-    const batch = startBatch(grid, Array.from({ length: 10 }, (_, i) => line(`r${i}`)));
+    const batch = startBatch(
+      grid,
+      Array.from({ length: 10 }, (_, i) => line(`r${i}`)),
+    );
     clock.advance(0);
     // r0 is running on the worker, r1–r3 queued.
     expect(sink.jobs).toHaveLength(1);
@@ -222,7 +263,10 @@ describe('a batch in the core', () => {
     // A lease longer than the window: the worker holds its job until the batch expires.
     const { grid, clock } = makeGrid({ wsLeaseMs: 100_000_000 });
     const { sink, by } = wsWorker(grid);
-    const batch = startBatch(grid, Array.from({ length: 6 }, (_, i) => line(`r${i}`)));
+    const batch = startBatch(
+      grid,
+      Array.from({ length: 6 }, (_, i) => line(`r${i}`)),
+    );
     clock.advance(0);
     grid.complete({ generationId: sink.jobs[0]!.id, by, text: 'one' });
     clock.advance(0);
@@ -265,7 +309,10 @@ describe('a batch in the core', () => {
   it('the key in-flight cap (429) only delays a batch: it resumes when the 429 says, nothing lost', () => {
     const { grid, clock } = makeGrid({ maxInFlight: 2 });
     const { sink, by } = wsWorker(grid);
-    const batch = startBatch(grid, Array.from({ length: 7 }, (_, i) => line(`r${i}`)));
+    const batch = startBatch(
+      grid,
+      Array.from({ length: 7 }, (_, i) => line(`r${i}`)),
+    );
     clock.advance(0);
     // The cap lets two in; the third submit got TooManyPrompts and the batch waits out its Retry-After.
     expect(grid.account(KEY).inFlight).toBe(2);
@@ -286,7 +333,10 @@ describe('a batch in the core', () => {
   it('interactive requests are served between a big batch’s requests, never after all of it', () => {
     const { grid, clock } = makeGrid();
     const { sink, by } = wsWorker(grid);
-    const batch = startBatch(grid, Array.from({ length: 200 }, (_, i) => line(`r${i}`)));
+    const batch = startBatch(
+      grid,
+      Array.from({ length: 200 }, (_, i) => line(`r${i}`)),
+    );
     clock.advance(0);
     // Serve a few batch requests, then an interactive one arrives.
     const answer = () => {

@@ -97,7 +97,8 @@ export function createSpecCheck(): SpecCheck {
         for (const [i, row] of text.split('\n').entries()) {
           if (row === '') continue;
           const problems = line(JSON.parse(row));
-          if (problems.length) violations.push(describe(`${where} ${op.operationId} line ${i + 1}`, problems));
+          if (problems.length)
+            violations.push(describe(`${where} ${op.operationId} line ${i + 1}`, problems));
         }
       }
       return response;

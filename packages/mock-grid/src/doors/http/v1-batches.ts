@@ -42,14 +42,18 @@ function createFile(input: RouteInput): DoorResponse {
     return json(400, { detail: `file: a batch file must be UTF-8 JSONL; ${req.bodyProblem}` });
   }
   const parts = parseForm(req.bodyText ?? '', boundary);
-  if (typeof parts === 'string') return json(400, { detail: `There was an error parsing the body: ${parts}` });
-  const file = parts.find((p) => p.name === 'file' && p.filename !== undefined) ?? parts.find((p) => p.name === 'file');
+  if (typeof parts === 'string')
+    return json(400, { detail: `There was an error parsing the body: ${parts}` });
+  const file =
+    parts.find((p) => p.name === 'file' && p.filename !== undefined) ?? parts.find((p) => p.name === 'file');
   const purpose = parts.find((p) => p.name === 'purpose');
   if (purpose === undefined) {
     return v1ValidationError('body', [{ path: ['purpose'], message: 'field required', keyword: 'missing' }]);
   }
   if (purpose.value !== 'batch') {
-    return v1ValidationError('body', [{ path: ['purpose'], message: 'must be one of ["batch"]', keyword: 'enum' }]);
+    return v1ValidationError('body', [
+      { path: ['purpose'], message: 'must be one of ["batch"]', keyword: 'enum' },
+    ]);
   }
   if (file === undefined) {
     return json(400, { detail: 'file: the upload needs a part named file (multipart/form-data)' });

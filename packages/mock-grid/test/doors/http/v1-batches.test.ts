@@ -113,7 +113,9 @@ async function autoWorker(
         if (fault(prompt, attempt)) {
           ws.send(JSON.stringify({ type: 'error', id: frame.id, message: 'injected worker fault' }));
         } else {
-          ws.send(JSON.stringify({ type: 'done', id: frame.id, full_text: `ok: ${prompt}`, finish_reason: 'stop' }));
+          ws.send(
+            JSON.stringify({ type: 'done', id: frame.id, full_text: `ok: ${prompt}`, finish_reason: 'stop' }),
+          );
         }
       };
       if (gate?.paused) gate.held.push(answer);
@@ -131,7 +133,12 @@ describe('the /v1/files and /v1/batches door', () => {
     const res = await upload(text);
     expect(res.status).toBe(200);
     const file = await res.json();
-    expect(file).toMatchObject({ object: 'file', purpose: 'batch', filename: 'requests.jsonl', status: 'processed' });
+    expect(file).toMatchObject({
+      object: 'file',
+      purpose: 'batch',
+      filename: 'requests.jsonl',
+      status: 'processed',
+    });
     expect(file.bytes).toBe(new TextEncoder().encode(text).length);
     expect(await (await t.get(`/v1/files/${file.id}`, auth)).json()).toEqual(file);
     expect((await (await t.get('/v1/files', auth)).json()).data).toEqual([file]);
@@ -153,104 +160,131 @@ describe('the /v1/files and /v1/batches door', () => {
     const wrong = new FormData();
     wrong.append('purpose', 'fine-tune');
     wrong.append('file', new Blob(['{}']), 'x.jsonl');
-    expect((await t.fetch(`${t.url}/v1/files`, { method: 'POST', body: wrong, headers: auth })).status).toBe(422);
+    expect((await t.fetch(`${t.url}/v1/files`, { method: 'POST', body: wrong, headers: auth })).status).toBe(
+      422,
+    );
     expect((await t.fetch(`${t.url}/v1/files`, { method: 'POST', body: wrong })).status).toBe(401);
 
     const del = await t.fetch(`${t.url}/v1/files/${file.id}`, { method: 'DELETE', headers: auth });
     expect(await del.json()).toEqual({ id: file.id, object: 'file', deleted: true });
     expect((await t.get(`/v1/files/${file.id}`, auth)).status).toBe(404);
-    expect((await t.post('/v1/batches', { input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' })).status).toBe(404);
-    const bad = await t.post('/v1/batches', { input_file_id: 'x', endpoint: '/v1/embeddings', completion_window: '1h' });
+    expect(
+      (
+        await t.post('/v1/batches', {
+          input_file_id: file.id,
+          endpoint: '/v1/chat/completions',
+          completion_window: '24h',
+        })
+      ).status,
+    ).toBe(404);
+    const bad = await t.post('/v1/batches', {
+      input_file_id: 'x',
+      endpoint: '/v1/embeddings',
+      completion_window: '1h',
+    });
     expect(bad.status).toBe(422);
   });
 
-  it(
-    '1,000 items with injected 429s and worker faults, a cancelled batch, and interactive chats meanwhile: ' +
-      'nothing lost, nothing run twice, every line accounted for',
-    async () => {
-      // The key may have 6 requests in flight: two batches of 4 each hit the cap (429) while both run.
-      t = await startTestGrid({
-        clock: new SystemClock(),
-        grid: { maxInFlight: 6, strikeLimit: 100_000, maxAttempts: 3 },
-      });
-      const served: Served = { paid: new Map(), jobs: 0, attempts: new Map() };
-      // Every 10th item fails its first attempt; `item doomed` fails every attempt (faulted after 3).
-      const fault = (prompt: string, attempt: number) =>
-        prompt === 'item doomed' || (attempt === 1 && /item a\d*0$/.test(prompt));
-      const gate = { paused: true, held: [] as Array<() => void> };
-      for (let i = 0; i < 4; i++) await autoWorker(`batch-worker-${i}`, served, fault, gate);
+  it('1,000 items with injected 429s and worker faults, a cancelled batch, and interactive chats meanwhile: ' +
+    'nothing lost, nothing run twice, every line accounted for', async () => {
+    // The key may have 6 requests in flight: two batches of 4 each hit the cap (429) while both run.
+    t = await startTestGrid({
+      clock: new SystemClock(),
+      grid: { maxInFlight: 6, strikeLimit: 100_000, maxAttempts: 3 },
+    });
+    const served: Served = { paid: new Map(), jobs: 0, attempts: new Map() };
+    // Every 10th item fails its first attempt; `item doomed` fails every attempt (faulted after 3).
+    const fault = (prompt: string, attempt: number) =>
+      prompt === 'item doomed' || (attempt === 1 && /item a\d*0$/.test(prompt));
+    const gate = { paused: true, held: [] as Array<() => void> };
+    for (let i = 0; i < 4; i++) await autoWorker(`batch-worker-${i}`, served, fault, gate);
 
-      const big = [...Array.from({ length: 999 }, (_, i) => requestLine(`a${i}`)), requestLine('doomed')];
-      const a = await createBatch((await (await upload(`${big.join('\n')}\n`)).json()).id);
-      const small = Array.from({ length: 200 }, (_, i) => requestLine(`b${i}`));
-      const b = await createBatch((await (await upload(small.join('\n'))).json()).id);
+    const big = [...Array.from({ length: 999 }, (_, i) => requestLine(`a${i}`)), requestLine('doomed')];
+    const a = await createBatch((await (await upload(`${big.join('\n')}\n`)).json()).id);
+    const small = Array.from({ length: 200 }, (_, i) => requestLine(`b${i}`));
+    const b = await createBatch((await (await upload(small.join('\n'))).json()).id);
 
-      // Workers hold their first jobs: both batches fill up against the cap of 6, so one of them got a 429.
-      await until(
-        async () => t.grid.core.account(CLIENT_KEY).inFlight,
-        (n) => n === 6,
-        'the in-flight cap to fill',
-      );
-      const [ra, rb] = [await batch(a.id), await batch(b.id)];
-      expect([ra.status, rb.status]).toEqual(['in_progress', 'in_progress']);
-      gate.paused = false;
-      for (const answer of gate.held.splice(0)) answer();
+    // Workers hold their first jobs: both batches fill up against the cap of 6, so one of them got a 429.
+    await until(
+      async () => t.grid.core.account(CLIENT_KEY).inFlight,
+      (n) => n === 6,
+      'the in-flight cap to fill',
+    );
+    const [ra, rb] = [await batch(a.id), await batch(b.id)];
+    expect([ra.status, rb.status]).toEqual(['in_progress', 'in_progress']);
+    gate.paused = false;
+    for (const answer of gate.held.splice(0)) answer();
 
-      // Interactive chats from another key are answered while the big batch runs.
-      for (let i = 0; i < 5; i++) {
-        const res = await t.post('/v1/chat/completions', chatBody(), { apikey: 'interactive-key' });
-        expect(res.status).toBe(200);
+    // Interactive chats from another key are answered while the big batch runs.
+    for (let i = 0; i < 5; i++) {
+      const res = await t.post('/v1/chat/completions', chatBody(), { apikey: 'interactive-key' });
+      expect(res.status).toBe(200);
+    }
+    expect((await batch(a.id)).status).toBe('in_progress');
+
+    // Cancel the small batch once a few of its requests are done.
+    await until(
+      () => batch(b.id),
+      (v) => v.request_counts.completed >= 4,
+      'the small batch to run',
+    );
+    const cancel = await t.post(`/v1/batches/${b.id}/cancel`, {});
+    expect(cancel.status).toBe(200);
+    expect(['cancelling', 'cancelled']).toContain((await cancel.json()).status);
+
+    const doneA = await until(
+      () => batch(a.id),
+      (v) => ENDED.includes(v.status),
+      'the big batch to end',
+    );
+    const doneB = await until(
+      () => batch(b.id),
+      (v) => ENDED.includes(v.status),
+      'the small batch to end',
+    );
+    expect(doneA.status).toBe('completed');
+    expect(doneB.status).toBe('cancelled');
+
+    for (const [done, input, prefix] of [
+      [doneA, big, 'a'],
+      [doneB, small, 'b'],
+    ] as const) {
+      const out = await content(done.output_file_id);
+      const err = await content(done.error_file_id);
+      const ids = [...out, ...err].map((l) => l.custom_id);
+      // Every input line once, in the output or the error file, never both.
+      expect(ids).toHaveLength(input.length);
+      expect(new Set(ids).size).toBe(input.length);
+      expect(new Set(ids)).toEqual(new Set(input.map((l) => JSON.parse(l).custom_id)));
+      expect(done.request_counts).toEqual({ total: input.length, completed: out.length, failed: err.length });
+      for (const l of out) {
+        expect(l.response.status_code).toBe(200);
+        expect(l.response.body.choices[0].message.content).toBe(`ok: item ${l.custom_id}`);
+        // Nothing run twice: the grid paid one attempt per answered line.
+        expect(served.paid.get(`item ${l.custom_id}`), l.custom_id).toBe(1);
       }
-      expect((await batch(a.id)).status).toBe('in_progress');
-
-      // Cancel the small batch once a few of its requests are done.
-      await until(() => batch(b.id), (v) => v.request_counts.completed >= 4, 'the small batch to run');
-      const cancel = await t.post(`/v1/batches/${b.id}/cancel`, {});
-      expect(cancel.status).toBe(200);
-      expect(['cancelling', 'cancelled']).toContain((await cancel.json()).status);
-
-      const doneA = await until(() => batch(a.id), (v) => ENDED.includes(v.status), 'the big batch to end');
-      const doneB = await until(() => batch(b.id), (v) => ENDED.includes(v.status), 'the small batch to end');
-      expect(doneA.status).toBe('completed');
-      expect(doneB.status).toBe('cancelled');
-
-      for (const [done, input, prefix] of [
-        [doneA, big, 'a'],
-        [doneB, small, 'b'],
-      ] as const) {
-        const out = await content(done.output_file_id);
-        const err = await content(done.error_file_id);
-        const ids = [...out, ...err].map((l) => l.custom_id);
-        // Every input line once, in the output or the error file, never both.
-        expect(ids).toHaveLength(input.length);
-        expect(new Set(ids).size).toBe(input.length);
-        expect(new Set(ids)).toEqual(new Set(input.map((l) => JSON.parse(l).custom_id)));
-        expect(done.request_counts).toEqual({ total: input.length, completed: out.length, failed: err.length });
-        for (const l of out) {
-          expect(l.response.status_code).toBe(200);
-          expect(l.response.body.choices[0].message.content).toBe(`ok: item ${l.custom_id}`);
-          // Nothing run twice: the grid paid one attempt per answered line.
-          expect(served.paid.get(`item ${l.custom_id}`), l.custom_id).toBe(1);
-        }
-        for (const l of err) expect(served.paid.get(`item ${l.custom_id}`) ?? 0).toBe(0);
-        if (prefix === 'a') {
-          expect(out).toHaveLength(999);
-          expect(err).toEqual([expect.objectContaining({ custom_id: 'doomed', error: expect.objectContaining({ code: 'faulted' }) })]);
-        } else {
-          expect(err.length).toBeGreaterThan(0);
-          expect(new Set(err.map((l) => l.error.code))).toEqual(new Set(['batch_cancelled']));
-        }
+      for (const l of err) expect(served.paid.get(`item ${l.custom_id}`) ?? 0).toBe(0);
+      if (prefix === 'a') {
+        expect(out).toHaveLength(999);
+        expect(err).toEqual([
+          expect.objectContaining({
+            custom_id: 'doomed',
+            error: expect.objectContaining({ code: 'faulted' }),
+          }),
+        ]);
+      } else {
+        expect(err.length).toBeGreaterThan(0);
+        expect(new Set(err.map((l) => l.error.code))).toEqual(new Set(['batch_cancelled']));
       }
-      console.log(
-        `batch a: ${JSON.stringify(doneA.request_counts)}, cancelled batch b: ${JSON.stringify(doneB.request_counts)}, ` +
-          `worker attempts ${served.jobs}`,
-      );
-      // Only the batches' answered lines were paid (plus the 5 interactive chats).
-      const paidTotal = [...served.paid.values()].reduce((x, y) => x + y, 0);
-      expect(paidTotal).toBe(doneA.request_counts.completed + doneB.request_counts.completed + 5);
-      expect(t.grid.core.account(CLIENT_KEY).inFlight).toBe(0);
-      expect(t.grid.core.counters().queued).toBe(0);
-    },
-    300_000,
-  );
+    }
+    console.log(
+      `batch a: ${JSON.stringify(doneA.request_counts)}, cancelled batch b: ${JSON.stringify(doneB.request_counts)}, ` +
+        `worker attempts ${served.jobs}`,
+    );
+    // Only the batches' answered lines were paid (plus the 5 interactive chats).
+    const paidTotal = [...served.paid.values()].reduce((x, y) => x + y, 0);
+    expect(paidTotal).toBe(doneA.request_counts.completed + doneB.request_counts.completed + 5);
+    expect(t.grid.core.account(CLIENT_KEY).inFlight).toBe(0);
+    expect(t.grid.core.counters().queued).toBe(0);
+  }, 300_000);
 });
