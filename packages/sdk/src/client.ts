@@ -20,7 +20,9 @@ import {
   type PlainRequest,
 } from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
+import { Batches } from './resources/batches';
 import { Chat } from './resources/chat';
+import { Files } from './resources/files';
 import { Images } from './resources/images';
 import { Models } from './resources/models';
 import { Status } from './resources/status';
@@ -80,7 +82,9 @@ export interface CallRequest {
   /** A path of the spec (openapi/), e.g. `/v1/models/{model_id}`: each `{name}` is filled from `params`. */
   path: keyof paths;
   params?: Record<string, string> | undefined;
-  /** Sent as JSON. */
+  /** The query string; `undefined` values are left out. */
+  query?: Record<string, string | number | undefined> | undefined;
+  /** Sent as JSON; a `FormData` is sent as it is (`multipart/form-data`). */
   body?: unknown;
   /** The endpoint's own headers: over the client's defaults, under the call's `headers` option. */
   headers?: Record<string, string> | undefined;
@@ -111,6 +115,10 @@ export class Grid {
   readonly text: Text;
   /** Images: `generate()` on `/v1/images/generations`, `createAndWait()` on the Horde's `/api/v2/generate/*`. */
   readonly images: Images;
+  /** Batch API files (`/v1/files`): upload JSONL, read output files. */
+  readonly files: Files;
+  /** OpenAI-compatible batches (`/v1/batches`): create, retrieve, list, cancel, `createAndPoll`. */
+  readonly batches: Batches;
 
   readonly #fetch: Fetch;
   /** Sent with every request, names lower-cased (the `defaultHeaders` option already applied). */
@@ -160,6 +168,8 @@ export class Grid {
     this.workers = new Workers(this);
     this.text = new Text(this);
     this.images = new Images(this);
+    this.files = new Files(this);
+    this.batches = new Batches(this);
   }
 
   /**
@@ -195,18 +205,23 @@ export class Grid {
     request: CallRequest,
     parseAs: 'json' | 'stream' = 'json',
   ): Promise<CallResult<T>> {
-    const { method, path, params, body } = request;
+    const { method, path, params, body, query } = request;
+    const form = body instanceof FormData;
     // One id per logical call (the same on every retry); a caller-supplied X-Request-Id wins.
     const headers = mergeHeaders(
-      body === undefined ? undefined : JSON_TYPE,
+      body === undefined || form ? undefined : JSON_TYPE,
       this.#headers,
       request.headers,
       { 'x-request-id': uuid4() },
       options?.headers,
     );
     const sentId = headers['x-request-id'];
-    const url = this.baseURL + serializePath(path, params);
-    const json = body === undefined ? undefined : JSON.stringify(body);
+    let url = this.baseURL + serializePath(path, params);
+    const search = new URLSearchParams();
+    for (const name in query) if (query[name] !== undefined) search.set(name, String(query[name]));
+    const qs = search.toString();
+    if (qs) url += `?${qs}`;
+    const json = body === undefined || form ? (body as FormData | undefined) : JSON.stringify(body);
     const [response, read] = await this.#exchange(
       options,
       parseAs === 'stream' ? 'stream' : 'text',
