@@ -217,10 +217,13 @@ export class Grid {
     );
     const sentId = headers['x-request-id'];
     let url = this.baseURL + serializePath(path, params);
-    const search = new URLSearchParams();
-    for (const name in query) if (query[name] !== undefined) search.set(name, String(query[name]));
-    const qs = search.toString();
-    if (qs) url += `?${qs}`;
+    let sep = '?';
+    for (const name in query) {
+      const value = query[name];
+      if (value === undefined) continue;
+      url += `${sep}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+      sep = '&';
+    }
     const json = body === undefined || form ? (body as FormData | undefined) : JSON.stringify(body);
     const [response, read] = await this.#exchange(
       options,
