@@ -1,8 +1,18 @@
-// One line per step, each prefixed by where it happened: `[v1]`, `[horde]`, `[image]`, `[grid]`, `[worker]`, `[chat]`.
+// One line per step, each prefixed by where it happened: `[v1]`, `[horde]`, `[image]`, `[batch]`, `[grid]`,
+// `[worker]`, `[chat]`.
 
-export type Tag = 'v1' | 'horde' | 'image' | 'grid' | 'worker' | 'chat' | 'demo';
+export type Tag = 'v1' | 'horde' | 'image' | 'batch' | 'grid' | 'worker' | 'chat' | 'demo';
 
-const COLORS: Record<Tag, number> = { v1: 36, horde: 35, image: 95, grid: 32, worker: 33, chat: 34, demo: 1 };
+const COLORS: Record<Tag, number> = {
+  v1: 36,
+  horde: 35,
+  image: 95,
+  batch: 96,
+  grid: 32,
+  worker: 33,
+  chat: 34,
+  demo: 1,
+};
 
 export class Printer {
   /** A line written piece by piece (streamed tokens) is still open. */
