@@ -27,7 +27,10 @@ beforeAll(() => {
     cancel: () => {},
     close: () => {},
   };
-  connectionId = core.register({ apikey: WORKER_KEY, name: 'sdk-batch-worker', models: [MODEL] }, sink).connectionId;
+  connectionId = core.register(
+    { apikey: WORKER_KEY, name: 'sdk-batch-worker', models: [MODEL] },
+    sink,
+  ).connectionId;
 });
 afterAll(() => {
   server.close();
@@ -57,7 +60,10 @@ describe('@aipg/sdk grid.files / grid.batches against the mock grid', () => {
     expect(done.request_counts).toEqual({ total: 12, completed: 12, failed: 0 });
     expect(progress.at(-1)).toBe('completed');
 
-    const lines = (await grid.files.content(done.output_file_id!)).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await grid.files.content(done.output_file_id!))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.custom_id)).toEqual(Array.from({ length: 12 }, (_, i) => `q${i}`));
     expect(lines[0].response.body.object).toBe('chat.completion');
 

@@ -51,11 +51,23 @@ function serve(
   }
 }
 
-function lines(text: string): Record<string, any>[] {
+/** An output or error line as the tests read it (spec `BatchRequestOutput`; each test checks which it is). */
+interface OutLine {
+  id: string;
+  custom_id: string | null;
+  response: {
+    status_code: number;
+    request_id: string;
+    body: { object: string; choices: { message: { content: string } }[] };
+  };
+  error: { code: string; message: string; line: number };
+}
+
+function lines(text: string): OutLine[] {
   return text
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l));
+    .map((l) => JSON.parse(l) as OutLine);
 }
 
 describe('a batch in the core', () => {
@@ -92,7 +104,7 @@ describe('a batch in the core', () => {
       expect(l.error).toBeNull();
       expect(l.response.status_code).toBe(200);
       expect(l.response.body.object).toBe('chat.completion');
-      expect(l.response.body.choices[0].message.content).toContain(`say ${l.custom_id}`);
+      expect(l.response.body.choices[0]!.message.content).toContain(`say ${l.custom_id}`);
     }
     expect(new Set(out.map((l) => l.id)).size).toBe(6);
     // Charged to the batch's key as six ordinary requests.

@@ -31,7 +31,7 @@ export class Files extends APIResource {
     const name = params.filename ?? (file as { name?: string }).name ?? 'batch.jsonl';
     const form = new FormData();
     form.append('purpose', params.purpose ?? 'batch');
-    form.append('file', file instanceof Blob ? file : new Blob([file as BlobPart]), name);
+    form.append('file', new Blob([file as BlobPart]), name);
     return this._client.call(options, { method: 'POST', path: '/v1/files', body: form });
   }
 

@@ -1,3 +1,4 @@
+import type { Batch } from '@aipg/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SystemClock } from '../../../src/core/index.js';
@@ -42,7 +43,7 @@ async function createBatch(fileId: string, key = CLIENT_KEY) {
 }
 
 async function batch(id: string, key = CLIENT_KEY) {
-  return (await (await t.get(`/v1/batches/${id}`, { apikey: key })).json()) as Record<string, any>;
+  return (await (await t.get(`/v1/batches/${id}`, { apikey: key })).json()) as Batch;
 }
 
 const ENDED = ['completed', 'failed', 'expired', 'cancelled'];
@@ -57,7 +58,7 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: str
   }
 }
 
-async function content(fileId: string | null): Promise<Record<string, any>[]> {
+async function content(fileId: string | null): Promise<OutLine[]> {
   if (!fileId) return [];
   const res = await t.get(`/v1/files/${fileId}/content`, auth);
   expect(res.status).toBe(200);
@@ -65,7 +66,19 @@ async function content(fileId: string | null): Promise<Record<string, any>[]> {
   return (await res.text())
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l));
+    .map((l) => JSON.parse(l) as OutLine);
+}
+
+/** An output or error line as the tests read it (spec `BatchRequestOutput`; each test checks which it is). */
+interface OutLine {
+  id: string;
+  custom_id: string | null;
+  response: {
+    status_code: number;
+    request_id: string;
+    body: { object: string; choices: { message: { content: string } }[] };
+  };
+  error: { code: string; message: string; line: number };
 }
 
 interface Served {
@@ -259,9 +272,9 @@ describe('the /v1/files and /v1/batches door', () => {
       expect(done.request_counts).toEqual({ total: input.length, completed: out.length, failed: err.length });
       for (const l of out) {
         expect(l.response.status_code).toBe(200);
-        expect(l.response.body.choices[0].message.content).toBe(`ok: item ${l.custom_id}`);
+        expect(l.response.body.choices[0]!.message.content).toBe(`ok: item ${l.custom_id}`);
         // Nothing run twice: the grid paid one attempt per answered line.
-        expect(served.paid.get(`item ${l.custom_id}`), l.custom_id).toBe(1);
+        expect(served.paid.get(`item ${l.custom_id}`), String(l.custom_id)).toBe(1);
       }
       for (const l of err) expect(served.paid.get(`item ${l.custom_id}`) ?? 0).toBe(0);
       if (prefix === 'a') {
