@@ -1101,6 +1101,21 @@ export interface components {
             };
         };
         /**
+         * Too many: the key holds the most files it may (100) or has the most batches that have not ended (16) —
+         * `ErrorDetail` naming the limit — or the caller's address has failed authentication too often (the door's guard,
+         * `RateLimitErrorBody`). `Retry-After` is set when waiting helps (the guard; 60 s for active batches).
+         */
+        V1BatchRateLimited: {
+            headers: {
+                /** Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": RateLimitErrorBody | ErrorDetail;
+            };
+        };
+        /**
          * A Horde check failed (`HordeError`), or the body failed validation (`HordeValidationError`; a body that is not
          * valid UTF-8 is reported under `errors.body`, naming the first bad byte).
          */
@@ -5396,6 +5411,7 @@ export interface operations {
             };
             401: components["responses"]["V1Unauthorized"];
             422: components["responses"]["V1ValidationError"];
+            429: components["responses"]["V1BatchRateLimited"];
         };
     };
     createFile: {
@@ -5487,20 +5503,7 @@ export interface operations {
                     "application/json": ErrorDetail;
                 };
             };
-            /** The key already holds the most files it may (100); delete some first. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Too many files: 100 stored, the limit is 100 per key"
-                     *     }
-                     */
-                    "application/json": ErrorDetail;
-                };
-            };
+            429: components["responses"]["V1BatchRateLimited"];
         };
     };
     retrieveFile: {
@@ -5542,6 +5545,7 @@ export interface operations {
             };
             401: components["responses"]["V1Unauthorized"];
             404: components["responses"]["V1FileNotFound"];
+            429: components["responses"]["V1BatchRateLimited"];
         };
     };
     deleteFile: {
@@ -5577,6 +5581,7 @@ export interface operations {
             };
             401: components["responses"]["V1Unauthorized"];
             404: components["responses"]["V1FileNotFound"];
+            429: components["responses"]["V1BatchRateLimited"];
         };
     };
     retrieveFileContent: {
@@ -5620,6 +5625,7 @@ export interface operations {
             };
             401: components["responses"]["V1Unauthorized"];
             404: components["responses"]["V1FileNotFound"];
+            429: components["responses"]["V1BatchRateLimited"];
         };
     };
     listBatches: {
@@ -5656,6 +5662,7 @@ export interface operations {
             };
             401: components["responses"]["V1Unauthorized"];
             422: components["responses"]["V1ValidationError"];
+            429: components["responses"]["V1BatchRateLimited"];
         };
     };
     createBatch: {
@@ -5735,22 +5742,7 @@ export interface operations {
             404: components["responses"]["V1FileNotFound"];
             415: components["responses"]["V1UnsupportedMediaType"];
             422: components["responses"]["V1ValidationError"];
-            /** The key has 16 batches that have not ended. */
-            429: {
-                headers: {
-                    /** Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Too many active batches: 16, the limit is 16 per key"
-                     *     }
-                     */
-                    "application/json": ErrorDetail;
-                };
-            };
+            429: components["responses"]["V1BatchRateLimited"];
         };
     };
     retrieveBatch: {
@@ -5810,6 +5802,7 @@ export interface operations {
             };
             401: components["responses"]["V1Unauthorized"];
             404: components["responses"]["V1BatchNotFound"];
+            429: components["responses"]["V1BatchRateLimited"];
         };
     };
     cancelBatch: {
@@ -5867,6 +5860,7 @@ export interface operations {
             };
             401: components["responses"]["V1Unauthorized"];
             404: components["responses"]["V1BatchNotFound"];
+            429: components["responses"]["V1BatchRateLimited"];
         };
     };
     listModels: {

@@ -27,6 +27,15 @@ const KEYED = new Set([
   'hordeImagePop',
   'hordeImageProgress',
   'hordeImageSubmit',
+  'createFile',
+  'listFiles',
+  'retrieveFile',
+  'deleteFile',
+  'retrieveFileContent',
+  'createBatch',
+  'listBatches',
+  'retrieveBatch',
+  'cancelBatch',
 ]);
 
 function admitted(route: Route): Route {
