@@ -303,18 +303,13 @@ export class BatchRunner {
   /** Stops queuing, cancels the queued requests and lets the running ones finish (`cancelling` → `cancelled`). */
   cancel(apiKey: string | undefined, id: string): Batch {
     const batch = this.#batch(apiKey, id);
-    if (!TERMINAL.has(batch.status) && batch.status !== 'cancelling') {
+    // A batch whose every request has ended (`finalizing`) is only writing its files: it completes.
+    if (batch.status === 'validating' || batch.status === 'in_progress') {
       batch.status = 'cancelling';
       batch.at.cancelling = this.host.clock.now();
       this.#schedule(batch);
     }
     return this.#view(batch);
-  }
-
-  /** Whether a batch has not ended (views: `ended` false). */
-  isActive(id: string): boolean {
-    const batch = this.#byId.get(id);
-    return batch !== undefined && !TERMINAL.has(batch.status);
   }
 
   /** Stops every timer (the grid's `dispose`). */

@@ -121,7 +121,11 @@ export class GridCore {
       submit: (account, request, listener) => this.#submitFor(account, request, listener),
       jobState: (jobId) => this.job(jobId)?.state,
       cancel: (id) => {
-        this.cancel(id);
+        try {
+          this.cancel(id);
+        } catch {
+          // Already ended and forgotten: nothing left to cancel.
+        }
       },
     });
   }
