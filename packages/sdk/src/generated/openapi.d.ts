@@ -249,7 +249,8 @@ export interface paths {
         /**
          * Stops the batch: no more of its requests are queued, the queued ones are cancelled, the running ones finish
          * (as on OpenAI). The batch is `cancelling` until they have, then `cancelled`, with what finished in its output
-         * file and the rest in its error file (`batch_cancelled`). A batch that has ended is returned as it is.
+         * file and the rest in its error file (`batch_cancelled`). A batch that has ended, or is only writing its files
+         * (`finalizing`), is returned as it is.
          * Cancel a batch
          */
         post: operations["cancelBatch"];
