@@ -41,6 +41,8 @@ const LIMIT_SCHEMAS = [
   'HordeImageAsyncRequest',
   'HordeImageParams',
   'HordeImagePopRequest',
+  'FileUploadRequest',
+  'BatchCreateRequest',
 ];
 /** The JSON Schema keywords that bound a value, in the order they are printed. */
 const BOUND_KEYWORDS = [

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { type GridEvent, type MockGrid, startMockGrid } from '@aipg/mock-grid';
 import { Grid } from '@aipg/sdk';
 import { saveImages } from '@aipg/sdk/node';
+import { runBatch } from './batch.js';
 import { describeExit, type Example, runExample } from './children.js';
 import { Lifecycle } from './lifecycle.js';
 import { Printer, step } from './printer.js';
@@ -172,6 +173,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   const gaps = [...lifecycle.missing({ v1: 2, horde: 2, image: 1 }), ...lifecycle.problems];
   if (gaps.length > 0) throw new DemoError(`not every step happened:\n  ${gaps.join('\n  ')}`);
+  await runBatch({ gridUrl: grid.url, model: SMALL, out, part, DemoError });
 
   part('4. shutting down');
   const workerExit = await worker.stop();

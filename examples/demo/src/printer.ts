@@ -1,12 +1,13 @@
-// One line per step, each prefixed by where it happened: `[v1]`, `[horde]`, `[image]`, `[grid]`, `[worker]`, `[chat]`,
-// and `[events]` for the events a client is pushed.
+// One line per step, each prefixed by where it happened: `[v1]`, `[horde]`, `[image]`, `[batch]`, `[grid]`,
+// `[worker]`, `[chat]`, and `[events]` for the events a client is pushed.
 
-export type Tag = 'v1' | 'horde' | 'image' | 'grid' | 'worker' | 'chat' | 'demo' | 'events';
+export type Tag = 'v1' | 'horde' | 'image' | 'batch' | 'grid' | 'worker' | 'chat' | 'demo' | 'events';
 
 const COLORS: Record<Tag, number> = {
   v1: 36,
   horde: 35,
   image: 95,
+  batch: 96,
   grid: 32,
   worker: 33,
   chat: 34,

@@ -46,8 +46,10 @@ it('runs a chat over /v1, a Horde job and an image, printing every lifecycle ste
   const code = await demo.exited;
   const output = demo.output();
   expect(code, output).toBe(0);
-  // Two chat questions, then one Horde job: each goes all the way, in order.
-  expect(stepsOf(output, 'v1')).toEqual([...STEPS, ...STEPS]);
+  // Two chat questions, then one Horde job: each goes all the way, in order. (The batch's requests, after its
+  // heading, are /v1 jobs too.)
+  const beforeBatch = output.slice(0, output.indexOf('\n3b. a batch'));
+  expect(stepsOf(beforeBatch, 'v1')).toEqual([...STEPS, ...STEPS]);
   // (A streamed line cut short by a pushed-events line goes on under `…`.)
   const horde = stepsOf(output, 'horde').filter((name) => name !== '…');
   expect(horde).toEqual([...STEPS, 'result', ...STEPS]);
@@ -78,7 +80,17 @@ it('runs a chat over /v1, a Horde job and an image, printing every lifecycle ste
   const png = readFileSync(saved![1]!);
   expect(png.length).toBe(Number(saved![2]));
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]); // PNG IHDR width, height
-  expect(output).toMatch(/✔ demo finished in [\d.]+ s: 5 jobs through 2 doors/);
+  // A small batch: uploaded, run to completion, and one output line per request line, in input order.
+  expect(output).toMatch(
+    /\[batch\] {2}uploaded {6}demo-batch\.jsonl: 3 request lines, \d+ bytes \(file-\w+\)/,
+  );
+  expect(output).toMatch(/\[batch\] {2}completed {5}completed: 3 of 3 answered, 0 failed/);
+  expect([...output.matchAll(/\[batch\] {2}output {8}(q\d): "Demo /g)].map((m) => m[1])).toEqual([
+    'q1',
+    'q2',
+    'q3',
+  ]);
+  expect(output).toMatch(/✔ demo finished in [\d.]+ s: 8 jobs through 2 doors/);
 });
 
 function alive(pid: number): boolean {

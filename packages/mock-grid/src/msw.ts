@@ -15,6 +15,7 @@ import { normalisePath } from './doors/http/paths.js';
 import { type DoorLimits, surfaceOf } from './doors/http/router.js';
 import { handleDoorRequest, handleStoreRequest, isStorePath } from './doors/http/routes.js';
 import { type DoorResponse, sseItem } from './doors/http/types.js';
+import { bodyLimitFor } from './doors/http/v1-batches.js';
 
 export interface GridHandlersOptions {
   /** Where the grid lives, e.g. `http://grid.test` (requests under it are answered). */
@@ -54,8 +55,9 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
       }
       return Response.json(out.body, { status: out.status, headers: out.headers });
     }
-    if (bytes.length > ctx.limits.maxBodyBytes) {
-      const message = `request body too large (max ${ctx.limits.maxBodyBytes} bytes)`;
+    const cap = bodyLimitFor(ctx, request.method, path);
+    if (bytes.length > cap) {
+      const message = `request body too large (max ${cap} bytes)`;
       return surfaceOf(path) === 'v1'
         ? Response.json({ detail: message }, { status: 413 })
         : Response.json(
@@ -93,6 +95,12 @@ function toResponse(out: DoorResponse, aborter: AbortController): Response {
     return new Response(JSON.stringify(out.body), {
       status: out.status,
       headers: { 'content-type': 'application/json', ...out.headers },
+    });
+  }
+  if (out.kind === 'raw') {
+    return new Response(out.body, {
+      status: out.status,
+      headers: { 'content-type': out.contentType, ...out.headers },
     });
   }
   const iterator = out.events[Symbol.asyncIterator]();

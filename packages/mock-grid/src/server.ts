@@ -37,6 +37,7 @@ import {
   tooManyConnections,
 } from './doors/http/socket-limits.js';
 import { type DoorResponse, json } from './doors/http/types.js';
+import { bodyLimitFor } from './doors/http/v1-batches.js';
 import { WorkerDoor, WS_PATH, type WsDoorOptions } from './doors/ws/worker-door.js';
 import { auditCore } from './log/audit.js';
 import { createGridLog, type GridLog, type LogLevel } from './log/grid-log.js';
@@ -291,7 +292,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
   }
   let body: DecodedBody;
   try {
-    body = await readBody(req, ctx.limits.maxBodyBytes, io.bodyTimeoutMs);
+    const { path } = normalisePath(req.url ?? '/');
+    body = await readBody(req, bodyLimitFor(ctx, req.method ?? 'GET', path), io.bodyTimeoutMs);
   } catch (err) {
     const path = normalisePath(req.url ?? '/').path;
     if (err instanceof BodyTimeoutError) {

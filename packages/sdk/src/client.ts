@@ -28,7 +28,9 @@ import {
   type BatchRun,
   runBatch,
 } from './lib/batch';
+import { Batches } from './resources/batches';
 import { Chat } from './resources/chat';
+import { Files } from './resources/files';
 import { Images } from './resources/images';
 import { Jobs } from './resources/jobs';
 import { Models } from './resources/models';
@@ -94,7 +96,9 @@ export interface CallRequest {
   /** A path of the spec (openapi/), e.g. `/v1/models/{model_id}`: each `{name}` is filled from `params`. */
   path: keyof paths;
   params?: Record<string, string> | undefined;
-  /** Sent as JSON. */
+  /** The query string; `undefined` values are left out. */
+  query?: Record<string, string | number | undefined> | undefined;
+  /** Sent as JSON; a `FormData` is sent as it is (`multipart/form-data`). */
   body?: unknown;
   /** The endpoint's own headers: over the client's defaults, under the call's `headers` option. */
   headers?: Record<string, string> | undefined;
@@ -127,6 +131,10 @@ export class Grid {
   readonly images: Images;
   /** A job's pushed events: `jobs.watch(id)` (`/v1/jobs/{id}/events`, AIPG extension). */
   readonly jobs: Jobs;
+  /** Batch API files (`/v1/files`): upload JSONL, read output files. */
+  readonly files: Files;
+  /** OpenAI-compatible batches (`/v1/batches`): create, retrieve, list, cancel, `createAndPoll`. */
+  readonly batches: Batches;
 
   readonly #fetch: Fetch;
   /** Sent with every request, names lower-cased (the `defaultHeaders` option already applied). */
@@ -177,6 +185,8 @@ export class Grid {
     this.text = new Text(this);
     this.images = new Images(this);
     this.jobs = new Jobs(this);
+    this.files = new Files(this);
+    this.batches = new Batches(this);
   }
 
   /**
@@ -224,18 +234,26 @@ export class Grid {
     request: CallRequest,
     parseAs: 'json' | 'stream' = 'json',
   ): Promise<CallResult<T>> {
-    const { method, path, params, body } = request;
+    const { method, path, params, body, query } = request;
+    const form = body instanceof FormData;
     // One id per logical call (the same on every retry); a caller-supplied X-Request-Id wins.
     const headers = mergeHeaders(
-      body === undefined ? undefined : JSON_TYPE,
+      body === undefined || form ? undefined : JSON_TYPE,
       this.#headers,
       request.headers,
       { 'x-request-id': uuid4() },
       options?.headers,
     );
     const sentId = headers['x-request-id'];
-    const url = this.baseURL + serializePath(path, params);
-    const json = body === undefined ? undefined : JSON.stringify(body);
+    let url = this.baseURL + serializePath(path, params);
+    let sep = '?';
+    for (const name in query) {
+      const value = query[name];
+      if (value === undefined) continue;
+      url += `${sep}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+      sep = '&';
+    }
+    const json = body === undefined || form ? (body as FormData | undefined) : JSON.stringify(body);
     const [response, read] = await this.#exchange(
       options,
       parseAs === 'stream' ? 'stream' : 'text',

@@ -42,6 +42,7 @@ export {
 // reachable as `components['schemas'][name]`: the wire shapes the worker and the mock grid code against.
 // The named exports below are the ones results and params are made of, with the SDK's own additions.
 export type * from './generated/openapi';
+export type { CursorPage, PagePromise } from './internal/pages';
 export {
   type BatchChatItem,
   type BatchChatRequest,
@@ -59,6 +60,7 @@ export {
   ChatCompletionStream,
   type ChatCompletionStreamEvents,
 } from './lib/chat-completion-stream';
+export type { BatchPollOptions } from './resources/batches';
 export type {
   ChatCompletion,
   ChatCompletionChoice,
@@ -77,6 +79,7 @@ export type {
   CompletionUsage,
   GridMetadata,
 } from './resources/chat';
+export type { FileCreateParams, FileListParams } from './resources/files';
 export type {
   GridImage,
   ImageGenerateOptions,

@@ -45,6 +45,12 @@ export type GridErrorCode =
   | 'TokenOverflow'
   /** A WS registration mixes `text` with media `job_types` (one connection per kind). WS: 4003. */
   | 'MixedJobTypes'
+  /** A Batch API file over the bytes-per-file limit (`limit`). /v1: 413. */
+  | 'PayloadTooLarge'
+  /** A key holds the most Batch API files it may (`limit`). /v1: 429. */
+  | 'TooManyFiles'
+  /** A key has the most batches that have not ended (`limit`, `retryAfterMs`). /v1: 429. */
+  | 'TooManyBatches'
   /** Any other bad input: `field` names it and `limit` gives the allowed range or size. */
   | 'InvalidField';
 

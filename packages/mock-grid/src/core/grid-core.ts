@@ -5,6 +5,12 @@
  * which this class routes to their rules. docs/mock-grid-core.md "How the core is built" has the layers.
  */
 import type {
+  Batch,
+  BatchList,
+  ChatCompletionRequest,
+  FileDeleted,
+  FileList,
+  FileObject,
   HordeActiveModel,
   HordeHeartbeat,
   HordeModes,
@@ -18,11 +24,13 @@ import type {
   ModelStatus,
   WorkerList,
 } from '@aipg/sdk';
-import { accountView } from './books/accounts.js';
+import { BatchRunner, type CreateBatchInput, type CreateFileInput } from './batch-runner.js';
+import { ANONYMOUS_KEY, accountView } from './books/accounts.js';
 import type { EventLog, WatchListener } from './books/events.js';
+import { FileBook } from './books/files.js';
 import { type Books, createBooks } from './books/index.js';
 import { type Clock, SystemClock, type TimerHandle } from './clock.js';
-import type { Generation, Req, Worker } from './entities.js';
+import type { Account, Generation, Req, Worker } from './entities.js';
 import { GridError } from './errors.js';
 import { type Ack, type CommandRunner, Outbox } from './outbox.js';
 import { isStale, resolve, type StaleCode } from './ownership.js';
@@ -36,7 +44,7 @@ import { checkIn, checkInImage, connect } from './rules/register.js';
 import { release } from './rules/release.js';
 import { submit, submitImage } from './rules/submit.js';
 import { sweep } from './rules/sweep.js';
-import { resolveSettings } from './settings.js';
+import { type BatchSettings, resolveSettings } from './settings.js';
 import type {
   AccountView,
   CompleteInput,
@@ -96,6 +104,7 @@ export class GridCore {
   readonly #books: Books;
   readonly #out = new Outbox();
   #sweepTimer: TimerHandle | null = null;
+  readonly #batches: BatchRunner;
   /** Follow-ups queued by rules, each run by the rule it belongs to. */
   readonly #run: CommandRunner = {
     dispatch: (job) => dispatch(this.#books, this.#out, job),
@@ -114,6 +123,21 @@ export class GridCore {
     this.#books = createBooks(options, settings, this.clock, (gen) => this.#onTimer(gen));
     const events = this.#books.events;
     this.#out.recorder = (job, event) => events.record(job, event);
+    this.#batches = new BatchRunner({
+      clock: this.clock,
+      settings: settings.batch,
+      files: new FileBook(),
+      account: (apiKey) => this.#batchAccount(apiKey),
+      submit: (account, request, listener) => this.#submitFor(account, request, listener),
+      jobState: (jobId) => this.job(jobId)?.state,
+      cancel: (id) => {
+        try {
+          this.cancel(id);
+        } catch {
+          // Already ended and forgotten: nothing left to cancel.
+        }
+      },
+    });
   }
 
   // ---- accounts ----------------------------------------------------------------------------------------
@@ -561,6 +585,57 @@ export class GridCore {
     return { worker: gen.worker.name, publicKey: gen.worker.publicKey };
   }
 
+  // ---- the Batch API (docs/mock-grid-core.md "Batches"; spec: openapi/components/batch.yaml) ---------
+
+  /** The Batch API's limits and pacing (`GridOptions.batch` over `BATCH_DEFAULTS`). */
+  get batchSettings(): Readonly<BatchSettings> {
+    return this.#books.settings.batch;
+  }
+
+  /** Stores a JSONL file (`purpose: batch`). Throws PayloadTooLarge, TooManyFiles, InvalidField, key errors. */
+  createFile(input: CreateFileInput): FileObject {
+    return this.#batches.createFile(input);
+  }
+
+  /** One of the key's files; another key's or an unknown id is RequestNotFound. */
+  file(apiKey: string | undefined, fileId: string): FileObject {
+    return this.#batches.file(apiKey, fileId);
+  }
+
+  /** A file's content (an output or error file: one `BatchRequestOutput` per line, in input order). */
+  fileContent(apiKey: string | undefined, fileId: string): string {
+    return this.#batches.fileContent(apiKey, fileId);
+  }
+
+  deleteFile(apiKey: string | undefined, fileId: string): FileDeleted {
+    return this.#batches.deleteFile(apiKey, fileId);
+  }
+
+  listFiles(apiKey: string | undefined, query?: Parameters<BatchRunner['listFiles']>[1]): FileList {
+    return this.#batches.listFiles(apiKey, query);
+  }
+
+  /**
+   * Creates a batch from an uploaded file (`validating`; the file is read on the next step of the clock).
+   * Throws InvalidField, RequestNotFound (the file), TooManyBatches, key errors.
+   */
+  createBatch(input: CreateBatchInput): Batch {
+    return this.#batches.create(input);
+  }
+
+  batch(apiKey: string | undefined, batchId: string): Batch {
+    return this.#batches.retrieve(apiKey, batchId);
+  }
+
+  listBatches(apiKey: string | undefined, query?: { after?: string; limit?: number }): BatchList {
+    return this.#batches.list(apiKey, query);
+  }
+
+  /** Cancels a batch: queued requests are cancelled, running ones finish, then `cancelled`. */
+  cancelBatch(apiKey: string | undefined, batchId: string): Batch {
+    return this.#batches.cancel(apiKey, batchId);
+  }
+
   // ---- views -------------------------------------------------------------------------------------------
 
   worker(idOrName: string): WorkerView | undefined {
@@ -680,6 +755,7 @@ export class GridCore {
   /** Stops every lease timer and forgets listeners; the grid must not be used afterwards. */
   dispose(): void {
     this.#books.generations.disarmAll();
+    this.#batches.dispose();
     if (this.#sweepTimer) this.clock.clearTimer(this.#sweepTimer);
     this.#sweepTimer = null;
     this.#out.listeners.clear();
@@ -709,6 +785,28 @@ export class GridCore {
   #onTimer(gen: Generation): void {
     try {
       leaseTimer(this.#books, this.#out, gen);
+    } finally {
+      this.#deliver();
+    }
+  }
+
+  /** The account behind a Batch API call: a key that may submit, never the shared anonymous one (its files
+   *  would be every anonymous caller's). */
+  #batchAccount(apiKey: string | undefined): Account {
+    const account = this.#books.accounts.authenticate(apiKey, 'inference.submit');
+    if (apiKey?.trim() === ANONYMOUS_KEY || account.anonymous) {
+      throw new GridError('MissingScope', 'The anonymous key cannot use files or batches: use your own key', {
+        field: 'apikey',
+      });
+    }
+    return account;
+  }
+
+  /** A batch's request: the core's submit for an account the batch already checked (rules/submit.ts `as`). */
+  #submitFor(account: Account, request: ChatCompletionRequest, listener: JobListener): Submission {
+    this.#prune();
+    try {
+      return submit(this.#books, this.#out, { source: 'v1', apiKey: undefined, request, listener }, account);
     } finally {
       this.#deliver();
     }

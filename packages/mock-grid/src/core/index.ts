@@ -28,11 +28,14 @@
  *   views      modelStatus · workerList · hordeModels(type) · hordeModel(name) · hordePerformance · heartbeat ·
  *              hordeWorkers · hordeWorker(id) · hordeWorkerByName(name) · hordeModes(key) · hordeTextStats ·
  *              hordeTextModelStats · findUser(key) · onlineModels · worker(idOrName) · counters
+ *   batch      createFile · file · fileContent · deleteFile · listFiles · createBatch · batch · listBatches ·
+ *              cancelBatch · batchSettings (the OpenAI Batch API; every request line is an ordinary submit)
  *   time       every rule reads `options.clock` (`ManualClock.advance(ms)` in tests, `SystemClock` live)
  *
  * See docs/mock-grid-core.md for the job life, the matching rule and the numbers.
  */
 
+export { BATCH_ENDPOINTS, type CreateBatchInput, type CreateFileInput } from './batch-runner.js';
 export { ANONYMOUS_KEY } from './books/accounts.js';
 export { EVENT_LOG_LIMIT, PROGRESS_EVERY_TOKENS, type WatchListener } from './books/events.js';
 export { RateLimiter } from './books/ratelimit.js';
@@ -48,6 +51,7 @@ export {
 } from './job-machine.js';
 export { isStale, type StaleCode } from './ownership.js';
 export { imageFamilyFactor, imagePrice, megapixelSteps } from './pricing.js';
+export { BATCH_DEFAULTS, type BatchSettings } from './settings.js';
 export { sha256Hex } from './sha256.js';
 export { estimateTokens } from './tokens.js';
 // What goes into and comes out of GridCore's calls.

@@ -39,8 +39,43 @@ export const GRID_DEFAULTS = {
   workerMaxContextLength: limits.HordeTextPopRequest.max_context_length.default,
 };
 
-export type Settings = Required<Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers'>> & {
+/**
+ * The Batch API's limits and pacing (docs/mock-grid-core.md "Batches"). The limits are the spec's
+ * (openapi/components/batch.yaml `FileUploadRequest.file`, `BatchCreateRequest.input_file_id`).
+ */
+export interface BatchSettings {
+  /** Bytes per uploaded file. Default 8 MiB. */
+  maxFileBytes: number;
+  /** Request lines per batch file. Default 10 000. */
+  maxFileLines: number;
+  /** Bytes per request line. Default 1 MiB. */
+  maxLineBytes: number;
+  /** Files a key may hold (uploaded and written). Default 100. */
+  maxFilesPerKey: number;
+  /** Batches of a key that have not ended. Default 16. */
+  maxActiveBatches: number;
+  /** Requests of one batch queued or running at a time: what keeps a batch from crowding the queue. Default 4. */
+  inFlightPerBatch: number;
+  /** The `24h` completion window, in ms. Default 86 400 000. */
+  completionWindowMs: number;
+}
+
+const fileLimits = limits.FileUploadRequest.file;
+export const BATCH_DEFAULTS: BatchSettings = {
+  maxFileBytes: fileLimits.maxFileBytes,
+  maxFileLines: fileLimits.maxFileLines,
+  maxLineBytes: fileLimits.maxLineBytes,
+  maxFilesPerKey: fileLimits.maxFilesPerKey,
+  maxActiveBatches: limits.BatchCreateRequest.input_file_id.maxActiveBatchesPerKey,
+  inFlightPerBatch: 4,
+  completionWindowMs: 86_400_000,
+};
+
+export type Settings = Required<
+  Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers' | 'batch'>
+> & {
   modelMultipliers: Record<string, number>;
+  batch: BatchSettings;
 };
 
 /** `options` over `GRID_DEFAULTS`. Throws InvalidField for a non-positive limit or an empty cooldown ladder. */
@@ -76,6 +111,7 @@ export function resolveSettings(options: GridOptions): Settings {
     random: options.random ?? Math.random,
     requestAccess: options.requestAccess ?? ((options.authMode ?? d.authMode) === 'strict' ? 'owner' : 'id'),
     allowUnsignedResults: options.allowUnsignedResults ?? d.allowUnsignedResults,
+    batch: { ...BATCH_DEFAULTS, ...options.batch },
   };
   const positive = [
     'maxInFlight',
@@ -98,6 +134,14 @@ export function resolveSettings(options: GridOptions): Settings {
     if (!(s[field] > 0)) {
       throw new GridError('InvalidField', `${field} must be > 0, got ${s[field]}`, {
         field,
+        limit: '> 0',
+      });
+    }
+  }
+  for (const [field, value] of Object.entries(s.batch)) {
+    if (!(value > 0)) {
+      throw new GridError('InvalidField', `batch.${field} must be > 0, got ${value}`, {
+        field: `batch.${field}`,
         limit: '> 0',
       });
     }

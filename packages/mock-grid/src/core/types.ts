@@ -16,6 +16,7 @@ import type {
 } from '@aipg/sdk';
 import type { Clock } from './clock.js';
 import type { MediaCapsInput } from './image-spec.js';
+import type { BatchSettings } from './settings.js';
 import type { ImageSkippedCounts, SkippedCounts } from './wire.js';
 
 // ---- options -------------------------------------------------------------------------------------------
@@ -135,6 +136,8 @@ export interface GridOptions {
   /** Whether a result without a worker signature is paid (`CompleteInput.signature: 'missing'`); when false it
    *  is refused like a bad signature. Default true (openapi/components/ws.yaml WsDone). */
   allowUnsignedResults?: boolean;
+  /** The Batch API's limits and pacing (`BATCH_DEFAULTS`; docs/mock-grid-core.md "Batches"). */
+  batch?: Partial<BatchSettings>;
 }
 
 // ---- accounts ------------------------------------------------------------------------------------------

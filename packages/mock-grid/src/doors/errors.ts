@@ -32,6 +32,9 @@ const V1_STATUS: Partial<Record<GridErrorCode, number>> = {
   ModelNotOnline: 404,
   TooManyPrompts: 429,
   NoModelOnline: 503,
+  PayloadTooLarge: 413,
+  TooManyFiles: 429,
+  TooManyBatches: 429,
 };
 
 /** FastAPI-style `/v1` error: `{detail}` with the live status; the limiter's 429 is OpenAI-style. */

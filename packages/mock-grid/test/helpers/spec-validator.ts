@@ -38,8 +38,11 @@ function templates(spec: SpecValidators): Template[] {
       .join('');
     out.push({ method: op.method, regex: new RegExp(`^${source}$`), operationId: op.operationId });
   }
-  // Literal paths win over templated ones (`/v1/workers/ws` vs `/v1/workers/{id}`).
-  return out.sort((a, b) => Number(a.regex.source.includes('(')) - Number(b.regex.source.includes('(')));
+  // Literal paths win over templated ones (`/v1/workers/ws` vs `/v1/workers/{id}`), and among templated ones
+  // the one with more literal text (`/v1/files/{file_id}/content` vs `/v1/files/{file_id}`).
+  const literal = (t: Template) => t.regex.source.replace(/\([^)]*\)/g, '').length;
+  const templated = (t: Template) => Number(t.regex.source.includes('('));
+  return out.sort((a, b) => templated(a) - templated(b) || literal(b) - literal(a));
 }
 
 /** Independent of the grid's own normaliser on purpose: doubled slashes and the `/v2` alias. */
@@ -88,6 +91,21 @@ export function createSpecCheck(): SpecCheck {
         statusText: response.statusText,
         headers: response.headers,
       });
+    }
+    if (type.startsWith('application/jsonl')) {
+      // A Batch API file: the spec's schema describes one line (openapi/components/batch.yaml BatchFileLine).
+      const line = spec.response(op.operationId, response.status, 'application/jsonl');
+      if (!line) violations.push(`${where}: no application/jsonl body declared for ${op.operationId}`);
+      else {
+        const text = await response.clone().text();
+        for (const [i, row] of text.split('\n').entries()) {
+          if (row === '') continue;
+          const problems = line(JSON.parse(row));
+          if (problems.length)
+            violations.push(describe(`${where} ${op.operationId} line ${i + 1}`, problems));
+        }
+      }
+      return response;
     }
     const validator = spec.response(op.operationId, response.status);
     if (validator === undefined) {

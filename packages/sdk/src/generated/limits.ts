@@ -110,4 +110,12 @@ export const limits = {
     bridge_agent: { maxLength: 1000 },
     amount: { minimum: 1, maximum: 20, default: 1 },
   },
+  /** `FileUploadRequest` (#/components/schemas/FileUploadRequest). */
+  FileUploadRequest: {
+    file: { maxFileBytes: 8388608, maxFileLines: 10000, maxLineBytes: 1048576, maxFilesPerKey: 100 },
+  },
+  /** `BatchCreateRequest` (#/components/schemas/BatchCreateRequest). */
+  BatchCreateRequest: {
+    input_file_id: { minLength: 1, maxActiveBatchesPerKey: 16 },
+  },
 } as const;

@@ -90,6 +90,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's files (uploaded and written by its batches), newest first; cursor pagination as OpenAI's.
+         * List files
+         */
+        get: operations["listFiles"];
+        put?: never;
+        /**
+         * Uploads a JSONL file of batch requests (`multipart/form-data` with `file` and `purpose=batch`), as OpenAI's
+         * `files.create`. AIPG extension: the mock grid serves it, the live grid does not yet. The file is kept as sent;
+         * its lines are read when a batch is created from it. Limits (`FileUploadRequest`): 8 MiB per file (413 naming
+         * `file` and the limit), 100 files per key (429); a file that is not valid UTF-8 is a 400.
+         * Upload a batch input file
+         */
+        post: operations["createFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The file id (`file-…`).
+                 * @example file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b
+                 */
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One of the caller's files. Another key's file is a 404, as an unknown id is.
+         * Retrieve a file
+         */
+        get: operations["retrieveFile"];
+        put?: never;
+        post?: never;
+        /**
+         * Deletes one of the caller's files. A batch already created from it keeps running.
+         * Delete a file
+         */
+        delete: operations["deleteFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{file_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The file id (`file-…`).
+                 * @example file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b
+                 */
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The file's bytes as uploaded or written (`application/jsonl`). For a batch's output or error file, one
+         * `BatchRequestOutput` per line, in input-file order; the schema below describes one line (`BatchFileLine`).
+         * Download a file's content
+         */
+        get: operations["retrieveFileContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's batches, newest first; cursor pagination as OpenAI's (`after`, `limit`, `has_more`).
+         * List batches
+         */
+        get: operations["listBatches"];
+        put?: never;
+        /**
+         * Runs every line of an uploaded JSONL file (`purpose=batch`) against `endpoint`, as OpenAI's `batches.create`.
+         * AIPG extension: the mock grid serves it, the live grid does not yet. The batch starts `validating`; its file
+         * is read on the grid's next step. Each request then runs as an ordinary grid job (the same matching, workers,
+         * rewards and den as `POST /v1/chat/completions`, charged to this key), at most a few of the batch's requests
+         * queued at a time, so interactive requests are served between them (docs/mock-grid-core.md "Batches"). The
+         * requests count in the key's in-flight cap; a 429 from it only delays the batch. A key may have 16 batches
+         * that have not ended (429 naming the limit).
+         * Create a batch
+         */
+        post: operations["createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{batch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The batch id (`batch_…`).
+                 * @example batch_5e0c9a1f2b3d4c6e8f7a9b0c1d2e3f4a
+                 */
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One of the caller's batches (another key's is a 404). While it runs, `x-poll-after-ms` says when to read it
+         * again (AIPG extension; the SDK's `batches.createAndPoll` honours it).
+         * Retrieve a batch
+         */
+        get: operations["retrieveBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{batch_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The batch id (`batch_…`).
+                 * @example batch_5e0c9a1f2b3d4c6e8f7a9b0c1d2e3f4a
+                 */
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stops the batch: no more of its requests are queued, the queued ones are cancelled, the running ones finish
+         * (as on OpenAI). The batch is `cancelling` until they have, then `cancelled`, with what finished in its output
+         * file and the rest in its error file (`batch_cancelled`). A batch that has ended, or is only writing its files
+         * (`finalizing`), is returned as it is.
+         * Cancel a batch
+         */
+        post: operations["cancelBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/models": {
         parameters: {
             query?: never;
@@ -870,6 +1040,23 @@ export interface components {
         JobCancelledEvent: JobCancelledEvent;
         JobEvent: JobEvent;
         JobEventStreamEvent: JobEventStreamEvent;
+        FileUploadRequest: FileUploadRequest;
+        FilePurpose: FilePurpose;
+        FileObject: FileObject;
+        FileDeleted: FileDeleted;
+        FileList: FileList;
+        BatchEndpoint: BatchEndpoint;
+        BatchStatus: BatchStatus;
+        BatchCreateRequest: BatchCreateRequest;
+        BatchRequestCounts: BatchRequestCounts;
+        BatchError: BatchError;
+        BatchErrors: BatchErrors;
+        BatchUsage: BatchUsage;
+        Batch: Batch;
+        BatchList: BatchList;
+        BatchRequestInput: BatchRequestInput;
+        BatchRequestOutput: BatchRequestOutput;
+        BatchFileLine: BatchFileLine;
         WsJobKind: WsJobKind;
         WsApiFormat: WsApiFormat;
         WsModality: WsModality;
@@ -1087,6 +1274,49 @@ export interface components {
             };
             content: {
                 "application/json": ErrorDetail;
+            };
+        };
+        /** No file with this id belongs to the caller's account (another key's file is not found either). */
+        V1FileNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "No such File object: file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b"
+                 *     }
+                 */
+                "application/json": ErrorDetail;
+            };
+        };
+        /** No batch with this id belongs to the caller's account. */
+        V1BatchNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "No such Batch object: batch_5e0c9a1f2b3d4c6e8f7a9b0c1d2e3f4a"
+                 *     }
+                 */
+                "application/json": ErrorDetail;
+            };
+        };
+        /**
+         * Too many: the key holds the most files it may (100) or has the most batches that have not ended (16) —
+         * `ErrorDetail` naming the limit — or the caller's address has failed authentication too often (the door's guard,
+         * `RateLimitErrorBody`). `Retry-After` is set when waiting helps (the guard; 60 s for active batches).
+         */
+        V1BatchRateLimited: {
+            headers: {
+                /** Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": RateLimitErrorBody | ErrorDetail;
             };
         };
         /**
@@ -2468,6 +2698,436 @@ export type JobEventStreamEvent = {
     /** The event, as JSON. */
     data: string;
 };
+/**
+ * The `multipart/form-data` body of `POST /v1/files`: a JSONL file of batch requests and its purpose.
+ * The grid's limits (mock grid settings `maxFileBytes`, `maxFileLines`, `maxLineBytes`, `maxFilesPerKey`):
+ * a file over `x-max-file-bytes` bytes is refused at upload (413 naming `file` and the limit); a file with more
+ * than `x-max-file-lines` request lines, or a line over `x-max-line-bytes` bytes, fails the batch made from it
+ * (`Batch.errors`). A key holds at most `x-max-files-per-key` files (429). OpenAI allows 200 MB and 50 000
+ * requests per batch file.
+ * @example {
+ *       "purpose": "batch",
+ *       "file": "{\"custom_id\":\"r1\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}}"
+ *     }
+ */
+export type FileUploadRequest = {
+    /** The file's bytes (UTF-8 JSONL, one `BatchRequestInput` per line) with its filename. */
+    file: string;
+    /**
+     * What the file is for. AIPG accepts `batch` only (OpenAI also takes `assistants`, `fine-tune`, `vision`,
+     * `user_data`, `evals`); anything else is a 422.
+     * @enum {string}
+     */
+    purpose: "batch";
+};
+/**
+ * `batch` for an uploaded input file, `batch_output` for a batch's output or error file.
+ * @enum {string}
+ */
+export type FilePurpose = "batch" | "batch_output";
+/**
+ * An uploaded or generated file (OpenAI's `FileObject`).
+ * @example {
+ *       "id": "file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b",
+ *       "object": "file",
+ *       "bytes": 1342,
+ *       "created_at": 1764222000,
+ *       "filename": "requests.jsonl",
+ *       "purpose": "batch",
+ *       "status": "processed",
+ *       "expires_at": null,
+ *       "status_details": null
+ *     }
+ */
+export type FileObject = {
+    /** The file id (`file-…`), used in `input_file_id`, `output_file_id` and `error_file_id`. */
+    id: string;
+    /**
+     * Always `file`.
+     * @constant
+     */
+    object: "file";
+    /** The size of the file in bytes. */
+    bytes: number;
+    /** Unix time (s) of the upload, or of the batch's finalizing for an output or error file. */
+    created_at: number;
+    /** The name sent with the upload; `batch_{id}_output.jsonl` / `batch_{id}_error.jsonl` for outputs. */
+    filename: string;
+    /** `batch` (uploaded) or `batch_output` (written by a batch). */
+    purpose: FilePurpose;
+    /**
+     * Deprecated by OpenAI; always `processed` here.
+     * @enum {string}
+     */
+    status: "uploaded" | "processed" | "error";
+    /** Unix time (s) when the file expires; always `null` here (files stay until deleted or the grid stops). */
+    expires_at?: number | null;
+    /** Deprecated by OpenAI; always `null`. */
+    status_details?: string | null;
+};
+/**
+ * The answer to `DELETE /v1/files/{file_id}`.
+ * @example {
+ *       "id": "file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b",
+ *       "object": "file",
+ *       "deleted": true
+ *     }
+ */
+export type FileDeleted = {
+    /** The deleted file's id. */
+    id: string;
+    /**
+     * Always `file`.
+     * @constant
+     */
+    object: "file";
+    /** Always `true`. */
+    deleted: boolean;
+};
+/**
+ * A page of the caller's files, newest first unless `order=asc` (cursor pagination as OpenAI's).
+ * @example {
+ *       "object": "list",
+ *       "data": [],
+ *       "first_id": null,
+ *       "last_id": null,
+ *       "has_more": false
+ *     }
+ */
+export type FileList = {
+    /**
+     * Always `list`.
+     * @constant
+     */
+    object: "list";
+    /** The files of this page. */
+    data: FileObject[];
+    /** The first file id of this page (`null` for an empty page). */
+    first_id?: string | null;
+    /** The last file id of this page; pass it as `after` for the next page. */
+    last_id?: string | null;
+    /** Whether another page follows. */
+    has_more: boolean;
+};
+/**
+ * The endpoint every request of a batch goes to. AIPG runs `/v1/chat/completions` only (OpenAI also takes
+ * `/v1/responses`, `/v1/embeddings`, `/v1/completions`, `/v1/moderations`, `/v1/images/generations`, …).
+ * @enum {string}
+ */
+export type BatchEndpoint = "/v1/chat/completions";
+/**
+ * `validating` (the input file is being read) → `in_progress` → `finalizing` (the output and error files are
+ * being written) → `completed`; `failed` when the file cannot be run at all (see `errors`); `expired` when the
+ * `completion_window` ran out first; `cancelling` → `cancelled` after a cancel.
+ * @enum {string}
+ */
+export type BatchStatus = "validating" | "failed" | "in_progress" | "finalizing" | "completed" | "expired" | "cancelling" | "cancelled";
+/**
+ * The body of `POST /v1/batches`.
+ * @example {
+ *       "input_file_id": "file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b",
+ *       "endpoint": "/v1/chat/completions",
+ *       "completion_window": "24h",
+ *       "metadata": {
+ *         "job": "nightly-eval"
+ *       }
+ *     }
+ */
+export type BatchCreateRequest = {
+    /** The id of an uploaded file with purpose `batch`, one `BatchRequestInput` per line. */
+    input_file_id: string;
+    /** The endpoint every line's `url` must name. */
+    endpoint: BatchEndpoint;
+    /**
+     * How long the batch may run: `24h` only. A batch still running when it has passed is `expired`; what finished
+     * is in its output file, the rest in its error file (`batch_expired`). A key may have at most
+     * `x-max-active-batches-per-key` (on `input_file_id`) batches that have not ended (429).
+     * @enum {string}
+     */
+    completion_window: "24h";
+    /** Up to 16 string pairs kept on the batch (keys ≤ 64 characters, values ≤ 512). */
+    metadata?: {
+        [key: string]: string;
+    } | null;
+};
+/**
+ * How many requests of the batch have ended. `completed` are in the output file, `failed` in the error file
+ * (lines that could not be read, requests the grid refused or whose job faulted, and, after a cancel or an
+ * expiry, the requests that never ran). When the batch has ended, `completed + failed = total`.
+ */
+export type BatchRequestCounts = {
+    /** The request lines of the input file (blank lines are not counted). */
+    total: number;
+    /** Requests answered successfully (lines of the output file). */
+    completed: number;
+    /** Requests that ended without an answer (lines of the error file). */
+    failed: number;
+};
+/** Why a batch failed (one entry of `Batch.errors.data`). */
+export type BatchError = {
+    /**
+     * `empty_file`, `invalid_jsonl` (no line is a JSON object), `too_many_requests` (more than the lines limit),
+     * `line_too_large`, `duplicate_custom_id`, `file_not_found`.
+     */
+    code: string;
+    /** What is wrong, naming the limit where one was broken. */
+    message: string;
+    /** The field at fault (`custom_id`, `input_file_id`), if any. */
+    param?: string | null;
+    /** The 1-based line of the input file, if the error is about one line. */
+    line?: number | null;
+};
+/** The reasons a batch failed validation. */
+export type BatchErrors = {
+    /**
+     * Always `list`.
+     * @constant
+     */
+    object: "list";
+    /** The errors, at most 100. */
+    data: BatchError[];
+};
+/** Tokens of the batch's finished requests, as the grid counted them. */
+export type BatchUsage = {
+    /** Prompt tokens, summed. */
+    input_tokens: number;
+    /** Breakdown of the input tokens. */
+    input_tokens_details: {
+        /** Always 0 (the grid has no prompt cache). */
+        cached_tokens: number;
+    };
+    /** Completion tokens, summed. */
+    output_tokens: number;
+    /** Breakdown of the output tokens. */
+    output_tokens_details: {
+        /** Always 0 (reasoning counts in `output_tokens`). */
+        reasoning_tokens: number;
+    };
+    /** `input_tokens + output_tokens`. */
+    total_tokens: number;
+};
+/**
+ * A batch (OpenAI's `Batch`). Every request runs as an ordinary grid job (same matching, workers and rewards as
+ * `POST /v1/chat/completions`; the den is charged to the key that created the batch), a few at a time, so
+ * interactive requests are never stuck behind a batch. Timestamps are Unix seconds, `null` until they happen.
+ * @example {
+ *       "id": "batch_5e0c9a1f2b3d4c6e8f7a9b0c1d2e3f4a",
+ *       "object": "batch",
+ *       "endpoint": "/v1/chat/completions",
+ *       "model": "auto",
+ *       "errors": null,
+ *       "input_file_id": "file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b",
+ *       "completion_window": "24h",
+ *       "status": "completed",
+ *       "output_file_id": "file-0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+ *       "error_file_id": null,
+ *       "created_at": 1764222000,
+ *       "in_progress_at": 1764222000,
+ *       "expires_at": 1764308400,
+ *       "finalizing_at": 1764222042,
+ *       "completed_at": 1764222042,
+ *       "failed_at": null,
+ *       "expired_at": null,
+ *       "cancelling_at": null,
+ *       "cancelled_at": null,
+ *       "request_counts": {
+ *         "total": 2,
+ *         "completed": 2,
+ *         "failed": 0
+ *       },
+ *       "usage": {
+ *         "input_tokens": 24,
+ *         "input_tokens_details": {
+ *           "cached_tokens": 0
+ *         },
+ *         "output_tokens": 61,
+ *         "output_tokens_details": {
+ *           "reasoning_tokens": 0
+ *         },
+ *         "total_tokens": 85
+ *       },
+ *       "metadata": {
+ *         "job": "nightly-eval"
+ *       }
+ *     }
+ */
+export type Batch = {
+    /** The batch id (`batch_…`). */
+    id: string;
+    /**
+     * Always `batch`.
+     * @constant
+     */
+    object: "batch";
+    /** The endpoint its requests go to. */
+    endpoint: string;
+    /** The `model` of the first request line, once the file is read. */
+    model?: string | null;
+    /** Why the batch failed validation; `null` otherwise. */
+    errors: BatchErrors | null;
+    /** The input file. */
+    input_file_id: string;
+    /** `24h`. */
+    completion_window: string;
+    /** Where the batch is. */
+    status: BatchStatus;
+    /** The output file (`batch_output`), once the batch has ended with at least one answer. */
+    output_file_id: string | null;
+    /** The error file (`batch_output`), once the batch has ended with at least one failed request. */
+    error_file_id: string | null;
+    /** When the batch was created. */
+    created_at: number;
+    /** When its requests started. */
+    in_progress_at: number | null;
+    /** When the `completion_window` ends. */
+    expires_at: number | null;
+    /** When the output files started being written. */
+    finalizing_at: number | null;
+    /** When it completed. */
+    completed_at: number | null;
+    /** When it failed validation. */
+    failed_at: number | null;
+    /** When it expired. */
+    expired_at: number | null;
+    /** When a cancel was asked for. */
+    cancelling_at: number | null;
+    /** When the cancel finished (the requests running then have ended). */
+    cancelled_at: number | null;
+    /** How many requests have ended, and how. */
+    request_counts: BatchRequestCounts;
+    /** Tokens of the finished requests. */
+    usage?: BatchUsage;
+    /** The metadata given at creation. */
+    metadata: {
+        [key: string]: string;
+    } | null;
+};
+/**
+ * A page of the caller's batches, newest first (cursor pagination as OpenAI's).
+ * @example {
+ *       "object": "list",
+ *       "data": [],
+ *       "first_id": null,
+ *       "last_id": null,
+ *       "has_more": false
+ *     }
+ */
+export type BatchList = {
+    /**
+     * Always `list`.
+     * @constant
+     */
+    object: "list";
+    /** The batches of this page. */
+    data: Batch[];
+    /** The first batch id of this page (`null` for an empty page). */
+    first_id?: string | null;
+    /** The last batch id of this page; pass it as `after` for the next page. */
+    last_id?: string | null;
+    /** Whether another page follows. */
+    has_more: boolean;
+};
+/**
+ * One line of a batch input file. A line that is not JSON, lacks `custom_id`, names another `method` or `url`,
+ * or whose `body` the endpoint would refuse is answered in the error file (the rest of the batch runs); a
+ * `custom_id` used twice fails the whole batch (`duplicate_custom_id`), as on OpenAI.
+ * @example {
+ *       "custom_id": "r1",
+ *       "method": "POST",
+ *       "url": "/v1/chat/completions",
+ *       "body": {
+ *         "model": "auto",
+ *         "messages": [
+ *           {
+ *             "role": "user",
+ *             "content": "Hi"
+ *           }
+ *         ]
+ *       }
+ *     }
+ */
+export type BatchRequestInput = {
+    /** The caller's id of the request, unique in the file; its answer carries it. */
+    custom_id: string;
+    /**
+     * Always `POST`.
+     * @enum {string}
+     */
+    method: "POST";
+    /** The batch's `endpoint`. */
+    url: string;
+    /** The request body, as that endpoint takes it (`ChatCompletionRequest`; `stream` is ignored). */
+    body: {
+        [key: string]: unknown;
+    };
+};
+/**
+ * One line of a batch's output or error file: the answer to the input line with the same `custom_id`. An
+ * output line has `response` (status 200, the `ChatCompletion` as `body`) and `error: null`; an error line has
+ * `response: null` and `error`. Lines are in input-file order.
+ * @example {
+ *       "id": "batch_req_1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f",
+ *       "custom_id": "r1",
+ *       "response": {
+ *         "status_code": 200,
+ *         "request_id": "7f3e2a1b-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
+ *         "body": {
+ *           "id": "chatcmpl-7f3e2a1b-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
+ *           "object": "chat.completion",
+ *           "created": 1764222001,
+ *           "model": "llama-3.1-8b-instruct",
+ *           "choices": [
+ *             {
+ *               "index": 0,
+ *               "message": {
+ *                 "role": "assistant",
+ *                 "content": "Hello!"
+ *               },
+ *               "finish_reason": "stop"
+ *             }
+ *           ]
+ *         }
+ *       },
+ *       "error": null
+ *     }
+ */
+export type BatchRequestOutput = {
+    /** The id of this answer (`batch_req_…`). */
+    id: string;
+    /** The input line's `custom_id`; `null` for a line that could not be read. */
+    custom_id: string | null;
+    /** The endpoint's answer, or `null`. */
+    response: {
+        /** The HTTP status the endpoint would have answered (200). */
+        status_code: number;
+        /** The grid's id of the request. */
+        request_id: string;
+        /** The endpoint's response body (a `ChatCompletion`). */
+        body: {
+            [key: string]: unknown;
+        };
+    } | null;
+    /** Why there is no answer, or `null`. */
+    error: {
+        /**
+         * `invalid_json`, `invalid_request` (a missing or wrong field; `message` names it), a grid error code
+         * of the request (`InvalidField`, `ModelNotOnline`, `NoModelOnline`, `KudosUpfront`), `failed` (the
+         * worker said the request is bad), `faulted` (every attempt failed), `batch_cancelled`,
+         * `batch_expired`.
+         */
+        code: string;
+        /** What went wrong. */
+        message: string;
+        /** The 1-based line of the input file (AIPG extension). */
+        line?: number;
+    } | null;
+};
+/**
+ * One line of a file's content (`GET /v1/files/{file_id}/content`, `application/jsonl`): a `BatchRequestInput`
+ * for an uploaded file, a `BatchRequestOutput` for an output or error file. The content is these lines, each
+ * ending with `\n`; the schema describes one line, as `ChatCompletionStreamEvent` describes one event.
+ */
+export type BatchFileLine = BatchRequestInput | BatchRequestOutput;
 /**
  * A kind of job a worker takes (the values of `job_types` and `worker_type`). Named `WsJobKind` rather than
  * `WsJobType` so that it never clashes with the name generators give the `type` field of the `job` frame (`WsJob`).
@@ -5322,6 +5982,496 @@ export interface operations {
                     "application/json": ErrorDetail;
                 };
             };
+        };
+    };
+    listFiles: {
+        parameters: {
+            query?: {
+                /** A file id from the previous page (`last_id`); the page starts after it. */
+                after?: string;
+                /** Files per page, 1–10 000 (default 10 000). */
+                limit?: number;
+                /** `desc` (newest first, the default) or `asc`, by `created_at`. */
+                order?: "asc" | "desc";
+                /** Only files with this purpose. */
+                purpose?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** A page of files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "list",
+                     *       "data": [],
+                     *       "first_id": null,
+                     *       "last_id": null,
+                     *       "has_more": false
+                     *     }
+                     */
+                    "application/json": FileList;
+                };
+            };
+            401: components["responses"]["V1Unauthorized"];
+            422: components["responses"]["V1ValidationError"];
+            429: components["responses"]["V1BatchRateLimited"];
+        };
+    };
+    createFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": FileUploadRequest;
+            };
+        };
+        responses: {
+            /** The stored file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b",
+                     *       "object": "file",
+                     *       "bytes": 1342,
+                     *       "created_at": 1764222000,
+                     *       "filename": "requests.jsonl",
+                     *       "purpose": "batch",
+                     *       "status": "processed",
+                     *       "expires_at": null,
+                     *       "status_details": null
+                     *     }
+                     */
+                    "application/json": FileObject;
+                };
+            };
+            /** The body is not `multipart/form-data` with a `file` part, or the file is not valid UTF-8. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "file: the upload needs a part named file (multipart/form-data)"
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
+            401: components["responses"]["V1Unauthorized"];
+            403: components["responses"]["V1Forbidden"];
+            /** The file is over the grid's bytes-per-file limit (or the body over the upload cap). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "file: 9000000 bytes, over the limit of 8388608 bytes per file"
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
+            415: components["responses"]["V1UnsupportedMediaType"];
+            /** `purpose` is missing or not `batch`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "loc": [
+                     *             "body",
+                     *             "purpose"
+                     *           ],
+                     *           "msg": "must be one of [\"batch\"]",
+                     *           "type": "enum"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
+            429: components["responses"]["V1BatchRateLimited"];
+        };
+    };
+    retrieveFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The file id (`file-…`).
+                 * @example file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b
+                 */
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b",
+                     *       "object": "file",
+                     *       "bytes": 1342,
+                     *       "created_at": 1764222000,
+                     *       "filename": "requests.jsonl",
+                     *       "purpose": "batch",
+                     *       "status": "processed",
+                     *       "expires_at": null,
+                     *       "status_details": null
+                     *     }
+                     */
+                    "application/json": FileObject;
+                };
+            };
+            401: components["responses"]["V1Unauthorized"];
+            404: components["responses"]["V1FileNotFound"];
+            429: components["responses"]["V1BatchRateLimited"];
+        };
+    };
+    deleteFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The file id (`file-…`).
+                 * @example file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b
+                 */
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** Deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b",
+                     *       "object": "file",
+                     *       "deleted": true
+                     *     }
+                     */
+                    "application/json": FileDeleted;
+                };
+            };
+            401: components["responses"]["V1Unauthorized"];
+            404: components["responses"]["V1FileNotFound"];
+            429: components["responses"]["V1BatchRateLimited"];
+        };
+    };
+    retrieveFileContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The file id (`file-…`).
+                 * @example file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b
+                 */
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The content, one JSON object per line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "batch_req_1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f",
+                     *       "custom_id": "r1",
+                     *       "response": {
+                     *         "status_code": 200,
+                     *         "request_id": "7f3e2a1b-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
+                     *         "body": {
+                     *           "id": "chatcmpl-7f3e2a1b-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
+                     *           "object": "chat.completion"
+                     *         }
+                     *       },
+                     *       "error": null
+                     *     }
+                     */
+                    "application/jsonl": BatchFileLine;
+                };
+            };
+            401: components["responses"]["V1Unauthorized"];
+            404: components["responses"]["V1FileNotFound"];
+            429: components["responses"]["V1BatchRateLimited"];
+        };
+    };
+    listBatches: {
+        parameters: {
+            query?: {
+                /** A batch id from the previous page (`last_id`); the page starts after it. */
+                after?: string;
+                /** Batches per page, 1–100 (default 20). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** A page of batches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "list",
+                     *       "data": [],
+                     *       "first_id": null,
+                     *       "last_id": null,
+                     *       "has_more": false
+                     *     }
+                     */
+                    "application/json": BatchList;
+                };
+            };
+            401: components["responses"]["V1Unauthorized"];
+            422: components["responses"]["V1ValidationError"];
+            429: components["responses"]["V1BatchRateLimited"];
+        };
+    };
+    createBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "input_file_id": "file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b",
+                 *       "endpoint": "/v1/chat/completions",
+                 *       "completion_window": "24h"
+                 *     }
+                 */
+                "application/json": BatchCreateRequest;
+            };
+        };
+        responses: {
+            /** The new batch (`validating`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "batch_5e0c9a1f2b3d4c6e8f7a9b0c1d2e3f4a",
+                     *       "object": "batch",
+                     *       "endpoint": "/v1/chat/completions",
+                     *       "model": null,
+                     *       "errors": null,
+                     *       "input_file_id": "file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b",
+                     *       "completion_window": "24h",
+                     *       "status": "validating",
+                     *       "output_file_id": null,
+                     *       "error_file_id": null,
+                     *       "created_at": 1764222000,
+                     *       "in_progress_at": null,
+                     *       "expires_at": 1764308400,
+                     *       "finalizing_at": null,
+                     *       "completed_at": null,
+                     *       "failed_at": null,
+                     *       "expired_at": null,
+                     *       "cancelling_at": null,
+                     *       "cancelled_at": null,
+                     *       "request_counts": {
+                     *         "total": 0,
+                     *         "completed": 0,
+                     *         "failed": 0
+                     *       },
+                     *       "metadata": null
+                     *     }
+                     */
+                    "application/json": Batch;
+                };
+            };
+            /** The input file's purpose is not `batch`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "input_file_id: file-0a1b2c3d4e5f60718293a4b5c6d7e8f9 has purpose 'batch_output', not 'batch'"
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
+            401: components["responses"]["V1Unauthorized"];
+            403: components["responses"]["V1Forbidden"];
+            404: components["responses"]["V1FileNotFound"];
+            415: components["responses"]["V1UnsupportedMediaType"];
+            422: components["responses"]["V1ValidationError"];
+            429: components["responses"]["V1BatchRateLimited"];
+        };
+    };
+    retrieveBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The batch id (`batch_…`).
+                 * @example batch_5e0c9a1f2b3d4c6e8f7a9b0c1d2e3f4a
+                 */
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The batch. */
+            200: {
+                headers: {
+                    /** While the batch has not ended, milliseconds until reading it again is worthwhile. */
+                    "x-poll-after-ms"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "batch_5e0c9a1f2b3d4c6e8f7a9b0c1d2e3f4a",
+                     *       "object": "batch",
+                     *       "endpoint": "/v1/chat/completions",
+                     *       "model": "auto",
+                     *       "errors": null,
+                     *       "input_file_id": "file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b",
+                     *       "completion_window": "24h",
+                     *       "status": "in_progress",
+                     *       "output_file_id": null,
+                     *       "error_file_id": null,
+                     *       "created_at": 1764222000,
+                     *       "in_progress_at": 1764222000,
+                     *       "expires_at": 1764308400,
+                     *       "finalizing_at": null,
+                     *       "completed_at": null,
+                     *       "failed_at": null,
+                     *       "expired_at": null,
+                     *       "cancelling_at": null,
+                     *       "cancelled_at": null,
+                     *       "request_counts": {
+                     *         "total": 2,
+                     *         "completed": 1,
+                     *         "failed": 0
+                     *       },
+                     *       "metadata": null
+                     *     }
+                     */
+                    "application/json": Batch;
+                };
+            };
+            401: components["responses"]["V1Unauthorized"];
+            404: components["responses"]["V1BatchNotFound"];
+            429: components["responses"]["V1BatchRateLimited"];
+        };
+    };
+    cancelBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The batch id (`batch_…`).
+                 * @example batch_5e0c9a1f2b3d4c6e8f7a9b0c1d2e3f4a
+                 */
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The batch (`cancelling`, or `cancelled` when nothing was running). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "batch_5e0c9a1f2b3d4c6e8f7a9b0c1d2e3f4a",
+                     *       "object": "batch",
+                     *       "endpoint": "/v1/chat/completions",
+                     *       "model": "auto",
+                     *       "errors": null,
+                     *       "input_file_id": "file-9f2c1e7a4b0d4e5f8a6b3c2d1e0f9a8b",
+                     *       "completion_window": "24h",
+                     *       "status": "cancelling",
+                     *       "output_file_id": null,
+                     *       "error_file_id": null,
+                     *       "created_at": 1764222000,
+                     *       "in_progress_at": 1764222000,
+                     *       "expires_at": 1764308400,
+                     *       "finalizing_at": null,
+                     *       "completed_at": null,
+                     *       "failed_at": null,
+                     *       "expired_at": null,
+                     *       "cancelling_at": 1764222010,
+                     *       "cancelled_at": null,
+                     *       "request_counts": {
+                     *         "total": 2,
+                     *         "completed": 1,
+                     *         "failed": 0
+                     *       },
+                     *       "metadata": null
+                     *     }
+                     */
+                    "application/json": Batch;
+                };
+            };
+            401: components["responses"]["V1Unauthorized"];
+            404: components["responses"]["V1BatchNotFound"];
+            429: components["responses"]["V1BatchRateLimited"];
         };
     };
     listModels: {

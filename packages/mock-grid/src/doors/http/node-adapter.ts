@@ -148,6 +148,15 @@ export async function writeDoorResponse(
     res.end(text);
     return;
   }
+  if (out.kind === 'raw') {
+    res.writeHead(out.status, {
+      'content-type': out.contentType,
+      'content-length': Buffer.byteLength(out.body),
+      ...out.headers,
+    });
+    res.end(out.body);
+    return;
+  }
   const { connection, ...headers } = { ...SSE_HEADERS, ...out.headers };
   // Node writes the Connection header itself: `keep-alive`, or `close` on a connection's last request
   // (`maxRequestsPerConnection`) and at a shutdown. Forcing `keep-alive` there would keep the socket open

@@ -5,6 +5,7 @@ import { jobEventRoutes } from './job-events.js';
 import { type DoorContext, dispatch, type Route } from './router.js';
 import type { DoorRequest, DoorResponse } from './types.js';
 import { v1Routes } from './v1.js';
+import { v1BatchRoutes } from './v1-batches.js';
 import { v1ImageRoutes } from './v1-images.js';
 
 /**
@@ -28,6 +29,15 @@ const KEYED = new Set([
   'hordeImagePop',
   'hordeImageProgress',
   'hordeImageSubmit',
+  'createFile',
+  'listFiles',
+  'retrieveFile',
+  'deleteFile',
+  'retrieveFileContent',
+  'createBatch',
+  'listBatches',
+  'retrieveBatch',
+  'cancelBatch',
 ]);
 
 function admitted(route: Route): Route {
@@ -47,6 +57,7 @@ export const routes: Route[] = [
   ...v1Routes,
   ...v1ImageRoutes,
   ...jobEventRoutes,
+  ...v1BatchRoutes,
   ...hordeRoutes,
   ...hordeImageRoutes,
 ].map(admitted);

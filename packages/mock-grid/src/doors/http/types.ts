@@ -40,7 +40,16 @@ export interface SseResponse {
   events: AsyncIterable<string>;
 }
 
-export type DoorResponse = JsonResponse | SseResponse;
+/** A body sent as it is (a Batch API file's content, spec `retrieveFileContent`). */
+export interface RawResponse {
+  kind: 'raw';
+  status: number;
+  headers?: Record<string, string>;
+  contentType: string;
+  body: string;
+}
+
+export type DoorResponse = JsonResponse | SseResponse | RawResponse;
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): JsonResponse {
   return headers ? { kind: 'json', status, body, headers } : { kind: 'json', status, body };

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AnyUrl, BaseModel, ConfigDict, Field
+from pydantic import AnyUrl, BaseModel, ConfigDict, Field, StringConstraints
 from typing_extensions import TypeAliasType
 
 ChatCompletionRequestStop = TypeAliasType(
@@ -719,6 +719,447 @@ class JobEventStreamEvent(BaseModel):
             },
         ),
     ]
+
+
+class FileUploadRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    file: Annotated[
+        str,
+        Field(
+            description="The file's bytes (UTF-8 JSONL, one `BatchRequestInput` per line) with its filename.",
+            json_schema_extra={'contentMediaType': 'application/octet-stream'},
+        ),
+    ]
+    purpose: Annotated[
+        Literal['batch'],
+        Field(
+            description='What the file is for. AIPG accepts `batch` only (OpenAI also takes `assistants`, `fine-tune`, `vision`,\n`user_data`, `evals`); anything else is a 422.\n'
+        ),
+    ]
+
+
+FilePurpose = TypeAliasType(
+    "FilePurpose",
+    Annotated[
+        Literal['batch', 'batch_output'],
+        Field(
+            description="`batch` for an uploaded input file, `batch_output` for a batch's output or error file."
+        ),
+    ],
+)
+
+
+class FileObject(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[
+        str,
+        Field(
+            description='The file id (`file-…`), used in `input_file_id`, `output_file_id` and `error_file_id`.'
+        ),
+    ]
+    object: Annotated[Literal['file'], Field(description='Always `file`.')]
+    bytes: Annotated[int, Field(description='The size of the file in bytes.', ge=0)]
+    created_at: Annotated[
+        int,
+        Field(
+            description="Unix time (s) of the upload, or of the batch's finalizing for an output or error file."
+        ),
+    ]
+    filename: Annotated[
+        str,
+        Field(
+            description='The name sent with the upload; `batch_{id}_output.jsonl` / `batch_{id}_error.jsonl` for outputs.'
+        ),
+    ]
+    purpose: Annotated[
+        FilePurpose,
+        Field(description='`batch` (uploaded) or `batch_output` (written by a batch).'),
+    ]
+    status: Annotated[
+        Literal['uploaded', 'processed', 'error'],
+        Field(description='Deprecated by OpenAI; always `processed` here.'),
+    ]
+    expires_at: Annotated[
+        int | None,
+        Field(
+            description='Unix time (s) when the file expires; always `null` here (files stay until deleted or the grid stops).'
+        ),
+    ] = None
+    status_details: Annotated[
+        str | None, Field(description='Deprecated by OpenAI; always `null`.')
+    ] = None
+
+
+class FileDeleted(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[str, Field(description="The deleted file's id.")]
+    object: Annotated[Literal['file'], Field(description='Always `file`.')]
+    deleted: Annotated[bool, Field(description='Always `true`.')]
+
+
+class FileList(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    object: Annotated[Literal['list'], Field(description='Always `list`.')]
+    data: Annotated[list[FileObject], Field(description='The files of this page.')]
+    first_id: Annotated[
+        str | None,
+        Field(description='The first file id of this page (`null` for an empty page).'),
+    ] = None
+    last_id: Annotated[
+        str | None,
+        Field(
+            description='The last file id of this page; pass it as `after` for the next page.'
+        ),
+    ] = None
+    has_more: Annotated[bool, Field(description='Whether another page follows.')]
+
+
+BatchEndpoint = TypeAliasType(
+    "BatchEndpoint",
+    Annotated[
+        Literal['/v1/chat/completions'],
+        Field(
+            description='The endpoint every request of a batch goes to. AIPG runs `/v1/chat/completions` only (OpenAI also takes\n`/v1/responses`, `/v1/embeddings`, `/v1/completions`, `/v1/moderations`, `/v1/images/generations`, …).\n'
+        ),
+    ],
+)
+
+
+BatchStatus = TypeAliasType(
+    "BatchStatus",
+    Annotated[
+        Literal['validating', 'failed', 'in_progress', 'finalizing', 'completed', 'expired', 'cancelling', 'cancelled'],
+        Field(
+            description='`validating` (the input file is being read) → `in_progress` → `finalizing` (the output and error files are\nbeing written) → `completed`; `failed` when the file cannot be run at all (see `errors`); `expired` when the\n`completion_window` ran out first; `cancelling` → `cancelled` after a cancel.\n'
+        ),
+    ],
+)
+
+
+BatchCreateRequestMetadataAdditionalProperty = TypeAliasType(
+    "BatchCreateRequestMetadataAdditionalProperty",
+    Annotated[str, Field(max_length=512)],
+)
+
+
+class BatchCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    input_file_id: Annotated[
+        str,
+        Field(
+            description='The id of an uploaded file with purpose `batch`, one `BatchRequestInput` per line.',
+            min_length=1,
+        ),
+    ]
+    endpoint: Annotated[
+        BatchEndpoint, Field(description="The endpoint every line's `url` must name.")
+    ]
+    completion_window: Annotated[
+        Literal['24h'],
+        Field(
+            description='How long the batch may run: `24h` only. A batch still running when it has passed is `expired`; what finished\nis in its output file, the rest in its error file (`batch_expired`). A key may have at most\n`x-max-active-batches-per-key` (on `input_file_id`) batches that have not ended (429).\n'
+        ),
+    ]
+    metadata: Annotated[
+        dict[Annotated[str, StringConstraints(max_length=64)], BatchCreateRequestMetadataAdditionalProperty] | None,
+        Field(
+            description='Up to 16 string pairs kept on the batch (keys ≤ 64 characters, values ≤ 512).',
+            max_length=16,
+        ),
+    ] = None
+
+
+class BatchRequestCounts(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    total: Annotated[
+        int,
+        Field(
+            description='The request lines of the input file (blank lines are not counted).',
+            ge=0,
+        ),
+    ]
+    completed: Annotated[
+        int,
+        Field(
+            description='Requests answered successfully (lines of the output file).',
+            ge=0,
+        ),
+    ]
+    failed: Annotated[
+        int,
+        Field(
+            description='Requests that ended without an answer (lines of the error file).',
+            ge=0,
+        ),
+    ]
+
+
+class BatchError(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    code: Annotated[
+        str,
+        Field(
+            description='`empty_file`, `invalid_jsonl` (no line is a JSON object), `too_many_requests` (more than the lines limit),\n`line_too_large`, `duplicate_custom_id`, `file_not_found`.\n'
+        ),
+    ]
+    message: Annotated[
+        str, Field(description='What is wrong, naming the limit where one was broken.')
+    ]
+    param: Annotated[
+        str | None,
+        Field(description='The field at fault (`custom_id`, `input_file_id`), if any.'),
+    ] = None
+    line: Annotated[
+        int | None,
+        Field(
+            description='The 1-based line of the input file, if the error is about one line.'
+        ),
+    ] = None
+
+
+class BatchErrors(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    object: Annotated[Literal['list'], Field(description='Always `list`.')]
+    data: Annotated[list[BatchError], Field(description='The errors, at most 100.')]
+
+
+class BatchUsageInputTokensDetails(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    cached_tokens: Annotated[
+        int, Field(description='Always 0 (the grid has no prompt cache).')
+    ]
+
+
+class BatchUsageOutputTokensDetails(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    reasoning_tokens: Annotated[
+        int, Field(description='Always 0 (reasoning counts in `output_tokens`).')
+    ]
+
+
+class BatchUsage(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    input_tokens: Annotated[int, Field(description='Prompt tokens, summed.')]
+    input_tokens_details: Annotated[
+        BatchUsageInputTokensDetails,
+        Field(description='Breakdown of the input tokens.'),
+    ]
+    output_tokens: Annotated[int, Field(description='Completion tokens, summed.')]
+    output_tokens_details: Annotated[
+        BatchUsageOutputTokensDetails,
+        Field(description='Breakdown of the output tokens.'),
+    ]
+    total_tokens: Annotated[int, Field(description='`input_tokens + output_tokens`.')]
+
+
+class Batch(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[str, Field(description='The batch id (`batch_…`).')]
+    object: Annotated[Literal['batch'], Field(description='Always `batch`.')]
+    endpoint: Annotated[str, Field(description='The endpoint its requests go to.')]
+    model: Annotated[
+        str | None,
+        Field(
+            description='The `model` of the first request line, once the file is read.'
+        ),
+    ] = None
+    errors: Annotated[
+        BatchErrors | None,
+        Field(description='Why the batch failed validation; `null` otherwise.'),
+    ]
+    input_file_id: Annotated[str, Field(description='The input file.')]
+    completion_window: Annotated[str, Field(description='`24h`.')]
+    status: Annotated[BatchStatus, Field(description='Where the batch is.')]
+    output_file_id: Annotated[
+        str | None,
+        Field(
+            description='The output file (`batch_output`), once the batch has ended with at least one answer.'
+        ),
+    ]
+    error_file_id: Annotated[
+        str | None,
+        Field(
+            description='The error file (`batch_output`), once the batch has ended with at least one failed request.'
+        ),
+    ]
+    created_at: Annotated[int, Field(description='When the batch was created.')]
+    in_progress_at: Annotated[
+        int | None, Field(description='When its requests started.')
+    ]
+    expires_at: Annotated[
+        int | None, Field(description='When the `completion_window` ends.')
+    ]
+    finalizing_at: Annotated[
+        int | None, Field(description='When the output files started being written.')
+    ]
+    completed_at: Annotated[int | None, Field(description='When it completed.')]
+    failed_at: Annotated[int | None, Field(description='When it failed validation.')]
+    expired_at: Annotated[int | None, Field(description='When it expired.')]
+    cancelling_at: Annotated[
+        int | None, Field(description='When a cancel was asked for.')
+    ]
+    cancelled_at: Annotated[
+        int | None,
+        Field(
+            description='When the cancel finished (the requests running then have ended).'
+        ),
+    ]
+    request_counts: Annotated[
+        BatchRequestCounts, Field(description='How many requests have ended, and how.')
+    ]
+    usage: Annotated[
+        BatchUsage | None, Field(description='Tokens of the finished requests.')
+    ] = None
+    metadata: Annotated[
+        dict[str, Any] | None, Field(description='The metadata given at creation.')
+    ]
+
+
+class BatchList(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    object: Annotated[Literal['list'], Field(description='Always `list`.')]
+    data: Annotated[list[Batch], Field(description='The batches of this page.')]
+    first_id: Annotated[
+        str | None,
+        Field(
+            description='The first batch id of this page (`null` for an empty page).'
+        ),
+    ] = None
+    last_id: Annotated[
+        str | None,
+        Field(
+            description='The last batch id of this page; pass it as `after` for the next page.'
+        ),
+    ] = None
+    has_more: Annotated[bool, Field(description='Whether another page follows.')]
+
+
+class BatchRequestInput(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    custom_id: Annotated[
+        str,
+        Field(
+            description="The caller's id of the request, unique in the file; its answer carries it.",
+            min_length=1,
+        ),
+    ]
+    method: Annotated[Literal['POST'], Field(description='Always `POST`.')]
+    url: Annotated[str, Field(description="The batch's `endpoint`.")]
+    body: Annotated[
+        dict[str, Any],
+        Field(
+            description='The request body, as that endpoint takes it (`ChatCompletionRequest`; `stream` is ignored).'
+        ),
+    ]
+
+
+class BatchRequestOutputResponse(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    status_code: Annotated[
+        int,
+        Field(description='The HTTP status the endpoint would have answered (200).'),
+    ]
+    request_id: Annotated[str, Field(description="The grid's id of the request.")]
+    body: Annotated[
+        dict[str, Any],
+        Field(description="The endpoint's response body (a `ChatCompletion`)."),
+    ]
+
+
+class BatchRequestOutputError(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    code: Annotated[
+        str,
+        Field(
+            description='`invalid_json`, `invalid_request` (a missing or wrong field; `message` names it), a grid error code\nof the request (`InvalidField`, `ModelNotOnline`, `NoModelOnline`, `KudosUpfront`), `failed` (the\nworker said the request is bad), `faulted` (every attempt failed), `batch_cancelled`,\n`batch_expired`.\n'
+        ),
+    ]
+    message: Annotated[str, Field(description='What went wrong.')]
+    line: Annotated[
+        int | None,
+        Field(description='The 1-based line of the input file (AIPG extension).'),
+    ] = None
+
+
+class BatchRequestOutput(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[str, Field(description='The id of this answer (`batch_req_…`).')]
+    custom_id: Annotated[
+        str | None,
+        Field(
+            description="The input line's `custom_id`; `null` for a line that could not be read."
+        ),
+    ]
+    response: Annotated[
+        BatchRequestOutputResponse | None,
+        Field(description="The endpoint's answer, or `null`."),
+    ]
+    error: Annotated[
+        BatchRequestOutputError | None,
+        Field(description='Why there is no answer, or `null`.'),
+    ]
+
+
+BatchFileLine = TypeAliasType(
+    "BatchFileLine",
+    Annotated[
+        BatchRequestInput | BatchRequestOutput,
+        Field(
+            description="One line of a file's content (`GET /v1/files/{file_id}/content`, `application/jsonl`): a `BatchRequestInput`\nfor an uploaded file, a `BatchRequestOutput` for an output or error file. The content is these lines, each\nending with `\\n`; the schema describes one line, as `ChatCompletionStreamEvent` describes one event.\n"
+        ),
+    ],
+)
 
 
 WsJobKind = TypeAliasType(
@@ -4502,6 +4943,28 @@ __all__ = [
     "JobFaultedEvent",
     "JobCancelledEvent",
     "JobEventStreamEvent",
+    "FileUploadRequest",
+    "FilePurpose",
+    "FileObject",
+    "FileDeleted",
+    "FileList",
+    "BatchEndpoint",
+    "BatchStatus",
+    "BatchCreateRequestMetadataAdditionalProperty",
+    "BatchCreateRequest",
+    "BatchRequestCounts",
+    "BatchError",
+    "BatchErrors",
+    "BatchUsageInputTokensDetails",
+    "BatchUsageOutputTokensDetails",
+    "BatchUsage",
+    "Batch",
+    "BatchList",
+    "BatchRequestInput",
+    "BatchRequestOutputResponse",
+    "BatchRequestOutputError",
+    "BatchRequestOutput",
+    "BatchFileLine",
     "WsJobKind",
     "WsApiFormat",
     "WsModality",

@@ -228,6 +228,149 @@ class JobEventStreamEvent(TypedDict):
     data: str
 
 
+class FileUploadRequest(TypedDict):
+    file: str
+    purpose: Literal['batch']
+
+
+FilePurpose: TypeAlias = Literal['batch', 'batch_output']
+
+
+class FileObject(TypedDict):
+    id: str
+    object: Literal['file']
+    bytes: int
+    created_at: int
+    filename: str
+    purpose: FilePurpose
+    status: Literal['uploaded', 'processed', 'error']
+    expires_at: NotRequired[int | None]
+    status_details: NotRequired[str | None]
+
+
+class FileDeleted(TypedDict):
+    id: str
+    object: Literal['file']
+    deleted: bool
+
+
+class FileList(TypedDict):
+    object: Literal['list']
+    data: list[FileObject]
+    first_id: NotRequired[str | None]
+    last_id: NotRequired[str | None]
+    has_more: bool
+
+
+BatchEndpoint: TypeAlias = Literal['/v1/chat/completions']
+
+
+BatchStatus: TypeAlias = Literal['validating', 'failed', 'in_progress', 'finalizing', 'completed', 'expired', 'cancelling', 'cancelled']
+
+
+class BatchCreateRequest(TypedDict):
+    input_file_id: str
+    endpoint: BatchEndpoint
+    completion_window: Literal['24h']
+    metadata: NotRequired[dict[str, str] | None]
+
+
+class BatchRequestCounts(TypedDict):
+    total: int
+    completed: int
+    failed: int
+
+
+class BatchError(TypedDict):
+    code: str
+    message: str
+    param: NotRequired[str | None]
+    line: NotRequired[int | None]
+
+
+class BatchErrors(TypedDict):
+    object: Literal['list']
+    data: list[BatchError]
+
+
+class BatchUsageInputTokensDetails(TypedDict):
+    cached_tokens: int
+
+
+class BatchUsageOutputTokensDetails(TypedDict):
+    reasoning_tokens: int
+
+
+class BatchUsage(TypedDict):
+    input_tokens: int
+    input_tokens_details: BatchUsageInputTokensDetails
+    output_tokens: int
+    output_tokens_details: BatchUsageOutputTokensDetails
+    total_tokens: int
+
+
+class Batch(TypedDict):
+    id: str
+    object: Literal['batch']
+    endpoint: str
+    model: NotRequired[str | None]
+    errors: BatchErrors | None
+    input_file_id: str
+    completion_window: str
+    status: BatchStatus
+    output_file_id: str | None
+    error_file_id: str | None
+    created_at: int
+    in_progress_at: int | None
+    expires_at: int | None
+    finalizing_at: int | None
+    completed_at: int | None
+    failed_at: int | None
+    expired_at: int | None
+    cancelling_at: int | None
+    cancelled_at: int | None
+    request_counts: BatchRequestCounts
+    usage: NotRequired[BatchUsage]
+    metadata: dict[str, Any] | None
+
+
+class BatchList(TypedDict):
+    object: Literal['list']
+    data: list[Batch]
+    first_id: NotRequired[str | None]
+    last_id: NotRequired[str | None]
+    has_more: bool
+
+
+class BatchRequestInput(TypedDict):
+    custom_id: str
+    method: Literal['POST']
+    url: str
+    body: dict[str, Any]
+
+
+class BatchRequestOutputResponse(TypedDict):
+    status_code: int
+    request_id: str
+    body: dict[str, Any]
+
+
+class BatchRequestOutputError(TypedDict):
+    code: str
+    message: str
+    line: NotRequired[int]
+
+
+class BatchRequestOutput(TypedDict):
+    id: str
+    custom_id: str | None
+    response: BatchRequestOutputResponse | None
+    error: BatchRequestOutputError | None
+
+
+BatchFileLine: TypeAlias = BatchRequestInput | BatchRequestOutput
+
+
 WsJobKind: TypeAlias = Literal['text', 'image', 'video', 'audio', '3d']
 
 
@@ -1240,6 +1383,27 @@ __all__ = [
     "JobFaultedEvent",
     "JobCancelledEvent",
     "JobEventStreamEvent",
+    "FileUploadRequest",
+    "FilePurpose",
+    "FileObject",
+    "FileDeleted",
+    "FileList",
+    "BatchEndpoint",
+    "BatchStatus",
+    "BatchCreateRequest",
+    "BatchRequestCounts",
+    "BatchError",
+    "BatchErrors",
+    "BatchUsageInputTokensDetails",
+    "BatchUsageOutputTokensDetails",
+    "BatchUsage",
+    "Batch",
+    "BatchList",
+    "BatchRequestInput",
+    "BatchRequestOutputResponse",
+    "BatchRequestOutputError",
+    "BatchRequestOutput",
+    "BatchFileLine",
     "WsJobKind",
     "WsApiFormat",
     "WsModality",
