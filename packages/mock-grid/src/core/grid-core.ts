@@ -803,10 +803,16 @@ export class GridCore {
   }
 
   /** A batch's request: the core's submit for an account the batch already checked (rules/submit.ts `as`). */
+  /** A batch line's submit: watchable, so its `response.request_id` can be followed on `/v1/jobs/{id}/events`. */
   #submitFor(account: Account, request: ChatCompletionRequest, listener: JobListener): Submission {
     this.#prune();
     try {
-      return submit(this.#books, this.#out, { source: 'v1', apiKey: undefined, request, listener }, account);
+      return submit(
+        this.#books,
+        this.#out,
+        { source: 'v1', apiKey: undefined, request, listener, watch: true },
+        account,
+      );
     } finally {
       this.#deliver();
     }
