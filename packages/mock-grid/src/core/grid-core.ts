@@ -415,7 +415,13 @@ export class GridCore {
     const after = checkAfter(options.after);
     // Replay and live hand-over in one synchronous step: no event can be recorded in between.
     const unsubscribe = log.ended ? () => {} : log.watch(listener, options.onEnd);
-    for (const event of log.after(after)) listener(event);
+    try {
+      for (const event of log.after(after)) listener(event);
+    } catch (error) {
+      // A listener that throws on the replay is not left watching.
+      unsubscribe();
+      throw error;
+    }
     if (log.ended && options.onEnd) options.onEnd();
     return unsubscribe;
   }

@@ -102,6 +102,20 @@ describe('job events (the event log of a watchable request)', () => {
     expect(past.ended).toBe(1);
   });
 
+  it('a listener that throws on the replay gets the error back and is not left watching', () => {
+    const { grid } = makeGrid();
+    const { sub } = horde(grid);
+    const got: string[] = [];
+    expect(() =>
+      grid.watch(sub.id, {}, (e) => {
+        got.push(e.type);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    wsWorker(grid);
+    expect(got).toEqual(['queued']);
+  });
+
   it('an unsubscribed watcher gets nothing more', () => {
     const { grid } = makeGrid();
     const { sub } = horde(grid);
