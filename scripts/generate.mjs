@@ -41,6 +41,7 @@ const LIMIT_SCHEMAS = [
   'HordeImageAsyncRequest',
   'HordeImageParams',
   'HordeImagePopRequest',
+  'ClientWsLimits',
 ];
 /** The JSON Schema keywords that bound a value, in the order they are printed. */
 const BOUND_KEYWORDS = [

@@ -110,4 +110,12 @@ export const limits = {
     bridge_agent: { maxLength: 1000 },
     amount: { minimum: 1, maximum: 20, default: 1 },
   },
+  /** `ClientWsLimits` (#/components/schemas/ClientWsLimits). */
+  ClientWsLimits: {
+    max_concurrent_requests: { minimum: 1, default: 128 },
+    max_frame_bytes: { minimum: 1024, default: 1048576 },
+    max_connections_per_key: { minimum: 1, default: 16 },
+    idle_timeout_s: { minimum: 1, default: 90 },
+    auth_timeout_s: { minimum: 1, default: 10 },
+  },
 } as const;
