@@ -4,6 +4,7 @@
  */
 
 import type { ChatCompletionRequest, HordeTextAsyncRequest, ResultSignature } from '@aipg/sdk';
+import type { EventLog } from './books/events.js';
 import type { TimerHandle } from './clock.js';
 import type { ImageSpec, MediaCaps } from './image-spec.js';
 import type {
@@ -45,6 +46,8 @@ export interface Req {
   charged: number;
   /** Created on first use: most jobs have one listener or none (memory with 100,000 queued jobs). */
   listeners: JobListener[] | null;
+  /** The request's event log when it is watchable (books/events.ts), else null. */
+  log: EventLog | null;
 }
 
 export interface Job {

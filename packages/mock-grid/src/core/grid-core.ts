@@ -16,6 +16,7 @@ import type {
   WorkerList,
 } from '@aipg/sdk';
 import { accountView } from './books/accounts.js';
+import type { EventLog, WatchListener } from './books/events.js';
 import { type Books, createBooks } from './books/index.js';
 import { type Clock, SystemClock, type TimerHandle } from './clock.js';
 import type { Generation, Req, Worker } from './entities.js';
@@ -56,10 +57,12 @@ import type {
   PopResult,
   ProgressInput,
   RequestAsker,
+  RetainedEvents,
   Scope,
   SignerView,
   Submission,
   SubmitInput,
+  WatchOptions,
   WorkerSink,
   WorkerView,
   WsRegisterInput,
@@ -104,6 +107,8 @@ export class GridCore {
     this.clock = options.clock ?? new SystemClock();
     const settings = resolveSettings(options);
     this.#books = createBooks(options, settings, this.clock, (gen) => this.#onTimer(gen));
+    const events = this.#books.events;
+    this.#out.recorder = (job, event) => events.record(job, event);
   }
 
   // ---- accounts ----------------------------------------------------------------------------------------
@@ -365,6 +370,38 @@ export class GridCore {
       const i = list.indexOf(listener);
       if (i >= 0) list.splice(i, 1);
     };
+  }
+
+  /**
+   * Watches a watchable request's events (docs/mock-grid-core.md "Job events"; spec `JobEvent`): `listener`
+   * gets the retained events after `options.after` (0: all) at once, then each new one as it is delivered —
+   * nothing missed, nothing twice — and `options.onEnd` runs after the final one (at once when the request had
+   * already ended). `id` is the request id. `asker` as for `status`, for any watchable request (Horde, or a /v1
+   * submit with `watch: true`). Throws RequestNotFound (unknown, forgotten, not watchable, or not the asker's)
+   * and InvalidField (`after` not a non-negative integer). Returns unsubscribe; events are read-only.
+   */
+  watch(id: string, options: WatchOptions, listener: WatchListener): () => void {
+    this.#prune();
+    const log = this.#log(id, options.asker);
+    const after = checkAfter(options.after);
+    // Replay and live hand-over in one synchronous step: no event can be recorded in between.
+    const unsubscribe = log.ended ? () => {} : log.watch(listener, options.onEnd);
+    for (const event of log.after(after)) listener(event);
+    if (log.ended && options.onEnd) options.onEnd();
+    return unsubscribe;
+  }
+
+  /** A watchable request's retained events after `after` (default 0: all), as `watch` replays them. */
+  events(id: string, options: Omit<WatchOptions, 'onEnd'> = {}): RetainedEvents {
+    this.#prune();
+    const log = this.#log(id, options.asker);
+    return { events: log.after(checkAfter(options.after)), lastSeq: log.lastSeq, ended: log.ended };
+  }
+
+  #log(id: string, asker: RequestAsker | undefined): EventLog {
+    const req = this.#books.requests.request(id);
+    if (req?.log && (!asker || this.#owns(req, asker))) return req.log;
+    throw new GridError('RequestNotFound', 'Request not found', { field: 'id' });
   }
 
   /** The grid-wide lifecycle stream (every job event plus worker and ledger events). */
@@ -676,6 +713,15 @@ export class GridCore {
       possibleImage: (models) => b.workers.possibleImage(models),
     };
   }
+}
+
+/** A watch's `after`: a non-negative integer (default 0). */
+function checkAfter(after: number | undefined): number {
+  if (after === undefined) return 0;
+  if (!Number.isSafeInteger(after) || after < 0) {
+    throw new GridError('InvalidField', 'after must be a non-negative integer', { field: 'after' });
+  }
+  return after;
 }
 
 /**

@@ -11,6 +11,9 @@
  *              subscribe(requestId|jobId, listener) → unsubscribe; events: queued, assigned, token,
  *              requeued, done {text, usage, finish_reason, grid}, failed, faulted, cancelled
  *              onEvent(listener): the grid-wide stream (job events + worker.* + credited/charged)
+ *   job events watch(requestId, {after?, asker?, onEnd?}, listener) → unsubscribe: a watchable request's
+ *              (Horde, or submit({watch: true})) numbered wire events (spec JobEvent), retained then live;
+ *              events(requestId, {after?, asker?}) → {events, lastSeq, ended}
  *   WS worker  register(registerFrame, sink) → {workerId, connectionId}. The core calls sink.ready() first,
  *              then pushes jobs with sink.job({id, model, payload}), cancels with sink.cancel(id), and
  *              asks for a close with sink.close('replaced' | 'evicted', message).
@@ -30,6 +33,7 @@
  */
 
 export { ANONYMOUS_KEY } from './books/accounts.js';
+export { EVENT_LOG_LIMIT, PROGRESS_EVERY_TOKENS, type WatchListener } from './books/events.js';
 export { RateLimiter } from './books/ratelimit.js';
 export { MAX_WORKER_MODELS } from './books/workers.js';
 export { type Clock, ManualClock, SystemClock, type TimerHandle } from './clock.js';
@@ -83,10 +87,13 @@ export type {
   RateLimitOptions,
   RateLimitRule,
   RequestAsker,
+  RetainedEvents,
   Scope,
   SignerView,
   Submission,
   SubmitInput,
+  Watchable,
+  WatchOptions,
   WorkerKind,
   WorkerRef,
   WorkerSink,

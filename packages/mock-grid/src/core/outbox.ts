@@ -85,6 +85,8 @@ export function rethrowLater(error: unknown): void {
 
 export class Outbox {
   readonly listeners = new Set<GridListener>();
+  /** Records a delivered job event into its request's event log (books/events.ts); set by `GridCore`. */
+  recorder: ((job: Job, event: JobEvent) => void) | null = null;
   #queue: Slot[] = [];
   /** Slots in use; the array is reused between deliveries, so it is not re-grown for every call. */
   #end = 0;
@@ -210,6 +212,8 @@ export class Outbox {
   }
 
   #emit(job: Job | null, event: GridEvent): void {
+    // Only watchable requests have a log: everything else pays this one read.
+    if (job?.req.log) this.recorder?.(job, event as JobEvent);
     if (job?.listeners) for (const l of [...job.listeners]) safeCall(l, event as JobEvent);
     if (job?.req.listeners) for (const l of [...job.req.listeners]) safeCall(l, event as JobEvent);
     for (const l of this.listeners) safeCall(l, event);

@@ -10,6 +10,7 @@ import type {
   HordeTextPopPayload,
   ImageGenerationRequest,
   ResultSignature,
+  JobEvent as WireJobEvent,
   WsJobPayload,
   WsMediaJobPayload,
 } from '@aipg/sdk';
@@ -175,9 +176,40 @@ export type JobSource = 'v1' | 'horde';
  * A job submission. `listener` is attached before anything happens, so it sees `queued` and an
  * `assigned` that may follow synchronously (a waiting WS worker gets the job inside `submit`).
  */
-export type SubmitInput =
+export type SubmitInput = (
   | { source: 'v1'; apiKey: string | undefined; request: ChatCompletionRequest; listener?: JobListener }
-  | { source: 'horde'; apiKey: string | undefined; request: HordeTextAsyncRequest; listener?: JobListener };
+  | { source: 'horde'; apiKey: string | undefined; request: HordeTextAsyncRequest; listener?: JobListener }
+) &
+  Watchable;
+
+/**
+ * Whether a request keeps an event log (`GridCore.watch`, `GET /v1/jobs/{id}/events`; docs/mock-grid-core.md
+ * "Job events"). Default: Horde submits do, /v1 ones do not (a /v1 chat's reply is its own stream, and nobody
+ * could watch it). The client WebSocket and batches pass `watch: true`; such a /v1 request is then kept, like a
+ * Horde one, for `retentionMs` after it finished.
+ */
+export interface Watchable {
+  watch?: boolean;
+}
+
+/** `GridCore.watch`'s options. */
+export interface WatchOptions {
+  /** Start after this seq: the retained events after it, then the live ones (default 0: from the first). */
+  after?: number;
+  /** Who asks (a door's client): the request must be theirs, as for `status`. In-process callers omit it. */
+  asker?: RequestAsker;
+  /** Called once the request's final event was delivered — at once when the log had already ended. */
+  onEnd?: () => void;
+}
+
+/** A request's retained events (`GridCore.events`). */
+export interface RetainedEvents {
+  events: WireJobEvent[];
+  /** The last seq the log handed out (0 before the first event). */
+  lastSeq: number;
+  /** Whether the request's final event is logged (nothing more will come). */
+  ended: boolean;
+}
 
 export type JobState =
   | 'queued'
@@ -460,7 +492,7 @@ export interface ImagePopResult {
 export type ImageSubmitInput = (
   | { source: 'v1'; apiKey: string | undefined; request: ImageGenerationRequest }
   | { source: 'horde'; apiKey: string | undefined; request: HordeImageAsyncRequest }
-) & { listener?: JobListener; sourceKey?: string; sourceUrl?: string };
+) & { listener?: JobListener; sourceKey?: string; sourceUrl?: string } & Watchable;
 
 /** The door's check of one uploaded output (`store/verify.ts`): it was uploaded, is an image of the slot's
  *  type by its magic bytes, and matches the reported sha256. */

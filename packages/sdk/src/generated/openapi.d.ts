@@ -255,6 +255,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/jobs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * The job's id — the request id a Horde async submit (`hordeTextAsync`, `hordeImageAsync`) returned.
+                 * @example 2b7e3c1e-9f0a-4a61-8f59-7d3c4b0e1a22
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * **AIPG extension** (the mock grid; neither the live grid nor the AI Horde serves it — a grid without it answers
+         * 404 or 405, and clients fall back to polling the status). The job's events as they happen, over server-sent
+         * events, so nobody polls: `queued` (with the queue position, and again after a `requeued`), `assigned` (worker,
+         * region when declared), `progress` (text: tokens so far, every 16 tokens; images: the worker's percent), `token`
+         * (streamed text), and one of `done` (the text, or where to fetch the image), `failed`, `faulted`, `cancelled` per
+         * generation. The event that ends the request's last generation has `final: true`, and the stream ends after it.
+         * A job's events, pushed (AIPG extension)
+         *
+         *     Each event is `id: <seq>`, `event: <type>`, `data: <JobEvent JSON>`. `seq` counts from 1 with no gaps. After a
+         *     dropped connection, reconnect with `Last-Event-ID: <last seq received>` (what `EventSource` sends by itself) or
+         *     `?after=<seq>`: the stream starts with exactly the events after it — nothing missed, nothing twice. Without
+         *     either it starts from the first event, so a finished job's stream replays its events and ends. A comment line
+         *     (`: keep-alive`) is sent every 15 s of silence. Closing the connection only stops the stream, never the job.
+         *
+         *     Which jobs have events: Horde async text and image requests, and jobs submitted through the client WebSocket or a
+         *     batch. A `/v1/chat/completions` request has none (its reply is its stream). They are kept while the request is
+         *     (10 min after it finished, as for the status). A long text stream's oldest `token` events may be merged into
+         *     fewer, longer ones once a request holds more than 4096 events; resuming after any `seq` is still exact.
+         *
+         *     Who may read it: as for the status — the submitting key (`apikey` or `Authorization: Bearer`), or, where the grid
+         *     lets the id alone stand for the request (the mock's open mode, as the AI Horde), no key at all, so a browser's
+         *     `EventSource` (which cannot send headers) can follow it. Another account's key gets 404, as an unknown id does.
+         */
+        get: operations["streamJobEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -711,6 +757,20 @@ export interface components {
         Image: Image;
         ImageGridMetadata: ImageGridMetadata;
         ImageProgress: ImageProgress;
+        JobEventType: JobEventType;
+        JobEventBase: JobEventBase;
+        JobQueuedEvent: JobQueuedEvent;
+        JobRequeuedEvent: JobRequeuedEvent;
+        JobAssignedEvent: JobAssignedEvent;
+        JobProgressEvent: JobProgressEvent;
+        JobTokenEvent: JobTokenEvent;
+        JobImageResult: JobImageResult;
+        JobDoneEvent: JobDoneEvent;
+        JobFailedEvent: JobFailedEvent;
+        JobFaultedEvent: JobFaultedEvent;
+        JobCancelledEvent: JobCancelledEvent;
+        JobEvent: JobEvent;
+        JobEventStreamEvent: JobEventStreamEvent;
         WsJobKind: WsJobKind;
         WsApiFormat: WsApiFormat;
         WsModality: WsModality;
@@ -2031,6 +2091,258 @@ export type ImageProgress = {
      * uploaded and verified, and stays readable for 5 minutes after the request ends.
      */
     progress: number | null;
+};
+/**
+ * The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends
+ * the request's last job carries `final: true` and ends the stream.
+ * @enum {string}
+ */
+export type JobEventType = "queued" | "requeued" | "assigned" | "progress" | "token" | "done" | "failed" | "faulted" | "cancelled";
+/** The fields every job event has. */
+export type JobEventBase = {
+    type: JobEventType;
+    /**
+     * The event's number in its job's stream: 1, 2, 3 … with no gaps, in the order the grid emitted them. It is the
+     * SSE `id:`; resume with `Last-Event-ID: <seq>` (or `?after=<seq>`) to get exactly the events after it.
+     */
+    seq: number;
+    /** The job's id (the request id the submit returned, e.g. the Horde async `id`). */
+    id: string;
+    /** Which of the request's `n` generations the event is about (0-based). */
+    index: number;
+    /** When the grid emitted it, in milliseconds since the Unix epoch. */
+    at: number;
+};
+/**
+ * The generation joined the queue — on submit, and again after `requeued`.
+ * @example {
+ *       "type": "queued",
+ *       "seq": 1,
+ *       "id": "2b7e3c1e-9f0a-4a61-8f59-7d3c4b0e1a22",
+ *       "index": 0,
+ *       "at": 1764222000000,
+ *       "position": 3
+ *     }
+ */
+export type JobQueuedEvent = JobEventBase & {
+    /** @constant */
+    type: "queued";
+    /**
+     * 1-based place in the grid's queue by age when the event was emitted (0: it was handed to a worker at
+     * once). Not updated as the jobs ahead leave; poll the status for a live figure.
+     */
+    position: number;
+} & {
+    /**
+     * discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "queued";
+};
+/**
+ * The attempt ended without a result (worker error, empty answer, lease expired, worker gone) and the generation
+ * goes back to the front of the queue; a `queued` event with its new position follows.
+ */
+export type JobRequeuedEvent = JobEventBase & {
+    /** @constant */
+    type: "requeued";
+    /** Why the attempt ended, e.g. `worker disconnected`. */
+    reason: string;
+} & {
+    /**
+     * discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "requeued";
+};
+/**
+ * A worker took the generation (one attempt).
+ * @example {
+ *       "type": "assigned",
+ *       "seq": 2,
+ *       "id": "2b7e3c1e-9f0a-4a61-8f59-7d3c4b0e1a22",
+ *       "index": 0,
+ *       "at": 1764222000150,
+ *       "worker": {
+ *         "id": "5d0b8f1c-7c2e-4a9e-b6f3-2f8d1e0a9c44",
+ *         "name": "rig-01"
+ *       },
+ *       "model": "llama-3.1-8b-instruct"
+ *     }
+ */
+export type JobAssignedEvent = JobEventBase & {
+    /** @constant */
+    type: "assigned";
+    worker: {
+        /** The worker's id (as in `GET /api/v2/workers/{worker_id}`). */
+        id: string;
+        name: string;
+        /** The region the worker declared, when it declared one (absent otherwise). */
+        region?: string;
+    };
+    /** The model the worker serves it with. */
+    model: string;
+} & {
+    /**
+     * discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "assigned";
+};
+/**
+ * How far the running attempt has come. Text: `tokens`, the tokens streamed so far (the grid's count, 4 characters a
+ * token), sent every 16 token frames. Images: `pct`, what the worker last reported (0–100), sent on each report.
+ */
+export type JobProgressEvent = JobEventBase & {
+    /** @constant */
+    type: "progress";
+    /** Text jobs — tokens streamed so far by this attempt. */
+    tokens?: number;
+    /** Image jobs — the worker's progress report, in percent. */
+    pct?: number;
+} & {
+    /**
+     * discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "progress";
+};
+/** A piece of the answer as the worker streamed it (text jobs served by a streaming worker). */
+export type JobTokenEvent = JobEventBase & {
+    /** @constant */
+    type: "token";
+    delta: ChatCompletionDelta;
+} & {
+    /**
+     * discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "token";
+};
+/** Where to fetch a finished image, as the Horde status gives it. */
+export type JobImageResult = {
+    /** The image's generation id (`generations[].id` of `GET /api/v2/generate/status/{id}`). */
+    id: string;
+    /**
+     * A signed download URL (`generations[].img` of the status). Absent when the request asked for base64 images
+     * (`r2: false`): read them from the status.
+     * Format: uri
+     */
+    url?: string;
+    /** The seed the image was made with (a string, as on the Horde image status). */
+    seed: string;
+    model: string;
+    /** The worker's name. */
+    worker: string;
+    censored?: boolean;
+};
+/**
+ * The generation finished. Text: `text` (and `reasoning`), `finish_reason`, `usage`, `grid` — the result itself.
+ * Images: `image`, where to fetch the picture.
+ * @example {
+ *       "type": "done",
+ *       "seq": 9,
+ *       "id": "2b7e3c1e-9f0a-4a61-8f59-7d3c4b0e1a22",
+ *       "index": 0,
+ *       "at": 1764222001200,
+ *       "final": true,
+ *       "text": "Hello!",
+ *       "finish_reason": "stop",
+ *       "usage": {
+ *         "prompt_tokens": 12,
+ *         "completion_tokens": 2,
+ *         "total_tokens": 14
+ *       },
+ *       "grid": {
+ *         "worker": "rig-01",
+ *         "gen_time": 1.05,
+ *         "ttft": 0.2,
+ *         "tokens_per_s": 40,
+ *         "seed": 42
+ *       }
+ *     }
+ */
+export type JobDoneEvent = JobEventBase & {
+    /** @constant */
+    type: "done";
+    /** Present (true) on the event that ends the request's last generation; the stream ends after it. */
+    final?: boolean;
+    text?: string;
+    reasoning?: string;
+    finish_reason?: string;
+    usage?: CompletionUsage;
+    grid?: GridMetadata;
+    image?: JobImageResult;
+} & {
+    /**
+     * discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "done";
+};
+/** The worker refused the request as the client's error (nothing charged, not retried). */
+export type JobFailedEvent = JobEventBase & {
+    /** @constant */
+    type: "failed";
+    /** As on `done`. */
+    final?: boolean;
+    message: string;
+} & {
+    /**
+     * discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "failed";
+};
+/** Every allowed attempt failed (or no worker could serve it); the request's other generations are cancelled. */
+export type JobFaultedEvent = JobEventBase & {
+    /** @constant */
+    type: "faulted";
+    /** As on `done`. */
+    final?: boolean;
+    message: string;
+} & {
+    /**
+     * discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "faulted";
+};
+/** The generation was cancelled (the client's `DELETE`, or a sibling generation faulted). */
+export type JobCancelledEvent = JobEventBase & {
+    /** @constant */
+    type: "cancelled";
+    /** As on `done`. */
+    final?: boolean;
+} & {
+    /**
+     * discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "cancelled";
+};
+/**
+ * One event of a job's stream (AIPG extension). On `GET /v1/jobs/{id}/events` each is one SSE event: `id: <seq>`,
+ * `event: <type>`, `data: <JobEvent JSON>`.
+ */
+export type JobEvent = JobQueuedEvent | JobRequeuedEvent | JobAssignedEvent | JobProgressEvent | JobTokenEvent | JobDoneEvent | JobFailedEvent | JobFaultedEvent | JobCancelledEvent;
+/**
+ * One server-sent event of `GET /v1/jobs/{id}/events`, as an event-stream parser hands it over: `id` is the event's
+ * `seq` (what `Last-Event-ID` sends back), `event` its `type`, and `data` the `JobEvent` as JSON (described with
+ * JSON Schema's `contentMediaType` / `contentSchema`, so a checker that reads it validates each event; code
+ * generators see a string). Keep-alive comment lines (`: keep-alive`) are not events.
+ * @example {
+ *       "id": "1",
+ *       "event": "queued",
+ *       "data": "{\"type\":\"queued\",\"seq\":1,\"id\":\"2b7e3c1e-9f0a-4a61-8f59-7d3c4b0e1a22\",\"index\":0,\"at\":1764222000000,\"position\":1}"
+ *     }
+ */
+export type JobEventStreamEvent = {
+    /** The event's `seq`. */
+    id: string;
+    event: JobEventType;
+    /** The event, as JSON. */
+    data: string;
 };
 /**
  * A kind of job a worker takes (the values of `job_types` and `worker_type`). Named `WsJobKind` rather than
@@ -5440,6 +5752,90 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "WebSocket upgrade required"
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
+        };
+    };
+    streamJobEvents: {
+        parameters: {
+            query?: {
+                /** Start after this `seq` (as `Last-Event-ID`; the header wins when both are sent). */
+                after?: number;
+            };
+            header?: {
+                /** The `seq` of the last event received, sent on reconnect. */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                /**
+                 * The job's id — the request id a Horde async submit (`hordeTextAsync`, `hordeImageAsync`) returned.
+                 * @example 2b7e3c1e-9f0a-4a61-8f59-7d3c4b0e1a22
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * The event stream. A whole (short) stream looks like this:
+             *
+             *     ```text
+             *     id: 1
+             *     event: queued
+             *     data: {"type":"queued","seq":1,"id":"2b7e3c1e-9f0a-4a61-8f59-7d3c4b0e1a22","index":0,"at":1764222000000,"position":1}
+             *
+             *     id: 2
+             *     event: assigned
+             *     data: {"type":"assigned","seq":2,"id":"2b7e3c1e-9f0a-4a61-8f59-7d3c4b0e1a22","index":0,"at":1764222000150,"worker":{"id":"5d0b8f1c-7c2e-4a9e-b6f3-2f8d1e0a9c44","name":"rig-01"},"model":"llama-3.1-8b-instruct"}
+             *
+             *     id: 3
+             *     event: done
+             *     data: {"type":"done","seq":3,"id":"2b7e3c1e-9f0a-4a61-8f59-7d3c4b0e1a22","index":0,"at":1764222001200,"final":true,"text":"Hello!","finish_reason":"stop","usage":{"prompt_tokens":12,"completion_tokens":2,"total_tokens":14},"grid":{"worker":"rig-01","gen_time":1.05,"ttft":1.05,"tokens_per_s":0,"seed":42}}
+             *     ```
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "1",
+                     *       "event": "queued",
+                     *       "data": "{\"type\":\"queued\",\"seq\":1,\"id\":\"2b7e3c1e-9f0a-4a61-8f59-7d3c4b0e1a22\",\"index\":0,\"at\":1764222000000,\"position\":1}"
+                     *     }
+                     */
+                    "text/event-stream": JobEventStreamEvent;
+                };
+            };
+            401: components["responses"]["V1Unauthorized"];
+            /** No job with this id has events that this key may read (unknown, expired, another account's, or a kind of job without events). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Job not found"
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
+            /** `after` or `Last-Event-ID` is not a non-negative integer. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "after must be a non-negative integer"
                      *     }
                      */
                     "application/json": ErrorDetail;

@@ -8,6 +8,7 @@ import { GRID_DEFAULTS, type Settings } from '../settings.js';
 import type { GridOptions } from '../types.js';
 import { Accounts } from './accounts.js';
 import { ConnectionBook } from './connections.js';
+import { EventBook } from './events.js';
 import { GenerationBook } from './generations.js';
 import { JobQueue } from './queue.js';
 import { RateLimiter } from './ratelimit.js';
@@ -24,6 +25,7 @@ export interface Books {
   readonly workers: WorkerBook;
   readonly connections: ConnectionBook;
   readonly queue: JobQueue;
+  readonly events: EventBook;
   readonly stats: Stats;
   readonly chatLimiter: RateLimiter | null;
   readonly hordeLimiter: RateLimiter | null;
@@ -38,6 +40,7 @@ export function createBooks(
 ): Books {
   const d = GRID_DEFAULTS;
   const limits = options.rateLimits;
+  const queue = new JobQueue(settings.scanLimit, (job) => job.wantTokens ?? d.workerMaxLength);
   return {
     clock,
     settings,
@@ -59,7 +62,8 @@ export function createBooks(
     ),
     workers: new WorkerBook(clock, settings.popOfflineMs),
     connections: new ConnectionBook(),
-    queue: new JobQueue(settings.scanLimit, (job) => job.wantTokens ?? d.workerMaxLength),
+    queue,
+    events: new EventBook(queue),
     stats: new Stats(),
     chatLimiter: limits === false ? null : new RateLimiter('chat', limits?.chat ?? d.chatRateLimit),
     hordeLimiter:

@@ -1,7 +1,7 @@
 /**
  * The requests book: every request and its jobs, by id, and how long a finished one is remembered: /v1
- * requests are forgotten as soon as their last job ends (nothing polls them); Horde requests stay readable
- * by `status` for `retentionMs`.
+ * requests are forgotten as soon as their last job ends (nothing polls them); Horde requests, and /v1 requests
+ * with an event log, stay readable for `retentionMs` (a request's log goes with it).
  */
 import { Deque } from '../deque.js';
 import type { Job, Req } from '../entities.js';
@@ -46,7 +46,8 @@ export class RequestBook {
   /** A request whose jobs have all ended: forgotten now (/v1) or after the retention (Horde). */
   finished(req: Req, now: number): void {
     if (req.open > 0 || !this.#reqs.has(req.id)) return;
-    if (req.source === 'v1') this.#forget(req);
+    // A watchable /v1 request (client WebSocket, batch) keeps its events readable for the retention too.
+    if (req.source === 'v1' && req.log === null) this.#forget(req);
     else this.#retention.pushBack({ at: now + this.retentionMs, id: req.id });
   }
 

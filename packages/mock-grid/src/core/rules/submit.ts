@@ -29,6 +29,7 @@ type SubmitBooks = Pick<
   | 'workers'
   | 'queue'
   | 'stats'
+  | 'events'
   | 'chatLimiter'
   | 'hordeLimiter'
   | 'imageLimiter'
@@ -84,7 +85,9 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput): Submiss
     kudosEstimate: kudos,
     charged: 0,
     listeners: input.listener ? [input.listener] : null,
+    log: null,
   };
+  if (input.watch ?? input.source === 'horde') req.log = b.events.open(req.id, spec.n);
   for (let index = 0; index < spec.n; index++) {
     const job: Job = {
       id: uuid(),
@@ -195,7 +198,9 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
     kudosEstimate: kudos,
     charged: 0,
     listeners: input.listener ? [input.listener] : null,
+    log: null,
   };
+  if (input.watch ?? input.source === 'horde') req.log = b.events.open(req.id, image.n);
   for (let index = 0; index < image.n; index++) {
     req.jobs.push({
       id: uuid(),

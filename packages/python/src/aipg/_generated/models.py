@@ -507,6 +507,251 @@ class ImageProgress(BaseModel):
     ]
 
 
+JobEventType = TypeAliasType(
+    "JobEventType",
+    Annotated[
+        Literal['queued', 'requeued', 'assigned', 'progress', 'token', 'done', 'failed', 'faulted', 'cancelled'],
+        Field(
+            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
+        ),
+    ],
+)
+
+
+class JobEventBase(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: JobEventType
+    seq: Annotated[
+        int,
+        Field(
+            description="The event's number in its job's stream: 1, 2, 3 … with no gaps, in the order the grid emitted them. It is the\nSSE `id:`; resume with `Last-Event-ID: <seq>` (or `?after=<seq>`) to get exactly the events after it.\n",
+            ge=1,
+        ),
+    ]
+    id: Annotated[
+        str,
+        Field(
+            description="The job's id (the request id the submit returned, e.g. the Horde async `id`)."
+        ),
+    ]
+    index: Annotated[
+        int,
+        Field(
+            description="Which of the request's `n` generations the event is about (0-based).",
+            ge=0,
+        ),
+    ]
+    at: Annotated[
+        int,
+        Field(
+            description='When the grid emitted it, in milliseconds since the Unix epoch.',
+            ge=0,
+        ),
+    ]
+
+
+class JobQueuedEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['queued'],
+        Field(
+            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
+        ),
+    ]
+    position: Annotated[
+        int,
+        Field(
+            description="1-based place in the grid's queue by age when the event was emitted (0: it was handed to a worker at\nonce). Not updated as the jobs ahead leave; poll the status for a live figure.\n",
+            ge=0,
+        ),
+    ]
+
+
+class JobRequeuedEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['requeued'],
+        Field(
+            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
+        ),
+    ]
+    reason: Annotated[
+        str, Field(description='Why the attempt ended, e.g. `worker disconnected`.')
+    ]
+
+
+class Worker(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[
+        str,
+        Field(description="The worker's id (as in `GET /api/v2/workers/{worker_id}`)."),
+    ]
+    name: str
+    region: Annotated[
+        str | None,
+        Field(
+            description='The region the worker declared, when it declared one (absent otherwise).'
+        ),
+    ] = None
+
+
+class JobAssignedEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['assigned'],
+        Field(
+            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
+        ),
+    ]
+    worker: Worker
+    model: Annotated[str, Field(description='The model the worker serves it with.')]
+
+
+class JobProgressEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['progress'],
+        Field(
+            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
+        ),
+    ]
+    tokens: Annotated[
+        int | None,
+        Field(description='Text jobs — tokens streamed so far by this attempt.', ge=0),
+    ] = None
+    pct: Annotated[
+        float | None,
+        Field(
+            description="Image jobs — the worker's progress report, in percent.",
+            ge=0.0,
+            le=100.0,
+        ),
+    ] = None
+
+
+class JobTokenEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['token'],
+        Field(
+            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
+        ),
+    ]
+    delta: ChatCompletionDelta
+
+
+class JobImageResult(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[
+        str,
+        Field(
+            description="The image's generation id (`generations[].id` of `GET /api/v2/generate/status/{id}`)."
+        ),
+    ]
+    url: Annotated[
+        AnyUrl | None,
+        Field(
+            description='A signed download URL (`generations[].img` of the status). Absent when the request asked for base64 images\n(`r2: false`): read them from the status.\n'
+        ),
+    ] = None
+    seed: Annotated[
+        str,
+        Field(
+            description='The seed the image was made with (a string, as on the Horde image status).'
+        ),
+    ]
+    model: str
+    worker: Annotated[str, Field(description="The worker's name.")]
+    censored: bool | None = None
+
+
+class JobFailedEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['failed'],
+        Field(
+            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
+        ),
+    ]
+    final: Annotated[bool | None, Field(description='As on `done`.')] = None
+    message: str
+
+
+class JobFaultedEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['faulted'],
+        Field(
+            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
+        ),
+    ]
+    final: Annotated[bool | None, Field(description='As on `done`.')] = None
+    message: str
+
+
+class JobCancelledEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['cancelled'],
+        Field(
+            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
+        ),
+    ]
+    final: Annotated[bool | None, Field(description='As on `done`.')] = None
+
+
+class JobEventStreamEvent(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[str, Field(description="The event's `seq`.", pattern='^[1-9][0-9]*$')]
+    event: JobEventType
+    data: Annotated[
+        str,
+        Field(
+            description='The event, as JSON.',
+            json_schema_extra={
+                'contentMediaType': 'application/json',
+                'contentSchema': {'$ref': '#/components/schemas/JobEvent'},
+            },
+        ),
+    ]
+
+
 WsJobKind = TypeAliasType(
     "WsJobKind",
     Annotated[
@@ -3181,6 +3426,43 @@ class ImagesResponse(BaseModel):
     ] = None
 
 
+class JobDoneEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['done'],
+        Field(
+            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
+        ),
+    ]
+    final: Annotated[
+        bool | None,
+        Field(
+            description="Present (true) on the event that ends the request's last generation; the stream ends after it."
+        ),
+    ] = None
+    text: str | None = None
+    reasoning: str | None = None
+    finish_reason: str | None = None
+    usage: CompletionUsage | None = None
+    grid: GridMetadata | None = None
+    image: JobImageResult | None = None
+
+
+JobEvent = TypeAliasType(
+    "JobEvent",
+    Annotated[
+        JobQueuedEvent | JobRequeuedEvent | JobAssignedEvent | JobProgressEvent | JobTokenEvent | JobDoneEvent | JobFailedEvent | JobFaultedEvent | JobCancelledEvent,
+        Field(
+            description="One event of a job's stream (AIPG extension). On `GET /v1/jobs/{id}/events` each is one SSE event: `id: <seq>`,\n`event: <type>`, `data: <JobEvent JSON>`.\n",
+            discriminator='type',
+        ),
+    ],
+)
+
+
 class WsMediaJobPayload(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -4450,6 +4732,19 @@ __all__ = [
     "Image",
     "ImageGridMetadata",
     "ImageProgress",
+    "JobEventType",
+    "JobEventBase",
+    "JobQueuedEvent",
+    "JobRequeuedEvent",
+    "Worker",
+    "JobAssignedEvent",
+    "JobProgressEvent",
+    "JobTokenEvent",
+    "JobImageResult",
+    "JobFailedEvent",
+    "JobFaultedEvent",
+    "JobCancelledEvent",
+    "JobEventStreamEvent",
     "WsJobKind",
     "WsApiFormat",
     "WsModality",
@@ -4544,6 +4839,8 @@ __all__ = [
     "ErrorDetail",
     "ImageGenerationRequest",
     "ImagesResponse",
+    "JobDoneEvent",
+    "JobEvent",
     "WsMediaJobPayload",
     "WsMediaJob",
     "WsMediaServerFrame",

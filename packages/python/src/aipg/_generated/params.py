@@ -153,6 +153,82 @@ class ImageProgress(TypedDict):
     progress: float | None
 
 
+JobEventType: TypeAlias = Literal['queued', 'requeued', 'assigned', 'progress', 'token', 'done', 'failed', 'faulted', 'cancelled']
+
+
+class JobEventBase(TypedDict):
+    type: JobEventType
+    seq: int
+    id: str
+    index: int
+    at: int
+
+
+class JobQueuedEvent(JobEventBase):
+    type: Literal['queued']
+    position: int
+
+
+class JobRequeuedEvent(JobEventBase):
+    type: Literal['requeued']
+    reason: str
+
+
+class Worker(TypedDict):
+    id: str
+    name: str
+    region: NotRequired[str]
+
+
+class JobAssignedEvent(JobEventBase):
+    type: Literal['assigned']
+    worker: Worker
+    model: str
+
+
+class JobProgressEvent(JobEventBase):
+    type: Literal['progress']
+    tokens: NotRequired[int]
+    pct: NotRequired[float]
+
+
+class JobTokenEvent(JobEventBase):
+    type: Literal['token']
+    delta: ChatCompletionDelta
+
+
+class JobImageResult(TypedDict):
+    id: str
+    url: NotRequired[str]
+    seed: str
+    model: str
+    worker: str
+    censored: NotRequired[bool]
+
+
+class JobFailedEvent(JobEventBase):
+    type: Literal['failed']
+    final: NotRequired[bool]
+    message: str
+
+
+class JobFaultedEvent(JobEventBase):
+    type: Literal['faulted']
+    final: NotRequired[bool]
+    message: str
+
+
+class JobCancelledEvent(JobEventBase):
+    type: Literal['cancelled']
+    final: NotRequired[bool]
+
+
+class JobEventStreamEvent(TypedDict):
+    id: str
+    event: JobEventType
+    data: str
+
+
 WsJobKind: TypeAlias = Literal['text', 'image', 'video', 'audio', '3d']
 
 
@@ -904,6 +980,20 @@ class ImagesResponse(TypedDict):
     grid: NotRequired[ImageGridMetadata]
 
 
+class JobDoneEvent(JobEventBase):
+    type: Literal['done']
+    final: NotRequired[bool]
+    text: NotRequired[str]
+    reasoning: NotRequired[str]
+    finish_reason: NotRequired[str]
+    usage: NotRequired[CompletionUsage]
+    grid: NotRequired[GridMetadata]
+    image: NotRequired[JobImageResult]
+
+
+JobEvent: TypeAlias = JobQueuedEvent | JobRequeuedEvent | JobAssignedEvent | JobProgressEvent | JobTokenEvent | JobDoneEvent | JobFailedEvent | JobFaultedEvent | JobCancelledEvent
+
+
 class WsMediaJobPayload(TypedDict):
     prompt: str
     n: int
@@ -1216,6 +1306,19 @@ __all__ = [
     "Image",
     "ImageGridMetadata",
     "ImageProgress",
+    "JobEventType",
+    "JobEventBase",
+    "JobQueuedEvent",
+    "JobRequeuedEvent",
+    "Worker",
+    "JobAssignedEvent",
+    "JobProgressEvent",
+    "JobTokenEvent",
+    "JobImageResult",
+    "JobFailedEvent",
+    "JobFaultedEvent",
+    "JobCancelledEvent",
+    "JobEventStreamEvent",
     "WsJobKind",
     "WsApiFormat",
     "WsModality",
@@ -1310,6 +1413,8 @@ __all__ = [
     "ErrorDetail",
     "ImageGenerationRequest",
     "ImagesResponse",
+    "JobDoneEvent",
+    "JobEvent",
     "WsMediaJobPayload",
     "WsMediaJob",
     "WsMediaServerFrame",
