@@ -3314,13 +3314,18 @@ export type ClientWsResponse = {
     result: ChatCompletion | HordeAsyncResponse;
 };
 /**
- * One event of the job followed by subscription `id`, in `seq` order.
+ * One event of the job followed by subscription `id`, in `seq` order: the job's own numbered event log, shared with
+ * `GET /v1/jobs/{id}/events`, so a `jobs.subscribe` with `after` resumes after either.
  * @example {
  *       "type": "event",
  *       "id": "r3",
  *       "event": {
+ *         "type": "queued",
  *         "seq": 1,
- *         "type": "queued"
+ *         "id": "5f3c1b9e-8d2a-4c7e-9a41-2b6f0d8e7c35",
+ *         "index": 0,
+ *         "at": 1764222000000,
+ *         "position": 1
  *       }
  *     }
  */
@@ -3332,10 +3337,8 @@ export type ClientWsEvent = {
     type: "event";
     /** The subscription it belongs to. */
     id: ClientWsRequestId;
-    /** The job event. */
-    event: {
-        [key: string]: unknown;
-    };
+    /** The job event, exactly as `GET /v1/jobs/{id}/events` sends it (its `seq` is the one to resume after). */
+    event: JobEvent;
 };
 /**
  * Request `id` ended without a `response`: a streamed chat completion after its last chunk, a subscription after

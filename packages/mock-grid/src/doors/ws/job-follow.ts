@@ -1,9 +1,10 @@
-import type { GridCore, JobEvent, RequestAsker } from '../../core/index.js';
+import type { GridCore, RequestAsker, WatchListener } from '../../core/index.js';
 
 /**
  * Follows one async job's events for the client WebSocket's `jobs.subscribe` (spec:
- * openapi/components/client-ws.yaml `ClientWsJobSubscribe`): the one place the door reads a job's events,
- * so it can move to another source without touching the door.
+ * openapi/components/client-ws.yaml `ClientWsJobSubscribe`): the core's numbered event log of the request
+ * (`GridCore.watch`, docs/mock-grid-core.md "Job events"), the same one `GET /v1/jobs/{id}/events` reads, so a
+ * resume with `after` gets exactly the events after it, whichever of the two the client used before.
  */
 
 export interface JobFollower {
@@ -11,19 +12,13 @@ export interface JobFollower {
 }
 
 export interface JobFollowSink {
-  /** One event, in order, numbered from 1 (`seq`). */
-  event(event: Record<string, unknown>): void;
-  /** The job's last terminal event has been sent. */
+  /** One `JobEvent` (spec), in `seq` order. */
+  event: WatchListener;
+  /** The request's final event has been sent (or it had ended before `after`). */
   end(): void;
 }
 
-const TERMINAL = new Set(['done', 'failed', 'faulted', 'cancelled']);
-
-/**
- * Events of request `jobId` from now on, numbered per subscription; `after` skips that many. Throws
- * `RequestNotFound` for an id the asker may not see. (It numbers only what happens from the subscription on,
- * so a resume with `after` is exact only while the same events are replayed.)
- */
+/** Events of request `jobId` after `after` (default all). Throws `RequestNotFound` for one the asker may not see. */
 export function followJob(
   grid: GridCore,
   jobId: string,
@@ -31,34 +26,6 @@ export function followJob(
   after: number | undefined,
   sink: JobFollowSink,
 ): JobFollower {
-  const status = grid.status(jobId, asker);
-  if (status.done || status.faulted) {
-    sink.end();
-    return { stop: () => {} };
-  }
-  let seq = 0;
-  let unsubscribe: (() => void) | undefined;
-  let over = false;
-  const stop = () => {
-    over = true;
-    unsubscribe?.();
-  };
-  unsubscribe = grid.subscribe(jobId, (e: JobEvent) => {
-    if (over) return;
-    seq++;
-    if (after === undefined || seq > after) sink.event(wireEvent(e, seq));
-    if (TERMINAL.has(e.type)) {
-      const now = grid.status(jobId);
-      if (now.done || now.faulted) {
-        stop();
-        sink.end();
-      }
-    }
-  });
+  const stop = grid.watch(jobId, { asker, after: after ?? 0, onEnd: () => sink.end() }, sink.event);
   return { stop };
-}
-
-function wireEvent(e: JobEvent, seq: number): Record<string, unknown> {
-  const { jobId, requestId, ...rest } = e;
-  return { seq, job_id: requestId, ...rest };
 }

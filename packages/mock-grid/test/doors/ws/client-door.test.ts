@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WsJobOffer } from '../../../src/core/index.js';
 import { FakeSink } from '../../core/helpers.js';
 import { CLIENT_KEY, chatBody, MODEL, nextJob, startTestGrid, type TestGrid } from '../../helpers/grid.js';
-import { TestWsClient } from '../../helpers/ws-client.js';
+import { type ClientFrame, TestWsClient } from '../../helpers/ws-client.js';
 
 let t: TestGrid;
 const clients: TestWsClient[] = [];
@@ -52,7 +52,7 @@ async function until(ok: () => boolean, what: string): Promise<void> {
   if (!ok()) throw new Error(`timed out waiting for ${what}`);
 }
 
-const text = (chunks: { chunk?: unknown }[]) =>
+const text = (chunks: ClientFrame[]) =>
   chunks
     .map((f) => (f.chunk as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? '')
     .join('');
@@ -221,6 +221,33 @@ describe('client WebSocket: requests', () => {
     expect(submitted.type).toBe('response');
     const jobId = (submitted.result as { id: string }).id;
     expect(t.grid.core.status(jobId).waiting + t.grid.core.status(jobId).processing).toBe(1);
+  });
+
+  it('follows an async job with jobs.subscribe, in seq order to its final event, and resumes after a seq', async () => {
+    t = await startTestGrid();
+    const w = await t.wsWorker();
+    const c = await ready();
+    c.send({
+      type: 'jobs.submit',
+      id: 'h',
+      body: { prompt: 'Once upon a time', params: { max_length: 32 }, models: [MODEL] },
+    });
+    const jobId = ((await c.finish('h')).last.result as { id: string }).id;
+    c.send({ type: 'jobs.subscribe', id: 'sub', job_id: jobId });
+    await w.serve((await nextJob(w)).id, ['a', 'b']);
+    const { last, events } = await c.finish('sub');
+    expect(last).toEqual({ type: 'done', id: 'sub' });
+    const seen = events.map((f) => f.event as { seq: number; type: string; id: string; final?: boolean });
+    expect(seen.map((e) => e.seq)).toEqual(seen.map((_, i) => i + 1));
+    expect(seen[0]).toMatchObject({ type: 'queued', id: jobId });
+    expect(seen.at(-1)).toMatchObject({ type: 'done', final: true });
+    // Resumed after the second event (on another connection): exactly the rest, nothing twice.
+    const again = await ready();
+    again.send({ type: 'jobs.subscribe', id: 'resume', job_id: jobId, after: 2 });
+    const resumed = await again.finish('resume');
+    expect(resumed.events.map((f) => (f.event as { seq: number }).seq)).toEqual(
+      seen.slice(2).map((e) => e.seq),
+    );
   });
 
   it('carries 100 concurrent streams on one connection, each getting exactly its own chunks in order', async () => {

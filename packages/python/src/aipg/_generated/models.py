@@ -1349,18 +1349,6 @@ class ClientWsReady(BaseModel):
     limits: Annotated[ClientWsLimits, Field(description="This connection's limits.")]
 
 
-class ClientWsEvent(BaseModel):
-    model_config = ConfigDict(
-        extra='allow',
-        populate_by_name=True,
-    )
-    type: Annotated[Literal['event'], Field(description='Always `event`.')]
-    id: Annotated[
-        ClientWsRequestId, Field(description='The subscription it belongs to.')
-    ]
-    event: Annotated[dict[str, Any], Field(description='The job event.')]
-
-
 class ClientWsDone(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -3611,6 +3599,23 @@ WsMediaServerFrame = TypeAliasType(
 )
 
 
+class ClientWsEvent(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['event'], Field(description='Always `event`.')]
+    id: Annotated[
+        ClientWsRequestId, Field(description='The subscription it belongs to.')
+    ]
+    event: Annotated[
+        JobEvent,
+        Field(
+            description='The job event, exactly as `GET /v1/jobs/{id}/events` sends it (its `seq` is the one to resume after).'
+        ),
+    ]
+
+
 class HordeTextAsyncRequest(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -4773,7 +4778,6 @@ __all__ = [
     "ClientWsCancel",
     "ClientWsPing",
     "ClientWsReady",
-    "ClientWsEvent",
     "ClientWsDone",
     "ClientWsErrorType",
     "ClientWsErrorError",
@@ -4844,6 +4848,7 @@ __all__ = [
     "WsMediaJobPayload",
     "WsMediaJob",
     "WsMediaServerFrame",
+    "ClientWsEvent",
     "HordeTextAsyncRequest",
     "HordeAsyncResponse",
     "HordeTextGeneration",

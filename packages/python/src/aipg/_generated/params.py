@@ -398,12 +398,6 @@ class ClientWsReady(TypedDict):
     limits: ClientWsLimits
 
 
-class ClientWsEvent(TypedDict):
-    type: Literal['event']
-    id: ClientWsRequestId
-    event: dict[str, Any]
-
-
 class ClientWsDone(TypedDict):
     type: Literal['done']
     id: ClientWsRequestId
@@ -1028,6 +1022,12 @@ class WsMediaJob(TypedDict):
 WsMediaServerFrame: TypeAlias = WsReady | WsServerError | WsPing | WsMediaJob | WsCancel | WsAck
 
 
+class ClientWsEvent(TypedDict):
+    type: Literal['event']
+    id: ClientWsRequestId
+    event: JobEvent
+
+
 class HordeTextAsyncRequest(TypedDict):
     prompt: str
     params: NotRequired[HordeTextParams]
@@ -1347,7 +1347,6 @@ __all__ = [
     "ClientWsCancel",
     "ClientWsPing",
     "ClientWsReady",
-    "ClientWsEvent",
     "ClientWsDone",
     "ClientWsErrorType",
     "ClientWsErrorError",
@@ -1418,6 +1417,7 @@ __all__ = [
     "WsMediaJobPayload",
     "WsMediaJob",
     "WsMediaServerFrame",
+    "ClientWsEvent",
     "HordeTextAsyncRequest",
     "HordeAsyncResponse",
     "HordeTextGeneration",
