@@ -1,5 +1,5 @@
 import { APIPromise, type CallResult, type WithRequestID } from './core/api-promise';
-import { AIPGError, APIError } from './core/errors';
+import { AIPGError, APIError, APIUserAbortError, RealtimeDisconnectedError } from './core/errors';
 import type { Health, paths } from './generated/openapi';
 import { deniedEnvMessage, readEnv } from './internal/env';
 import { type HeaderValues, mergeHeaders, serializePath } from './internal/headers';
@@ -20,6 +20,8 @@ import {
   type PlainRequest,
 } from './internal/request-loop';
 import { uuid4 } from './internal/uuid';
+import { ChatCompletionStream } from './lib/chat-completion-stream';
+import type { RealtimeConnection, RealtimeKit, RealtimeOptions, WebSocketFactory } from './realtime';
 import { Chat } from './resources/chat';
 import { Images } from './resources/images';
 import { Models } from './resources/models';
@@ -60,6 +62,11 @@ export interface ClientOptions {
   defaultHeaders?: Record<string, string | null | undefined> | undefined;
   /** Middleware around every call, once per logical call (as if passed to `grid.use()`). */
   middleware?: Middleware[] | undefined;
+  /**
+   * How `grid.realtime()` opens the client WebSocket. Default: the runtime's global `WebSocket` (browsers, Deno,
+   * Bun, Node 22+); on Node 20 pass `nodeWebSocket` from `@aipg/sdk/node`.
+   */
+  webSocket?: WebSocketFactory | undefined;
 }
 
 /** Per-call options; every SDK method takes them as its last argument. */
@@ -72,6 +79,11 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Extra headers for this call; `null` removes a header. */
   headers?: Record<string, string | null | undefined> | undefined;
+  /**
+   * `websocket`: send a chat completion over the client's shared client WebSocket (`grid.realtime()`) instead
+   * of HTTP. Same params and results; a stream is the same `ChatCompletionStream`. Default `http`.
+   */
+  transport?: 'http' | 'websocket' | undefined;
 }
 
 /** One resource call, as the pipeline sends it. */
@@ -120,6 +132,9 @@ export class Grid {
    * headers and JSON text as they are.
    */
   readonly #middleware: Middleware[] = [];
+  readonly #webSocket: WebSocketFactory | undefined;
+  /** The connection `transport: 'websocket'` shares (its socket closes when idle and reopens on use). */
+  #shared: Promise<RealtimeConnection> | undefined;
 
   constructor(options: ClientOptions = {}) {
     // Variables the runtime refused to read (Deno without --allow-env) are said once, below.
@@ -153,6 +168,7 @@ export class Grid {
     }
     this.#headers = mergeHeaders(headers, options.defaultHeaders);
     this.use(...(options.middleware ?? []));
+    this.#webSocket = options.webSocket;
 
     this.chat = new Chat(this);
     this.models = new Models(this);
@@ -171,6 +187,34 @@ export class Grid {
     for (const m of middleware) checkMiddleware(m);
     this.#middleware.push(...middleware);
     return this;
+  }
+
+  /**
+   * Opens a client WebSocket (`/v1/ws`, an AIPG extension): many chat completions, job submits and job
+   * subscriptions at once on one socket (docs/sdk/realtime.md). Resolves once it is authenticated; rejects
+   * with the typed error (`AuthenticationError`, …) when the grid refuses it. Each call opens its own; `close()`
+   * it when done. Its code is loaded on the first call (`@aipg/sdk/realtime`).
+   */
+  async realtime(options: RealtimeOptions = {}): Promise<RealtimeConnection> {
+    const factory = options.webSocket ?? this.#webSocket ?? globalWebSocket();
+    const { RealtimeConnection } = await import('./realtime');
+    const connection = new RealtimeConnection(this, REALTIME_KIT, factory, options);
+    try {
+      await connection.connected();
+    } catch (error) {
+      connection.close();
+      throw error;
+    }
+    return connection;
+  }
+
+  /** @internal The connection `transport: 'websocket'` uses: one per client, its socket closed when idle. */
+  sharedRealtime(): Promise<RealtimeConnection> {
+    this.#shared ??= this.realtime({ idleCloseMs: SHARED_IDLE_CLOSE_MS });
+    this.#shared.catch(() => {
+      this.#shared = undefined;
+    });
+    return this.#shared;
   }
 
   /** `GET /health`: server status, Redis reachability, connected workers. */
@@ -337,6 +381,26 @@ export class Grid {
 }
 
 const JSON_TYPE = { 'content-type': 'application/json' };
+
+/** The main entry's classes the lazily loaded realtime entry hands out (so `instanceof` holds). */
+const REALTIME_KIT: RealtimeKit = {
+  ChatCompletionStream,
+  APIError,
+  APIUserAbortError,
+  AIPGError,
+  RealtimeDisconnectedError,
+};
+
+/** How long the shared connection's socket stays open with nothing on it (the process may exit after). */
+const SHARED_IDLE_CLOSE_MS = 1000;
+
+function globalWebSocket(): WebSocketFactory {
+  const WS = (globalThis as { WebSocket?: new (url: string) => unknown }).WebSocket;
+  if (typeof WS !== 'function') {
+    throw new AIPGError("No global WebSocket: pass `webSocket: nodeWebSocket` from '@aipg/sdk/node'");
+  }
+  return (url) => new WS(url) as ReturnType<WebSocketFactory>;
+}
 
 /**
  * A response whose body the loop read, as a Response again (for middleware and `send()`). The response

@@ -34,6 +34,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   type RateLimitInfo,
+  RealtimeDisconnectedError,
   ServiceUnavailableError,
   StreamInterruptedError,
   UnprocessableEntityError,

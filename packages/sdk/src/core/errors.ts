@@ -158,6 +158,25 @@ export class APITimeoutError extends APIConnectionError {
   }
 }
 
+/**
+ * The client WebSocket (`grid.realtime()`, `transport: 'websocket'`; spec `connectClient`) closed while a
+ * request was in flight on it, and the request could not be resumed: a chat completion or a job submit (a job
+ * subscription resumes from its last event instead). `closeCode` and `closeReason` are the socket's (spec
+ * `ClientWsCloseCode`; 1006 when it dropped without a close frame). A streamed chat completion fails with
+ * `StreamInterruptedError` whose `cause` is this error, as an SSE stream that breaks off does.
+ */
+export class RealtimeDisconnectedError extends APIConnectionError {
+  readonly closeCode: number | undefined;
+  readonly closeReason: string;
+
+  constructor(options: { message?: string; closeCode?: number | undefined; closeReason?: string }) {
+    super({ message: options.message ?? `The client WebSocket closed (${options.closeCode ?? 'no code'}).` });
+    this.name = 'RealtimeDisconnectedError';
+    this.closeCode = options.closeCode;
+    this.closeReason = options.closeReason ?? '';
+  }
+}
+
 /** The caller aborted (a `signal`, `stream.abort()`, or breaking out of `for await`). Never retried. */
 export class APIUserAbortError extends AIPGError {
   constructor(options?: { message?: string; cause?: unknown }) {
