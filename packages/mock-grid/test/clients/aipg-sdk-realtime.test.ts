@@ -3,6 +3,7 @@
 import {
   APIUserAbortError,
   AuthenticationError,
+  type ChatCompletionCreateParamsNonStreaming,
   ChatCompletionStream,
   Grid,
   RateLimitError,
@@ -32,6 +33,11 @@ afterEach(async () => {
   for (const c of closers.splice(0)) c.close();
   await t?.close();
 });
+
+/** The test grid's chat body, typed as the SDK's params (`content` tags the request for in-process workers). */
+function chatParams(content = 'Say hello'): ChatCompletionCreateParamsNonStreaming {
+  return { model: MODEL, messages: [{ role: 'user', content }] };
+}
 
 function client(extra: ConstructorParameters<typeof Grid>[0] = {}): Grid {
   return new Grid({ apiKey: CLIENT_KEY, baseURL: t.url, webSocket: nodeWebSocket, maxRetries: 0, ...extra });
@@ -86,7 +92,7 @@ describe('@aipg/sdk over the client WebSocket', () => {
     const w = await t.wsWorker();
     const grid = client();
     const rt = await realtime(grid);
-    const streamed = rt.chat.completions.create({ ...chatBody(), stream: true });
+    const streamed = rt.chat.completions.create({ ...chatParams(), stream: true });
     await w.serve((await nextJob(w)).id, ['Hel', 'lo']);
     const stream = await streamed;
     expect(stream).toBeInstanceOf(ChatCompletionStream);
@@ -101,7 +107,7 @@ describe('@aipg/sdk over the client WebSocket', () => {
     expect(final.grid?.worker).toBe('ws-worker-1');
 
     // The same request over SSE gives the same chunks (ids and times aside).
-    const sse = grid.chat.completions.create({ ...chatBody(), stream: true });
+    const sse = grid.chat.completions.create({ ...chatParams(), stream: true });
     await w.serve((await nextJob(w)).id, ['Hel', 'lo']);
     const overHttp = await sse;
     expect(overHttp.constructor).toBe(stream.constructor);
@@ -113,14 +119,14 @@ describe('@aipg/sdk over the client WebSocket', () => {
     const w = await t.wsWorker();
     const grid = client();
     const streamed = grid.chat.completions.create(
-      { ...chatBody(), stream: true },
+      { ...chatParams(), stream: true },
       { transport: 'websocket' },
     );
     await w.serve((await nextJob(w)).id, ['over ', 'ws']);
     const stream = await streamed;
     expect(stream).toBeInstanceOf(ChatCompletionStream);
     expect(await stream.finalText()).toBe('over ws');
-    const json = grid.chat.completions.create(chatBody(), { transport: 'websocket' });
+    const json = grid.chat.completions.create(chatParams(), { transport: 'websocket' });
     await w.serve((await nextJob(w)).id, ['plain']);
     expect((await json).choices[0]!.message.content).toBe('plain');
     (await grid.sharedRealtime()).close();
@@ -130,7 +136,7 @@ describe('@aipg/sdk over the client WebSocket', () => {
     t = await startTestGrid();
     const w = await t.wsWorker();
     const rt = await realtime(client({ webSocket: plain }));
-    const reply = rt.chat.completions.create(chatBody());
+    const reply = rt.chat.completions.create(chatParams());
     await w.serve((await nextJob(w)).id, ['by frame']);
     expect((await reply).choices[0]!.message.content).toBe('by frame');
     expect(rt.limits?.max_concurrent_requests).toBe(128);
@@ -153,11 +159,11 @@ describe('@aipg/sdk over the client WebSocket', () => {
     ).rejects.toBeInstanceOf(AuthenticationError);
     await t.wsWorker();
     const rt = await realtime();
-    await expect(
-      rt.chat.completions.create({ ...chatBody(), temperature: 9 } as never),
-    ).rejects.toBeInstanceOf(UnprocessableEntityError);
-    const first = rt.chat.completions.create({ ...chatBody(), stream: true });
-    const second = rt.chat.completions.create({ ...chatBody(), stream: true });
+    await expect(rt.chat.completions.create({ ...chatParams(), temperature: 9 })).rejects.toBeInstanceOf(
+      UnprocessableEntityError,
+    );
+    const first = rt.chat.completions.create({ ...chatParams(), stream: true });
+    const second = rt.chat.completions.create({ ...chatParams(), stream: true });
     const refused = await second.catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(RateLimitError);
     expect((refused as RateLimitError).type).toBe('limit_exceeded');
@@ -171,10 +177,7 @@ describe('@aipg/sdk over the client WebSocket', () => {
     const rt = await realtime();
     const aborter = new AbortController();
     const create = (tag: string, signal?: AbortSignal) =>
-      rt.chat.completions.create(
-        { ...chatBody({ messages: [{ role: 'user', content: tag }] }), stream: true },
-        { signal },
-      );
+      rt.chat.completions.create({ ...chatParams(tag), stream: true }, { signal });
     const kept = create('kept');
     const cancelled = create('cancelled', aborter.signal);
     await until(() => workers.offers().length === 2, 'both jobs assigned');
@@ -215,7 +218,7 @@ describe('@aipg/sdk over the client WebSocket', () => {
     const job = await nextJob(w);
     w.send({ type: 'token', id: job.id, delta: { content: 'one ' } });
     await until(() => events.some((e) => e.type === 'token'), 'the first token event');
-    const inFlight = rt.chat.completions.create({ ...chatBody(), stream: true });
+    const inFlight = rt.chat.completions.create({ ...chatParams(), stream: true });
     // Cut the socket: the chat request cannot be resumed, the subscription can.
     factory.sockets[0]!.terminate();
     const failure = await inFlight.then(
