@@ -13,7 +13,9 @@ const REALTIME_BUDGET = 4_000;
 /** The part of esbuild's API used here; esbuild is the workspace's own, the one tsup builds with. */
 interface Esbuild {
   version: string;
-  build(options: Record<string, unknown>): Promise<{ outputFiles: Array<{ path: string; contents: Uint8Array }> }>;
+  build(
+    options: Record<string, unknown>,
+  ): Promise<{ outputFiles: Array<{ path: string; contents: Uint8Array }> }>;
 }
 const tsup = createRequire(import.meta.url).resolve('tsup');
 const esbuild = createRequire(tsup)('esbuild') as Esbuild;

@@ -812,7 +812,7 @@ export interface components {
         ClientWsResponse: ClientWsResponse;
         ClientWsEvent: ClientWsEvent;
         ClientWsDone: ClientWsDone;
-        ClientWsErrorType: ClientWsErrorType;
+        ClientWsErrorKind: ClientWsErrorKind;
         ClientWsError: ClientWsError;
         ClientWsPong: ClientWsPong;
         ClientWsServerFrame: ClientWsServerFrame;
@@ -3363,6 +3363,7 @@ export type ClientWsDone = {
     cancelled?: boolean;
 };
 /**
+ * (Named `…Kind`, not `…Type`, so it never clashes with the name generators give `ClientWsError.error.type`.)
  * What kind of failure a `ClientWsError` reports. The HTTP doors' failures keep their OpenAI-style names, by
  * the status the same request would get over HTTP (`error.status`): `invalid_request_error` (400, 413, 422),
  * `authentication_error` (401), `payment_required` (402), `permission_error` (403), `not_found_error` (404),
@@ -3373,7 +3374,7 @@ export type ClientWsDone = {
  * `error.limit`).
  * @enum {string}
  */
-export type ClientWsErrorType = "invalid_frame" | "duplicate_id" | "unknown_id" | "limit_exceeded" | "invalid_request_error" | "authentication_error" | "payment_required" | "permission_error" | "not_found_error" | "rate_limit_error" | "upstream_error" | "service_unavailable" | "internal_error";
+export type ClientWsErrorKind = "invalid_frame" | "duplicate_id" | "unknown_id" | "limit_exceeded" | "invalid_request_error" | "authentication_error" | "payment_required" | "permission_error" | "not_found_error" | "rate_limit_error" | "upstream_error" | "service_unavailable" | "internal_error";
 /**
  * Request `id` failed (which ends it), or a frame could not be read (`id` is then `null` when the frame named
  * none). `error` is the wire's error shape (`{message, type}`, as `StreamErrorChunk` and the 429 body) with the
@@ -3403,7 +3404,7 @@ export type ClientWsError = {
         /** The reason, in words (the HTTP door's wording for the same failure). */
         message: string;
         /** The kind of failure. */
-        type: ClientWsErrorType;
+        type: ClientWsErrorKind;
         /** The HTTP status the same request gets from the HTTP door (400 for the socket's own errors, 429 for `limit_exceeded`). */
         status: number;
         /** The grid's own error code where it has one (`TooManyPrompts`, `ModelNotOnline`, `RateLimited`, …). */

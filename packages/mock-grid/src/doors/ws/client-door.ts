@@ -613,7 +613,7 @@ interface WireError {
   retry_after_ms?: number;
 }
 
-/** The error type of an HTTP status (spec `ClientWsErrorType`). */
+/** The error type of an HTTP status (spec `ClientWsErrorKind`). */
 function typeOfStatus(status: number): string {
   switch (status) {
     case 401:

@@ -1361,12 +1361,12 @@ class ClientWsDone(BaseModel):
     ] = False
 
 
-ClientWsErrorType = TypeAliasType(
-    "ClientWsErrorType",
+ClientWsErrorKind = TypeAliasType(
+    "ClientWsErrorKind",
     Annotated[
         Literal['invalid_frame', 'duplicate_id', 'unknown_id', 'limit_exceeded', 'invalid_request_error', 'authentication_error', 'payment_required', 'permission_error', 'not_found_error', 'rate_limit_error', 'upstream_error', 'service_unavailable', 'internal_error'],
         Field(
-            description="What kind of failure a `ClientWsError` reports. The HTTP doors' failures keep their OpenAI-style names, by\nthe status the same request would get over HTTP (`error.status`): `invalid_request_error` (400, 413, 422),\n`authentication_error` (401), `payment_required` (402), `permission_error` (403), `not_found_error` (404),\n`rate_limit_error` (429), `upstream_error` (502: the worker failed), `service_unavailable` (503: no worker\nonline, or the grid is shutting down), `internal_error` (500). The socket's own: `invalid_frame` (not JSON, not\na known frame, or fields that do not fit the frame's schema), `duplicate_id` (the id names an open request),\n`unknown_id` (a `cancel` of an id that is not open), `limit_exceeded` (a `ClientWsLimits` limit, named in\n`error.limit`).\n"
+            description="(Named `…Kind`, not `…Type`, so it never clashes with the name generators give `ClientWsError.error.type`.)\nWhat kind of failure a `ClientWsError` reports. The HTTP doors' failures keep their OpenAI-style names, by\nthe status the same request would get over HTTP (`error.status`): `invalid_request_error` (400, 413, 422),\n`authentication_error` (401), `payment_required` (402), `permission_error` (403), `not_found_error` (404),\n`rate_limit_error` (429), `upstream_error` (502: the worker failed), `service_unavailable` (503: no worker\nonline, or the grid is shutting down), `internal_error` (500). The socket's own: `invalid_frame` (not JSON, not\na known frame, or fields that do not fit the frame's schema), `duplicate_id` (the id names an open request),\n`unknown_id` (a `cancel` of an id that is not open), `limit_exceeded` (a `ClientWsLimits` limit, named in\n`error.limit`).\n"
         ),
     ],
 )
@@ -1383,7 +1383,7 @@ class ClientWsErrorError(BaseModel):
             description="The reason, in words (the HTTP door's wording for the same failure)."
         ),
     ]
-    type: Annotated[ClientWsErrorType, Field(description='The kind of failure.')]
+    type: Annotated[ClientWsErrorKind, Field(description='The kind of failure.')]
     status: Annotated[
         int,
         Field(
@@ -4779,7 +4779,7 @@ __all__ = [
     "ClientWsPing",
     "ClientWsReady",
     "ClientWsDone",
-    "ClientWsErrorType",
+    "ClientWsErrorKind",
     "ClientWsErrorError",
     "ClientWsError",
     "ClientWsPong",

@@ -404,12 +404,12 @@ class ClientWsDone(TypedDict):
     cancelled: NotRequired[bool]
 
 
-ClientWsErrorType: TypeAlias = Literal['invalid_frame', 'duplicate_id', 'unknown_id', 'limit_exceeded', 'invalid_request_error', 'authentication_error', 'payment_required', 'permission_error', 'not_found_error', 'rate_limit_error', 'upstream_error', 'service_unavailable', 'internal_error']
+ClientWsErrorKind: TypeAlias = Literal['invalid_frame', 'duplicate_id', 'unknown_id', 'limit_exceeded', 'invalid_request_error', 'authentication_error', 'payment_required', 'permission_error', 'not_found_error', 'rate_limit_error', 'upstream_error', 'service_unavailable', 'internal_error']
 
 
 class ClientWsErrorError(TypedDict):
     message: str
-    type: ClientWsErrorType
+    type: ClientWsErrorKind
     status: int
     code: NotRequired[str]
     param: NotRequired[str | None]
@@ -1348,7 +1348,7 @@ __all__ = [
     "ClientWsPing",
     "ClientWsReady",
     "ClientWsDone",
-    "ClientWsErrorType",
+    "ClientWsErrorKind",
     "ClientWsErrorError",
     "ClientWsError",
     "ClientWsPong",
