@@ -397,7 +397,7 @@ const SHARED_IDLE_CLOSE_MS = 1000;
 function globalWebSocket(): WebSocketFactory {
   const WS = (globalThis as { WebSocket?: new (url: string) => unknown }).WebSocket;
   if (typeof WS !== 'function') {
-    throw new AIPGError("No global WebSocket: pass `webSocket: nodeWebSocket` from '@aipg/sdk/node'");
+    throw new AIPGError('No global WebSocket: pass `webSocket: nodeWebSocket` of @aipg/sdk/node');
   }
   return (url) => new WS(url) as ReturnType<WebSocketFactory>;
 }
