@@ -30,7 +30,7 @@ describe.each(['index.js', 'index.cjs'])('dist/%s', (file) => {
 });
 
 describe.each(['realtime.js', 'realtime.cjs'])('dist/%s', (file) => {
-  it('imports nothing: the errors and the stream it hands out are the main entry\'s', () => {
+  it("imports nothing: the errors and the stream it hands out are the main entry's", () => {
     const code = readFileSync(dist(file), 'utf8');
     expect(code).toContain('/v1/ws');
     expect(code).not.toMatch(/\bfrom\s*['"]|\bimport\s*\(|\brequire\s*\(/);
