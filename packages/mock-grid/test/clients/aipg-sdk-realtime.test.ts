@@ -82,7 +82,7 @@ function inProcessWorkers(n: number) {
 }
 
 async function until(ok: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 3000 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 2500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!ok()) throw new Error(`timed out waiting for ${what}`);
 }
 

@@ -48,7 +48,7 @@ function inProcessWorkers(n: number): {
 
 /** Waits (real time, generously) until `ok()` holds. */
 async function until(ok: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 3000 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 6000 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!ok()) throw new Error(`timed out waiting for ${what}`);
 }
 
@@ -112,12 +112,13 @@ describe('client WebSocket: connecting', () => {
     const idle = await ready();
     idle.send({ type: 'ping', id: 'p1' });
     expect(await idle.next((f) => f.type === 'pong')).toEqual({ type: 'pong', id: 'p1' });
-    t.clock.advance(89_000);
-    idle.send({ type: 'ping' });
-    await idle.next((f) => f.type === 'pong');
-    t.clock.advance(89_000);
-    expect(idle.ws.readyState).toBe(idle.ws.OPEN);
-    t.clock.advance(2_000);
+    // Pings keep it open well past one idle timeout; 90 s of silence closes it.
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(89_000);
+      idle.send({ type: 'ping', id: `k${i}` });
+      await idle.next((f) => f.type === 'pong' && f.id === `k${i}`);
+    }
+    t.clock.advance(90_000);
     expect((await idle.closed).code).toBe(4008);
   });
 
@@ -250,7 +251,10 @@ describe('client WebSocket: requests', () => {
     );
   });
 
-  it('carries 100 concurrent streams on one connection, each getting exactly its own chunks in order', async () => {
+  // A larger limit than the project's: 100 streams' frames on a saturated machine (a backstop, not a measure).
+  it('carries 100 concurrent streams on one connection, each getting exactly its own chunks in order', {
+    timeout: 120_000,
+  }, async () => {
     const n = 100;
     t = await startTestGrid({ grid: { maxInFlight: 1000 } });
     const workers = inProcessWorkers(n);
