@@ -50,6 +50,14 @@ export {
   type ChatCompletionStreamEvents,
 } from './lib/chat-completion-stream';
 export type {
+  RealtimeConnection,
+  RealtimeOptions,
+  RealtimeRequestOptions,
+  SubscribeOptions,
+  WebSocketFactory,
+  WebSocketLike,
+} from './realtime';
+export type {
   ChatCompletion,
   ChatCompletionChoice,
   ChatCompletionChunk,

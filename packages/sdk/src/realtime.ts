@@ -207,8 +207,11 @@ export class RealtimeConnection {
     }
     this.#socket = socket;
     socket.onopen = () => {
-      if (!this.#factory.sendsHeaders && this.#apiKey)
-        socket.send(JSON.stringify({ type: 'auth', api_key: this.#apiKey }));
+      // Without a header (a browser's socket, or no key at all) the key goes first; an empty one is refused
+      // at once (4001) rather than after the grid's auth timeout.
+      if (!this.#factory.sendsHeaders || !this.#apiKey) {
+        socket.send(JSON.stringify({ type: 'auth', api_key: this.#apiKey ?? '' }));
+      }
     };
     socket.onmessage = (event) => this.#onMessage(event.data);
     socket.onerror = () => {

@@ -157,6 +157,8 @@ describe('@aipg/sdk over the client WebSocket', () => {
     await expect(
       realtime(client({ apiKey: 'grid_not_a_known_key_01', webSocket: plain })),
     ).rejects.toBeInstanceOf(AuthenticationError);
+    // No key at all: refused at once (an empty auth frame), not after the grid's auth timeout.
+    await expect(realtime(client({ apiKey: '' }))).rejects.toBeInstanceOf(AuthenticationError);
     await t.wsWorker();
     const rt = await realtime();
     await expect(rt.chat.completions.create({ ...chatParams(), temperature: 9 })).rejects.toBeInstanceOf(
