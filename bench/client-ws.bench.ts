@@ -1,4 +1,4 @@
-// 9. The client WebSocket vs SSE on the same stream: @aipg/sdk streaming the same chat completion from the same
+// 10. The client WebSocket vs SSE on the same stream: @aipg/sdk streaming the same chat completion from the same
 // mock grid (its own process) served by the same tiny WS workers (another process), once over SSE
 // (`POST /v1/chat/completions`, one HTTP request per stream on keep-alive connections) and once over the client
 // WebSocket (`grid.realtime()`, every stream on one socket). Chunks/s = streams/s × chunks per stream.
@@ -62,7 +62,7 @@ await workers.stop();
 await grid.stop();
 
 const rows: Row[] = [];
-const bench = `9 client WS vs SSE, @aipg/sdk, ${CONCURRENCY} streams at once, ${chunksPerStream} chunks each`;
+const bench = `10 client WS vs SSE, @aipg/sdk, ${CONCURRENCY} streams at once, ${chunksPerStream} chunks each`;
 const sse = results['SSE (POST /v1/chat/completions)']!;
 for (const [label, r] of Object.entries(results)) {
   const cpu = (key: string) => fmt.us((r.extra[`${key}CpuUsPerOp`] ?? Number.NaN) / chunksPerStream);
@@ -78,7 +78,7 @@ for (const [label, r] of Object.entries(results)) {
 }
 report({
   id: 'client-ws',
-  title: '9 client WebSocket vs SSE',
+  title: '10 client WebSocket vs SSE',
   rows,
   data: { concurrency: CONCURRENCY, workers: WORKERS, tokens: TOKENS, chunksPerStream, results },
   notes: [

@@ -20,6 +20,7 @@ const BENCHES = [
   'python-sdk.bench.ts',
   'horde-lifecycles.bench.ts',
   'image-overhead.bench.ts',
+  'job-notify.bench.ts',
   'client-ws.bench.ts',
 ];
 const LIMIT_MS = 100_000;

@@ -1,6 +1,6 @@
 // The smallest WebSocket worker that speaks the grid's frames (openapi/components/ws.yaml): register → ready,
-// answer every job at once with `tokens` token frames and a done frame, pong every ping. It costs the
-// benchmark next to nothing, so what is measured is the grid.
+// answer every job at once (or after `holdMs()`, a job that takes time) with `tokens` token frames and a done
+// frame, pong every ping. It costs the benchmark next to nothing, so what is measured is the grid.
 import WebSocket from 'ws';
 import { API_KEY } from './fixtures.js';
 
@@ -15,6 +15,8 @@ export async function startTinyWorkers(options: {
   count: number;
   model: string;
   tokens: number;
+  /** How long each job takes before it is answered, in ms (default: answered at once). */
+  holdMs?: () => number;
 }): Promise<TinyWorkers> {
   const wsUrl = `${options.gridUrl.replace(/^http/, 'ws')}/v1/workers/ws`;
   const deltas = Array.from({ length: options.tokens }, (_, i) => `tok${i} `);
@@ -47,13 +49,17 @@ export async function startTinyWorkers(options: {
             else if (frame.type === 'job') {
               jobs += 1;
               const id = frame.id!;
-              // One socket write for the whole answer (as the grid corks its own frames), not one per frame.
-              const socket = (ws as unknown as { _socket: import('node:net').Socket })._socket;
-              socket.cork();
-              for (const content of deltas)
-                ws.send(JSON.stringify({ type: 'token', id, delta: { content } }));
-              ws.send(JSON.stringify({ type: 'done', id, full_text: fullText, finish_reason: 'stop' }));
-              socket.uncork();
+              const answer = () => {
+                // One socket write for the whole answer (as the grid corks its own frames), not one per frame.
+                const socket = (ws as unknown as { _socket: import('node:net').Socket })._socket;
+                socket.cork();
+                for (const content of deltas)
+                  ws.send(JSON.stringify({ type: 'token', id, delta: { content } }));
+                ws.send(JSON.stringify({ type: 'done', id, full_text: fullText, finish_reason: 'stop' }));
+                socket.uncork();
+              };
+              if (options.holdMs) setTimeout(answer, options.holdMs());
+              else answer();
             }
           });
         }),

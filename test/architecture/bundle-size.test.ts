@@ -5,8 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../packaging/scratch.js';
 
-/** min+gzip, in bytes (12 kB). */
-const BUDGET = 12_000;
+/** min+gzip, in bytes (12.5 kB: 12 kB, plus 0.5 kB for job events — `jobs.watch` and the push wait, issue 13). */
+const BUDGET = 12_500;
 /** The client WebSocket (`@aipg/sdk/realtime`), which `grid.realtime()` loads on first use: min+gzip, bytes. */
 const REALTIME_BUDGET = 4_000;
 

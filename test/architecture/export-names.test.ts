@@ -24,6 +24,16 @@ const ALLOWED: AllowedName[] = [
     deprecatedAliasIn: '@aipg/mock-grid',
     of: 'GridCore',
   },
+  {
+    // `JobEvent` is the spec's wire event (`@aipg/sdk`, openapi/components/events.yaml). The mock grid's
+    // in-process event is `GridJobEvent`; `JobEvent` stays as its deprecated alias so existing imports still
+    // work. Remove this entry when the alias goes.
+    name: 'JobEvent',
+    packages: ['@aipg/mock-grid', '@aipg/sdk'],
+    why: "@aipg/mock-grid's deprecated alias of GridJobEvent",
+    deprecatedAliasIn: '@aipg/mock-grid',
+    of: 'GridJobEvent',
+  },
 ];
 
 describe('public entries', () => {

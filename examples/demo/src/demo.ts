@@ -9,6 +9,7 @@ import { saveImages } from '@aipg/sdk/node';
 import { describeExit, type Example, runExample } from './children.js';
 import { Lifecycle } from './lifecycle.js';
 import { Printer, step } from './printer.js';
+import { showPushedEvents } from './pushed-events.js';
 
 export const OPERATOR_KEY = 'grid_demo_operator_key';
 export const SMALL = 'grid/demo-small';
@@ -126,24 +127,33 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     `the saved conversation has the system prompt and both turns (${conversation.messages.length} messages), model ${conversation.model}`,
   );
 
-  part('2. a Horde-style async job over /api/v2 (sdk grid.text.generate: submit, poll, result)');
+  part(
+    '2. a Horde-style async job over /api/v2 (sdk grid.text.generate: submit, wait on its pushed events, result)',
+  );
   const sdk = new Grid({
     baseURL: grid.url,
     apiKey: '0000000000',
     clientAgent: 'aipg-example-demo:0.0.0:local',
   });
-  let polls = 0;
+  let updates = 0;
   const result = await sdk.text.generate(
     { prompt: 'Write a haiku about spare GPUs.', params: { max_length: 48 }, models: [SMALL] },
-    { pollIntervalMs: 250, onProgress: () => void polls++ },
+    { pollIntervalMs: 250, onProgress: () => void updates++ },
   );
   const generation = result.generations?.[0];
   const text = generation?.text ?? '';
   const preview = text.length > 48 ? `${text.slice(0, 48)}…` : text;
   out.line(
     'horde',
-    `${step('result')}from ${generation?.worker_name} after ${polls} status polls: "${preview}"`,
+    `${step('result')}from ${generation?.worker_name} after ${updates} progress updates: "${preview}"`,
   );
+
+  part(
+    '2b. a job followed by its pushed events (sdk grid.jobs.watch, GET /v1/jobs/{id}/events: AIPG extension)',
+  );
+  const pushed = await showPushedEvents(sdk, out, SMALL);
+  if (pushed.at(-1)?.type !== 'done')
+    throw new DemoError(`the pushed events did not end with done: ${pushed.at(-1)?.type}`);
 
   part('3. an image over /v1 (sdk grid.images.generate; saved with @aipg/sdk/node saveImages)');
   // Its progress is printed from the grid's events (an app would pass `onProgress` to poll /v1/progress).
@@ -160,7 +170,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     `${step('saved')}${path} (${image.mime}, ${image.width}×${image.height}, seed ${image.seed}, ${image.bytes.length} bytes)`,
   );
 
-  const gaps = [...lifecycle.missing({ v1: 2, horde: 1, image: 1 }), ...lifecycle.problems];
+  const gaps = [...lifecycle.missing({ v1: 2, horde: 2, image: 1 }), ...lifecycle.problems];
   if (gaps.length > 0) throw new DemoError(`not every step happened:\n  ${gaps.join('\n  ')}`);
 
   part('4. shutting down');

@@ -1,12 +1,24 @@
-// One line per step, each prefixed by where it happened: `[v1]`, `[horde]`, `[image]`, `[grid]`, `[worker]`, `[chat]`.
+// One line per step, each prefixed by where it happened: `[v1]`, `[horde]`, `[image]`, `[grid]`, `[worker]`, `[chat]`,
+// and `[events]` for the events a client is pushed.
 
-export type Tag = 'v1' | 'horde' | 'image' | 'grid' | 'worker' | 'chat' | 'demo';
+export type Tag = 'v1' | 'horde' | 'image' | 'grid' | 'worker' | 'chat' | 'demo' | 'events';
 
-const COLORS: Record<Tag, number> = { v1: 36, horde: 35, image: 95, grid: 32, worker: 33, chat: 34, demo: 1 };
+const COLORS: Record<Tag, number> = {
+  v1: 36,
+  horde: 35,
+  image: 95,
+  grid: 32,
+  worker: 33,
+  chat: 34,
+  demo: 1,
+  events: 92,
+};
 
 export class Printer {
   /** A line written piece by piece (streamed tokens) is still open. */
   #open = false;
+  /** How a line cut short by another one goes on: its tag, and `…` under its step name. */
+  #resume = '';
 
   constructor(
     private readonly write: (text: string) => void,
@@ -23,9 +35,15 @@ export class Printer {
     this.#close();
     this.write(`${this.#tag(tag)} ${text}`);
     this.#open = true;
+    this.#resume = `${this.#tag(tag)} ${step('  …')}`;
   }
 
+  /** Continues the line `begin` started; when another line came in between, on a new line under the same tag. */
   append(text: string): void {
+    if (!this.#open) {
+      this.write(this.#resume);
+      this.#open = true;
+    }
     this.write(text);
   }
 

@@ -48,7 +48,15 @@ it('runs a chat over /v1, a Horde job and an image, printing every lifecycle ste
   expect(code, output).toBe(0);
   // Two chat questions, then one Horde job: each goes all the way, in order.
   expect(stepsOf(output, 'v1')).toEqual([...STEPS, ...STEPS]);
-  expect(stepsOf(output, 'horde')).toEqual([...STEPS, 'result']);
+  // (A streamed line cut short by a pushed-events line goes on under `…`.)
+  const horde = stepsOf(output, 'horde').filter((name) => name !== '…');
+  expect(horde).toEqual([...STEPS, 'result', ...STEPS]);
+  // The second Horde job's events as the client was pushed them, numbered from 1, ending with done.
+  const pushed = output.split('\n').filter((line) => line.startsWith('[events]'));
+  expect(pushed[0]).toMatch(/^\[events\] #1 queued {5}position \d+ in the queue$/);
+  expect(pushed[1]).toMatch(/^\[events\] #2 assigned {3}worker demo-small, model grid\/demo-small$/);
+  expect(pushed.at(-1)).toMatch(/^\[events\] #\d+ +done +".+" \(\w+, \d+ tokens\)$/);
+  expect(pushed.some((line) => /^\[events\] #\d+(–\d+)? token +×\d+ ".+"$/.test(line))).toBe(true);
   expect(output).toMatch(/\[v1\] {5}assigned {6}to worker demo-small \(WebSocket\)/);
   expect(output).toMatch(/\[v1\] {5}assigned {6}to worker demo-large \(WebSocket\)/);
   expect(output).toMatch(
@@ -70,7 +78,7 @@ it('runs a chat over /v1, a Horde job and an image, printing every lifecycle ste
   const png = readFileSync(saved![1]!);
   expect(png.length).toBe(Number(saved![2]));
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]); // PNG IHDR width, height
-  expect(output).toMatch(/✔ demo finished in [\d.]+ s: 4 jobs through 2 doors/);
+  expect(output).toMatch(/✔ demo finished in [\d.]+ s: 5 jobs through 2 doors/);
 });
 
 function alive(pid: number): boolean {

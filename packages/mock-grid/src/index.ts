@@ -33,6 +33,7 @@ export {
   type GridErrorCode,
   type GridErrorDetails,
   type GridEvent,
+  type GridJobEvent,
   type GridListener,
   type GridOptions,
   HORDE_LIMITS,

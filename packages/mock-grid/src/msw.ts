@@ -14,7 +14,7 @@ import { createDoorContext } from './doors/http/context.js';
 import { normalisePath } from './doors/http/paths.js';
 import { type DoorLimits, surfaceOf } from './doors/http/router.js';
 import { handleDoorRequest, handleStoreRequest, isStorePath } from './doors/http/routes.js';
-import { type DoorResponse, sseFrame } from './doors/http/types.js';
+import { type DoorResponse, sseItem } from './doors/http/types.js';
 
 export interface GridHandlersOptions {
   /** Where the grid lives, e.g. `http://grid.test` (requests under it are answered). */
@@ -101,7 +101,7 @@ function toResponse(out: DoorResponse, aborter: AbortController): Response {
     async pull(controller) {
       const next = await iterator.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(sseFrame(next.value)));
+      else controller.enqueue(encoder.encode(sseItem(out, next.value)));
     },
     async cancel() {
       // The reader gave up (client disconnect): the door cancels the job.

@@ -29,6 +29,23 @@ const post = (path: string, body: unknown, apikey = CLIENT_KEY) =>
   });
 
 describe('msw handlers', () => {
+  it('serve a Horde job’s events (GET /v1/jobs/{id}/events), live and resumed after Last-Event-ID', async () => {
+    const queued = await post('/api/v2/generate/text/async', { prompt: 'msw events', models: [MODEL] });
+    const { id } = (await queued.json()) as { id: string };
+    const events = check.fetch(`${BASE}/v1/jobs/${id}/events`, { headers: { apikey: CLIENT_KEY } });
+    const popped = await post('/api/v2/generate/text/pop', { name: 'msw-pop', models: [MODEL] }, WORKER_KEY);
+    const job = (await popped.json()) as { id: string };
+    await post('/api/v2/generate/text/submit', { id: job.id, generation: 'over msw' }, WORKER_KEY);
+    const text = await (await events).text();
+    const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(ids).toEqual([1, 2, 3]);
+    expect(text).toContain('event: done\ndata: {"type":"done","seq":3');
+    const resumed = await check.fetch(`${BASE}/v1/jobs/${id}/events`, {
+      headers: { apikey: CLIENT_KEY, 'last-event-id': '2' },
+    });
+    expect([...(await resumed.text()).matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]))).toEqual([3]);
+  });
+
   it('serve a streaming chat completion answered by a pop worker, all in-process', async () => {
     await post('/api/v2/generate/text/pop', { name: 'msw-pop', models: [MODEL] }, WORKER_KEY);
     const models = await (await check.fetch(`${BASE}/v1/models`)).json();

@@ -24,6 +24,7 @@ import { ChatCompletionStream } from './lib/chat-completion-stream';
 import type { RealtimeConnection, RealtimeKit, RealtimeOptions, WebSocketFactory } from './realtime';
 import { Chat } from './resources/chat';
 import { Images } from './resources/images';
+import { Jobs } from './resources/jobs';
 import { Models } from './resources/models';
 import { Status } from './resources/status';
 import { Text } from './resources/text';
@@ -123,6 +124,8 @@ export class Grid {
   readonly text: Text;
   /** Images: `generate()` on `/v1/images/generations`, `createAndWait()` on the Horde's `/api/v2/generate/*`. */
   readonly images: Images;
+  /** A job's pushed events: `jobs.watch(id)` (`/v1/jobs/{id}/events`, AIPG extension). */
+  readonly jobs: Jobs;
 
   readonly #fetch: Fetch;
   /** Sent with every request, names lower-cased (the `defaultHeaders` option already applied). */
@@ -176,6 +179,7 @@ export class Grid {
     this.workers = new Workers(this);
     this.text = new Text(this);
     this.images = new Images(this);
+    this.jobs = new Jobs(this);
   }
 
   /**

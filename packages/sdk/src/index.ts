@@ -86,6 +86,12 @@ export type {
   ImageMimeType,
   ImagesResult,
 } from './resources/images';
+export {
+  DEFAULT_WATCH_IDLE_MS,
+  DEFAULT_WATCH_RECONNECTS,
+  isFinalJobEvent,
+  type JobWatchOptions,
+} from './resources/jobs';
 export type { Model, ModelList, ModelPricing } from './resources/models';
 export type { ModelStatus } from './resources/status';
 export type {

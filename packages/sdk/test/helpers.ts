@@ -1,12 +1,18 @@
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { type ClientOptions, Grid } from '../src/index';
 
 export const BASE = 'http://grid.test';
 
-/** One msw server per test file; unhandled requests fail the test. */
+/**
+ * One msw server per test file; unhandled requests fail the test. Like the AI Horde, it has no job events
+ * (`GET /v1/jobs/{id}/events` is a 404), so the Horde helpers poll unless a test serves the events itself.
+ */
 export function useServer() {
-  const server = setupServer();
+  const server = setupServer(
+    http.get(`${BASE}/v1/jobs/:id/events`, () => HttpResponse.json({ detail: 'Not Found' }, { status: 404 })),
+  );
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     server.resetHandlers();

@@ -46,6 +46,27 @@ it('quick start, streaming and errors', async () => {
   await relayed.done();
 });
 
+it('job events (README, docs/sdk/jobs.md)', async () => {
+  const grid = new Grid({ baseURL: 'http://127.0.0.1:7001', apiKey: '0000000000' });
+  const { id } = await grid.text.submit({ prompt: 'Name three rivers.', params: { max_length: 64 } });
+  for await (const event of grid.jobs.watch(id, { after: 0 })) {
+    if (event.type === 'queued') expectTypeOf(event.position).toEqualTypeOf<number>();
+    else if (event.type === 'assigned') expectTypeOf(event.worker.name).toEqualTypeOf<string>();
+    else if (event.type === 'token')
+      expectTypeOf(event.delta.content).toEqualTypeOf<string | null | undefined>();
+    else if (event.type === 'done') expectTypeOf(event.image?.url).toEqualTypeOf<string | undefined>();
+    expectTypeOf(event.seq).toEqualTypeOf<number>();
+  }
+  await grid.text.generate(
+    { prompt: 'Hi', params: { max_length: 32 } },
+    {
+      wait: 'poll',
+      onEvent: (event) => event.type === 'token' && event.delta.content,
+      onProgress: (status) => status.queue_position,
+    },
+  );
+});
+
 it('Horde text jobs', async () => {
   const horde = new Grid({ baseURL: 'https://aihorde.net', apiKey: '0000000000' });
   const job = await horde.text.generate(

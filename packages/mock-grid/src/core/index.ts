@@ -69,7 +69,6 @@ export type {
   ImageStatusView,
   ImageSubmitInput,
   ImageSubmitResultInput,
-  JobEvent,
   JobListener,
   JobSource,
   JobState,
@@ -105,3 +104,14 @@ export type {
 } from './types.js';
 export { CHAT_LIMITS, HORDE_LIMITS } from './validate.js';
 export type { ImageSkippedCounts, SkippedCounts } from './wire.js';
+
+import type { JobEvent as CoreJobEvent } from './types.js';
+
+/**
+ * A job's event as the core delivers it to `submit`/`subscribe` listeners and on `onEvent` (`queued`,
+ * `assigned`, `token`, `progress`, `requeued`, `done`, `failed`, `faulted`, `cancelled`). Not the wire's numbered
+ * job event: that is `JobEvent` of `@aipg/sdk` (spec `JobEvent`, what `watch` hands over).
+ */
+export type GridJobEvent = CoreJobEvent;
+/** @deprecated Renamed `GridJobEvent`, so that `JobEvent` means the spec's wire event (`@aipg/sdk`) everywhere. */
+export type JobEvent = GridJobEvent;

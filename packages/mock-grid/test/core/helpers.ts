@@ -2,8 +2,8 @@ import {
   type CloseReason,
   Grid,
   type GridEvent,
+  type GridJobEvent,
   type GridOptions,
-  type JobEvent,
   ManualClock,
   type WorkerSink,
   type WsJobOffer,
@@ -62,7 +62,7 @@ export function wsWorker(
 }
 
 export function chat(grid: Grid, overrides: Record<string, unknown> = {}, apiKey = 'client-key') {
-  const events: JobEvent[] = [];
+  const events: GridJobEvent[] = [];
   const sub = grid.submit({
     source: 'v1',
     apiKey,
@@ -73,7 +73,7 @@ export function chat(grid: Grid, overrides: Record<string, unknown> = {}, apiKey
 }
 
 export function horde(grid: Grid, overrides: Record<string, unknown> = {}, apiKey = 'client-key') {
-  const events: JobEvent[] = [];
+  const events: GridJobEvent[] = [];
   const sub = grid.submit({
     source: 'horde',
     apiKey,

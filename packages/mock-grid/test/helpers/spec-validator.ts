@@ -78,7 +78,11 @@ export function createSpecCheck(): SpecCheck {
       const validator = spec.response(op.operationId, response.status, 'text/event-stream');
       if (validator === undefined) violations.push(`${where}: status not declared in the spec`);
       // Inspect the events as they pass to the client: a client that stops reading still cancels the stream.
-      const body = response.body!.pipeThrough(sseInspector(where, spec, violations, describe));
+      const inspector =
+        op.operationId === 'streamJobEvents'
+          ? jobEventInspector(where, spec, violations, describe)
+          : sseInspector(where, spec, violations, describe);
+      const body = response.body!.pipeThrough(inspector);
       return new Response(body, {
         status: response.status,
         statusText: response.statusText,
@@ -174,6 +178,69 @@ function sseInspector(
     },
     flush() {
       if (!sawDone) violations.push(`${where}: SSE stream ended without data: [DONE]`);
+    },
+  });
+}
+
+/**
+ * Checks a job event stream (`GET /v1/jobs/{id}/events`, `JobEventStreamEvent`): every event has `id`, `event` and
+ * `data` lines, `data` is a `JobEvent` whose `seq` and `type` are the `id` and `event`, seqs only go up, comment
+ * lines are keep-alives, and nothing follows the `final` event.
+ */
+function jobEventInspector(
+  where: string,
+  spec: SpecValidators,
+  violations: string[],
+  describe: (where: string, problems: { path: (string | number)[]; message: string }[]) => string,
+): TransformStream<Uint8Array, Uint8Array> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let lastSeq = -1;
+  let sawFinal = false;
+  const events = () => {
+    let cut = buffer.indexOf('\n\n');
+    while (cut !== -1) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      cut = buffer.indexOf('\n\n');
+      const fields: Record<string, string> = {};
+      for (const line of block.split('\n')) {
+        if (line.startsWith(':')) continue;
+        const colon = line.indexOf(': ');
+        if (colon === -1) {
+          violations.push(`${where}: SSE line without "field: ": ${line.slice(0, 100)}`);
+          continue;
+        }
+        fields[line.slice(0, colon)] = line.slice(colon + 2);
+      }
+      if (Object.keys(fields).length === 0) continue;
+      const problems = spec.schema('JobEventStreamEvent')(fields);
+      if (problems.length) violations.push(describe(`${where} SSE JobEventStreamEvent`, problems));
+      if (sawFinal) violations.push(`${where}: SSE event after the final one`);
+      let event: { seq?: unknown; type?: unknown; final?: unknown };
+      try {
+        event = JSON.parse(fields.data ?? '') as typeof event;
+      } catch {
+        violations.push(`${where}: SSE data is not JSON: ${String(fields.data).slice(0, 100)}`);
+        continue;
+      }
+      if (String(event.seq) !== fields.id || event.type !== fields.event) {
+        violations.push(
+          `${where}: SSE id/event ${fields.id}/${fields.event} differ from seq/type ${String(event.seq)}/${String(event.type)}`,
+        );
+      }
+      if (typeof event.seq === 'number') {
+        if (event.seq <= lastSeq) violations.push(`${where}: seq ${event.seq} after ${lastSeq}`);
+        lastSeq = event.seq;
+      }
+      if (event.final === true) sawFinal = true;
+    }
+  };
+  return new TransformStream({
+    transform(chunk, controller) {
+      buffer += decoder.decode(chunk, { stream: true });
+      events();
+      controller.enqueue(chunk);
     },
   });
 }

@@ -2098,9 +2098,8 @@ export type ImageProgress = {
  * @enum {string}
  */
 export type JobEventType = "queued" | "requeued" | "assigned" | "progress" | "token" | "done" | "failed" | "faulted" | "cancelled";
-/** The fields every job event has. */
+/** The fields every job event has besides its `type` (which each member declares as a constant). */
 export type JobEventBase = {
-    type: JobEventType;
     /**
      * The event's number in its job's stream: 1, 2, 3 … with no gaps, in the order the grid emitted them. It is the
      * SSE `id:`; resume with `Last-Event-ID: <seq>` (or `?after=<seq>`) to get exactly the events after it.
@@ -2125,7 +2124,10 @@ export type JobEventBase = {
  *     }
  */
 export type JobQueuedEvent = JobEventBase & {
-    /** @constant */
+    /**
+     * Always `queued`.
+     * @constant
+     */
     type: "queued";
     /**
      * 1-based place in the grid's queue by age when the event was emitted (0: it was handed to a worker at
@@ -2144,7 +2146,10 @@ export type JobQueuedEvent = JobEventBase & {
  * goes back to the front of the queue; a `queued` event with its new position follows.
  */
 export type JobRequeuedEvent = JobEventBase & {
-    /** @constant */
+    /**
+     * Always `requeued`.
+     * @constant
+     */
     type: "requeued";
     /** Why the attempt ended, e.g. `worker disconnected`. */
     reason: string;
@@ -2171,11 +2176,16 @@ export type JobRequeuedEvent = JobEventBase & {
  *     }
  */
 export type JobAssignedEvent = JobEventBase & {
-    /** @constant */
+    /**
+     * Always `assigned`.
+     * @constant
+     */
     type: "assigned";
+    /** The worker that took this attempt. */
     worker: {
         /** The worker's id (as in `GET /api/v2/workers/{worker_id}`). */
         id: string;
+        /** The worker's name. */
         name: string;
         /** The region the worker declared, when it declared one (absent otherwise). */
         region?: string;
@@ -2194,7 +2204,10 @@ export type JobAssignedEvent = JobEventBase & {
  * token), sent every 16 token frames. Images: `pct`, what the worker last reported (0–100), sent on each report.
  */
 export type JobProgressEvent = JobEventBase & {
-    /** @constant */
+    /**
+     * Always `progress`.
+     * @constant
+     */
     type: "progress";
     /** Text jobs — tokens streamed so far by this attempt. */
     tokens?: number;
@@ -2209,8 +2222,12 @@ export type JobProgressEvent = JobEventBase & {
 };
 /** A piece of the answer as the worker streamed it (text jobs served by a streaming worker). */
 export type JobTokenEvent = JobEventBase & {
-    /** @constant */
+    /**
+     * Always `token`.
+     * @constant
+     */
     type: "token";
+    /** The piece, as the worker sent it (`content`, `reasoning_content`, `tool_calls`), like a chat chunk's delta. */
     delta: ChatCompletionDelta;
 } & {
     /**
@@ -2231,9 +2248,11 @@ export type JobImageResult = {
     url?: string;
     /** The seed the image was made with (a string, as on the Horde image status). */
     seed: string;
+    /** The model that made it. */
     model: string;
     /** The worker's name. */
     worker: string;
+    /** Whether the image was censored (then it is a placeholder, and nothing was charged for it). */
     censored?: boolean;
 };
 /**
@@ -2263,15 +2282,24 @@ export type JobImageResult = {
  *     }
  */
 export type JobDoneEvent = JobEventBase & {
-    /** @constant */
+    /**
+     * Always `done`.
+     * @constant
+     */
     type: "done";
     /** Present (true) on the event that ends the request's last generation; the stream ends after it. */
     final?: boolean;
+    /** Text jobs — the generation's text (the streamed text when the worker streamed). */
     text?: string;
+    /** Text jobs — the reasoning the worker streamed apart from the answer, when there was some. */
     reasoning?: string;
+    /** Text jobs — why the generation stopped (`stop`, `length`, …), as on a chat completion. */
     finish_reason?: string;
+    /** Text jobs — the tokens as the grid counted them. */
     usage?: CompletionUsage;
+    /** Text jobs — who served it and how fast, as on a chat completion. */
     grid?: GridMetadata;
+    /** Image jobs — where to fetch the picture. */
     image?: JobImageResult;
 } & {
     /**
@@ -2282,10 +2310,14 @@ export type JobDoneEvent = JobEventBase & {
 };
 /** The worker refused the request as the client's error (nothing charged, not retried). */
 export type JobFailedEvent = JobEventBase & {
-    /** @constant */
+    /**
+     * Always `failed`.
+     * @constant
+     */
     type: "failed";
     /** As on `done`. */
     final?: boolean;
+    /** What went wrong. */
     message: string;
 } & {
     /**
@@ -2296,10 +2328,14 @@ export type JobFailedEvent = JobEventBase & {
 };
 /** Every allowed attempt failed (or no worker could serve it); the request's other generations are cancelled. */
 export type JobFaultedEvent = JobEventBase & {
-    /** @constant */
+    /**
+     * Always `faulted`.
+     * @constant
+     */
     type: "faulted";
     /** As on `done`. */
     final?: boolean;
+    /** What went wrong. */
     message: string;
 } & {
     /**
@@ -2310,7 +2346,10 @@ export type JobFaultedEvent = JobEventBase & {
 };
 /** The generation was cancelled (the client's `DELETE`, or a sibling generation faulted). */
 export type JobCancelledEvent = JobEventBase & {
-    /** @constant */
+    /**
+     * Always `cancelled`.
+     * @constant
+     */
     type: "cancelled";
     /** As on `done`. */
     final?: boolean;
@@ -2340,6 +2379,7 @@ export type JobEvent = JobQueuedEvent | JobRequeuedEvent | JobAssignedEvent | Jo
 export type JobEventStreamEvent = {
     /** The event's `seq`. */
     id: string;
+    /** The event's `type`. */
     event: JobEventType;
     /** The event, as JSON. */
     data: string;
@@ -5816,7 +5856,6 @@ export interface operations {
                     "text/event-stream": JobEventStreamEvent;
                 };
             };
-            401: components["responses"]["V1Unauthorized"];
             /** No job with this id has events that this key may read (unknown, expired, another account's, or a kind of job without events). */
             404: {
                 headers: {
@@ -5825,7 +5864,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Job not found"
+                     *       "detail": "Request not found"
                      *     }
                      */
                     "application/json": ErrorDetail;
@@ -5957,6 +5996,12 @@ export interface operations {
             /** The request's status. */
             200: {
                 headers: {
+                    /**
+                     * AIPG extension (the mock grid): when to poll again, in ms, while the request is not done — its `wait_time`,
+                     * at least 1 000 and at most 10 000 (absent once `done`). `@aipg/sdk`'s wait helpers honour it. A client
+                     * that can should not poll at all: `GET /v1/jobs/{id}/events` pushes the request's events.
+                     */
+                    "X-Poll-After-Ms"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6233,6 +6278,12 @@ export interface operations {
             /** The request's state. */
             200: {
                 headers: {
+                    /**
+                     * AIPG extension (the mock grid): when to poll again, in ms, while the request is not done — its `wait_time`,
+                     * at least 1 000 and at most 10 000 (absent once `done`). `@aipg/sdk`'s wait helpers honour it. A client
+                     * that can should not poll at all: `GET /v1/jobs/{id}/events` pushes the request's events.
+                     */
+                    "X-Poll-After-Ms"?: number;
                     [name: string]: unknown;
                 };
                 content: {

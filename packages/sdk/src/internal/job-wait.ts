@@ -7,15 +7,18 @@ import {
   JobFaultedError,
   RateLimitError,
 } from '../core/errors';
+import type { JobEvent } from '../generated/openapi';
 import { checkTimeout } from './options';
 import { parseRetryAfterMs } from './retry';
 import { abortError, linkedController, raceAbort } from './signals';
 import { sleep } from './sleep';
 
 /**
- * The submit → poll → one final read loop of the AI Horde's asynchronous jobs, shared by text jobs
- * (docs/sdk/horde-text-jobs.md) and image requests (docs/sdk/images.md): pacing, server hints, transient
- * poll failures, the overall timeout, and the one best-effort cancel when nobody will collect the result.
+ * The submit → wait → one final read loop of the AI Horde's asynchronous jobs, shared by text jobs
+ * (docs/sdk/horde-text-jobs.md) and image requests (docs/sdk/images.md). The wait follows the job's pushed
+ * events where the grid has them (`GET /v1/jobs/{id}/events`, docs/sdk/jobs.md) and polls otherwise: pacing,
+ * server hints, transient poll failures, the overall timeout, and the one best-effort cancel when nobody will
+ * collect the result.
  */
 
 export const FIRST_POLL_DELAY_MS = 1_000;
@@ -33,8 +36,20 @@ export interface JobWaitOptions<TPolled> {
    * `DELETE`) — also when the abort lands while the submit is in flight: then as soon as its id arrives.
    */
   signal?: AbortSignal | undefined;
-  /** Called with every polled state (queue position, wait time, finished count …). */
+  /**
+   * Called with every polled state (queue position, wait time, finished count …). On push, with the state the
+   * events imply, after each event but `token`: the counts, `queue_position`, `restarted`, `kudos`, images'
+   * `progress.progress_percent`; `wait_time` is 0 and text `generations` stay empty until the final read.
+   */
   onProgress?: ((state: TPolled) => void) | undefined;
+  /**
+   * How the job's end is learnt. `push` (the default): its events (`grid.jobs.watch`, an AIPG extension),
+   * falling back to polling on a grid without them (404 or 405 on the events endpoint) or when the watch keeps
+   * failing; `poll`: polling only.
+   */
+  wait?: 'push' | 'poll' | undefined;
+  /** On push: every event of the job as it arrives, tokens included. */
+  onEvent?: ((event: JobEvent) => void) | undefined;
   /**
    * Fixed wait between polls, in ms. Default: adaptive — 1 s, then ×1.5 per poll up to 10 s.
    * A poll-after hint from the server always wins.
@@ -51,8 +66,12 @@ export interface JobWaitOptions<TPolled> {
 export interface JobSteps<TPolled, TResult> {
   /** What messages call the job: `Text job`, `Image request`. */
   what: string;
-  submit(options: RequestOptions): Promise<{ id: string }>;
+  submit(options: RequestOptions): Promise<{ id: string; kudos?: number | undefined }>;
   poll(id: string, options: RequestOptions): Promise<{ data: TPolled; response: Response }>;
+  /** The job's pushed events (`grid.jobs.watch`); absent: poll only. */
+  watch?(id: string, options: RequestOptions): AsyncIterable<JobEvent>;
+  /** A polled state as the events imply it (`onProgress` on push): the shared fields plus the kind's own. */
+  pushed?(state: PushedState): TPolled;
   /** Runs once a poll reports `done`: reads the settled state (throwing `JobFaultedError` if it faulted). */
   finish(id: string, options: RequestOptions): Promise<TResult>;
   cancel(id: string, options: RequestOptions): Promise<unknown>;
@@ -87,11 +106,16 @@ export async function waitForJob<TPolled extends { done: boolean; faulted: boole
   // The submit is not cut off when the caller aborts: the Horde may already have queued the job, and
   // only its id lets us cancel it. It gets CANCEL_TIMEOUT_MS more to answer, then is dropped.
   const submitControl = new AbortController();
-  let submitted: Promise<{ id: string }> | undefined;
+  let submitted: Promise<{ id: string; kudos?: number | undefined }> | undefined;
   try {
     if (signal.aborted) throw abortError(signal);
     submitted = steps.submit({ signal: submitControl.signal });
-    id = (await raceAbort(submitted, signal)).id;
+    const job = await raceAbort(submitted, signal);
+    id = job.id;
+    if (steps.watch && options.wait !== 'poll') {
+      if (await followEvents(id, job.kudos ?? 0, steps, options, signal))
+        return await steps.finish(id, { signal });
+    }
     let delay = pollIntervalMs ?? backoffMs(0);
     for (let polls = 1; ; polls++) {
       await sleep(delay, signal);
@@ -102,7 +126,7 @@ export async function waitForJob<TPolled extends { done: boolean; faulted: boole
         // Still rate limited, or the server / network briefly unwell, after the pipeline's retries: the
         // job itself is fine, so poll again later (the overall `timeout` still bounds the wait). Anything
         // else — a 404 for an expired job, an abort — ends the wait.
-        if (signal.aborted || !isTransientPollFailure(error)) throw error;
+        if (signal.aborted || !isTransientFailure(error)) throw error;
         const hinted = error instanceof RateLimitError ? error.retryAfterMs : undefined;
         delay = Math.min(Math.max(hinted ?? backoffMs(polls), 0), MAX_POLL_HINT_MS);
         continue;
@@ -135,7 +159,102 @@ export async function waitForJob<TPolled extends { done: boolean; faulted: boole
   }
 }
 
-function isTransientPollFailure(error: unknown): boolean {
+/** The fields a Horde text status and an image check share, as a job's events imply them. */
+export interface PushedState {
+  finished: number;
+  processing: number;
+  restarted: number;
+  waiting: number;
+  done: boolean;
+  faulted: boolean;
+  wait_time: number;
+  queue_position: number;
+  kudos: number;
+  is_possible: boolean;
+  progress?: { progress_percent: number };
+}
+
+/**
+ * Follows the job's events until its final one (true), or returns false when the grid has no events (404 /
+ * 405) or the watch failed past its reconnects: the caller polls instead. An abort or a throwing callback ends
+ * the wait with its error.
+ */
+async function followEvents<TPolled, TResult>(
+  id: string,
+  kudos: number,
+  steps: JobSteps<TPolled, TResult>,
+  options: JobWaitOptions<TPolled>,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const { onEvent, onProgress } = options;
+  // Per generation (by index): its queue position while it waits (≥ 0), else PROCESSING, FINISHED or ENDED
+  // (failed, faulted, cancelled); and its last percent (images).
+  const where: number[] = [];
+  const pct: number[] = [];
+  let restarted = 0;
+  let faulted = false;
+  let calling = false;
+  try {
+    for await (const event of steps.watch!(id, { signal })) {
+      const { index: i, type } = event;
+      if (type === 'queued') where[i] = event.position;
+      else if (type === 'requeued') restarted++;
+      else if (type === 'assigned') where[i] = PROCESSING;
+      else if (type === 'progress') pct[i] = event.pct ?? 0;
+      else if (type !== 'token') {
+        where[i] = type === 'done' ? FINISHED : ENDED;
+        faulted ||= type === 'faulted';
+      }
+      calling = true;
+      onEvent?.(event);
+      if (onProgress && type !== 'token') {
+        const state: PushedState = {
+          finished: 0,
+          processing: 0,
+          restarted,
+          waiting: 0,
+          done: false,
+          faulted,
+          wait_time: 0,
+          queue_position: 0,
+          kudos,
+          is_possible: true,
+        };
+        let sum = 0;
+        for (const [j, w] of where.entries()) {
+          if (w === FINISHED) state.finished++;
+          else if (w === PROCESSING) state.processing++;
+          else if (w >= 0) {
+            state.waiting++;
+            if (w > 0 && !(state.queue_position > 0 && state.queue_position < w)) state.queue_position = w;
+          }
+          sum += w === FINISHED ? 100 : (pct[j] ?? 0);
+        }
+        state.done = state.waiting + state.processing === 0;
+        if (pct.length) state.progress = { progress_percent: sum / where.length };
+        onProgress(steps.pushed ? steps.pushed(state) : (state as TPolled));
+      }
+      calling = false;
+      if (isFinalJobEvent(event)) return true;
+    }
+  } catch (error) {
+    if (calling) throw error;
+    if (signal.aborted) throw abortError(signal);
+  }
+  return false;
+}
+
+const PROCESSING = -1;
+const FINISHED = -2;
+const ENDED = -3;
+
+/** Whether `event` is the last of its job's stream (it ends the request's last generation: `final: true`). */
+export function isFinalJobEvent(event: JobEvent): boolean {
+  return 'final' in event && event.final === true;
+}
+
+/** A failure that waiting cures: a rate limit, the server briefly unwell, the network (polls and watches). */
+export function isTransientFailure(error: unknown): boolean {
   return (
     error instanceof RateLimitError ||
     error instanceof InternalServerError ||

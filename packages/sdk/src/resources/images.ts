@@ -84,7 +84,7 @@ export type ImageJobParams = Omit<
   extra_source_images?: Array<Omit<HordeExtraSourceImage, 'image'> & { image: ImageInput }> | undefined;
 };
 
-/** How `images.createAndWait()` waits: `signal`, `onProgress` (every `check`), `pollIntervalMs`, `timeout`. */
+/** How `images.createAndWait()` waits: `signal`, `wait` (push or poll), `onEvent`, `onProgress`, `pollIntervalMs`, `timeout`. */
 export type ImageJobOptions = JobWaitOptions<HordeImageCheck>;
 
 /** The finished Horde request: its final status, its id, and its images (in `generations` order). */
@@ -137,8 +137,10 @@ export class Images extends APIResource {
   }
 
   /**
-   * The Horde's image request end to end: `generate/async`, then `generate/check/{id}` (the cheap poll:
-   * 1 s, then ×1.5 up to 10 s, or the server's hint; a 429 waits and polls again), ONE final
+   * The Horde's image request end to end: `generate/async`, then — on push, the default — its events
+   * (`grid.jobs.watch`, an AIPG extension; `onProgress` gets the state they imply, with the images' percent),
+   * or, with `wait: 'poll'` or on a grid without them (404 / 405), `generate/check/{id}` (the cheap poll:
+   * 1 s, then ×1.5 up to 10 s, or the server's hint; a 429 waits and polls again); then ONE final
    * `generate/status/{id}` (limited to 10/min per id), then each image downloaded (`img` is a URL, or
    * base64 with `r2: false`). Abort or `timeout` cancels the request on the grid (one best-effort
    * `DELETE`); `faulted` → `JobFaultedError`.
@@ -161,6 +163,7 @@ export class Images extends APIResource {
         what: WHAT,
         submit: (request) => this.create(body, request),
         poll: (id, request) => this.check(id, request).withResponse(),
+        watch: (id, request) => this._client.jobs.watch(id, request),
         finish: async (id, { signal }) => {
           const final = await this.status(id, { signal });
           if (final.faulted) throw new JobFaultedError(id, final, WHAT);

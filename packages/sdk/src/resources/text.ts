@@ -35,7 +35,7 @@ export type TextGeneration = HordeTextGeneration;
 /** The finished job: the final status plus its id (and, non-enumerable, the final status read's request id). */
 export type TextJobResult = WithRequestID<TextJobStatus & { id: string }>;
 
-/** How `text.generate()` waits: `signal`, `onProgress` (every polled status), `pollIntervalMs`, `timeout`. */
+/** How `text.generate()` waits: `signal`, `wait` (push or poll), `onEvent`, `onProgress`, `pollIntervalMs`, `timeout`. */
 export type TextGenerateOptions = JobWaitOptions<TextJobStatus>;
 
 // The pacing constants and helpers now live with the loop both kinds of Horde job share.
@@ -60,6 +60,10 @@ export class Text extends APIResource {
   /**
    * Submits, waits and returns the finished job: `{ id, generations, kudos, … }`.
    *
+   * Push (the default, `wait: 'push'`): the job's events (`grid.jobs.watch`, an AIPG extension) tell the moment
+   * it is done — no polling; `onEvent` gets each one, `onProgress` the state they imply. A grid without them
+   * (404 / 405 on `/v1/jobs/{id}/events`) is polled instead, as with `wait: 'poll'`.
+   *
    * Polling: the first status is read after 1 s, then every 1.5× longer up to 10 s (or every
    * `pollIntervalMs`); a server hint — `x-poll-after-ms` (ms) or `retry-after` (seconds / HTTP date) on
    * the status response — wins, clamped to 0–60 s. When a poll reports `done`, one final status read
@@ -72,6 +76,8 @@ export class Text extends APIResource {
         what: 'Text job',
         submit: (request) => this.submit(params, request),
         poll: (id, request) => this.status(id, request).withResponse(),
+        watch: (id, request) => this._client.jobs.watch(id, request),
+        pushed: (state) => ({ ...state, generations: [] }),
         finish: async (id, request) => {
           const final = await this.status(id, request);
           if (final.faulted) throw new JobFaultedError(id, final);

@@ -133,35 +133,35 @@ export class EventLog {
     const i = job.index;
     switch (event.type) {
       case 'queued':
-        this.#push({ ...base, type: 'queued', position: queue.position(job) });
+        this.#push({ type: 'queued', ...base, position: queue.position(job) });
         return;
       case 'requeued':
-        this.#push({ ...base, type: 'requeued', reason: event.reason });
-        this.#push({ ...base, type: 'queued', position: queue.position(job) });
+        this.#push({ type: 'requeued', ...base, reason: event.reason });
+        this.#push({ type: 'queued', ...base, position: queue.position(job) });
         return;
       case 'assigned':
         this.#frames[i] = 0;
         this.#chars[i] = 0;
         this.#push({
-          ...base,
           type: 'assigned',
+          ...base,
           worker: { id: event.worker.id, name: event.worker.name },
           model: event.model,
         });
         return;
       case 'token': {
-        this.#push({ ...base, type: 'token', delta: event.delta });
+        this.#push({ type: 'token', ...base, delta: event.delta });
         const chars =
           this.#chars[i]! + (event.delta.content?.length ?? 0) + (event.delta.reasoning_content?.length ?? 0);
         this.#chars[i] = chars;
         const frames = ++this.#frames[i]!;
         if (frames % PROGRESS_EVERY_TOKENS === 0) {
-          this.#push({ ...base, type: 'progress', tokens: tokensForChars(chars) });
+          this.#push({ type: 'progress', ...base, tokens: tokensForChars(chars) });
         }
         return;
       }
       case 'progress':
-        this.#push({ ...base, type: 'progress', pct: event.pct });
+        this.#push({ type: 'progress', ...base, pct: event.pct });
         return;
       case 'done': {
         const final = this.#end();
@@ -169,8 +169,8 @@ export class EventLog {
         if (image) {
           const state = job.result?.state;
           this.#push({
-            ...base,
             type: 'done',
+            ...base,
             ...final,
             image: {
               id: image.generationId,
@@ -182,8 +182,8 @@ export class EventLog {
           });
         } else {
           this.#push({
-            ...base,
             type: 'done',
+            ...base,
             ...final,
             text: event.text,
             ...(event.reasoning ? { reasoning: event.reasoning } : {}),
@@ -195,13 +195,13 @@ export class EventLog {
         return;
       }
       case 'failed':
-        this.#push({ ...base, type: 'failed', ...this.#end(), message: event.message });
+        this.#push({ type: 'failed', ...base, ...this.#end(), message: event.message });
         return;
       case 'faulted':
-        this.#push({ ...base, type: 'faulted', ...this.#end(), message: event.message });
+        this.#push({ type: 'faulted', ...base, ...this.#end(), message: event.message });
         return;
       case 'cancelled':
-        this.#push({ ...base, type: 'cancelled', ...this.#end() });
+        this.#push({ type: 'cancelled', ...base, ...this.#end() });
         return;
     }
   }

@@ -5,7 +5,7 @@ import { sniffImage } from '../../store/magic.js';
 import { URL_TTL_S } from '../../store/object-store.js';
 import { verifyUpload } from '../../store/verify.js';
 import { hordeError } from '../errors.js';
-import { NO_WORKER_WARNING } from './horde-v2.js';
+import { NO_WORKER_WARNING, pollHint } from './horde-v2.js';
 import { decodeImageData, isHttpUrl } from './image-data.js';
 import { hordeApiKey, type Route, type RouteInput } from './router.js';
 import { type DoorResponse, json } from './types.js';
@@ -189,7 +189,10 @@ export const hordeImageRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/api\/v2\/generate\/check\/(?<id>[^/]+)$/,
     operationId: 'hordeImageCheck',
-    handler: (input) => json(200, input.ctx.grid.imageStatus(input.params.id ?? '', asker(input)).check),
+    handler: (input) => {
+      const { check } = input.ctx.grid.imageStatus(input.params.id ?? '', asker(input));
+      return json(200, check, pollHint(check));
+    },
   },
   {
     method: 'GET',

@@ -109,8 +109,10 @@ export const hordeRoutes: Route[] = [
     operationId: 'hordeTextStatus',
     before: limited('status'),
     // Only the submitting key reads or cancels a request (an anonymous one: its id alone, as on the Horde).
-    handler: ({ ctx, params, req }) =>
-      json(200, ctx.grid.status(params.id ?? '', { apiKey: hordeApiKey(req) })),
+    handler: ({ ctx, params, req }) => {
+      const status = ctx.grid.status(params.id ?? '', { apiKey: hordeApiKey(req) });
+      return json(200, status, pollHint(status));
+    },
   },
   {
     method: 'DELETE',
@@ -165,3 +167,12 @@ export const hordeRoutes: Route[] = [
     handler: ({ ctx, req }) => json(200, ctx.grid.findUser(hordeApiKey(req))),
   },
 ];
+
+/**
+ * When a client still polling should come back (spec: `X-Poll-After-Ms` on the text status and the image
+ * check, an AIPG extension): the request's `wait_time` in ms, within 1–10 s; nothing once it is done.
+ */
+export function pollHint(view: { done: boolean; wait_time: number }): Record<string, string> | undefined {
+  if (view.done) return undefined;
+  return { 'x-poll-after-ms': String(Math.min(10_000, Math.max(1_000, Math.round(view.wait_time * 1000)))) };
+}

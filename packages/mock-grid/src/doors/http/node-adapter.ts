@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DecodedBody, decodeBody } from './body.js';
 import { normalisePath } from './paths.js';
-import { type DoorRequest, type DoorResponse, SSE_HEADERS, sseFrame } from './types.js';
+import { type DoorRequest, type DoorResponse, SSE_HEADERS, sseItem } from './types.js';
 
 /** Thrown by `readBody` when the raw body passes the cap; the router turns it into the surface's 413. */
 export class BodyTooLargeError extends Error {
@@ -159,7 +159,7 @@ export async function writeDoorResponse(
   try {
     for await (const data of out.events) {
       if (res.destroyed) break;
-      batch.add(sseFrame(data));
+      batch.add(sseItem(out, data));
     }
     batch.end();
   } finally {

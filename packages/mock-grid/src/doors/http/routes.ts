@@ -1,6 +1,7 @@
 import { OBJECTS_PREFIX, type StoreResponse } from '../../store/object-store.js';
 import { hordeImageRoutes } from './horde-images.js';
 import { hordeRoutes } from './horde-v2.js';
+import { jobEventRoutes } from './job-events.js';
 import { type DoorContext, dispatch, type Route } from './router.js';
 import type { DoorRequest, DoorResponse } from './types.js';
 import { v1Routes } from './v1.js';
@@ -41,9 +42,13 @@ function admitted(route: Route): Route {
 }
 
 /** Every HTTP route of the mock grid, for the node server and the msw handlers alike. */
-export const routes: Route[] = [...v1Routes, ...v1ImageRoutes, ...hordeRoutes, ...hordeImageRoutes].map(
-  admitted,
-);
+export const routes: Route[] = [
+  ...v1Routes,
+  ...v1ImageRoutes,
+  ...jobEventRoutes,
+  ...hordeRoutes,
+  ...hordeImageRoutes,
+].map(admitted);
 
 /** Routes one request and counts a refused key against its IP (guard.ts). Never throws. */
 export async function handleDoorRequest(req: DoorRequest, ctx: DoorContext): Promise<DoorResponse> {

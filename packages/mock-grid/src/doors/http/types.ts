@@ -28,11 +28,15 @@ export interface JsonResponse {
   body: unknown;
 }
 
-/** A Server-Sent-Events response: each item of `events` is one `data:` payload (already serialised). */
+/**
+ * A Server-Sent-Events response: each item of `events` is one `data:` payload (already serialised), or with
+ * `framed`, one whole SSE event or comment as it goes on the wire (`id:` / `event:` lines, job events).
+ */
 export interface SseResponse {
   kind: 'sse';
   status: number;
   headers?: Record<string, string>;
+  framed?: boolean;
   events: AsyncIterable<string>;
 }
 
@@ -45,6 +49,11 @@ export function json(status: number, body: unknown, headers?: Record<string, str
 /** Encodes one SSE event; the live grid sends only `data:` lines. */
 export function sseFrame(data: string): string {
   return `data: ${data}\n\n`;
+}
+
+/** The wire text of one item of an SSE response's `events`. */
+export function sseItem(out: SseResponse, item: string): string {
+  return out.framed ? item : sseFrame(item);
 }
 
 export const SSE_HEADERS: Record<string, string> = {

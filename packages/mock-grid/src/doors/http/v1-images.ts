@@ -1,6 +1,6 @@
 import type { ImageGenerationRequest } from '@aipg/sdk';
 import { limits } from '@aipg/sdk/wire';
-import type { ImageDone, JobEvent, Submission } from '../../core/index.js';
+import type { GridJobEvent, ImageDone, Submission } from '../../core/index.js';
 import { isGridError } from '../../core/index.js';
 import { URL_TTL_S } from '../../store/object-store.js';
 import { decodeImageData } from './image-data.js';
@@ -24,7 +24,7 @@ function beforeImage(input: RouteInput): DoorResponse | undefined {
   return undefined;
 }
 
-type Terminal = Extract<JobEvent, { type: 'failed' | 'faulted' | 'cancelled' }>;
+type Terminal = Extract<GridJobEvent, { type: 'failed' | 'faulted' | 'cancelled' }>;
 
 async function createImage(input: RouteInput): Promise<DoorResponse> {
   const { grid, store, progress } = input.ctx;
@@ -38,7 +38,7 @@ async function createImage(input: RouteInput): Promise<DoorResponse> {
     sourceKey = `src-${crypto.randomUUID()}`;
     if (!store.write(sourceKey, '', decoded, null)) return json(413, { detail: 'the object store is full' });
   }
-  const events: JobEvent[] = [];
+  const events: GridJobEvent[] = [];
   let wake: (() => void) | undefined;
   let submission: Submission;
   try {

@@ -1,6 +1,6 @@
 import type { ChatCompletionRequest, CompletionUsage } from '@aipg/sdk';
 import { contentText } from '@aipg/sdk/wire';
-import type { GridCore, JobEvent, Submission } from '../../core/index.js';
+import type { GridCore, GridJobEvent, Submission } from '../../core/index.js';
 import { isGridError } from '../../core/index.js';
 import { AsyncQueue } from '../async-queue.js';
 import { v1Error } from '../errors.js';
@@ -60,7 +60,7 @@ interface ChoiceState {
   finished: boolean;
 }
 
-type Terminal = Extract<JobEvent, { type: 'done' | 'failed' | 'faulted' | 'cancelled' }>;
+type Terminal = Extract<GridJobEvent, { type: 'done' | 'failed' | 'faulted' | 'cancelled' }>;
 
 function chatRequest(input: RouteInput): { request: ChatCompletionRequest } | { error: DoorResponse } {
   const body = input.body as ChatCompletionRequest & { max_completion_tokens?: number | null };
@@ -101,7 +101,7 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
   const completionId = `chatcmpl-${submission.id}`;
 
   const remaining = new Set(submission.jobIds.map((_, i) => i));
-  const events = new AsyncQueue<JobEvent>(() => close());
+  const events = new AsyncQueue<GridJobEvent>(() => close());
   const unsubscribe = grid.subscribe(submission.id, (e) => {
     events.push(e);
     if (isTerminal(e)) remaining.delete(e.index);
@@ -146,7 +146,7 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
   }
 }
 
-function isTerminal(e: JobEvent): e is Terminal {
+function isTerminal(e: GridJobEvent): e is Terminal {
   return e.type === 'done' || e.type === 'failed' || e.type === 'faulted' || e.type === 'cancelled';
 }
 
@@ -170,7 +170,7 @@ function errorMessage(e: Terminal): string {
 
 async function* sse(
   submission: Submission,
-  events: AsyncQueue<JobEvent>,
+  events: AsyncQueue<GridJobEvent>,
   model: string,
   created: number,
   id: string,
@@ -234,7 +234,7 @@ async function* sse(
 
 async function collect(
   submission: Submission,
-  events: AsyncQueue<JobEvent>,
+  events: AsyncQueue<GridJobEvent>,
   model: string,
   created: number,
   id: string,

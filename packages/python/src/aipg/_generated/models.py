@@ -523,7 +523,6 @@ class JobEventBase(BaseModel):
         extra='allow',
         populate_by_name=True,
     )
-    type: JobEventType
     seq: Annotated[
         int,
         Field(
@@ -558,12 +557,7 @@ class JobQueuedEvent(JobEventBase):
         extra='allow',
         populate_by_name=True,
     )
-    type: Annotated[
-        Literal['queued'],
-        Field(
-            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
-        ),
-    ]
+    type: Annotated[Literal['queued'], Field(description='Always `queued`.')]
     position: Annotated[
         int,
         Field(
@@ -578,12 +572,7 @@ class JobRequeuedEvent(JobEventBase):
         extra='allow',
         populate_by_name=True,
     )
-    type: Annotated[
-        Literal['requeued'],
-        Field(
-            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
-        ),
-    ]
+    type: Annotated[Literal['requeued'], Field(description='Always `requeued`.')]
     reason: Annotated[
         str, Field(description='Why the attempt ended, e.g. `worker disconnected`.')
     ]
@@ -598,7 +587,7 @@ class Worker(BaseModel):
         str,
         Field(description="The worker's id (as in `GET /api/v2/workers/{worker_id}`)."),
     ]
-    name: str
+    name: Annotated[str, Field(description="The worker's name.")]
     region: Annotated[
         str | None,
         Field(
@@ -612,13 +601,8 @@ class JobAssignedEvent(JobEventBase):
         extra='allow',
         populate_by_name=True,
     )
-    type: Annotated[
-        Literal['assigned'],
-        Field(
-            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
-        ),
-    ]
-    worker: Worker
+    type: Annotated[Literal['assigned'], Field(description='Always `assigned`.')]
+    worker: Annotated[Worker, Field(description='The worker that took this attempt.')]
     model: Annotated[str, Field(description='The model the worker serves it with.')]
 
 
@@ -627,12 +611,7 @@ class JobProgressEvent(JobEventBase):
         extra='allow',
         populate_by_name=True,
     )
-    type: Annotated[
-        Literal['progress'],
-        Field(
-            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
-        ),
-    ]
+    type: Annotated[Literal['progress'], Field(description='Always `progress`.')]
     tokens: Annotated[
         int | None,
         Field(description='Text jobs — tokens streamed so far by this attempt.', ge=0),
@@ -652,13 +631,13 @@ class JobTokenEvent(JobEventBase):
         extra='allow',
         populate_by_name=True,
     )
-    type: Annotated[
-        Literal['token'],
+    type: Annotated[Literal['token'], Field(description='Always `token`.')]
+    delta: Annotated[
+        ChatCompletionDelta,
         Field(
-            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
+            description="The piece, as the worker sent it (`content`, `reasoning_content`, `tool_calls`), like a chat chunk's delta."
         ),
     ]
-    delta: ChatCompletionDelta
 
 
 class JobImageResult(BaseModel):
@@ -684,9 +663,14 @@ class JobImageResult(BaseModel):
             description='The seed the image was made with (a string, as on the Horde image status).'
         ),
     ]
-    model: str
+    model: Annotated[str, Field(description='The model that made it.')]
     worker: Annotated[str, Field(description="The worker's name.")]
-    censored: bool | None = None
+    censored: Annotated[
+        bool | None,
+        Field(
+            description='Whether the image was censored (then it is a placeholder, and nothing was charged for it).'
+        ),
+    ] = None
 
 
 class JobFailedEvent(JobEventBase):
@@ -694,14 +678,9 @@ class JobFailedEvent(JobEventBase):
         extra='allow',
         populate_by_name=True,
     )
-    type: Annotated[
-        Literal['failed'],
-        Field(
-            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
-        ),
-    ]
+    type: Annotated[Literal['failed'], Field(description='Always `failed`.')]
     final: Annotated[bool | None, Field(description='As on `done`.')] = None
-    message: str
+    message: Annotated[str, Field(description='What went wrong.')]
 
 
 class JobFaultedEvent(JobEventBase):
@@ -709,14 +688,9 @@ class JobFaultedEvent(JobEventBase):
         extra='allow',
         populate_by_name=True,
     )
-    type: Annotated[
-        Literal['faulted'],
-        Field(
-            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
-        ),
-    ]
+    type: Annotated[Literal['faulted'], Field(description='Always `faulted`.')]
     final: Annotated[bool | None, Field(description='As on `done`.')] = None
-    message: str
+    message: Annotated[str, Field(description='What went wrong.')]
 
 
 class JobCancelledEvent(JobEventBase):
@@ -724,12 +698,7 @@ class JobCancelledEvent(JobEventBase):
         extra='allow',
         populate_by_name=True,
     )
-    type: Annotated[
-        Literal['cancelled'],
-        Field(
-            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
-        ),
-    ]
+    type: Annotated[Literal['cancelled'], Field(description='Always `cancelled`.')]
     final: Annotated[bool | None, Field(description='As on `done`.')] = None
 
 
@@ -739,7 +708,7 @@ class JobEventStreamEvent(BaseModel):
         populate_by_name=True,
     )
     id: Annotated[str, Field(description="The event's `seq`.", pattern='^[1-9][0-9]*$')]
-    event: JobEventType
+    event: Annotated[JobEventType, Field(description="The event's `type`.")]
     data: Annotated[
         str,
         Field(
@@ -3419,24 +3388,45 @@ class JobDoneEvent(JobEventBase):
         extra='allow',
         populate_by_name=True,
     )
-    type: Annotated[
-        Literal['done'],
-        Field(
-            description="The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends\nthe request's last job carries `final: true` and ends the stream.\n"
-        ),
-    ]
+    type: Annotated[Literal['done'], Field(description='Always `done`.')]
     final: Annotated[
         bool | None,
         Field(
             description="Present (true) on the event that ends the request's last generation; the stream ends after it."
         ),
     ] = None
-    text: str | None = None
-    reasoning: str | None = None
-    finish_reason: str | None = None
-    usage: CompletionUsage | None = None
-    grid: GridMetadata | None = None
-    image: JobImageResult | None = None
+    text: Annotated[
+        str | None,
+        Field(
+            description="Text jobs — the generation's text (the streamed text when the worker streamed)."
+        ),
+    ] = None
+    reasoning: Annotated[
+        str | None,
+        Field(
+            description='Text jobs — the reasoning the worker streamed apart from the answer, when there was some.'
+        ),
+    ] = None
+    finish_reason: Annotated[
+        str | None,
+        Field(
+            description='Text jobs — why the generation stopped (`stop`, `length`, …), as on a chat completion.'
+        ),
+    ] = None
+    usage: Annotated[
+        CompletionUsage | None,
+        Field(description='Text jobs — the tokens as the grid counted them.'),
+    ] = None
+    grid: Annotated[
+        GridMetadata | None,
+        Field(
+            description='Text jobs — who served it and how fast, as on a chat completion.'
+        ),
+    ] = None
+    image: Annotated[
+        JobImageResult | None,
+        Field(description='Image jobs — where to fetch the picture.'),
+    ] = None
 
 
 JobEvent = TypeAliasType(

@@ -157,7 +157,6 @@ JobEventType: TypeAlias = Literal['queued', 'requeued', 'assigned', 'progress', 
 
 
 class JobEventBase(TypedDict):
-    type: JobEventType
     seq: int
     id: str
     index: int
