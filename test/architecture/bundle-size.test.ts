@@ -5,8 +5,12 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../packaging/scratch.js';
 
-/** min+gzip, in bytes (12.5 kB: 12 kB, plus 0.5 kB for job events — `jobs.watch` and the push wait, issue 13). */
-const BUDGET = 12_500;
+/**
+ * min+gzip, in bytes (12.75 kB: 12 kB, plus 0.5 kB for job events — `jobs.watch` and the push wait — and 0.25 kB for
+ * the client WebSocket's hooks — `grid.realtime()`, `transport: 'websocket'`, `RealtimeDisconnectedError`; issue 13).
+ * The client WebSocket itself is the lazily loaded chunk below.
+ */
+const BUDGET = 12_750;
 /** The client WebSocket (`@aipg/sdk/realtime`), which `grid.realtime()` loads on first use: min+gzip, bytes. */
 const REALTIME_BUDGET = 4_000;
 

@@ -135,7 +135,8 @@ export class Grid {
    * headers and JSON text as they are.
    */
   readonly #middleware: Middleware[] = [];
-  readonly #webSocket: WebSocketFactory | undefined;
+  /** What the lazily loaded realtime entry needs of the main entry: its classes (so `instanceof` holds). */
+  readonly #kit: RealtimeKit;
   /** The connection `transport: 'websocket'` shares (its socket closes when idle and reopens on use). */
   #shared: Promise<RealtimeConnection> | undefined;
 
@@ -171,7 +172,14 @@ export class Grid {
     }
     this.#headers = mergeHeaders(headers, options.defaultHeaders);
     this.use(...(options.middleware ?? []));
-    this.#webSocket = options.webSocket;
+    this.#kit = {
+      ChatCompletionStream,
+      APIError,
+      APIUserAbortError,
+      AIPGError,
+      RealtimeDisconnectedError,
+      webSocket: options.webSocket,
+    };
 
     this.chat = new Chat(this);
     this.models = new Models(this);
@@ -199,26 +207,16 @@ export class Grid {
    * with the typed error (`AuthenticationError`, …) when the grid refuses it. Each call opens its own; `close()`
    * it when done. Its code is loaded on the first call (`@aipg/sdk/realtime`).
    */
-  async realtime(options: RealtimeOptions = {}): Promise<RealtimeConnection> {
-    const factory = options.webSocket ?? this.#webSocket ?? globalWebSocket();
-    const { RealtimeConnection } = await import('./realtime');
-    const connection = new RealtimeConnection(this, REALTIME_KIT, factory, options);
-    try {
-      await connection.connected();
-    } catch (error) {
-      connection.close();
-      throw error;
-    }
-    return connection;
+  realtime(options?: RealtimeOptions): Promise<RealtimeConnection> {
+    return import('./realtime').then((m) => m.connect(this, this.#kit, options));
   }
 
   /** @internal The connection `transport: 'websocket'` uses: one per client, its socket closed when idle. */
   sharedRealtime(): Promise<RealtimeConnection> {
-    this.#shared ??= this.realtime({ idleCloseMs: SHARED_IDLE_CLOSE_MS });
-    this.#shared.catch(() => {
+    return (this.#shared ??= this.realtime({ idleCloseMs: 1000 }).catch((error) => {
       this.#shared = undefined;
-    });
-    return this.#shared;
+      throw error;
+    }));
   }
 
   /** `GET /health`: server status, Redis reachability, connected workers. */
@@ -385,26 +383,6 @@ export class Grid {
 }
 
 const JSON_TYPE = { 'content-type': 'application/json' };
-
-/** The main entry's classes the lazily loaded realtime entry hands out (so `instanceof` holds). */
-const REALTIME_KIT: RealtimeKit = {
-  ChatCompletionStream,
-  APIError,
-  APIUserAbortError,
-  AIPGError,
-  RealtimeDisconnectedError,
-};
-
-/** How long the shared connection's socket stays open with nothing on it (the process may exit after). */
-const SHARED_IDLE_CLOSE_MS = 1000;
-
-function globalWebSocket(): WebSocketFactory {
-  const WS = (globalThis as { WebSocket?: new (url: string) => unknown }).WebSocket;
-  if (typeof WS !== 'function') {
-    throw new AIPGError('No global WebSocket: pass `webSocket: nodeWebSocket` of @aipg/sdk/node');
-  }
-  return (url) => new WS(url) as ReturnType<WebSocketFactory>;
-}
 
 /**
  * A response whose body the loop read, as a Response again (for middleware and `send()`). The response

@@ -59,13 +59,44 @@ export interface RealtimeOptions {
   idleCloseMs?: number | undefined;
 }
 
-/** @internal The main entry's classes, handed over by `grid.realtime()`. */
+/** @internal The main entry's classes (and the client's `webSocket` option), handed over by `grid.realtime()`. */
 export interface RealtimeKit {
   ChatCompletionStream: typeof ChatCompletionStream;
   APIError: typeof APIError;
   APIUserAbortError: typeof APIUserAbortError;
   AIPGError: typeof AIPGError;
   RealtimeDisconnectedError: typeof RealtimeDisconnectedError;
+  webSocket: WebSocketFactory | undefined;
+}
+
+/**
+ * @internal `grid.realtime()`: a connection, resolved once the grid accepted the key (the refusal's typed error
+ * otherwise).
+ */
+export async function connect(
+  grid: Grid,
+  kit: RealtimeKit,
+  options: RealtimeOptions = {},
+): Promise<RealtimeConnection> {
+  const factory = options.webSocket ?? kit.webSocket ?? globalWebSocket(kit);
+  const connection = new RealtimeConnection(grid, kit, factory, options);
+  try {
+    await connection.connected();
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
+  return connection;
+}
+
+function globalWebSocket(kit: RealtimeKit): WebSocketFactory {
+  const WS = (globalThis as { WebSocket?: new (url: string) => unknown }).WebSocket;
+  if (typeof WS !== 'function') {
+    throw new kit.AIPGError(
+      'No global WebSocket in this runtime (Node 20 has none): pass `webSocket: nodeWebSocket` of @aipg/sdk/node.',
+    );
+  }
+  return (url) => new WS(url) as WebSocketLike;
 }
 
 /** Options of one request on the socket: `signal` cancels it (a `cancel` frame); `timeout` as for HTTP streams. */
@@ -328,11 +359,10 @@ export class RealtimeConnection {
   }
 
   #disconnected(code: number, reason: string): RealtimeDisconnectedError {
-    return new this.#kit.RealtimeDisconnectedError({
+    const error = new this.#kit.RealtimeDisconnectedError({
       message: `The client WebSocket ${this.#url} closed (${code}${reason ? `: ${reason}` : ''}).`,
-      closeCode: code,
-      closeReason: reason,
     });
+    return Object.assign(error, { closeCode: code, closeReason: reason });
   }
 
   #apiError(error: { status: number; message: string }, id: string | undefined): APIError {

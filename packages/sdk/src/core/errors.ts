@@ -166,15 +166,10 @@ export class APITimeoutError extends APIConnectionError {
  * `StreamInterruptedError` whose `cause` is this error, as an SSE stream that breaks off does.
  */
 export class RealtimeDisconnectedError extends APIConnectionError {
+  override readonly name = 'RealtimeDisconnectedError';
+  /** Set by the connection that failed (its fields are filled in there, keeping this class small). */
   readonly closeCode: number | undefined;
-  readonly closeReason: string;
-
-  constructor(options: { message?: string; closeCode?: number | undefined; closeReason?: string }) {
-    super({ message: options.message ?? `The client WebSocket closed (${options.closeCode ?? 'no code'}).` });
-    this.name = 'RealtimeDisconnectedError';
-    this.closeCode = options.closeCode;
-    this.closeReason = options.closeReason ?? '';
-  }
+  readonly closeReason: string = '';
 }
 
 /** The caller aborted (a `signal`, `stream.abort()`, or breaking out of `for await`). Never retried. */
