@@ -21,6 +21,7 @@ const BENCHES = [
   'horde-lifecycles.bench.ts',
   'image-overhead.bench.ts',
   'job-notify.bench.ts',
+  'client-ws.bench.ts',
 ];
 const LIMIT_MS = 100_000;
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));

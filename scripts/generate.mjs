@@ -43,6 +43,7 @@ const LIMIT_SCHEMAS = [
   'HordeImagePopRequest',
   'FileUploadRequest',
   'BatchCreateRequest',
+  'ClientWsLimits',
 ];
 /** The JSON Schema keywords that bound a value, in the order they are printed. */
 const BOUND_KEYWORDS = [

@@ -141,6 +141,39 @@ export const PROGRAMS: Program[] = [
     },
   },
   {
+    entry: '@aipg/sdk/realtime',
+    uses: { sdk: '@aipg/sdk', node: '@aipg/sdk/node' },
+    // The client WebSocket, loaded by grid.realtime() (its own entry) over `ws` (nodeWebSocket): the same
+    // stream class and text as over SSE, and a typed error after close.
+    body: `
+  const grid = new sdk.Grid({ baseURL: process.env.GRID_URL, apiKey: '${KEY}', maxRetries: 0, webSocket: node.nodeWebSocket });
+  const rt = await grid.realtime();
+  const stream = await rt.chat.completions.create({
+    model: String(process.env.MODEL),
+    messages: [{ role: 'user', content: ${JSON.stringify(PROMPT)} }],
+    seed: ${SEED},
+    stream: true,
+  });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+  rt.close();
+  let after = 'no error';
+  try {
+    await rt.chat.completions.create({ model: 'x', messages: [{ role: 'user', content: 'hi' }] });
+  } catch (error) {
+    after = error instanceof sdk.RealtimeDisconnectedError ? 'RealtimeDisconnectedError' : String(error);
+  }
+  return { text, isStream: stream instanceof sdk.ChatCompletionStream, exported: typeof m.RealtimeConnection, after };`,
+    verify(result, oracle) {
+      expect(result).toEqual({
+        text: oracle.text,
+        isStream: true,
+        exported: 'function',
+        after: 'RealtimeDisconnectedError',
+      });
+    },
+  },
+  {
     entry: '@aipg/sdk/node',
     uses: { fs: 'node:fs', os: 'node:os', path: 'node:path' },
     // Writes an image with its extension from the type, and reads it back as a source image.

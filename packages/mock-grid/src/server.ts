@@ -38,6 +38,12 @@ import {
 } from './doors/http/socket-limits.js';
 import { type DoorResponse, json } from './doors/http/types.js';
 import { bodyLimitFor } from './doors/http/v1-batches.js';
+import {
+  CLIENT_WS_PATH,
+  ClientDoor,
+  type ClientWsLimitOptions,
+  DEFAULT_CLIENT_WS_LIMITS,
+} from './doors/ws/client-door.js';
 import { WorkerDoor, WS_PATH, type WsDoorOptions } from './doors/ws/worker-door.js';
 import { auditCore } from './log/audit.js';
 import { createGridLog, type GridLog, type LogLevel } from './log/grid-log.js';
@@ -62,6 +68,8 @@ export interface MockGridOptions extends WsDoorOptions {
   /** Door-level limits: request sizes, the door's rate limits, socket caps and timeouts (docs/mock-grid.md
    *  "Limits"). `rateLimits: false` turns the door's rate limits off too, unless named here. */
   limits?: Partial<DoorLimits & SocketLimits>;
+  /** The client WebSocket's per-connection limits (`/v1/ws`, spec `ClientWsLimits`; docs/mock-grid.md). */
+  clientWs?: Partial<ClientWsLimitOptions>;
   /**
    * How long `close()` lets jobs in flight finish before it hands back what is left (docs/mock-grid.md
    * "Shutdown"). Default 0: a test's `close()` never waits on a job it left open. The CLI's `--grace`: 10 s.
@@ -132,6 +140,7 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
       onAuthFailure: (ip) => ctx.guard.authFailed(ip),
     },
   );
+  const clients = new ClientDoor(ctx, { ...DEFAULT_CLIENT_WS_LIMITS, ...options.clientWs }, shutdown, log);
   const sockets = new Set<Socket>();
   const caps = new ConnectionCaps(socketLimits.maxConnectionsPerIp, stats);
 
@@ -154,7 +163,10 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
     caps.admit(socket);
   });
   server.on('upgrade', (req, socket, head) => {
-    if (normalisePath(req.url ?? '/').path === WS_PATH) {
+    const path = normalisePath(req.url ?? '/').path;
+    if (path === CLIENT_WS_PATH) {
+      clients.handleUpgrade(req, socket, head);
+    } else if (path === WS_PATH) {
       // An IP that failed authentication too often may not try keys over the worker socket either.
       try {
         ctx.guard.admitIp(req.socket.remoteAddress);
@@ -189,6 +201,7 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
     closing = (async () => {
       log.line('info', 'shutdown.begin', { grace_ms: graceMs, ...inFlight(shutdown) });
       workers.refuseNew();
+      clients.refuseNew();
       shutdown.begin(graceMs);
       const why = await shutdown.settled;
       const left = inFlight(shutdown);
@@ -197,6 +210,8 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
       shutdown.abort();
       // … and worker sockets close with 1012 (their jobs go back to the queue, as on any disconnect).
       const closedWorkers = await workers.close();
+      // Client sockets close with 1012 too (their chat completions have had their hand-back).
+      await clients.close();
       log.line('info', 'shutdown.hand_back', { ...left, worker_sockets: closedWorkers });
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

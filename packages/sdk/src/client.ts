@@ -1,5 +1,5 @@
 import { APIPromise, type CallResult, type WithRequestID } from './core/api-promise';
-import { AIPGError, APIError } from './core/errors';
+import { AIPGError, APIError, APIUserAbortError, RealtimeDisconnectedError } from './core/errors';
 import type { ChatCompletion, Health, ImagesResponse, paths } from './generated/openapi';
 import { deniedEnvMessage, readEnv } from './internal/env';
 import { type HeaderValues, mergeHeaders, serializePath } from './internal/headers';
@@ -28,6 +28,8 @@ import {
   type BatchRun,
   runBatch,
 } from './lib/batch';
+import { ChatCompletionStream } from './lib/chat-completion-stream';
+import type { RealtimeConnection, RealtimeKit, RealtimeOptions, WebSocketFactory } from './realtime';
 import { Batches } from './resources/batches';
 import { Chat } from './resources/chat';
 import { Files } from './resources/files';
@@ -71,6 +73,11 @@ export interface ClientOptions {
   defaultHeaders?: Record<string, string | null | undefined> | undefined;
   /** Middleware around every call, once per logical call (as if passed to `grid.use()`). */
   middleware?: Middleware[] | undefined;
+  /**
+   * How `grid.realtime()` opens the client WebSocket. Default: the runtime's global `WebSocket` (browsers, Deno,
+   * Bun, Node 22+); on Node 20 pass `nodeWebSocket` from `@aipg/sdk/node`.
+   */
+  webSocket?: WebSocketFactory | undefined;
 }
 
 /** Per-call options; every SDK method takes them as its last argument. */
@@ -88,6 +95,11 @@ export interface RequestOptions {
    * (`grid.batch`, docs/sdk/batch.md). Every other retry stays.
    */
   retryRateLimited?: false | undefined;
+  /**
+   * `websocket`: send a chat completion over the client's shared client WebSocket (`grid.realtime()`) instead
+   * of HTTP. Same params and results; a stream is the same `ChatCompletionStream`. Default `http`.
+   */
+  transport?: 'http' | 'websocket' | undefined;
 }
 
 /** One resource call, as the pipeline sends it. */
@@ -144,6 +156,10 @@ export class Grid {
    * headers and JSON text as they are.
    */
   readonly #middleware: Middleware[] = [];
+  /** What the lazily loaded realtime entry needs of the main entry: its classes (so `instanceof` holds). */
+  readonly #kit: RealtimeKit;
+  /** The connection `transport: 'websocket'` shares (its socket closes when idle and reopens on use). */
+  #shared: Promise<RealtimeConnection> | undefined;
 
   constructor(options: ClientOptions = {}) {
     // Variables the runtime refused to read (Deno without --allow-env) are said once, below.
@@ -177,6 +193,14 @@ export class Grid {
     }
     this.#headers = mergeHeaders(headers, options.defaultHeaders);
     this.use(...(options.middleware ?? []));
+    this.#kit = {
+      ChatCompletionStream,
+      APIError,
+      APIUserAbortError,
+      AIPGError,
+      RealtimeDisconnectedError,
+      webSocket: options.webSocket,
+    };
 
     this.chat = new Chat(this);
     this.models = new Models(this);
@@ -210,6 +234,25 @@ export class Grid {
   batch(items: readonly BatchItem[], options?: BatchOptions): BatchRun<ChatCompletion | ImagesResponse>;
   batch(items: readonly BatchItem[], options?: BatchOptions): BatchRun<ChatCompletion | ImagesResponse> {
     return runBatch(this, items, options);
+  }
+
+  /**
+   * Opens a client WebSocket (`/v1/ws`, an AIPG extension): many chat completions, job submits and job
+   * subscriptions at once on one socket (docs/sdk/realtime.md). Resolves once it is authenticated; rejects
+   * with the typed error (`AuthenticationError`, …) when the grid refuses it. Each call opens its own; `close()`
+   * it when done. Its code is loaded on the first call (`@aipg/sdk/realtime`).
+   */
+  realtime(options?: RealtimeOptions): Promise<RealtimeConnection> {
+    return import('./realtime').then((m) => m.connect(this, this.#kit, options));
+  }
+
+  /** @internal The connection `transport: 'websocket'` uses: one per client, its socket closed when idle. */
+  sharedRealtime(): Promise<RealtimeConnection> {
+    this.#shared ??= this.realtime({ idleCloseMs: 1000 }).catch((error) => {
+      this.#shared = undefined;
+      throw error;
+    });
+    return this.#shared;
   }
 
   /** `GET /health`: server status, Redis reachability, connected workers. */

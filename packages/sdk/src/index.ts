@@ -34,6 +34,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   type RateLimitInfo,
+  RealtimeDisconnectedError,
   ServiceUnavailableError,
   StreamInterruptedError,
   UnprocessableEntityError,
@@ -60,6 +61,14 @@ export {
   ChatCompletionStream,
   type ChatCompletionStreamEvents,
 } from './lib/chat-completion-stream';
+export type {
+  RealtimeConnection,
+  RealtimeOptions,
+  RealtimeRequestOptions,
+  SubscribeOptions,
+  WebSocketFactory,
+  WebSocketLike,
+} from './realtime';
 export type { BatchPollOptions } from './resources/batches';
 export type {
   ChatCompletion,

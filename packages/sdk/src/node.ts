@@ -1,10 +1,23 @@
 /**
- * `@aipg/sdk/node`: file helpers for the images the client returns and for `grid.batch` output, for Node
- * (and Bun, Deno with `node:` modules). Its own entry, so the main entry keeps no Node built-ins and still
- * runs in browsers.
+ * `@aipg/sdk/node`: file helpers for the images the client returns and for `grid.batch` output, and
+ * `nodeWebSocket` for the client WebSocket, for Node (and Bun, Deno with `node:` modules). Its own entry, so the
+ * main entry keeps no Node built-ins and still runs in browsers.
  */
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import type { WebSocketFactory, WebSocketLike } from './realtime';
+
+/**
+ * Opens the client WebSocket with `ws` for `grid.realtime()` on Node, which has no global `WebSocket` before
+ * Node 22; the key goes as `Authorization: Bearer` on the upgrade. `new Grid({ webSocket: nodeWebSocket })`.
+ */
+export const nodeWebSocket: WebSocketFactory = Object.assign(
+  // ws's event objects carry more than `WebSocketLike` names (and type `data` wider): the same shape at run time.
+  (url: string, headers: Record<string, string>) =>
+    new WebSocket(url, { headers }) as unknown as WebSocketLike,
+  { sendsHeaders: true },
+);
 
 /**
  * What `saveImages` needs of an image: a `GridImage` of the main entry fits (declared here by shape, so

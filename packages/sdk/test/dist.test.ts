@@ -21,10 +21,19 @@ describe.each(['index.js', 'index.cjs'])('dist/%s', (file) => {
     expect(code).toContain('ChatCompletionStream'); // the build itself, not an empty file
     for (const spec of specifiers) expect(spec).not.toMatch(/^node:/);
     // Nothing left external (so no bare `fs`, `stream`, … either): SSE parsing and the request pipeline are
-    // the SDK's own; that every entry runs is test/packaging's job.
-    expect(specifiers).toEqual([]);
+    // the SDK's own; that every entry runs is test/packaging's job. The one import is the package's own
+    // client WebSocket entry, loaded by `grid.realtime()` on first use (tsup.config.ts).
+    expect(specifiers).toEqual(['@aipg/sdk/realtime']);
     // openapi-fetch is `@aipg/sdk/raw`'s alone (its own message, which minifying keeps).
     expect(code).not.toContain(OPENAPI_FETCH);
+  });
+});
+
+describe.each(['realtime.js', 'realtime.cjs'])('dist/%s', (file) => {
+  it("imports nothing: the errors and the stream it hands out are the main entry's", () => {
+    const code = readFileSync(dist(file), 'utf8');
+    expect(code).toContain('/v1/ws');
+    expect(code).not.toMatch(/\bfrom\s*['"]|\bimport\s*\(|\brequire\s*\(/);
   });
 });
 

@@ -13,10 +13,11 @@ import {
   type Middleware,
   NotFoundError,
   RateLimitError,
+  RealtimeDisconnectedError,
   StreamInterruptedError,
   type TextJobResult,
 } from '../src/index';
-import { batchOutputFile, readImageFile, saveImages } from '../src/node';
+import { batchOutputFile, nodeWebSocket, readImageFile, saveImages } from '../src/node';
 import { rawClient } from '../src/raw';
 import { verifyResult } from '../src/verify';
 import { contentText, limits } from '../src/wire';
@@ -228,4 +229,28 @@ it('batches (docs/sdk/batch.md)', async () => {
   await grid.batch(items, { ...file, concurrency: 16 });
   const writer = new WritableStream<string>().getWriter();
   await grid.batch(items, { output: (line) => writer.write(line), resume: file.resume });
+});
+
+it('the client WebSocket (docs/sdk/realtime.md)', async () => {
+  const grid = new Grid({ webSocket: nodeWebSocket });
+  const messages = [{ role: 'user' as const, content: 'Say hello.' }];
+  const rt = await grid.realtime();
+  const stream = await rt.chat.completions.create({ model: 'auto', messages, stream: true });
+  expectTypeOf(stream).toEqualTypeOf<ChatCompletionStream>();
+  expectTypeOf(await rt.chat.completions.create({ model: 'auto', messages })).toEqualTypeOf<ChatCompletion>();
+  const job = await rt.jobs.submit({ prompt: 'Once upon a time', params: { max_length: 64 } });
+  for await (const event of rt.jobs.subscribe(job.id, { after: 0 })) {
+    expectTypeOf(event.seq).toEqualTypeOf<number>();
+  }
+  rt.close();
+  const shared = await grid.chat.completions.create(
+    { model: 'auto', messages, stream: true },
+    { transport: 'websocket' },
+  );
+  expectTypeOf(shared).toEqualTypeOf<ChatCompletionStream>();
+  try {
+    await rt.chat.completions.create({ model: 'auto', messages });
+  } catch (e) {
+    if (e instanceof RealtimeDisconnectedError) expectTypeOf(e.closeCode).toEqualTypeOf<number | undefined>();
+  }
 });

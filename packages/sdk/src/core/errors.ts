@@ -158,6 +158,20 @@ export class APITimeoutError extends APIConnectionError {
   }
 }
 
+/**
+ * The client WebSocket (`grid.realtime()`, `transport: 'websocket'`; spec `connectClient`) closed while a
+ * request was in flight on it, and the request could not be resumed: a chat completion or a job submit (a job
+ * subscription resumes from its last event instead). `closeCode` and `closeReason` are the socket's (spec
+ * `ClientWsCloseCode`; 1006 when it dropped without a close frame). A streamed chat completion fails with
+ * `StreamInterruptedError` whose `cause` is this error, as an SSE stream that breaks off does.
+ */
+export class RealtimeDisconnectedError extends APIConnectionError {
+  override readonly name = 'RealtimeDisconnectedError';
+  /** Set by the connection that failed (its fields are filled in there, keeping this class small). */
+  readonly closeCode: number | undefined;
+  readonly closeReason: string = '';
+}
+
 /** The caller aborted (a `signal`, `stream.abort()`, or breaking out of `for await`). Never retried. */
 export class APIUserAbortError extends AIPGError {
   constructor(options?: { message?: string; cause?: unknown }) {

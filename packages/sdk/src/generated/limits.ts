@@ -118,4 +118,12 @@ export const limits = {
   BatchCreateRequest: {
     input_file_id: { minLength: 1, maxActiveBatchesPerKey: 16 },
   },
+  /** `ClientWsLimits` (#/components/schemas/ClientWsLimits). */
+  ClientWsLimits: {
+    max_concurrent_requests: { minimum: 1, default: 128 },
+    max_frame_bytes: { minimum: 1024, default: 1048576 },
+    max_connections_per_key: { minimum: 1, default: 16 },
+    idle_timeout_s: { minimum: 1, default: 90 },
+    auth_timeout_s: { minimum: 1, default: 10 },
+  },
 } as const;

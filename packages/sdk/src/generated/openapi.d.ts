@@ -386,6 +386,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * **AIPG extension** (the mock grid serves it; the live grid and AI Horde do not yet): one WebSocket carries many
+         * concurrent client requests, each named by a client-chosen id. Every frame is one JSON text message; client →
+         * grid frames are `ClientWsClientFrame`, grid → client frames `ClientWsServerFrame`, told apart by `type`.
+         * Client WebSocket
+         *
+         *     1. **Auth.** Send the key as `Authorization: Bearer <key>` (or `apikey`) on the upgrade, where the runtime can
+         *        (Node), or — browsers cannot set headers on a WebSocket — as the first frame, `ClientWsAuth`, within
+         *        `auth_timeout_s`. The grid answers `ClientWsReady` (with the connection's `ClientWsLimits`), or a
+         *        `ClientWsError` and a close with 4001 (bad key) or 4003 (no `inference.submit` scope).
+         *     2. **Requests**, any number at once up to `max_concurrent_requests`: `chat.completions` (the
+         *        `POST /v1/chat/completions` body; streamed as `chunk` frames then `done`, or one `response`), `jobs.submit`
+         *        (the `POST /api/v2/generate/text/async` body; one `response` with the job id), `jobs.subscribe` (a job's
+         *        events as `event` frames from after `after`, then `done`). Each ends with exactly one `response`, `done` or
+         *        `error` frame carrying its id. `cancel` ends one request and leaves the others alone.
+         *     3. **Keep-alive.** `ping` → `pong`. A connection silent for `idle_timeout_s` is closed with 4008.
+         *     4. **Close.** `ClientWsCloseCode` says why. Closing cancels the connection's chat completions, as an HTTP client
+         *        going away does; async jobs keep running and can be followed again on a new connection.
+         *
+         *     The request bodies are validated as the HTTP doors validate them, and a failure gets the HTTP door's wording and
+         *     status inside a `ClientWsError` (`error.status`). Limits: `ClientWsLimits`. Frame schemas: `ClientWsClientFrame`,
+         *     `ClientWsServerFrame`, `ClientWsCloseCode` (components).
+         */
+        get: operations["connectClient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs/{id}/events": {
         parameters: {
             query?: never;
@@ -1084,6 +1123,26 @@ export interface components {
         WsMediaServerFrame: WsMediaServerFrame;
         WsFrame: WsFrame;
         WsCloseCode: WsCloseCode;
+        ClientWsLimits: ClientWsLimits;
+        ClientWsAuth: ClientWsAuth;
+        ClientWsRequestId: ClientWsRequestId;
+        ClientWsChatRequest: ClientWsChatRequest;
+        ClientWsJobSubmit: ClientWsJobSubmit;
+        ClientWsJobSubscribe: ClientWsJobSubscribe;
+        ClientWsCancel: ClientWsCancel;
+        ClientWsPing: ClientWsPing;
+        ClientWsClientFrame: ClientWsClientFrame;
+        ClientWsReady: ClientWsReady;
+        ClientWsChunk: ClientWsChunk;
+        ClientWsResponse: ClientWsResponse;
+        ClientWsEvent: ClientWsEvent;
+        ClientWsDone: ClientWsDone;
+        ClientWsErrorKind: ClientWsErrorKind;
+        ClientWsError: ClientWsError;
+        ClientWsPong: ClientWsPong;
+        ClientWsServerFrame: ClientWsServerFrame;
+        ClientWsFrame: ClientWsFrame;
+        ClientWsCloseCode: ClientWsCloseCode;
         HordeTextAsyncRequest: HordeTextAsyncRequest;
         HordeTextParams: HordeTextParams;
         HordeAsyncResponse: HordeAsyncResponse;
@@ -3821,6 +3880,428 @@ export type WsFrame = WsRegister | WsWorkerFrame | WsServerFrame | WsMediaWorker
  * @enum {integer}
  */
 export type WsCloseCode = 4001 | 4003 | 1012;
+/**
+ * The per-connection limits of the client WebSocket, sent in `ClientWsReady`. Each property's `default` is the mock
+ * grid's value (its `limits` option changes them). Past a limit the grid answers a `ClientWsError` of type
+ * `limit_exceeded` naming the limit (`error.limit`) and its value (`error.max`); only `max_connections_per_key`
+ * and a client that never authenticates or goes silent close the socket (`ClientWsCloseCode`).
+ * @example {
+ *       "max_concurrent_requests": 128,
+ *       "max_frame_bytes": 1048576,
+ *       "max_connections_per_key": 16,
+ *       "idle_timeout_s": 90,
+ *       "auth_timeout_s": 10
+ *     }
+ */
+export type ClientWsLimits = {
+    /**
+     * Requests one connection may have open at once (chat completions not yet answered, subscriptions not yet
+     * ended, submits not yet answered). One more is refused with `limit_exceeded`; the connection stays open.
+     * @default 128
+     */
+    max_concurrent_requests: number;
+    /**
+     * Largest client frame, in bytes (the HTTP doors' body limit). A larger frame is refused with `limit_exceeded`
+     * (its request id when it can be read); one over 4 × this closes the socket with 1009.
+     * @default 1048576
+     */
+    max_frame_bytes: number;
+    /**
+     * Open client WebSocket connections per account. The one past it gets a `limit_exceeded` error frame and is
+     * closed with 4029.
+     * @default 16
+     */
+    max_connections_per_key: number;
+    /**
+     * Seconds the grid waits for any client frame; after that it closes the socket with 4008. Send `ping` more
+     * often than this (the SDK pings every 25 s).
+     * @default 90
+     */
+    idle_timeout_s: number;
+    /**
+     * Seconds a connection without an `Authorization` header has to send `ClientWsAuth`; after that it is closed
+     * with 4001.
+     * @default 10
+     */
+    auth_timeout_s: number;
+};
+/**
+ * The key, for clients that cannot set headers on a WebSocket upgrade (browsers). Send it as the first frame when
+ * the upgrade carried no `Authorization: Bearer` (or `apikey`) header; the grid answers `ClientWsReady`, or a
+ * `ClientWsError` and a close with 4001 (missing or invalid key) or 4003 (the key lacks `inference.submit`).
+ * Frames sent after it, before the `ready`, are handled in order once it is accepted. A frame carries any key
+ * (no character restrictions, unlike a `Sec-WebSocket-Protocol` value) and is never written to an access log.
+ * On a connection that authenticated by header, or a second time, it is a `ClientWsError` (`invalid_frame`).
+ * @example {
+ *       "type": "auth",
+ *       "api_key": "grid_0123456789abcdef"
+ *     }
+ */
+export type ClientWsAuth = {
+    /**
+     * Always `auth`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "auth";
+    /** A Grid key with the `inference.submit` scope. */
+    api_key: string;
+};
+/**
+ * The client's name for one request, unique among the connection's open requests (a reused open id is refused
+ * with `duplicate_id`). Every frame about the request carries it; it may be reused once the request has ended.
+ */
+export type ClientWsRequestId = string;
+/**
+ * A chat completion, the body exactly as `POST /v1/chat/completions` takes it (validated the same way). With
+ * `stream: true` the grid sends `ClientWsChunk` frames (the SSE stream's chunks, in order) and then `ClientWsDone`;
+ * otherwise one `ClientWsResponse` with the `ChatCompletion`. A failure is one `ClientWsError`. The job is
+ * cancelled when the client sends `ClientWsCancel` for it or the socket closes, as when an HTTP client goes away.
+ * @example {
+ *       "type": "chat.completions",
+ *       "id": "r1",
+ *       "body": {
+ *         "model": "auto",
+ *         "messages": [
+ *           {
+ *             "role": "user",
+ *             "content": "Hello, grid!"
+ *           }
+ *         ],
+ *         "stream": true
+ *       }
+ *     }
+ */
+export type ClientWsChatRequest = {
+    /**
+     * Always `chat.completions`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "chat.completions";
+    /** The client's id for this request. */
+    id: ClientWsRequestId;
+    /** The `POST /v1/chat/completions` body. */
+    body: ChatCompletionRequest;
+};
+/**
+ * An async text job, the body exactly as `POST /api/v2/generate/text/async` takes it. The grid answers one
+ * `ClientWsResponse` whose `result` is the `HordeAsyncResponse` (the job id and its kudos price). The job belongs
+ * to the account, not to the socket: it keeps running when the socket closes, and `jobs.subscribe` (on this or
+ * any later connection) or `GET /api/v2/generate/text/status/{id}` follow it.
+ * @example {
+ *       "type": "jobs.submit",
+ *       "id": "r2",
+ *       "body": {
+ *         "prompt": "Once upon a time",
+ *         "params": {
+ *           "max_length": 64
+ *         }
+ *       }
+ *     }
+ */
+export type ClientWsJobSubmit = {
+    /**
+     * Always `jobs.submit`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "jobs.submit";
+    /** The client's id for this request. */
+    id: ClientWsRequestId;
+    /** The `POST /api/v2/generate/text/async` body. */
+    body: HordeTextAsyncRequest;
+};
+/**
+ * Follows job `job_id` (a `jobs.submit` result's `id`, or one from `POST /api/v2/generate/text/async`): the grid
+ * sends its events as `ClientWsEvent` frames, each with its `seq`, in order, and `ClientWsDone` after the job's
+ * last terminal event. `after` resumes after a dropped connection: events with `seq` up to `after` are not sent
+ * again, the rest are, so nothing is missed and nothing arrives twice. `ClientWsCancel` with this request's id
+ * ends the subscription (not the job). An unknown (or another account's) job is a `ClientWsError`
+ * (`not_found_error`).
+ * @example {
+ *       "type": "jobs.subscribe",
+ *       "id": "r3",
+ *       "job_id": "5f3c1b9e-8d2a-4c7e-9a41-2b6f0d8e7c35",
+ *       "after": 4
+ *     }
+ */
+export type ClientWsJobSubscribe = {
+    /**
+     * Always `jobs.subscribe`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "jobs.subscribe";
+    /** The client's id for this subscription. */
+    id: ClientWsRequestId;
+    /** The job (Horde request id) to follow. */
+    job_id: string;
+    /** The `seq` of the last event the client already has; only later events are sent. Default none. */
+    after?: number;
+};
+/**
+ * Ends open request `id`: a chat completion's job is cancelled (its worker gets `cancel`, nothing is charged), a
+ * subscription stops (the job itself runs on). The request ends with `ClientWsDone` (`cancelled: true`); the
+ * connection's other requests are not touched. An id that is not open is a `ClientWsError` (`unknown_id`).
+ * @example {
+ *       "type": "cancel",
+ *       "id": "r1"
+ *     }
+ */
+export type ClientWsCancel = {
+    /**
+     * Always `cancel`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "cancel";
+    /** The request to end. */
+    id: ClientWsRequestId;
+};
+/**
+ * Keep-alive: the grid answers `ClientWsPong` with the same `id`. Any client frame resets the idle timeout
+ * (`ClientWsLimits.idle_timeout_s`); a client with nothing else to send pings more often than that.
+ * @example {
+ *       "type": "ping",
+ *       "id": "p1"
+ *     }
+ */
+export type ClientWsPing = {
+    /**
+     * Always `ping`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "ping";
+    /** Echoed in the `pong` (optional; lets a client measure the round trip). */
+    id?: string;
+};
+/** Every client → grid frame of the client WebSocket, told apart by `type`. */
+export type ClientWsClientFrame = ClientWsAuth | ClientWsChatRequest | ClientWsJobSubmit | ClientWsJobSubscribe | ClientWsCancel | ClientWsPing;
+/**
+ * The connection is authenticated: requests may follow (any sent already are handled now).
+ * @example {
+ *       "type": "ready",
+ *       "connection_id": "cws_9b2f4c1e",
+ *       "limits": {
+ *         "max_concurrent_requests": 128,
+ *         "max_frame_bytes": 1048576,
+ *         "max_connections_per_key": 16,
+ *         "idle_timeout_s": 90,
+ *         "auth_timeout_s": 10
+ *       }
+ *     }
+ */
+export type ClientWsReady = {
+    /**
+     * Always `ready`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "ready";
+    /** The grid's id for this connection (for support requests and logs). */
+    connection_id: string;
+    /** This connection's limits. */
+    limits: ClientWsLimits;
+};
+/**
+ * One chunk of streamed chat completion `id`: exactly the `data` of one SSE event of `POST /v1/chat/completions`
+ * (the first one per choice carries the role, the last one its `finish_reason`, `usage` and `grid`). The
+ * stream's chunks arrive in order, then `ClientWsDone`.
+ * @example {
+ *       "type": "chunk",
+ *       "id": "r1",
+ *       "chunk": {
+ *         "id": "chatcmpl-5f3c1b9e",
+ *         "object": "chat.completion.chunk",
+ *         "created": 1764222000,
+ *         "model": "llama-3.1-8b-instruct",
+ *         "choices": [
+ *           {
+ *             "index": 0,
+ *             "delta": {
+ *               "content": "Hello"
+ *             },
+ *             "finish_reason": null
+ *           }
+ *         ]
+ *       }
+ *     }
+ */
+export type ClientWsChunk = {
+    /**
+     * Always `chunk`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "chunk";
+    /** The request this chunk belongs to. */
+    id: ClientWsRequestId;
+    /** The chunk, as the SSE stream would carry it. */
+    chunk: ChatCompletionChunk;
+};
+/**
+ * The answer of request `id`, which ends it: the `ChatCompletion` of a chat request without `stream`, or the
+ * `HordeAsyncResponse` of a `jobs.submit`.
+ * @example {
+ *       "type": "response",
+ *       "id": "r2",
+ *       "result": {
+ *         "id": "5f3c1b9e-8d2a-4c7e-9a41-2b6f0d8e7c35",
+ *         "kudos": 7.4
+ *       }
+ *     }
+ */
+export type ClientWsResponse = {
+    /**
+     * Always `response`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "response";
+    /** The request answered. */
+    id: ClientWsRequestId;
+    /** The HTTP door's success body for the same request. */
+    result: ChatCompletion | HordeAsyncResponse;
+};
+/**
+ * One event of the job followed by subscription `id`, in `seq` order: the job's own numbered event log, shared with
+ * `GET /v1/jobs/{id}/events`, so a `jobs.subscribe` with `after` resumes after either.
+ * @example {
+ *       "type": "event",
+ *       "id": "r3",
+ *       "event": {
+ *         "type": "queued",
+ *         "seq": 1,
+ *         "id": "5f3c1b9e-8d2a-4c7e-9a41-2b6f0d8e7c35",
+ *         "index": 0,
+ *         "at": 1764222000000,
+ *         "position": 1
+ *       }
+ *     }
+ */
+export type ClientWsEvent = {
+    /**
+     * Always `event`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "event";
+    /** The subscription it belongs to. */
+    id: ClientWsRequestId;
+    /** The job event, exactly as `GET /v1/jobs/{id}/events` sends it (its `seq` is the one to resume after). */
+    event: JobEvent;
+};
+/**
+ * Request `id` ended without a `response`: a streamed chat completion after its last chunk, a subscription after
+ * the job's terminal event, or either after `ClientWsCancel` (`cancelled: true`).
+ * @example {
+ *       "type": "done",
+ *       "id": "r1"
+ *     }
+ */
+export type ClientWsDone = {
+    /**
+     * Always `done`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "done";
+    /** The request that ended. */
+    id: ClientWsRequestId;
+    /**
+     * `true` when it ended because the client cancelled it.
+     * @default false
+     */
+    cancelled?: boolean;
+};
+/**
+ * (Named `…Kind`, not `…Type`, so it never clashes with the name generators give `ClientWsError.error.type`.)
+ * What kind of failure a `ClientWsError` reports. The HTTP doors' failures keep their OpenAI-style names, by
+ * the status the same request would get over HTTP (`error.status`): `invalid_request_error` (400, 413, 422),
+ * `authentication_error` (401), `payment_required` (402), `permission_error` (403), `not_found_error` (404),
+ * `rate_limit_error` (429), `upstream_error` (502: the worker failed), `service_unavailable` (503: no worker
+ * online, or the grid is shutting down), `internal_error` (500). The socket's own: `invalid_frame` (not JSON, not
+ * a known frame, or fields that do not fit the frame's schema), `duplicate_id` (the id names an open request),
+ * `unknown_id` (a `cancel` of an id that is not open), `limit_exceeded` (a `ClientWsLimits` limit, named in
+ * `error.limit`).
+ * @enum {string}
+ */
+export type ClientWsErrorKind = "invalid_frame" | "duplicate_id" | "unknown_id" | "limit_exceeded" | "invalid_request_error" | "authentication_error" | "payment_required" | "permission_error" | "not_found_error" | "rate_limit_error" | "upstream_error" | "service_unavailable" | "internal_error";
+/**
+ * Request `id` failed (which ends it), or a frame could not be read (`id` is then `null` when the frame named
+ * none). `error` is the wire's error shape (`{message, type}`, as `StreamErrorChunk` and the 429 body) with the
+ * HTTP status the same request would get and, where it applies, the field, the limit and when to retry.
+ * @example {
+ *       "type": "error",
+ *       "id": "r129",
+ *       "error": {
+ *         "message": "too many open requests on this connection (max 128)",
+ *         "type": "limit_exceeded",
+ *         "status": 429,
+ *         "limit": "max_concurrent_requests",
+ *         "max": 128
+ *       }
+ *     }
+ */
+export type ClientWsError = {
+    /**
+     * Always `error`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "error";
+    /** The request that failed; `null` when the frame named none. */
+    id: ClientWsRequestId | null;
+    /** What went wrong. */
+    error: {
+        /** The reason, in words (the HTTP door's wording for the same failure). */
+        message: string;
+        /** The kind of failure. */
+        type: ClientWsErrorKind;
+        /** The HTTP status the same request gets from the HTTP door (400 for the socket's own errors, 429 for `limit_exceeded`). */
+        status: number;
+        /** The grid's own error code where it has one (`TooManyPrompts`, `ModelNotOnline`, `RateLimited`, …). */
+        code?: string;
+        /** The field at fault, as a dotted path (`body.messages.0.role`), when one is. */
+        param?: string | null;
+        /** For `limit_exceeded`: the `ClientWsLimits` property that was exceeded. */
+        limit?: string;
+        /** For `limit_exceeded`: that limit's value. */
+        max?: number;
+        /** When a retry may succeed (rate limits, the in-flight cap), in milliseconds. */
+        retry_after_ms?: number;
+    };
+};
+/**
+ * The answer to `ClientWsPing`, with its `id`.
+ * @example {
+ *       "type": "pong",
+ *       "id": "p1"
+ *     }
+ */
+export type ClientWsPong = {
+    /**
+     * Always `pong`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "pong";
+    /** The ping's `id`, when it had one. */
+    id?: string;
+};
+/** Every grid → client frame of the client WebSocket, told apart by `type`. */
+export type ClientWsServerFrame = ClientWsReady | ClientWsChunk | ClientWsResponse | ClientWsEvent | ClientWsDone | ClientWsError | ClientWsPong;
+/**
+ * Any JSON text message of a client WebSocket session, either direction. The `connectClient` operation's `101`
+ * response names this schema so that code generators which keep only referenced schemas still emit every frame.
+ */
+export type ClientWsFrame = ClientWsClientFrame | ClientWsServerFrame;
+/**
+ * WebSocket close codes of the client socket. Each 40xx mirrors the HTTP status of the same refusal (401, 403,
+ * 408, 429), and the worker socket's codes are reused where the meaning is the same (4001, 4003, 1012):
+ * - **4001**: missing or invalid API key, or no `ClientWsAuth` within `auth_timeout_s`. Do not reconnect with the
+ *   same key.
+ * - **4003**: the key lacks the `inference.submit` scope. Do not reconnect with the same key.
+ * - **4008**: idle timeout, no frame within `idle_timeout_s` (send `ping`). Reconnect.
+ * - **4029**: the account has `max_connections_per_key` client sockets open already. Reconnect later, with
+ *   back-off, or share one connection (it carries many requests).
+ * - **1008**: the client does not read its frames (the grid's unsent bytes for it passed 8 MiB).
+ * - **1009**: a frame over 4 × `max_frame_bytes` (smaller oversized frames get a `limit_exceeded` error instead).
+ * - **1012**: the grid is shutting down (reason starting `service restart`); reconnect later, with back-off.
+ * On any close, open chat completions are cancelled (their jobs end, nothing is charged); async jobs keep running
+ * and subscriptions can be taken up again with `after`.
+ * @enum {integer}
+ */
+export type ClientWsCloseCode = 4001 | 4003 | 4008 | 4029 | 1008 | 1009 | 1012;
 /**
  * A text generation request. Processed asynchronously; poll `GET /generate/text/status/{id}`.
  * @example {
@@ -6668,6 +7149,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": WsFrame;
+                };
+            };
+            /** Not a WebSocket upgrade request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "WebSocket upgrade required"
+                     *     }
+                     */
+                    "application/json": ErrorDetail;
+                };
+            };
+        };
+    };
+    connectClient: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * `websocket`: the request is a WebSocket upgrade (the client protocol runs over the socket).
+                 * @example websocket
+                 */
+                Upgrade: "websocket";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * Switching Protocols; the WebSocket session described above follows. There is no HTTP body: the `content`
+             * below describes the session's messages, each one JSON text frame (`ClientWsFrame`).
+             */
+            101: {
+                headers: {
+                    Upgrade?: "websocket";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ClientWsFrame;
                 };
             };
             /** Not a WebSocket upgrade request. */

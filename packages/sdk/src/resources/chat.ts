@@ -1,5 +1,5 @@
 import type { RequestOptions } from '../client';
-import type { APIPromise } from '../core/api-promise';
+import { APIPromise } from '../core/api-promise';
 import { APIError } from '../core/errors';
 import type { ChatCompletion, ChatCompletionRequest, ChatMessage } from '../generated/openapi';
 import { parseJSONOrText } from '../internal/json';
@@ -76,6 +76,18 @@ export class Completions extends APIResource {
     body: ChatCompletionCreateParams,
     options?: RequestOptions,
   ): APIPromise<ChatCompletion> | Promise<ChatCompletionStream> {
+    if (options?.transport === 'websocket') {
+      const over = this._client.sharedRealtime().then((rt) => rt.chat.completions.create(body, options));
+      if (body.stream) return over as Promise<ChatCompletionStream>;
+      // No HTTP response exists: `withResponse()` gives a bodiless 200 in its place.
+      return new APIPromise<ChatCompletion>(
+        (over as Promise<ChatCompletion>).then((data) => ({
+          data,
+          response: new Response(null),
+          requestId: undefined,
+        })),
+      );
+    }
     if (body.stream) return this.#stream(body, options);
     return this._client.call<ChatCompletion>(options, { method: 'POST', path: '/v1/chat/completions', body });
   }

@@ -326,6 +326,13 @@ export const v1Routes: Route[] = [
     operationId: 'connectWorker',
     handler: () => json(400, { detail: 'WebSocket upgrade required' }),
   },
+  // The same for the client socket (doors/ws/client-door.ts).
+  {
+    method: 'GET',
+    pattern: /^\/v1\/ws$/,
+    operationId: 'connectClient',
+    handler: () => json(400, { detail: 'WebSocket upgrade required' }),
+  },
 ];
 
 export { v1Error };

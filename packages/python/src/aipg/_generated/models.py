@@ -1628,6 +1628,245 @@ WsCloseCode = TypeAliasType(
 )
 
 
+class ClientWsLimits(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    max_concurrent_requests: Annotated[
+        int,
+        Field(
+            description='Requests one connection may have open at once (chat completions not yet answered, subscriptions not yet\nended, submits not yet answered). One more is refused with `limit_exceeded`; the connection stays open.\n',
+            ge=1,
+        ),
+    ]
+    max_frame_bytes: Annotated[
+        int,
+        Field(
+            description="Largest client frame, in bytes (the HTTP doors' body limit). A larger frame is refused with `limit_exceeded`\n(its request id when it can be read); one over 4 × this closes the socket with 1009.\n",
+            ge=1024,
+        ),
+    ]
+    max_connections_per_key: Annotated[
+        int,
+        Field(
+            description='Open client WebSocket connections per account. The one past it gets a `limit_exceeded` error frame and is\nclosed with 4029.\n',
+            ge=1,
+        ),
+    ]
+    idle_timeout_s: Annotated[
+        int,
+        Field(
+            description='Seconds the grid waits for any client frame; after that it closes the socket with 4008. Send `ping` more\noften than this (the SDK pings every 25 s).\n',
+            ge=1,
+        ),
+    ]
+    auth_timeout_s: Annotated[
+        int,
+        Field(
+            description='Seconds a connection without an `Authorization` header has to send `ClientWsAuth`; after that it is closed\nwith 4001.\n',
+            ge=1,
+        ),
+    ]
+
+
+class ClientWsAuth(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['auth'], Field(description='Always `auth`.')]
+    api_key: Annotated[
+        str,
+        Field(
+            description='A Grid key with the `inference.submit` scope.', min_length=1
+        ),
+    ]
+
+
+ClientWsRequestId = TypeAliasType(
+    "ClientWsRequestId",
+    Annotated[
+        str,
+        Field(
+            description="The client's name for one request, unique among the connection's open requests (a reused open id is refused\nwith `duplicate_id`). Every frame about the request carries it; it may be reused once the request has ended.\n",
+            max_length=128,
+            min_length=1,
+        ),
+    ],
+)
+
+
+class ClientWsJobSubscribe(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['jobs.subscribe'], Field(description='Always `jobs.subscribe`.')
+    ]
+    id: Annotated[
+        ClientWsRequestId, Field(description="The client's id for this subscription.")
+    ]
+    job_id: Annotated[
+        str, Field(description='The job (Horde request id) to follow.', min_length=1)
+    ]
+    after: Annotated[
+        int | None,
+        Field(
+            description='The `seq` of the last event the client already has; only later events are sent. Default none.',
+            ge=0,
+        ),
+    ] = None
+
+
+class ClientWsCancel(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['cancel'], Field(description='Always `cancel`.')]
+    id: Annotated[ClientWsRequestId, Field(description='The request to end.')]
+
+
+class ClientWsPing(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['ping'], Field(description='Always `ping`.')]
+    id: Annotated[
+        str | None,
+        Field(
+            description='Echoed in the `pong` (optional; lets a client measure the round trip).',
+            max_length=128,
+        ),
+    ] = None
+
+
+class ClientWsReady(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['ready'], Field(description='Always `ready`.')]
+    connection_id: Annotated[
+        str,
+        Field(
+            description="The grid's id for this connection (for support requests and logs)."
+        ),
+    ]
+    limits: Annotated[ClientWsLimits, Field(description="This connection's limits.")]
+
+
+class ClientWsDone(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['done'], Field(description='Always `done`.')]
+    id: Annotated[ClientWsRequestId, Field(description='The request that ended.')]
+    cancelled: Annotated[
+        bool, Field(description='`true` when it ended because the client cancelled it.')
+    ] = False
+
+
+ClientWsErrorKind = TypeAliasType(
+    "ClientWsErrorKind",
+    Annotated[
+        Literal['invalid_frame', 'duplicate_id', 'unknown_id', 'limit_exceeded', 'invalid_request_error', 'authentication_error', 'payment_required', 'permission_error', 'not_found_error', 'rate_limit_error', 'upstream_error', 'service_unavailable', 'internal_error'],
+        Field(
+            description="(Named `…Kind`, not `…Type`, so it never clashes with the name generators give `ClientWsError.error.type`.)\nWhat kind of failure a `ClientWsError` reports. The HTTP doors' failures keep their OpenAI-style names, by\nthe status the same request would get over HTTP (`error.status`): `invalid_request_error` (400, 413, 422),\n`authentication_error` (401), `payment_required` (402), `permission_error` (403), `not_found_error` (404),\n`rate_limit_error` (429), `upstream_error` (502: the worker failed), `service_unavailable` (503: no worker\nonline, or the grid is shutting down), `internal_error` (500). The socket's own: `invalid_frame` (not JSON, not\na known frame, or fields that do not fit the frame's schema), `duplicate_id` (the id names an open request),\n`unknown_id` (a `cancel` of an id that is not open), `limit_exceeded` (a `ClientWsLimits` limit, named in\n`error.limit`).\n"
+        ),
+    ],
+)
+
+
+class ClientWsErrorError(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    message: Annotated[
+        str,
+        Field(
+            description="The reason, in words (the HTTP door's wording for the same failure)."
+        ),
+    ]
+    type: Annotated[ClientWsErrorKind, Field(description='The kind of failure.')]
+    status: Annotated[
+        int,
+        Field(
+            description="The HTTP status the same request gets from the HTTP door (400 for the socket's own errors, 429 for `limit_exceeded`).",
+            ge=400,
+            le=599,
+        ),
+    ]
+    code: Annotated[
+        str | None,
+        Field(
+            description="The grid's own error code where it has one (`TooManyPrompts`, `ModelNotOnline`, `RateLimited`, …)."
+        ),
+    ] = None
+    param: Annotated[
+        str | None,
+        Field(
+            description='The field at fault, as a dotted path (`body.messages.0.role`), when one is.'
+        ),
+    ] = None
+    limit: Annotated[
+        str | None,
+        Field(
+            description='For `limit_exceeded`: the `ClientWsLimits` property that was exceeded.'
+        ),
+    ] = None
+    max: Annotated[
+        float | None, Field(description="For `limit_exceeded`: that limit's value.")
+    ] = None
+    retry_after_ms: Annotated[
+        int | None,
+        Field(
+            description='When a retry may succeed (rate limits, the in-flight cap), in milliseconds.',
+            ge=0,
+        ),
+    ] = None
+
+
+class ClientWsError(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['error'], Field(description='Always `error`.')]
+    id: Annotated[
+        ClientWsRequestId | None,
+        Field(description='The request that failed; `null` when the frame named none.'),
+    ]
+    error: Annotated[ClientWsErrorError, Field(description='What went wrong.')]
+
+
+class ClientWsPong(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['pong'], Field(description='Always `pong`.')]
+    id: Annotated[
+        str | None, Field(description="The ping's `id`, when it had one.")
+    ] = None
+
+
+ClientWsCloseCode = TypeAliasType(
+    "ClientWsCloseCode",
+    Annotated[
+        Literal[4001, 4003, 4008, 4029, 1008, 1009, 1012],
+        Field(
+            description="WebSocket close codes of the client socket. Each 40xx mirrors the HTTP status of the same refusal (401, 403,\n408, 429), and the worker socket's codes are reused where the meaning is the same (4001, 4003, 1012):\n- **4001**: missing or invalid API key, or no `ClientWsAuth` within `auth_timeout_s`. Do not reconnect with the\n  same key.\n- **4003**: the key lacks the `inference.submit` scope. Do not reconnect with the same key.\n- **4008**: idle timeout, no frame within `idle_timeout_s` (send `ping`). Reconnect.\n- **4029**: the account has `max_connections_per_key` client sockets open already. Reconnect later, with\n  back-off, or share one connection (it carries many requests).\n- **1008**: the client does not read its frames (the grid's unsent bytes for it passed 8 MiB).\n- **1009**: a frame over 4 × `max_frame_bytes` (smaller oversized frames get a `limit_exceeded` error instead).\n- **1012**: the grid is shutting down (reason starting `service restart`); reconnect later, with back-off.\nOn any close, open chat completions are cancelled (their jobs end, nothing is charged); async jobs keep running\nand subscriptions can be taken up again with `after`.\n"
+        ),
+    ],
+)
+
+
 HordeTextAsyncRequestModel = TypeAliasType(
     "HordeTextAsyncRequestModel", Annotated[str, Field(min_length=1)]
 )
@@ -3904,6 +4143,23 @@ WsMediaServerFrame = TypeAliasType(
 )
 
 
+class ClientWsEvent(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['event'], Field(description='Always `event`.')]
+    id: Annotated[
+        ClientWsRequestId, Field(description='The subscription it belongs to.')
+    ]
+    event: Annotated[
+        JobEvent,
+        Field(
+            description='The job event, exactly as `GET /v1/jobs/{id}/events` sends it (its `seq` is the one to resume after).'
+        ),
+    ]
+
+
 class HordeTextAsyncRequest(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -4703,6 +4959,101 @@ WsFrame = TypeAliasType(
 )
 
 
+class ClientWsChatRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['chat.completions'], Field(description='Always `chat.completions`.')
+    ]
+    id: Annotated[
+        ClientWsRequestId, Field(description="The client's id for this request.")
+    ]
+    body: Annotated[
+        ChatCompletionRequest,
+        Field(description='The `POST /v1/chat/completions` body.'),
+    ]
+
+
+class ClientWsJobSubmit(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['jobs.submit'], Field(description='Always `jobs.submit`.')]
+    id: Annotated[
+        ClientWsRequestId, Field(description="The client's id for this request.")
+    ]
+    body: Annotated[
+        HordeTextAsyncRequest,
+        Field(description='The `POST /api/v2/generate/text/async` body.'),
+    ]
+
+
+ClientWsClientFrame = TypeAliasType(
+    "ClientWsClientFrame",
+    Annotated[
+        ClientWsAuth | ClientWsChatRequest | ClientWsJobSubmit | ClientWsJobSubscribe | ClientWsCancel | ClientWsPing,
+        Field(
+            description='Every client → grid frame of the client WebSocket, told apart by `type`.',
+            discriminator='type',
+        ),
+    ],
+)
+
+
+class ClientWsChunk(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['chunk'], Field(description='Always `chunk`.')]
+    id: Annotated[
+        ClientWsRequestId, Field(description='The request this chunk belongs to.')
+    ]
+    chunk: Annotated[
+        ChatCompletionChunk,
+        Field(description='The chunk, as the SSE stream would carry it.'),
+    ]
+
+
+class ClientWsResponse(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['response'], Field(description='Always `response`.')]
+    id: Annotated[ClientWsRequestId, Field(description='The request answered.')]
+    result: Annotated[
+        ChatCompletion | HordeAsyncResponse,
+        Field(description="The HTTP door's success body for the same request."),
+    ]
+
+
+ClientWsServerFrame = TypeAliasType(
+    "ClientWsServerFrame",
+    Annotated[
+        ClientWsReady | ClientWsChunk | ClientWsResponse | ClientWsEvent | ClientWsDone | ClientWsError | ClientWsPong,
+        Field(
+            description='Every grid → client frame of the client WebSocket, told apart by `type`.',
+            discriminator='type',
+        ),
+    ],
+)
+
+
+ClientWsFrame = TypeAliasType(
+    "ClientWsFrame",
+    Annotated[
+        ClientWsClientFrame | ClientWsServerFrame,
+        Field(
+            description="Any JSON text message of a client WebSocket session, either direction. The `connectClient` operation's `101`\nresponse names this schema so that code generators which keep only referenced schemas still emit every frame.\n"
+        ),
+    ],
+)
+
+
 class HordeTextStatus(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -4986,6 +5337,19 @@ __all__ = [
     "WsMediaDone",
     "WsMediaWorkerFrame",
     "WsCloseCode",
+    "ClientWsLimits",
+    "ClientWsAuth",
+    "ClientWsRequestId",
+    "ClientWsJobSubscribe",
+    "ClientWsCancel",
+    "ClientWsPing",
+    "ClientWsReady",
+    "ClientWsDone",
+    "ClientWsErrorKind",
+    "ClientWsErrorError",
+    "ClientWsError",
+    "ClientWsPong",
+    "ClientWsCloseCode",
     "HordeTextAsyncRequestModel",
     "HordeTextParamsSamplerOrderItem",
     "HordeTextParams",
@@ -5058,6 +5422,7 @@ __all__ = [
     "WsMediaJobPayload",
     "WsMediaJob",
     "WsMediaServerFrame",
+    "ClientWsEvent",
     "HordeTextAsyncRequest",
     "HordeAsyncResponse",
     "HordeTextGeneration",
@@ -5074,6 +5439,13 @@ __all__ = [
     "WsJob",
     "WsServerFrame",
     "WsFrame",
+    "ClientWsChatRequest",
+    "ClientWsJobSubmit",
+    "ClientWsClientFrame",
+    "ClientWsChunk",
+    "ClientWsResponse",
+    "ClientWsServerFrame",
+    "ClientWsFrame",
     "HordeTextStatus",
     "HordeImageAsyncRequest",
 ]

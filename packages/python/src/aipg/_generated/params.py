@@ -501,6 +501,79 @@ WsMediaWorkerFrame: TypeAlias = WsPong | WsProgress | WsMediaDone | WsWorkerErro
 WsCloseCode: TypeAlias = Literal[4001, 4003, 1012]
 
 
+class ClientWsLimits(TypedDict):
+    max_concurrent_requests: int
+    max_frame_bytes: int
+    max_connections_per_key: int
+    idle_timeout_s: int
+    auth_timeout_s: int
+
+
+class ClientWsAuth(TypedDict):
+    type: Literal['auth']
+    api_key: str
+
+
+ClientWsRequestId: TypeAlias = str
+
+
+class ClientWsJobSubscribe(TypedDict):
+    type: Literal['jobs.subscribe']
+    id: ClientWsRequestId
+    job_id: str
+    after: NotRequired[int]
+
+
+class ClientWsCancel(TypedDict):
+    type: Literal['cancel']
+    id: ClientWsRequestId
+
+
+class ClientWsPing(TypedDict):
+    type: Literal['ping']
+    id: NotRequired[str]
+
+
+class ClientWsReady(TypedDict):
+    type: Literal['ready']
+    connection_id: str
+    limits: ClientWsLimits
+
+
+class ClientWsDone(TypedDict):
+    type: Literal['done']
+    id: ClientWsRequestId
+    cancelled: NotRequired[bool]
+
+
+ClientWsErrorKind: TypeAlias = Literal['invalid_frame', 'duplicate_id', 'unknown_id', 'limit_exceeded', 'invalid_request_error', 'authentication_error', 'payment_required', 'permission_error', 'not_found_error', 'rate_limit_error', 'upstream_error', 'service_unavailable', 'internal_error']
+
+
+class ClientWsErrorError(TypedDict):
+    message: str
+    type: ClientWsErrorKind
+    status: int
+    code: NotRequired[str]
+    param: NotRequired[str | None]
+    limit: NotRequired[str]
+    max: NotRequired[float]
+    retry_after_ms: NotRequired[int]
+
+
+class ClientWsError(TypedDict):
+    type: Literal['error']
+    id: ClientWsRequestId | None
+    error: ClientWsErrorError
+
+
+class ClientWsPong(TypedDict):
+    type: Literal['pong']
+    id: NotRequired[str]
+
+
+ClientWsCloseCode: TypeAlias = Literal[4001, 4003, 4008, 4029, 1008, 1009, 1012]
+
+
 HordeTextAsyncRequestModel: TypeAlias = str
 
 
@@ -1125,6 +1198,12 @@ class WsMediaJob(TypedDict):
 WsMediaServerFrame: TypeAlias = WsReady | WsServerError | WsPing | WsMediaJob | WsCancel | WsAck
 
 
+class ClientWsEvent(TypedDict):
+    type: Literal['event']
+    id: ClientWsRequestId
+    event: JobEvent
+
+
 class HordeTextAsyncRequest(TypedDict):
     prompt: str
     params: NotRequired[HordeTextParams]
@@ -1300,6 +1379,39 @@ WsServerFrame: TypeAlias = WsReady | WsServerError | WsPing | WsJob | WsCancel |
 WsFrame: TypeAlias = WsRegister | WsWorkerFrame | WsServerFrame | WsMediaWorkerFrame | WsMediaServerFrame
 
 
+class ClientWsChatRequest(TypedDict):
+    type: Literal['chat.completions']
+    id: ClientWsRequestId
+    body: ChatCompletionRequest
+
+
+class ClientWsJobSubmit(TypedDict):
+    type: Literal['jobs.submit']
+    id: ClientWsRequestId
+    body: HordeTextAsyncRequest
+
+
+ClientWsClientFrame: TypeAlias = ClientWsAuth | ClientWsChatRequest | ClientWsJobSubmit | ClientWsJobSubscribe | ClientWsCancel | ClientWsPing
+
+
+class ClientWsChunk(TypedDict):
+    type: Literal['chunk']
+    id: ClientWsRequestId
+    chunk: ChatCompletionChunk
+
+
+class ClientWsResponse(TypedDict):
+    type: Literal['response']
+    id: ClientWsRequestId
+    result: ChatCompletion | HordeAsyncResponse
+
+
+ClientWsServerFrame: TypeAlias = ClientWsReady | ClientWsChunk | ClientWsResponse | ClientWsEvent | ClientWsDone | ClientWsError | ClientWsPong
+
+
+ClientWsFrame: TypeAlias = ClientWsClientFrame | ClientWsServerFrame
+
+
 class HordeTextStatus(TypedDict):
     finished: int
     processing: int
@@ -1425,6 +1537,19 @@ __all__ = [
     "WsMediaDone",
     "WsMediaWorkerFrame",
     "WsCloseCode",
+    "ClientWsLimits",
+    "ClientWsAuth",
+    "ClientWsRequestId",
+    "ClientWsJobSubscribe",
+    "ClientWsCancel",
+    "ClientWsPing",
+    "ClientWsReady",
+    "ClientWsDone",
+    "ClientWsErrorKind",
+    "ClientWsErrorError",
+    "ClientWsError",
+    "ClientWsPong",
+    "ClientWsCloseCode",
     "HordeTextAsyncRequestModel",
     "HordeTextParamsSamplerOrderItem",
     "HordeTextParams",
@@ -1494,6 +1619,7 @@ __all__ = [
     "WsMediaJobPayload",
     "WsMediaJob",
     "WsMediaServerFrame",
+    "ClientWsEvent",
     "HordeTextAsyncRequest",
     "HordeAsyncResponse",
     "HordeTextGeneration",
@@ -1510,6 +1636,13 @@ __all__ = [
     "WsJob",
     "WsServerFrame",
     "WsFrame",
+    "ClientWsChatRequest",
+    "ClientWsJobSubmit",
+    "ClientWsClientFrame",
+    "ClientWsChunk",
+    "ClientWsResponse",
+    "ClientWsServerFrame",
+    "ClientWsFrame",
     "HordeTextStatus",
     "HordeImageAsyncRequest",
 ]
