@@ -213,10 +213,11 @@ export class Grid {
 
   /** @internal The connection `transport: 'websocket'` uses: one per client, its socket closed when idle. */
   sharedRealtime(): Promise<RealtimeConnection> {
-    return (this.#shared ??= this.realtime({ idleCloseMs: 1000 }).catch((error) => {
+    this.#shared ??= this.realtime({ idleCloseMs: 1000 }).catch((error) => {
       this.#shared = undefined;
       throw error;
-    }));
+    });
+    return this.#shared;
   }
 
   /** `GET /health`: server status, Redis reachability, connected workers. */
