@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../packaging/scratch.js';
 
 /**
- * min+gzip, in bytes (12.75 kB: 12 kB, plus 0.5 kB for job events — `jobs.watch` and the push wait — and 0.25 kB for
- * the client WebSocket's hooks — `grid.realtime()`, `transport: 'websocket'`, `RealtimeDisconnectedError`; issue 13).
- * The client WebSocket itself is the lazily loaded chunk below.
+ * min+gzip, in bytes (14.75 kB: 12 kB, plus for issue 13 0.5 kB for job events — `jobs.watch` and the push wait —,
+ * 0.25 kB for the client WebSocket's hooks — `grid.realtime()`, `transport: 'websocket'`,
+ * `RealtimeDisconnectedError` —, 0.5 kB for `grid.files` / `grid.batches` and 1.3 kB for `grid.batch()`, which as
+ * a method of `Grid` cannot be split off). The client WebSocket itself is the lazily loaded chunk below.
  */
-const BUDGET = 12_750;
+const BUDGET = 14_750;
 /** The client WebSocket (`@aipg/sdk/realtime`), which `grid.realtime()` loads on first use: min+gzip, bytes. */
 const REALTIME_BUDGET = 4_000;
 
