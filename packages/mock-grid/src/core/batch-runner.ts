@@ -19,6 +19,7 @@ import type {
 } from '@aipg/sdk';
 import { cursorPage, type FileBook, fileView, type StoredFile, utf8Bytes } from './books/files.js';
 import type { Clock, TimerHandle } from './clock.js';
+import { completionChoice } from './convert.js';
 import type { Account } from './entities.js';
 import { GridError, isGridError } from './errors.js';
 import { uuid } from './ids.js';
@@ -551,14 +552,12 @@ export class BatchRunner {
     if (e.type === 'done') {
       batch.usage.input += e.usage.prompt_tokens;
       batch.usage.output += e.usage.completion_tokens;
-      const message: Record<string, unknown> = { role: 'assistant', content: e.text };
-      if (e.reasoning) message.reasoning_content = e.reasoning;
       const body = {
         id: `chatcmpl-${e.requestId}`,
         object: 'chat.completion',
         created: Math.floor(e.at / 1000),
         model: item.model ?? item.body!.model,
-        choices: [{ index: 0, message, logprobs: null, finish_reason: e.finish_reason }],
+        choices: [completionChoice(e)],
         usage: e.usage,
         grid: e.grid,
       };

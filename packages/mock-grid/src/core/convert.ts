@@ -135,3 +135,18 @@ export function chooseModel(job: Job, worker: Worker): string {
   for (const model of job.models) if (worker.modelSet.has(model)) return model;
   return worker.models[0]!;
 }
+
+/**
+ * The `ChatCompletion` choice one finished text generation answers with: the /v1 door's reply and a batch output
+ * line's body are built from it (spec `ChatCompletionChoice`).
+ */
+export function completionChoice(done: {
+  index: number;
+  text: string;
+  reasoning?: string | undefined;
+  finish_reason: string;
+}): { index: number; message: Record<string, unknown>; logprobs: null; finish_reason: string } {
+  const message: Record<string, unknown> = { role: 'assistant', content: done.text };
+  if (done.reasoning) message.reasoning_content = done.reasoning;
+  return { index: done.index, message, logprobs: null, finish_reason: done.finish_reason };
+}

@@ -41,6 +41,7 @@ export { EVENT_LOG_LIMIT, PROGRESS_EVERY_TOKENS, type WatchListener } from './bo
 export { RateLimiter } from './books/ratelimit.js';
 export { MAX_WORKER_MODELS } from './books/workers.js';
 export { type Clock, ManualClock, SystemClock, type TimerHandle } from './clock.js';
+export { completionChoice } from './convert.js';
 export { GridError, type GridErrorCode, type GridErrorDetails, isGridError } from './errors.js';
 export { GRID_DEFAULTS, Grid, GridCore } from './grid-core.js';
 export {

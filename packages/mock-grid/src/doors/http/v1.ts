@@ -1,7 +1,7 @@
 import type { ChatCompletionRequest, CompletionUsage } from '@aipg/sdk';
 import { contentText } from '@aipg/sdk/wire';
 import type { GridCore, GridJobEvent, Submission } from '../../core/index.js';
-import { isGridError } from '../../core/index.js';
+import { completionChoice, isGridError } from '../../core/index.js';
 import { AsyncQueue } from '../async-queue.js';
 import { v1Error } from '../errors.js';
 import { type Route, type RouteInput, v1ApiKey } from './router.js';
@@ -140,7 +140,7 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
     };
   }
   try {
-    return await collect(submission, events, model, created, completionId);
+    return await collect(events, model, created, completionId);
   } finally {
     close();
   }
@@ -233,7 +233,6 @@ async function* sse(
 }
 
 async function collect(
-  submission: Submission,
   events: AsyncQueue<GridJobEvent>,
   model: string,
   created: number,
@@ -246,9 +245,7 @@ async function collect(
     if (e.type === 'done') {
       usage = addUsage(usage, e.usage);
       grid = e.grid;
-      const message: Record<string, unknown> = { role: 'assistant', content: e.text };
-      if (e.reasoning) message.reasoning_content = e.reasoning;
-      choices[e.index] = { index: e.index, message, logprobs: null, finish_reason: e.finish_reason };
+      choices[e.index] = completionChoice(e);
     } else if (isTerminal(e)) {
       if (e.type === 'failed' && e.clientError) return json(400, { detail: e.message });
       // Every worker that could serve it went away: the same 503 a new request for the model gets.
