@@ -87,6 +87,13 @@ export {
   type WsRegisterInput,
   type WsRegistration,
 } from './core/index.js';
+export {
+  CAPTURE_DEFAULTS,
+  type CapturedRequest,
+  type CapturedStream,
+  type CaptureOptions,
+  REDACTED,
+} from './doors/http/capture.js';
 export { DEFAULT_LIMITS, type DoorLimits } from './doors/http/router.js';
 export { toKeyEntries } from './keys.js';
 export { type MockGrid, type MockGridOptions, startMockGrid } from './server.js';

@@ -10,12 +10,20 @@
 import { type HttpHandler, http } from 'msw';
 import { GridCore, type GridOptions } from './core/index.js';
 import { decodeBody } from './doors/http/body.js';
+import {
+  type CapturedRequest,
+  type CaptureOptions,
+  handleMockRequest,
+  isMockPath,
+} from './doors/http/capture.js';
 import { createDoorContext } from './doors/http/context.js';
 import { normalisePath } from './doors/http/paths.js';
 import { type DoorLimits, surfaceOf } from './doors/http/router.js';
 import { handleDoorRequest, handleStoreRequest, isStorePath } from './doors/http/routes.js';
 import { type DoorResponse, sseItem } from './doors/http/types.js';
 import { bodyLimitFor } from './doors/http/v1-batches.js';
+
+export type { CapturedRequest, CapturedStream, CaptureOptions } from './doors/http/capture.js';
 
 export interface GridHandlersOptions {
   /** Where the grid lives, e.g. `http://grid.test` (requests under it are answered). */
@@ -26,9 +34,17 @@ export interface GridHandlersOptions {
   grid?: GridOptions;
   /** Door-level limits: request sizes, and the door's rate limits, which are off here unless named. */
   limits?: Partial<DoorLimits>;
+  /** The request capture's bounds (docs/mock-grid.md "Request capture"). */
+  capture?: CaptureOptions;
 }
 
-export type GridHandlers = HttpHandler[] & { core: GridCore };
+export type GridHandlers = HttpHandler[] & {
+  core: GridCore;
+  /** The requests these handlers answered, oldest first (a new snapshot on each read; credentials redacted). */
+  readonly requests: readonly CapturedRequest[];
+  /** Clears the request capture, and nothing else. */
+  reset(): void;
+};
 
 export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
   const base = new URL(options.baseURL);
@@ -36,13 +52,16 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
   const core = options.core ?? new GridCore(options.grid);
   // In-process there is no socket to flood and no IP: the door's own rate limits (pops, status polls,
   // find_user, failed auth) apply only when `limits` names them; the core's chat and async limits stay.
-  const ctx = createDoorContext(core, options.limits, false);
+  const ctx = createDoorContext(core, options.limits, false, undefined, options.capture);
   const escaped = `${base.origin}${prefix}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
   const handler = http.all(new RegExp(`^${escaped}(/|$)`), async ({ request }) => {
     const url = new URL(request.url);
     const raw = `${url.pathname.slice(prefix.length) || '/'}${url.search}`;
     const { path, query } = normalisePath(raw);
+    if (isMockPath(path)) {
+      return toResponse(handleMockRequest(ctx.capture, request.method.toUpperCase(), path, query));
+    }
     const bytes = new Uint8Array(await request.arrayBuffer());
     if (isStorePath(path)) {
       const type = request.headers.get('content-type') ?? undefined;
@@ -87,10 +106,17 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
     );
     return toResponse(out, aborter);
   });
-  return Object.assign([handler], { core });
+  const handlers = Object.assign([handler], {
+    core,
+    reset: () => {
+      ctx.capture.clear();
+    },
+  });
+  // A getter (Object.assign would copy one snapshot): each read is the capture as it is now.
+  return Object.defineProperty(handlers, 'requests', { get: () => ctx.capture.list() }) as GridHandlers;
 }
 
-function toResponse(out: DoorResponse, aborter: AbortController): Response {
+function toResponse(out: DoorResponse, aborter = new AbortController()): Response {
   if (out.kind === 'json') {
     return new Response(JSON.stringify(out.body), {
       status: out.status,

@@ -13,6 +13,12 @@ import {
 } from './core/index.js';
 import { hordeValidationError } from './doors/errors.js';
 import type { DecodedBody } from './doors/http/body.js';
+import {
+  type CapturedRequest,
+  type CaptureOptions,
+  handleMockRequest,
+  isMockPath,
+} from './doors/http/capture.js';
 import { createDoorContext } from './doors/http/context.js';
 import {
   BodyTimeoutError,
@@ -75,6 +81,8 @@ export interface MockGridOptions extends WsDoorOptions {
    * "Shutdown"). Default 0: a test's `close()` never waits on a job it left open. The CLI's `--grace`: 10 s.
    */
   shutdownGraceMs?: number;
+  /** The request capture's bounds (`grid.requests`, `GET /_mock/requests`; docs/mock-grid.md "Request capture"). */
+  capture?: CaptureOptions;
   /** Where log lines go: any console-shaped logger (the SDK's `Logger`). Default none: nothing is logged. */
   logger?: Logger;
   /** The lowest level logged. Default `info`. */
@@ -90,6 +98,13 @@ export interface MockGrid {
   core: GridCore;
   /** What the socket limits have counted so far (open connections, refusals, cut streams). */
   stats(): SocketStats;
+  /**
+   * The HTTP requests the door answered, oldest first, at most `capture.maxEntries` (docs/mock-grid.md
+   * "Request capture"): a new snapshot on each read; credentials in headers and query read `[redacted]`.
+   */
+  readonly requests: readonly CapturedRequest[];
+  /** Clears the request capture, and nothing else: keys, balances, workers and jobs stay as they are. */
+  reset(): void;
   /**
    * Shuts down gracefully (docs/mock-grid.md "Shutdown"): new work is refused with 503 (new worker sockets
    * with 1012) at once; jobs in flight get `graceMs` (default `shutdownGraceMs`) to finish; then streams still
@@ -112,7 +127,13 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
       ...(options.keys ? { keys: options.keys } : {}),
       ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
     });
-  const ctx = createDoorContext(core, options.limits, options.rateLimits !== false);
+  const ctx = createDoorContext(
+    core,
+    options.limits,
+    options.rateLimits !== false,
+    undefined,
+    options.capture,
+  );
   const socketLimits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...options.limits };
   const stats: SocketStats = {
     connections: 0,
@@ -230,6 +251,12 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
     port: address.port,
     core,
     stats: () => ({ ...stats }),
+    get requests() {
+      return ctx.capture.list();
+    },
+    reset: () => {
+      ctx.capture.clear();
+    },
     close,
   };
 }
@@ -301,6 +328,11 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
   const ip = req.socket.remoteAddress;
   if (log.enabled('debug') || log.enabled('warn')) res.once('close', () => logAnswer(log, req, res, ip));
   const { path: storePath, query: storeQuery } = normalisePath(req.url ?? '/');
+  if (isMockPath(storePath)) {
+    const method = (req.method ?? 'GET').toUpperCase();
+    await writeDoorResponse(res, handleMockRequest(ctx.capture, method, storePath, storeQuery));
+    return;
+  }
   if (isStorePath(storePath)) {
     await serveObject(req, res, ctx, storePath, storeQuery, io.bodyTimeoutMs);
     return;

@@ -6,6 +6,7 @@ import { hordeError, hordeProblems, hordeValidationError, v1Error, v1ValidationE
 import { jsonDepthProblem } from '../json-depth.js';
 import { isRounded, numberLiteralAt } from '../json-number.js';
 import { jsonSyntaxProblem } from '../json-syntax.js';
+import type { RequestCapture } from './capture.js';
 import { DEFAULT_RATE_LIMITS, type DoorGuard, type DoorRateLimits } from './guard.js';
 import type { ProgressTokens } from './progress-tokens.js';
 import { type DoorRequest, type DoorResponse, json } from './types.js';
@@ -21,6 +22,8 @@ export interface DoorContext {
   store: ObjectStore;
   /** `progress_token` → image request (GET /v1/progress/{token}). */
   progress: ProgressTokens;
+  /** What each client sent and got (capture.ts, docs/mock-grid.md "Request capture"). */
+  capture: RequestCapture;
 }
 
 export interface DoorLimits extends DoorRateLimits {

@@ -62,11 +62,15 @@ export const routes: Route[] = [
   ...hordeImageRoutes,
 ].map(admitted);
 
-/** Routes one request and counts a refused key against its IP (guard.ts). Never throws. */
+/**
+ * Routes one request, counts a refused key against its IP (guard.ts) and records it in the request capture
+ * (capture.ts: both transports come through here). Never throws.
+ */
 export async function handleDoorRequest(req: DoorRequest, ctx: DoorContext): Promise<DoorResponse> {
+  const at = ctx.grid.clock.now();
   const out = await dispatch(routes, req, ctx);
   ctx.guard.answered(req, out.status);
-  return out;
+  return ctx.capture.record(req, out, at);
 }
 
 /** Answers an object-store request (`/objects/{key}`, src/store/): raw bytes, not JSON, so not routed above. */
