@@ -12,7 +12,10 @@ import { type DoorRequest, type DoorResponse, json, type SseResponse } from './t
 export interface CaptureOptions {
   /** How many requests are kept, oldest dropped first. Default 1,000. */
   maxEntries?: number;
-  /** Request bodies (and raw response bodies) longer than this many characters are cut. Default 64 Ki. */
+  /**
+   * Request bodies longer than this many characters are cut, and so are a raw response body, one SSE payload
+   * and any string in a JSON response (a base64 picture) longer than it. Default 64 Ki.
+   */
   maxBodyChars?: number;
   /** How many SSE `data:` payloads of one response are kept (all are counted). Default 100. */
   maxSseEvents?: number;
@@ -66,7 +69,10 @@ export interface CapturedRequest {
   /** True when the body was longer than `maxBodyChars` (then `body` is its first `maxBodyChars` characters). */
   readonly bodyTruncated: boolean;
   readonly status: number;
-  /** `json`: the body as sent; `raw`: the text (cut like a request body); `sse`: a `CapturedStream`. */
+  /**
+   * `json`: the body as sent (strings over `maxBodyChars` cut); `raw`: the text (cut like a request body);
+   * `sse`: a `CapturedStream`, filled in as the stream goes.
+   */
   readonly responseKind: DoorResponse['kind'];
   readonly response: unknown;
   /** The core clock's ms when the door got the request. */
@@ -145,7 +151,8 @@ export class RequestCapture {
       bodyTruncated: truncated,
       status: out.status,
       responseKind: out.kind,
-      response: out.kind === 'json' ? out.body : out.kind === 'raw' ? cut(out.body, max) : undefined,
+      response:
+        out.kind === 'json' ? capped(out.body, max) : out.kind === 'raw' ? cut(out.body, max) : undefined,
       at,
       durationMs: this.clock.now() - at,
     } as Entry;
@@ -161,7 +168,7 @@ export class RequestCapture {
   }
 
   #counted(out: SseResponse, stream: CapturedStream, entry: Entry): AsyncIterable<string> {
-    const { maxSseEvents } = this.options;
+    const { maxSseEvents, maxBodyChars: maxChars } = this.options;
     const clock = this.clock;
     const source = out.events;
     const finish = () => {
@@ -178,7 +185,9 @@ export class RequestCapture {
             if (step.done) finish();
             else {
               stream.count++;
-              if (stream.events.length < maxSseEvents) stream.events.push(payloadOf(out, step.value));
+              if (stream.events.length < maxSseEvents) {
+                stream.events.push(cut(payloadOf(out, step.value), maxChars));
+              }
             }
             return step;
           },
@@ -194,6 +203,34 @@ export class RequestCapture {
 
 function cut(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
+}
+
+/**
+ * A JSON answer as it is (the same object, not copied) unless a string in it is longer than `max` (a base64
+ * picture): then a copy of the path to it, with that string cut, so the ring does not hold megabytes per entry.
+ */
+function capped(value: unknown, max: number): unknown {
+  if (typeof value === 'string') return cut(value, max);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = capped(value[i], max);
+      if (item === value[i]) continue;
+      copy ??= value.slice();
+      copy[i] = item;
+    }
+    return copy ?? value;
+  }
+  let copy: Record<string, unknown> | undefined;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const item = capped(record[key], max);
+    if (item === record[key]) continue;
+    copy ??= { ...record };
+    copy[key] = item;
+  }
+  return copy ?? value;
 }
 
 function parseOrText(text: string | undefined): unknown {
