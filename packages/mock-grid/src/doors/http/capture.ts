@@ -43,8 +43,17 @@ const CREDENTIAL_PATTERN = /auth|key|token|secret|passw|cookie|session|signature
 
 export const REDACTED = '[redacted]';
 
+/** Each header name's answer, remembered (clients send the same few names): no pattern test per request. */
+const credentialNames = new Map<string, boolean>();
+
 export function isCredentialName(name: string): boolean {
-  return CREDENTIAL_NAMES.has(name) || CREDENTIAL_PATTERN.test(name);
+  let known = credentialNames.get(name);
+  if (known === undefined) {
+    known = CREDENTIAL_NAMES.has(name) || CREDENTIAL_PATTERN.test(name);
+    // Bounded: a client inventing names cannot grow it.
+    if (credentialNames.size < 1024) credentialNames.set(name, known);
+  }
+  return known;
 }
 
 /** What an SSE response sent: its first `maxSseEvents` payloads (as sent, `[DONE]` included) and how many. */
