@@ -150,7 +150,7 @@ export class RequestCapture {
     const max = this.options.maxBodyChars;
     const text = req.bodyText;
     const truncated = text !== undefined && text.length > max;
-    const kept = truncated ? text.slice(0, max) : text;
+    const kept = truncated ? cut(text, max) : text;
     let parsed: { value: unknown } | undefined;
     const entry = {
       method: req.method,
@@ -210,8 +210,12 @@ export class RequestCapture {
   }
 }
 
+/**
+ * The first `max` characters of `text`, as a string of its own: a plain `slice` of a long string may keep the
+ * whole of it alive (V8's sliced strings), which is what cutting is meant to free. Only a string over `max` pays.
+ */
 function cut(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max) : text;
+  return text.length > max ? (JSON.parse(JSON.stringify(text.slice(0, max))) as string) : text;
 }
 
 /**
