@@ -1,8 +1,8 @@
 import { Grid as Client } from '@aipg/sdk';
 import { setupServer } from 'msw/node';
 import OpenAI from 'openai';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../src/core/index.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { GridCore, ManualClock } from '../src/core/index.js';
 import type { CapturedRequest, CapturedStream } from '../src/index.js';
 import { createGridHandlers } from '../src/msw.js';
 import { CLIENT_KEY, chatBody, MODEL, nextJob, startTestGrid, type TestGrid } from './helpers/grid.js';
@@ -13,6 +13,9 @@ afterEach(async () => {
   await t?.close();
   t = undefined;
 });
+
+const sharedCore = new GridCore({ clock: new ManualClock() });
+afterAll(() => sharedCore.dispose());
 
 const chats = (requests: readonly CapturedRequest[]) =>
   requests.filter((r) => r.path === '/v1/chat/completions');
@@ -135,6 +138,16 @@ describe('request capture on the node server', () => {
     expect(await cleared.json()).toEqual({ cleared: 3 });
     expect(await (await fetch(`${t.url}/_mock/requests`)).json()).toEqual([]);
     expect(t.grid.requests).toEqual([]);
+  });
+});
+
+describe('request capture options', () => {
+  it('refuse a bound that is not a whole number in range, naming it', () => {
+    const handlers = (capture: Record<string, number>) => () =>
+      createGridHandlers({ baseURL: 'http://grid.bad.test', core: sharedCore, capture });
+    expect(handlers({ maxEntries: 0 })).toThrow('capture.maxEntries must be an integer ≥ 1 (got 0)');
+    expect(handlers({ maxBodyChars: -1 })).toThrow('capture.maxBodyChars must be an integer ≥ 0 (got -1)');
+    expect(handlers({ maxSseEvents: 1.5 })).toThrow('capture.maxSseEvents must be an integer ≥ 0 (got 1.5)');
   });
 });
 

@@ -105,11 +105,17 @@ export class RequestCapture {
     options: CaptureOptions = {},
   ) {
     this.options = { ...CAPTURE_DEFAULTS, ...options };
-    const { maxEntries } = this.options;
-    if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-      throw new RangeError(`capture.maxEntries must be an integer ≥ 1 (got ${maxEntries})`);
+    for (const [name, least] of [
+      ['maxEntries', 1],
+      ['maxBodyChars', 0],
+      ['maxSseEvents', 0],
+    ] as const) {
+      const value = this.options[name];
+      if (!Number.isInteger(value) || value < least) {
+        throw new RangeError(`capture.${name} must be an integer ≥ ${least} (got ${value})`);
+      }
     }
-    this.#ring = new Array(maxEntries);
+    this.#ring = new Array(this.options.maxEntries);
   }
 
   /** Records `req` answered with `out`; returns `out` (an SSE one wrapped so its events are counted). */
