@@ -7,7 +7,7 @@ import {
   JobFaultedError,
   RateLimitError,
 } from '../core/errors';
-import type { JobEvent } from '../generated/openapi';
+import type { HordeTextStatus, JobEvent } from '../generated/openapi';
 import { checkTimeout } from './options';
 import { parseRetryAfterMs } from './retry';
 import { abortError, linkedController, raceAbort } from './signals';
@@ -160,19 +160,19 @@ export async function waitForJob<TPolled extends { done: boolean; faulted: boole
 }
 
 /** The fields a Horde text status and an image check share, as a job's events imply them. */
-export interface PushedState {
-  finished: number;
-  processing: number;
-  restarted: number;
-  waiting: number;
-  done: boolean;
-  faulted: boolean;
-  wait_time: number;
-  queue_position: number;
-  kudos: number;
-  is_possible: boolean;
-  progress?: { progress_percent: number };
-}
+export type PushedState = Pick<
+  HordeTextStatus,
+  | 'finished'
+  | 'processing'
+  | 'restarted'
+  | 'waiting'
+  | 'done'
+  | 'faulted'
+  | 'wait_time'
+  | 'queue_position'
+  | 'kudos'
+  | 'is_possible'
+> & { progress?: { progress_percent: number } };
 
 /**
  * Follows the job's events until its final one (true), or returns false when the grid has no events (404 /
