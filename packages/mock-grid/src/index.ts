@@ -96,4 +96,14 @@ export {
 } from './doors/http/capture.js';
 export { DEFAULT_LIMITS, type DoorLimits } from './doors/http/router.js';
 export { toKeyEntries } from './keys.js';
+export {
+  SCENARIO_NAMES,
+  SCENARIOS,
+  type ScenarioInfo,
+  type ScenarioKind,
+  type ScenarioName,
+  type ScenarioParam,
+} from './scenarios/catalog.js';
+export type { FaultOptions, GridFaults, ScenarioParams } from './scenarios/faults.js';
+export { type Scenario, ScenarioError } from './scenarios/select.js';
 export { type MockGrid, type MockGridOptions, startMockGrid } from './server.js';
