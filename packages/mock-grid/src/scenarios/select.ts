@@ -87,7 +87,7 @@ function value(name: string, param: string, spec: ScenarioParam, raw: unknown, f
  * Values may be quoted (`message="a, b"`). Undefined when the header names no scenario.
  */
 export function preferredScenario(header: string | undefined): Scenario | undefined {
-  if (header === undefined || !header.includes('scenario')) return undefined;
+  if (header === undefined || !/scenario/i.test(header)) return undefined;
   for (const preference of split(header, ',')) {
     const [head, ...rest] = split(preference, ';');
     const [key, name] = pair(head ?? '');

@@ -17,15 +17,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { WsJobOffer } from '../../src/core/index.js';
 import { FakeSink } from '../core/helpers.js';
-import {
-  CLIENT_KEY,
-  chatBody,
-  MODEL,
-  nextJob,
-  startTestGrid,
-  type TestGrid,
-  WORKER_KEY,
-} from '../helpers/grid.js';
+import { CLIENT_KEY, MODEL, nextJob, startTestGrid, type TestGrid, WORKER_KEY } from '../helpers/grid.js';
 
 let t: TestGrid;
 const closers: Array<{ close(): void }> = [];

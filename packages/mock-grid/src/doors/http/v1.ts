@@ -88,9 +88,21 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
   const parsed = chatRequest(input);
   if ('error' in parsed) return parsed.error;
   const { request } = parsed;
+  // The listener is attached inside `submit`: a request can end there (the mock's `faulted` scenario), and a
+  // finished /v1 request is forgotten at once. Its events wait here until the stream below is set up.
+  const early: GridJobEvent[] = [];
+  let onEvent = (e: GridJobEvent) => {
+    early.push(e);
+  };
   let submission: Submission;
   try {
-    submission = grid.submit({ source: 'v1', apiKey: v1ApiKey(input.req), request, mock: input.req.mock });
+    submission = grid.submit({
+      source: 'v1',
+      apiKey: v1ApiKey(input.req),
+      request,
+      mock: input.req.mock,
+      listener: (e) => onEvent(e),
+    });
   } catch (err) {
     // The live text lists the online models as a Python list repr; the wording is this door's.
     if (isGridError(err, 'ModelNotOnline')) return modelNotAvailable(request.model, grid);
@@ -102,17 +114,18 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
 
   const remaining = new Set(submission.jobIds.map((_, i) => i));
   const events = new AsyncQueue<GridJobEvent>(() => close());
-  const unsubscribe = grid.subscribe(submission.id, (e) => {
+  let closed = false;
+  onEvent = (e) => {
+    if (closed) return;
     events.push(e);
     if (isTerminal(e)) remaining.delete(e.index);
     if (remaining.size === 0) events.end();
-  });
-  let closed = false;
+  };
+  for (const e of early) onEvent(e);
   // Runs once, however the response ends: finished, failed, or the client went away.
   const close = () => {
     if (closed) return;
     closed = true;
-    unsubscribe();
     input.req.signal.removeEventListener('abort', onAbort);
     // Choices still open here were abandoned: the grid cancels them (a leased job's worker gets `cancel`).
     if (remaining.size > 0) {
