@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isLogLevel, type LogLevel } from '../log/grid-log.js';
+import { scenarioHelp } from '../scenarios/catalog.js';
 
 /** `--grace` when not given: how long a SIGTERM lets jobs in flight finish. */
 export const DEFAULT_GRACE_MS = 10_000;
@@ -42,7 +43,12 @@ export const USAGE = `Usage: aipg-mock-grid [options]
   --log-level L     debug | info | warn | error (default info); log lines go to stderr
   --log-json        write each log line as one JSON object
   -h, --help        show this help
-`;
+
+Scenarios (docs/mock-grid.md "Scenarios and faults"): a request asks for one with the header
+\`Prefer: scenario=<name>; <param>=<value>\`; a test queues one with POST /_mock/faults
+{"scenario", "params", "times", "path"} or sets one for every request with PUT /_mock/scenario.
+An unknown one is a 400 naming these:
+${scenarioHelp('  ')}`;
 
 export function parseCliArgs(argv: string[]): CliOptions {
   let parsed: ReturnType<typeof parse>;

@@ -89,3 +89,18 @@ it('the --help table lists every scenario and parameter', () => {
     for (const param of Object.keys(s.params)) expect(help).toContain(`${param}=`);
   }
 });
+
+it("the spec's description lists every scenario with each of its parameters", async () => {
+  const spec = (await import('../../src/generated/openapi.json', { with: { type: 'json' } })).default as {
+    info: { description: string };
+  };
+  const section = spec.info.description.split('**Mock grid scenarios**')[1] ?? '';
+  // One item per scenario: `- \`name\` (…)` and its continuation lines.
+  const items = section.split(/\n- /).slice(1);
+  for (const s of SCENARIOS) {
+    const item = items.find((i) => i.startsWith(`\`${s.name}\``));
+    expect(item, s.name).toBeDefined();
+    for (const param of Object.keys(s.params)) expect(item, `${s.name} ${param}`).toContain(`\`${param}\``);
+  }
+  expect(items).toHaveLength(SCENARIOS.length);
+});
