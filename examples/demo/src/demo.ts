@@ -11,6 +11,7 @@ import { describeExit, type Example, runExample } from './children.js';
 import { Lifecycle } from './lifecycle.js';
 import { Printer, step } from './printer.js';
 import { showPushedEvents } from './pushed-events.js';
+import { runScenarios } from './scenarios.js';
 
 export const OPERATOR_KEY = 'grid_demo_operator_key';
 export const SMALL = 'grid/demo-small';
@@ -174,6 +175,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const gaps = [...lifecycle.missing({ v1: 2, horde: 2, image: 1 }), ...lifecycle.problems];
   if (gaps.length > 0) throw new DemoError(`not every step happened:\n  ${gaps.join('\n  ')}`);
   await runBatch({ gridUrl: grid.url, model: SMALL, out, part, DemoError });
+  await runScenarios({ grid, model: SMALL, out, part, DemoError });
 
   part('4. shutting down');
   const workerExit = await worker.stop();
