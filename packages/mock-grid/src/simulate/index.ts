@@ -1,0 +1,32 @@
+/**
+ * Simulated workers (docs/mock-grid.md "Simulated workers"): a fleet that lives inside the grid's process, so
+ * `startMockGrid({ simulate: true })` answers chats and images with no worker process. fleet.ts describes a
+ * fleet, text.ts and png.ts make the output, plan.ts decides what a worker does with a job, sim-worker.ts runs
+ * it, fleet-runner.ts starts a fleet on a core.
+ */
+export {
+  DEFAULT_FLEET,
+  type FleetInput,
+  FleetError,
+  type FleetSpec,
+  MAX_SIM_CONCURRENCY,
+  parseFleet,
+  SIM_WORKER_DEFAULTS,
+  type SimImageSpec,
+  type SimMode,
+  type SimWorkerInput,
+  type SimWorkerSpec,
+} from './fleet.js';
+export { FLEET_ACCOUNT, type Fleet, startFleet } from './fleet-runner.js';
+export {
+  type ImageJobPlan,
+  type JobOutcome,
+  type JobPlan,
+  MIN_TICK_MS,
+  type PlannedImage,
+  planImageJob,
+  planTextJob,
+} from './plan.js';
+export { encodePng, simPng } from './png.js';
+export { SIM_BRIDGE_AGENT, type SimConnection, SimulatedWorker, type SlotHooks } from './sim-worker.js';
+export { CHARS_PER_TOKEN, echoText, GENERATE_TOKENS, generateText, type SimText } from './text.js';

@@ -1,0 +1,279 @@
+/**
+ * A simulated worker: an ordinary worker of the core that lives in the grid's process. Each of its
+ * `concurrency` slots is one registration (`core.register(frame, sink)`), named as the reference worker names
+ * its extra connections (`name`, `name#2`, …: a second register under the same name would replace the first),
+ * so it gets the matching, leases, rewards, stats and listings any WS worker gets. A slot runs each job's plan
+ * (plan.ts) on the core's clock: a `ManualClock` in a test moves it, nothing else does.
+ */
+import type {
+  GridCore,
+  MediaVerdict,
+  TimerHandle, WorkerSink, WsJobOffer, WsMediaJobOffer } from '../core/index.js';
+import { isStale } from '../core/index.js';
+import type { ObjectStore } from '../store/object-store.js';
+import { sha256HexOf, verifyUpload } from '../store/verify.js';
+import type { SimWorkerSpec } from './fleet.js';
+import { type ImageJobPlan, type JobPlan, planImageJob, planTextJob } from './plan.js';
+
+/** One connection of a simulated worker, as the grid lists it. */
+export interface SimConnection {
+  /** The registered worker name (`name`, then `name#2` …). */
+  name: string;
+  workerId: string;
+  connectionId: string;
+}
+
+/** The bridge agent simulated workers register with (shown by the Horde worker views). */
+export const SIM_BRIDGE_AGENT = 'aipg-mock-grid-sim:1';
+
+export class SimulatedWorker {
+  readonly spec: SimWorkerSpec;
+  readonly #slots: SimSlot[] = [];
+
+  constructor(
+    core: GridCore,
+    store: ObjectStore | undefined,
+    spec: SimWorkerSpec,
+    apiKey: string,
+    hooks: SlotHooks = {},
+  ) {
+    this.spec = spec;
+    for (let i = 0; i < spec.concurrency; i++) {
+      const name = i === 0 ? spec.name : `${spec.name}#${i + 1}`;
+      this.#slots.push(new SimSlot(core, store, spec, name, apiKey, hooks));
+    }
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get models(): string[] {
+    return [...this.spec.models];
+  }
+
+  /** The first connection's worker id (each further slot is its own worker: see `connections`). */
+  get workerId(): string {
+    return this.#slots[0]!.registration.workerId;
+  }
+
+  get connections(): SimConnection[] {
+    return this.#slots.map((s) => ({ name: s.name, ...s.registration }));
+  }
+
+  /** Generations running now, for tests that wait for a slot to be busy. */
+  get busy(): number {
+    return this.#slots.filter((s) => s.running).length;
+  }
+
+  /** Disconnects every slot: a job in flight goes back to the queue, as when a worker's socket closes. */
+  stop(): void {
+    for (const slot of this.#slots) slot.stop();
+  }
+}
+
+/** What a slot reports back (the fleet runner counts acks; tests may watch). */
+export interface SlotHooks {
+  onAck?: (name: string, generationId: string, den: number) => void;
+}
+
+/** One registration: a connection that runs one job at a time. */
+class SimSlot {
+  /** Set by `ready`, which the core calls inside `register` before it offers any job. */
+  registration = { workerId: '', connectionId: '' };
+  #timer: TimerHandle | null = null;
+  /** The text job being streamed, and how many of its tokens went out. */
+  #text: { plan: JobPlan; sent: number } | null = null;
+  #image: ImageJobPlan | null = null;
+  #closed = false;
+
+  constructor(
+    private readonly core: GridCore,
+    private readonly store: ObjectStore | undefined,
+    private readonly spec: SimWorkerSpec,
+    readonly name: string,
+    apiKey: string,
+    hooks: SlotHooks,
+  ) {
+    const sink: WorkerSink = {
+      simulated: true,
+      ready: (registration) => {
+        this.registration = registration;
+      },
+      job: (offer) => this.#startText(offer),
+      mediaJob: (offer) => this.#startImage(offer),
+      cancel: (generationId) => this.#cancel(generationId),
+      ack: (generationId, den) => hooks.onAck?.(this.name, generationId, den),
+      close: () => this.#closeByCore(),
+    };
+    const image = spec.image;
+    core.register(
+      {
+        apikey: apiKey,
+        name,
+        models: spec.models,
+        max_length: spec.max_length,
+        max_context_length: spec.max_context_length,
+        bridge_agent: SIM_BRIDGE_AGENT,
+        ...(image
+          ? {
+              job_types: ['image'],
+              max_pixels: image.max_pixels,
+              amount: image.amount,
+              allow_img2img: true,
+            }
+          : {}),
+      },
+      sink,
+    );
+  }
+
+  get running(): boolean {
+    return this.#text !== null || this.#image !== null;
+  }
+
+  get #by() {
+    return { connectionId: this.registration.connectionId };
+  }
+
+  // ---- text ----------------------------------------------------------------------------------------------
+
+  #startText(offer: WsJobOffer): void {
+    const plan = planTextJob(offer, this.spec);
+    this.#text = { plan, sent: 0 };
+    this.#schedule(plan.ttftMs, () => this.#tick(1));
+  }
+
+  /** Emits up to `count` tokens, then ends the job or schedules the next tick. */
+  #tick(count: number): void {
+    const job = this.#text;
+    if (!job) return;
+    const { plan } = job;
+    const stopAt = plan.outcome.kind === 'fail' ? Math.min(plan.outcome.afterTokens, plan.tokens.length) : plan.tokens.length;
+    const until = Math.min(stopAt, job.sent + count);
+    for (; job.sent < until; job.sent++) {
+      const live = this.core.progress({
+        generationId: plan.generationId,
+        by: this.#by,
+        delta: { content: plan.tokens[job.sent]! },
+      });
+      // Taken back meanwhile (the lease, a shutdown): nothing more to send for it.
+      if (!live || this.#text !== job) return;
+    }
+    if (job.sent < stopAt) {
+      this.#schedule(plan.intervalMs * plan.tokensPerTick, () => this.#tick(plan.tokensPerTick));
+      return;
+    }
+    this.#text = null;
+    if (plan.outcome.kind === 'fail') {
+      this.core.fail({ generationId: plan.generationId, by: this.#by, message: plan.outcome.message });
+      return;
+    }
+    this.#settle(() =>
+      this.core.complete({
+        generationId: plan.generationId,
+        by: this.#by,
+        text: plan.tokens.join(''),
+        finish_reason: plan.finishReason,
+      }),
+    );
+  }
+
+  // ---- images --------------------------------------------------------------------------------------------
+
+  #startImage(offer: WsMediaJobOffer): void {
+    const plan = planImageJob(offer, this.spec);
+    this.#image = plan;
+    this.#schedule(plan.renderMs / 2, () => {
+      if (this.#image !== plan) return;
+      this.core.mediaProgress({ generationId: plan.generationId, by: this.#by, pct: 50 });
+      this.#schedule(plan.renderMs / 2, () => void this.#finishImage(plan));
+    });
+  }
+
+  /** Uploads each picture into the grid's store and settles the job with the door's own check of each. */
+  async #finishImage(plan: ImageJobPlan): Promise<void> {
+    if (this.#image !== plan) return;
+    this.#image = null;
+    if (plan.outcome.kind === 'fail') {
+      this.core.fail({ generationId: plan.generationId, by: this.#by, message: plan.outcome.message });
+      return;
+    }
+    const verdicts: MediaVerdict[] = [];
+    for (const image of plan.images) {
+      const stored = this.store?.write(image.slot.key, image.slot.requestId, image.bytes, image.contentType);
+      const sha256 = await sha256HexOf(image.bytes);
+      verdicts.push(
+        stored
+          ? await verifyUpload(this.store?.read(image.slot.key), image.slot.contentType, sha256)
+          : { ok: false as const, reason: 'the object store refused the upload' },
+      );
+    }
+    if (this.#closed) return;
+    this.#settle(() =>
+      this.core.completeMedia({ generationId: plan.generationId, by: this.#by, verdicts }),
+    );
+  }
+
+  // ---- cancel, close -------------------------------------------------------------------------------------
+
+  /** The grid took the job back (its client went away): stop, and answer `done {cancelled}` as a WS worker does. */
+  #cancel(generationId: string): void {
+    if (this.#text?.plan.generationId === generationId) {
+      const { plan, sent } = this.#text;
+      this.#clear();
+      this.#text = null;
+      this.#settle(() =>
+        this.core.complete({
+          generationId,
+          by: this.#by,
+          text: plan.tokens.slice(0, sent).join(''),
+          cancelled: true,
+        }),
+      );
+    } else if (this.#image?.generationId === generationId) {
+      this.#clear();
+      this.#image = null;
+      this.#settle(() =>
+        this.core.completeMedia({ generationId, by: this.#by, verdicts: [], cancelled: true }),
+      );
+    }
+  }
+
+  /** Replaced or evicted: the core already dropped this connection. */
+  #closeByCore(): void {
+    this.#closed = true;
+    this.#clear();
+    this.#text = null;
+    this.#image = null;
+  }
+
+  stop(): void {
+    if (this.#closed) return;
+    this.#closeByCore();
+    this.core.release(this.registration.connectionId);
+  }
+
+  #schedule(ms: number, fn: () => void): void {
+    this.#clear();
+    if (this.#closed) return;
+    this.#timer = this.core.clock.setTimer(() => {
+      this.#timer = null;
+      if (!this.#closed) fn();
+    }, ms);
+  }
+
+  #clear(): void {
+    if (this.#timer) this.core.clock.clearTimer(this.#timer);
+    this.#timer = null;
+  }
+
+  /** A stale answer (the job was cancelled or taken back first) is acked with den 0 and is no error. */
+  #settle(answer: () => unknown): void {
+    try {
+      answer();
+    } catch (err) {
+      if (!isStale(err)) throw err;
+    }
+  }
+}
