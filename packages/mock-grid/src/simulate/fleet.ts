@@ -77,14 +77,18 @@ export const SIM_WORKER_DEFAULTS = {
 /** The most connections one simulated worker opens (each a real registration in the core). */
 export const MAX_SIM_CONCURRENCY = 4;
 
-/** A fleet that is not valid: `field` is the path (`workers[1].failure_rate`), the message names the limit. */
+/**
+ * A fleet that is not valid: `field` is the path in the fleet (`workers[1].failure_rate`; empty for the file as a
+ * whole), `reason` names the limit, `source` the file when it came from one.
+ */
 export class FleetError extends Error {
   override readonly name = 'FleetError';
   constructor(
     readonly field: string,
-    message: string,
+    readonly reason: string,
+    readonly source?: string,
   ) {
-    super(`${field}: ${message}`);
+    super([source, field, reason].filter((part) => part).join(': '));
   }
 }
 
