@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from '@aipg/sdk';
+import { readFleetFile } from './cli/fleet-file.js';
 import {
   type Clock,
   GridCore,
@@ -54,7 +55,6 @@ import { WorkerDoor, WS_PATH, type WsDoorOptions } from './doors/ws/worker-door.
 import { auditCore } from './log/audit.js';
 import { createGridLog, type GridLog, type LogLevel } from './log/grid-log.js';
 import { Shutdown } from './server-shutdown.js';
-import { readFleetFile } from './cli/fleet-file.js';
 import { DEFAULT_FLEET, type FleetSpec, parseFleet } from './simulate/fleet.js';
 import { type Fleet, startFleet } from './simulate/fleet-runner.js';
 import type { SimulatedWorker } from './simulate/sim-worker.js';
@@ -146,13 +146,7 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
       ...(options.keys ? { keys: options.keys } : {}),
       ...(rateLimits !== undefined ? { rateLimits } : {}),
     });
-  const ctx = createDoorContext(
-    core,
-    options.limits,
-    rateLimits !== false,
-    undefined,
-    options.capture,
-  );
+  const ctx = createDoorContext(core, options.limits, rateLimits !== false, undefined, options.capture);
   const socketLimits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...options.limits };
   const stats: SocketStats = {
     connections: 0,

@@ -210,8 +210,11 @@ function number(
 ): number {
   if (raw === undefined) return fallback;
   const low = range.exclusive ? `> ${range.min}` : `${range.min}`;
-  const limit = range.exclusive ? `expected a number ${low} and <= ${range.max}` : `expected ${low}..${range.max}`;
-  if (typeof raw !== 'number' || !Number.isFinite(raw)) throw new FleetError(at, `${limit}, got ${show(raw)}`);
+  const limit = range.exclusive
+    ? `expected a number ${low} and <= ${range.max}`
+    : `expected ${low}..${range.max}`;
+  if (typeof raw !== 'number' || !Number.isFinite(raw))
+    throw new FleetError(at, `${limit}, got ${show(raw)}`);
   const tooLow = range.exclusive ? raw <= range.min : raw < range.min;
   if (tooLow || raw > range.max) throw new FleetError(at, `${limit}, got ${show(raw)}`);
   return raw;

@@ -6,8 +6,8 @@
  */
 export {
   DEFAULT_FLEET,
-  type FleetInput,
   FleetError,
+  type FleetInput,
   type FleetSpec,
   MAX_SIM_CONCURRENCY,
   parseFleet,

@@ -8,7 +8,11 @@
 import type {
   GridCore,
   MediaVerdict,
-  TimerHandle, WorkerSink, WsJobOffer, WsMediaJobOffer } from '../core/index.js';
+  TimerHandle,
+  WorkerSink,
+  WsJobOffer,
+  WsMediaJobOffer,
+} from '../core/index.js';
 import { isStale } from '../core/index.js';
 import type { ObjectStore } from '../store/object-store.js';
 import { sha256HexOf, verifyUpload } from '../store/verify.js';
@@ -149,7 +153,10 @@ class SimSlot {
     const job = this.#text;
     if (!job) return;
     const { plan } = job;
-    const stopAt = plan.outcome.kind === 'fail' ? Math.min(plan.outcome.afterTokens, plan.tokens.length) : plan.tokens.length;
+    const stopAt =
+      plan.outcome.kind === 'fail'
+        ? Math.min(plan.outcome.afterTokens, plan.tokens.length)
+        : plan.tokens.length;
     const until = Math.min(stopAt, job.sent + count);
     for (; job.sent < until; job.sent++) {
       const live = this.core.progress({
@@ -210,9 +217,7 @@ class SimSlot {
       );
     }
     if (this.#closed) return;
-    this.#settle(() =>
-      this.core.completeMedia({ generationId: plan.generationId, by: this.#by, verdicts }),
-    );
+    this.#settle(() => this.core.completeMedia({ generationId: plan.generationId, by: this.#by, verdicts }));
   }
 
   // ---- cancel, close -------------------------------------------------------------------------------------

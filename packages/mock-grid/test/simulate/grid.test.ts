@@ -22,7 +22,11 @@ function chat(body: Record<string, unknown>) {
   return check.fetch(`${grid!.url}/v1/chat/completions`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ model: TEXT_MODEL, messages: [{ role: 'user', content: 'Tell me a story' }], ...body }),
+    body: JSON.stringify({
+      model: TEXT_MODEL,
+      messages: [{ role: 'user', content: 'Tell me a story' }],
+      ...body,
+    }),
   });
 }
 
@@ -59,14 +63,24 @@ describe('simulate: true (the default fleet)', () => {
 
   it('answers the openai client, JSON and streamed, with the seed deciding the text', async () => {
     grid = await startMockGrid({ simulate: { workers: [{ name: 'sim-a', models: [TEXT_MODEL], ...FAST }] } });
-    const openai = new OpenAI({ baseURL: `${grid.url}/v1`, apiKey: CLIENT_KEY, fetch: check.fetch, maxRetries: 0 });
+    const openai = new OpenAI({
+      baseURL: `${grid.url}/v1`,
+      apiKey: CLIENT_KEY,
+      fetch: check.fetch,
+      maxRetries: 0,
+    });
     const messages = [{ role: 'user' as const, content: 'Write about the sea' }];
     const json = await openai.chat.completions.create({ model: TEXT_MODEL, messages, seed: 7 });
     const text = json.choices[0]!.message.content!;
     expect(text.length).toBeGreaterThan(20);
     expect(json.choices[0]!.finish_reason).toBe('stop');
 
-    const stream = await openai.chat.completions.create({ model: TEXT_MODEL, messages, seed: 7, stream: true });
+    const stream = await openai.chat.completions.create({
+      model: TEXT_MODEL,
+      messages,
+      seed: 7,
+      stream: true,
+    });
     let streamed = '';
     let deltas = 0;
     for await (const chunk of stream) {
@@ -115,7 +129,13 @@ describe('simulated output', () => {
         { role: 'system', content: 'be brief' },
         { role: 'user', content: 'first question' },
         { role: 'assistant', content: 'an answer' },
-        { role: 'user', content: [{ type: 'text', text: 'echo ' }, { type: 'text', text: 'this back 🌊' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'echo ' },
+            { type: 'text', text: 'this back 🌊' },
+          ],
+        },
       ],
       stream: true,
     });
@@ -133,7 +153,10 @@ describe('simulated output', () => {
     grid = await startMockGrid({ simulate: fastFleet() });
     for (let i = 0; i < 35; i++) expect((await chat({ seed: i })).status).toBe(200);
     await grid.close();
-    grid = await startMockGrid({ simulate: fastFleet(), rateLimits: { chat: { limit: 2, windowMs: 60_000 } } });
+    grid = await startMockGrid({
+      simulate: fastFleet(),
+      rateLimits: { chat: { limit: 2, windowMs: 60_000 } },
+    });
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await chat({ seed: i })).status);
     expect(statuses).toEqual([200, 200, 429]);
