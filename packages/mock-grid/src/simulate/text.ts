@@ -42,7 +42,11 @@ export function prng(seed: number): () => number {
 
 /** A number in [0, 1) fixed by the job's seed and `salt` (the worker's name): who fails which job. */
 export function seededUnit(seed: number, salt: string): number {
-  return hash32(`${salt}\u0000${seed}`) / 4294967296;
+  // FNV's top bits barely move between short inputs that differ in their last digit: mix them (murmur3 fmix32).
+  let h = hash32(`${salt}\u0000${seed}`);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
 }
 
 const WORDS = [
