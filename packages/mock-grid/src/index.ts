@@ -10,6 +10,7 @@
  * msw handlers live in `@aipg/mock-grid/msw`.
  */
 
+export { parseFleetText, readFleetFile } from './cli/fleet-file.js';
 export { type KeyFileEntry, KeysFileError, parseKeys, readKeysFile } from './cli/keys-file.js';
 // The grid core (see core/index.ts for the API overview).
 export {
@@ -97,3 +98,19 @@ export {
 export { DEFAULT_LIMITS, type DoorLimits } from './doors/http/router.js';
 export { toKeyEntries } from './keys.js';
 export { type MockGrid, type MockGridOptions, startMockGrid } from './server.js';
+// Simulated workers (docs/mock-grid.md "Simulated workers"); their job plans stay inside the package.
+export {
+  DEFAULT_FLEET,
+  type Fleet,
+  FleetError,
+  type FleetInput,
+  type FleetSpec,
+  parseFleet,
+  type SimConnection,
+  type SimImageSpec,
+  type SimMode,
+  type SimulatedWorker,
+  type SimWorkerInput,
+  type SimWorkerSpec,
+  startFleet,
+} from './simulate/index.js';

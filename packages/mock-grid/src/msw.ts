@@ -22,8 +22,12 @@ import { type DoorLimits, surfaceOf } from './doors/http/router.js';
 import { handleDoorRequest, handleStoreRequest, isStorePath } from './doors/http/routes.js';
 import { type DoorResponse, sseItem } from './doors/http/types.js';
 import { bodyLimitFor } from './doors/http/v1-batches.js';
+import { DEFAULT_FLEET, type FleetInput, type FleetSpec, parseFleet } from './simulate/fleet.js';
+import { startFleet } from './simulate/fleet-runner.js';
+import type { SimulatedWorker } from './simulate/sim-worker.js';
 
 export type { CapturedRequest, CapturedStream, CaptureOptions } from './doors/http/capture.js';
+export type { FleetInput, FleetSpec, SimulatedWorker } from './simulate/index.js';
 
 export interface GridHandlersOptions {
   /** Where the grid lives, e.g. `http://grid.test` (requests under it are answered). */
@@ -36,6 +40,12 @@ export interface GridHandlersOptions {
   limits?: Partial<DoorLimits>;
   /** The request capture's bounds (docs/mock-grid.md "Request capture"). */
   capture?: CaptureOptions;
+  /**
+   * Simulated workers in-process (docs/mock-grid.md "Simulated workers"): `true` for `DEFAULT_FLEET`, or a fleet
+   * (no file paths here: this entry reads no files). On a new core the core's rate limits are then off unless
+   * `grid.rateLimits` is given. Images they make go to these handlers' object store.
+   */
+  simulate?: true | FleetSpec | FleetInput;
 }
 
 export type GridHandlers = HttpHandler[] & {
@@ -44,12 +54,27 @@ export type GridHandlers = HttpHandler[] & {
   readonly requests: readonly CapturedRequest[];
   /** Clears the request capture, and nothing else. */
   reset(): void;
+  /** The simulated workers (`simulate`); empty without. */
+  readonly fleet: readonly SimulatedWorker[];
+  /** Disconnects the simulated workers (their jobs go back to the queue). Safe to call twice. */
+  stopFleet(): void;
 };
 
 export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
   const base = new URL(options.baseURL);
   const prefix = base.pathname.replace(/\/+$/, '');
-  const core = options.core ?? new GridCore(options.grid);
+  const fleetSpec =
+    options.simulate === undefined
+      ? undefined
+      : options.simulate === true
+        ? DEFAULT_FLEET
+        : parseFleet(options.simulate);
+  // A suite of simulated chats must not stall on the live 30/min: off unless the caller asked for limits.
+  const gridOptions =
+    fleetSpec && options.grid?.rateLimits === undefined
+      ? { ...options.grid, rateLimits: false as const }
+      : options.grid;
+  const core = options.core ?? new GridCore(gridOptions);
   // In-process there is no socket to flood and no IP: the door's own rate limits (pops, status polls,
   // find_user, failed auth) apply only when `limits` names them; the core's chat and async limits stay.
   const ctx = createDoorContext(core, options.limits, false, undefined, options.capture);
@@ -106,14 +131,19 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
     );
     return toResponse(out, aborter);
   });
+  const fleet = fleetSpec ? startFleet(core, ctx.store, fleetSpec) : undefined;
   const handlers = Object.assign([handler], {
     core,
+    fleet: fleet?.workers ?? [],
+    stopFleet: () => fleet?.stop(),
     reset: () => {
       ctx.capture.clear();
     },
   });
   // A getter (Object.assign would copy one snapshot): each read is the capture as it is now.
-  return Object.defineProperty(handlers, 'requests', { get: () => ctx.capture.list() }) as GridHandlers;
+  return Object.defineProperty(handlers, 'requests', {
+    get: () => ctx.capture.list(),
+  }) as unknown as GridHandlers;
 }
 
 function toResponse(out: DoorResponse, aborter = new AbortController()): Response {
