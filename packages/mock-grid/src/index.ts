@@ -98,10 +98,10 @@ export {
 export { DEFAULT_LIMITS, type DoorLimits } from './doors/http/router.js';
 export { toKeyEntries } from './keys.js';
 export { type MockGrid, type MockGridOptions, startMockGrid } from './server.js';
-// Simulated workers (docs/mock-grid.md "Simulated workers"); their job plans stay inside the package.
+// Simulated workers (docs/mock-grid.md "Simulated workers"), started by `startMockGrid({ simulate })`; the
+// fleet runner and the job plans stay inside the package.
 export {
   DEFAULT_FLEET,
-  type Fleet,
   FleetError,
   type FleetInput,
   type FleetSpec,
@@ -112,5 +112,4 @@ export {
   type SimulatedWorker,
   type SimWorkerInput,
   type SimWorkerSpec,
-  startFleet,
 } from './simulate/index.js';
