@@ -1,7 +1,7 @@
 /**
  * Simulated workers (docs/mock-grid.md "Simulated workers"): a fleet that lives inside the grid's process, so
  * `startMockGrid({ simulate: true })` answers chats and images with no worker process. fleet.ts describes a
- * fleet, text.ts and png.ts make the output, plan.ts decides what a worker does with a job, sim-worker.ts runs
+ * fleet, text.ts and picture.ts (png.ts, jpeg.ts, webp.ts) make the output, plan.ts decides what a worker does with a job, sim-worker.ts runs
  * it, fleet-runner.ts starts a fleet on a core.
  */
 export {
@@ -18,6 +18,8 @@ export {
   type SimWorkerSpec,
 } from './fleet.js';
 export { FLEET_ACCOUNT, type Fleet, startFleet } from './fleet-runner.js';
+export { encodeGreyJpeg } from './jpeg.js';
+export { type PictureType, simPicture, simPixels, thumbSide } from './picture.js';
 export {
   type ImageJobPlan,
   type JobOutcome,
@@ -27,6 +29,7 @@ export {
   planImageJob,
   planTextJob,
 } from './plan.js';
-export { encodePng, simPng } from './png.js';
+export { encodePng } from './png.js';
 export { SIM_BRIDGE_AGENT, type SimConnection, SimulatedWorker, type SlotHooks } from './sim-worker.js';
 export { CHARS_PER_TOKEN, echoText, GENERATE_TOKENS, generateText, type SimText } from './text.js';
+export { encodeSolidWebp } from './webp.js';

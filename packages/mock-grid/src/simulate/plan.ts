@@ -6,7 +6,7 @@
  */
 import type { MediaSlot, WsJobOffer, WsMediaJobOffer } from '../core/index.js';
 import type { SimWorkerSpec } from './fleet.js';
-import { simPng } from './png.js';
+import { type PictureType, simPicture } from './picture.js';
 import { echoText, generateText, seededUnit } from './text.js';
 
 /** Below this many ms between tokens, one timer tick emits several tokens (a fast worker stays cheap). */
@@ -67,21 +67,29 @@ export function planTextJob(offer: WsJobOffer, spec: SimWorkerSpec): JobPlan {
   };
 }
 
-/** The plan for a media job: a PNG per slot from the prompt and the slot's seed, ready after `ttft_ms`. */
+/** The plan for a media job: a picture per slot (of the slot's type) from the prompt and the slot's seed, ready
+ *  after `ttft_ms`. */
 export function planImageJob(offer: WsMediaJobOffer, spec: SimWorkerSpec): ImageJobPlan {
   const { payload } = offer;
   return {
     generationId: offer.id,
     model: offer.model,
     renderMs: spec.ttft_ms,
-    images: offer.slots.map((slot) => ({
-      slot,
+    images: offer.slots.map((slot) => {
       // Every slot the WS door opens names its type; a null slot takes any image, and PNG is one.
-      contentType: slot.contentType ?? 'image/png',
-      bytes: simPng(payload.prompt, slot.seed, payload.width, payload.height),
-    })),
+      const contentType = pictureType(slot.contentType);
+      return {
+        slot,
+        contentType,
+        bytes: simPicture(contentType, payload.prompt, slot.seed, payload.width, payload.height),
+      };
+    }),
     outcome: outcomeFor(payload.seed, spec),
   };
+}
+
+function pictureType(contentType: string | null): PictureType {
+  return contentType === 'image/jpeg' || contentType === 'image/webp' ? contentType : 'image/png';
 }
 
 /** A `failure_rate` share of jobs fail, picked by the seed (and the worker's name, so another worker differs). */

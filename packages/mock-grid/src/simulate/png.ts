@@ -1,40 +1,9 @@
 /**
- * A small PNG encoder for the simulated image worker's pictures: RGB, 8 bits, stored (uncompressed) deflate
- * blocks, so it needs no zlib and runs in a browser (the msw entry) as in Node. The picture is a gradient of
- * two colours fixed by the prompt and the seed, small (a sixteenth of each side of the request), and a whole,
+ * A small PNG encoder for the simulated image worker's pictures (picture.ts): RGB, 8 bits, stored
+ * (uncompressed) deflate blocks, so it needs no zlib and runs in a browser (the msw entry) as in Node. A whole,
  * valid file: IHDR, IDAT, IEND with their CRCs, and the zlib stream's Adler-32.
  */
-import { hash32, prng } from './text.js';
-
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** The simulated picture's side for a requested side: a sixteenth, 4..96 pixels. */
-export function thumbSide(side: number): number {
-  return Math.min(96, Math.max(4, Math.round(side / 16)));
-}
-
-/** RGB pixels (`width × height × 3`) of the picture for `prompt` and `seed`. */
-export function simPixels(prompt: string, seed: number, width: number, height: number): Uint8Array {
-  const random = prng(hash32(`${seed}`, hash32(prompt)));
-  const from = [random() * 255, random() * 255, random() * 255];
-  const to = [random() * 255, random() * 255, random() * 255];
-  const out = new Uint8Array(width * height * 3);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const t = (x + y) / Math.max(1, width + height - 2);
-      const at = (y * width + x) * 3;
-      for (let c = 0; c < 3; c++) out[at + c] = Math.round(from[c]! + (to[c]! - from[c]!) * t);
-    }
-  }
-  return out;
-}
-
-/** The picture for a job slot, encoded as a PNG. */
-export function simPng(prompt: string, seed: number, width: number, height: number): Uint8Array {
-  const w = thumbSide(width);
-  const h = thumbSide(height);
-  return encodePng(w, h, simPixels(prompt, seed, w, h));
-}
 
 /** Encodes RGB pixels as a PNG file. */
 export function encodePng(width: number, height: number, rgb: Uint8Array): Uint8Array {

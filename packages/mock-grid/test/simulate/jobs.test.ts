@@ -243,6 +243,27 @@ describe('the simulated image worker', () => {
     expect(flux.denEarned).toBeGreaterThan(0);
   });
 
+  it.each([
+    ['jpeg', [0xff, 0xd8, 0xff]],
+    ['webp', [0x52, 0x49, 0x46, 0x46]],
+  ])(
+    'makes the type output_format %s asks for (the grid checks it by its magic bytes)',
+    async (format, magic) => {
+      t = await startTestGrid({ simulate: true });
+      const res = await drive(
+        t.post('/v1/images/generations', {
+          prompt: 'a fox',
+          size: '256x256',
+          output_format: format,
+          response_format: 'b64_json',
+        }),
+      );
+      expect(res.status).toBe(200);
+      const bytes = Buffer.from((await res.json()).data[0].b64_json, 'base64');
+      expect([...bytes.subarray(0, magic.length)]).toEqual(magic);
+    },
+  );
+
   it('serves a url result that downloads from the object store', async () => {
     t = await startTestGrid({ simulate: true });
     const res = await drive(t.post('/v1/images/generations', { prompt: 'a fox', size: '256x256' }));
