@@ -36,7 +36,7 @@ export interface SimWorkerSpec {
   models: string[];
   /** Decode speed, > 0. Default 40. */
   tokens_per_second: number;
-  /** Time to the first token. Default 150 ms. */
+  /** Time to the first token (an image worker: the time a job takes), 0..60 000. Default 150 ms. */
   ttft_ms: number;
   /** Completion cap it registers. Default 512. */
   max_length: number;
@@ -73,6 +73,9 @@ export const SIM_WORKER_DEFAULTS = {
   image: false,
   mode: 'generate',
 } as const;
+
+/** The longest `ttft_ms`: a minute, well inside the core's WS lease (5 min) and media lease (15 min). */
+export const MAX_TTFT_MS = 60_000;
 
 /** The most connections one simulated worker opens (each a real registration in the core). */
 export const MAX_SIM_CONCURRENCY = 4;
@@ -149,7 +152,7 @@ function parseWorker(raw: unknown, at: string): SimWorkerSpec {
       exclusive: true,
       max: 1_000_000,
     }),
-    ttft_ms: number(w.ttft_ms, d.ttft_ms, `${at}.ttft_ms`, { min: 0, max: 600_000 }),
+    ttft_ms: number(w.ttft_ms, d.ttft_ms, `${at}.ttft_ms`, { min: 0, max: MAX_TTFT_MS }),
     max_length: integer(w.max_length, d.max_length, `${at}.max_length`, 1, 1_000_000),
     max_context_length: integer(
       w.max_context_length,

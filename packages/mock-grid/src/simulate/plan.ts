@@ -7,7 +7,7 @@
 import type { MediaSlot, WsJobOffer, WsMediaJobOffer } from '../core/index.js';
 import type { SimWorkerSpec } from './fleet.js';
 import { type PictureType, simPicture } from './picture.js';
-import { echoText, generateText, seededUnit } from './text.js';
+import { echoText, generateText, seededUnit, stopSequences } from './text.js';
 
 /** Below this many ms between tokens, one timer tick emits several tokens (a fast worker stays cheap). */
 export const MIN_TICK_MS = 5;
@@ -52,8 +52,11 @@ export function planTextJob(offer: WsJobOffer, spec: SimWorkerSpec): JobPlan {
   const seed = payload.request.seed ?? 0;
   // The core sets max_tokens (clamped to the worker's max_length) on every job; the worker's own cap stays.
   const cap = Math.min(payload.max_length ?? spec.max_length, spec.max_length);
+  const stop = stopSequences(payload.request);
   const text =
-    spec.mode === 'echo' ? echoText(payload.request, cap) : generateText(payload.prompt, seed, cap);
+    spec.mode === 'echo'
+      ? echoText(payload.request, cap, stop)
+      : generateText(payload.prompt, seed, cap, stop);
   const intervalMs = 1000 / spec.tokens_per_second;
   return {
     generationId: offer.id,

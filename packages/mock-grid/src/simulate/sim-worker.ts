@@ -6,6 +6,7 @@
  * (plan.ts) on the core's clock: a `ManualClock` in a test moves it, nothing else does.
  */
 import type {
+  CloseReason,
   GridCore,
   MediaVerdict,
   TimerHandle,
@@ -13,7 +14,7 @@ import type {
   WsJobOffer,
   WsMediaJobOffer,
 } from '../core/index.js';
-import { isStale } from '../core/index.js';
+import { isGridError, isStale } from '../core/index.js';
 import type { ObjectStore } from '../store/object-store.js';
 import { sha256HexOf, verifyUpload } from '../store/verify.js';
 import type { SimWorkerSpec } from './fleet.js';
@@ -76,6 +77,9 @@ export class SimulatedWorker {
   }
 }
 
+/** The first try to come back after an eviction (the core's cooldown then says how long to wait). */
+const RECONNECT_MS = 1000;
+
 /** What a slot reports back (the fleet runner counts acks; tests may watch). */
 export interface SlotHooks {
   onAck?: (name: string, generationId: string, den: number) => void;
@@ -89,46 +93,80 @@ class SimSlot {
   /** The text job being streamed, and how many of its tokens went out. */
   #text: { plan: JobPlan; sent: number } | null = null;
   #image: ImageJobPlan | null = null;
+  /** No connection now (evicted, replaced, stopped). */
   #closed = false;
+  /** `stop()` was called: no reconnect either. */
+  #stopped = false;
 
   constructor(
     private readonly core: GridCore,
     private readonly store: ObjectStore | undefined,
     private readonly spec: SimWorkerSpec,
     readonly name: string,
-    apiKey: string,
-    hooks: SlotHooks,
+    private readonly apiKey: string,
+    private readonly hooks: SlotHooks,
   ) {
+    this.#connect();
+  }
+
+  /** Registers this slot; throws what `core.register` throws (the first time: the fleet fails to start). */
+  #connect(): void {
     const sink: WorkerSink = {
       simulated: true,
       ready: (registration) => {
         this.registration = registration;
+        this.#closed = false;
       },
       job: (offer) => this.#startText(offer),
       mediaJob: (offer) => this.#startImage(offer),
       cancel: (generationId) => this.#cancel(generationId),
-      ack: (generationId, den) => hooks.onAck?.(this.name, generationId, den),
-      close: () => this.#closeByCore(),
+      ack: (generationId, den) => this.hooks.onAck?.(this.name, generationId, den),
+      close: (reason) => this.#closeByCore(reason),
     };
+    const { spec } = this;
     const image = spec.image;
-    core.register(
+    this.core.register(
       {
-        apikey: apiKey,
-        name,
+        apikey: this.apiKey,
+        name: this.name,
         models: spec.models,
         max_length: spec.max_length,
         max_context_length: spec.max_context_length,
         bridge_agent: SIM_BRIDGE_AGENT,
+        // A simulated image worker can "render" anything: it declares every capability.
         ...(image
           ? {
               job_types: ['image'],
               max_pixels: image.max_pixels,
               amount: image.amount,
               allow_img2img: true,
+              allow_painting: true,
+              allow_post_processing: true,
+              allow_lora: true,
+              allow_controlnet: true,
             }
           : {}),
       },
       sink,
+    );
+  }
+
+  /**
+   * After an eviction, comes back when the cooldown ends, as the reference worker reconnects (the core refuses
+   * it with WorkerCooldown until then, and says how long).
+   */
+  #reconnect(afterMs: number): void {
+    this.#schedule(
+      afterMs,
+      () => {
+        if (this.#stopped) return;
+        try {
+          this.#connect();
+        } catch (err) {
+          if (isGridError(err, 'WorkerCooldown')) this.#reconnect(err.retryAfterMs ?? RECONNECT_MS);
+        }
+      },
+      true,
     );
   }
 
@@ -245,26 +283,30 @@ class SimSlot {
     }
   }
 
-  /** Replaced or evicted: the core already dropped this connection. */
-  #closeByCore(): void {
+  /** Replaced or evicted: the core already dropped this connection. An evicted slot comes back later. */
+  #closeByCore(reason?: CloseReason): void {
     this.#closed = true;
     this.#clear();
     this.#text = null;
     this.#image = null;
+    if (reason === 'evicted' && !this.#stopped) this.#reconnect(RECONNECT_MS);
   }
 
   stop(): void {
-    if (this.#closed) return;
+    if (this.#stopped) return;
+    this.#stopped = true;
+    const connected = !this.#closed;
     this.#closeByCore();
-    this.core.release(this.registration.connectionId);
+    if (connected) this.core.release(this.registration.connectionId);
   }
 
-  #schedule(ms: number, fn: () => void): void {
+  /** Runs `fn` after `ms` on the core's clock, while connected (or, `whileClosed`, while waiting to reconnect). */
+  #schedule(ms: number, fn: () => void, whileClosed = false): void {
     this.#clear();
-    if (this.#closed) return;
+    if (this.#closed !== whileClosed || this.#stopped) return;
     this.#timer = this.core.clock.setTimer(() => {
       this.#timer = null;
-      if (!this.#closed) fn();
+      if (this.#closed === whileClosed && !this.#stopped) fn();
     }, ms);
   }
 

@@ -123,7 +123,12 @@ export const GENERATE_TOKENS = { min: 24, max: 128 } as const;
  * `generate`: sentences of seeded words, about `GENERATE_TOKENS` long, cut at `cap` tokens (`length`).
  * `prompt` is the flattened prompt (`WsJobPayload.prompt`), so /v1 and Horde jobs with the same text agree.
  */
-export function generateText(prompt: string, seed: number, cap: number): SimText {
+export function generateText(
+  prompt: string,
+  seed: number,
+  cap: number,
+  stop: readonly string[] = [],
+): SimText {
   const random = prng(hash32(`${seed}`, hash32(prompt)));
   const span = GENERATE_TOKENS.max - GENERATE_TOKENS.min;
   const wantChars = (GENERATE_TOKENS.min + Math.floor(random() * (span + 1))) * CHARS_PER_TOKEN;
@@ -136,11 +141,11 @@ export function generateText(prompt: string, seed: number, cap: number): SimText
     sentence[0] = first[0]!.toUpperCase() + first.slice(1);
     text += `${text ? ' ' : ''}${sentence.join(' ')}.`;
   }
-  return cut(text, cap);
+  return cut(text, cap, stop);
 }
 
 /** `echo`: the last user message's text (`contentText`: a string content, or its parts' text), cut at `cap`. */
-export function echoText(request: ChatCompletionRequest, cap: number): SimText {
+export function echoText(request: ChatCompletionRequest, cap: number, stop: readonly string[] = []): SimText {
   const messages = request.messages ?? [];
   let text = '';
   for (let i = messages.length - 1; i >= 0; i--) {
@@ -151,11 +156,28 @@ export function echoText(request: ChatCompletionRequest, cap: number): SimText {
     }
   }
   // An empty reply is a worker error in the core (a strike and a retry): say so instead.
-  return cut(text === '' ? '(empty message)' : text, cap);
+  return cut(text === '' ? '(empty message)' : text, cap, stop);
 }
 
-/** Splits into tokens of 4 code points (never a lone surrogate) and keeps at most `cap`. */
-function cut(text: string, cap: number): SimText {
+/** The request's stop sequences (`stop`: a string or a list; empty strings mean nothing). */
+export function stopSequences(request: ChatCompletionRequest): string[] {
+  const stop = request.stop;
+  const list = typeof stop === 'string' ? [stop] : Array.isArray(stop) ? stop : [];
+  return list.filter((s): s is string => typeof s === 'string' && s.length > 0);
+}
+
+/**
+ * Ends the text before the first stop sequence (as a backend does: the stop itself is not sent), splits it into
+ * tokens of 4 code points (never a lone surrogate) and keeps at most `cap`.
+ */
+function cut(whole: string, cap: number, stop: readonly string[]): SimText {
+  let end = whole.length;
+  // From the second character on: a reply cut to nothing would be an empty completion, a worker error.
+  for (const s of stop) {
+    const at = whole.indexOf(s, 1);
+    if (at >= 1 && at < end) end = at;
+  }
+  const text = whole.slice(0, end);
   const points = Array.from(text);
   const tokens: string[] = [];
   for (let i = 0; i < points.length; i += CHARS_PER_TOKEN) {

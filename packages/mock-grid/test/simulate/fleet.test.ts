@@ -35,7 +35,7 @@ describe('parseFleet', () => {
     ],
     [{ workers: [{ ...ok, tokens_per_second: 0 }] }, 'workers[0].tokens_per_second', 'expected a number > 0'],
     [{ workers: [{ ...ok, concurrency: 5 }] }, 'workers[0].concurrency', 'expected an integer 1..4, got 5'],
-    [{ workers: [{ ...ok, ttft_ms: -1 }] }, 'workers[0].ttft_ms', 'expected 0..600000, got -1'],
+    [{ workers: [{ ...ok, ttft_ms: -1 }] }, 'workers[0].ttft_ms', 'expected 0..60000, got -1'],
     [{ workers: [{ ...ok, max_length: 1.5 }] }, 'workers[0].max_length', 'expected an integer 1..1000000'],
     [{ workers: [{ ...ok, trusted: 'yes' }] }, 'workers[0].trusted', 'expected true or false, got "yes"'],
     [{ workers: [{ ...ok, mode: 'shout' }] }, 'workers[0].mode', 'expected generate or echo, got "shout"'],
@@ -142,5 +142,15 @@ describe('planTextJob', () => {
     // The same seed always decides the same way.
     expect(planTextJob(offer(17), half).outcome).toEqual(planTextJob(offer(17), half).outcome);
     expect(planTextJob(offer(17), { ...spec, failure_rate: 1 }).outcome.kind).toBe('fail');
+  });
+});
+
+describe('stop sequences', () => {
+  it('end the reply before the first one, with finish_reason stop', () => {
+    const whole = generateText('User: hi\nAssistant:', 1, 512).tokens.join('');
+    const word = whole.split(' ')[3]!;
+    const cut = generateText('User: hi\nAssistant:', 1, 512, [word, 'never-there']);
+    expect(cut.tokens.join('')).toBe(whole.slice(0, whole.indexOf(word, 1)));
+    expect(cut.finishReason).toBe('stop');
   });
 });

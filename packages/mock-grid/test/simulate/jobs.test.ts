@@ -139,6 +139,33 @@ describe('simulated workers on the core clock', () => {
     expect(events.some((e) => e.type === 'faulted')).toBe(true);
   });
 
+  it('an evicted simulated worker comes back once its cooldown is over', async () => {
+    t = await startTestGrid({
+      simulate: {
+        workers: [{ name: 'sim-bad', models: [TEXT_MODEL], ...FAST, failure_rate: 1, concurrency: 1 }],
+      },
+    });
+    const events: GridEvent[] = [];
+    t.grid.core.onEvent(record(events));
+    // Horde requests wait for a worker (a /v1 one would be answered 503 while none is online).
+    for (let i = 0; i < 2; i++) {
+      t.grid.core.submit({
+        source: 'horde',
+        apiKey: CLIENT_KEY,
+        request: { prompt: `job ${i}`, models: [TEXT_MODEL], params: { max_length: 16 } },
+      });
+    }
+    for (let i = 0; i < 20 && !events.some((e) => e.type === 'worker.evicted'); i++) t.clock.advance(0);
+    const evicted = events.find((e) => e.type === 'worker.evicted');
+    expect(evicted?.type === 'worker.evicted' && evicted.cooldownMs).toBe(30_000);
+    expect(t.grid.core.worker('sim-bad')!.online).toBe(false);
+    t.clock.advance(29_000);
+    expect(t.grid.core.worker('sim-bad')!.online).toBe(false);
+    t.clock.advance(2_000);
+    expect(t.grid.core.worker('sim-bad')!.online).toBe(true);
+    expect(events.filter((e) => e.type === 'worker.online')).toHaveLength(1);
+  });
+
   it('a client that leaves mid-stream cancels the job: the worker stops and is free again', async () => {
     t = await startTestGrid({
       simulate: {
