@@ -57,6 +57,7 @@ import { createGridLog, type GridLog, type LogLevel } from './log/grid-log.js';
 import { Shutdown } from './server-shutdown.js';
 import { DEFAULT_FLEET, type FleetSpec, parseFleet } from './simulate/fleet.js';
 import { type Fleet, startFleet } from './simulate/fleet-runner.js';
+import { createFleetSigner } from './simulate/signing.js';
 import type { SimulatedWorker } from './simulate/sim-worker.js';
 
 export interface MockGridOptions extends WsDoorOptions {
@@ -216,7 +217,9 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
   });
 
   // Registered before the port listens: once it answers, /health and /v1/models show the fleet.
-  const fleet: Fleet | undefined = fleetSpec ? startFleet(core, ctx.store, fleetSpec) : undefined;
+  const fleet: Fleet | undefined = fleetSpec
+    ? startFleet(core, ctx.store, fleetSpec, { signer: await createFleetSigner() })
+    : undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

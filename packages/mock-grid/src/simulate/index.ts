@@ -30,6 +30,7 @@ export {
   planTextJob,
 } from './plan.js';
 export { encodePng } from './png.js';
+export { createFleetSigner, type FleetSigner, signText } from './signing.js';
 export { SIM_BRIDGE_AGENT, type SimConnection, SimulatedWorker, type SlotHooks } from './sim-worker.js';
 export { CHARS_PER_TOKEN, echoText, GENERATE_TOKENS, generateText, type SimText } from './text.js';
 export { encodeSolidWebp } from './webp.js';

@@ -15,10 +15,12 @@ import type {
   WsMediaJobOffer,
 } from '../core/index.js';
 import { isGridError, isStale } from '../core/index.js';
+import { checkSignature } from '../doors/signatures.js';
 import type { ObjectStore } from '../store/object-store.js';
 import { sha256HexOf, verifyUpload } from '../store/verify.js';
 import type { SimWorkerSpec } from './fleet.js';
 import { type ImageJobPlan, type JobPlan, planImageJob, planTextJob } from './plan.js';
+import { type FleetSigner, signText } from './signing.js';
 
 /** One connection of a simulated worker, as the grid lists it. */
 export interface SimConnection {
@@ -80,8 +82,10 @@ export class SimulatedWorker {
 /** The first try to come back after an eviction (the core's cooldown then says how long to wait). */
 const RECONNECT_MS = 1000;
 
-/** What a slot reports back (the fleet runner counts acks; tests may watch). */
+/** What a slot is given besides its spec, and reports back. */
 export interface SlotHooks {
+  /** Signs each text result (`createFleetSigner`); without it results are unsigned. */
+  signer?: FleetSigner | undefined;
   onAck?: (name: string, generationId: string, den: number) => void;
 }
 
@@ -90,8 +94,8 @@ class SimSlot {
   /** Set by `ready`, which the core calls inside `register` before it offers any job. */
   registration = { workerId: '', connectionId: '' };
   #timer: TimerHandle | null = null;
-  /** The text job being streamed, and how many of its tokens went out. */
-  #text: { plan: JobPlan; sent: number } | null = null;
+  /** The text job being streamed, how many of its tokens went out, and when it started (the core's ms). */
+  #text: { plan: JobPlan; sent: number; startedAt: number } | null = null;
   #image: ImageJobPlan | null = null;
   /** No connection now (evicted, replaced, stopped). */
   #closed = false;
@@ -133,6 +137,7 @@ class SimSlot {
         max_length: spec.max_length,
         max_context_length: spec.max_context_length,
         bridge_agent: SIM_BRIDGE_AGENT,
+        ...(this.hooks.signer ? { public_key: this.hooks.signer.publicKey } : {}),
         // A simulated image worker can "render" anything: it declares every capability.
         ...(image
           ? {
@@ -182,8 +187,9 @@ class SimSlot {
 
   #startText(offer: WsJobOffer): void {
     const plan = planTextJob(offer, this.spec);
-    this.#text = { plan, sent: 0 };
-    this.#schedule(plan.ttftMs, () => this.#tick(1));
+    const startedAt = this.core.clock.now();
+    this.#text = { plan, sent: 0, startedAt };
+    this.#schedule(Math.round(plan.ttftMs), () => this.#tick(1));
   }
 
   /** Emits up to `count` tokens, then ends the job or schedules the next tick. */
@@ -206,7 +212,10 @@ class SimSlot {
       if (!live || this.#text !== job) return;
     }
     if (job.sent < stopAt) {
-      this.#schedule(plan.intervalMs * plan.tokensPerTick, () => this.#tick(plan.tokensPerTick));
+      // Token i is due at ttft + i × interval after the start: timers in whole ms (a manual clock's time stays
+      // whole), with no drift from rounding each interval.
+      const due = Math.round(job.startedAt + plan.ttftMs + job.sent * plan.intervalMs);
+      this.#schedule(Math.max(0, due - this.core.clock.now()), () => this.#tick(plan.tokensPerTick));
       return;
     }
     this.#text = null;
@@ -214,14 +223,31 @@ class SimSlot {
       this.core.fail({ generationId: plan.generationId, by: this.#by, message: plan.outcome.message });
       return;
     }
-    this.#settle(() =>
-      this.core.complete({
-        generationId: plan.generationId,
-        by: this.#by,
-        text: plan.tokens.join(''),
-        finish_reason: plan.finishReason,
-      }),
-    );
+    const input = {
+      generationId: plan.generationId,
+      by: this.#by,
+      text: plan.tokens.join(''),
+      finish_reason: plan.finishReason,
+    };
+    const signer = this.hooks.signer;
+    if (!signer) {
+      this.#settle(() => this.core.complete({ ...input, signature: 'missing' }));
+      return;
+    }
+    // Signed as the reference worker signs, and checked as the WS door checks (the core pays on that verdict).
+    void (async () => {
+      const claim = await signText(signer, {
+        generationId: input.generationId,
+        text: input.text,
+        worker: this.name,
+        signedAt: Math.floor(this.core.clock.now()),
+      });
+      const verdict = await checkSignature(this.core, input.generationId, input.text, claim);
+      if (this.#closed || this.#stopped) return;
+      this.#settle(() => this.core.complete({ ...input, ...verdict }));
+    })().catch(() => {
+      // Only a disposed core (the grid closed while this signed) gets here: nothing is left to answer.
+    });
   }
 
   // ---- images --------------------------------------------------------------------------------------------
@@ -229,10 +255,11 @@ class SimSlot {
   #startImage(offer: WsMediaJobOffer): void {
     const plan = planImageJob(offer, this.spec);
     this.#image = plan;
-    this.#schedule(plan.renderMs / 2, () => {
+    const half = Math.round(plan.renderMs / 2);
+    this.#schedule(half, () => {
       if (this.#image !== plan) return;
       this.core.mediaProgress({ generationId: plan.generationId, by: this.#by, pct: 50 });
-      this.#schedule(plan.renderMs / 2, () => void this.#finishImage(plan));
+      this.#schedule(Math.round(plan.renderMs) - half, () => void this.#finishImage(plan));
     });
   }
 

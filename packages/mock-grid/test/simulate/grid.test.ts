@@ -96,6 +96,18 @@ describe('simulate: true (the default fleet)', () => {
   });
 });
 
+describe('signed results', () => {
+  it('a simulated result is signed (verifyResult holds), so --require-signatures pays it', async () => {
+    const { verifyResult } = await import('@aipg/sdk/verify');
+    grid = await startMockGrid({ simulate: fastFleet(), grid: { allowUnsignedResults: false } });
+    const body = await reply({ seed: 5 });
+    const signed = body as unknown as Parameters<typeof verifyResult>[0] & { grid: { signature?: unknown } };
+    expect(signed.grid.signature).toMatchObject({ worker: body.grid.worker });
+    expect(await verifyResult(signed)).toBe(true);
+    expect(grid.core.worker(body.grid.worker)!.strikes).toBe(0);
+  });
+});
+
 describe('simulated output', () => {
   it('is the same for the same request and seed, on any worker, and differs with the seed', async () => {
     grid = await startMockGrid({
