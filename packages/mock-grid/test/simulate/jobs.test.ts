@@ -166,6 +166,37 @@ describe('simulated workers on the core clock', () => {
     expect(events.filter((e) => e.type === 'worker.online')).toHaveLength(1);
   });
 
+  it('their key is accepted in strict auth mode; a trusted worker serves trusted_workers jobs', async () => {
+    t = await startTestGrid({
+      auth: 'strict',
+      keys: [{ key: CLIENT_KEY, scopes: ['inference.submit'] }],
+      simulate: {
+        workers: [
+          { name: 'sim-open', models: [TEXT_MODEL], ...FAST, concurrency: 1 },
+          { name: 'sim-trusted', models: [TEXT_MODEL], ...FAST, concurrency: 1, trusted: true },
+        ],
+      },
+    });
+    const { id } = t.grid.core.submit({
+      source: 'horde',
+      apiKey: CLIENT_KEY,
+      request: {
+        prompt: 'only the trusted',
+        models: [TEXT_MODEL],
+        trusted_workers: true,
+        params: { max_length: 16 },
+      },
+    });
+    // The result is signed (Web Crypto: asynchronous), so real time passes between the clock's steps.
+    await drive(
+      until(() => t.grid.core.status(id).done, 'the job to be done'),
+      10,
+    );
+    expect(t.grid.core.status(id).generations?.[0]?.worker_name).toBe('sim-trusted');
+    expect(t.grid.core.worker('sim-trusted')!.owner).toMatch(/^sim-fleet-trusted#/);
+    expect(t.grid.core.worker('sim-open')!.owner).toMatch(/^sim-fleet#/);
+  });
+
   it('a client that leaves mid-stream cancels the job: the worker stops and is free again', async () => {
     t = await startTestGrid({
       simulate: {
