@@ -55,7 +55,7 @@ import { WorkerDoor, WS_PATH, type WsDoorOptions } from './doors/ws/worker-door.
 import { auditCore } from './log/audit.js';
 import { createGridLog, type GridLog, type LogLevel } from './log/grid-log.js';
 import { Shutdown } from './server-shutdown.js';
-import { DEFAULT_FLEET, type FleetSpec, parseFleet } from './simulate/fleet.js';
+import { DEFAULT_FLEET, type FleetInput, type FleetSpec, parseFleet } from './simulate/fleet.js';
 import { type Fleet, startFleet } from './simulate/fleet-runner.js';
 import { createFleetSigner } from './simulate/signing.js';
 import type { SimulatedWorker } from './simulate/sim-worker.js';
@@ -100,11 +100,8 @@ export interface MockGridOptions extends WsDoorOptions {
    * file. They register before the port listens. A simulated grid has the rate limits off unless `rateLimits` is
    * given.
    */
-  simulate?: true | FleetSpec | FleetInputLike | string;
+  simulate?: true | FleetSpec | FleetInput | string;
 }
-
-/** A fleet as written (defaults optional); `parseFleet` fills it in. */
-type FleetInputLike = Parameters<typeof parseFleet>[0];
 
 export interface MockGrid {
   /** `http://host:port` (no trailing slash). `/v1` for OpenAI clients, `/api/v2` for Horde clients. */
