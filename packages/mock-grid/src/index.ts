@@ -97,6 +97,16 @@ export {
 } from './doors/http/capture.js';
 export { DEFAULT_LIMITS, type DoorLimits } from './doors/http/router.js';
 export { toKeyEntries } from './keys.js';
+export {
+  SCENARIO_NAMES,
+  SCENARIOS,
+  type ScenarioInfo,
+  type ScenarioKind,
+  type ScenarioName,
+  type ScenarioParam,
+} from './scenarios/catalog.js';
+export type { FaultOptions, GridFaults, ScenarioParams } from './scenarios/faults.js';
+export { type Scenario, ScenarioError } from './scenarios/select.js';
 export { type MockGrid, type MockGridOptions, startMockGrid } from './server.js';
 // Simulated workers (docs/mock-grid.md "Simulated workers"), started by `startMockGrid({ simulate })`; the
 // fleet runner and the job plans stay inside the package.

@@ -10,23 +10,25 @@
 import { type HttpHandler, http } from 'msw';
 import { GridCore, type GridOptions } from './core/index.js';
 import { decodeBody } from './doors/http/body.js';
-import {
-  type CapturedRequest,
-  type CaptureOptions,
-  handleMockRequest,
-  isMockPath,
-} from './doors/http/capture.js';
+import type { CapturedRequest, CaptureOptions } from './doors/http/capture.js';
 import { createDoorContext } from './doors/http/context.js';
+import { handleMockRequest, isMockPath } from './doors/http/mock-control.js';
+import { pacedBody, pacedContentType } from './doors/http/paced.js';
 import { normalisePath } from './doors/http/paths.js';
 import { type DoorLimits, surfaceOf } from './doors/http/router.js';
 import { handleDoorRequest, handleStoreRequest, isStorePath } from './doors/http/routes.js';
-import { type DoorResponse, sseItem } from './doors/http/types.js';
+import { type DoorResponse, type Pace, sseItem } from './doors/http/types.js';
 import { bodyLimitFor } from './doors/http/v1-batches.js';
+import type { ScenarioName } from './scenarios/catalog.js';
+import { type GridFaults, gridFaults, type ScenarioParams } from './scenarios/faults.js';
 import { DEFAULT_FLEET, type FleetInput, type FleetSpec, parseFleet } from './simulate/fleet.js';
 import { startFleet } from './simulate/fleet-runner.js';
 import type { SimulatedWorker } from './simulate/sim-worker.js';
 
 export type { CapturedRequest, CapturedStream, CaptureOptions } from './doors/http/capture.js';
+export type { ScenarioName } from './scenarios/catalog.js';
+export type { FaultOptions, GridFaults, ScenarioParams } from './scenarios/faults.js';
+export { ScenarioError } from './scenarios/select.js';
 export type { FleetInput, FleetSpec, SimulatedWorker } from './simulate/index.js';
 
 export interface GridHandlersOptions {
@@ -52,7 +54,11 @@ export type GridHandlers = HttpHandler[] & {
   core: GridCore;
   /** The requests these handlers answered, oldest first (a new snapshot on each read; credentials redacted). */
   readonly requests: readonly CapturedRequest[];
-  /** Clears the request capture, and nothing else. */
+  /** As `MockGrid.faults` (docs/mock-grid.md "Scenarios and faults"). */
+  readonly faults: GridFaults;
+  /** As `MockGrid.scenario`. */
+  scenario(name: ScenarioName | null, params?: ScenarioParams): void;
+  /** Clears the request capture and the scenarios, and nothing else. */
   reset(): void;
   /** The simulated workers (`simulate`); empty without. */
   readonly fleet: readonly SimulatedWorker[];
@@ -84,10 +90,11 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
     const url = new URL(request.url);
     const raw = `${url.pathname.slice(prefix.length) || '/'}${url.search}`;
     const { path, query } = normalisePath(raw);
-    if (isMockPath(path)) {
-      return toResponse(handleMockRequest(ctx.capture, request.method.toUpperCase(), path, query));
-    }
     const bytes = new Uint8Array(await request.arrayBuffer());
+    if (isMockPath(path)) {
+      const text = decodeBody(bytes).text;
+      return toResponse(handleMockRequest(ctx, request.method.toUpperCase(), path, query, text));
+    }
     if (isStorePath(path)) {
       const type = request.headers.get('content-type') ?? undefined;
       const out = handleStoreRequest(ctx, request.method.toUpperCase(), path, query, type, bytes);
@@ -136,8 +143,13 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
     core,
     fleet: fleet?.workers ?? [],
     stopFleet: () => fleet?.stop(),
+    faults: gridFaults(ctx.faults),
+    scenario: (name: ScenarioName | null, params?: ScenarioParams) => {
+      ctx.faults.set(name, params);
+    },
     reset: () => {
       ctx.capture.clear();
+      ctx.faults.clear();
     },
   });
   // A getter (Object.assign would copy one snapshot): each read is the capture as it is now.
@@ -147,6 +159,9 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
 }
 
 function toResponse(out: DoorResponse, aborter = new AbortController()): Response {
+  // The `connection-reset` scenario: the client's fetch fails as on a dropped connection.
+  if (out.kind === 'reset') return Response.error();
+  if (out.pace) return pacedResponse(out, out.pace, aborter);
   if (out.kind === 'json') {
     return new Response(JSON.stringify(out.body), {
       status: out.status,
@@ -174,4 +189,22 @@ function toResponse(out: DoorResponse, aborter = new AbortController()): Respons
     },
   });
   return new Response(body, { status: out.status, headers: out.headers });
+}
+
+/** A `slow-body` answer (paced.ts): the body's slices as a stream the reader takes at the scenario's pace. */
+function pacedResponse(out: Exclude<DoorResponse, { kind: 'reset' }>, pace: Pace, aborter: AbortController) {
+  const slices = pacedBody(out, pace, aborter.signal);
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await slices.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      aborter.abort();
+      await slices.return(undefined);
+    },
+  });
+  const type: Record<string, string> = out.kind === 'sse' ? {} : { 'content-type': pacedContentType(out) };
+  return new Response(body, { status: out.status, headers: { ...type, ...out.headers } });
 }

@@ -14,13 +14,9 @@ import {
 } from './core/index.js';
 import { hordeValidationError } from './doors/errors.js';
 import type { DecodedBody } from './doors/http/body.js';
-import {
-  type CapturedRequest,
-  type CaptureOptions,
-  handleMockRequest,
-  isMockPath,
-} from './doors/http/capture.js';
+import type { CapturedRequest, CaptureOptions } from './doors/http/capture.js';
 import { createDoorContext } from './doors/http/context.js';
+import { handleMockRequest, isMockPath, MOCK_BODY_LIMIT } from './doors/http/mock-control.js';
 import {
   BodyTimeoutError,
   BodyTooLargeError,
@@ -54,6 +50,9 @@ import {
 import { WorkerDoor, WS_PATH, type WsDoorOptions } from './doors/ws/worker-door.js';
 import { auditCore } from './log/audit.js';
 import { createGridLog, type GridLog, type LogLevel } from './log/grid-log.js';
+import type { ScenarioName } from './scenarios/catalog.js';
+import type { ScenarioParams } from './scenarios/faults.js';
+import { type GridFaults, gridFaults } from './scenarios/faults.js';
 import { Shutdown } from './server-shutdown.js';
 import { DEFAULT_FLEET, type FleetInput, type FleetSpec, parseFleet } from './simulate/fleet.js';
 import { type Fleet, startFleet } from './simulate/fleet-runner.js';
@@ -117,7 +116,20 @@ export interface MockGrid {
    * "Request capture"): a new snapshot on each read; credentials in headers and query read `[redacted]`.
    */
   readonly requests: readonly CapturedRequest[];
-  /** Clears the request capture, and nothing else: keys, balances, workers and jobs stay as they are. */
+  /**
+   * Faults for the next requests (docs/mock-grid.md "Scenarios and faults"): `faults.next('rate-limited')`
+   * plays a scenario on the next request it applies to (`times`, `path` and `params` in the options).
+   */
+  readonly faults: GridFaults;
+  /**
+   * Plays `name` on every request it applies to until `scenario(null)` or `reset()`; a request's own
+   * `Prefer: scenario=…` header still wins. Throws a `ScenarioError` naming the known scenarios.
+   */
+  scenario(name: ScenarioName | null, params?: ScenarioParams): void;
+  /**
+   * Clears the request capture and the scenarios (queued faults, the standing one), and nothing else: keys,
+   * balances, workers and jobs stay as they are.
+   */
   reset(): void;
   /**
    * Shuts down gracefully (docs/mock-grid.md "Shutdown"): new work is refused with 503 (new worker sockets
@@ -279,8 +291,13 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
     get requests() {
       return ctx.capture.list();
     },
+    faults: gridFaults(ctx.faults),
+    scenario: (name, params) => {
+      ctx.faults.set(name, params);
+    },
     reset: () => {
       ctx.capture.clear();
+      ctx.faults.clear();
     },
     close,
   };
@@ -363,7 +380,15 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
   const { path: storePath, query: storeQuery } = normalisePath(req.url ?? '/');
   if (isMockPath(storePath)) {
     const method = (req.method ?? 'GET').toUpperCase();
-    await writeDoorResponse(res, handleMockRequest(ctx.capture, method, storePath, storeQuery));
+    let text: string | undefined;
+    try {
+      text = (await readBody(req, MOCK_BODY_LIMIT, io.bodyTimeoutMs)).text;
+    } catch {
+      res.setHeader('connection', 'close');
+      await writeDoorResponse(res, json(400, { detail: `body: at most ${MOCK_BODY_LIMIT} bytes, in time` }));
+      return;
+    }
+    await writeDoorResponse(res, handleMockRequest(ctx, method, storePath, storeQuery, text));
     return;
   }
   if (isStorePath(storePath)) {

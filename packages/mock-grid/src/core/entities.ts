@@ -15,6 +15,7 @@ import type {
   LedgerRecord,
   Scope,
   WorkerKind,
+  WorkerScenario,
   WorkerSink,
 } from './types.js';
 
@@ -77,6 +78,10 @@ export interface Job {
   failures: number;
   /** Workers that let this job's lease expire: it is not handed back to them. Created on first use. */
   avoid: Set<string> | null;
+  /** Held in the queue by the mock's `queue-delay` scenario: no worker may take it until the hold ends. */
+  held: boolean;
+  /** The mock scenario a simulated worker plays on this job's first attempt; cleared once it is leased. */
+  scenario: WorkerScenario | null;
   /** The job's links in the queue lanes while it is queued (one per lane), else empty. */
   nodes: QueueNode[];
   inQueue: boolean;

@@ -99,11 +99,18 @@ import {
 
 export { GRID_DEFAULTS } from './settings.js';
 
+/** A worker connected through an in-process simulated sink (the mock's `--simulate` fleet). */
+function isSimulated(worker: Worker): boolean {
+  return worker.conn?.sink.simulated === true;
+}
+
 export class GridCore {
   readonly clock: Clock;
   readonly #books: Books;
   readonly #out = new Outbox();
   #sweepTimer: TimerHandle | null = null;
+  /** The `queue-delay` holds still running (see `#held`). */
+  readonly #holds = new Set<TimerHandle>();
   readonly #batches: BatchRunner;
   /** Follow-ups queued by rules, each run by the rule it belongs to. */
   readonly #run: CommandRunner = {
@@ -168,7 +175,7 @@ export class GridCore {
   submit(input: SubmitInput): Submission {
     this.#prune();
     try {
-      return submit(this.#books, this.#out, input);
+      return this.#held(submit(this.#books, this.#out, input), input.mock?.holdMs);
     } finally {
       this.#deliver();
     }
@@ -217,7 +224,7 @@ export class GridCore {
   submitImage(input: ImageSubmitInput): Submission {
     this.#prune();
     try {
-      return submitImage(this.#books, this.#out, input);
+      return this.#held(submitImage(this.#books, this.#out, input), input.mock?.holdMs);
     } finally {
       this.#deliver();
     }
@@ -649,6 +656,11 @@ export class GridCore {
     return worker ? workerView(this.#ctx(), worker) : undefined;
   }
 
+  /** Whether a simulated worker (`WorkerSink.simulated`) is online: the mock's worker scenarios need one. */
+  simulatedOnline(): boolean {
+    return this.#books.workers.online().some(isSimulated);
+  }
+
   /** Models with at least one online worker, sorted. */
   onlineModels(): string[] {
     return this.#books.workers.onlineModels();
@@ -764,6 +776,8 @@ export class GridCore {
     this.#batches.dispose();
     if (this.#sweepTimer) this.clock.clearTimer(this.#sweepTimer);
     this.#sweepTimer = null;
+    for (const timer of this.#holds) this.clock.clearTimer(timer);
+    this.#holds.clear();
     this.#out.listeners.clear();
   }
 
@@ -774,6 +788,29 @@ export class GridCore {
   #deliver(): void {
     this.#out.deliver(this.#run);
     if (this.#sweepTimer === null && this.#books.queue.size > 0) this.#armSweep();
+  }
+
+  /**
+   * The mock's `queue-delay` (`SubmitInput.mock.holdMs`): the request's jobs were queued held; after `holdMs`
+   * each still queued may be taken, and is offered to an idle connection at once.
+   */
+  #held(submission: Submission, holdMs: number | undefined): Submission {
+    if (!holdMs || holdMs <= 0 || submission.jobIds.length === 0) return submission;
+    const timer = this.clock.setTimer(() => {
+      this.#holds.delete(timer);
+      try {
+        for (const id of submission.jobIds) {
+          const job = this.#books.requests.job(id);
+          if (!job?.held) continue;
+          job.held = false;
+          this.#run.dispatch(job);
+        }
+      } finally {
+        this.#deliver();
+      }
+    }, holdMs);
+    this.#holds.add(timer);
+    return submission;
   }
 
   /** While jobs are queued, a sweep every quarter of `noWorkerTimeoutMs` answers the ones nobody can serve. */

@@ -44,7 +44,7 @@ export const JOB_TRANSITIONS = {
   orphan: {
     from: ['queued'],
     to: 'faulted',
-    when: 'a /v1 job that no online worker could serve for noWorkerTimeoutMs (its workers went away)',
+    when: 'the grid gives up on a queued job: a /v1 job no online worker could serve for noWorkerTimeoutMs (its workers went away), or the mock scenario `faulted`',
   },
   interrupt: {
     from: ['streaming'],

@@ -10,7 +10,7 @@ import { uuid } from './ids.js';
 import { imageKey, mediaSlots, wsMediaPayload } from './image-convert.js';
 import { type JobTrigger, move } from './job-machine.js';
 import { jobIds, type Outbox } from './outbox.js';
-import type { JobEvent } from './types.js';
+import type { JobEvent, WorkerScenario, WsJobOffer } from './types.js';
 
 type Jobs = Pick<Books, 'clock' | 'queue' | 'requests' | 'stats'>;
 type Leases = Pick<Books, 'clock' | 'settings' | 'queue' | 'generations' | 'connections'>;
@@ -48,9 +48,11 @@ export function requeue(b: Jobs, out: Outbox, job: Job, reason: string): void {
 
 /** Takes `job` out of the queue and leases it to `worker`: pushed to `conn` (WS), or popped (conn null). */
 export function lease(b: Leases, out: Outbox, job: Job, worker: Worker, conn: Conn | null): Generation {
+  const scenario = takeScenario(job);
   const gen = leaseOne(b, out, job, worker, conn, leaseMsFor(b, job, conn));
   if (conn) {
-    const offer = { id: gen.id, model: gen.model, payload: wsPayload(job, worker, gen.model) };
+    const offer: WsJobOffer = { id: gen.id, model: gen.model, payload: wsPayload(job, worker, gen.model) };
+    if (scenario) offer.scenario = scenario;
     out.offer(conn, offer);
   }
   return gen;
@@ -76,6 +78,8 @@ export function leaseImages(
 ): Generation[] {
   const image = jobs[0]!.req.image!;
   const leaseMs = leaseMsFor(b, jobs[0]!, conn);
+  const scenario = takeScenario(jobs[0]!);
+  for (const job of jobs) job.scenario = null;
   const gens: Generation[] = [];
   for (const job of jobs) {
     const gen = leaseOne(b, out, job, worker, conn, leaseMs);
@@ -95,9 +99,17 @@ export function leaseImages(
       payload: wsMediaPayload(image, gens),
       slots: mediaSlots(image, gens, true),
       sourceKey: image.source && 'key' in image.source ? image.source.key : null,
+      ...(scenario ? { scenario } : {}),
     });
   }
   return gens;
+}
+
+/** A job's mock worker scenario goes with its first lease only: a retry is an ordinary job. */
+function takeScenario(job: Job): WorkerScenario | null {
+  const scenario = job.scenario;
+  job.scenario = null;
+  return scenario;
 }
 
 function leaseOne(

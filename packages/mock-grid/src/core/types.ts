@@ -186,7 +186,34 @@ export type SubmitInput = (
   | { source: 'v1'; apiKey: string | undefined; request: ChatCompletionRequest; listener?: JobListener }
   | { source: 'horde'; apiKey: string | undefined; request: HordeTextAsyncRequest; listener?: JobListener }
 ) &
-  Watchable;
+  Watchable &
+  Scripted;
+
+/**
+ * The mock's scenarios for a request's jobs (docs/mock-grid.md "Scenarios and faults"): the doors set `mock`
+ * from a `Prefer: scenario=…` header or `grid.faults`. Not on the wire.
+ */
+export interface Scripted {
+  mock?: MockJobOptions;
+}
+
+export interface MockJobOptions {
+  /** The jobs stay queued this long before any worker may take them (queued, counted, just not handed out). */
+  holdMs?: number;
+  /** The jobs fault at once with this message, as after a last failed attempt; no worker is struck. */
+  fault?: string;
+  /**
+   * Played by a simulated worker: only a simulated worker may take a job's first attempt, and its offer
+   * carries this (`WsJobOffer.scenario`); a retry is an ordinary job.
+   */
+  worker?: WorkerScenario;
+}
+
+/** What a simulated worker is asked to do with a job, as the doors' scenario table names it. */
+export interface WorkerScenario {
+  name: string;
+  params: Readonly<Record<string, string | number | boolean>>;
+}
 
 /**
  * Whether a request keeps an event log (`GridCore.watch`, `GET /v1/jobs/{id}/events`; docs/mock-grid-core.md
@@ -408,6 +435,8 @@ export interface WsMediaJobOffer {
   slots: MediaSlot[];
   /** The source picture's object key (img2img, painting), for the door to sign a GET URL. */
   sourceKey: string | null;
+  /** As `WsJobOffer.scenario`. */
+  scenario?: WorkerScenario;
 }
 
 /** A job frame's content for a WS worker. */
@@ -415,6 +444,8 @@ export interface WsJobOffer {
   id: string;
   model: string;
   payload: WsJobPayload;
+  /** The mock scenario a simulated worker plays on this job (`MockJobOptions.worker`); never sent on the wire. */
+  scenario?: WorkerScenario;
 }
 
 /** Why the core wants a WS connection closed: doors map `replaced` → 1012, `evicted` → 4003. */
@@ -427,8 +458,9 @@ export type CloseReason = 'replaced' | 'evicted';
  */
 export interface WorkerSink {
   /**
-   * An in-process simulated worker (src/simulate/) rather than a remote one: recorded on the worker and shown as
-   * `WorkerView.simulated`. On the sink, not the register input, so a worker over the wire cannot claim it.
+   * An in-process simulated worker (src/simulate/, the `--simulate` fleet) rather than a remote one: recorded on
+   * the worker and shown as `WorkerView.simulated`, and only it may take a worker scenario's job. On the sink, not
+   * the register input, so a worker over the wire cannot claim it.
    */
   readonly simulated?: boolean;
   /** Called once inside `register`, before any job: send `{"type":"ready","worker_id"}`. */
@@ -503,7 +535,8 @@ export interface ImagePopResult {
 export type ImageSubmitInput = (
   | { source: 'v1'; apiKey: string | undefined; request: ImageGenerationRequest }
   | { source: 'horde'; apiKey: string | undefined; request: HordeImageAsyncRequest }
-) & { listener?: JobListener; sourceKey?: string; sourceUrl?: string } & Watchable;
+) & { listener?: JobListener; sourceKey?: string; sourceUrl?: string } & Watchable &
+  Scripted;
 
 /** The door's check of one uploaded output (`store/verify.ts`): it was uploaded, is an image of the slot's
  *  type by its magic bytes, and matches the reported sha256. */

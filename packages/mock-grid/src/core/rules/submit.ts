@@ -9,12 +9,12 @@ import { GridError } from '../errors.js';
 import { uuid } from '../ids.js';
 import { hordeImageSpec, type ImageSpec, v1ImageSpec } from '../image-spec.js';
 import { resolveChatModel } from '../model-routing.js';
-import { enqueue } from '../moves.js';
-import type { Outbox } from '../outbox.js';
+import { close, enqueue } from '../moves.js';
+import { jobIds, type Outbox } from '../outbox.js';
 import { imageRequestCost, jobCost } from '../pricing.js';
 import { GRID_DEFAULTS } from '../settings.js';
 import { round2 } from '../tokens.js';
-import type { ImageSubmitInput, Submission, SubmitInput } from '../types.js';
+import type { ImageSubmitInput, MockJobOptions, Submission, SubmitInput } from '../types.js';
 import { chatSpec, hordeSpec, type JobSpec } from '../validate.js';
 
 /** The `Retry-After` of the in-flight cap's 429 (`TooManyPrompts`): 2 s. */
@@ -113,6 +113,8 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
       promptTokens: spec.promptTokens,
       failures: 0,
       avoid: null,
+      held: false,
+      scenario: null,
       nodes: [],
       inQueue: false,
       scan: 0,
@@ -124,9 +126,7 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
   }
   b.requests.add(req);
   b.accounts.requested(account, spec.n);
-  for (const job of req.jobs) enqueue(b, out, job);
-  // After every `queued`: a listener sees all of them before any `assigned`.
-  for (const job of req.jobs) out.dispatch(job);
+  queueJobs(b, out, req, input.mock);
   return { id: req.id, jobIds: req.jobs.map((j) => j.id), kudos, possible: isPossible, model: resolvedModel };
 }
 
@@ -227,6 +227,8 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
       promptTokens: 0,
       failures: 0,
       avoid: null,
+      held: false,
+      scenario: null,
       nodes: [],
       inQueue: false,
       scan: 0,
@@ -237,8 +239,7 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
   }
   b.requests.add(req);
   b.accounts.requested(account, image.n);
-  for (const job of req.jobs) enqueue(b, out, job);
-  for (const job of req.jobs) out.dispatch(job);
+  queueJobs(b, out, req, input.mock);
   return {
     id: req.id,
     jobIds: req.jobs.map((j) => j.id),
@@ -246,6 +247,29 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
     possible: isPossible,
     model: image.models[0]!,
   };
+}
+
+/**
+ * Queues a new request's jobs and offers each to an idle connection — after every `queued`, so a listener
+ * sees all of them before any `assigned`. A mock scenario (docs/mock-grid.md "Scenarios and faults") may hold
+ * them (the core releases them after `holdMs`, grid-core.ts), fault them at once, or keep them for a
+ * simulated worker.
+ */
+function queueJobs(b: SubmitBooks, out: Outbox, req: Req, mock: MockJobOptions | undefined): void {
+  for (const job of req.jobs) {
+    job.held = (mock?.holdMs ?? 0) > 0;
+    job.scenario = mock?.worker ?? null;
+    enqueue(b, out, job);
+  }
+  if (mock?.fault !== undefined) {
+    const at = b.clock.now();
+    for (const job of req.jobs) {
+      b.queue.remove(job);
+      close(b, out, job, { type: 'faulted', ...jobIds(job), at, message: mock.fault }, 'orphan');
+    }
+    return;
+  }
+  for (const job of req.jobs) if (!job.held) out.dispatch(job);
 }
 
 /** With `upfrontKudos`, a request whose price the account cannot cover is refused before it is queued. */

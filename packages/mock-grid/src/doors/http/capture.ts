@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/index.js';
-import { type DoorRequest, type DoorResponse, json, type SseResponse } from './types.js';
+import type { DoorRequest, DoorResponse, SseResponse } from './types.js';
 
 /**
  * Request capture (docs/mock-grid.md "Request capture"): what each client sent to the HTTP door and what it got,
@@ -284,37 +284,4 @@ function redactedQuery(query: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of query) out[name] = isCredentialName(name) ? REDACTED : value;
   return out;
-}
-
-/** The mock-only control surface (`/_mock/…`): not part of the grid's API, so not in the spec or the routes. */
-export const MOCK_PREFIX = '/_mock';
-export const MOCK_REQUESTS_PATH = '/_mock/requests';
-
-export function isMockPath(path: string): boolean {
-  return path === MOCK_PREFIX || path.startsWith(`${MOCK_PREFIX}/`);
-}
-
-/**
- * `GET /_mock/requests[?limit=n]` (the captured requests, oldest first, the last `n`) and
- * `DELETE /_mock/requests` (clears them). These calls are not captured themselves.
- */
-export function handleMockRequest(
-  capture: RequestCapture,
-  method: string,
-  path: string,
-  query: URLSearchParams,
-): DoorResponse {
-  if (path !== MOCK_REQUESTS_PATH) return json(404, { detail: `no mock control at ${path}` });
-  if (method === 'DELETE') return json(200, { cleared: capture.clear() });
-  if (method !== 'GET' && method !== 'HEAD') {
-    return json(405, { detail: `${method} not allowed on ${path}` }, { allow: 'GET, HEAD, DELETE' });
-  }
-  const raw = query.get('limit');
-  if (raw === null) return json(200, capture.list());
-  const limit = Number(raw);
-  const max = capture.options.maxEntries;
-  if (!/^\d+$/.test(raw) || limit < 1 || limit > max) {
-    return json(400, { detail: `limit must be an integer from 1 to ${max} (got ${JSON.stringify(raw)})` });
-  }
-  return json(200, capture.list(limit));
 }

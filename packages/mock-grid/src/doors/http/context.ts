@@ -1,4 +1,5 @@
 import type { GridCore } from '../../core/index.js';
+import { Faults } from '../../scenarios/faults.js';
 import { ObjectStore, type StoreLimits } from '../../store/object-store.js';
 import { loadSpec } from '../../validation/load.js';
 import { type CaptureOptions, RequestCapture } from './capture.js';
@@ -29,5 +30,6 @@ export function createDoorContext(
     store,
     progress: new ProgressTokens(grid),
     capture: new RequestCapture(grid.clock, capture),
+    faults: new Faults(),
   };
 }

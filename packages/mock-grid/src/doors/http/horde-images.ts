@@ -44,6 +44,7 @@ function imageAsync({ ctx, req, body }: RouteInput): DoorResponse {
       source: 'horde',
       apiKey: hordeApiKey(req),
       request,
+      mock: req.mock,
       ...(sourceKey ? { sourceKey } : {}),
       ...(sourceUrl ? { sourceUrl } : {}),
     });

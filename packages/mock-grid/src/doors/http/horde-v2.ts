@@ -25,7 +25,7 @@ function limited(which: DoorRateLimit): (input: RouteInput) => undefined {
 
 function textAsync({ ctx, req, body }: RouteInput): DoorResponse {
   const request = body as HordeTextAsyncRequest;
-  const submission = ctx.grid.submit({ source: 'horde', apiKey: hordeApiKey(req), request });
+  const submission = ctx.grid.submit({ source: 'horde', apiKey: hordeApiKey(req), request, mock: req.mock });
   if (request.dry_run === true) return json(200, { kudos: submission.kudos });
   const out: Record<string, unknown> = { id: submission.id, kudos: submission.kudos };
   if (!submission.possible) out.message = NO_WORKER_WARNING;

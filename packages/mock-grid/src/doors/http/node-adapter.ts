@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DecodedBody, decodeBody } from './body.js';
+import { pacedBody, pacedContentType } from './paced.js';
 import { normalisePath } from './paths.js';
-import { type DoorRequest, type DoorResponse, SSE_HEADERS, sseItem } from './types.js';
+import { type DoorRequest, type DoorResponse, type Pace, SSE_HEADERS, sseItem } from './types.js';
 
 /** Thrown by `readBody` when the raw body passes the cap; the router turns it into the surface's 413. */
 export class BodyTooLargeError extends Error {
@@ -138,6 +139,16 @@ export async function writeDoorResponse(
   out: DoorResponse,
   guard?: StreamGuard,
 ): Promise<void> {
+  if (out.kind === 'reset') {
+    // The `connection-reset` scenario: the socket goes without a byte of answer.
+    res.socket?.resetAndDestroy?.();
+    res.destroy();
+    return;
+  }
+  if (out.pace) {
+    await writePaced(res, out, out.pace);
+    return;
+  }
   if (out.kind === 'json') {
     const text = JSON.stringify(out.body);
     res.writeHead(out.status, {
@@ -174,6 +185,28 @@ export async function writeDoorResponse(
   } finally {
     batch.release();
   }
+}
+
+/** A `slow-body` answer: its headers at once, then its body a slice at a time (paced.ts). */
+async function writePaced(
+  res: ServerResponse,
+  out: Exclude<DoorResponse, { kind: 'reset' }>,
+  pace: Pace,
+): Promise<void> {
+  const headers =
+    out.kind === 'sse'
+      ? { ...SSE_HEADERS, ...out.headers }
+      : { 'content-type': pacedContentType(out), ...out.headers };
+  const { connection: _connection, ...rest } = headers as Record<string, string>;
+  res.writeHead(out.status, rest);
+  res.flushHeaders();
+  const gone = new AbortController();
+  res.once('close', () => gone.abort());
+  for await (const slice of pacedBody(out, pace, gone.signal)) {
+    if (res.destroyed) return;
+    res.write(slice);
+  }
+  if (!res.destroyed) res.end();
 }
 
 /**

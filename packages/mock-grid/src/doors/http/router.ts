@@ -1,5 +1,6 @@
 import { limits } from '@aipg/sdk/wire';
 import type { GridCore } from '../../core/index.js';
+import type { Faults } from '../../scenarios/faults.js';
 import type { ObjectStore } from '../../store/object-store.js';
 import { type FieldProblem, fieldName, type SpecValidators } from '../../validation/spec.js';
 import { hordeError, hordeProblems, hordeValidationError, v1Error, v1ValidationError } from '../errors.js';
@@ -24,6 +25,8 @@ export interface DoorContext {
   progress: ProgressTokens;
   /** What each client sent and got (capture.ts, docs/mock-grid.md "Request capture"). */
   capture: RequestCapture;
+  /** Scenarios a test queued or set (`grid.faults`, docs/mock-grid.md "Scenarios and faults"). */
+  faults: Faults;
 }
 
 export interface DoorLimits extends DoorRateLimits {

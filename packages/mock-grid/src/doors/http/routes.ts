@@ -3,6 +3,7 @@ import { hordeImageRoutes } from './horde-images.js';
 import { hordeRoutes } from './horde-v2.js';
 import { jobEventRoutes } from './job-events.js';
 import { type DoorContext, dispatch, type Route } from './router.js';
+import { withScenario } from './scenario-play.js';
 import type { DoorRequest, DoorResponse } from './types.js';
 import { v1Routes } from './v1.js';
 import { v1BatchRoutes } from './v1-batches.js';
@@ -63,12 +64,21 @@ export const routes: Route[] = [
 ].map(admitted);
 
 /**
- * Routes one request, counts a refused key against its IP (guard.ts) and records it in the request capture
- * (capture.ts: both transports come through here). Never throws.
+ * Routes one request under the scenario it asked for or a test set (scenario-play.ts), counts a refused key
+ * against its IP (guard.ts) and records it in the request capture (capture.ts: both transports come through
+ * here). `scenarios: false` (the client WebSocket, whose requests have no headers of their own) routes it as
+ * it is. Never throws.
  */
-export async function handleDoorRequest(req: DoorRequest, ctx: DoorContext): Promise<DoorResponse> {
+export async function handleDoorRequest(
+  req: DoorRequest,
+  ctx: DoorContext,
+  options: { scenarios?: boolean } = {},
+): Promise<DoorResponse> {
   const at = ctx.grid.clock.now();
-  const out = await dispatch(routes, req, ctx);
+  const out =
+    options.scenarios === false
+      ? await dispatch(routes, req, ctx)
+      : await withScenario(req, ctx, (r) => dispatch(routes, r, ctx));
   ctx.guard.answered(req, out.status);
   return ctx.capture.record(req, out, at);
 }

@@ -1,3 +1,5 @@
+import type { MockJobOptions } from '../../core/index.js';
+
 /**
  * The transport-neutral request/response pair every HTTP door speaks. The node `http` adapter and the msw
  * handlers both translate to and from these, so the routes, validation and core calls exist once.
@@ -19,12 +21,21 @@ export interface DoorRequest {
   bodyProblem?: string;
   /** Aborts when the client goes away before the response is complete (→ core cancel for streams). */
   signal: AbortSignal;
+  /** What a mock scenario asks of the jobs this request makes (scenario-play.ts); the doors pass it to submit. */
+  mock?: MockJobOptions;
+}
+
+/** The mock's `slow-body` scenario: the answer leaves `bytes` at a time, every `everyMs` (docs/mock-grid.md). */
+export interface Pace {
+  bytes: number;
+  everyMs: number;
 }
 
 export interface JsonResponse {
   kind: 'json';
   status: number;
   headers?: Record<string, string>;
+  pace?: Pace;
   body: unknown;
 }
 
@@ -36,6 +47,7 @@ export interface SseResponse {
   kind: 'sse';
   status: number;
   headers?: Record<string, string>;
+  pace?: Pace;
   framed?: boolean;
   events: AsyncIterable<string>;
 }
@@ -45,11 +57,20 @@ export interface RawResponse {
   kind: 'raw';
   status: number;
   headers?: Record<string, string>;
+  pace?: Pace;
   contentType: string;
   body: string;
 }
 
-export type DoorResponse = JsonResponse | SseResponse | RawResponse;
+/** The mock's `connection-reset` scenario: no answer at all; the transport drops the connection. */
+export interface ResetResponse {
+  kind: 'reset';
+  /** 0: nothing was sent (what the request capture records). */
+  status: 0;
+  headers?: undefined;
+}
+
+export type DoorResponse = JsonResponse | SseResponse | RawResponse | ResetResponse;
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): JsonResponse {
   return headers ? { kind: 'json', status, body, headers } : { kind: 'json', status, body };

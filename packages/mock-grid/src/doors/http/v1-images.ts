@@ -46,6 +46,7 @@ async function createImage(input: RouteInput): Promise<DoorResponse> {
       source: 'v1',
       apiKey: v1ApiKey(input.req),
       request: body,
+      mock: input.req.mock,
       ...(sourceKey ? { sourceKey } : {}),
       listener: (e) => {
         // A /v1 request is forgotten once its last image is done, and its images with it: keep each image

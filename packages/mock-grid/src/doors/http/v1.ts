@@ -90,7 +90,7 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
   const { request } = parsed;
   let submission: Submission;
   try {
-    submission = grid.submit({ source: 'v1', apiKey: v1ApiKey(input.req), request });
+    submission = grid.submit({ source: 'v1', apiKey: v1ApiKey(input.req), request, mock: input.req.mock });
   } catch (err) {
     // The live text lists the online models as a Python list repr; the wording is this door's.
     if (isGridError(err, 'ModelNotOnline')) return modelNotAvailable(request.model, grid);

@@ -470,7 +470,7 @@ class ClientConnection {
   private async run(id: string, open: OpenRequest, request: DoorRequest): Promise<void> {
     let out: DoorResponse;
     try {
-      out = await handleDoorRequest(request, this.door.ctx);
+      out = await handleDoorRequest(request, this.door.ctx, { scenarios: false });
     } catch (err) {
       out = { kind: 'json', status: 500, body: { detail: err instanceof Error ? err.message : String(err) } };
     }
@@ -478,9 +478,11 @@ class ClientConnection {
       if (out.kind === 'sse') void out.events[Symbol.asyncIterator]().return?.();
       return;
     }
-    if (out.kind === 'raw') {
-      // No request kind of this socket is answered with a raw body (those are Batch API file downloads).
-      out = { kind: 'json', status: 500, body: { detail: `unexpected ${out.contentType} body` } };
+    if (out.kind === 'raw' || out.kind === 'reset') {
+      // No request kind of this socket is answered with a raw body (those are Batch API file downloads), and
+      // it plays no scenario (`scenarios: false` above), so none is reset.
+      const what = out.kind === 'raw' ? `${out.contentType} body` : 'reset';
+      out = { kind: 'json', status: 500, body: { detail: `unexpected ${what}` } };
     }
     if (out.kind === 'json') {
       this.end(id, open);
