@@ -101,6 +101,8 @@ class SimSlot {
   #closed = false;
   /** `stop()` was called: no reconnect either. */
   #stopped = false;
+  /** A finished text job's result is being signed (Web Crypto is asynchronous): the slot is still busy. */
+  #signing = false;
 
   constructor(
     private readonly core: GridCore,
@@ -176,7 +178,7 @@ class SimSlot {
   }
 
   get running(): boolean {
-    return this.#text !== null || this.#image !== null;
+    return this.#text !== null || this.#image !== null || this.#signing;
   }
 
   get #by() {
@@ -235,6 +237,7 @@ class SimSlot {
       return;
     }
     // Signed as the reference worker signs, and checked as the WS door checks (the core pays on that verdict).
+    this.#signing = true;
     void (async () => {
       const claim = await signText(signer, {
         generationId: input.generationId,
@@ -243,9 +246,11 @@ class SimSlot {
         signedAt: Math.floor(this.core.clock.now()),
       });
       const verdict = await checkSignature(this.core, input.generationId, input.text, claim);
+      this.#signing = false;
       if (this.#closed || this.#stopped) return;
       this.#settle(() => this.core.complete({ ...input, ...verdict }));
     })().catch(() => {
+      this.#signing = false;
       // Only a disposed core (the grid closed while this signed) gets here: nothing is left to answer.
     });
   }

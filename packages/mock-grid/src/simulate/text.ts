@@ -121,7 +121,7 @@ export const GENERATE_TOKENS = { min: 24, max: 128 } as const;
 
 /**
  * `generate`: sentences of seeded words, about `GENERATE_TOKENS` long, cut at `cap` tokens (`length`).
- * `prompt` is the flattened prompt (`WsJobPayload.prompt`), so /v1 and Horde jobs with the same text agree.
+ * `prompt` is the job's flattened prompt (`WsJobPayload.prompt`: the chat's messages as lines, or a Horde prompt).
  */
 export function generateText(
   prompt: string,
