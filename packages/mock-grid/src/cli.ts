@@ -5,9 +5,11 @@
  */
 import type { Logger } from '@aipg/sdk';
 import { CliUsageError, DEFAULT_GRACE_MS, parseCliArgs, USAGE } from './cli/args.js';
+import { readFleetFile } from './cli/fleet-file.js';
 import { KeysFileError, readKeysFile } from './cli/keys-file.js';
 import { toKeyEntries } from './keys.js';
 import { startMockGrid } from './server.js';
+import { DEFAULT_FLEET, FleetError, type FleetSpec } from './simulate/fleet.js';
 
 /** A repeat of a signal within this long is the same press (see below). */
 const SAME_PRESS_MS = 1000;
@@ -35,12 +37,25 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  let fleet: FleetSpec | undefined;
+  if (options.simulate !== undefined) {
+    try {
+      fleet = options.simulate === true ? DEFAULT_FLEET : await readFleetFile(options.simulate);
+    } catch (err) {
+      if (!(err instanceof FleetError)) throw err;
+      process.stderr.write(`aipg-mock-grid: ${err.message}\n`);
+      return 2;
+    }
+  }
+  // A simulated grid has the rate limits off (a suite of chats must not stall), unless --rate-limits.
+  const rateLimitsOff = !options.rateLimits || (fleet !== undefined && !options.forceRateLimits);
   const grid = await startMockGrid({
     port: options.port,
     host: options.host,
     auth: options.auth,
     ...(keys ? { keys } : {}),
-    ...(options.rateLimits ? {} : { rateLimits: false as const }),
+    ...(fleet ? { simulate: fleet } : {}),
+    ...(rateLimitsOff ? { rateLimits: false as const } : {}),
     ...(options.requireSignatures || options.allowAnonymous
       ? {
           grid: {
@@ -55,6 +70,18 @@ async function main(argv: string[]): Promise<number> {
     logJson: options.logJson === true,
   });
   process.stdout.write(`AIPG mock grid listening on ${grid.url}\n`);
+  if (fleet) {
+    for (const w of grid.fleet) {
+      const speed = w.spec.image
+        ? `image, ${w.spec.ttft_ms} ms a job`
+        : `${w.spec.tokens_per_second} tokens/s`;
+      const slots = w.spec.concurrency > 1 ? `, ${w.spec.concurrency} connections` : '';
+      process.stdout.write(`simulated worker ${w.name}: ${w.models.join(', ')} (${speed}${slots})\n`);
+    }
+    process.stdout.write(
+      rateLimitsOff ? 'rate limits are off (--rate-limits keeps them on)\n' : 'rate limits are on\n',
+    );
+  }
   let stoppedAt = 0;
   await new Promise<void>((resolve) => {
     const onSignal = () => {

@@ -10,6 +10,7 @@
  * msw handlers live in `@aipg/mock-grid/msw`.
  */
 
+export { parseFleetText, readFleetFile } from './cli/fleet-file.js';
 export { type KeyFileEntry, KeysFileError, parseKeys, readKeysFile } from './cli/keys-file.js';
 // The grid core (see core/index.ts for the API overview).
 export {
@@ -107,3 +108,18 @@ export {
 export type { FaultOptions, GridFaults, ScenarioParams } from './scenarios/faults.js';
 export { type Scenario, ScenarioError } from './scenarios/select.js';
 export { type MockGrid, type MockGridOptions, startMockGrid } from './server.js';
+// Simulated workers (docs/mock-grid.md "Simulated workers"), started by `startMockGrid({ simulate })`; the
+// fleet runner and the job plans stay inside the package.
+export {
+  DEFAULT_FLEET,
+  FleetError,
+  type FleetInput,
+  type FleetSpec,
+  parseFleet,
+  type SimConnection,
+  type SimImageSpec,
+  type SimMode,
+  type SimulatedWorker,
+  type SimWorkerInput,
+  type SimWorkerSpec,
+} from './simulate/index.js';

@@ -21,11 +21,15 @@ import { type DoorResponse, type Pace, sseItem } from './doors/http/types.js';
 import { bodyLimitFor } from './doors/http/v1-batches.js';
 import type { ScenarioName } from './scenarios/catalog.js';
 import { type GridFaults, gridFaults, type ScenarioParams } from './scenarios/faults.js';
+import { DEFAULT_FLEET, type FleetInput, type FleetSpec, parseFleet } from './simulate/fleet.js';
+import { startFleet } from './simulate/fleet-runner.js';
+import type { SimulatedWorker } from './simulate/sim-worker.js';
 
 export type { CapturedRequest, CapturedStream, CaptureOptions } from './doors/http/capture.js';
 export type { ScenarioName } from './scenarios/catalog.js';
 export type { FaultOptions, GridFaults, ScenarioParams } from './scenarios/faults.js';
 export { ScenarioError } from './scenarios/select.js';
+export type { FleetInput, FleetSpec, SimulatedWorker } from './simulate/index.js';
 
 export interface GridHandlersOptions {
   /** Where the grid lives, e.g. `http://grid.test` (requests under it are answered). */
@@ -38,6 +42,12 @@ export interface GridHandlersOptions {
   limits?: Partial<DoorLimits>;
   /** The request capture's bounds (docs/mock-grid.md "Request capture"). */
   capture?: CaptureOptions;
+  /**
+   * Simulated workers in-process (docs/mock-grid.md "Simulated workers"): `true` for `DEFAULT_FLEET`, or a fleet
+   * (no file paths here: this entry reads no files). On a new core the core's rate limits are then off unless
+   * `grid.rateLimits` is given. Images they make go to these handlers' object store.
+   */
+  simulate?: true | FleetSpec | FleetInput;
 }
 
 export type GridHandlers = HttpHandler[] & {
@@ -50,12 +60,27 @@ export type GridHandlers = HttpHandler[] & {
   scenario(name: ScenarioName | null, params?: ScenarioParams): void;
   /** Clears the request capture and the scenarios, and nothing else. */
   reset(): void;
+  /** The simulated workers (`simulate`); empty without. */
+  readonly fleet: readonly SimulatedWorker[];
+  /** Disconnects the simulated workers (their jobs go back to the queue). Safe to call twice. */
+  stopFleet(): void;
 };
 
 export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
   const base = new URL(options.baseURL);
   const prefix = base.pathname.replace(/\/+$/, '');
-  const core = options.core ?? new GridCore(options.grid);
+  const fleetSpec =
+    options.simulate === undefined
+      ? undefined
+      : options.simulate === true
+        ? DEFAULT_FLEET
+        : parseFleet(options.simulate);
+  // A suite of simulated chats must not stall on the live 30/min: off unless the caller asked for limits.
+  const gridOptions =
+    fleetSpec && options.grid?.rateLimits === undefined
+      ? { ...options.grid, rateLimits: false as const }
+      : options.grid;
+  const core = options.core ?? new GridCore(gridOptions);
   // In-process there is no socket to flood and no IP: the door's own rate limits (pops, status polls,
   // find_user, failed auth) apply only when `limits` names them; the core's chat and async limits stay.
   const ctx = createDoorContext(core, options.limits, false, undefined, options.capture);
@@ -113,8 +138,11 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
     );
     return toResponse(out, aborter);
   });
+  const fleet = fleetSpec ? startFleet(core, ctx.store, fleetSpec) : undefined;
   const handlers = Object.assign([handler], {
     core,
+    fleet: fleet?.workers ?? [],
+    stopFleet: () => fleet?.stop(),
     faults: gridFaults(ctx.faults),
     scenario: (name: ScenarioName | null, params?: ScenarioParams) => {
       ctx.faults.set(name, params);
@@ -125,7 +153,9 @@ export function createGridHandlers(options: GridHandlersOptions): GridHandlers {
     },
   });
   // A getter (Object.assign would copy one snapshot): each read is the capture as it is now.
-  return Object.defineProperty(handlers, 'requests', { get: () => ctx.capture.list() }) as GridHandlers;
+  return Object.defineProperty(handlers, 'requests', {
+    get: () => ctx.capture.list(),
+  }) as unknown as GridHandlers;
 }
 
 function toResponse(out: DoorResponse, aborter = new AbortController()): Response {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from '@aipg/sdk';
+import { readFleetFile } from './cli/fleet-file.js';
 import {
   type Clock,
   GridCore,
@@ -53,6 +54,10 @@ import type { ScenarioName } from './scenarios/catalog.js';
 import type { ScenarioParams } from './scenarios/faults.js';
 import { type GridFaults, gridFaults } from './scenarios/faults.js';
 import { Shutdown } from './server-shutdown.js';
+import { DEFAULT_FLEET, type FleetInput, type FleetSpec, parseFleet } from './simulate/fleet.js';
+import { type Fleet, startFleet } from './simulate/fleet-runner.js';
+import { createFleetSigner } from './simulate/signing.js';
+import type { SimulatedWorker } from './simulate/sim-worker.js';
 
 export interface MockGridOptions extends WsDoorOptions {
   /** Default 0 (a free port). */
@@ -88,6 +93,13 @@ export interface MockGridOptions extends WsDoorOptions {
   logLevel?: LogLevel;
   /** Each log line is one JSON object instead of `event key=value …`. */
   logJson?: boolean;
+  /**
+   * Simulated workers inside the grid's process (docs/mock-grid.md "Simulated workers"): `true` for
+   * `DEFAULT_FLEET`, a `FleetSpec` (or its input shape, checked by `parseFleet`), or the path of a fleet YAML/JSON
+   * file. They register before the port listens. A simulated grid has the rate limits off unless `rateLimits` is
+   * given.
+   */
+  simulate?: true | FleetSpec | FleetInput | string;
 }
 
 export interface MockGrid {
@@ -97,6 +109,8 @@ export interface MockGrid {
   core: GridCore;
   /** What the socket limits have counted so far (open connections, refusals, cut streams). */
   stats(): SocketStats;
+  /** The simulated workers (`simulate`), each with its name, worker id(s) and models; empty without. */
+  readonly fleet: readonly SimulatedWorker[];
   /**
    * The HTTP requests the door answered, oldest first, at most `capture.maxEntries` (docs/mock-grid.md
    * "Request capture"): a new snapshot on each read; credentials in headers and query read `[redacted]`.
@@ -129,6 +143,9 @@ export interface MockGrid {
 
 /** Starts the mock grid: HTTP (`/v1`, `/api/v2`, `/health`) and the worker WebSocket on one port. */
 export async function startMockGrid(options: MockGridOptions = {}): Promise<MockGrid> {
+  const fleetSpec = await fleetOf(options.simulate);
+  // A suite of simulated chats must not stall on the live 30/min: off unless the caller asked for limits.
+  const rateLimits = options.rateLimits ?? (fleetSpec ? false : undefined);
   const ownsCore = options.core === undefined;
   const core =
     options.core ??
@@ -137,15 +154,9 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.auth ? { authMode: options.auth } : {}),
       ...(options.keys ? { keys: options.keys } : {}),
-      ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
+      ...(rateLimits !== undefined ? { rateLimits } : {}),
     });
-  const ctx = createDoorContext(
-    core,
-    options.limits,
-    options.rateLimits !== false,
-    undefined,
-    options.capture,
-  );
+  const ctx = createDoorContext(core, options.limits, rateLimits !== false, undefined, options.capture);
   const socketLimits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...options.limits };
   const stats: SocketStats = {
     connections: 0,
@@ -214,13 +225,24 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
     }
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  // Registered before the port listens: once it answers, /health and /v1/models show the fleet.
+  const fleet: Fleet | undefined = fleetSpec
+    ? startFleet(core, ctx.store, fleetSpec, { signer: await createFleetSigner() })
+    : undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    fleet?.stop();
+    stopAudit();
+    if (ownsCore) core.dispose();
+    throw err;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -241,6 +263,8 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
       log.line('info', why === 'drained' ? 'shutdown.drained' : 'shutdown.deadline', left);
       // The hand-back: open streams end with an error event, waiting chat requests get their 503 …
       shutdown.abort();
+      // … the simulated workers disconnect (their jobs go back to the queue, as any worker's) …
+      fleet?.stop();
       // … and worker sockets close with 1012 (their jobs go back to the queue, as on any disconnect).
       const closedWorkers = await workers.close();
       // Client sockets close with 1012 too (their chat completions have had their hand-back).
@@ -263,6 +287,7 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
     port: address.port,
     core,
     stats: () => ({ ...stats }),
+    fleet: fleet?.workers ?? [],
     get requests() {
       return ctx.capture.list();
     },
@@ -276,6 +301,14 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
     },
     close,
   };
+}
+
+/** The fleet `simulate` names, checked (a file is read here: file paths only in node). */
+async function fleetOf(simulate: MockGridOptions['simulate']): Promise<FleetSpec | undefined> {
+  if (simulate === undefined) return undefined;
+  if (simulate === true) return DEFAULT_FLEET;
+  if (typeof simulate === 'string') return readFleetFile(simulate);
+  return parseFleet(simulate);
 }
 
 /** How long the hand-back waits for the responses it ended to be written out. */

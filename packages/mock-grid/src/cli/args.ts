@@ -13,6 +13,10 @@ export interface CliOptions {
   /** `--allow-anonymous`: strict mode lets the anonymous key request too (set only when given). */
   allowAnonymous?: true;
   rateLimits: boolean;
+  /** `--rate-limits`: keep the rate limits on for a simulated grid (which has them off otherwise). */
+  forceRateLimits?: true;
+  /** `--simulate` (true: the default fleet) or `--simulate FILE` (a fleet YAML/JSON file). */
+  simulate?: true | string;
   /** Refuse results without a worker signature (`allowUnsignedResults: false`); set only by the flag. */
   requireSignatures?: true;
   help: boolean;
@@ -36,6 +40,10 @@ export const USAGE = `Usage: aipg-mock-grid [options]
   --keys FILE       JSON or YAML list of {key, scopes, username?, trusted?, moderator?, balance?}
   --allow-anonymous with --auth strict: the anonymous key 0000000000 may request too
   --no-rate-limits  turn the rate limits off (per key, and the door's per-caller ones)
+  --simulate [FILE] run simulated workers inside the grid: the default fleet, or the one a JSON or YAML
+                    FILE describes ({workers: [{name, models, tokens_per_second?, …}]}); rate limits
+                    are then off unless --rate-limits is given
+  --rate-limits     keep the rate limits on with --simulate
   --require-signatures
                     refuse results without a worker signature (a strike, no payment, the job retried)
   --grace SECONDS   on SIGTERM/SIGINT, let jobs in flight finish for this long before handing back
@@ -52,8 +60,9 @@ ${scenarioHelp('  ')}`;
 
 export function parseCliArgs(argv: string[]): CliOptions {
   let parsed: ReturnType<typeof parse>;
+  const { args, simulate } = takeSimulate(argv);
   try {
-    parsed = parse(argv);
+    parsed = parse(args);
   } catch (err) {
     throw new CliUsageError((err as Error).message);
   }
@@ -92,7 +101,42 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   if (v['log-json']) out.logJson = true;
   if (v['allow-anonymous']) out.allowAnonymous = true;
+  if (v['rate-limits']) {
+    if (v['no-rate-limits'])
+      throw new CliUsageError('--rate-limits and --no-rate-limits contradict each other');
+    out.forceRateLimits = true;
+  }
+  if (simulate !== undefined) out.simulate = simulate;
   return out;
+}
+
+/**
+ * `--simulate` takes an optional value, which node's parseArgs cannot express: `--simulate=FILE`, or
+ * `--simulate` followed by an argument that is not a flag, names the file; alone it means the default fleet.
+ */
+function takeSimulate(argv: string[]): { args: string[]; simulate?: true | string } {
+  const args: string[] = [];
+  let simulate: true | string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    if (arg !== '--simulate' && !arg.startsWith('--simulate=')) {
+      args.push(arg);
+      continue;
+    }
+    if (simulate !== undefined) throw new CliUsageError('--simulate: given twice');
+    if (arg.startsWith('--simulate=')) {
+      const file = arg.slice('--simulate='.length);
+      if (file === '') throw new CliUsageError('--simulate=: expected a file after =');
+      simulate = file;
+    } else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('-')) {
+      simulate = argv[++i]!;
+    } else simulate = true;
+  }
+  return simulate === undefined ? { args } : { args, simulate };
 }
 
 function parse(argv: string[]) {
@@ -107,6 +151,7 @@ function parse(argv: string[]) {
       keys: { type: 'string' },
       'allow-anonymous': { type: 'boolean' },
       'no-rate-limits': { type: 'boolean' },
+      'rate-limits': { type: 'boolean' },
       'require-signatures': { type: 'boolean' },
       grace: { type: 'string' },
       'log-level': { type: 'string' },

@@ -196,4 +196,6 @@ export interface Worker {
   publicKey: string | null;
   /** A media worker's capabilities (WS media `job_types`, Horde image pop); null for a text worker. */
   media: MediaCaps | null;
+  /** Its latest connection came from an in-process simulated worker (`WorkerSink.simulated`). */
+  simulated: boolean;
 }

@@ -457,8 +457,12 @@ export type CloseReason = 'replaced' | 'evicted';
  * in-process worker answering a job): that call's own effects follow the ones already queued.
  */
 export interface WorkerSink {
-  /** An in-process simulated worker (the mock's `--simulate` fleet): only it may take a worker scenario's job. */
-  simulated?: boolean;
+  /**
+   * An in-process simulated worker (src/simulate/, the `--simulate` fleet) rather than a remote one: recorded on
+   * the worker and shown as `WorkerView.simulated`, and only it may take a worker scenario's job. On the sink, not
+   * the register input, so a worker over the wire cannot claim it.
+   */
+  readonly simulated?: boolean;
   /** Called once inside `register`, before any job: send `{"type":"ready","worker_id"}`. */
   ready(registration: WsRegistration): void;
   job(offer: WsJobOffer): void;
@@ -680,4 +684,6 @@ export interface WorkerView {
   uncompletedJobs: number;
   createdAt: number;
   lastSeenAt: number;
+  /** Served by the grid's own simulated fleet (src/simulate/), not a remote worker. */
+  simulated: boolean;
 }

@@ -101,6 +101,7 @@ export function workerView(ctx: ViewContext, w: Worker): WorkerView {
     uncompletedJobs: w.uncompletedJobs,
     createdAt: w.createdAt,
     lastSeenAt: w.lastSeenAt,
+    simulated: w.simulated,
   };
 }
 

@@ -111,6 +111,7 @@ export class WorkerBook {
       cooldownUntil: null,
       publicKey: null,
       media: null,
+      simulated: false,
     };
     this.byId.set(worker.id, worker);
     this.byName.set(name, worker);

@@ -53,6 +53,7 @@ export function connect(
     bridgeAgent: input.bridge_agent ?? 'grid-ws',
     publicKey: input.public_key,
   });
+  worker.simulated = sink.simulated === true;
   const previous = worker.conn;
   if (previous) {
     dropConnection(b, out, previous, 'replaced by a new connection');
