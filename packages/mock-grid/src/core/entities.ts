@@ -82,6 +82,8 @@ export interface Job {
   held: boolean;
   /** The mock scenario a simulated worker plays on this job's first attempt; cleared once it is leased. */
   scenario: WorkerScenario | null;
+  /** `MockJobOptions.acceptEmpty`: an empty completion completes the job. */
+  acceptEmpty: boolean;
   /** The job's links in the queue lanes while it is queued (one per lane), else empty. */
   nodes: QueueNode[];
   inQueue: boolean;

@@ -553,7 +553,7 @@ export class GridCore {
         const popWorker = gen.conn ? null : gen.worker;
         fail(b, out, gen, `The worker's result signature is ${signature}`, false);
         if (popWorker) out.strike(popWorker);
-      } else if (text.length === 0 && reasoning.length === 0 && !input.cancelled) {
+      } else if (text.length === 0 && reasoning.length === 0 && !input.cancelled && !gen.job?.acceptEmpty) {
         fail(b, out, gen, 'The worker returned an empty completion', false);
       } else {
         ack.den = complete(b, out, gen, input, text, reasoning);

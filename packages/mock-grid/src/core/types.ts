@@ -207,6 +207,11 @@ export interface MockJobOptions {
    * carries this (`WsJobOffer.scenario`); a retry is an ordinary job.
    */
   worker?: WorkerScenario;
+  /**
+   * An empty completion is delivered as one (the mock's `empty-completion` scenario) instead of being a worker
+   * failure that is retried.
+   */
+  acceptEmpty?: boolean;
 }
 
 /** What a simulated worker is asked to do with a job, as the doors' scenario table names it. */

@@ -23,6 +23,8 @@ export interface ScenarioInfo {
   readonly kind: ScenarioKind;
   readonly summary: string;
   readonly params: Readonly<Record<string, ScenarioParam>>;
+  /** Only for requests that make text jobs (an image has no empty form). */
+  readonly textOnly?: boolean;
 }
 
 const SECONDS = { min: 1, max: 3600 } as const;
@@ -115,8 +117,9 @@ export const SCENARIOS = [
   {
     name: 'empty-completion',
     kind: 'worker',
-    summary: 'a simulated worker finishes with no text at all',
+    summary: 'a simulated worker finishes with no text at all (text jobs only)',
     params: {},
+    textOnly: true,
   },
 ] as const satisfies readonly ScenarioInfo[];
 

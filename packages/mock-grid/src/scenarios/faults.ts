@@ -3,7 +3,7 @@
  * `next()` queues one for the next request(s) it applies to, `scenario()` sets one for every such request until
  * it is cleared. The door asks `select()` once per request; a request's own `Prefer: scenario=…` wins.
  */
-import type { ScenarioKind, ScenarioName } from './catalog.js';
+import type { ScenarioName } from './catalog.js';
 import { resolveScenario, type Scenario, ScenarioError, type ScenarioValue } from './select.js';
 
 export type ScenarioParams = Readonly<Record<string, ScenarioValue>>;
@@ -40,10 +40,15 @@ export const JOB_REQUESTS: ReadonlySet<string> = new Set([
 ]);
 
 const CHAT = 'POST /v1/chat/completions';
+const TEXT_REQUESTS: ReadonlySet<string> = new Set([CHAT, 'POST /api/v2/generate/text/async']);
 
-/** Whether a scenario of `kind` can be played on `target`; if not, why (for the 400 of a `Prefer` header). */
-export function unfitFor(kind: ScenarioKind, target: ScenarioTarget): string | undefined {
+/** Whether `scenario` can be played on `target`; if not, why (for the 400 of a `Prefer` header). */
+export function unfitFor(scenario: Scenario, target: ScenarioTarget): string | undefined {
+  const { kind } = scenario;
   const route = `${target.method} ${target.path}`;
+  if (scenario.textOnly && TEXT_REQUESTS.has(route) === false && JOB_REQUESTS.has(route)) {
+    return `it applies to text requests: ${[...TEXT_REQUESTS].join(', ')}`;
+  }
   if (kind === 'door') return target.path === '/health' ? 'not on /health (readiness stays true)' : undefined;
   if (kind === 'stream') {
     return route === CHAT && target.streamed()
@@ -99,12 +104,12 @@ export class Faults {
   take(target: ScenarioTarget): Scenario | undefined {
     for (let i = 0; i < this.#pending.length; i++) {
       const p = this.#pending[i]!;
-      if (!matches(p.path, target.path) || unfitFor(p.scenario.kind, target) !== undefined) continue;
+      if (!matches(p.path, target.path) || unfitFor(p.scenario, target) !== undefined) continue;
       if (--p.left === 0) this.#pending.splice(i, 1);
       return p.scenario;
     }
     const standing = this.#standing;
-    return standing && unfitFor(standing.kind, target) === undefined ? standing : undefined;
+    return standing && unfitFor(standing, target) === undefined ? standing : undefined;
   }
 }
 

@@ -17,6 +17,8 @@ export interface Scenario {
   readonly name: ScenarioName;
   readonly kind: ScenarioKind;
   readonly params: Readonly<Record<string, ScenarioValue>>;
+  /** As `ScenarioInfo.textOnly`. */
+  readonly textOnly?: boolean;
 }
 
 /**
@@ -55,7 +57,8 @@ export function resolveScenario(
       throw new ScenarioError(`scenario '${name}' has no parameter '${param}' (${which})`, field);
     }
   }
-  return { name: info.name as ScenarioName, kind: info.kind, params };
+  const scenario = { name: info.name as ScenarioName, kind: info.kind, params };
+  return info.textOnly ? { ...scenario, textOnly: true } : scenario;
 }
 
 function value(name: string, param: string, spec: ScenarioParam, raw: unknown, field: string): ScenarioValue {

@@ -4,7 +4,7 @@
  * two apart lets a plan be checked on its own and extended with more outcomes (fault scenarios) without
  * touching the runner.
  */
-import type { MediaSlot, WsJobOffer, WsMediaJobOffer } from '../core/index.js';
+import type { MediaSlot, WorkerScenario, WsJobOffer, WsMediaJobOffer } from '../core/index.js';
 import type { SimWorkerSpec } from './fleet.js';
 import { type PictureType, simPicture } from './picture.js';
 import { echoText, generateText, seededUnit, stopSequences } from './text.js';
@@ -12,8 +12,15 @@ import { echoText, generateText, seededUnit, stopSequences } from './text.js';
 /** Below this many ms between tokens, one timer tick emits several tokens (a fast worker stays cheap). */
 export const MIN_TICK_MS = 5;
 
-/** How a job ends: `done` (complete with the text), or `fail` (a worker error after `afterTokens` tokens). */
-export type JobOutcome = { kind: 'done' } | { kind: 'fail'; message: string; afterTokens: number };
+/**
+ * How a job ends: `done` (complete with the text), `fail` (a worker error after `afterTokens` tokens), or
+ * `disconnect` (the connection drops after `afterTokens` tokens, and the slot reconnects: the mock scenario
+ * `worker-disconnect`).
+ */
+export type JobOutcome =
+  | { kind: 'done' }
+  | { kind: 'fail'; message: string; afterTokens: number }
+  | { kind: 'disconnect'; afterTokens: number };
 
 export interface JobPlan {
   generationId: string;
@@ -58,7 +65,7 @@ export function planTextJob(offer: WsJobOffer, spec: SimWorkerSpec): JobPlan {
       ? echoText(payload.request, cap, stop)
       : generateText(payload.prompt, seed, cap, stop);
   const intervalMs = 1000 / spec.tokens_per_second;
-  return {
+  return withScenario(offer.scenario, {
     generationId: offer.id,
     model: offer.model,
     ttftMs: spec.ttft_ms,
@@ -67,14 +74,36 @@ export function planTextJob(offer: WsJobOffer, spec: SimWorkerSpec): JobPlan {
     tokens: text.tokens,
     finishReason: text.finishReason,
     outcome: outcomeFor(seed, spec),
-  };
+  });
+}
+
+/**
+ * The plan as the offer's mock scenario changes it (docs/mock-grid.md "Scenarios and faults"; the core hands a
+ * scenario to a simulated worker only, on a job's first attempt): `slow-first-token` waits `ms`,
+ * `empty-completion` sends no text, `worker-disconnect` drops the connection after `after` tokens.
+ */
+function withScenario<P extends JobPlan | ImageJobPlan>(scenario: WorkerScenario | undefined, plan: P): P {
+  if (!scenario) return plan;
+  const p = scenario.params;
+  switch (scenario.name) {
+    case 'slow-first-token':
+      return 'ttftMs' in plan ? { ...plan, ttftMs: Number(p.ms) } : { ...plan, renderMs: Number(p.ms) };
+    case 'empty-completion':
+      return 'tokens' in plan
+        ? { ...plan, tokens: [], finishReason: 'stop', outcome: { kind: 'done' } }
+        : plan;
+    case 'worker-disconnect':
+      return { ...plan, outcome: { kind: 'disconnect', afterTokens: Number(p.after) } };
+    default:
+      return plan;
+  }
 }
 
 /** The plan for a media job: a picture per slot (of the slot's type) from the prompt and the slot's seed, ready
  *  after `ttft_ms`. */
 export function planImageJob(offer: WsMediaJobOffer, spec: SimWorkerSpec): ImageJobPlan {
   const { payload } = offer;
-  return {
+  return withScenario(offer.scenario, {
     generationId: offer.id,
     model: offer.model,
     renderMs: spec.ttft_ms,
@@ -88,7 +117,7 @@ export function planImageJob(offer: WsMediaJobOffer, spec: SimWorkerSpec): Image
       };
     }),
     outcome: outcomeFor(payload.seed, spec),
-  };
+  });
 }
 
 function pictureType(contentType: string | null): PictureType {

@@ -200,9 +200,9 @@ class SimSlot {
     if (!job) return;
     const { plan } = job;
     const stopAt =
-      plan.outcome.kind === 'fail'
-        ? Math.min(plan.outcome.afterTokens, plan.tokens.length)
-        : plan.tokens.length;
+      plan.outcome.kind === 'done'
+        ? plan.tokens.length
+        : Math.min(plan.outcome.afterTokens, plan.tokens.length);
     const until = Math.min(stopAt, job.sent + count);
     for (; job.sent < until; job.sent++) {
       const live = this.core.progress({
@@ -223,6 +223,10 @@ class SimSlot {
     this.#text = null;
     if (plan.outcome.kind === 'fail') {
       this.core.fail({ generationId: plan.generationId, by: this.#by, message: plan.outcome.message });
+      return;
+    }
+    if (plan.outcome.kind === 'disconnect') {
+      this.#drop();
       return;
     }
     const input = {
@@ -276,6 +280,10 @@ class SimSlot {
       this.core.fail({ generationId: plan.generationId, by: this.#by, message: plan.outcome.message });
       return;
     }
+    if (plan.outcome.kind === 'disconnect') {
+      this.#drop();
+      return;
+    }
     const verdicts: MediaVerdict[] = [];
     for (const image of plan.images) {
       const stored = this.store?.write(image.slot.key, image.slot.requestId, image.bytes, image.contentType);
@@ -322,6 +330,18 @@ class SimSlot {
     this.#text = null;
     this.#image = null;
     if (reason === 'evicted' && !this.#stopped) this.#reconnect(RECONNECT_MS);
+  }
+
+  /**
+   * The mock scenario `worker-disconnect`: the connection goes as a socket that dropped would (the core
+   * requeues its job with no failure counted, or fails a stream that already got tokens), and the slot
+   * reconnects after `RECONNECT_MS`, as the reference worker does.
+   */
+  #drop(): void {
+    const { connectionId } = this.registration;
+    this.#closeByCore();
+    this.core.release(connectionId);
+    this.#reconnect(RECONNECT_MS);
   }
 
   stop(): void {

@@ -115,6 +115,7 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
       avoid: null,
       held: false,
       scenario: null,
+      acceptEmpty: false,
       nodes: [],
       inQueue: false,
       scan: 0,
@@ -229,6 +230,7 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
       avoid: null,
       held: false,
       scenario: null,
+      acceptEmpty: false,
       nodes: [],
       inQueue: false,
       scan: 0,
@@ -259,6 +261,7 @@ function queueJobs(b: SubmitBooks, out: Outbox, req: Req, mock: MockJobOptions |
   for (const job of req.jobs) {
     job.held = (mock?.holdMs ?? 0) > 0;
     job.scenario = mock?.worker ?? null;
+    job.acceptEmpty = mock?.acceptEmpty === true;
     enqueue(b, out, job);
   }
   if (mock?.fault !== undefined) {

@@ -73,7 +73,7 @@ function pick(req: DoorRequest, ctx: DoorContext): Scenario | undefined {
   const target = { method: req.method, path: req.path, streamed: () => streamed(req) };
   const asked = preferredScenario(prefer);
   if (asked) {
-    const why = unfitFor(asked.kind, target);
+    const why = unfitFor(asked, target);
     if (why) throw new ScenarioError(`scenario '${asked.name}' cannot be played here: ${why}`, 'Prefer');
     return asked;
   }
@@ -95,7 +95,8 @@ function streamed(req: DoorRequest): boolean {
 function jobOptions(scenario: Scenario): MockJobOptions {
   if (scenario.name === 'queue-delay') return { holdMs: Number(scenario.params.ms) };
   if (scenario.name === 'faulted') return { fault: "The job faulted (mock scenario 'faulted')" };
-  return { worker: { name: scenario.name, params: scenario.params } };
+  const worker = { name: scenario.name, params: scenario.params };
+  return scenario.name === 'empty-completion' ? { worker, acceptEmpty: true } : { worker };
 }
 
 const STATUS_TEXT: Record<number, string> = {
