@@ -120,6 +120,17 @@ for (const [key, { name, target, cases }] of Object.entries(requests)) {
         `p99 ${fmt.ms(r.p99)} server ${fmt.pct(r.extra.serverCpu!)} ${fmt.us(r.extra.serverCpuUsPerOp!)}/op`,
     );
   }
+  // The same comparison in CPU per request (each server's own process): it holds up when other work shares
+  // the machine, where requests/s does not.
+  const simulated = result['mock grid, simulated']!;
+  rows.push({
+    bench: `11 ${name}, CPU per request`,
+    case: 'Prism ÷ mock grid',
+    result: `${fmt.us(base.extra.serverCpuUsPerOp!)} vs ${fmt.us(simulated.extra.serverCpuUsPerOp!)} server CPU/op`,
+    baseline: '',
+    ratio: fmt.ratio(base.extra.serverCpuUsPerOp! / simulated.extra.serverCpuUsPerOp!),
+    target: '',
+  });
   data[key] = result;
 }
 to.prism.close();
