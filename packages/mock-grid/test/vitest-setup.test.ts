@@ -10,12 +10,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Grid } from '@aipg/sdk';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGlobalSetup, GRID_URL_KEY, setup, teardown } from '../src/vitest.js';
 import standInFleet, { SIMULATED_MODEL } from './helpers/stand-in-fleet.js';
 
 const VARIABLES = ['AIPG_BASE_URL', 'OPENAI_BASE_URL', 'AIPG_API_KEY', 'OPENAI_API_KEY'] as const;
 const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
+// Each test starts without them: in `pnpm test` another project's global setup (docs/examples) has set them
+// for the whole run.
+beforeEach(() => {
+  for (const name of VARIABLES) delete process.env[name];
+});
 afterEach(() => {
   for (const name of VARIABLES) {
     if (saved[name] === undefined) delete process.env[name];
@@ -35,7 +40,6 @@ async function answers(url: string): Promise<boolean> {
 
 describe('the global setup, called directly', () => {
   it('starts a grid that answers a chat, provides its URL and sets the environment; teardown closes it', async () => {
-    for (const name of VARIABLES) delete process.env[name];
     const provided = new Map<string, string>();
     const close = await setup({ provide: (key, value) => provided.set(key, value) });
     const url = provided.get(GRID_URL_KEY)!;
