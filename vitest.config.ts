@@ -9,6 +9,6 @@ import { defineConfig } from 'vitest/config';
 // vitest's 5 s / 10 s defaults did.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'examples/*', 'test'],
+    projects: ['packages/*', 'examples/*', 'docs/examples', 'test'],
   },
 });

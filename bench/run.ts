@@ -22,6 +22,7 @@ const BENCHES = [
   'image-overhead.bench.ts',
   'job-notify.bench.ts',
   'client-ws.bench.ts',
+  'prism.bench.ts',
 ];
 const LIMIT_MS = 100_000;
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));

@@ -6,7 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const SERVE = fileURLToPath(new URL('../servers/serve.ts', import.meta.url));
 
-export type ChildKind = 'fixed' | 'replay' | 'relay' | 'objects' | 'grid' | 'worker' | 'tiny';
+export type ChildKind =
+  | 'fixed'
+  | 'replay'
+  | 'relay'
+  | 'objects'
+  | 'grid'
+  | 'simulated'
+  | 'prism'
+  | 'worker'
+  | 'tiny';
 
 export interface Helper {
   url: string;

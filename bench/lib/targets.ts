@@ -43,6 +43,8 @@ export const TARGETS = {
   pythonJson: atLeast('6 Python SDK', 'aipg JSON ÷ httpx2', 0.95, '×'),
   pythonStream: atLeast('6 Python SDK', 'aipg stream ÷ httpx2 + bare SSE decoder', 0.9, '×'),
   hordeLifecycles: atLeast('7 Horde door', 'Horde lifecycles/s ÷ plain node:http, 64 clients', 0.5, '×'),
+  prismModels: atLeast('11 grid vs Prism', 'simulated grid ÷ Prism, GET /v1/models requests/s', 10, '×'),
+  prismChat: atLeast('11 grid vs Prism', 'simulated grid ÷ Prism, validated chat POST requests/s', 10, '×'),
 } as const satisfies Record<string, Target>;
 
 export type TargetName = keyof typeof TARGETS;

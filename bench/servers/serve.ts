@@ -3,14 +3,18 @@
 // floor under the grid: node:http + ws handing each request to a tiny worker, lib/relay-server.ts), `objects`
 // (PUT stores a body, GET returns it: lib/object-server.ts),
 // `grid` (the mock grid), `worker <gridUrl> <threads>` (@aipg/worker, demo backend at unlimited speed) or
-// `tiny <gridUrl> <count> <model> <tokens>` (the frame-speaking tiny workers of lib/tiny-worker.ts).
+// `tiny <gridUrl> <count> <model> <tokens>` (the frame-speaking tiny workers of lib/tiny-worker.ts),
+// `simulated` (the mock grid with simulated workers, lib/simulated-grid.ts) or `prism <cli> <spec>` (Stoplight
+// Prism mocking the spec, lib/prism-server.ts).
 import { startMockGrid } from '@aipg/mock-grid';
 import { createWorker } from '@aipg/worker';
 import { startFixedServer } from '../lib/fixed-server.js';
 import { BENCH_GRID_OPTIONS } from '../lib/grid-options.js';
 import { startObjectServer } from '../lib/object-server.js';
+import { startPrism } from '../lib/prism-server.js';
 import { startRelayServer } from '../lib/relay-server.js';
 import { type Recorded, startReplayServer } from '../lib/replay-server.js';
+import { startSimulatedGrid } from '../lib/simulated-grid.js';
 import { startTinyWorkers } from '../lib/tiny-worker.js';
 import { demoWorkerConfig } from '../lib/worker-config.js';
 
@@ -50,6 +54,15 @@ if (kind === 'fixed') {
   const grid = await startMockGrid({ ...BENCH_GRID_OPTIONS, grid: { maxInFlight: 1_000_000 } });
   url = grid.url;
   stop = grid.close;
+} else if (kind === 'simulated') {
+  const grid = await startSimulatedGrid({ ...BENCH_GRID_OPTIONS, grid: { maxInFlight: 1_000_000 } });
+  url = grid.url;
+  stop = grid.close;
+} else if (kind === 'prism') {
+  const [cli = '', spec = ''] = args;
+  url = (await startPrism(cli, spec)).url;
+  // Prism has no close; the process exits right after this.
+  stop = async () => undefined;
 } else if (kind === 'worker') {
   const [gridUrl = '', threads = '1'] = args;
   const worker = createWorker({ config: demoWorkerConfig(gridUrl, Number(threads)) });

@@ -4,12 +4,12 @@ import { defineConfig } from 'tsup';
 // `constructor.name` (test/packaging checks every exported class's name in every build).
 export default defineConfig([
   {
-    // Node entries: the http + ws server and the CLI.
-    entry: { index: 'src/index.ts' },
+    // Node entries: the http + ws server, and the global setup for test runners (vitest, jest) over it.
+    entry: { index: 'src/index.ts', vitest: 'src/vitest.ts' },
     format: ['esm', 'cjs'],
     // Both entries' declarations in one build: one TypeScript program instead of two (the slow part of
     // `pnpm build`), and the types they share in one chunk.
-    dts: { entry: { index: 'src/index.ts', msw: 'src/msw.ts' } },
+    dts: { entry: { index: 'src/index.ts', msw: 'src/msw.ts', vitest: 'src/vitest.ts' } },
     clean: true,
     sourcemap: true,
     target: 'node20',

@@ -225,6 +225,49 @@ export const PROGRAMS: Program[] = [
     verify: verifyProbe,
   },
   {
+    entry: '@aipg/mock-grid/vitest',
+    // The global setup as a test runner calls it (vitest with its `provide`; jest's globalSetup / globalTeardown
+    // the same function and `teardown`): a served grid, its URL in the environment, closed by the teardown.
+    body: `
+  let provided = '';
+  const close = await m.setup({ provide: (key, value) => { provided = key + ' ' + value; } });
+  const url = String(process.env.AIPG_BASE_URL);
+  const seen = {
+    provided: provided === 'aipgGridUrl ' + url,
+    openai: process.env.OPENAI_BASE_URL === url + '/v1',
+    isDefault: m.default === m.setup,
+    health: (await fetch(url + '/health')).status,
+  };
+  await close();
+  let closed = false;
+  try {
+    await fetch(url + '/health');
+  } catch {
+    closed = true;
+  }
+  const again = await m.createGlobalSetup({ rateLimits: false })();
+  const second = String(process.env.AIPG_BASE_URL);
+  await m.teardown();
+  let closedByTeardown = false;
+  try {
+    await fetch(second + '/health');
+  } catch {
+    closedByTeardown = true;
+  }
+  await again();
+  return { ...seen, closed, closedByTeardown };`,
+    verify(result) {
+      expect(result).toEqual({
+        provided: true,
+        openai: true,
+        isDefault: true,
+        health: 200,
+        closed: true,
+        closedByTeardown: true,
+      });
+    },
+  },
+  {
     entry: '@aipg/worker',
     body: `
   const url = String(process.env.GRID_URL);
