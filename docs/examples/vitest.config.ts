@@ -1,6 +1,5 @@
-// The docs' runnable examples (docs/mock-grid.md "In CI"), one vitest project of `pnpm test`. The first global
-// setup is the one line a user's config needs; the second stands in for the grid's simulated workers until they
-// are in @aipg/mock-grid (it does nothing once the grid lists the fleet's models).
+// The docs' runnable examples (docs/mock-grid.md "In CI"), one vitest project of `pnpm test`. The global setup is
+// the one line a user's config needs.
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
@@ -8,7 +7,7 @@ export default defineProject({
     name: 'docs',
     environment: 'node',
     include: ['**/*.test.ts'],
-    globalSetup: ['@aipg/mock-grid/vitest', '../../packages/mock-grid/test/helpers/stand-in-fleet.ts'],
+    globalSetup: ['@aipg/mock-grid/vitest'],
     // Limits sized for a saturated CI machine: see ../../vitest.config.ts.
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -67,14 +67,12 @@ const holder = globalThis as { [TEARDOWN]?: GlobalTeardown };
 export function createGlobalSetup(options: GlobalSetupOptions = {}): GlobalSetup {
   return async (context) => {
     const { apiKey = DEFAULT_TEST_KEY, ...gridOptions } = options;
-    // `simulate` (the grid's own simulated workers, issue 14) is typed by MockGridOptions once it is in the
-    // server; until then the cast lets it through (an option the server does not know is ignored).
     const grid: MockGrid = await startMockGrid({
       port: 0,
       rateLimits: false,
       simulate: true,
       ...gridOptions,
-    } as MockGridOptions);
+    });
     const before = new Map<string, string | undefined>();
     const set = (name: string, value: string) => {
       if (!before.has(name)) before.set(name, process.env[name]);

@@ -1,21 +1,13 @@
 // The readiness rule a CI script waits on (docs/mock-grid.md "In CI"): `aipg-mock-grid --simulate` registers its
 // simulated workers before it listens, so the first `/health` that answers means the fleet is there. The script
 // is the documented one: start the built CLI in the background, wait with curl's connection-refused retries.
-// Needs `--simulate` in the CLI (issue 14, in progress elsewhere): until the built CLI offers it, skipped.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const SIMULATED_MODEL = 'llama-3.1-8b-instruct';
-const offersSimulate = (() => {
-  try {
-    return execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).includes('--simulate');
-  } catch {
-    return false;
-  }
-})();
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -38,7 +30,7 @@ function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', resolve));
 }
 
-describe.skipIf(!offersSimulate)('aipg-mock-grid --simulate in a CI script', () => {
+describe('aipg-mock-grid --simulate in a CI script', () => {
   it('the first /health that answers comes with the simulated models listed', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;

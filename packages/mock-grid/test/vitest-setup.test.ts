@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { Grid } from '@aipg/sdk';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGlobalSetup, GRID_URL_KEY, setup, teardown } from '../src/vitest.js';
-import standInFleet, { SIMULATED_MODEL } from './helpers/stand-in-fleet.js';
+
+/** A text model of the default simulated fleet. */
+const SIMULATED_MODEL = 'llama-3.1-8b-instruct';
 
 const VARIABLES = ['AIPG_BASE_URL', 'OPENAI_BASE_URL', 'AIPG_API_KEY', 'OPENAI_API_KEY'] as const;
 const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
@@ -43,7 +45,6 @@ describe('the global setup, called directly', () => {
     const provided = new Map<string, string>();
     const close = await setup({ provide: (key, value) => provided.set(key, value) });
     const url = provided.get(GRID_URL_KEY)!;
-    const stopStandIn = await standInFleet();
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(process.env.AIPG_BASE_URL).toBe(url);
@@ -57,7 +58,6 @@ describe('the global setup, called directly', () => {
       expect(completion.choices[0]?.message.content).toBeTruthy();
       expect(completion.choices[0]?.finish_reason).toBe('stop');
     } finally {
-      stopStandIn();
       await close();
     }
     expect(await answers(url)).toBe(false);
