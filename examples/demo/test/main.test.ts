@@ -91,8 +91,12 @@ it('runs a chat over /v1, a Horde job and an image, printing every lifecycle ste
     'q3',
   ]);
   // The grid misbehaving on purpose: a 429 the sdk retried, a stream cut mid-answer.
-  expect(output).toMatch(/\[fault\] {2}rate-limited {2}429 → 200: the sdk waited out Retry-After: 1 and retried; "Demo /);
-  expect(output).toMatch(/\[fault\] {2}stream-cut {4}StreamInterruptedError after 3 chunks, partial text ".*"/);
+  expect(output).toMatch(
+    /\[fault\] {2}rate-limited {2}429 → 200: the sdk waited out Retry-After: 1 and retried; "Demo /,
+  );
+  expect(output).toMatch(
+    /\[fault\] {2}stream-cut {4}StreamInterruptedError after 3 chunks, partial text ".*"/,
+  );
   expect(output).toMatch(/✔ demo finished in [\d.]+ s: 10 jobs through 2 doors/);
 });
 
