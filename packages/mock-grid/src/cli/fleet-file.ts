@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { FleetError, type FleetSpec, parseFleet } from '../simulate/fleet.js';
+import { parseConfigText } from './config-text.js';
 
 /**
  * The `--simulate FILE` format (docs/mock-grid.md "Simulated workers"): JSON or YAML, `{workers: [...]}`, checked
@@ -9,12 +9,9 @@ import { FleetError, type FleetSpec, parseFleet } from '../simulate/fleet.js';
 export function parseFleetText(text: string, source = 'fleet file'): FleetSpec {
   let data: unknown;
   try {
-    // YAML is a superset of JSON, so one parser reads both.
-    data = parseYaml(text);
+    data = parseConfigText(text);
   } catch (err) {
-    const at = (err as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
-    const where = at ? ` at line ${at.line}, column ${at.col}` : '';
-    throw new FleetError('', `not valid JSON or YAML${where}`, source);
+    throw new FleetError('', (err as Error).message, source);
   }
   try {
     return parseFleet(data);

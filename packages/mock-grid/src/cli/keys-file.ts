@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
+import { parseConfigText } from './config-text.js';
 
 /**
  * The `--keys FILE` format: a JSON or YAML list (or `{keys: [...]}`) of accounts' API keys.
@@ -32,13 +32,9 @@ export class KeysFileError extends Error {
 export function parseKeys(text: string, source = 'keys file'): KeyFileEntry[] {
   let data: unknown;
   try {
-    // YAML is a superset of JSON, so one parser reads both.
-    data = parseYaml(text);
+    data = parseConfigText(text);
   } catch (err) {
-    // The parser's own message quotes the offending line, which may hold a key: report only where it is.
-    const at = (err as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
-    const where = at ? ` at line ${at.line}, column ${at.col}` : '';
-    throw new KeysFileError(`${source}: not valid JSON or YAML${where}`);
+    throw new KeysFileError(`${source}: ${(err as Error).message}`);
   }
   if (data && typeof data === 'object' && !Array.isArray(data) && 'keys' in data) {
     data = (data as { keys: unknown }).keys;

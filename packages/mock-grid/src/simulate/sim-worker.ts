@@ -221,14 +221,7 @@ class SimSlot {
       return;
     }
     this.#text = null;
-    if (plan.outcome.kind === 'fail') {
-      this.core.fail({ generationId: plan.generationId, by: this.#by, message: plan.outcome.message });
-      return;
-    }
-    if (plan.outcome.kind === 'disconnect') {
-      this.#drop();
-      return;
-    }
+    if (this.#endedWithout(plan)) return;
     const input = {
       generationId: plan.generationId,
       by: this.#by,
@@ -276,14 +269,7 @@ class SimSlot {
   async #finishImage(plan: ImageJobPlan): Promise<void> {
     if (this.#image !== plan) return;
     this.#image = null;
-    if (plan.outcome.kind === 'fail') {
-      this.core.fail({ generationId: plan.generationId, by: this.#by, message: plan.outcome.message });
-      return;
-    }
-    if (plan.outcome.kind === 'disconnect') {
-      this.#drop();
-      return;
-    }
+    if (this.#endedWithout(plan)) return;
     const verdicts: MediaVerdict[] = [];
     for (const image of plan.images) {
       const stored = this.store?.write(image.slot.key, image.slot.requestId, image.bytes, image.contentType);
@@ -330,6 +316,17 @@ class SimSlot {
     this.#text = null;
     this.#image = null;
     if (reason === 'evicted' && !this.#stopped) this.#reconnect(RECONNECT_MS);
+  }
+
+  /** A plan whose outcome is no result (a worker error, a dropped connection): carried out; true if so. */
+  #endedWithout(plan: JobPlan | ImageJobPlan): boolean {
+    const { outcome } = plan;
+    if (outcome.kind === 'fail') {
+      this.core.fail({ generationId: plan.generationId, by: this.#by, message: outcome.message });
+    } else if (outcome.kind === 'disconnect') {
+      this.#drop();
+    }
+    return outcome.kind !== 'done';
   }
 
   /**
