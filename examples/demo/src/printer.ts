@@ -1,7 +1,17 @@
 // One line per step, each prefixed by where it happened: `[v1]`, `[horde]`, `[image]`, `[batch]`, `[grid]`,
-// `[worker]`, `[chat]`, and `[events]` for the events a client is pushed.
+// `[worker]`, `[chat]`, `[events]` for the events a client is pushed, and `[fault]` for a scenario the grid played.
 
-export type Tag = 'v1' | 'horde' | 'image' | 'batch' | 'grid' | 'worker' | 'chat' | 'demo' | 'events';
+export type Tag =
+  | 'v1'
+  | 'horde'
+  | 'image'
+  | 'batch'
+  | 'grid'
+  | 'worker'
+  | 'chat'
+  | 'demo'
+  | 'events'
+  | 'fault';
 
 const COLORS: Record<Tag, number> = {
   v1: 36,
@@ -13,6 +23,7 @@ const COLORS: Record<Tag, number> = {
   chat: 34,
   demo: 1,
   events: 92,
+  fault: 91,
 };
 
 export class Printer {
