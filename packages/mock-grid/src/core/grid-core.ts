@@ -99,11 +99,6 @@ import {
 
 export { GRID_DEFAULTS } from './settings.js';
 
-/** A worker connected through an in-process simulated sink (the mock's `--simulate` fleet). */
-function isSimulated(worker: Worker): boolean {
-  return worker.conn?.sink.simulated === true;
-}
-
 export class GridCore {
   readonly clock: Clock;
   readonly #books: Books;
@@ -658,7 +653,7 @@ export class GridCore {
 
   /** Whether a simulated worker (`WorkerSink.simulated`) is online: the mock's worker scenarios need one. */
   simulatedOnline(): boolean {
-    return this.#books.workers.online().some(isSimulated);
+    return this.#books.workers.online().some((w) => w.simulated);
   }
 
   /** Models with at least one online worker, sorted. */

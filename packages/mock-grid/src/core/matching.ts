@@ -39,7 +39,7 @@ export function fits(job: Job, worker: Worker): boolean {
 function common(job: Job, worker: Worker): 'nsfw' | 'untrusted' | 'worker_id' | 'blacklist' | null {
   // A mock scenario's job (docs/mock-grid.md "Scenarios and faults"): held in the queue for now, or kept for
   // a simulated worker. Counted as `worker_id`: like a job naming its workers, it is not for this one.
-  if (job.held || (job.scenario !== null && worker.conn?.sink.simulated !== true)) return 'worker_id';
+  if (job.held || (job.scenario !== null && !worker.simulated)) return 'worker_id';
   if (job.nsfw && !worker.nsfw) return 'nsfw';
   if (job.trustedWorkers && !worker.owner.trusted) return 'untrusted';
   if (job.allowWorkers && !job.allowWorkers.has(worker.id)) return 'worker_id';
