@@ -20,6 +20,9 @@ import { handleMockRequest, isMockPath, MOCK_BODY_LIMIT } from './doors/http/moc
 import {
   BodyTimeoutError,
   BodyTooLargeError,
+  hasNoBody,
+  NO_BODY,
+  RequestAbort,
   readBody,
   readRawBody,
   type StreamGuard,
@@ -377,8 +380,9 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
   // Read now: the socket is detached from the request by the time it closes.
   const ip = req.socket.remoteAddress;
   if (log.enabled('debug') || log.enabled('warn')) res.once('close', () => logAnswer(log, req, res, ip));
-  const { path: storePath, query: storeQuery } = normalisePath(req.url ?? '/');
-  if (isMockPath(storePath)) {
+  const url = normalisePath(req.url ?? '/');
+  const { path, query } = url;
+  if (isMockPath(path)) {
     const method = (req.method ?? 'GET').toUpperCase();
     let text: string | undefined;
     try {
@@ -388,61 +392,66 @@ async function serve(req: IncomingMessage, res: ServerResponse, served: Served, 
       await writeDoorResponse(res, json(400, { detail: `body: at most ${MOCK_BODY_LIMIT} bytes, in time` }));
       return;
     }
-    await writeDoorResponse(res, handleMockRequest(ctx, method, storePath, storeQuery, text));
+    await writeDoorResponse(res, handleMockRequest(ctx, method, path, query, text));
     return;
   }
-  if (isStorePath(storePath)) {
-    await serveObject(req, res, ctx, storePath, storeQuery, io.bodyTimeoutMs);
+  if (isStorePath(path)) {
+    await serveObject(req, res, ctx, path, query, io.bodyTimeoutMs);
     return;
   }
-  let body: DecodedBody;
-  try {
-    const { path } = normalisePath(req.url ?? '/');
-    body = await readBody(req, bodyLimitFor(ctx, req.method ?? 'GET', path), io.bodyTimeoutMs);
-  } catch (err) {
-    const path = normalisePath(req.url ?? '/').path;
-    if (err instanceof BodyTimeoutError) {
-      const message = `request body not received within ${err.timeoutMs} ms`;
-      res.setHeader('connection', 'close');
-      const v1 = surfaceOf(path) === 'v1';
-      await writeDoorResponse(res, json(408, v1 ? { detail: message } : { message, rc: 'BadRequest' }));
+  let body: DecodedBody = NO_BODY;
+  // A request without a body (most GETs) has nothing to wait for.
+  if (!hasNoBody(req)) {
+    try {
+      body = await readBody(req, bodyLimitFor(ctx, req.method ?? 'GET', path), io.bodyTimeoutMs);
+    } catch (err) {
+      await refuseBody(res, ctx, path, err);
       return;
     }
-    const limit = err instanceof BodyTooLargeError ? err.limitBytes : ctx.limits.maxBodyBytes;
-    const message = `request body too large (max ${limit} bytes)`;
-    const out =
-      // /v1 declares 413; the Horde surface declares none, so there it is a 400 validation error on `body`.
-      surfaceOf(path) === 'v1' ? json(413, { detail: message }) : hordeValidationError({ body: message });
-    res.setHeader('connection', 'close');
-    await writeDoorResponse(res, out);
-    return;
   }
-  const aborter = new AbortController();
-  const door = toDoorRequest(req, res, body, aborter);
+  const abort = new RequestAbort();
+  const door = toDoorRequest(req, body, abort, url);
   if (shutdown.begun) res.setHeader('connection', 'close');
   if (shutdown.begun && takesNewWork(door.method, door.path)) {
     await writeDoorResponse(res, shuttingDown(door.path, shutdown.retryAfterS()));
     return;
   }
-  // At the hand-back the door sees its request aborted, as when a client goes away, and a chat still
-  // waiting for its worker is answered with the shutdown 503 instead.
-  let handedBack!: (out: DoorResponse) => void;
-  const handBack = new Promise<DoorResponse>((resolve) => {
-    handedBack = resolve;
-  });
-  const forget = shutdown.onHandBack(() => {
-    handedBack(shuttingDown(door.path, 1));
-    aborter.abort();
-  });
-  res.once('close', forget);
   try {
-    const out = await Promise.race([handleDoorRequest(door, ctx), handBack]);
+    // At the hand-back the door sees its request aborted, as when a client goes away, and a chat still
+    // waiting for its worker is answered with the shutdown 503 instead.
+    const out = await new Promise<DoorResponse>((resolve, reject) => {
+      const forget = shutdown.onHandBack(() => {
+        resolve(shuttingDown(door.path, 1));
+        abort.abort();
+      });
+      // `close` before `finish` means the client went away mid-response (e.g. a dropped SSE stream).
+      res.once('close', () => {
+        if (!res.writableFinished) abort.abort();
+        forget();
+      });
+      handleDoorRequest(door, ctx).then(resolve, reject);
+    });
     await writeDoorResponse(res, endOnHandBack(out, shutdown.handBack), io.stream);
   } catch (err) {
     // Only a broken socket gets here; answer if we still can.
     if (!res.headersSent) await writeDoorResponse(res, errorResponse(surfaceOf(door.path), err));
     else res.destroy();
   }
+}
+
+/** The answer to a body that was too large or too slow (`readBody`): the connection is closed after it. */
+async function refuseBody(res: ServerResponse, ctx: DoorContext, path: string, err: unknown): Promise<void> {
+  res.setHeader('connection', 'close');
+  const v1 = surfaceOf(path) === 'v1';
+  if (err instanceof BodyTimeoutError) {
+    const message = `request body not received within ${err.timeoutMs} ms`;
+    await writeDoorResponse(res, json(408, v1 ? { detail: message } : { message, rc: 'BadRequest' }));
+    return;
+  }
+  const limit = err instanceof BodyTooLargeError ? err.limitBytes : ctx.limits.maxBodyBytes;
+  const message = `request body too large (max ${limit} bytes)`;
+  // /v1 declares 413; the Horde surface declares none, so there it is a 400 validation error on `body`.
+  await writeDoorResponse(res, v1 ? json(413, { detail: message }) : hordeValidationError({ body: message }));
 }
 
 /** An object-store request (src/store/): the raw body in, raw bytes (or a `{detail}` error) out. */

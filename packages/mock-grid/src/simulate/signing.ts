@@ -29,11 +29,20 @@ export async function signText(
   signer: FleetSigner,
   result: { generationId: string; text: string; worker: string; signedAt: number },
 ): Promise<{ worker_sig: string; signed_at: number }> {
-  const { worker_sig } = await signResult(signer.privateKey, {
+  const { worker_sig, signed_at } = await signTextHashed(signer, result);
+  return { worker_sig, signed_at };
+}
+
+/** `signText`, and the hex SHA-256 of `text` it signed (so the grid's check need not hash it again). */
+export async function signTextHashed(
+  signer: FleetSigner,
+  result: { generationId: string; text: string; worker: string; signedAt: number },
+): Promise<{ worker_sig: string; signed_at: number; sha256: string }> {
+  const { worker_sig, sha256 } = await signResult(signer.privateKey, {
     generation_id: result.generationId,
     text: result.text,
     signed_at: result.signedAt,
     worker: result.worker,
   });
-  return { worker_sig, signed_at: result.signedAt };
+  return { worker_sig, signed_at: result.signedAt, sha256 };
 }

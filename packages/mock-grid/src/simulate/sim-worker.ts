@@ -20,7 +20,7 @@ import type { ObjectStore } from '../store/object-store.js';
 import { sha256HexOf, verifyUpload } from '../store/verify.js';
 import type { SimWorkerSpec } from './fleet.js';
 import { type ImageJobPlan, type JobPlan, planImageJob, planTextJob } from './plan.js';
-import { type FleetSigner, signText } from './signing.js';
+import { type FleetSigner, signTextHashed } from './signing.js';
 
 /** One connection of a simulated worker, as the grid lists it. */
 export interface SimConnection {
@@ -236,13 +236,13 @@ class SimSlot {
     // Signed as the reference worker signs, and checked as the WS door checks (the core pays on that verdict).
     this.#signing = true;
     void (async () => {
-      const claim = await signText(signer, {
+      const { sha256, ...claim } = await signTextHashed(signer, {
         generationId: input.generationId,
         text: input.text,
         worker: this.name,
         signedAt: Math.floor(this.core.clock.now()),
       });
-      const verdict = await checkSignature(this.core, input.generationId, input.text, claim);
+      const verdict = await checkSignature(this.core, input.generationId, input.text, claim, sha256);
       this.#signing = false;
       if (this.#closed || this.#stopped) return;
       this.#settle(() => this.core.complete({ ...input, ...verdict }));

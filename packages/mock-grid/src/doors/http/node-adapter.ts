@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DecodedBody, decodeBody } from './body.js';
 import { pacedBody, pacedContentType } from './paced.js';
-import { normalisePath } from './paths.js';
+import { type NormalisedPath, normalisePath } from './paths.js';
 import { type DoorRequest, type DoorResponse, type Pace, SSE_HEADERS, sseItem } from './types.js';
 
 /** Thrown by `readBody` when the raw body passes the cap; the router turns it into the surface's 413. */
@@ -55,36 +55,74 @@ export function readBody(req: IncomingMessage, limitBytes: number, timeoutMs: nu
   });
 }
 
+/** What a request without a body reads as (`decodeBody` of no bytes). */
+export const NO_BODY: DecodedBody = { text: undefined };
+
 /**
- * Builds the door request; the body is read by the caller (so the size cap can answer with the right shape).
- * `aborter` aborts the request's signal; the server also aborts it at a shutdown's hand-back.
+ * Whether the request has no body by its framing (RFC 9112 §6.3: a request with neither `Content-Length`
+ * nor `Transfer-Encoding` has none): then there is nothing to wait for, and `readBody` need not be called.
+ */
+export function hasNoBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return (length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined;
+}
+
+/**
+ * A request's abort signal, made the first time something asks for it: most answers (a JSON GET) never do,
+ * and an `AbortController` is among the dearer things a request makes. Aborted before anyone asked, the
+ * signal it then makes is aborted already.
+ */
+export class RequestAbort {
+  #controller: AbortController | undefined;
+  #aborted = false;
+
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#aborted) this.#controller.abort();
+    }
+    return this.#controller.signal;
+  }
+
+  abort(): void {
+    if (this.#aborted) return;
+    this.#aborted = true;
+    this.#controller?.abort();
+  }
+}
+
+/**
+ * Builds the door request; the body is read by the caller (so the size cap can answer with the right shape),
+ * and so is the path (`url`, the request's `normalisePath`). `abort` is the request's signal: the caller aborts
+ * it when the client goes away before the response is complete, and at a shutdown's hand-back.
  */
 export function toDoorRequest(
   req: IncomingMessage,
-  res: ServerResponse,
   body: DecodedBody,
-  aborter = new AbortController(),
+  abort: RequestAbort,
+  url: NormalisedPath = normalisePath(req.url ?? '/'),
 ): DoorRequest {
-  const { path, query } = normalisePath(req.url ?? '/');
+  // Node lower-cases the names already; only `set-cookie` comes as an array.
+  const sent = req.headers;
   const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  for (const name in sent) {
+    const value = sent[name];
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  // `close` before `finish` means the client went away mid-response (e.g. a dropped SSE stream).
-  res.on('close', () => {
-    if (!res.writableFinished) aborter.abort();
-  });
-  return {
+  const door: DoorRequest = {
     method: (req.method ?? 'GET').toUpperCase(),
-    path,
-    query,
+    path: url.path,
+    query: url.query,
     headers,
     ip: req.socket.remoteAddress,
     origin: originOf(req),
     bodyText: body.text,
-    ...(body.problem === undefined ? {} : { bodyProblem: body.problem }),
-    signal: aborter.signal,
+    get signal() {
+      return abort.signal;
+    },
   };
+  if (body.problem !== undefined) door.bodyProblem = body.problem;
+  return door;
 }
 
 /** `http://{Host}` of a request: where this client reaches the grid. */
