@@ -22,6 +22,7 @@ import type {
   HordeUserDetails,
   HordeWorkerDetails,
   ModelStatus,
+  UsageReport,
   WorkerList,
 } from '@aipg/sdk';
 import { BatchRunner, type CreateBatchInput, type CreateFileInput } from './batch-runner.js';
@@ -158,6 +159,17 @@ export class GridCore {
   /** The account of a key with its ledger, no scope needed. */
   account(apiKey: string | undefined): AccountView {
     return accountView(this.#books.accounts.lookup(apiKey));
+  }
+
+  /**
+   * What a key's account was charged for, by model and UTC day (`GET /v1/account/usage`; docs/mock-grid-core.md
+   * "Usage"): `start`/`end` are `YYYY-MM-DD`, inclusive, by default the 30 days up to today on the grid's clock.
+   * The key must be one that may submit, and not the shared anonymous one (MissingScope). Throws InvalidField
+   * naming `start_date` or `end_date` for a bad day or range.
+   */
+  usage(apiKey: string | undefined, range: { start?: string; end?: string } = {}): UsageReport {
+    const account = this.#ownAccount(apiKey);
+    return this.#books.accounts.usage.report(account.id, this.clock.now(), range);
   }
 
   // ---- jobs --------------------------------------------------------------------------------------------
@@ -834,6 +846,17 @@ export class GridCore {
     const account = this.#books.accounts.authenticate(apiKey, 'inference.submit');
     if (apiKey?.trim() === ANONYMOUS_KEY || account.anonymous) {
       throw new GridError('MissingScope', 'The anonymous key cannot use files or batches: use your own key', {
+        field: 'apikey',
+      });
+    }
+    return account;
+  }
+
+  /** The account of a key that may submit and is not the shared anonymous one (its usage is everyone's). */
+  #ownAccount(apiKey: string | undefined): Account {
+    const account = this.#books.accounts.authenticate(apiKey, 'inference.submit');
+    if (account.anonymous) {
+      throw new GridError('MissingScope', 'The anonymous key has no usage of its own: use your own key', {
         field: 'apikey',
       });
     }

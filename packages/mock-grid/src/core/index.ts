@@ -39,6 +39,7 @@ export { BATCH_ENDPOINTS, type CreateBatchInput, type CreateFileInput } from './
 export { ANONYMOUS_KEY } from './books/accounts.js';
 export { EVENT_LOG_LIMIT, PROGRESS_EVERY_TOKENS, type WatchListener } from './books/events.js';
 export { RateLimiter } from './books/ratelimit.js';
+export { USAGE_DEFAULT_DAYS, USAGE_MAX_DAYS, utcDay } from './books/usage.js';
 export { MAX_WORKER_MODELS } from './books/workers.js';
 export { type Clock, ManualClock, SystemClock, type TimerHandle } from './clock.js';
 export { completionChoice } from './convert.js';
@@ -51,8 +52,16 @@ export {
   type JobTrigger,
 } from './job-machine.js';
 export { isStale, type StaleCode } from './ownership.js';
-export { imageFamilyFactor, imagePrice, megapixelSteps } from './pricing.js';
-export { BATCH_DEFAULTS, type BatchSettings } from './settings.js';
+export {
+  contextFactor,
+  imageFamilyFactor,
+  imagePrice,
+  megapixelSteps,
+  modelParams,
+  multiplier,
+  tokenRate,
+} from './pricing.js';
+export { BATCH_DEFAULTS, type BatchSettings, PRICING_DEFAULTS } from './settings.js';
 export { sha256Hex } from './sha256.js';
 export { estimateTokens } from './tokens.js';
 // What goes into and comes out of GridCore's calls.
@@ -71,6 +80,7 @@ export type {
   ImagePopAssignment,
   ImagePopCheckInInput,
   ImagePopResult,
+  ImageQuote,
   ImageResultView,
   ImageStatusView,
   ImageSubmitInput,
@@ -89,7 +99,9 @@ export type {
   PopAssignment,
   PopCheckInInput,
   PopResult,
+  PricingOptions,
   ProgressInput,
+  Quote,
   RateLimitOptions,
   RateLimitRule,
   RequestAsker,
@@ -99,6 +111,7 @@ export type {
   SignerView,
   Submission,
   SubmitInput,
+  TextQuote,
   Watchable,
   WatchOptions,
   WorkerKind,
@@ -112,6 +125,7 @@ export type {
   WsRegistration,
 } from './types.js';
 export { CHAT_LIMITS, HORDE_LIMITS } from './validate.js';
+export { chatQuoteView, imageQuoteView } from './views.js';
 export type { ImageSkippedCounts, SkippedCounts } from './wire.js';
 
 import type { JobEvent as CoreJobEvent } from './types.js';

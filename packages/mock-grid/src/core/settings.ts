@@ -1,7 +1,7 @@
 /** The grid's options with every default filled in, checked once at construction. */
 import { limits } from '@aipg/sdk/wire';
 import { GridError } from './errors.js';
-import type { GridOptions } from './types.js';
+import type { GridOptions, PricingOptions } from './types.js';
 
 /** Defaults, each matching the live grid or upstream Horde where one exists (docs/mock-grid-core.md). */
 export const GRID_DEFAULTS = {
@@ -71,11 +71,21 @@ export const BATCH_DEFAULTS: BatchSettings = {
   completionWindowMs: 86_400_000,
 };
 
+/** The pricing rule's defaults: an 8B-class model at up to 8192 tokens of context is priced at `denPerToken`. */
+export const PRICING_DEFAULTS: Required<PricingOptions> = {
+  referenceParams: 8,
+  sizeExponent: 1,
+  referenceContext: 8192,
+  contextExponent: 0.5,
+  denPerMegapixelStep: 1,
+};
+
 export type Settings = Required<
-  Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers' | 'batch'>
+  Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers' | 'batch' | 'pricing'>
 > & {
   modelMultipliers: Record<string, number>;
   batch: BatchSettings;
+  pricing: Required<PricingOptions>;
 };
 
 /** `options` over `GRID_DEFAULTS`. Throws InvalidField for a non-positive limit or an empty cooldown ladder. */
@@ -112,6 +122,7 @@ export function resolveSettings(options: GridOptions): Settings {
     requestAccess: options.requestAccess ?? ((options.authMode ?? d.authMode) === 'strict' ? 'owner' : 'id'),
     allowUnsignedResults: options.allowUnsignedResults ?? d.allowUnsignedResults,
     batch: { ...BATCH_DEFAULTS, ...options.batch },
+    pricing: { ...PRICING_DEFAULTS, ...options.pricing },
   };
   const positive = [
     'maxInFlight',
@@ -146,6 +157,7 @@ export function resolveSettings(options: GridOptions): Settings {
       });
     }
   }
+  checkPricing(s);
   const ladder = s.cooldownLadderMs;
   if (ladder.length === 0 || ladder.some((ms) => !(ms >= 0))) {
     throw new GridError('InvalidField', 'cooldownLadderMs needs at least one step, each >= 0', {
@@ -153,4 +165,34 @@ export function resolveSettings(options: GridOptions): Settings {
     });
   }
   return s;
+}
+
+function priceProblem(field: string, value: unknown, limit: '> 0' | '>= 0'): void {
+  const ok =
+    typeof value === 'number' && Number.isFinite(value) && (limit === '> 0' ? value > 0 : value >= 0);
+  if (!ok)
+    throw new GridError('InvalidField', `${field} must be a finite number ${limit}, got ${value}`, {
+      field,
+      limit,
+    });
+}
+
+/** Every price knob is a finite number: a NaN or a negative price would corrupt every balance it touches. */
+function checkPricing(s: Settings): void {
+  priceProblem('denPerToken', s.denPerToken, '>= 0');
+  priceProblem('hordeTax', s.hordeTax, '>= 0');
+  if (typeof s.modelMultipliers !== 'object' || s.modelMultipliers === null) {
+    throw new GridError('InvalidField', 'modelMultipliers must be an object of model → factor', {
+      field: 'modelMultipliers',
+    });
+  }
+  for (const [model, factor] of Object.entries(s.modelMultipliers)) {
+    priceProblem(`modelMultipliers.${model}`, factor, '>= 0');
+  }
+  const p = s.pricing;
+  priceProblem('pricing.referenceParams', p.referenceParams, '> 0');
+  priceProblem('pricing.sizeExponent', p.sizeExponent, '>= 0');
+  priceProblem('pricing.referenceContext', p.referenceContext, '> 0');
+  priceProblem('pricing.contextExponent', p.contextExponent, '>= 0');
+  priceProblem('pricing.denPerMegapixelStep', p.denPerMegapixelStep, '>= 0');
 }

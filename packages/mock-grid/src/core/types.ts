@@ -55,6 +55,21 @@ export interface RateLimitOptions {
   hordeAsync?: RateLimitRule;
 }
 
+/** The pricing rule's knobs (docs/mock-grid-core.md "Pricing"); each omitted one keeps its default. */
+export interface PricingOptions {
+  /** Billions of parameters of the reference size class: a model this size or smaller, or one whose name
+   *  carries no size, has size factor 1. Default 8. */
+  referenceParams?: number;
+  /** Size factor of a larger model: `(params / referenceParams) ^ sizeExponent`. Default 1. */
+  sizeExponent?: number;
+  /** Tokens of context up to which a job has context factor 1. Default 8192. */
+  referenceContext?: number;
+  /** Context factor of a longer job: `(context / referenceContext) ^ contextExponent`. Default 0.5. */
+  contextExponent?: number;
+  /** den per megapixel-step of an image, before its family factor. Default 1. */
+  denPerMegapixelStep?: number;
+}
+
 export interface GridOptions {
   /** Default: a `SystemClock`. Tests pass a `ManualClock`. */
   clock?: Clock;
@@ -95,10 +110,15 @@ export interface GridOptions {
   cooldownLadderMs?: number[];
   /** This long without an eviction after the last cooldown ended resets the ladder. Default 3 600 000. */
   ladderResetMs?: number;
-  /** den per generated token before the model multiplier. Default 0.1. */
+  /** den per generated token before the model and context factors. Default 0.1. */
   denPerToken?: number;
-  /** Per-model reward multiplier (e.g. billions of parameters). Default 1 for every model. */
+  /**
+   * Per-model size factor, replacing the one read from the model's name (docs/mock-grid-core.md "Pricing").
+   * Default: none, so every model's factor comes from `pricing`.
+   */
   modelMultipliers?: Record<string, number>;
+  /** How a job's price scales with model size and context, and the image price (docs/mock-grid-core.md "Pricing"). */
+  pricing?: PricingOptions;
   /** den added to the requester's charge per job (the Horde "tax"). Default 1. */
   hordeTax?: number;
   /** Refuse jobs whose worst-case cost exceeds the requester's balance (`KudosUpfront`). Default false. */
@@ -294,7 +314,49 @@ export interface Submission {
   possible: boolean;
   /** The concrete model for /v1 (`auto` resolved); null for Horde requests. */
   model: string | null;
+  /** What the request is priced at, item by item (the quote of a `dry_run`; docs/mock-grid-core.md "Pricing"). */
+  quote: Quote;
 }
+
+/** A text request's price: every one of its `n` jobs at its cap (`den`), and the rate behind it. */
+export interface TextQuote {
+  kind: 'text';
+  /** The model priced: the concrete one for /v1, the dearest named one for Horde ('' for any model). */
+  model: string;
+  n: number;
+  promptTokens: number;
+  /** Completion tokens priced per job: `max_tokens` (/v1, 512 when unset) or `max_length` (Horde). */
+  maxTokens: number;
+  /** Tokens of context the job is priced for. */
+  contextTokens: number;
+  sizeFactor: number;
+  contextFactor: number;
+  /** den per completion token: `denPerToken × sizeFactor × contextFactor`. */
+  denPerToken: number;
+  /** den added to each job's charge (`hordeTax`). */
+  fee: number;
+  /** The charge of one job that generates `maxTokens`. */
+  denPerJob: number;
+  /** `denPerJob × n`: the most the request can cost (the Horde `kudos`). */
+  den: number;
+}
+
+/** An image request's price: `n` images of the dearest model named. */
+export interface ImageQuote {
+  kind: 'image';
+  model: string;
+  n: number;
+  width: number;
+  height: number;
+  steps: number;
+  megapixelSteps: number;
+  familyFactor: number;
+  denPerMegapixelStep: number;
+  denPerImage: number;
+  den: number;
+}
+
+export type Quote = TextQuote | ImageQuote;
 
 export interface DoneInfo {
   text: string;

@@ -3,6 +3,7 @@
  * records; O(workers) or O(jobs of one request), never a walk over the queue.
  */
 import type {
+  ChatQuote,
   HordeActiveModel,
   HordeHeartbeat,
   HordeImageCheck,
@@ -10,6 +11,7 @@ import type {
   HordeTextStatus,
   HordeUserDetails,
   HordeWorkerDetails,
+  ImageQuote as ImageQuoteWire,
   ModelStatus,
   WorkerList,
   WorkerSummary,
@@ -19,7 +21,14 @@ import type { JobQueue } from './books/queue.js';
 import { decodeTokensPerSecond, type Stats, tokensPerSecond } from './books/stats.js';
 import type { Account, Job, Req, Worker } from './entities.js';
 import { round2, round3 } from './tokens.js';
-import type { ImageResultView, ImageStatusView, JobView, WorkerView } from './types.js';
+import type {
+  ImageQuote,
+  ImageResultView,
+  ImageStatusView,
+  JobView,
+  TextQuote,
+  WorkerView,
+} from './types.js';
 
 /** The version the AIPG Horde fork reported (spec: HordeHeartbeat.version). */
 export const HORDE_VERSION = '4.46.3';
@@ -481,4 +490,40 @@ export function imageStatusView(ctx: ViewContext, req: Req): ImageStatusView {
     });
   }
   return { check, generations, shared: image.horde?.shared ?? false, r2: image.r2 };
+}
+
+/** The /v1 `ChatQuote` of a text request's quote (spec: openapi/components/v1.yaml). */
+export function chatQuoteView(q: TextQuote): ChatQuote {
+  return {
+    object: 'chat.completion.quote',
+    model: q.model,
+    n: q.n,
+    prompt_tokens: q.promptTokens,
+    max_tokens: q.maxTokens,
+    context_tokens: q.contextTokens,
+    size_factor: round3(q.sizeFactor),
+    context_factor: round3(q.contextFactor),
+    // Unrounded: the charge of `t` tokens is `round2(round2(t × den_per_token) + fee)`, exactly.
+    den_per_token: q.denPerToken,
+    fee: q.fee,
+    den_per_choice: q.denPerJob,
+    den: q.den,
+  };
+}
+
+/** The /v1 `ImageQuote` of an image request's quote (spec: openapi/components/v1.yaml). */
+export function imageQuoteView(q: ImageQuote): ImageQuoteWire {
+  return {
+    object: 'image.quote',
+    model: q.model,
+    n: q.n,
+    width: q.width,
+    height: q.height,
+    steps: q.steps,
+    megapixel_steps: q.megapixelSteps,
+    family_factor: q.familyFactor,
+    den_per_megapixel_step: q.denPerMegapixelStep,
+    den_per_image: q.denPerImage,
+    den: q.den,
+  };
 }

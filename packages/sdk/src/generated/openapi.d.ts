@@ -22,6 +22,10 @@ export interface paths {
          *     one `data: <StreamErrorChunk JSON>` event followed by `data: [DONE]` (the HTTP status is already 200).
          *
          *     If the client disconnects (or drops a non-streamed request) the grid cancels the worker's job.
+         *
+         *     `dry_run: true` (AIPG extension, mock grid) answers a `ChatQuote` instead: the price, nothing queued or charged
+         *     (`ChatCompletionRequest.dry_run` says which checks still apply). The answer's `grid.den` is what the request
+         *     was then charged.
          */
         post: operations["createChatCompletion"];
         delete?: never;
@@ -254,6 +258,30 @@ export interface paths {
          * Cancel a batch
          */
         post: operations["cancelBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/account/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * AIPG extension (mock grid): requests, prompt and completion tokens, images and den spent by the calling key's
+         * account, grouped by model and UTC day (`UsageReport`). Without dates it covers the last 30 days up to today;
+         * `start_date` alone runs to today, `end_date` alone goes back 30 days from it. A range longer than 366 days,
+         * an end before its start or a date that is not `YYYY-MM-DD` is a 422 naming the parameter. The key is checked
+         * as for a chat completion (`inference.submit`); the anonymous key's usage is that of every anonymous caller.
+         * The calling key's usage
+         */
+        get: operations["getUsage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1065,6 +1093,11 @@ export interface components {
         Image: Image;
         ImageGridMetadata: ImageGridMetadata;
         ImageProgress: ImageProgress;
+        ChatQuote: ChatQuote;
+        ImageQuote: ImageQuote;
+        UsageReport: UsageReport;
+        UsageRow: UsageRow;
+        UsageTotals: UsageTotals;
         JobEventType: JobEventType;
         JobEventBase: JobEventBase;
         JobQueuedEvent: JobQueuedEvent;
@@ -1701,6 +1734,14 @@ export type ChatCompletionRequest = {
         /** Ask for token counts in a final chunk (`choices: []`, `usage`) before `data: [DONE]`. */
         include_usage?: boolean;
     } | null;
+    /**
+     * AIPG extension (mock grid), as the Horde's `dry_run`: `true` → the answer is a `ChatQuote` (JSON, even with
+     * `stream: true`): what the request would cost. Nothing is queued, charged or counted in the key's usage. The
+     * key, the body's checks and sizes (413, 422), the rate limit (a quote counts as a request) and the model
+     * (online, or `auto` routed) apply as for a real request; the in-flight cap does not.
+     * @default false
+     */
+    dry_run?: boolean;
 } & {
     [key: string]: unknown;
 };
@@ -1997,6 +2038,12 @@ export type GridMetadata = {
      * Horde status has one per generation.
      */
     signature?: ResultSignature;
+    /**
+     * AIPG extension (mock grid): what the request was charged, in den, for all its choices (`n > 1`: their sum):
+     * per choice `round2(round2(completion_tokens × den_per_token) + fee)` at the rate its `ChatQuote` shows, 0 for
+     * a censored reply. On a job's own `done` event it is that job's charge.
+     */
+    den?: number;
 };
 /**
  * A worker's Ed25519 signature of one result, as the mock grid checked it before paying, so a requester can check
@@ -2350,6 +2397,14 @@ export type ImageGenerationRequest = {
      * live server takes any string.
      */
     progress_token?: string;
+    /**
+     * AIPG extension (mock grid), as the Horde's `dry_run`: `true` → the answer is an `ImageQuote`: what the
+     * request would cost. Nothing is queued or charged. The key, the body's checks (422), the rate limit (a quote
+     * counts as a request) and the model (a worker online that serves it: 503, 404) apply as for a real request;
+     * the in-flight caps do not, and a source `image` is not read.
+     * @default false
+     */
+    dry_run?: boolean;
 };
 /**
  * An image file type: PNG (`image/png`), JPEG (`image/jpeg`) or WebP (`image/webp`).
@@ -2464,6 +2519,184 @@ export type ImageProgress = {
      * uploaded and verified, and stays readable for 5 minutes after the request ends.
      */
     progress: number | null;
+};
+/**
+ * AIPG extension (mock grid): the price of a chat request, the answer to `dry_run: true` (nothing queued or
+ * charged). Each of the `n` choices is charged `round2(round2(completion_tokens × den_per_token) + fee)` for the
+ * tokens it generates, at most `max_tokens`; so a choice that generates `max_tokens` costs `den_per_choice`, and
+ * `den` is the most the request can cost. `den_per_token = denPerToken × size_factor × context_factor`
+ * (docs/mock-grid-core.md "Pricing").
+ * @example {
+ *       "object": "chat.completion.quote",
+ *       "model": "llama-3.1-70b-instruct",
+ *       "n": 1,
+ *       "prompt_tokens": 12,
+ *       "max_tokens": 64,
+ *       "context_tokens": 76,
+ *       "size_factor": 8.75,
+ *       "context_factor": 1,
+ *       "den_per_token": 0.875,
+ *       "fee": 1,
+ *       "den_per_choice": 57,
+ *       "den": 57
+ *     }
+ */
+export type ChatQuote = {
+    /**
+     * Always `chat.completion.quote`.
+     * @constant
+     */
+    object: "chat.completion.quote";
+    /** The concrete model priced (`auto` routed as it would be now). */
+    model: string;
+    /** Choices priced. */
+    n: number;
+    /** The prompt as the grid counts it (about 4 characters a token). */
+    prompt_tokens: number;
+    /** Completion tokens priced per choice (`max_tokens`; 512 when it is not sent). */
+    max_tokens: number;
+    /** The context the job is priced for, `prompt_tokens + max_tokens`. */
+    context_tokens: number;
+    /** The model's size factor (1 for an 8B-class or smaller model, or a name with no size). */
+    size_factor: number;
+    /** The context factor (1 up to 8192 tokens of context). */
+    context_factor: number;
+    /** den per completion token. */
+    den_per_token: number;
+    /** den added to each choice's charge (the Horde tax). */
+    fee: number;
+    /** The charge of one choice that generates `max_tokens`. */
+    den_per_choice: number;
+    /** `den_per_choice × n`: the most the request can cost (what a Horde `dry_run` calls `kudos`). */
+    den: number;
+};
+/**
+ * AIPG extension (mock grid): the price of an image request, the answer to `dry_run: true` (nothing queued or
+ * charged). Every image costs `den_per_image = round2(megapixel_steps × family_factor × den_per_megapixel_step)`
+ * (docs/spec.md "Image rewards"), charged once it is verified; `den` is all `n` of them, what `grid.den` of the
+ * answer then says.
+ * @example {
+ *       "object": "image.quote",
+ *       "model": "FLUX.2 [klein]",
+ *       "n": 1,
+ *       "width": 1024,
+ *       "height": 1024,
+ *       "steps": 4,
+ *       "megapixel_steps": 4.194304,
+ *       "family_factor": 8,
+ *       "den_per_megapixel_step": 1,
+ *       "den_per_image": 33.55,
+ *       "den": 33.55
+ *     }
+ */
+export type ImageQuote = {
+    /**
+     * Always `image.quote`.
+     * @constant
+     */
+    object: "image.quote";
+    /** The model priced. */
+    model: string;
+    /** Images priced. */
+    n: number;
+    /** Pixels across. */
+    width: number;
+    /** Pixels down. */
+    height: number;
+    /** Sampling steps per image. */
+    steps: number;
+    /** `width × height / 1 000 000 × steps` of one image. */
+    megapixel_steps: number;
+    /** The model family's factor (`flux` 8, `cascade` 4, `sdxl` 2, else 1). */
+    family_factor: number;
+    /** The grid's price of one megapixel-step before the family factor. */
+    den_per_megapixel_step: number;
+    /** What one image costs. */
+    den_per_image: number;
+    /** `den_per_image × n`: what the request costs when every image is made. */
+    den: number;
+};
+/**
+ * AIPG extension (mock grid): what the calling key's account used, one row per model and UTC day, oldest day
+ * first (then by model). A job counts once, when it completes and is charged: a failed attempt that was retried,
+ * a cancelled job with nothing generated and a quote count nothing.
+ * @example {
+ *       "object": "usage.report",
+ *       "start_date": "2026-12-01",
+ *       "end_date": "2026-12-03",
+ *       "data": [
+ *         {
+ *           "date": "2026-12-03",
+ *           "model": "llama-3.1-8b-instruct",
+ *           "requests": 2,
+ *           "prompt_tokens": 24,
+ *           "completion_tokens": 80,
+ *           "images": 0,
+ *           "den": 10
+ *         }
+ *       ],
+ *       "total": {
+ *         "requests": 2,
+ *         "prompt_tokens": 24,
+ *         "completion_tokens": 80,
+ *         "images": 0,
+ *         "den": 10
+ *       }
+ *     }
+ */
+export type UsageReport = {
+    /**
+     * Always `usage.report`.
+     * @constant
+     */
+    object: "usage.report";
+    /**
+     * The first UTC day covered (`YYYY-MM-DD`).
+     * Format: date
+     */
+    start_date: string;
+    /**
+     * The last UTC day covered, inclusive.
+     * Format: date
+     */
+    end_date: string;
+    /** One row per model and day with any use. */
+    data: UsageRow[];
+    /** The rows summed. */
+    total: UsageTotals;
+};
+/** One model's use on one UTC day. */
+export type UsageRow = {
+    /**
+     * The UTC day (`YYYY-MM-DD`) the jobs completed on.
+     * Format: date
+     */
+    date: string;
+    /** The model that served them. */
+    model: string;
+    /** Jobs completed and charged (each of a request's `n` choices, and each image, is one). */
+    requests: number;
+    /** Prompt tokens of those jobs, as the grid counts them. */
+    prompt_tokens: number;
+    /** Completion tokens the grid charged for. */
+    completion_tokens: number;
+    /** Images delivered. */
+    images: number;
+    /** den spent. */
+    den: number;
+};
+/** Use counted over some rows. */
+export type UsageTotals = {
+    /** Jobs completed and charged (each of a request's `n` choices, and each image, is one). */
+    requests: number;
+    /** Prompt tokens of those jobs, as the grid counts them. */
+    prompt_tokens: number;
+    /** Completion tokens the grid charged for. */
+    completion_tokens: number;
+    /** Images delivered. */
+    images: number;
+    /** den spent. */
+    den: number;
 };
 /**
  * The kinds of job event. `done`, `failed`, `faulted` and `cancelled` end one job of the request; the one that ends
@@ -6165,7 +6398,7 @@ export interface operations {
         };
         responses: {
             /**
-             * The completion (JSON), or its event stream when `stream` is true. `text/event-stream` is described one event
+             * The completion (JSON), or its event stream when `stream` is true; with `dry_run: true`, a `ChatQuote`. `text/event-stream` is described one event
              * at a time (`ChatCompletionStreamEvent`). A whole stream looks like this:
              *
              *     ```text
@@ -6219,7 +6452,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": ChatCompletion;
+                    "application/json": ChatCompletion | ChatQuote;
                     /**
                      * @example {
                      *       "data": "{\"id\":\"chatcmpl-3f1c2a9b8e7d4c6a\",\"object\":\"chat.completion.chunk\",\"created\":1764222000,\"model\":\"llama-3.1-8b-instruct\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}"
@@ -6286,7 +6519,7 @@ export interface operations {
             };
         };
         responses: {
-            /** The images, in request order. */
+            /** The images, in request order; with `dry_run: true`, an `ImageQuote` (nothing queued or charged). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6313,7 +6546,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": ImagesResponse;
+                    "application/json": ImagesResponse | ImageQuote;
                 };
             };
             400: components["responses"]["V1BadRequest"];
@@ -6953,6 +7186,60 @@ export interface operations {
             401: components["responses"]["V1Unauthorized"];
             404: components["responses"]["V1BatchNotFound"];
             429: components["responses"]["V1BatchRateLimited"];
+        };
+    };
+    getUsage: {
+        parameters: {
+            query?: {
+                /** The first UTC day to include, `YYYY-MM-DD`. */
+                start_date?: string;
+                /** The last UTC day to include (inclusive), `YYYY-MM-DD`. */
+                end_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The key's usage in the range. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "usage.report",
+                     *       "start_date": "2026-11-04",
+                     *       "end_date": "2026-12-03",
+                     *       "data": [
+                     *         {
+                     *           "date": "2026-12-03",
+                     *           "model": "llama-3.1-8b-instruct",
+                     *           "requests": 2,
+                     *           "prompt_tokens": 24,
+                     *           "completion_tokens": 80,
+                     *           "images": 0,
+                     *           "den": 10
+                     *         }
+                     *       ],
+                     *       "total": {
+                     *         "requests": 2,
+                     *         "prompt_tokens": 24,
+                     *         "completion_tokens": 80,
+                     *         "images": 0,
+                     *         "den": 10
+                     *       }
+                     *     }
+                     */
+                    "application/json": UsageReport;
+                };
+            };
+            401: components["responses"]["V1Unauthorized"];
+            403: components["responses"]["V1Forbidden"];
+            422: components["responses"]["V1ValidationError"];
+            429: components["responses"]["V1RateLimited"];
         };
     };
     listModels: {

@@ -13,6 +13,7 @@ import { GridError } from '../errors.js';
 import { constantTimeEqual, sha256Hex } from '../sha256.js';
 import { round2 } from '../tokens.js';
 import type { AccountView, KeyEntry, LedgerRecord, Scope } from '../types.js';
+import { UsageBook, type UsageEntry } from './usage.js';
 
 /** What a ledger record says besides its kind and amount. */
 export type Receipt = Omit<LedgerRecord, 'kind' | 'amount'>;
@@ -43,6 +44,8 @@ export class Accounts {
   readonly #opts: AccountsOptions;
   #nextId = 1;
   readonly anonymous: Account;
+  /** What each account was charged for, by model and UTC day: written by `charge` only. */
+  readonly usage = new UsageBook();
 
   constructor(opts: AccountsOptions, keys: KeyEntry[]) {
     this.#opts = opts;
@@ -155,8 +158,22 @@ export class Accounts {
     });
   }
 
-  /** The only way den leaves an account: a requester charged for `tokens` received. */
-  charge(account: Account, den: number, receipt: Receipt): void {
+  /**
+   * The only way den leaves an account: a requester charged for `tokens` received. Each call is one
+   * completed job in the account's usage (`use`: its prompt tokens and images).
+   */
+  charge(
+    account: Account,
+    den: number,
+    receipt: Receipt,
+    use: { promptTokens: number; images: number },
+  ): void {
+    this.usage.record(account.id, receipt.at, receipt.model, {
+      promptTokens: use.promptTokens,
+      completionTokens: receipt.tokens,
+      images: use.images,
+      den,
+    });
     account.balance = round2(account.balance - den);
     account.spent = round2(account.spent + den);
     account.tokensUsed += receipt.tokens;

@@ -12,7 +12,7 @@ import type { Generation } from '../entities.js';
 import { isAutoModel } from '../model-routing.js';
 import { close, endBatch, endGeneration } from '../moves.js';
 import { jobIds, type Outbox } from '../outbox.js';
-import { charge, imagePrice, reward } from '../pricing.js';
+import { charge, imagePrice, pricedContext, reward } from '../pricing.js';
 import { countCompletionTokens, round2, round3 } from '../tokens.js';
 import type { CompleteInput } from '../types.js';
 
@@ -36,7 +36,8 @@ export function complete(
   const requester = job.req.account;
   const now = b.clock.now();
   const tokens = countCompletionTokens(text + reasoning, gen.maxLength);
-  const earned = reward(b.settings, gen.model, tokens);
+  // At the rate the job was quoted at: its context was fixed at submit (docs/mock-grid-core.md "Pricing").
+  const earned = reward(b.settings, gen.model, tokens, pricedContext(job.req.source, job));
   const resultState = input.state ?? 'ok';
   const charged = charge(b.settings, earned, resultState);
   const genMs = now - gen.assignedAt;
@@ -47,7 +48,7 @@ export function complete(
   const receipt = { at: now, jobId: job.id, tokens, model: gen.model };
   b.workers.fulfilled(worker, tokens, genMs, earned);
   b.accounts.credit(owner, earned, receipt);
-  b.accounts.charge(requester, charged, receipt);
+  b.accounts.charge(requester, charged, receipt, { promptTokens: job.promptTokens, images: 0 });
   job.req.charged = round2(job.req.charged + charged);
   const decode = decodeMs(genMs, ttftMs);
   b.stats.record(gen.model, now, { tokens, genMs, decodeMs: decode, ttftMs, latencyMs: now - job.createdAt });
@@ -93,6 +94,7 @@ export function complete(
           }
         : {}),
       ...(input.proof ? { signature: input.proof } : {}),
+      den: charged,
     },
   });
   out.gridEvent({
@@ -131,13 +133,19 @@ export function completeImages(
   ended.forEach(([job, g], i) => {
     const image = job.req.image!;
     const requester = job.req.account;
-    const earned = imagePrice(g.model, image.width, image.height, image.steps);
+    const earned = imagePrice(
+      g.model,
+      image.width,
+      image.height,
+      image.steps,
+      b.settings.pricing.denPerMegapixelStep,
+    );
     const charged = state === 'ok' ? earned : 0;
     const genMs = now - g.assignedAt;
     const receipt = { at: now, jobId: job.id, tokens: 0, model: g.model };
     b.workers.fulfilled(worker, 0, genMs, earned);
     b.accounts.credit(owner, earned, receipt);
-    b.accounts.charge(requester, charged, receipt);
+    b.accounts.charge(requester, charged, receipt, { promptTokens: 0, images: 1 });
     job.req.charged = round2(job.req.charged + charged);
     total = round2(total + earned);
     const contentType = contentTypes[i] ?? 'image/webp';

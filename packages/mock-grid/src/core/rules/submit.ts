@@ -11,9 +11,7 @@ import { hordeImageSpec, type ImageSpec, v1ImageSpec } from '../image-spec.js';
 import { resolveChatModel } from '../model-routing.js';
 import { close, enqueue } from '../moves.js';
 import { jobIds, type Outbox } from '../outbox.js';
-import { imageRequestCost, jobCost } from '../pricing.js';
-import { GRID_DEFAULTS } from '../settings.js';
-import { round2 } from '../tokens.js';
+import { imageQuote, textQuote } from '../pricing.js';
 import type { ImageSubmitInput, MockJobOptions, Submission, SubmitInput } from '../types.js';
 import { chatSpec, hordeSpec, type JobSpec } from '../validate.js';
 
@@ -60,11 +58,12 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
     }
     allow.add(id);
   }
-  const perJob = jobCost(b.settings, spec.models, spec.wantTokens ?? GRID_DEFAULTS.workerMaxLength);
-  const kudos = round2(perJob * spec.n);
+  const quote = textQuote(b.settings, input.source, spec.models, spec, spec.n);
+  const kudos = quote.den;
   const isPossible = b.workers.possible(spec.models);
-  if (input.source === 'horde' && input.request.dry_run) {
-    return { id: '', jobIds: [], kudos, possible: isPossible, model: null };
+  // A quote (docs/mock-grid-core.md "Pricing"): the checks above apply, the in-flight cap and upfront den do not.
+  if (input.request.dry_run === true) {
+    return { id: '', jobIds: [], kudos, possible: isPossible, model: resolvedModel, quote };
   }
   if (account.inFlight + spec.n > account.maxInFlight) {
     throw new GridError(
@@ -128,7 +127,14 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
   b.requests.add(req);
   b.accounts.requested(account, spec.n);
   queueJobs(b, out, req, input.mock);
-  return { id: req.id, jobIds: req.jobs.map((j) => j.id), kudos, possible: isPossible, model: resolvedModel };
+  return {
+    id: req.id,
+    jobIds: req.jobs.map((j) => j.id),
+    kudos,
+    possible: isPossible,
+    model: resolvedModel,
+    quote,
+  };
 }
 
 /**
@@ -159,12 +165,15 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
     }
     allow.add(id);
   }
-  const kudos = imageRequestCost(image.models, image.n, image.width, image.height, image.steps);
+  const quote = imageQuote(b.settings, image);
+  const kudos = quote.den;
   const isPossible = b.workers.possibleImage(image.models);
-  if (input.source === 'horde' && input.request.dry_run) {
-    return { id: '', jobIds: [], kudos, possible: isPossible, model: null };
+  const dryRun = input.request.dry_run === true;
+  if (input.source === 'horde' && dryRun) {
+    return { id: '', jobIds: [], kudos, possible: isPossible, model: null, quote };
   }
-  if (account.inFlight + image.n > account.maxInFlight) {
+  // A /v1 quote still needs its model online (below); the in-flight caps do not apply to it.
+  if (!dryRun && account.inFlight + image.n > account.maxInFlight) {
     throw new GridError(
       'TooManyPrompts',
       `Too many concurrent requests: ${account.inFlight} in flight, the limit is ${account.maxInFlight}`,
@@ -173,7 +182,7 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
   }
   if (input.source === 'v1') {
     const cap = b.settings.maxMediaInFlight;
-    if (account.mediaInFlight >= cap) {
+    if (!dryRun && account.mediaInFlight >= cap) {
       throw new GridError(
         'TooManyPrompts',
         `Too many image requests in flight: ${account.mediaInFlight}, the limit is ${cap}`,
@@ -190,6 +199,7 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
       });
     }
   }
+  if (dryRun) return { id: '', jobIds: [], kudos, possible: isPossible, model: quote.model, quote };
   requireUpfront(b, account, kudos);
   const req: Req = {
     id: uuid(),
@@ -248,6 +258,7 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
     kudos,
     possible: isPossible,
     model: image.models[0]!,
+    quote,
   };
 }
 

@@ -6,6 +6,7 @@ import { type DoorContext, dispatch, type Route } from './router.js';
 import { withScenario } from './scenario-play.js';
 import type { DoorRequest, DoorResponse } from './types.js';
 import { v1Routes } from './v1.js';
+import { v1AccountRoutes } from './v1-account.js';
 import { v1BatchRoutes } from './v1-batches.js';
 import { v1ImageRoutes } from './v1-images.js';
 
@@ -23,6 +24,7 @@ const KEYED = new Set([
   'hordeFindUser',
   'hordeModes',
   'createImage',
+  'getUsage',
   'hordeImageAsync',
   'hordeImageCheck',
   'hordeImageStatus',
@@ -59,6 +61,7 @@ export const routes: Route[] = [
   ...v1ImageRoutes,
   ...jobEventRoutes,
   ...v1BatchRoutes,
+  ...v1AccountRoutes,
   ...hordeRoutes,
   ...hordeImageRoutes,
 ].map(admitted);

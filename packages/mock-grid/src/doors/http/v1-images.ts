@@ -1,7 +1,7 @@
 import type { ImageGenerationRequest } from '@aipg/sdk';
 import { limits } from '@aipg/sdk/wire';
 import type { GridJobEvent, ImageDone, Submission } from '../../core/index.js';
-import { isGridError } from '../../core/index.js';
+import { imageQuoteView, isGridError } from '../../core/index.js';
 import { URL_TTL_S } from '../../store/object-store.js';
 import { decodeImageData } from './image-data.js';
 import { type Route, type RouteInput, v1ApiKey } from './router.js';
@@ -30,7 +30,9 @@ async function createImage(input: RouteInput): Promise<DoorResponse> {
   const { grid, store, progress } = input.ctx;
   const body = input.body as ImageGenerationRequest;
   let sourceKey: string | undefined;
-  if (body.image !== undefined) {
+  const dryRun = body.dry_run === true;
+  // A quote reads no source image (spec: ImageGenerationRequest.dry_run).
+  if (body.image !== undefined && !dryRun) {
     const decoded = decodeImageData(body.image);
     const max = limits.ImageGenerationRequest.image.maxBytes;
     if (decoded === null) return validationError('image', 'image must be base64 or a data: URI', '…');
@@ -68,6 +70,7 @@ async function createImage(input: RouteInput): Promise<DoorResponse> {
     }
     throw err;
   }
+  if (dryRun && submission.quote.kind === 'image') return json(200, imageQuoteView(submission.quote));
   if (sourceKey) store.adopt(sourceKey, submission.id);
   const token = body.progress_token;
   if (token) progress.follow(token, submission.id);

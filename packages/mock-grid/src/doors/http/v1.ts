@@ -1,7 +1,7 @@
-import type { ChatCompletionRequest, CompletionUsage } from '@aipg/sdk';
+import type { ChatCompletionRequest, CompletionUsage, GridMetadata } from '@aipg/sdk';
 import { contentText } from '@aipg/sdk/wire';
 import type { GridCore, GridJobEvent, Submission } from '../../core/index.js';
-import { completionChoice, isGridError } from '../../core/index.js';
+import { chatQuoteView, completionChoice, isGridError } from '../../core/index.js';
 import { AsyncQueue } from '../async-queue.js';
 import { v1Error } from '../errors.js';
 import { type Route, type RouteInput, v1ApiKey } from './router.js';
@@ -108,6 +108,10 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
     if (isGridError(err, 'ModelNotOnline')) return modelNotAvailable(request.model, grid);
     throw err;
   }
+  // A quote: nothing was queued (docs/mock-grid.md "Pricing").
+  if (request.dry_run === true && submission.quote.kind === 'text') {
+    return json(200, chatQuoteView(submission.quote));
+  }
   const created = Math.floor(grid.clock.now() / 1000);
   const model = submission.model ?? request.model;
   const completionId = `chatcmpl-${submission.id}`;
@@ -172,6 +176,11 @@ function addUsage(total: CompletionUsage | undefined, u: CompletionUsage): Compl
   };
 }
 
+/** The answer's `grid`: the last choice's metadata, with `den` the whole request's charge (spec: GridMetadata.den). */
+function answerGrid(grid: GridMetadata, den: number): GridMetadata {
+  return { ...grid, den: Math.round(den * 100) / 100 };
+}
+
 function errorType(e: Terminal): 'invalid_request_error' | 'upstream_error' {
   return e.type === 'failed' && e.clientError ? 'invalid_request_error' : 'upstream_error';
 }
@@ -203,6 +212,7 @@ async function* sse(
     finished: false,
   }));
   let usage: CompletionUsage | undefined;
+  let den = 0;
   try {
     for (let i = 0; i < choices.length; i++) {
       yield chunk([
@@ -221,6 +231,7 @@ async function* sse(
         c.finished = true;
         open--;
         usage = addUsage(usage, e.usage);
+        den += e.grid.den ?? 0;
         // A pop worker (or a worker that never streamed) delivers its whole text at once: one delta.
         if (!c.streamed && (e.text || e.reasoning)) {
           const delta: Record<string, string> = {};
@@ -229,7 +240,7 @@ async function* sse(
           yield chunk([{ index: e.index, delta, logprobs: null, finish_reason: null }]);
         }
         const final = [{ index: e.index, delta: {}, logprobs: null, finish_reason: e.finish_reason }];
-        yield open === 0 ? chunk(final, { usage, grid: e.grid }) : chunk(final);
+        yield open === 0 ? chunk(final, { usage, grid: answerGrid(e.grid, den) }) : chunk(final);
       } else if (isTerminal(e)) {
         c.finished = true;
         open--;
@@ -253,11 +264,13 @@ async function collect(
 ): Promise<DoorResponse> {
   const choices: unknown[] = [];
   let usage: CompletionUsage | undefined;
-  let grid: unknown;
+  let grid: GridMetadata | undefined;
+  let den = 0;
   for await (const e of events) {
     if (e.type === 'done') {
       usage = addUsage(usage, e.usage);
-      grid = e.grid;
+      den += e.grid.den ?? 0;
+      grid = answerGrid(e.grid, den);
       choices[e.index] = completionChoice(e);
     } else if (isTerminal(e)) {
       if (e.type === 'failed' && e.clientError) return json(400, { detail: e.message });

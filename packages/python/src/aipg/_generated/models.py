@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date as date_aliased
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -505,6 +506,174 @@ class ImageProgress(BaseModel):
             le=100.0,
         ),
     ]
+
+
+class ChatQuote(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    object: Annotated[
+        Literal['chat.completion.quote'],
+        Field(description='Always `chat.completion.quote`.'),
+    ]
+    model: Annotated[
+        str,
+        Field(
+            description='The concrete model priced (`auto` routed as it would be now).'
+        ),
+    ]
+    n: Annotated[int, Field(description='Choices priced.', ge=1)]
+    prompt_tokens: Annotated[
+        int,
+        Field(
+            description='The prompt as the grid counts it (about 4 characters a token).',
+            ge=0,
+        ),
+    ]
+    max_tokens: Annotated[
+        int,
+        Field(
+            description='Completion tokens priced per choice (`max_tokens`; 512 when it is not sent).',
+            ge=1,
+        ),
+    ]
+    context_tokens: Annotated[
+        int,
+        Field(
+            description='The context the job is priced for, `prompt_tokens + max_tokens`.',
+            ge=0,
+        ),
+    ]
+    size_factor: Annotated[
+        float,
+        Field(
+            description="The model's size factor (1 for an 8B-class or smaller model, or a name with no size).",
+            ge=0.0,
+        ),
+    ]
+    context_factor: Annotated[
+        float,
+        Field(
+            description='The context factor (1 up to 8192 tokens of context).', ge=1.0
+        ),
+    ]
+    den_per_token: Annotated[
+        float, Field(description='den per completion token.', ge=0.0)
+    ]
+    fee: Annotated[
+        float,
+        Field(description="den added to each choice's charge (the Horde tax).", ge=0.0),
+    ]
+    den_per_choice: Annotated[
+        float,
+        Field(
+            description='The charge of one choice that generates `max_tokens`.', ge=0.0
+        ),
+    ]
+    den: Annotated[
+        float,
+        Field(
+            description='`den_per_choice × n`: the most the request can cost (what a Horde `dry_run` calls `kudos`).',
+            ge=0.0,
+        ),
+    ]
+
+
+class ImageQuote(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    object: Annotated[
+        Literal['image.quote'], Field(description='Always `image.quote`.')
+    ]
+    model: Annotated[str, Field(description='The model priced.')]
+    n: Annotated[int, Field(description='Images priced.', ge=1)]
+    width: Annotated[int, Field(description='Pixels across.', ge=1)]
+    height: Annotated[int, Field(description='Pixels down.', ge=1)]
+    steps: Annotated[int, Field(description='Sampling steps per image.', ge=1)]
+    megapixel_steps: Annotated[
+        float,
+        Field(description='`width × height / 1 000 000 × steps` of one image.', ge=0.0),
+    ]
+    family_factor: Annotated[
+        float,
+        Field(
+            description="The model family's factor (`flux` 8, `cascade` 4, `sdxl` 2, else 1).",
+            ge=0.0,
+        ),
+    ]
+    den_per_megapixel_step: Annotated[
+        float,
+        Field(
+            description="The grid's price of one megapixel-step before the family factor.",
+            ge=0.0,
+        ),
+    ]
+    den_per_image: Annotated[float, Field(description='What one image costs.', ge=0.0)]
+    den: Annotated[
+        float,
+        Field(
+            description='`den_per_image × n`: what the request costs when every image is made.',
+            ge=0.0,
+        ),
+    ]
+
+
+class UsageRow(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    date: Annotated[
+        date_aliased,
+        Field(description='The UTC day (`YYYY-MM-DD`) the jobs completed on.'),
+    ]
+    model: Annotated[str, Field(description='The model that served them.')]
+    requests: Annotated[
+        int,
+        Field(
+            description="Jobs completed and charged (each of a request's `n` choices, and each image, is one).",
+            ge=0,
+        ),
+    ]
+    prompt_tokens: Annotated[
+        int,
+        Field(
+            description='Prompt tokens of those jobs, as the grid counts them.', ge=0
+        ),
+    ]
+    completion_tokens: Annotated[
+        int, Field(description='Completion tokens the grid charged for.', ge=0)
+    ]
+    images: Annotated[int, Field(description='Images delivered.', ge=0)]
+    den: Annotated[float, Field(description='den spent.', ge=0.0)]
+
+
+class UsageTotals(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    requests: Annotated[
+        int,
+        Field(
+            description="Jobs completed and charged (each of a request's `n` choices, and each image, is one).",
+            ge=0,
+        ),
+    ]
+    prompt_tokens: Annotated[
+        int,
+        Field(
+            description='Prompt tokens of those jobs, as the grid counts them.', ge=0
+        ),
+    ]
+    completion_tokens: Annotated[
+        int, Field(description='Completion tokens the grid charged for.', ge=0)
+    ]
+    images: Annotated[int, Field(description='Images delivered.', ge=0)]
+    den: Annotated[float, Field(description='den spent.', ge=0.0)]
 
 
 JobEventType = TypeAliasType(
@@ -3651,6 +3820,13 @@ class GridMetadata(BaseModel):
             description="The worker's signature of the result, when it signed one (mock grid; the live grid does not expose it).\nWith `n > 1` it is the signature of the choice this metadata describes (the last one to finish); the\nHorde status has one per generation.\n"
         ),
     ] = None
+    den: Annotated[
+        float | None,
+        Field(
+            description="AIPG extension (mock grid): what the request was charged, in den, for all its choices (`n > 1`: their sum):\nper choice `round2(round2(completion_tokens × den_per_token) + fee)` at the rate its `ChatQuote` shows, 0 for\na censored reply. On a job's own `done` event it is that job's charge.\n",
+            ge=0.0,
+        ),
+    ] = None
 
 
 class Model(BaseModel):
@@ -3904,6 +4080,12 @@ class ImageGenerationRequest(BaseModel):
             pattern='^[A-Za-z0-9_.-]{1,128}$',
         ),
     ] = None
+    dry_run: Annotated[
+        bool,
+        Field(
+            description="AIPG extension (mock grid), as the Horde's `dry_run`: `true` → the answer is an `ImageQuote`: what the\nrequest would cost. Nothing is queued or charged. The key, the body's checks (422), the rate limit (a quote\ncounts as a request) and the model (a worker online that serves it: 503, 404) apply as for a real request;\nthe in-flight caps do not, and a source `image` is not read.\n"
+        ),
+    ] = False
 
 
 class ImagesResponse(BaseModel):
@@ -3935,6 +4117,26 @@ class ImagesResponse(BaseModel):
             description='Grid provenance (`ImageGridMetadata`); standard OpenAI clients ignore it.'
         ),
     ] = None
+
+
+class UsageReport(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    object: Annotated[
+        Literal['usage.report'], Field(description='Always `usage.report`.')
+    ]
+    start_date: Annotated[
+        date_aliased, Field(description='The first UTC day covered (`YYYY-MM-DD`).')
+    ]
+    end_date: Annotated[
+        date_aliased, Field(description='The last UTC day covered, inclusive.')
+    ]
+    data: Annotated[
+        list[UsageRow], Field(description='One row per model and day with any use.')
+    ]
+    total: Annotated[UsageTotals, Field(description='The rows summed.')]
 
 
 class JobDoneEvent(JobEventBase):
@@ -4791,6 +4993,12 @@ class ChatCompletionRequest(BaseModel):
             description="Forwarded verbatim. The grid's final chunk may carry `usage` whether or not `include_usage` is set."
         ),
     ] = None
+    dry_run: Annotated[
+        bool,
+        Field(
+            description="AIPG extension (mock grid), as the Horde's `dry_run`: `true` → the answer is a `ChatQuote` (JSON, even with\n`stream: true`): what the request would cost. Nothing is queued, charged or counted in the key's usage. The\nkey, the body's checks and sizes (413, 422), the rate limit (a quote counts as a request) and the model\n(online, or `auto` routed) apply as for a real request; the in-flight cap does not.\n"
+        ),
+    ] = False
 
 
 class ChatCompletion(BaseModel):
@@ -5281,6 +5489,10 @@ __all__ = [
     "Image",
     "ImageGridMetadata",
     "ImageProgress",
+    "ChatQuote",
+    "ImageQuote",
+    "UsageRow",
+    "UsageTotals",
     "JobEventType",
     "JobEventBase",
     "JobQueuedEvent",
@@ -5417,6 +5629,7 @@ __all__ = [
     "ErrorDetail",
     "ImageGenerationRequest",
     "ImagesResponse",
+    "UsageReport",
     "JobDoneEvent",
     "JobEvent",
     "WsMediaJobPayload",

@@ -153,6 +153,53 @@ class ImageProgress(TypedDict):
     progress: float | None
 
 
+class ChatQuote(TypedDict):
+    object: Literal['chat.completion.quote']
+    model: str
+    n: int
+    prompt_tokens: int
+    max_tokens: int
+    context_tokens: int
+    size_factor: float
+    context_factor: float
+    den_per_token: float
+    fee: float
+    den_per_choice: float
+    den: float
+
+
+class ImageQuote(TypedDict):
+    object: Literal['image.quote']
+    model: str
+    n: int
+    width: int
+    height: int
+    steps: int
+    megapixel_steps: float
+    family_factor: float
+    den_per_megapixel_step: float
+    den_per_image: float
+    den: float
+
+
+class UsageRow(TypedDict):
+    date: str
+    model: str
+    requests: int
+    prompt_tokens: int
+    completion_tokens: int
+    images: int
+    den: float
+
+
+class UsageTotals(TypedDict):
+    requests: int
+    prompt_tokens: int
+    completion_tokens: int
+    images: int
+    den: float
+
+
 JobEventType: TypeAlias = Literal['queued', 'requeued', 'assigned', 'progress', 'token', 'done', 'failed', 'faulted', 'cancelled']
 
 
@@ -1080,6 +1127,7 @@ class GridMetadata(TypedDict):
     seed: NotRequired[int]
     routing: NotRequired[dict[str, Any]]
     signature: NotRequired[ResultSignature]
+    den: NotRequired[float]
 
 
 class Model(TypedDict):
@@ -1140,6 +1188,7 @@ class ImageGenerationRequest(TypedDict):
     worker: NotRequired[str]
     style: NotRequired[str]
     progress_token: NotRequired[str]
+    dry_run: NotRequired[bool]
 
 
 class ImagesResponse(TypedDict):
@@ -1148,6 +1197,14 @@ class ImagesResponse(TypedDict):
     output_format: NotRequired[ImageOutputFormat]
     size: NotRequired[str]
     grid: NotRequired[ImageGridMetadata]
+
+
+class UsageReport(TypedDict):
+    object: Literal['usage.report']
+    start_date: str
+    end_date: str
+    data: list[UsageRow]
+    total: UsageTotals
 
 
 class JobDoneEvent(JobEventBase):
@@ -1330,6 +1387,7 @@ class ChatCompletionRequest(TypedDict):
     tool_choice: NotRequired[str | dict[str, Any] | None]
     response_format: NotRequired[ChatCompletionRequestResponseFormat | None]
     stream_options: NotRequired[ChatCompletionRequestStreamOptions | None]
+    dry_run: NotRequired[bool]
 
 
 class ChatCompletion(TypedDict):
@@ -1482,6 +1540,10 @@ __all__ = [
     "Image",
     "ImageGridMetadata",
     "ImageProgress",
+    "ChatQuote",
+    "ImageQuote",
+    "UsageRow",
+    "UsageTotals",
     "JobEventType",
     "JobEventBase",
     "JobQueuedEvent",
@@ -1614,6 +1676,7 @@ __all__ = [
     "ErrorDetail",
     "ImageGenerationRequest",
     "ImagesResponse",
+    "UsageReport",
     "JobDoneEvent",
     "JobEvent",
     "WsMediaJobPayload",
