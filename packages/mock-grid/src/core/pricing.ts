@@ -15,9 +15,9 @@ import type { ImageQuote, TextQuote } from './types.js';
  * carries no size.
  */
 export function modelParams(model: string): number | null {
-  // The size is a word of its own: `llama-3.1-8b-instruct`, `qwen3:0.6b`, `Mixtral-8x7B`, not the `2m` of a
-  // sampler name nor the digits of a version (`v0.3`).
-  const m = /(?:^|[^a-z0-9.])(?:(\d+)x)?(\d+(?:\.\d+)?)([bm])(?![a-z0-9])/i.exec(model);
+  // The size is a word of its own after `-`, `:`, `/` or a space: `llama-3.1-8b-instruct`, `qwen3:0.6b`,
+  // `Mixtral-8x7B`; not the `_2m` of a sampler name nor the digits of a version (`v0.3`).
+  const m = /(?:^|[-:/\s])(?:(\d+)x)?(\d+(?:\.\d+)?)([bm])(?![a-z0-9])/i.exec(model);
   if (!m) return null;
   const experts = m[1] === undefined ? 1 : Number(m[1]);
   const size = Number(m[2]) * (m[3]!.toLowerCase() === 'm' ? 0.001 : 1);
