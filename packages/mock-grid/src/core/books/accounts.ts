@@ -13,7 +13,7 @@ import { GridError } from '../errors.js';
 import { constantTimeEqual, sha256Hex } from '../sha256.js';
 import { round2 } from '../tokens.js';
 import type { AccountView, KeyEntry, LedgerRecord, Scope } from '../types.js';
-import { UsageBook, type UsageEntry } from './usage.js';
+import { UsageBook } from './usage.js';
 
 /** What a ledger record says besides its kind and amount. */
 export type Receipt = Omit<LedgerRecord, 'kind' | 'amount'>;

@@ -45,7 +45,10 @@ export class UsageBook {
 
   record(accountId: number, at: number, model: string, entry: UsageEntry): void {
     let rows = this.#rows.get(accountId);
-    if (!rows) this.#rows.set(accountId, (rows = new Map()));
+    if (!rows) {
+      rows = new Map();
+      this.#rows.set(accountId, rows);
+    }
     const date = utcDay(at);
     const key = `${date} ${model}`;
     let row = rows.get(key);
