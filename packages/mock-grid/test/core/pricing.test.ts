@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GridCore, isGridError, ManualClock, modelParams, type TextQuote } from '../../src/core/index.js';
 import { chat, horde, makeGrid, popBody, wsWorker } from './helpers.js';
 
-const MESSAGES = [{ role: 'user', content: 'Hello there' }];
+const MESSAGES = [{ role: 'user' as const, content: 'Hello there' }];
 
 function quoteOf(grid: GridCore, model: string, extra: Record<string, unknown> = {}): TextQuote {
   const sub = grid.submit({
