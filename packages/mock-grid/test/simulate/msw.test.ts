@@ -55,4 +55,27 @@ describe('createGridHandlers({ simulate })', () => {
     expect(Buffer.from(image.data![0]!.b64_json!, 'base64').subarray(1, 4).toString()).toBe('PNG');
     expect(handlers.core.worker('sim-img')?.simulated).toBe(true);
   });
+
+  it('serves quotes and the usage report the node server serves (one route table)', async () => {
+    const headers = { 'content-type': 'application/json', apikey: 'msw-usage-key' };
+    const body = { model: TEXT_MODEL, messages: [{ role: 'user', content: 'hello' }], max_tokens: 4 };
+    const quote = await (
+      await check.fetch(`${BASE}/v1/chat/completions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ ...body, dry_run: true }),
+      })
+    ).json();
+    expect(quote).toMatchObject({ object: 'chat.completion.quote', den_per_choice: 1.4 });
+    const answer = await (
+      await check.fetch(`${BASE}/v1/chat/completions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      })
+    ).json();
+    expect(answer.grid.den).toBe(quote.den);
+    const report = await (await check.fetch(`${BASE}/v1/account/usage`, { headers })).json();
+    expect(report.total).toMatchObject({ requests: 1, completion_tokens: 4, den: 1.4 });
+  });
 });
