@@ -30,6 +30,7 @@ import {
 } from './lib/batch';
 import { ChatCompletionStream } from './lib/chat-completion-stream';
 import type { RealtimeConnection, RealtimeKit, RealtimeOptions, WebSocketFactory } from './realtime';
+import { Account } from './resources/account';
 import { Batches } from './resources/batches';
 import { Chat } from './resources/chat';
 import { Files } from './resources/files';
@@ -147,6 +148,8 @@ export class Grid {
   readonly files: Files;
   /** OpenAI-compatible batches (`/v1/batches`): create, retrieve, list, cancel, `createAndPoll`. */
   readonly batches: Batches;
+  /** The key's own usage by model and day (`/v1/account/usage`, AIPG extension). */
+  readonly account: Account;
 
   readonly #fetch: Fetch;
   /** Sent with every request, names lower-cased (the `defaultHeaders` option already applied). */
@@ -211,6 +214,7 @@ export class Grid {
     this.jobs = new Jobs(this);
     this.files = new Files(this);
     this.batches = new Batches(this);
+    this.account = new Account(this);
   }
 
   /**

@@ -69,6 +69,7 @@ export type {
   WebSocketFactory,
   WebSocketLike,
 } from './realtime';
+export type { UsageDay, UsageParams, UsageReport, UsageRow, UsageTotals } from './resources/account';
 export type { BatchPollOptions } from './resources/batches';
 export type {
   ChatCompletion,
@@ -85,6 +86,7 @@ export type {
   ChatCompletionMessageParam,
   ChatCompletionMessageToolCall,
   ChatCompletionTool,
+  ChatQuote,
   CompletionUsage,
   GridMetadata,
 } from './resources/chat';
@@ -98,6 +100,8 @@ export type {
   ImageJobParams,
   ImageJobResult,
   ImageMimeType,
+  ImageQuote,
+  ImageQuoteParams,
   ImagesResult,
 } from './resources/images';
 export {

@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../client';
 import { APIPromise } from '../core/api-promise';
 import { APIError } from '../core/errors';
-import type { ChatCompletion, ChatCompletionRequest, ChatMessage } from '../generated/openapi';
+import type { ChatCompletion, ChatCompletionRequest, ChatMessage, ChatQuote } from '../generated/openapi';
 import { parseJSONOrText } from '../internal/json';
 import { linkedController } from '../internal/signals';
 import { ChatCompletionStream } from '../lib/chat-completion-stream';
@@ -19,6 +19,7 @@ export type {
   ChatCompletionMessage,
   ChatCompletionMessageToolCall,
   ChatCompletionTool,
+  ChatQuote,
   CompletionUsage,
   GridMetadata,
 } from '../generated/openapi';
@@ -35,7 +36,8 @@ export interface ChatCompletionMessageParam extends KnownKeys<ChatMessage> {}
  * should not compile. Extra knobs can still be sent by spreading a variable: `create({ ...params, ...extra })`
  * is not excess-checked.
  */
-export interface ChatCompletionCreateParamsBase extends Omit<KnownKeys<ChatCompletionRequest>, 'messages'> {
+export interface ChatCompletionCreateParamsBase
+  extends Omit<KnownKeys<ChatCompletionRequest>, 'messages' | 'dry_run'> {
   /** The conversation so far, oldest first (at most 500 messages). */
   messages: ChatCompletionMessageParam[];
 }
@@ -90,6 +92,21 @@ export class Completions extends APIResource {
     }
     if (body.stream) return this.#stream(body, options);
     return this._client.call<ChatCompletion>(options, { method: 'POST', path: '/v1/chat/completions', body });
+  }
+
+  /**
+   * The price of a chat request before it is sent (`POST /v1/chat/completions` with `dry_run: true`, an AIPG
+   * extension of the mock grid): nothing is queued or charged. `den` is the most it can cost (every choice
+   * at `max_tokens`); a reply is charged `round2(round2(completion_tokens × den_per_token) + fee)` per
+   * choice, what its `grid.den` then says.
+   */
+  quote(body: ChatCompletionCreateParamsBase, options?: RequestOptions): APIPromise<ChatQuote> {
+    // Over HTTP (a quote is one JSON answer), whatever `stream` and `transport` say.
+    return this._client.call<ChatQuote>(options, {
+      method: 'POST',
+      path: '/v1/chat/completions',
+      body: { ...body, stream: false, dry_run: true },
+    });
   }
 
   async #stream(body: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletionStream> {

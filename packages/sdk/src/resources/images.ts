@@ -9,6 +9,7 @@ import type {
   HordeImageStatus,
   ImageGenerationRequest,
   ImageProgress,
+  ImageQuote,
   ImagesResponse,
 } from '../generated/openapi';
 import { dataURLBase64, fromBase64, toBase64 } from '../internal/base64';
@@ -33,6 +34,7 @@ export type {
   ImageLora,
   ImageOutputFormat,
   ImageProgress,
+  ImageQuote,
   ImagesResponse,
 } from '../generated/openapi';
 export type { ImageMimeType } from '../internal/image-type';
@@ -59,7 +61,12 @@ export interface GridImage {
 }
 
 /** What `images.generate()` sends: the spec's `ImageGenerationRequest`, with `image` in any source form. */
-export type ImageGenerateParams = Omit<ImageGenerationRequest, 'image'> & { image?: ImageInput | undefined };
+export type ImageGenerateParams = Omit<ImageGenerationRequest, 'image' | 'dry_run'> & {
+  image?: ImageInput | undefined;
+};
+
+/** What `images.quote()` prices: a request as `generate()` takes it; a source image is not sent. */
+export type ImageQuoteParams = Omit<ImageGenerateParams, 'image'>;
 
 export interface ImageGenerateOptions extends RequestOptions {
   /**
@@ -134,6 +141,16 @@ export class Images extends APIResource {
       controller.abort();
       dispose();
     }
+  }
+
+  /**
+   * The price of an image request before it is sent (`POST /v1/images/generations` with `dry_run: true`, an
+   * AIPG extension of the mock grid): nothing is queued or charged; `den` is what the `n` images then cost
+   * (`grid.den` of the answer).
+   */
+  quote(params: ImageQuoteParams, options?: RequestOptions): APIPromise<ImageQuote> {
+    const body: ImageGenerationRequest = { ...params, dry_run: true };
+    return this._client.call<ImageQuote>(options, { method: 'POST', path: '/v1/images/generations', body });
   }
 
   /**
