@@ -9,6 +9,7 @@ import { saveImages } from '@aipg/sdk/node';
 import { runBatch } from './batch.js';
 import { describeExit, type Example, runExample } from './children.js';
 import { Lifecycle } from './lifecycle.js';
+import { runPricing } from './pricing.js';
 import { Printer, step } from './printer.js';
 import { showPushedEvents } from './pushed-events.js';
 import { runScenarios } from './scenarios.js';
@@ -176,6 +177,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   if (gaps.length > 0) throw new DemoError(`not every step happened:\n  ${gaps.join('\n  ')}`);
   await runBatch({ gridUrl: grid.url, model: SMALL, out, part, DemoError });
   await runScenarios({ grid, model: SMALL, out, part, DemoError });
+  await runPricing({ grid, model: SMALL, out, part, DemoError });
 
   part('4. shutting down');
   const workerExit = await worker.stop();

@@ -97,7 +97,18 @@ it('runs a chat over /v1, a Horde job and an image, printing every lifecycle ste
   expect(output).toMatch(
     /\[fault\] {2}stream-cut {4}StreamInterruptedError after 3 chunks, partial text ".*"/,
   );
-  expect(output).toMatch(/✔ demo finished in [\d.]+ s: 10 jobs through 2 doors/);
+  // Pricing: a quote, the answer charged at its rate, and the key's usage row.
+  expect(output).toMatch(
+    /\[v1\] {5}quote {9}grid\/demo-small: 0\.1 den\/token \(size ×1, context ×1\) \+ 1 fee, at most 3\.4 den for 24 tokens/,
+  );
+  const charged = output.match(/\[v1\] {5}charged {7}([\d.]+) den for (\d+) tokens, as quoted/);
+  expect(Number(charged?.[1])).toBe(Math.round((Number(charged?.[2]) * 0.1 + 1) * 100) / 100);
+  expect(output).toMatch(
+    new RegExp(
+      `\\[v1\\] {5}usage {9}\\d{4}-\\d{2}-\\d{2} grid/demo-small: 1 request\\(s\\), 5 \\+ ${charged?.[2]} tokens, ${charged?.[1]} den`,
+    ),
+  );
+  expect(output).toMatch(/✔ demo finished in [\d.]+ s: 11 jobs through 2 doors/);
 });
 
 function alive(pid: number): boolean {
