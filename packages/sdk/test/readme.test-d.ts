@@ -6,9 +6,11 @@ import {
   type ChatCompletion,
   type ChatCompletionMessageParam,
   ChatCompletionStream,
+  type ChatQuote,
   Grid,
   type GridImage,
   type HordeImageCheck,
+  type ImageQuote,
   type ImagesResponse,
   type Middleware,
   NotFoundError,
@@ -16,6 +18,7 @@ import {
   RealtimeDisconnectedError,
   StreamInterruptedError,
   type TextJobResult,
+  type UsageReport,
 } from '../src/index';
 import { batchOutputFile, nodeWebSocket, readImageFile, saveImages } from '../src/node';
 import { rawClient } from '../src/raw';
@@ -253,4 +256,34 @@ it('the client WebSocket (docs/sdk/realtime.md)', async () => {
   } catch (e) {
     if (e instanceof RealtimeDisconnectedError) expectTypeOf(e.closeCode).toEqualTypeOf<number | undefined>();
   }
+});
+
+it('pricing and usage (README, docs/sdk/pricing.md)', async () => {
+  const grid = new Grid();
+  const params = {
+    model: 'llama-3.1-70b-instruct',
+    messages: [{ role: 'user' as const, content: 'Hi' }],
+    max_tokens: 64,
+  };
+  const quote = await grid.chat.completions.quote(params);
+  expectTypeOf(quote).toMatchTypeOf<ChatQuote>();
+  expectTypeOf(quote.den_per_token).toEqualTypeOf<number>();
+  const reply = await grid.chat.completions.create(params);
+  expectTypeOf(reply.grid?.den).toEqualTypeOf<number | undefined>();
+  // A quote is one JSON answer even for a streamed request.
+  expectTypeOf(await grid.chat.completions.quote({ ...params, stream: true })).toMatchTypeOf<ChatQuote>();
+  const priced = await grid.images.quote({
+    prompt: 'a lighthouse',
+    model: 'FLUX.2 [klein]',
+    size: '1024x1024',
+    steps: 4,
+  });
+  expectTypeOf(priced).toMatchTypeOf<ImageQuote>();
+  const week = await grid.account.usage({ startDate: new Date(Date.now() - 6 * 86_400_000) });
+  expectTypeOf(week).toMatchTypeOf<UsageReport>();
+  for (const row of week.data) expectTypeOf(row.date).toEqualTypeOf<string>();
+  await grid.account.usage({ startDate: '2026-12-01' });
+  // `dry_run` is not a create() param: quote() is the one way to it.
+  // @ts-expect-error dry_run is quote()'s
+  await grid.chat.completions.create({ ...params, dry_run: true });
 });
