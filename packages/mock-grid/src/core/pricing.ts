@@ -7,7 +7,7 @@
  */
 import { GRID_DEFAULTS, type Settings } from './settings.js';
 import { round2 } from './tokens.js';
-import type { ImageQuote, TextQuote } from './types.js';
+import type { ImagePriceQuote, TextPriceQuote } from './types.js';
 
 /**
  * A model's size in billions of parameters, read from its name (case-insensitive): `8b`, `70B`, `1.5b`,
@@ -133,7 +133,7 @@ export function textQuote(
   models: string[],
   job: PricedJob,
   n: number,
-): TextQuote {
+): TextPriceQuote {
   const tokens = pricedTokens(job);
   const price = textPrice(settings, models, tokens, pricedContext(source, job));
   return {
@@ -213,7 +213,7 @@ export interface PricedImages {
 }
 
 /** The quote of an image request: `n` images of its dearest model (`Submission.quote`, the /v1 `ImageQuote`). */
-export function imageQuote(settings: Settings, image: PricedImages): ImageQuote {
+export function imageQuote(settings: Settings, image: PricedImages): ImagePriceQuote {
   const perStep = settings.pricing.denPerMegapixelStep;
   let model = image.models[0] ?? '';
   let each = 0;

@@ -315,11 +315,11 @@ export interface Submission {
   /** The concrete model for /v1 (`auto` resolved); null for Horde requests. */
   model: string | null;
   /** What the request is priced at, item by item (the quote of a `dry_run`; docs/mock-grid-core.md "Pricing"). */
-  quote: Quote;
+  quote: PriceQuote;
 }
 
 /** A text request's price: every one of its `n` jobs at its cap (`den`), and the rate behind it. */
-export interface TextQuote {
+export interface TextPriceQuote {
   kind: 'text';
   /** The model priced: the concrete one for /v1, the dearest named one for Horde ('' for any model). */
   model: string;
@@ -342,7 +342,7 @@ export interface TextQuote {
 }
 
 /** An image request's price: `n` images of the dearest model named. */
-export interface ImageQuote {
+export interface ImagePriceQuote {
   kind: 'image';
   model: string;
   n: number;
@@ -356,7 +356,7 @@ export interface ImageQuote {
   den: number;
 }
 
-export type Quote = TextQuote | ImageQuote;
+export type PriceQuote = TextPriceQuote | ImagePriceQuote;
 
 export interface DoneInfo {
   text: string;

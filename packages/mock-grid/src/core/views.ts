@@ -11,7 +11,7 @@ import type {
   HordeTextStatus,
   HordeUserDetails,
   HordeWorkerDetails,
-  ImageQuote as ImageQuoteWire,
+  ImageQuote,
   ModelStatus,
   WorkerList,
   WorkerSummary,
@@ -22,11 +22,11 @@ import { decodeTokensPerSecond, type Stats, tokensPerSecond } from './books/stat
 import type { Account, Job, Req, Worker } from './entities.js';
 import { round2, round3 } from './tokens.js';
 import type {
-  ImageQuote,
+  ImagePriceQuote,
   ImageResultView,
   ImageStatusView,
   JobView,
-  TextQuote,
+  TextPriceQuote,
   WorkerView,
 } from './types.js';
 
@@ -493,7 +493,7 @@ export function imageStatusView(ctx: ViewContext, req: Req): ImageStatusView {
 }
 
 /** The /v1 `ChatQuote` of a text request's quote (spec: openapi/components/v1.yaml). */
-export function chatQuoteView(q: TextQuote): ChatQuote {
+export function chatQuoteView(q: TextPriceQuote): ChatQuote {
   return {
     object: 'chat.completion.quote',
     model: q.model,
@@ -512,7 +512,7 @@ export function chatQuoteView(q: TextQuote): ChatQuote {
 }
 
 /** The /v1 `ImageQuote` of an image request's quote (spec: openapi/components/v1.yaml). */
-export function imageQuoteView(q: ImageQuote): ImageQuoteWire {
+export function imageQuoteView(q: ImagePriceQuote): ImageQuote {
   return {
     object: 'image.quote',
     model: q.model,

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { GridCore, isGridError, ManualClock, modelParams, type TextQuote } from '../../src/core/index.js';
+import {
+  GridCore,
+  isGridError,
+  ManualClock,
+  modelParams,
+  type TextPriceQuote,
+} from '../../src/core/index.js';
 import { chat, horde, makeGrid, popBody, wsWorker } from './helpers.js';
 
 const MESSAGES = [{ role: 'user' as const, content: 'Hello there' }];
 
-function quoteOf(grid: GridCore, model: string, extra: Record<string, unknown> = {}): TextQuote {
+function quoteOf(grid: GridCore, model: string, extra: Record<string, unknown> = {}): TextPriceQuote {
   const sub = grid.submit({
     source: 'v1',
     apiKey: 'client-key',
