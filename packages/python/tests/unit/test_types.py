@@ -42,7 +42,9 @@ def test_chat_params_match_the_generated_request() -> None:
     ours = set(ChatCompletionCreateParams.__annotations__) - set(RequestOptions.__annotations__)
     for base in ChatCompletionCreateParams.__mro__:
         ours |= set(getattr(base, "__annotations__", {})) - set(RequestOptions.__annotations__)
-    assert ours == set(params.ChatCompletionRequest.__annotations__)
+    # `dry_run` (a price quote, an AIPG extension) is left out of create()'s params as the TypeScript SDK leaves it
+    # out: a quote is its own call there (docs/sdk/pricing.md); the Python SDK has no quote() yet.
+    assert ours == set(params.ChatCompletionRequest.__annotations__) - {"dry_run"}
 
 
 def test_all_is_explicit_and_importable() -> None:
