@@ -102,26 +102,22 @@ export interface TextPrice {
 
 /** The worst-case price of one job: its dearest model at `tokens` (the Horde `kudos` estimate, per job). */
 export function textPrice(settings: Settings, models: string[], tokens: number, context: number): TextPrice {
-  // A job open to any model is priced at the reference (factor 1), as before model sizes were read.
-  const candidates = models.length === 0 ? [''] : models;
+  // A job open to any model ('') is priced at size factor 1, as a model whose name carries no size.
   let best: TextPrice | undefined;
-  for (const model of candidates) {
-    const size = model === '' ? 1 : multiplier(settings, model);
-    const ctx = contextFactor(settings, context);
-    const rate = settings.denPerToken * size * ctx;
+  for (const model of models.length === 0 ? [''] : models) {
+    const rate = tokenRate(settings, model, context);
     const den = charge(settings, round2(tokens * rate), 'ok');
-    if (!best || den > best.den) {
-      best = {
-        model,
-        tokens,
-        context,
-        sizeFactor: size,
-        contextFactor: ctx,
-        rate,
-        fee: settings.hordeTax,
-        den,
-      };
-    }
+    if (best && den <= best.den) continue;
+    best = {
+      model,
+      tokens,
+      context,
+      sizeFactor: multiplier(settings, model),
+      contextFactor: contextFactor(settings, context),
+      rate,
+      fee: settings.hordeTax,
+      den,
+    };
   }
   return best!;
 }
@@ -150,11 +146,6 @@ export function textQuote(
     denPerJob: price.den,
     den: round2(price.den * n),
   };
-}
-
-/** The worst-case charge of one job (the Horde `kudos` estimate): its dearest model at `tokens`. */
-export function jobCost(settings: Settings, models: string[], tokens: number, context = 0): number {
-  return textPrice(settings, models, tokens, context).den;
 }
 
 /**
@@ -186,21 +177,6 @@ export function imagePrice(
   denPerMegapixelStep = 1,
 ) {
   return round2(megapixelSteps(width, height, steps) * imageFamilyFactor(model) * denPerMegapixelStep);
-}
-
-/** The most a request of `n` images can cost (the Horde `kudos`): its dearest model for every image. */
-export function imageRequestCost(
-  models: string[],
-  n: number,
-  width: number,
-  height: number,
-  steps: number,
-  denPerMegapixelStep = 1,
-) {
-  let most = 0;
-  for (const model of models)
-    most = Math.max(most, imagePrice(model, width, height, steps, denPerMegapixelStep));
-  return round2(most * n);
 }
 
 /** What an image request is priced from (the fields of an image spec). */
