@@ -62,6 +62,24 @@ describe('the requester is charged and the worker credited exactly once per comp
     expect(grid.account('client-key').spent).toBe(1.3);
   });
 
+  it('a requeue after a lease ran out: the late submit is stale, the second worker is paid once', () => {
+    const { grid, clock } = makeGrid();
+    const { sub } = horde(grid);
+    const jobId = sub.jobIds[0]!;
+    const first = grid.pop(popBody()).job!;
+    clock.advance(150_000); // the pop lease
+    const second = grid.pop(popBody({ apikey: 'pop2-key', name: 'pop-2' })).job!;
+    expect(second.jobId).toBe(jobId);
+    grid.complete({ generationId: second.id, by: { apiKey: 'pop2-key' }, text: TEXT });
+    expect(
+      codeOf(() => grid.complete({ generationId: first.id, by: { apiKey: 'pop-key' }, text: TEXT })),
+    ).toBe('AbortedGen');
+    expect(ledger(grid, 'pop-key', jobId).earned).toHaveLength(0);
+    expect(ledger(grid, 'pop2-key', jobId).earned).toHaveLength(1);
+    expect(ledger(grid, 'client-key', jobId).spent).toHaveLength(1);
+    expect(grid.status(sub.id).kudos).toBe(grid.account('client-key').spent);
+  });
+
   it('a duplicate submit (WS done twice, Horde submit twice) changes nothing the second time', () => {
     const { grid } = makeGrid();
     const ws = wsWorker(grid);
