@@ -87,6 +87,9 @@ export type {
   ChatCompletionTool,
   CompletionUsage,
   GridMetadata,
+  RoutingExplanation,
+  RoutingPreferences,
+  RoutingScores,
 } from './resources/chat';
 export type { FileCreateParams, FileListParams } from './resources/files';
 export type {

@@ -2,6 +2,7 @@
 
 import type { SkipReason } from './books/queue.js';
 import type { Job, Worker } from './entities.js';
+import { fastEnough } from './routing/prefs.js';
 import type { ImageSkippedCounts } from './wire.js';
 
 export type ImageSkipReason = keyof ImageSkippedCounts;
@@ -31,12 +32,10 @@ export function unfitImage(job: Job, worker: Worker): ImageSkipReason | null {
   return common(job, worker);
 }
 
-/** Whether `worker` may take `job`, of either kind. */
-export function fits(job: Job, worker: Worker): boolean {
-  return (job.req.image ? unfitImage(job, worker) : unfit(job, worker)) === null;
-}
-
-function common(job: Job, worker: Worker): 'nsfw' | 'untrusted' | 'worker_id' | 'blacklist' | null {
+function common(
+  job: Job,
+  worker: Worker,
+): 'nsfw' | 'untrusted' | 'worker_id' | 'blacklist' | 'performance' | null {
   // A mock scenario's job (docs/mock-grid.md "Scenarios and faults"): held in the queue for now, or kept for
   // a simulated worker. Counted as `worker_id`: like a job naming its workers, it is not for this one.
   if (job.held || (job.scenario !== null && !worker.simulated)) return 'worker_id';
@@ -44,5 +43,7 @@ function common(job: Job, worker: Worker): 'nsfw' | 'untrusted' | 'worker_id' | 
   if (job.trustedWorkers && !worker.owner.trusted) return 'untrusted';
   if (job.allowWorkers && !job.allowWorkers.has(worker.id)) return 'worker_id';
   if (job.blockWorkers?.has(worker.id) || job.avoid?.has(worker.id)) return 'blacklist';
+  // The request's hard speed constraints (routing/prefs.ts): measured figures only.
+  if (job.routing !== null && !fastEnough(job.routing, worker)) return 'performance';
   return null;
 }

@@ -1,6 +1,7 @@
 /** The grid's options with every default filled in, checked once at construction. */
 import { limits } from '@aipg/sdk/wire';
 import { GridError } from './errors.js';
+import type { StandingSettings } from './routing/standing.js';
 import type { GridOptions } from './types.js';
 
 /** Defaults, each matching the live grid or upstream Horde where one exists (docs/mock-grid-core.md). */
@@ -71,11 +72,22 @@ export const BATCH_DEFAULTS: BatchSettings = {
   completionWindowMs: 86_400_000,
 };
 
+/** How a worker's measured figures and reputation fade (docs/mock-grid-core.md "Routing", "Reputation"). */
+export type RoutingSettings = StandingSettings;
+
+export const ROUTING_DEFAULTS: RoutingSettings = {
+  speedHalfLifeMs: 600_000,
+  reliabilityHalfLifeMs: 600_000,
+  reputationHalfLifeMs: 3_600_000,
+  uptimeMarkMs: 600_000,
+};
+
 export type Settings = Required<
-  Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers' | 'batch'>
+  Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers' | 'batch' | 'routing'>
 > & {
   modelMultipliers: Record<string, number>;
   batch: BatchSettings;
+  routing: RoutingSettings;
 };
 
 /** `options` over `GRID_DEFAULTS`. Throws InvalidField for a non-positive limit or an empty cooldown ladder. */
@@ -112,6 +124,7 @@ export function resolveSettings(options: GridOptions): Settings {
     requestAccess: options.requestAccess ?? ((options.authMode ?? d.authMode) === 'strict' ? 'owner' : 'id'),
     allowUnsignedResults: options.allowUnsignedResults ?? d.allowUnsignedResults,
     batch: { ...BATCH_DEFAULTS, ...options.batch },
+    routing: { ...ROUTING_DEFAULTS, ...options.routing },
   };
   const positive = [
     'maxInFlight',
@@ -138,12 +151,14 @@ export function resolveSettings(options: GridOptions): Settings {
       });
     }
   }
-  for (const [field, value] of Object.entries(s.batch)) {
-    if (!(value > 0)) {
-      throw new GridError('InvalidField', `batch.${field} must be > 0, got ${value}`, {
-        field: `batch.${field}`,
-        limit: '> 0',
-      });
+  for (const group of ['batch', 'routing'] as const) {
+    for (const [field, value] of Object.entries(s[group])) {
+      if (!(value > 0)) {
+        throw new GridError('InvalidField', `${group}.${field} must be > 0, got ${value}`, {
+          field: `${group}.${field}`,
+          limit: '> 0',
+        });
+      }
     }
   }
   const ladder = s.cooldownLadderMs;

@@ -16,7 +16,7 @@ import type {
 } from '@aipg/sdk';
 import type { Clock } from './clock.js';
 import type { MediaCapsInput } from './image-spec.js';
-import type { BatchSettings } from './settings.js';
+import type { BatchSettings, RoutingSettings } from './settings.js';
 import type { ImageSkippedCounts, SkippedCounts } from './wire.js';
 
 // ---- options -------------------------------------------------------------------------------------------
@@ -138,6 +138,8 @@ export interface GridOptions {
   allowUnsignedResults?: boolean;
   /** The Batch API's limits and pacing (`BATCH_DEFAULTS`; docs/mock-grid-core.md "Batches"). */
   batch?: Partial<BatchSettings>;
+  /** How measured figures and reputation fade (`ROUTING_DEFAULTS`; docs/mock-grid-core.md "Routing"). */
+  routing?: Partial<RoutingSettings>;
 }
 
 // ---- accounts ------------------------------------------------------------------------------------------
@@ -406,6 +408,8 @@ export interface WsRegisterInput {
   nsfw?: boolean;
   /** The worker's Ed25519 public key (base64url), for checking its result signatures. */
   public_key?: string;
+  /** Where the worker runs (mock-only; `WsRegister.region`, `HordeTextPopRequest.region`). */
+  region?: string;
   /** The kinds of job it takes: `[text]` (default), or media kinds (`image`, …); mixing both is refused. */
   job_types?: string[];
   /** Legacy single job type, read when `job_types` is absent. */
@@ -501,6 +505,8 @@ export interface PopCheckInInput {
   amount?: number;
   /** The worker's Ed25519 public key (base64url), for checking its result signatures. */
   public_key?: string;
+  /** Where the worker runs (mock-only; `WsRegister.region`, `HordeTextPopRequest.region`). */
+  region?: string;
 }
 
 /** The Horde image pop body, parsed (openapi/components/horde.yaml `HordeImagePopRequest`). */
@@ -512,6 +518,8 @@ export interface ImagePopCheckInInput extends MediaCapsInput {
   threads?: number;
   bridge_agent?: string;
   public_key?: string;
+  /** Where the worker runs (mock-only; `WsRegister.region`, `HordeTextPopRequest.region`). */
+  region?: string;
 }
 
 /** An image job handed to a pop worker: up to its `amount` images of one request. */
@@ -691,4 +699,14 @@ export interface WorkerView {
   lastSeenAt: number;
   /** Served by the grid's own simulated fleet (src/simulate/), not a remote worker. */
   simulated: boolean;
+  /** Where it says it runs, or null. */
+  region: string | null;
+  /** 0–100 (docs/mock-grid-core.md "Reputation"). */
+  reputation: number;
+  /** Its recent share of jobs that went well, 0–1. */
+  reliability: number;
+  /** Measured decode speed (tokens/s; megapixel-steps/s for an image worker), null until measured. */
+  tokensPerS: number | null;
+  /** Measured time to first token, seconds, null until measured. */
+  ttftS: number | null;
 }

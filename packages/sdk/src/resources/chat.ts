@@ -21,6 +21,9 @@ export type {
   ChatCompletionTool,
   CompletionUsage,
   GridMetadata,
+  RoutingExplanation,
+  RoutingPreferences,
+  RoutingScores,
 } from '../generated/openapi';
 
 /**

@@ -3,7 +3,6 @@
  * indexed by model so a new job finds an idle connection that serves it without walking the others.
  */
 import type { Conn, Job } from '../entities.js';
-import { fits } from '../matching.js';
 
 export class ConnectionBook {
   readonly #byId = new Map<string, Conn>();
@@ -45,18 +44,16 @@ export class ConnectionBook {
     }
   }
 
-  /** An idle connection whose worker can take `job`, or null. */
-  idleFor(job: Job): Conn | null {
-    if (this.#idleAny.size === 0) return null;
-    if (job.models.length === 0) {
-      for (const conn of this.#idleAny) if (fits(job, conn.worker)) return conn;
-      return null;
-    }
-    for (const model of job.models) {
-      const idle = this.#idleByModel.get(model);
-      if (!idle) continue;
-      for (const conn of idle) if (fits(job, conn.worker)) return conn;
-    }
-    return null;
+  /**
+   * The idle connections whose workers serve one of `job`'s models (any, for a job that names none), each
+   * once: the router's candidates (routing/route.ts), which it filters by the other matching rules.
+   */
+  idleServing(job: Job): Conn[] {
+    if (this.#idleAny.size === 0) return [];
+    if (job.models.length === 0) return [...this.#idleAny];
+    if (job.models.length === 1) return [...(this.#idleByModel.get(job.models[0]!) ?? [])];
+    const seen = new Set<Conn>();
+    for (const model of job.models) for (const conn of this.#idleByModel.get(model) ?? []) seen.add(conn);
+    return [...seen];
   }
 }

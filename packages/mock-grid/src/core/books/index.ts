@@ -60,7 +60,7 @@ export function createBooks(
       { popMs: settings.retentionMs, wsMs: settings.wsRetentionMs },
       onGenerationTimer,
     ),
-    workers: new WorkerBook(clock, settings.popOfflineMs),
+    workers: new WorkerBook(clock, settings.popOfflineMs, settings.routing),
     connections: new ConnectionBook(),
     queue,
     events: new EventBook(queue),

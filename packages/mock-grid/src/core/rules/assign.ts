@@ -6,12 +6,13 @@
 import type { Books } from '../books/index.js';
 import { emptyImageSkipped, emptySkipped } from '../books/queue.js';
 import { popPayload } from '../convert.js';
-import type { Conn, Job, Worker } from '../entities.js';
+import type { Conn, Generation, Job, Worker } from '../entities.js';
 import { GridError } from '../errors.js';
 import { mediaSlots, popImagePayload } from '../image-convert.js';
 import { unfit, unfitImage } from '../matching.js';
 import { lease, leaseImages } from '../moves.js';
 import type { Outbox } from '../outbox.js';
+import { type Candidate, route } from '../routing/route.js';
 import type { ImagePopResult, PopResult } from '../types.js';
 
 type AssignBooks = Pick<Books, 'clock' | 'settings' | 'queue' | 'generations' | 'connections' | 'workers'>;
@@ -81,17 +82,28 @@ function batchFor(first: Job, worker: Worker): Job[] {
   return jobs;
 }
 
-/** Leases `job` (an image job: with the rest of its batch) to a WS connection. */
-function push(b: AssignBooks, out: Outbox, job: Job, conn: Conn): void {
-  if (job.req.image) leaseImages(b, out, batchFor(job, conn.worker), conn.worker, conn);
-  else lease(b, out, job, conn.worker, conn);
+/** Leases `job` (an image job: with the rest of its batch) to a WS connection; returns the (first) generation. */
+function push(b: AssignBooks, out: Outbox, job: Job, conn: Conn): Generation {
+  if (job.req.image) return leaseImages(b, out, batchFor(job, conn.worker), conn.worker, conn)[0]!;
+  return lease(b, out, job, conn.worker, conn);
 }
 
-/** Command `dispatch`: a job that is still queued goes to an idle WS connection that can take it. */
+const check = (job: Job, worker: Worker): string | null =>
+  job.req.image ? unfitImage(job, worker) : unfit(job, worker);
+
+/**
+ * Command `dispatch`: a job that is still queued goes to the idle WS connection the router picks among those
+ * serving its models (routing/route.ts), and the decision goes with the generation (`grid.routing`).
+ */
 export function dispatch(b: AssignBooks, out: Outbox, job: Job): void {
   if (job.state !== 'queued') return; // taken or cancelled since it was queued
-  const conn = b.connections.idleFor(job);
-  if (conn) push(b, out, job, conn);
+  const idle = b.connections.idleServing(job);
+  if (idle.length === 0) return;
+  const candidates: Candidate[] = idle.map((conn) => ({ worker: conn.worker, free: 1 }));
+  const decision = route(job, candidates, b.clock.now(), check);
+  if (!decision.winner) return;
+  const conn = idle[candidates.indexOf(decision.winner)]!;
+  push(b, out, job, conn).route = decision;
 }
 
 /** Command `feed`: a live connection with a free slot takes the oldest matching job, or waits idle. */

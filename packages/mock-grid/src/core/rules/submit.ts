@@ -8,10 +8,10 @@ import type { Account, Job, Req } from '../entities.js';
 import { GridError } from '../errors.js';
 import { uuid } from '../ids.js';
 import { hordeImageSpec, type ImageSpec, v1ImageSpec } from '../image-spec.js';
-import { resolveChatModel } from '../model-routing.js';
 import { close, enqueue } from '../moves.js';
 import { jobIds, type Outbox } from '../outbox.js';
 import { imageRequestCost, jobCost } from '../pricing.js';
+import { type ChatPlan, planChat } from '../routing/plan.js';
 import { GRID_DEFAULTS } from '../settings.js';
 import { round2 } from '../tokens.js';
 import type { ImageSubmitInput, MockJobOptions, Submission, SubmitInput } from '../types.js';
@@ -49,9 +49,11 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
   const spec: JobSpec = input.source === 'v1' ? chatSpec(input.request) : hordeSpec(input.request);
 
   let resolvedModel: string | null = null;
+  let plan: ChatPlan | null = null;
   if (input.source === 'v1') {
-    resolvedModel = resolveChatModel(b.workers, spec.models[0]!);
-    spec.models = [resolvedModel];
+    plan = planChat(b.workers, b.settings, input.request);
+    spec.models = plan.models;
+    resolvedModel = plan.models[0]!;
   }
   const allow = new Set<string>();
   for (const id of spec.workers) {
@@ -104,9 +106,9 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
       wantTokens: spec.wantTokens,
       maxContextLength: spec.maxContextLength,
       nsfw: spec.nsfw,
-      trustedWorkers: spec.trustedWorkers,
-      allowWorkers: allow.size > 0 && !spec.workerBlacklist ? allow : null,
-      blockWorkers: allow.size > 0 && spec.workerBlacklist ? allow : null,
+      trustedWorkers: spec.trustedWorkers || (plan?.trustedOnly ?? false),
+      allowWorkers: plan ? plan.allow : allow.size > 0 && !spec.workerBlacklist ? allow : null,
+      blockWorkers: plan ? plan.block : allow.size > 0 && spec.workerBlacklist ? allow : null,
       seq: b.requests.nextSeq(),
       createdAt: now,
       seed: spec.seed ?? Math.floor(b.settings.random() * 2 ** 31),
@@ -116,6 +118,7 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
       held: false,
       scenario: null,
       acceptEmpty: false,
+      routing: plan?.routing ?? null,
       nodes: [],
       inQueue: false,
       scan: 0,
@@ -231,6 +234,7 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
       held: false,
       scenario: null,
       acceptEmpty: false,
+      routing: null,
       nodes: [],
       inQueue: false,
       scan: 0,

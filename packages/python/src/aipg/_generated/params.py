@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeAlias, TypedDict
+from typing import Any, Literal, TypeAlias
 from uuid import UUID
 
-from typing_extensions import NotRequired
+from typing_extensions import NotRequired, TypedDict
 
 ChatCompletionRequestStop: TypeAlias = list[str]
 
@@ -18,6 +18,9 @@ class ChatCompletionRequestResponseFormat(TypedDict):
 
 class ChatCompletionRequestStreamOptions(TypedDict):
     include_usage: NotRequired[bool]
+
+
+ChatCompletionRequestModel: TypeAlias = str
 
 
 class ChatCompletionContentPartImageUrl(TypedDict):
@@ -81,6 +84,48 @@ class ResultSignature(TypedDict):
     worker: str
     worker_sig: str
     public_key: str
+
+
+RoutingPreferencesPreferItem: TypeAlias = str
+
+
+RoutingPreferencesOnlyItem: TypeAlias = str
+
+
+RoutingPreferencesIgnoreItem: TypeAlias = str
+
+
+class RoutingPreferences(TypedDict, closed=True):
+    prefer: NotRequired[list[RoutingPreferencesPreferItem]]
+    only: NotRequired[list[RoutingPreferencesOnlyItem]]
+    ignore: NotRequired[list[RoutingPreferencesIgnoreItem]]
+    trusted_only: NotRequired[bool]
+    region: NotRequired[str]
+    sort: NotRequired[Literal['speed', 'latency', 'reputation', 'price']]
+    min_tokens_per_s: NotRequired[float]
+    max_ttft: NotRequired[float]
+    allow_fallbacks: NotRequired[bool]
+
+
+class RoutingExplanationFallback(TypedDict):
+    model: str
+    reason: str
+
+
+class RoutingExplanationRunnersUpItem(TypedDict):
+    worker: str
+    weight: float
+
+
+class RoutingScores(TypedDict):
+    worker: str
+    weight: float
+    capacity: NotRequired[float]
+    speed: NotRequired[float]
+    latency: NotRequired[float]
+    reliability: NotRequired[float]
+    region: NotRequired[float]
+    reputation: NotRequired[float]
 
 
 class StreamErrorChunkError(TypedDict):
@@ -395,6 +440,7 @@ class WsRegister(TypedDict):
     worker_identity: NotRequired[dict[str, Any]]
     signer_address: NotRequired[str]
     public_key: NotRequired[str]
+    region: NotRequired[str]
     max_pixels: NotRequired[int]
     allow_img2img: NotRequired[bool]
     allow_painting: NotRequired[bool]
@@ -650,6 +696,7 @@ class HordeTextPopRequest(TypedDict):
     extra_slow_worker: NotRequired[bool]
     wallet_address: NotRequired[str | None]
     public_key: NotRequired[str]
+    region: NotRequired[str]
 
 
 class HordeTextPopPayload(HordeTextParams):
@@ -936,6 +983,8 @@ HordeWorkerDetails = TypedDict(
         'max_context_length': NotRequired[int],
         'tokens_generated': NotRequired[float],
         'messages': NotRequired[list[HordeMessage]],
+        'region': NotRequired[str | None],
+        'reputation': NotRequired[float],
     },
 )
 
@@ -1072,14 +1121,20 @@ class ChatCompletionChunkChoice(TypedDict):
     logprobs: NotRequired[None]
 
 
-class GridMetadata(TypedDict):
-    worker: NotRequired[str]
-    gen_time: NotRequired[float]
-    ttft: NotRequired[float | None]
-    tokens_per_s: NotRequired[float | None]
-    seed: NotRequired[int]
-    routing: NotRequired[dict[str, Any]]
-    signature: NotRequired[ResultSignature]
+class RoutingExplanation(TypedDict):
+    requested: str
+    model: str
+    model_rule: NotRequired[str]
+    fallbacks: NotRequired[list[RoutingExplanationFallback]]
+    decided: Literal['routed', 'queued']
+    rule: str
+    considered: NotRequired[int]
+    eligible: NotRequired[int]
+    rejected: NotRequired[dict[str, int]]
+    winner: NotRequired[RoutingScores]
+    runners_up: NotRequired[list[RoutingExplanationRunnersUpItem]]
+    attempt: NotRequired[int]
+    waited: NotRequired[float]
 
 
 class Model(TypedDict):
@@ -1114,6 +1169,11 @@ class WorkerSummary(TypedDict):
     models: list[str]
     job_types: list[WsJobKind]
     online: Literal[True]
+    region: NotRequired[str | None]
+    reputation: NotRequired[float]
+    reliability: NotRequired[float]
+    tokens_per_s: NotRequired[float | None]
+    ttft: NotRequired[float | None]
 
 
 class ErrorDetail(TypedDict):
@@ -1150,20 +1210,6 @@ class ImagesResponse(TypedDict):
     grid: NotRequired[ImageGridMetadata]
 
 
-class JobDoneEvent(JobEventBase):
-    type: Literal['done']
-    final: NotRequired[bool]
-    text: NotRequired[str]
-    reasoning: NotRequired[str]
-    finish_reason: NotRequired[str]
-    usage: NotRequired[CompletionUsage]
-    grid: NotRequired[GridMetadata]
-    image: NotRequired[JobImageResult]
-
-
-JobEvent: TypeAlias = JobQueuedEvent | JobRequeuedEvent | JobAssignedEvent | JobProgressEvent | JobTokenEvent | JobDoneEvent | JobFailedEvent | JobFaultedEvent | JobCancelledEvent
-
-
 class WsMediaJobPayload(TypedDict):
     prompt: str
     n: int
@@ -1196,12 +1242,6 @@ class WsMediaJob(TypedDict):
 
 
 WsMediaServerFrame: TypeAlias = WsReady | WsServerError | WsPing | WsMediaJob | WsCancel | WsAck
-
-
-class ClientWsEvent(TypedDict):
-    type: Literal['event']
-    id: ClientWsRequestId
-    event: JobEvent
 
 
 class HordeTextAsyncRequest(TypedDict):
@@ -1244,6 +1284,7 @@ class HordeTextGeneration(TypedDict):
     gen_metadata: NotRequired[list[HordeGenMetadata]]
     id: NotRequired[UUID]
     signature: NotRequired[ResultSignature]
+    routing: NotRequired[RoutingExplanation]
 
 
 class HordeTextPopResponse(TypedDict):
@@ -1330,31 +1371,38 @@ class ChatCompletionRequest(TypedDict):
     tool_choice: NotRequired[str | dict[str, Any] | None]
     response_format: NotRequired[ChatCompletionRequestResponseFormat | None]
     stream_options: NotRequired[ChatCompletionRequestStreamOptions | None]
+    models: NotRequired[list[ChatCompletionRequestModel] | None]
+    route: NotRequired[Literal['fallback'] | None]
+    routing: NotRequired[RoutingPreferences | None]
 
 
-class ChatCompletion(TypedDict):
-    id: str
-    object: Literal['chat.completion']
-    created: int
-    model: str
-    choices: list[ChatCompletionChoice]
-    usage: CompletionUsage
-    grid: NotRequired[GridMetadata]
-
-
-class ChatCompletionChunk(TypedDict):
-    id: str
-    object: Literal['chat.completion.chunk']
-    created: int
-    model: str
-    choices: list[ChatCompletionChunkChoice]
-    usage: NotRequired[CompletionUsage | None]
-    grid: NotRequired[GridMetadata]
+class GridMetadata(TypedDict):
+    worker: NotRequired[str]
+    gen_time: NotRequired[float]
+    ttft: NotRequired[float | None]
+    tokens_per_s: NotRequired[float | None]
+    seed: NotRequired[int]
+    routing: NotRequired[RoutingExplanation]
+    signature: NotRequired[ResultSignature]
 
 
 class WorkerList(TypedDict):
     count: int
     workers: list[WorkerSummary]
+
+
+class JobDoneEvent(JobEventBase):
+    type: Literal['done']
+    final: NotRequired[bool]
+    text: NotRequired[str]
+    reasoning: NotRequired[str]
+    finish_reason: NotRequired[str]
+    usage: NotRequired[CompletionUsage]
+    grid: NotRequired[GridMetadata]
+    image: NotRequired[JobImageResult]
+
+
+JobEvent: TypeAlias = JobQueuedEvent | JobRequeuedEvent | JobAssignedEvent | JobProgressEvent | JobTokenEvent | JobDoneEvent | JobFailedEvent | JobFaultedEvent | JobCancelledEvent
 
 
 class WsJobPayload(TypedDict):
@@ -1394,22 +1442,10 @@ class ClientWsJobSubmit(TypedDict):
 ClientWsClientFrame: TypeAlias = ClientWsAuth | ClientWsChatRequest | ClientWsJobSubmit | ClientWsJobSubscribe | ClientWsCancel | ClientWsPing
 
 
-class ClientWsChunk(TypedDict):
-    type: Literal['chunk']
+class ClientWsEvent(TypedDict):
+    type: Literal['event']
     id: ClientWsRequestId
-    chunk: ChatCompletionChunk
-
-
-class ClientWsResponse(TypedDict):
-    type: Literal['response']
-    id: ClientWsRequestId
-    result: ChatCompletion | HordeAsyncResponse
-
-
-ClientWsServerFrame: TypeAlias = ClientWsReady | ClientWsChunk | ClientWsResponse | ClientWsEvent | ClientWsDone | ClientWsError | ClientWsPong
-
-
-ClientWsFrame: TypeAlias = ClientWsClientFrame | ClientWsServerFrame
+    event: JobEvent
 
 
 class HordeTextStatus(TypedDict):
@@ -1456,10 +1492,49 @@ class HordeImageAsyncRequest(TypedDict):
     wallet_id: NotRequired[str | None]
     tags: NotRequired[list[str] | None]
 
+
+class ChatCompletion(TypedDict):
+    id: str
+    object: Literal['chat.completion']
+    created: int
+    model: str
+    choices: list[ChatCompletionChoice]
+    usage: CompletionUsage
+    grid: NotRequired[GridMetadata]
+
+
+class ChatCompletionChunk(TypedDict):
+    id: str
+    object: Literal['chat.completion.chunk']
+    created: int
+    model: str
+    choices: list[ChatCompletionChunkChoice]
+    usage: NotRequired[CompletionUsage | None]
+    grid: NotRequired[GridMetadata]
+
+
+class ClientWsChunk(TypedDict):
+    type: Literal['chunk']
+    id: ClientWsRequestId
+    chunk: ChatCompletionChunk
+
+
+class ClientWsResponse(TypedDict):
+    type: Literal['response']
+    id: ClientWsRequestId
+    result: ChatCompletion | HordeAsyncResponse
+
+
+ClientWsServerFrame: TypeAlias = ClientWsReady | ClientWsChunk | ClientWsResponse | ClientWsEvent | ClientWsDone | ClientWsError | ClientWsPong
+
+
+ClientWsFrame: TypeAlias = ClientWsClientFrame | ClientWsServerFrame
+
 __all__ = [
     "ChatCompletionRequestStop",
     "ChatCompletionRequestResponseFormat",
     "ChatCompletionRequestStreamOptions",
+    "ChatCompletionRequestModel",
     "ChatCompletionContentPartImageUrl",
     "ChatCompletionContentPart",
     "ChatCompletionToolFunction",
@@ -1470,6 +1545,13 @@ __all__ = [
     "ChatCompletionDelta",
     "CompletionUsage",
     "ResultSignature",
+    "RoutingPreferencesPreferItem",
+    "RoutingPreferencesOnlyItem",
+    "RoutingPreferencesIgnoreItem",
+    "RoutingPreferences",
+    "RoutingExplanationFallback",
+    "RoutingExplanationRunnersUpItem",
+    "RoutingScores",
     "StreamErrorChunkError",
     "StreamErrorChunk",
     "ModelPricing",
@@ -1606,7 +1688,7 @@ __all__ = [
     "ChatMessage",
     "ChatCompletionChoice",
     "ChatCompletionChunkChoice",
-    "GridMetadata",
+    "RoutingExplanation",
     "Model",
     "ModelList",
     "ModelStatus",
@@ -1614,12 +1696,9 @@ __all__ = [
     "ErrorDetail",
     "ImageGenerationRequest",
     "ImagesResponse",
-    "JobDoneEvent",
-    "JobEvent",
     "WsMediaJobPayload",
     "WsMediaJob",
     "WsMediaServerFrame",
-    "ClientWsEvent",
     "HordeTextAsyncRequest",
     "HordeAsyncResponse",
     "HordeTextGeneration",
@@ -1629,9 +1708,10 @@ __all__ = [
     "HordeImagePopResponse",
     "HordeError",
     "ChatCompletionRequest",
-    "ChatCompletion",
-    "ChatCompletionChunk",
+    "GridMetadata",
     "WorkerList",
+    "JobDoneEvent",
+    "JobEvent",
     "WsJobPayload",
     "WsJob",
     "WsServerFrame",
@@ -1639,10 +1719,13 @@ __all__ = [
     "ClientWsChatRequest",
     "ClientWsJobSubmit",
     "ClientWsClientFrame",
+    "ClientWsEvent",
+    "HordeTextStatus",
+    "HordeImageAsyncRequest",
+    "ChatCompletion",
+    "ChatCompletionChunk",
     "ClientWsChunk",
     "ClientWsResponse",
     "ClientWsServerFrame",
     "ClientWsFrame",
-    "HordeTextStatus",
-    "HordeImageAsyncRequest",
 ]
