@@ -66,13 +66,15 @@ export class ScriptedWorker {
     const ttft = this.spec.ttftMs ?? 100;
     const decodeMs = (ANSWER_TOKENS / (this.spec.tokensPerS ?? 100)) * 1000;
     clock.setTimer(() => {
-      grid.progress({ generationId: offer.id, by, delta: { content: 'x' } });
+      // The first token, then the rest of the answer when it is done: the streamed text is the result.
+      grid.progress({ generationId: offer.id, by, delta: { content: ANSWER.slice(0, 4) } });
       clock.setTimer(() => {
         if (this.failing) {
           grid.fail({ generationId: offer.id, by, message: 'backend error', clientError: false });
           return;
         }
         this.completed++;
+        grid.progress({ generationId: offer.id, by, delta: { content: ANSWER.slice(4) } });
         grid.complete({ generationId: offer.id, by, text: ANSWER });
       }, decodeMs);
     }, ttft);
