@@ -94,6 +94,12 @@ export interface Job {
   acceptEmpty: boolean;
   /** The request's routing preferences and constraints (routing/prefs.ts), or null when it gave none. */
   routing: JobRouting | null;
+  /**
+   * The pop worker the router gave this job to, kept for its next pop (rules/assign.ts `dispatch`); no other
+   * worker may take it meanwhile. With the decision, and the timer that lets it go if the worker does not come.
+   */
+  reservedFor: Worker | null;
+  reservation: { decision: RouteDecision; cancel: () => void } | null;
   /** The job's links in the queue lanes while it is queued (one per lane), else empty. */
   nodes: QueueNode[];
   inQueue: boolean;
@@ -221,4 +227,8 @@ export interface Worker {
   region: string | null;
   /** What the grid measured of it and its reputation (routing/standing.ts). */
   standing: Standing;
+  /** A pop worker whose last pop found nothing counts as free for the router until then (0: not). */
+  standbyUntil: number;
+  /** The job the router kept for this pop worker's next pop, or null. */
+  reserved: Job | null;
 }

@@ -73,9 +73,16 @@ export const BATCH_DEFAULTS: BatchSettings = {
 };
 
 /** How a worker's measured figures and reputation fade (docs/mock-grid-core.md "Routing", "Reputation"). */
-export type RoutingSettings = StandingSettings;
+export interface RoutingSettings extends StandingSettings {
+  /**
+   * How long a pop worker whose pop found nothing counts as free for the router, and how long a job the router
+   * gave it is kept for its next pop. Default 5 s.
+   */
+  popStandbyMs: number;
+}
 
 export const ROUTING_DEFAULTS: RoutingSettings = {
+  popStandbyMs: 5_000,
   speedHalfLifeMs: 600_000,
   reliabilityHalfLifeMs: 600_000,
   reputationHalfLifeMs: 3_600_000,

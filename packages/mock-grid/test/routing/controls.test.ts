@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { isGridError } from '../../src/core/index.js';
 import { Fleet, MODEL, servedBy } from './harness.js';
 
-function refusal(fleet: Fleet, request: Record<string, unknown>): { code: string; field?: string; message: string } {
+function refusal(
+  fleet: Fleet,
+  request: Record<string, unknown>,
+): { code: string; field?: string; message: string } {
   try {
     fleet.submit(request);
   } catch (err) {
@@ -88,7 +91,9 @@ describe('requester routing controls', () => {
       code: 'InvalidField',
       field: 'routing.min_tokens_per_s',
     });
-    expect(refusal(fleet, { routing: { prefer: Array.from({ length: 17 }, (_, i) => `w${i}`) } })).toMatchObject({
+    expect(
+      refusal(fleet, { routing: { prefer: Array.from({ length: 17 }, (_, i) => `w${i}`) } }),
+    ).toMatchObject({
       code: 'InvalidField',
       field: 'routing.prefer',
     });
@@ -130,10 +135,20 @@ describe('requester routing controls', () => {
   });
 
   it('sort: price puts the cheapest fallback model first', () => {
-    const fleet = new Fleet([{ name: 'big', models: ['big-model'] }, { name: 'small', models: ['small-model'] }], {
-      modelMultipliers: { 'big-model': 4, 'small-model': 0.5 },
+    const fleet = new Fleet(
+      [
+        { name: 'big', models: ['big-model'] },
+        { name: 'small', models: ['small-model'] },
+      ],
+      {
+        modelMultipliers: { 'big-model': 4, 'small-model': 0.5 },
+      },
+    );
+    const ends = fleet.sequential(5, {
+      model: 'big-model',
+      models: ['small-model'],
+      routing: { sort: 'price' },
     });
-    const ends = fleet.sequential(5, { model: 'big-model', models: ['small-model'], routing: { sort: 'price' } });
     expect(new Set(ends.map(servedBy))).toEqual(new Set(['small']));
   });
 
@@ -156,12 +171,20 @@ describe('requester routing controls', () => {
       waited: 0,
     });
     expect(routing.rule).toBe('weighted share by score among 2');
-    expect(routing.winner).toMatchObject({ worker: servedBy(done), capacity: 1, reliability: 0.9, reputation: 50 });
+    expect(routing.winner).toMatchObject({
+      worker: servedBy(done),
+      capacity: 1,
+      reliability: 0.9,
+      reputation: 50,
+    });
     expect(routing.runners_up).toHaveLength(1);
     const loser = routing.runners_up![0]!;
     expect(loser.worker).not.toBe(servedBy(done));
     // The explanation is what the router computed: the winner's weight is the product of its factors.
     const w = routing.winner!;
-    expect(w.weight).toBeCloseTo(w.capacity! * w.speed! * w.latency! * w.reliability! ** 4 * w.region! * (w.reputation! / 100), 2);
+    expect(w.weight).toBeCloseTo(
+      w.capacity! * w.speed! * w.latency! * w.reliability! ** 4 * w.region! * (w.reputation! / 100),
+      2,
+    );
   });
 });

@@ -31,7 +31,10 @@ const chat = (extra: Record<string, unknown> = {}) => ({
 describe('routing through the doors', () => {
   it('a /v1 answer says where it went and why; X-Grid-Region is the client region', async () => {
     await twoRegions();
-    const res = await driveUntilSettled(t.clock, t.post('/v1/chat/completions', chat(), { 'x-grid-region': 'eu-west' }));
+    const res = await driveUntilSettled(
+      t.clock,
+      t.post('/v1/chat/completions', chat(), { 'x-grid-region': 'eu-west' }),
+    );
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(200);
     expect(body.grid.worker).toBe('sim-eu');
@@ -49,10 +52,12 @@ describe('routing through the doors', () => {
     await twoRegions();
     const res = await driveUntilSettled(
       t.clock,
-      t.post('/v1/chat/completions', chat({ stream: true, routing: { region: 'us-east' } })).then(async (r) => ({
-        status: r.status,
-        text: await r.text(),
-      })),
+      t
+        .post('/v1/chat/completions', chat({ stream: true, routing: { region: 'us-east' } }))
+        .then(async (r) => ({
+          status: r.status,
+          text: await r.text(),
+        })),
     );
     expect(res.status).toBe(200);
     const chunks = res.text

@@ -81,10 +81,45 @@ export class ScriptedWorker {
   }
 }
 
+/** A Horde pop worker that polls every `pollMs` while `polling`, and answers each job after its decode time. */
+export class ScriptedPopWorker {
+  offered = 0;
+  completed = 0;
+  polling = true;
+
+  constructor(
+    readonly fleet: Fleet,
+    readonly spec: ScriptedSpec & { pollMs?: number },
+  ) {
+    this.#poll();
+  }
+
+  #poll(): void {
+    const { grid, clock } = this.fleet;
+    if (this.polling) {
+      const popped = grid.pop({
+        apikey: 'worker-key',
+        name: this.spec.name,
+        models: this.spec.models ?? [MODEL],
+      });
+      const job = popped.job;
+      if (job) {
+        this.offered++;
+        const ms = (this.spec.ttftMs ?? 100) + (ANSWER_TOKENS / (this.spec.tokensPerS ?? 100)) * 1000;
+        clock.setTimer(() => {
+          this.completed++;
+          grid.complete({ generationId: job.id, by: { apiKey: 'worker-key' }, text: ANSWER });
+        }, ms);
+      }
+    }
+    clock.setTimer(() => this.#poll(), this.spec.pollMs ?? 1_000);
+  }
+}
+
 export class Fleet {
   readonly clock = new ManualClock();
   readonly grid: Grid;
-  readonly workers: ScriptedWorker[] = [];
+  readonly workers: (ScriptedWorker | ScriptedPopWorker)[] = [];
 
   constructor(specs: ScriptedSpec[], options: GridOptions = {}) {
     this.grid = new Grid({
@@ -110,7 +145,13 @@ export class Fleet {
     return worker;
   }
 
-  byName(name: string): ScriptedWorker {
+  addPop(spec: ScriptedSpec & { pollMs?: number }): ScriptedPopWorker {
+    const worker = new ScriptedPopWorker(this, spec);
+    this.workers.push(worker);
+    return worker;
+  }
+
+  byName(name: string): ScriptedWorker | ScriptedPopWorker {
     const w = this.workers.find((x) => x.spec.name === name);
     if (!w) throw new Error(`no worker ${name}`);
     return w;

@@ -62,6 +62,37 @@ describe('routing shares', () => {
     expect(fleet.grid.worker('flaky')!.reputation).toBeGreaterThan(recovered.reputation);
   });
 
+  it('pop and WebSocket workers compete on the same terms', () => {
+    const fleet = new Fleet([{ name: 'ws', tokensPerS: 100, ttftMs: 100 }]);
+    // The same measured speed: a pop worker does not stream, so its whole generation time counts as decoding
+    // (16 tokens in 160 ms, as the WS worker decodes them after its first token).
+    fleet.addPop({ name: 'pop', tokensPerS: 100, ttftMs: 0, pollMs: 1_000 });
+    const ends = fleet.sequential(200);
+    expect(ends.every((e) => e.type === 'done')).toBe(true);
+    const { ws, pop } = fleet.shares();
+    expect(Math.abs(ws! - 0.5)).toBeLessThan(0.1);
+    expect(Math.abs(pop! - 0.5)).toBeLessThan(0.1);
+    // A job kept for the pop worker says so in its explanation.
+    const popped = ends.find((e) => servedBy(e) === 'pop')!;
+    expect(popped.type === 'done' && popped.grid.routing).toMatchObject({ decided: 'routed', considered: 2 });
+  });
+
+  it('a job kept for a pop worker that stops polling goes to another worker after popStandbyMs', () => {
+    const fleet = new Fleet([]);
+    const pop = fleet.addPop({ name: 'pop', pollMs: 1_000 }); // popped at 0 and found nothing: standing by
+    fleet.add({ name: 'ws' });
+    fleet.clock.advance(500);
+    pop.polling = false;
+    const events = fleet.submit({ routing: { prefer: ['pop'] } });
+    fleet.clock.advance(4_000);
+    expect(events.map((e) => e.type)).toEqual(['queued']);
+    // 5 s after it was kept (`popStandbyMs`) it is let go, and the pop worker no longer counts as free.
+    fleet.clock.advance(2_000);
+    const done = events.find((e) => e.type === 'done');
+    expect(done && servedBy(done)).toBe('ws');
+    expect(pop.offered).toBe(0);
+  });
+
   it('a region preference sends most traffic to that region, and none is refused elsewhere', () => {
     const fleet = new Fleet([
       { name: 'eu-1', region: 'eu-west' },

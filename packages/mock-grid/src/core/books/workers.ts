@@ -47,6 +47,8 @@ export class WorkerBook {
   readonly #maybeOnline = new Set<Worker>();
   /** Workers looked at by online scans, ever: lets tests prove a scan skips the ones that went away. */
   inspected = 0;
+  /** Pop workers whose last pop found nothing (`Worker.standbyUntil`): the router's pop candidates. */
+  readonly standby = new Set<Worker>();
 
   constructor(
     private readonly clock: Clock,
@@ -118,6 +120,8 @@ export class WorkerBook {
       simulated: false,
       region: null,
       standing: new Standing(this.routing),
+      standbyUntil: 0,
+      reserved: null,
     };
     this.byId.set(worker.id, worker);
     this.byName.set(name, worker);

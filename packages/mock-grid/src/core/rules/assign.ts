@@ -1,7 +1,8 @@
 /**
- * Trigger: a worker is free for a job. A Horde pop takes the oldest matching queued job; a just-queued job
- * is offered to an idle WS connection (push, nothing polls); a WS connection with a free slot takes the
- * oldest matching job or waits as idle.
+ * Trigger: a worker is free for a job. A just-queued job goes to the free worker the router picks
+ * (routing/route.ts): an idle WS connection (pushed at once) or a pop worker standing by (kept for its next
+ * pop). A Horde pop takes the job kept for it, else the oldest matching queued job; a WS connection with a free
+ * slot takes the oldest matching job or waits as idle.
  */
 import type { Books } from '../books/index.js';
 import { emptyImageSkipped, emptySkipped } from '../books/queue.js';
@@ -12,19 +13,30 @@ import { mediaSlots, popImagePayload } from '../image-convert.js';
 import { unfit, unfitImage } from '../matching.js';
 import { lease, leaseImages } from '../moves.js';
 import type { Outbox } from '../outbox.js';
-import { type Candidate, route } from '../routing/route.js';
+import { type Candidate, type RouteDecision, route } from '../routing/route.js';
 import type { ImagePopResult, PopResult } from '../types.js';
 
-type AssignBooks = Pick<Books, 'clock' | 'settings' | 'queue' | 'generations' | 'connections' | 'workers'>;
+type AssignBooks = Pick<
+  Books,
+  'clock' | 'settings' | 'queue' | 'generations' | 'connections' | 'workers' | 'later'
+>;
 
 /** A Horde pop's second half: the oldest matching job for a checked-in worker, with skip counts. */
 export function assignPop(b: AssignBooks, out: Outbox, workerId: string): PopResult {
   const worker = b.workers.byId.get(workerId);
   if (!worker) throw new GridError('WorkerNotFound', `Worker ID '${workerId}' not found`);
   const skipped = emptySkipped();
-  const job = b.queue.take(worker, (j) => unfit(j, worker), skipped);
-  if (!job) return { workerId, job: null, skipped };
+  const kept = takeKept(b, worker);
+  const job = kept ?? b.queue.take(worker, (j) => unfit(j, worker), skipped);
+  if (!job) {
+    standBy(b, worker);
+    return { workerId, job: null, skipped };
+  }
+  const decision = kept?.reservation?.decision ?? null;
+  if (kept) release(kept);
+  busy(b, worker);
   const gen = lease(b, out, job, worker, null);
+  gen.route = decision;
   return {
     workerId,
     skipped,
@@ -46,10 +58,18 @@ export function assignImagePop(b: AssignBooks, out: Outbox, workerId: string): I
   const worker = b.workers.byId.get(workerId);
   if (!worker?.media) throw new GridError('WorkerNotFound', `Image worker ID '${workerId}' not found`);
   const skipped = emptyImageSkipped();
-  const job = b.queue.take(worker, (j) => unfitImage(j, worker), skipped);
-  if (!job) return { workerId, job: null, skipped };
+  const kept = takeKept(b, worker);
+  const job = kept ?? b.queue.take(worker, (j) => unfitImage(j, worker), skipped);
+  if (!job) {
+    standBy(b, worker);
+    return { workerId, job: null, skipped };
+  }
+  const decision = kept?.reservation?.decision ?? null;
+  if (kept) release(kept);
+  busy(b, worker);
   const image = job.req.image!;
   const gens = leaseImages(b, out, batchFor(job, worker), worker, null);
+  gens[0]!.route = decision;
   const source = image.source;
   return {
     workerId,
@@ -96,14 +116,72 @@ const check = (job: Job, worker: Worker): string | null =>
  * serving its models (routing/route.ts), and the decision goes with the generation (`grid.routing`).
  */
 export function dispatch(b: AssignBooks, out: Outbox, job: Job): void {
-  if (job.state !== 'queued') return; // taken or cancelled since it was queued
+  if (job.state !== 'queued' || job.reservedFor !== null) return; // taken, cancelled or kept since it was queued
+  const now = b.clock.now();
   const idle = b.connections.idleServing(job);
-  if (idle.length === 0) return;
   const candidates: Candidate[] = idle.map((conn) => ({ worker: conn.worker, free: 1 }));
-  const decision = route(job, candidates, b.clock.now(), check);
+  const popFrom = candidates.length;
+  for (const worker of b.workers.standby) {
+    if (worker.standbyUntil <= now || !b.workers.isOnline(worker)) {
+      b.workers.standby.delete(worker);
+      continue;
+    }
+    // Pop workers compete on the same terms: free capacity is their free threads.
+    candidates.push({ worker, free: (worker.threads - worker.popGens.size) / worker.threads });
+  }
+  if (candidates.length === 0) return;
+  const decision = route(job, candidates, now, check);
   if (!decision.winner) return;
-  const conn = idle[candidates.indexOf(decision.winner)]!;
-  push(b, out, job, conn).route = decision;
+  const index = candidates.indexOf(decision.winner);
+  if (index < popFrom) push(b, out, job, idle[index]!).route = decision;
+  else keep(b, out, job, decision.winner.worker, decision);
+}
+
+/** A pop that found nothing: the worker counts as free for the router for `popStandbyMs`. */
+function standBy(b: AssignBooks, worker: Worker): void {
+  if (worker.popGens.size >= worker.threads) return;
+  worker.standbyUntil = b.clock.now() + b.settings.routing.popStandbyMs;
+  b.workers.standby.add(worker);
+}
+
+/**
+ * The router chose a pop worker: the job stays queued but is kept for that worker's next pop. If it does not pop
+ * within `popStandbyMs`, the job is let go and routed again without it.
+ */
+function keep(b: AssignBooks, out: Outbox, job: Job, worker: Worker, decision: RouteDecision): void {
+  b.workers.standby.delete(worker);
+  worker.standbyUntil = 0;
+  job.reservedFor = worker;
+  worker.reserved = job;
+  const cancel = b.later(b.settings.routing.popStandbyMs, () => {
+    if (job.reservedFor !== worker) return;
+    release(job);
+    dispatch(b, out, job);
+  });
+  job.reservation = { decision, cancel };
+}
+
+/** A pop that got a job: the worker asks again when it wants more, and is not free meanwhile. */
+function busy(b: AssignBooks, worker: Worker): void {
+  worker.standbyUntil = 0;
+  b.workers.standby.delete(worker);
+}
+
+/** The job kept for this pop worker, if it is still queued. */
+function takeKept(b: AssignBooks, worker: Worker): Job | null {
+  const job = worker.reserved;
+  if (job === null) return null;
+  if (job.state === 'queued' && job.reservedFor === worker) return job;
+  worker.reserved = null;
+  return null;
+}
+
+/** Ends a job's reservation (used, or let go). */
+function release(job: Job): void {
+  job.reservation?.cancel();
+  job.reservation = null;
+  if (job.reservedFor?.reserved === job) job.reservedFor.reserved = null;
+  job.reservedFor = null;
 }
 
 /** Command `feed`: a live connection with a free slot takes the oldest matching job, or waits idle. */
