@@ -23,6 +23,8 @@ export interface ScriptedSpec {
   ttftMs?: number;
   /** Every job ends in a worker error (after its first token). */
   failing?: boolean;
+  /** This share of its jobs (evenly spread, no randomness) ends in a worker error. */
+  failureRate?: number;
   region?: string;
   models?: string[];
   /** The key it registers with (default `worker-key`; `trusted-key` is a trusted owner's). */
@@ -69,7 +71,9 @@ export class ScriptedWorker {
       // The first token, then the rest of the answer when it is done: the streamed text is the result.
       grid.progress({ generationId: offer.id, by, delta: { content: ANSWER.slice(0, 4) } });
       clock.setTimer(() => {
-        if (this.failing) {
+        const rate = this.spec.failureRate ?? 0;
+        const failsThisOne = Math.floor(this.offered * rate) > Math.floor((this.offered - 1) * rate);
+        if (this.failing || failsThisOne) {
           grid.fail({ generationId: offer.id, by, message: 'backend error', clientError: false });
           return;
         }

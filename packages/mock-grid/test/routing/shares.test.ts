@@ -1,7 +1,7 @@
 // How the router shares traffic (docs/mock-grid-core.md "Routing"), on crafted fleets and a driven clock: shares
 // are counted jobs, never timings.
 import { describe, expect, it } from 'vitest';
-import { Fleet, servedBy } from './harness.js';
+import { Fleet, type ScriptedWorker, servedBy } from './harness.js';
 
 describe('routing shares', () => {
   it('equal workers share the load within a few percent, one request at a time and all at once', () => {
@@ -13,6 +13,15 @@ describe('routing shares', () => {
     fleet.burst(400);
     for (const share of Object.values(fleet.shares(before)))
       expect(Math.abs(share - 0.25)).toBeLessThan(0.03);
+  });
+
+  it('with more free workers than one decision looks at (64), each still gets its turn', () => {
+    const fleet = new Fleet(Array.from({ length: 100 }, (_, i) => ({ name: `w${i}` })));
+    const ends = fleet.sequential(2_000);
+    expect(ends[0]?.type === 'done' && ends[0].grid.routing?.considered).toBe(64);
+    const counts = fleet.workers.map((w) => w.completed);
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(15);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(25);
   });
 
   it('a worker twice as fast gets about twice the share', () => {
@@ -36,7 +45,7 @@ describe('routing shares', () => {
     const ends = fleet.sequential(300);
     // Every request is answered: the flaky worker's failures went back to the queue and to another worker.
     expect(ends.every((e) => e.type === 'done')).toBe(true);
-    const flaky = fleet.byName('flaky');
+    const flaky = fleet.byName('flaky') as ScriptedWorker;
     // It was tried at first and then hardly at all.
     expect(flaky.offered).toBeGreaterThan(0);
     expect(flaky.offered / 300).toBeLessThan(0.05);

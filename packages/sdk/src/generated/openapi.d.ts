@@ -2144,7 +2144,7 @@ export type RoutingExplanation = {
     decided: "routed" | "queued";
     /** The rule that picked the winner, in words. */
     rule: string;
-    /** `routed`: the free workers serving the request's models. */
+    /** `routed`: the free workers serving the request's models that the router looked at (at most 64, plus the pop workers standing by). */
     considered?: number;
     /** `routed`: of those, the ones that could take it. */
     eligible?: number;

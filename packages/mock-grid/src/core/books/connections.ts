@@ -44,16 +44,47 @@ export class ConnectionBook {
     }
   }
 
+  /** Where the next `idleServing` window starts, among the idle connections it walks. */
+  #cursor = 0;
+
   /**
    * The idle connections whose workers serve one of `job`'s models (any, for a job that names none), each
-   * once: the router's candidates (routing/route.ts), which it filters by the other matching rules.
+   * once: the router's candidates (routing/route.ts), which it filters by the other matching rules. At most
+   * `limit`: when more are idle, a window of `limit` that starts where the last one ended, so each is looked at
+   * in turn.
    */
-  idleServing(job: Job): Conn[] {
+  idleServing(job: Job, limit: number): Conn[] {
     if (this.#idleAny.size === 0) return [];
-    if (job.models.length === 0) return [...this.#idleAny];
-    if (job.models.length === 1) return [...(this.#idleByModel.get(job.models[0]!) ?? [])];
-    const seen = new Set<Conn>();
-    for (const model of job.models) for (const conn of this.#idleByModel.get(model) ?? []) seen.add(conn);
-    return [...seen];
+    let idle: Iterable<Conn>;
+    let size: number;
+    if (job.models.length === 0) {
+      idle = this.#idleAny;
+      size = this.#idleAny.size;
+    } else if (job.models.length === 1) {
+      const set = this.#idleByModel.get(job.models[0]!);
+      if (!set) return [];
+      idle = set;
+      size = set.size;
+    } else {
+      const seen = new Set<Conn>();
+      for (const model of job.models) for (const conn of this.#idleByModel.get(model) ?? []) seen.add(conn);
+      idle = seen;
+      size = seen.size;
+    }
+    if (size <= limit) return [...idle];
+    const start = this.#cursor % size;
+    this.#cursor = start + limit;
+    const out: Conn[] = [];
+    let i = 0;
+    for (const conn of idle) {
+      if (i >= start && out.length < limit) out.push(conn);
+      i++;
+    }
+    // The window wraps round to the first ones.
+    for (const conn of idle) {
+      if (out.length >= limit) break;
+      out.push(conn);
+    }
+    return out;
   }
 }

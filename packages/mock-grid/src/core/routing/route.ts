@@ -53,6 +53,13 @@ export interface RouteDecision {
 
 export const RUNNERS_UP = 3;
 
+/**
+ * The most free WS connections one decision looks at. With more free, a window of this many that moves on from
+ * job to job (books/connections.ts `idleServing`), so every free worker is looked at in turn while a decision
+ * stays O(ROUTE_WINDOW) however many are free.
+ */
+export const ROUTE_WINDOW = 64;
+
 /** Whether `worker` may take `job`, else why not (matching.ts). */
 export type Check = (job: Job, worker: Worker) => string | null;
 
@@ -97,17 +104,19 @@ export function route(job: Job, candidates: Candidate[], now: number, check: Che
       rule: 'no free worker can take it',
     };
   }
-  const scored = score(pool, prefs?.region ?? null, now);
+  const region = prefs?.region ?? null;
+  const ref = reference(pool);
+  const weights = weigh(pool, ref, region, now);
   const sort = prefs?.sort ?? null;
-  const index = sort && sort !== 'price' ? best(pool, scored, sort, now) : pick(pool, scored);
+  const index = sort && sort !== 'price' ? best(pool, weights, sort, now) : pick(pool, weights);
   const winner = pool[index]!;
   const model = job.models.length === 0 ? (winner.worker.models[0] ?? null) : job.models[bestRank]!;
   return {
     ...base,
     winner,
     model,
-    scores: scored[index]!,
-    runnersUp: runnersUp(pool, scored, index),
+    scores: scoresOf(winner, ref, region, now),
+    runnersUp: runnersUp(pool, weights, index),
     rule: ruleText(pool.length, sort, bestRank, preferredSeen),
   };
 }
@@ -122,8 +131,13 @@ function ruleText(pool: number, sort: RouteSort | null, rank: number, preferred:
   return parts.join('; ');
 }
 
-/** Each candidate's scores; speed and latency relative to the mean of those measured. */
-export function score(pool: Candidate[], region: string | null, now: number): Scores[] {
+/** The candidates' mean measured speed and time to first token (0 when none is measured). */
+interface Reference {
+  speed: number;
+  ttft: number;
+}
+
+function reference(pool: Candidate[]): Reference {
   let speedSum = 0;
   let speedN = 0;
   let ttftSum = 0;
@@ -140,23 +154,33 @@ export function score(pool: Candidate[], region: string | null, now: number): Sc
       ttftN++;
     }
   }
-  const refSpeed = speedN > 0 ? speedSum / speedN : 0;
-  const refTtft = ttftN > 0 ? ttftSum / ttftN : 0;
-  return pool.map(({ worker, free }) => {
-    const standing = worker.standing;
-    const measured = standing.speed.get();
-    const speed = measured === null || refSpeed === 0 ? 1 : measured / refSpeed;
-    const ttft = standing.ttftMs.get();
-    // Relative time to first token, softened (a square root, and 100 ms added to both so that a few ms either
-    // way between fast workers means little).
-    const latency = ttft === null ? 1 : Math.sqrt((refTtft + 100) / (ttft + 100));
-    const reliability = standing.reliability(now);
-    const reputation = standing.reputation(now);
-    const regional = regionFactor(region, worker.region);
-    const capacity = free;
-    const weight = capacity * speed * latency * reliability ** 4 * regional * (reputation / 100);
-    return { capacity, speed, latency, reliability, region: regional, reputation, weight };
-  });
+  return { speed: speedN > 0 ? speedSum / speedN : 0, ttft: ttftN > 0 ? ttftSum / ttftN : 0 };
+}
+
+/** One candidate's scores; speed and latency relative to the mean of those measured. */
+export function scoresOf(c: Candidate, ref: Reference, region: string | null, now: number): Scores {
+  const standing = c.worker.standing;
+  const measured = standing.speed.get();
+  const speed = measured === null || ref.speed === 0 ? 1 : measured / ref.speed;
+  const ttft = standing.ttftMs.get();
+  // Relative time to first token, softened (a square root, and 100 ms added to both so that a few ms either
+  // way between fast workers means little).
+  const latency = ttft === null ? 1 : Math.sqrt((ref.ttft + 100) / (ttft + 100));
+  const reliability = standing.reliability(now);
+  const reputation = standing.reputation(now);
+  const regional = regionFactor(region, c.worker.region);
+  const capacity = c.free;
+  const r2 = reliability * reliability;
+  const weight = capacity * speed * latency * r2 * r2 * regional * (reputation / 100);
+  return { capacity, speed, latency, reliability, region: regional, reputation, weight };
+}
+
+/** Every candidate's weight, into a scratch array reused from job to job (no allocation per candidate). */
+let scratch = new Float64Array(64);
+function weigh(pool: Candidate[], ref: Reference, region: string | null, now: number): Float64Array {
+  if (scratch.length < pool.length) scratch = new Float64Array(pool.length * 2);
+  for (let i = 0; i < pool.length; i++) scratch[i] = scoresOf(pool[i]!, ref, region, now).weight;
+  return scratch;
 }
 
 /**
@@ -176,13 +200,13 @@ function area(region: string): string {
 }
 
 /** Smooth weighted round-robin: each candidate is owed its weight; the most owed wins and pays the total. */
-function pick(pool: Candidate[], scored: Scores[]): number {
+function pick(pool: Candidate[], weights: Float64Array): number {
   let total = 0;
   let index = 0;
   let most = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < pool.length; i++) {
     const standing = pool[i]!.worker.standing;
-    const weight = scored[i]!.weight;
+    const weight = weights[i]!;
     total += weight;
     standing.credit += weight;
     if (standing.credit > most) {
@@ -195,7 +219,12 @@ function pick(pool: Candidate[], scored: Scores[]): number {
 }
 
 /** `sort`: the best candidate on that key, ties going to the higher score. */
-function best(pool: Candidate[], scored: Scores[], sort: Exclude<RouteSort, 'price'>, now: number): number {
+function best(
+  pool: Candidate[],
+  weights: Float64Array,
+  sort: Exclude<RouteSort, 'price'>,
+  now: number,
+): number {
   const key = (i: number): number => {
     const standing = pool[i]!.worker.standing;
     if (sort === 'speed') return standing.speed.get() ?? 0;
@@ -206,7 +235,7 @@ function best(pool: Candidate[], scored: Scores[], sort: Exclude<RouteSort, 'pri
   let top = key(0);
   for (let i = 1; i < pool.length; i++) {
     const k = key(i);
-    if (k > top || (k === top && scored[i]!.weight > scored[index]!.weight)) {
+    if (k > top || (k === top && weights[i]! > weights[index]!)) {
       index = i;
       top = k;
     }
@@ -214,11 +243,11 @@ function best(pool: Candidate[], scored: Scores[], sort: Exclude<RouteSort, 'pri
   return index;
 }
 
-function runnersUp(pool: Candidate[], scored: Scores[], winner: number): RouteDecision['runnersUp'] {
+function runnersUp(pool: Candidate[], weights: Float64Array, winner: number): RouteDecision['runnersUp'] {
   const rest: RouteDecision['runnersUp'] = [];
   for (let i = 0; i < pool.length; i++) {
     if (i === winner) continue;
-    const weight = scored[i]!.weight;
+    const weight = weights[i]!;
     if (rest.length === RUNNERS_UP && weight <= rest[RUNNERS_UP - 1]!.weight) continue;
     rest.push({ worker: pool[i]!.worker, weight });
     rest.sort((a, b) => b.weight - a.weight);

@@ -36,6 +36,8 @@ export type Failure = Exclude<keyof typeof MARKS, 'completed'>;
 const RELIABLE_PRIOR_OK = 4.5;
 const RELIABLE_PRIOR_BAD = 0.5;
 const REPUTATION_PRIOR = 1;
+/** How long a computed reliability and reputation are used before they are computed again (no change meanwhile). */
+const READ_AGAIN_MS = 1_000;
 
 export class Standing {
   /** Work per second while decoding: tokens for text, megapixel-steps for images. */
@@ -52,6 +54,11 @@ export class Standing {
   #onlineTo = 0;
   /** Smooth weighted round-robin credit (route.ts `pick`): how far this worker is owed traffic. */
   credit = 0;
+  // Reliability and reputation as last computed: the router reads them for every free worker on every job, and
+  // in a second they fade by less than 0.2 %, so they are recomputed only after a change or a second.
+  #readAt = Number.NEGATIVE_INFINITY;
+  #reliability = 0;
+  #reputation = 0;
 
   constructor(s: StandingSettings) {
     this.speed = new DecayingMean(s.speedHalfLifeMs);
@@ -69,12 +76,14 @@ export class Standing {
     if (ttftMs !== null && ttftMs >= 0) this.ttftMs.add(now, ttftMs);
     this.#ok.add(now, 1);
     this.#good.add(now, MARKS.completed);
+    this.#readAt = Number.NEGATIVE_INFINITY;
   }
 
   failed(now: number, failure: Failure): void {
     const marks = MARKS[failure];
     this.#bad.add(now, marks);
     this.#marked.add(now, marks);
+    this.#readAt = Number.NEGATIVE_INFINITY;
   }
 
   /**
@@ -90,17 +99,27 @@ export class Standing {
     if (marks === 0) return;
     this.#uptimeRest -= marks * this.#uptimeMarkMs;
     this.#good.add(now, marks);
+    this.#readAt = Number.NEGATIVE_INFINITY;
   }
 
   /** The recent share of jobs that went well, 0–1 (0.9 for a worker with no record). */
   reliability(now: number): number {
-    const ok = this.#ok.get(now) + RELIABLE_PRIOR_OK;
-    return ok / (ok + this.#bad.get(now) + RELIABLE_PRIOR_BAD);
+    this.#read(now);
+    return this.#reliability;
   }
 
   /** 0–100: good marks (jobs done, uptime) against bad ones (faults, timeouts, cancellations); 50 when new. */
   reputation(now: number): number {
+    this.#read(now);
+    return this.#reputation;
+  }
+
+  #read(now: number): void {
+    if (now >= this.#readAt && now - this.#readAt < READ_AGAIN_MS) return;
+    const ok = this.#ok.get(now) + RELIABLE_PRIOR_OK;
+    this.#reliability = ok / (ok + this.#bad.get(now) + RELIABLE_PRIOR_BAD);
     const good = this.#good.get(now) + REPUTATION_PRIOR;
-    return (100 * good) / (good + this.#marked.get(now) + REPUTATION_PRIOR);
+    this.#reputation = (100 * good) / (good + this.#marked.get(now) + REPUTATION_PRIOR);
+    this.#readAt = now;
   }
 }

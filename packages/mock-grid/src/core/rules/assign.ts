@@ -13,7 +13,7 @@ import { mediaSlots, popImagePayload } from '../image-convert.js';
 import { unfit, unfitImage } from '../matching.js';
 import { lease, leaseImages } from '../moves.js';
 import type { Outbox } from '../outbox.js';
-import { type Candidate, type RouteDecision, route } from '../routing/route.js';
+import { type Candidate, ROUTE_WINDOW, type RouteDecision, route } from '../routing/route.js';
 import type { ImagePopResult, PopResult } from '../types.js';
 
 type AssignBooks = Pick<
@@ -118,7 +118,7 @@ const check = (job: Job, worker: Worker): string | null =>
 export function dispatch(b: AssignBooks, out: Outbox, job: Job): void {
   if (job.state !== 'queued' || job.reservedFor !== null) return; // taken, cancelled or kept since it was queued
   const now = b.clock.now();
-  const idle = b.connections.idleServing(job);
+  const idle = b.connections.idleServing(job, ROUTE_WINDOW);
   const candidates: Candidate[] = idle.map((conn) => ({ worker: conn.worker, free: 1 }));
   const popFrom = candidates.length;
   for (const worker of b.workers.standby) {

@@ -3831,7 +3831,8 @@ class RoutingExplanation(BaseModel):
     considered: Annotated[
         int | None,
         Field(
-            description="`routed`: the free workers serving the request's models.", ge=0
+            description="`routed`: the free workers serving the request's models that the router looked at (at most 64, plus the pop workers standing by).",
+            ge=0,
         ),
     ] = None
     eligible: Annotated[
