@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, TypedDict
 from uuid import UUID
 
-from typing_extensions import NotRequired, TypedDict
+from typing_extensions import NotRequired
 
 ChatCompletionRequestStop: TypeAlias = list[str]
 
@@ -95,7 +95,7 @@ RoutingPreferencesOnlyItem: TypeAlias = str
 RoutingPreferencesIgnoreItem: TypeAlias = str
 
 
-class RoutingPreferences(TypedDict, closed=True):
+class RoutingPreferences(TypedDict):
     prefer: NotRequired[list[RoutingPreferencesPreferItem]]
     only: NotRequired[list[RoutingPreferencesOnlyItem]]
     ignore: NotRequired[list[RoutingPreferencesIgnoreItem]]
