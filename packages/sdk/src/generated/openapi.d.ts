@@ -2092,7 +2092,8 @@ export type RoutingPreferences = {
     allow_fallbacks?: boolean;
 } | null;
 /**
- * How the grid chose the model and the worker of one answer. `decided: routed` — the job was offered to the free
+ * How the grid chose the model and the worker of one answer. The live grid sends `requested` and `resolved` for an
+ * `auto*` model; the mock grid sends every field below on every answer. `decided: routed` — the job was offered to the free
  * workers when it arrived (or came back after a failed attempt), and the router picked the winner among them by
  * score; `decided: queued` — no free worker could take it then, and the first eligible worker to free up took it.
  * @example {
@@ -2126,8 +2127,10 @@ export type RoutingPreferences = {
 export type RoutingExplanation = {
     /** The model the request named (`auto`, a concrete name). */
     requested: string;
-    /** The model that served it. */
-    model: string;
+    /** The concrete model an `auto*` request was resolved to (the live grid's field; the mock grid sends it too). */
+    resolved?: string;
+    /** Mock grid, the model that served it (always sent, `auto*` or not). */
+    model?: string;
     /** How a virtual `auto*` model was resolved. */
     model_rule?: string;
     /** Models of the request's `models` list passed over, and why. */
@@ -2141,9 +2144,9 @@ export type RoutingExplanation = {
      * `routed`: picked by the router among the free workers; `queued`: taken from the queue by a worker that freed up.
      * @enum {string}
      */
-    decided: "routed" | "queued";
+    decided?: "routed" | "queued";
     /** The rule that picked the winner, in words. */
-    rule: string;
+    rule?: string;
     /** `routed`: the free workers serving the request's models that the router looked at (at most 64, plus the pop workers standing by). */
     considered?: number;
     /** `routed`: of those, the ones that could take it. */

@@ -17,7 +17,10 @@ export function explain(job: Job, gen: Generation): RoutingExplanation {
     decided: gen.route ? 'routed' : 'queued',
     rule: '',
   };
-  if (isAutoModel(requested)) out.model_rule = prefs?.modelRule ?? AUTO_MODEL_RULE;
+  if (isAutoModel(requested)) {
+    out.resolved = gen.model;
+    out.model_rule = prefs?.modelRule ?? AUTO_MODEL_RULE;
+  }
   if (prefs && prefs.skipped.length > 0) out.fallbacks = prefs.skipped.map((s) => ({ ...s }));
   const d = gen.route;
   if (d?.scores) {

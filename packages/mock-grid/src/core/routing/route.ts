@@ -15,7 +15,7 @@
  * Pure but for the round-robin credit it keeps on each worker's standing.
  */
 import type { Job, Worker } from '../entities.js';
-import type { JobRouting, RouteSort } from './prefs.js';
+import type { RouteSort } from './prefs.js';
 
 export interface Candidate {
   worker: Worker;

@@ -26,17 +26,11 @@ export function assignPop(b: AssignBooks, out: Outbox, workerId: string): PopRes
   const worker = b.workers.byId.get(workerId);
   if (!worker) throw new GridError('WorkerNotFound', `Worker ID '${workerId}' not found`);
   const skipped = emptySkipped();
-  const kept = takeKept(b, worker);
-  const job = kept ?? b.queue.take(worker, (j) => unfit(j, worker), skipped);
-  if (!job) {
-    standBy(b, worker);
-    return { workerId, job: null, skipped };
-  }
-  const decision = kept?.reservation?.decision ?? null;
-  if (kept) release(kept);
-  busy(b, worker);
+  const next = nextForPop(b, out, worker, () => b.queue.take(worker, (j) => unfit(j, worker), skipped));
+  if (!next) return { workerId, job: null, skipped };
+  const { job } = next;
   const gen = lease(b, out, job, worker, null);
-  gen.route = decision;
+  gen.route = next.decision;
   return {
     workerId,
     skipped,
@@ -58,18 +52,12 @@ export function assignImagePop(b: AssignBooks, out: Outbox, workerId: string): I
   const worker = b.workers.byId.get(workerId);
   if (!worker?.media) throw new GridError('WorkerNotFound', `Image worker ID '${workerId}' not found`);
   const skipped = emptyImageSkipped();
-  const kept = takeKept(b, worker);
-  const job = kept ?? b.queue.take(worker, (j) => unfitImage(j, worker), skipped);
-  if (!job) {
-    standBy(b, worker);
-    return { workerId, job: null, skipped };
-  }
-  const decision = kept?.reservation?.decision ?? null;
-  if (kept) release(kept);
-  busy(b, worker);
+  const next = nextForPop(b, out, worker, () => b.queue.take(worker, (j) => unfitImage(j, worker), skipped));
+  if (!next) return { workerId, job: null, skipped };
+  const { job } = next;
   const image = job.req.image!;
   const gens = leaseImages(b, out, batchFor(job, worker), worker, null);
-  gens[0]!.route = decision;
+  gens[0]!.route = next.decision;
   const source = image.source;
   return {
     workerId,
@@ -112,8 +100,9 @@ const check = (job: Job, worker: Worker): string | null =>
   job.req.image ? unfitImage(job, worker) : unfit(job, worker);
 
 /**
- * Command `dispatch`: a job that is still queued goes to the idle WS connection the router picks among those
- * serving its models (routing/route.ts), and the decision goes with the generation (`grid.routing`).
+ * Command `dispatch`: a job that is still queued goes to the free worker the router picks (routing/route.ts)
+ * among the idle WS connections serving its models and the pop workers standing by: pushed to a connection at
+ * once, or kept for a pop worker's next pop. The decision goes with the generation (`grid.routing`).
  */
 export function dispatch(b: AssignBooks, out: Outbox, job: Job): void {
   if (job.state !== 'queued' || job.reservedFor !== null) return; // taken, cancelled or kept since it was queued
@@ -135,6 +124,34 @@ export function dispatch(b: AssignBooks, out: Outbox, job: Job): void {
   const index = candidates.indexOf(decision.winner);
   if (index < popFrom) push(b, out, job, idle[index]!).route = decision;
   else keep(b, out, job, decision.winner.worker, decision);
+}
+
+/**
+ * The job a pop gets: the one the router kept for this worker, else what `take` finds (the oldest it may take),
+ * with the router's decision when it was kept. A pop that gets nothing stands the worker by.
+ */
+function nextForPop(
+  b: AssignBooks,
+  out: Outbox,
+  worker: Worker,
+  take: () => Job | null,
+): { job: Job; decision: RouteDecision | null } | null {
+  let kept = takeKept(worker);
+  if (kept && check(kept, worker) !== null) {
+    // The worker changed since (its models, its limits): the job goes to someone else.
+    release(kept);
+    out.dispatch(kept);
+    kept = null;
+  }
+  const job = kept ?? take();
+  if (!job) {
+    standBy(b, worker);
+    return null;
+  }
+  const decision = kept?.reservation?.decision ?? null;
+  if (kept) release(kept);
+  busy(b, worker);
+  return { job, decision };
 }
 
 /** A pop that found nothing: the worker counts as free for the router for `popStandbyMs`. */
@@ -168,7 +185,7 @@ function busy(b: AssignBooks, worker: Worker): void {
 }
 
 /** The job kept for this pop worker, if it is still queued. */
-function takeKept(b: AssignBooks, worker: Worker): Job | null {
+function takeKept(worker: Worker): Job | null {
   const job = worker.reserved;
   if (job === null) return null;
   if (job.state === 'queued' && job.reservedFor === worker) return job;

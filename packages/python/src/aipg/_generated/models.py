@@ -3809,7 +3809,18 @@ class RoutingExplanation(BaseModel):
     requested: Annotated[
         str, Field(description='The model the request named (`auto`, a concrete name).')
     ]
-    model: Annotated[str, Field(description='The model that served it.')]
+    resolved: Annotated[
+        str | None,
+        Field(
+            description="The concrete model an `auto*` request was resolved to (the live grid's field; the mock grid sends it too)."
+        ),
+    ] = None
+    model: Annotated[
+        str | None,
+        Field(
+            description='Mock grid, the model that served it (always sent, `auto*` or not).'
+        ),
+    ] = None
     model_rule: Annotated[
         str | None, Field(description='How a virtual `auto*` model was resolved.')
     ] = None
@@ -3820,14 +3831,14 @@ class RoutingExplanation(BaseModel):
         ),
     ] = None
     decided: Annotated[
-        Literal['routed', 'queued'],
+        Literal['routed', 'queued'] | None,
         Field(
             description='`routed`: picked by the router among the free workers; `queued`: taken from the queue by a worker that freed up.'
         ),
-    ]
+    ] = None
     rule: Annotated[
-        str, Field(description='The rule that picked the winner, in words.')
-    ]
+        str | None, Field(description='The rule that picked the winner, in words.')
+    ] = None
     considered: Annotated[
         int | None,
         Field(

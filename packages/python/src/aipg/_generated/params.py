@@ -1123,11 +1123,12 @@ class ChatCompletionChunkChoice(TypedDict):
 
 class RoutingExplanation(TypedDict):
     requested: str
-    model: str
+    resolved: NotRequired[str]
+    model: NotRequired[str]
     model_rule: NotRequired[str]
     fallbacks: NotRequired[list[RoutingExplanationFallback]]
-    decided: Literal['routed', 'queued']
-    rule: str
+    decided: NotRequired[Literal['routed', 'queued']]
+    rule: NotRequired[str]
     considered: NotRequired[int]
     eligible: NotRequired[int]
     rejected: NotRequired[dict[str, int]]
