@@ -10,6 +10,7 @@ import type {
   HordeTextPopPayload,
   ImageGenerationRequest,
   ResultSignature,
+  RoutingExplanation,
   JobEvent as WireJobEvent,
   WsJobPayload,
   WsMediaJobPayload,
@@ -378,6 +379,8 @@ export interface ImageDone {
   /** What the image earned its worker, which is what the requester was charged (0 when censored). */
   den: number;
   genTimeS: number;
+  /** Why it went to its worker (routing/explain.ts). */
+  routing: RoutingExplanation;
 }
 
 /** Grid-wide lifecycle stream: every job event plus worker and ledger events. */

@@ -112,4 +112,40 @@ describe('routing through the doors', () => {
     const details = await (await t.get(`/api/v2/workers/${served.id}`)).json();
     expect(details).toMatchObject({ region: served.region, reputation: served.reputation });
   });
+
+  it('each image of a /v1 image answer says why it went to its worker', async () => {
+    t = await startTestGrid({
+      simulate: {
+        workers: [
+          {
+            name: 'sim-img',
+            models: ['FLUX.2 [klein]'],
+            image: { max_pixels: 1_048_576, amount: 2 },
+            ttft_ms: 100,
+          },
+        ],
+      },
+    });
+    const res = await driveUntilSettled(
+      t.clock,
+      t.post('/v1/images/generations', {
+        prompt: 'a lighthouse',
+        model: 'FLUX.2 [klein]',
+        n: 2,
+        size: '512x512',
+        response_format: 'b64_json',
+      }),
+    );
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(200);
+    expect(body.data).toHaveLength(2);
+    for (const image of body.data) {
+      expect(image.routing).toMatchObject({
+        requested: 'FLUX.2 [klein]',
+        model: 'FLUX.2 [klein]',
+        decided: 'routed',
+        winner: { worker: 'sim-img' },
+      });
+    }
+  });
 });

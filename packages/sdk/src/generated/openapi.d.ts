@@ -2609,6 +2609,8 @@ export type Image = {
     seed?: number;
     /** The name of the worker that made it (mock grid; the live server reports workers in `grid`). */
     worker?: string;
+    /** Mock grid, why this image went to its worker. */
+    routing?: RoutingExplanation;
 };
 /**
  * Grid provenance of an image request: the top-level `grid` object of `ImagesResponse`. The live server sends

@@ -57,7 +57,7 @@ export function assignImagePop(b: AssignBooks, out: Outbox, workerId: string): I
   const { job } = next;
   const image = job.req.image!;
   const gens = leaseImages(b, out, batchFor(job, worker), worker, null);
-  gens[0]!.route = next.decision;
+  for (const gen of gens) gen.route = next.decision;
   const source = image.source;
   return {
     workerId,
@@ -90,10 +90,10 @@ function batchFor(first: Job, worker: Worker): Job[] {
   return jobs;
 }
 
-/** Leases `job` (an image job: with the rest of its batch) to a WS connection; returns the (first) generation. */
-function push(b: AssignBooks, out: Outbox, job: Job, conn: Conn): Generation {
-  if (job.req.image) return leaseImages(b, out, batchFor(job, conn.worker), conn.worker, conn)[0]!;
-  return lease(b, out, job, conn.worker, conn);
+/** Leases `job` (an image job: with the rest of its batch) to a WS connection; returns its generations. */
+function push(b: AssignBooks, out: Outbox, job: Job, conn: Conn): Generation[] {
+  if (job.req.image) return leaseImages(b, out, batchFor(job, conn.worker), conn.worker, conn);
+  return [lease(b, out, job, conn.worker, conn)];
 }
 
 const check = (job: Job, worker: Worker): string | null =>
@@ -122,8 +122,12 @@ export function dispatch(b: AssignBooks, out: Outbox, job: Job): void {
   const decision = route(job, candidates, now, check);
   if (!decision.winner) return;
   const index = candidates.indexOf(decision.winner);
-  if (index < popFrom) push(b, out, job, idle[index]!).route = decision;
-  else keep(b, out, job, decision.winner.worker, decision);
+  if (index >= popFrom) {
+    keep(b, out, job, decision.winner.worker, decision);
+    return;
+  }
+  // The images leased with it in one batch went where it went, for the same reasons.
+  for (const gen of push(b, out, job, idle[index]!)) gen.route = decision;
 }
 
 /**

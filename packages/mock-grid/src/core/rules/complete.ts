@@ -177,6 +177,7 @@ export function completeImages(
         worker: worker.name,
         den: charged,
         genTimeS: round3(genMs / 1000),
+        routing: explain(job, g),
       },
     });
     out.gridEvent({

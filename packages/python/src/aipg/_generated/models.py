@@ -594,40 +594,6 @@ class ImageLora(BaseModel):
     ] = 1
 
 
-class Image(BaseModel):
-    model_config = ConfigDict(
-        extra='allow',
-        populate_by_name=True,
-    )
-    url: Annotated[
-        AnyUrl | None,
-        Field(
-            description='`response_format: url`: a signed download URL (mock grid: valid 1800 s; a changed or expired URL is a 403).\n'
-        ),
-    ] = None
-    b64_json: Annotated[
-        str | None,
-        Field(
-            description='`response_format: b64_json`: the image bytes, base64-encoded.'
-        ),
-    ] = None
-    revised_prompt: Annotated[
-        str | None,
-        Field(
-            description="The prompt the image was made from (the request's own, after any `style` was applied)."
-        ),
-    ] = None
-    seed: Annotated[
-        int | None, Field(description='The seed this image was made with.', ge=0)
-    ] = None
-    worker: Annotated[
-        str | None,
-        Field(
-            description='The name of the worker that made it (mock grid; the live server reports workers in `grid`).'
-        ),
-    ] = None
-
-
 class ImageGridMetadata(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -4168,34 +4134,41 @@ class ImageGenerationRequest(BaseModel):
     ] = None
 
 
-class ImagesResponse(BaseModel):
+class Image(BaseModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
-    created: Annotated[
-        int, Field(description='When the request was answered, in Unix seconds.', ge=0)
-    ]
-    data: Annotated[
-        list[Image], Field(description='One entry per image (`n` of them).')
-    ]
-    output_format: Annotated[
-        ImageOutputFormat | None,
+    url: Annotated[
+        AnyUrl | None,
         Field(
-            description='The file type of every image (mock grid; the live server does not send it).'
+            description='`response_format: url`: a signed download URL (mock grid: valid 1800 s; a changed or expired URL is a 403).\n'
         ),
     ] = None
-    size: Annotated[
+    b64_json: Annotated[
         str | None,
         Field(
-            description="The images' `WIDTHxHEIGHT` (mock grid; the live server does not send it)."
+            description='`response_format: b64_json`: the image bytes, base64-encoded.'
         ),
     ] = None
-    grid: Annotated[
-        ImageGridMetadata | None,
+    revised_prompt: Annotated[
+        str | None,
         Field(
-            description='Grid provenance (`ImageGridMetadata`); standard OpenAI clients ignore it.'
+            description="The prompt the image was made from (the request's own, after any `style` was applied)."
         ),
+    ] = None
+    seed: Annotated[
+        int | None, Field(description='The seed this image was made with.', ge=0)
+    ] = None
+    worker: Annotated[
+        str | None,
+        Field(
+            description='The name of the worker that made it (mock grid; the live server reports workers in `grid`).'
+        ),
+    ] = None
+    routing: Annotated[
+        RoutingExplanation | None,
+        Field(description='Mock grid, why this image went to its worker.'),
     ] = None
 
 
@@ -5059,6 +5032,37 @@ class WorkerList(BaseModel):
     workers: Annotated[list[WorkerSummary], Field(description='The connected workers.')]
 
 
+class ImagesResponse(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    created: Annotated[
+        int, Field(description='When the request was answered, in Unix seconds.', ge=0)
+    ]
+    data: Annotated[
+        list[Image], Field(description='One entry per image (`n` of them).')
+    ]
+    output_format: Annotated[
+        ImageOutputFormat | None,
+        Field(
+            description='The file type of every image (mock grid; the live server does not send it).'
+        ),
+    ] = None
+    size: Annotated[
+        str | None,
+        Field(
+            description="The images' `WIDTHxHEIGHT` (mock grid; the live server does not send it)."
+        ),
+    ] = None
+    grid: Annotated[
+        ImageGridMetadata | None,
+        Field(
+            description='Grid provenance (`ImageGridMetadata`); standard OpenAI clients ignore it.'
+        ),
+    ] = None
+
+
 class JobDoneEvent(JobEventBase):
     model_config = ConfigDict(
         extra='allow',
@@ -5613,7 +5617,6 @@ __all__ = [
     "RateLimitErrorBody",
     "ImageOutputFormat",
     "ImageLora",
-    "Image",
     "ImageGridMetadata",
     "ImageProgress",
     "JobEventType",
@@ -5751,7 +5754,7 @@ __all__ = [
     "WorkerSummary",
     "ErrorDetail",
     "ImageGenerationRequest",
-    "ImagesResponse",
+    "Image",
     "WsMediaJobPayload",
     "WsMediaJob",
     "WsMediaServerFrame",
@@ -5766,6 +5769,7 @@ __all__ = [
     "ChatCompletionRequest",
     "GridMetadata",
     "WorkerList",
+    "ImagesResponse",
     "JobDoneEvent",
     "JobEvent",
     "WsJobPayload",

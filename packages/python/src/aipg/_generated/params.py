@@ -179,14 +179,6 @@ class ImageLora(TypedDict):
     clip: NotRequired[float]
 
 
-class Image(TypedDict):
-    url: NotRequired[str]
-    b64_json: NotRequired[str]
-    revised_prompt: NotRequired[str]
-    seed: NotRequired[int]
-    worker: NotRequired[str]
-
-
 class ImageGridMetadata(TypedDict):
     model: NotRequired[str]
     gen_time: NotRequired[float]
@@ -1203,12 +1195,13 @@ class ImageGenerationRequest(TypedDict):
     progress_token: NotRequired[str]
 
 
-class ImagesResponse(TypedDict):
-    created: int
-    data: list[Image]
-    output_format: NotRequired[ImageOutputFormat]
-    size: NotRequired[str]
-    grid: NotRequired[ImageGridMetadata]
+class Image(TypedDict):
+    url: NotRequired[str]
+    b64_json: NotRequired[str]
+    revised_prompt: NotRequired[str]
+    seed: NotRequired[int]
+    worker: NotRequired[str]
+    routing: NotRequired[RoutingExplanation]
 
 
 class WsMediaJobPayload(TypedDict):
@@ -1392,6 +1385,14 @@ class WorkerList(TypedDict):
     workers: list[WorkerSummary]
 
 
+class ImagesResponse(TypedDict):
+    created: int
+    data: list[Image]
+    output_format: NotRequired[ImageOutputFormat]
+    size: NotRequired[str]
+    grid: NotRequired[ImageGridMetadata]
+
+
 class JobDoneEvent(JobEventBase):
     type: Literal['done']
     final: NotRequired[bool]
@@ -1562,7 +1563,6 @@ __all__ = [
     "RateLimitErrorBody",
     "ImageOutputFormat",
     "ImageLora",
-    "Image",
     "ImageGridMetadata",
     "ImageProgress",
     "JobEventType",
@@ -1696,7 +1696,7 @@ __all__ = [
     "WorkerSummary",
     "ErrorDetail",
     "ImageGenerationRequest",
-    "ImagesResponse",
+    "Image",
     "WsMediaJobPayload",
     "WsMediaJob",
     "WsMediaServerFrame",
@@ -1711,6 +1711,7 @@ __all__ = [
     "ChatCompletionRequest",
     "GridMetadata",
     "WorkerList",
+    "ImagesResponse",
     "JobDoneEvent",
     "JobEvent",
     "WsJobPayload",
