@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type GridEvent, type MockGrid, startMockGrid } from '@aipg/mock-grid';
-import { Grid } from '@aipg/sdk';
+import { Grid, type RoutingExplanation } from '@aipg/sdk';
 import { saveImages } from '@aipg/sdk/node';
 import { runBatch } from './batch.js';
 import { describeExit, type Example, runExample } from './children.js';
@@ -73,6 +73,15 @@ export interface DemoResult {
   jobs: number;
   denCredited: number;
   balance: number;
+}
+
+/** One line of a routing explanation: how it was decided, and the winner's scores. */
+function routingLine(r: RoutingExplanation): string {
+  const w = r.winner;
+  const scores = w
+    ? ` — ${w.worker} scored ${w.weight} (speed ${w.speed}, reliability ${w.reliability}, reputation ${w.reputation})`
+    : '';
+  return `${r.decided}, ${r.considered ?? 0} free worker(s) considered: ${r.rule}${scores}`;
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
@@ -150,6 +159,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     'horde',
     `${step('result')}from ${generation?.worker_name} after ${updates} progress updates: "${preview}"`,
   );
+  // Why it went to that worker: the grid's routing explanation (docs/mock-grid.md "Routing").
+  const routing = generation?.routing;
+  if (!routing) throw new DemoError('the Horde generation carries no routing explanation');
+  out.line('horde', `${step('routed')}${routingLine(routing)}`);
 
   part(
     '2b. a job followed by its pushed events (sdk grid.jobs.watch, GET /v1/jobs/{id}/events: AIPG extension)',

@@ -52,7 +52,9 @@ it('runs a chat over /v1, a Horde job and an image, printing every lifecycle ste
   expect(stepsOf(beforeBatch, 'v1')).toEqual([...STEPS, ...STEPS]);
   // (A streamed line cut short by a pushed-events line goes on under `…`.)
   const horde = stepsOf(output, 'horde').filter((name) => name !== '…');
-  expect(horde).toEqual([...STEPS, 'result', ...STEPS]);
+  expect(horde).toEqual([...STEPS, 'result', 'routed', ...STEPS]);
+  // Why the Horde job went where it went: the grid's routing explanation.
+  expect(output).toMatch(/\[horde\] {2}routed {8}(routed|queued), \d+ free worker\(s\) considered: .+/);
   // The second Horde job's events as the client was pushed them, numbered from 1, ending with done.
   const pushed = output.split('\n').filter((line) => line.startsWith('[events]'));
   expect(pushed[0]).toMatch(/^\[events\] #1 queued {5}position \d+ in the queue$/);

@@ -89,6 +89,9 @@ export type {
   ChatQuote,
   CompletionUsage,
   GridMetadata,
+  RoutingExplanation,
+  RoutingPreferences,
+  RoutingScores,
 } from './resources/chat';
 export type { FileCreateParams, FileListParams } from './resources/files';
 export type {

@@ -186,6 +186,21 @@ it('signed results', async () => {
   expectTypeOf(signed).toEqualTypeOf<boolean[]>();
 });
 
+it('routing', async () => {
+  const grid = new Grid();
+  const messages = [{ role: 'user' as const, content: 'Say hello.' }];
+  const routed = await grid.chat.completions.create({
+    model: 'llama-3.1-8b-instruct',
+    models: ['qwen2.5-7b-instruct'],
+    routing: { region: 'eu-west', min_tokens_per_s: 30, sort: 'speed' },
+    messages,
+  });
+  expectTypeOf(routed.grid?.routing?.decided).toEqualTypeOf<'routed' | 'queued' | undefined>();
+  expectTypeOf(routed.grid?.routing?.winner?.reputation).toEqualTypeOf<number | undefined>();
+  // @ts-expect-error: sort is one of speed, latency, reputation, price
+  await grid.chat.completions.create({ model: 'auto', messages, routing: { sort: 'cheapest' } });
+});
+
 it('the raw client and middleware (docs/sdk/errors-and-retries.md)', async () => {
   const timing: Middleware = {
     onRequest({ request, schemaPath, id }) {

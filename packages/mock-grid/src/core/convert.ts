@@ -116,8 +116,16 @@ export function wsPayload(job: Job, worker: Worker, model: string): WsJobPayload
   }
   const chat = job.req.chat!;
   // The worker gets one completion of the concrete model, with `seed` and `max_tokens` always set;
-  // streaming and `n` are the grid's business.
-  const { n: _n, stream: _stream, stream_options: _so, ...rest } = chat;
+  // streaming, `n` and routing (`models`, `route`, `routing`) are the grid's business.
+  const {
+    n: _n,
+    stream: _stream,
+    stream_options: _so,
+    models: _models,
+    route: _route,
+    routing: _routing,
+    ...rest
+  } = chat;
   const request: ChatCompletionRequest = { ...rest, model, max_tokens: maxLength, seed: job.seed };
   return {
     request,

@@ -3,10 +3,18 @@
  * `AccountView`, the Horde/v1 view shapes) built from these.
  */
 
-import type { ChatCompletionRequest, HordeTextAsyncRequest, ResultSignature } from '@aipg/sdk';
+import type {
+  ChatCompletionRequest,
+  HordeTextAsyncRequest,
+  ResultSignature,
+  RoutingExplanation,
+} from '@aipg/sdk';
 import type { EventLog } from './books/events.js';
 import type { TimerHandle } from './clock.js';
 import type { ImageSpec, MediaCaps } from './image-spec.js';
+import type { JobRouting } from './routing/prefs.js';
+import type { RouteDecision } from './routing/route.js';
+import type { Standing } from './routing/standing.js';
 import type {
   AccountView,
   JobListener,
@@ -84,6 +92,14 @@ export interface Job {
   scenario: WorkerScenario | null;
   /** `MockJobOptions.acceptEmpty`: an empty completion completes the job. */
   acceptEmpty: boolean;
+  /** The request's routing preferences and constraints (routing/prefs.ts), or null when it gave none. */
+  routing: JobRouting | null;
+  /**
+   * The pop worker the router gave this job to, kept for its next pop (rules/assign.ts `dispatch`); no other
+   * worker may take it meanwhile. With the decision, and the timer that lets it go if the worker does not come.
+   */
+  reservedFor: Worker | null;
+  reservation: { decision: RouteDecision; cancel: () => void } | null;
   /** The job's links in the queue lanes while it is queued (one per lane), else empty. */
   nodes: QueueNode[];
   inQueue: boolean;
@@ -112,6 +128,8 @@ export interface JobResult {
   state: 'ok' | 'censored' | 'faulted' | 'csam';
   /** The worker's checked signature, when it signed. */
   signature: ResultSignature | null;
+  /** How the job came to its worker (text jobs; routing/explain.ts). */
+  routing?: RoutingExplanation;
   /** An image job's verified image: where it is stored, its type, and what it earned. */
   image?: { generationId: string; key: string; contentType: string; den: number };
 }
@@ -143,6 +161,11 @@ export interface Generation {
   steps: { current: number; total: number } | null;
   abortReason: string | null;
   assignedAt: number;
+  /**
+   * How the job came to this worker: the router's decision when it was pushed to a free worker, or null when the
+   * worker took it from the queue (a pop, or a connection that became free).
+   */
+  route: RouteDecision | null;
   firstTokenAt: number | null;
   timer: TimerHandle | null;
   /** Lease end; token frames push it forward, the timer re-arms itself lazily. */
@@ -200,4 +223,12 @@ export interface Worker {
   media: MediaCaps | null;
   /** Its latest connection came from an in-process simulated worker (`WorkerSink.simulated`). */
   simulated: boolean;
+  /** Where it says it runs (`WsRegister.region`, `HordeTextPopRequest.region`), or null. */
+  region: string | null;
+  /** What the grid measured of it and its reputation (routing/standing.ts). */
+  standing: Standing;
+  /** A pop worker whose last pop found nothing counts as free for the router until then (0: not). */
+  standbyUntil: number;
+  /** The job the router kept for this pop worker's next pop, or null. */
+  reserved: Job | null;
 }

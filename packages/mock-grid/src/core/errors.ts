@@ -51,6 +51,11 @@ export type GridErrorCode =
   | 'TooManyFiles'
   /** A key has the most batches that have not ended (`limit`, `retryAfterMs`). /v1: 429. */
   | 'TooManyBatches'
+  /**
+   * /v1: no online worker meets one of the request's routing constraints (`field` names it: `routing.only`,
+   * `routing.min_tokens_per_s`, …). 503.
+   */
+  | 'RoutingUnmet'
   /** Any other bad input: `field` names it and `limit` gives the allowed range or size. */
   | 'InvalidField';
 

@@ -105,7 +105,7 @@ export class GridCore {
   readonly #books: Books;
   readonly #out = new Outbox();
   #sweepTimer: TimerHandle | null = null;
-  /** The `queue-delay` holds still running (see `#held`). */
+  /** The `queue-delay` holds still running (see `#held`), and the rules' own timers (`Books.later`). */
   readonly #holds = new Set<TimerHandle>();
   readonly #batches: BatchRunner;
   /** Follow-ups queued by rules, each run by the rule it belongs to. */
@@ -123,7 +123,13 @@ export class GridCore {
   constructor(options: GridOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
     const settings = resolveSettings(options);
-    this.#books = createBooks(options, settings, this.clock, (gen) => this.#onTimer(gen));
+    this.#books = createBooks(
+      options,
+      settings,
+      this.clock,
+      (gen) => this.#onTimer(gen),
+      (ms, fn) => this.#later(ms, fn),
+    );
     const events = this.#books.events;
     this.#out.recorder = (job, event) => events.record(job, event);
     this.#batches = new BatchRunner({
@@ -830,6 +836,22 @@ export class GridCore {
         this.#deliver();
       }
     }, this.#books.settings.noWorkerTimeoutMs / 4);
+  }
+
+  #later(ms: number, fn: () => void): () => void {
+    const timer = this.clock.setTimer(() => {
+      this.#holds.delete(timer);
+      try {
+        fn();
+      } finally {
+        this.#deliver();
+      }
+    }, ms);
+    this.#holds.add(timer);
+    return () => {
+      this.clock.clearTimer(timer);
+      this.#holds.delete(timer);
+    };
   }
 
   #onTimer(gen: Generation): void {

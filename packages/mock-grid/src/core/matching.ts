@@ -2,6 +2,7 @@
 
 import type { SkipReason } from './books/queue.js';
 import type { Job, Worker } from './entities.js';
+import { fastEnough } from './routing/prefs.js';
 import type { ImageSkippedCounts } from './wire.js';
 
 export type ImageSkipReason = keyof ImageSkippedCounts;
@@ -31,18 +32,20 @@ export function unfitImage(job: Job, worker: Worker): ImageSkipReason | null {
   return common(job, worker);
 }
 
-/** Whether `worker` may take `job`, of either kind. */
-export function fits(job: Job, worker: Worker): boolean {
-  return (job.req.image ? unfitImage(job, worker) : unfit(job, worker)) === null;
-}
-
-function common(job: Job, worker: Worker): 'nsfw' | 'untrusted' | 'worker_id' | 'blacklist' | null {
+function common(
+  job: Job,
+  worker: Worker,
+): 'nsfw' | 'untrusted' | 'worker_id' | 'blacklist' | 'performance' | null {
   // A mock scenario's job (docs/mock-grid.md "Scenarios and faults"): held in the queue for now, or kept for
   // a simulated worker. Counted as `worker_id`: like a job naming its workers, it is not for this one.
   if (job.held || (job.scenario !== null && !worker.simulated)) return 'worker_id';
+  // Kept for the pop worker the router chose, until its next pop (rules/assign.ts).
+  if (job.reservedFor !== null && job.reservedFor !== worker) return 'worker_id';
   if (job.nsfw && !worker.nsfw) return 'nsfw';
   if (job.trustedWorkers && !worker.owner.trusted) return 'untrusted';
   if (job.allowWorkers && !job.allowWorkers.has(worker.id)) return 'worker_id';
   if (job.blockWorkers?.has(worker.id) || job.avoid?.has(worker.id)) return 'blacklist';
+  // The request's hard speed constraints (routing/prefs.ts): measured figures only.
+  if (job.routing !== null && !fastEnough(job.routing, worker)) return 'performance';
   return null;
 }

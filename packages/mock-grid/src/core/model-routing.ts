@@ -8,6 +8,9 @@ export function isAutoModel(model: string): boolean {
   return model === 'auto' || model.startsWith('auto-') || model.startsWith('auto:');
 }
 
+/** How `auto*` is resolved, in words (the answer's `grid.routing.model_rule`). */
+export const AUTO_MODEL_RULE = 'the online model with the most online workers';
+
 /** /v1: `auto*` picks the online model with the most online workers; an offline model is refused. */
 export function resolveChatModel(workers: WorkerBook, model: string): string {
   // The common case stays cheap: a concrete model with an online worker.

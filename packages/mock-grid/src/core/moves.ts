@@ -138,6 +138,7 @@ function leaseOne(
     steps: null,
     abortReason: null,
     assignedAt: now,
+    route: null,
     firstTokenAt: null,
     timer: null,
     deadline: now + leaseMs,
@@ -265,6 +266,7 @@ export function dropConnection(
   if (worker.conn === conn) worker.conn = null;
   if (!b.workers.isOnline(worker)) b.workers.forgetOffline(worker);
   worker.uptimeMs += now - conn.connectedAt;
+  worker.standing.onlineUntil(now, conn.connectedAt);
   worker.lastSeenAt = now;
   const gen = conn.current;
   conn.current = null;

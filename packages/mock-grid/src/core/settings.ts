@@ -1,6 +1,7 @@
 /** The grid's options with every default filled in, checked once at construction. */
 import { limits } from '@aipg/sdk/wire';
 import { GridError } from './errors.js';
+import type { StandingSettings } from './routing/standing.js';
 import type { GridOptions, PricingOptions } from './types.js';
 
 /** Defaults, each matching the live grid or upstream Horde where one exists (docs/mock-grid-core.md). */
@@ -71,6 +72,23 @@ export const BATCH_DEFAULTS: BatchSettings = {
   completionWindowMs: 86_400_000,
 };
 
+/** How a worker's measured figures and reputation fade (docs/mock-grid-core.md "Routing", "Reputation"). */
+export interface RoutingSettings extends StandingSettings {
+  /**
+   * How long a pop worker whose pop found nothing counts as free for the router, and how long a job the router
+   * gave it is kept for its next pop. Default 5 s.
+   */
+  popStandbyMs: number;
+}
+
+export const ROUTING_DEFAULTS: RoutingSettings = {
+  popStandbyMs: 5_000,
+  speedHalfLifeMs: 600_000,
+  reliabilityHalfLifeMs: 600_000,
+  reputationHalfLifeMs: 3_600_000,
+  uptimeMarkMs: 600_000,
+};
+
 /** The pricing rule's defaults: an 8B-class model at up to 8192 tokens of context is priced at `denPerToken`. */
 export const PRICING_DEFAULTS: Required<PricingOptions> = {
   referenceParams: 8,
@@ -81,10 +99,11 @@ export const PRICING_DEFAULTS: Required<PricingOptions> = {
 };
 
 export type Settings = Required<
-  Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers' | 'batch' | 'pricing'>
+  Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers' | 'batch' | 'routing' | 'pricing'>
 > & {
   modelMultipliers: Record<string, number>;
   batch: BatchSettings;
+  routing: RoutingSettings;
   pricing: Required<PricingOptions>;
 };
 
@@ -122,6 +141,7 @@ export function resolveSettings(options: GridOptions): Settings {
     requestAccess: options.requestAccess ?? ((options.authMode ?? d.authMode) === 'strict' ? 'owner' : 'id'),
     allowUnsignedResults: options.allowUnsignedResults ?? d.allowUnsignedResults,
     batch: { ...BATCH_DEFAULTS, ...options.batch },
+    routing: { ...ROUTING_DEFAULTS, ...options.routing },
     pricing: { ...PRICING_DEFAULTS, ...options.pricing },
   };
   const positive = [
@@ -149,12 +169,14 @@ export function resolveSettings(options: GridOptions): Settings {
       });
     }
   }
-  for (const [field, value] of Object.entries(s.batch)) {
-    if (!(value > 0)) {
-      throw new GridError('InvalidField', `batch.${field} must be > 0, got ${value}`, {
-        field: `batch.${field}`,
-        limit: '> 0',
-      });
+  for (const group of ['batch', 'routing'] as const) {
+    for (const [field, value] of Object.entries(s[group])) {
+      if (!(value > 0)) {
+        throw new GridError('InvalidField', `${group}.${field} must be > 0, got ${value}`, {
+          field: `${group}.${field}`,
+          limit: '> 0',
+        });
+      }
     }
   }
   checkPricing(s);

@@ -10,13 +10,14 @@ import type {
   HordeTextPopPayload,
   ImageGenerationRequest,
   ResultSignature,
+  RoutingExplanation,
   JobEvent as WireJobEvent,
   WsJobPayload,
   WsMediaJobPayload,
 } from '@aipg/sdk';
 import type { Clock } from './clock.js';
 import type { MediaCapsInput } from './image-spec.js';
-import type { BatchSettings } from './settings.js';
+import type { BatchSettings, RoutingSettings } from './settings.js';
 import type { ImageSkippedCounts, SkippedCounts } from './wire.js';
 
 // ---- options -------------------------------------------------------------------------------------------
@@ -158,6 +159,8 @@ export interface GridOptions {
   allowUnsignedResults?: boolean;
   /** The Batch API's limits and pacing (`BATCH_DEFAULTS`; docs/mock-grid-core.md "Batches"). */
   batch?: Partial<BatchSettings>;
+  /** How measured figures and reputation fade (`ROUTING_DEFAULTS`; docs/mock-grid-core.md "Routing"). */
+  routing?: Partial<RoutingSettings>;
 }
 
 // ---- accounts ------------------------------------------------------------------------------------------
@@ -438,6 +441,8 @@ export interface ImageDone {
   /** What the image earned its worker, which is what the requester was charged (0 when censored). */
   den: number;
   genTimeS: number;
+  /** Why it went to its worker (routing/explain.ts). */
+  routing: RoutingExplanation;
 }
 
 /** Grid-wide lifecycle stream: every job event plus worker and ledger events. */
@@ -468,6 +473,8 @@ export interface WsRegisterInput {
   nsfw?: boolean;
   /** The worker's Ed25519 public key (base64url), for checking its result signatures. */
   public_key?: string;
+  /** Where the worker runs (mock-only; `WsRegister.region`, `HordeTextPopRequest.region`). */
+  region?: string;
   /** The kinds of job it takes: `[text]` (default), or media kinds (`image`, …); mixing both is refused. */
   job_types?: string[];
   /** Legacy single job type, read when `job_types` is absent. */
@@ -563,6 +570,8 @@ export interface PopCheckInInput {
   amount?: number;
   /** The worker's Ed25519 public key (base64url), for checking its result signatures. */
   public_key?: string;
+  /** Where the worker runs (mock-only; `WsRegister.region`, `HordeTextPopRequest.region`). */
+  region?: string;
 }
 
 /** The Horde image pop body, parsed (openapi/components/horde.yaml `HordeImagePopRequest`). */
@@ -574,6 +583,8 @@ export interface ImagePopCheckInInput extends MediaCapsInput {
   threads?: number;
   bridge_agent?: string;
   public_key?: string;
+  /** Where the worker runs (mock-only; `WsRegister.region`, `HordeTextPopRequest.region`). */
+  region?: string;
 }
 
 /** An image job handed to a pop worker: up to its `amount` images of one request. */
@@ -753,4 +764,14 @@ export interface WorkerView {
   lastSeenAt: number;
   /** Served by the grid's own simulated fleet (src/simulate/), not a remote worker. */
   simulated: boolean;
+  /** Where it says it runs, or null. */
+  region: string | null;
+  /** 0–100 (docs/mock-grid-core.md "Reputation"). */
+  reputation: number;
+  /** Its recent share of jobs that went well, 0–1. */
+  reliability: number;
+  /** Measured decode speed (tokens/s; megapixel-steps/s for an image worker), null until measured. */
+  tokensPerS: number | null;
+  /** Measured time to first token, seconds, null until measured. */
+  ttftS: number | null;
 }

@@ -90,7 +90,22 @@ function workerTokensPerSecond(w: Worker): number {
   return tokensPerSecond({ tokens: w.tokensGenerated, genMs: w.genTimeMs });
 }
 
+/** What the grid measured of a worker and its reputation (routing/standing.ts), in wire units. */
+function standingView(ctx: ViewContext, w: Worker) {
+  const s = w.standing;
+  const speed = s.speed.get();
+  const ttft = s.ttftMs.get();
+  return {
+    region: w.region,
+    reputation: round2(s.reputation(ctx.now)),
+    reliability: round3(s.reliability(ctx.now)),
+    tokens_per_s: speed === null ? null : round2(speed),
+    ttft: ttft === null ? null : round3(ttft / 1000),
+  };
+}
+
 export function workerView(ctx: ViewContext, w: Worker): WorkerView {
+  const standing = standingView(ctx, w);
   return {
     id: w.id,
     name: w.name,
@@ -111,6 +126,11 @@ export function workerView(ctx: ViewContext, w: Worker): WorkerView {
     createdAt: w.createdAt,
     lastSeenAt: w.lastSeenAt,
     simulated: w.simulated,
+    region: standing.region,
+    reputation: standing.reputation,
+    reliability: standing.reliability,
+    tokensPerS: standing.tokens_per_s,
+    ttftS: standing.ttft,
   };
 }
 
@@ -174,6 +194,7 @@ export function hordeStatusView(ctx: ViewContext, req: Req): HordeTextStatus {
         state: 'ok' as const,
         gen_metadata: [],
         ...(j.result!.signature ? { signature: j.result!.signature } : {}),
+        ...(j.result!.routing ? { routing: j.result!.routing } : {}),
       })),
   };
 }
@@ -203,8 +224,9 @@ export function workerListView(ctx: ViewContext): WorkerList {
       id: w.id,
       name: w.name,
       models: [...w.models],
-      job_types: ['text'],
+      job_types: w.media ? ([...w.media.types] as WorkerSummary['job_types']) : ['text'],
       online: true,
+      ...standingView(ctx, w),
     }),
   );
   return { count: workers.length, workers };
@@ -308,6 +330,8 @@ export function hordeWorkerView(ctx: ViewContext, w: Worker): HordeWorkerDetails
     forms: [],
     team: { name: null, id: null },
     bridge_agent: w.bridgeAgent,
+    region: w.region,
+    reputation: round2(w.standing.reputation(ctx.now)),
   };
   const media = w.media;
   if (type === 'image' && media) {

@@ -16,6 +16,8 @@ export interface SkippedCounts {
   untrusted: number;
   worker_id: number;
   blacklist: number;
+  /** The request's routing constraints (`min_tokens_per_s`, `max_ttft`) ask for a faster worker. */
+  performance: number;
 }
 
 /** The skip counts of an image pop (`HordeNoValidRequestFound`'s image reasons). */
@@ -31,4 +33,6 @@ export interface ImageSkippedCounts {
   untrusted: number;
   worker_id: number;
   blacklist: number;
+  /** The request's routing constraints (`min_tokens_per_s`, `max_ttft`) ask for a faster worker. */
+  performance: number;
 }

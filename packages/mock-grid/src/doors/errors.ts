@@ -32,6 +32,7 @@ const V1_STATUS: Partial<Record<GridErrorCode, number>> = {
   ModelNotOnline: 404,
   TooManyPrompts: 429,
   NoModelOnline: 503,
+  RoutingUnmet: 503,
   PayloadTooLarge: 413,
   TooManyFiles: 429,
   TooManyBatches: 429,
@@ -75,6 +76,7 @@ const HORDE_STATUS: Partial<Record<GridErrorCode, [number, string]>> = {
   TokenOverflow: [400, 'TokenOverflow'],
   NoModelOnline: [400, 'NoValidWorkers'],
   ModelNotOnline: [400, 'NoValidWorkers'],
+  RoutingUnmet: [400, 'NoValidWorkers'],
 };
 
 /** Horde `{message, rc}`; the limiter's 429 has no `rc`; a bad field is flask-restx's validation body. */

@@ -25,6 +25,7 @@ export interface SimWorkerInput {
   concurrency?: number;
   image?: false | SimImageSpec;
   mode?: SimMode;
+  region?: string;
 }
 
 /** `generate`: seeded words; `echo`: the last user message's text back. */
@@ -51,6 +52,8 @@ export interface SimWorkerSpec {
   /** An image worker (serves image models only), or false for a text worker. Default false. */
   image: false | Required<SimImageSpec>;
   mode: SimMode;
+  /** Where it says it runs (matched against `routing.region`), or null. Default null. */
+  region: string | null;
 }
 
 export interface FleetSpec {
@@ -107,6 +110,7 @@ const WORKER_FIELDS = [
   'concurrency',
   'image',
   'mode',
+  'region',
 ] as const;
 
 /** Checks a parsed fleet file (`{workers: [...]}`) and fills in the defaults. Throws `FleetError`. */
@@ -127,10 +131,6 @@ export function parseFleet(value: unknown): FleetSpec {
 
 function parseWorker(raw: unknown, at: string): SimWorkerSpec {
   const w = object(raw, at);
-  if ('region' in w) {
-    // The core has no regions yet (a later issue adds them), so a region here would silently mean nothing.
-    throw new FleetError(`${at}.region`, 'regions are not supported yet: the grid core has no regions');
-  }
   unknownFields(w, WORKER_FIELDS, at);
   if (typeof w.name !== 'string' || w.name.trim() === '' || w.name.length > 100) {
     throw new FleetError(`${at}.name`, `expected a non-empty string of at most 100 characters`);
@@ -166,6 +166,7 @@ function parseWorker(raw: unknown, at: string): SimWorkerSpec {
     concurrency: integer(w.concurrency, d.concurrency, `${at}.concurrency`, 1, MAX_SIM_CONCURRENCY),
     image: image(w.image, `${at}.image`),
     mode: mode(w.mode, `${at}.mode`),
+    region: region(w.region, `${at}.region`),
   };
   if (spec.image && spec.mode === 'echo') {
     throw new FleetError(`${at}.mode`, 'echo is for text workers (an image worker has no text to echo)');
@@ -182,6 +183,12 @@ function image(raw: unknown, at: string): SimWorkerSpec['image'] {
     max_pixels: integer(o.max_pixels, 0, `${at}.max_pixels`, 65_536, 16_777_216),
     amount: integer(o.amount, 1, `${at}.amount`, 1, 20),
   };
+}
+
+function region(raw: unknown, at: string): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === 'string' && raw.length >= 1 && raw.length <= 64) return raw;
+  throw new FleetError(at, `expected a region name of 1..64 characters (e.g. eu-west), got ${show(raw)}`);
 }
 
 function mode(raw: unknown, at: string): SimMode {

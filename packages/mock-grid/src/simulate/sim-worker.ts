@@ -140,6 +140,7 @@ class SimSlot {
         max_context_length: spec.max_context_length,
         bridge_agent: SIM_BRIDGE_AGENT,
         ...(this.hooks.signer ? { public_key: this.hooks.signer.publicKey } : {}),
+        ...(spec.region ? { region: spec.region } : {}),
         // A simulated image worker can "render" anything: it declares every capability.
         ...(image
           ? {

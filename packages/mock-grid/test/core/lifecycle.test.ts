@@ -99,7 +99,9 @@ describe('job life across both doors and both worker kinds', () => {
       'length',
       2,
     ]);
-    expect(done?.type === 'done' && done.grid.routing).toBeUndefined();
+    // A concrete model: routing says how the worker was chosen, with no model rule.
+    expect(done?.type === 'done' && done.grid.routing?.model_rule).toBeUndefined();
+    expect(done?.type === 'done' && done.grid.routing).toMatchObject({ decided: 'routed', considered: 1 });
   });
 });
 

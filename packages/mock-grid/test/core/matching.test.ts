@@ -57,6 +57,7 @@ describe('matching', () => {
       untrusted: 1,
       worker_id: 1,
       blacklist: 1,
+      performance: 0,
     });
     expect(result.job?.jobId).toBe(good.jobIds[0]);
   });

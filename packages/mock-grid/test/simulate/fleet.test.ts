@@ -24,7 +24,7 @@ const ok = { name: 'w', models: ['m'] };
 describe('parseFleet', () => {
   it('fills in the defaults', () => {
     const [w] = parseFleet({ workers: [ok] }).workers;
-    expect(w).toEqual({ ...ok, ...SIM_WORKER_DEFAULTS });
+    expect(w).toEqual({ ...ok, ...SIM_WORKER_DEFAULTS, region: null });
   });
 
   it.each([
@@ -40,7 +40,7 @@ describe('parseFleet', () => {
     [{ workers: [{ ...ok, trusted: 'yes' }] }, 'workers[0].trusted', 'expected true or false, got "yes"'],
     [{ workers: [{ ...ok, mode: 'shout' }] }, 'workers[0].mode', 'expected generate or echo, got "shout"'],
     [{ workers: [{ ...ok, speed: 3 }] }, 'workers[0].speed', 'unknown field (allowed: name, models,'],
-    [{ workers: [{ ...ok, region: 'eu' }] }, 'workers[0].region', 'regions are not supported yet'],
+    [{ workers: [{ ...ok, region: '' }] }, 'workers[0].region', 'expected a region name of 1..64 characters'],
     [{ workers: [{ ...ok, models: [] }] }, 'workers[0].models', 'expected a non-empty list'],
     [{ workers: [{ ...ok, models: ['a', ''] }] }, 'workers[0].models[1]', 'expected a non-empty string'],
     [{ workers: [{ ...ok, image: { amount: 2 } }] }, 'workers[0].image.max_pixels', 'required'],

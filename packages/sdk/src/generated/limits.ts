@@ -20,6 +20,7 @@ export const limits = {
     presence_penalty: { minimum: -2, maximum: 2 },
     frequency_penalty: { minimum: -2, maximum: 2 },
     seed: { minimum: -9007199254740991, maximum: 9007199254740991 },
+    models: { maxItems: 8, items: { minLength: 1 } },
   },
   /** `HordeTextAsyncRequest` (#/components/schemas/HordeTextAsyncRequest). */
   HordeTextAsyncRequest: {
@@ -59,6 +60,7 @@ export const limits = {
     threads: { minimum: 1, maximum: 50, default: 1 },
     bridge_agent: { maxLength: 1000 },
     amount: { minimum: 1, maximum: 20, default: 1 },
+    region: { minLength: 1, maxLength: 64 },
   },
   /** `ImageGenerationRequest` (#/components/schemas/ImageGenerationRequest). */
   ImageGenerationRequest: {

@@ -1075,6 +1075,9 @@ export interface components {
         CompletionUsage: CompletionUsage;
         GridMetadata: GridMetadata;
         ResultSignature: ResultSignature;
+        RoutingPreferences: RoutingPreferences;
+        RoutingExplanation: RoutingExplanation;
+        RoutingScores: RoutingScores;
         StreamErrorChunk: StreamErrorChunk;
         Model: Model;
         ModelPricing: ModelPricing;
@@ -1735,6 +1738,21 @@ export type ChatCompletionRequest = {
         include_usage?: boolean;
     } | null;
     /**
+     * Mock grid: fallback models, tried after `model` in this order (OpenRouter's `models`). The request is served
+     * with the first of `[model, ...models]` that has a free worker, or, while every worker is busy, by whichever
+     * worker of those models frees up first; models with no online worker are passed over (listed in
+     * `grid.routing.fallbacks`). With `routing.sort: price` the cheapest model comes first. The reply's `model`
+     * says which one served it. At most 8.
+     */
+    models?: string[] | null;
+    /**
+     * OpenRouter's legacy switch for `models`; `fallback` is the only mode and the default.
+     * @enum {string|null}
+     */
+    route?: "fallback" | null;
+    /** Mock grid, how the request wants its worker chosen; see `RoutingPreferences`. */
+    routing?: RoutingPreferences;
+    /**
      * AIPG extension (mock grid), as the Horde's `dry_run`: `true` → the answer is a `ChatQuote` (JSON, even with
      * `stream: true`): what the request would cost. Nothing is queued, charged or counted in the key's usage. The
      * key, the body's checks and sizes (413, 422), the rate limit (a quote counts as a request) and the model
@@ -2028,10 +2046,11 @@ export type GridMetadata = {
     tokens_per_s?: number | null;
     /** The seed used (client-supplied, or minted by the grid). */
     seed?: number;
-    /** Only when a virtual `auto*` model was requested; how the router chose the concrete model and worker. */
-    routing?: {
-        [key: string]: unknown;
-    };
+    /**
+     * Why the request went where it went. The live grid sends it only for a virtual `auto*` model; the mock grid
+     * on every answer.
+     */
+    routing?: RoutingExplanation;
     /**
      * The worker's signature of the result, when it signed one (mock grid; the live grid does not expose it).
      * With `n > 1` it is the signature of the choice this metadata describes (the last one to finish); the
@@ -2076,6 +2095,150 @@ export type ResultSignature = {
     worker_sig: string;
     /** The worker's registered 32-byte raw Ed25519 public key, base64url without padding. */
     public_key: string;
+};
+/**
+ * Mock grid: what a requester asks of the router (docs/mock-grid-core.md "Routing"), in the spirit of OpenRouter's
+ * `provider` preferences. `only`, `ignore`, `trusted_only`, `min_tokens_per_s` and `max_ttft` are requirements: a
+ * request no online worker meets is refused with 503 naming the first unmet one (`routing.only: none of the workers
+ * named is online …`), and a queued job waits for a worker that meets them. `prefer`, `region` and `sort` are
+ * preferences. Worker names are checked: an unknown one is a 404.
+ */
+export type RoutingPreferences = {
+    /** Workers (names or ids) to choose first whenever one of them is free. */
+    prefer?: string[];
+    /** The only workers (names or ids) that may serve the request. */
+    only?: string[];
+    /** Workers (names or ids) that must not serve the request. */
+    ignore?: string[];
+    /**
+     * Only workers whose owner is trusted.
+     * @default false
+     */
+    trusted_only?: boolean;
+    /**
+     * The region to serve from, as workers declare it (`WsRegister.region`, e.g. `eu-west`); the `X-Grid-Region`
+     * request header says the same. A worker in that region scores 1, in the same area (the part before the first
+     * `-`) 0.5, with no region 0.4, elsewhere 0.2.
+     */
+    region?: string;
+    /**
+     * Instead of sharing the load by score, take the best free worker by measured tokens/s (`speed`), time to first
+     * token (`latency`) or reputation; `price` puts the cheapest of the fallback models first.
+     * @enum {string}
+     */
+    sort?: "speed" | "latency" | "reputation" | "price";
+    /** Only workers measured at least this fast (a worker not measured yet does not qualify). */
+    min_tokens_per_s?: number;
+    /** Only workers measured to start within this many seconds. */
+    max_ttft?: number;
+    /**
+     * `false`: only the first choice serves — `model` itself (no `models` fallbacks) and, with `prefer`, only the
+     * preferred workers.
+     * @default true
+     */
+    allow_fallbacks?: boolean;
+} | null;
+/**
+ * How the grid chose the model and the worker of one answer. The live grid sends `requested` and `resolved` for an
+ * `auto*` model; the mock grid sends every field below on every answer. `decided: routed` — the job was offered to the free
+ * workers when it arrived (or came back after a failed attempt), and the router picked the winner among them by
+ * score; `decided: queued` — no free worker could take it then, and the first eligible worker to free up took it.
+ * @example {
+ *       "requested": "llama-3.1-8b-instruct",
+ *       "model": "llama-3.1-8b-instruct",
+ *       "decided": "routed",
+ *       "rule": "weighted share by score among 2",
+ *       "considered": 2,
+ *       "eligible": 2,
+ *       "rejected": {},
+ *       "winner": {
+ *         "worker": "rig-01",
+ *         "weight": 0.84,
+ *         "capacity": 1,
+ *         "speed": 1.2,
+ *         "latency": 1,
+ *         "reliability": 0.97,
+ *         "region": 1,
+ *         "reputation": 79.5
+ *       },
+ *       "runners_up": [
+ *         {
+ *           "worker": "rig-02",
+ *           "weight": 0.58
+ *         }
+ *       ],
+ *       "attempt": 1,
+ *       "waited": 0
+ *     }
+ */
+export type RoutingExplanation = {
+    /** The model the request named (`auto`, a concrete name). */
+    requested: string;
+    /** The concrete model an `auto*` request was resolved to (the live grid's field; the mock grid sends it too). */
+    resolved?: string;
+    /** Mock grid, the model that served it (always sent, `auto*` or not). */
+    model?: string;
+    /** How a virtual `auto*` model was resolved. */
+    model_rule?: string;
+    /** Models of the request's `models` list passed over, and why. */
+    fallbacks?: {
+        /** The model passed over. */
+        model: string;
+        /** Why, in words. */
+        reason: string;
+    }[];
+    /**
+     * `routed`: picked by the router among the free workers; `queued`: taken from the queue by a worker that freed up.
+     * @enum {string}
+     */
+    decided?: "routed" | "queued";
+    /** The rule that picked the winner, in words. */
+    rule?: string;
+    /** `routed`: the free workers serving the request's models that the router looked at (at most 64, plus the pop workers standing by). */
+    considered?: number;
+    /** `routed`: of those, the ones that could take it. */
+    eligible?: number;
+    /** `routed`: why the others could not, by reason (the Horde pop `skipped` reasons). */
+    rejected?: {
+        [key: string]: number;
+    };
+    /** `routed`: the winner's scores. */
+    winner?: RoutingScores;
+    /** `routed`: the best of the rest, best first. */
+    runners_up?: {
+        /** The worker's name. */
+        worker: string;
+        /** Its score (`RoutingScores.weight`). */
+        weight: number;
+    }[];
+    /** Which attempt at the job this answer is (1 unless an earlier worker failed it). */
+    attempt?: number;
+    /** Seconds the job waited in the queue before this worker took it. */
+    waited?: number;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * The winner's scores; `weight` is capacity × speed × latency × reliability⁴ × region × reputation / 100. Speed
+ * and latency are relative to the other candidates' measured figures (1 = average, or not measured yet).
+ */
+export type RoutingScores = {
+    /** The worker's name. */
+    worker: string;
+    /** The product of the factors below; traffic is shared in proportion to it. */
+    weight: number;
+    /** Its free share of capacity. */
+    capacity?: number;
+    /** Its measured tokens/s over the candidates' mean (1 = average or not measured yet). */
+    speed?: number;
+    /** The square root of (the candidates' mean time to first token + 100 ms) over (its own + 100 ms). */
+    latency?: number;
+    /** Its recent share of jobs that went well. */
+    reliability?: number;
+    /** How near it is to the region asked for (`RoutingPreferences.region`); 1 when none was asked. */
+    region?: number;
+    /** Its reputation (`WorkerSummary.reputation`). */
+    reputation?: number;
 };
 /**
  * Mid-stream failure event (`data: {"error":{…}}`), followed by `data: [DONE]`. `invalid_request_error` means the
@@ -2214,6 +2377,20 @@ export type WorkerSummary = {
      * @constant
      */
     online: true;
+    /** Mock grid, where the worker says it runs (null when it did not say). */
+    region?: string | null;
+    /**
+     * Mock grid: 0–100, 50 for a new worker. Rises with completed jobs and uptime, falls with faults, strikes, timeouts
+     * and jobs the worker gave back; the marks fade with a 1-hour half-life, so it recovers with time. It weighs the
+     * worker's share of traffic (docs/mock-grid-core.md "Reputation").
+     */
+    reputation?: number;
+    /** Mock grid, its recent share of jobs that went well (10-minute half-life; 0.9 with no record). */
+    reliability?: number;
+    /** Mock grid, its measured decode speed (megapixel-steps/s for an image worker), null until measured. */
+    tokens_per_s?: number | null;
+    /** Mock grid, its measured time to first token in seconds, null until measured. */
+    ttft?: number | null;
 };
 /** Liveness of the API server. */
 export type Health = {
@@ -2487,6 +2664,8 @@ export type Image = {
     seed?: number;
     /** The name of the worker that made it (mock grid; the live server reports workers in `grid`). */
     worker?: string;
+    /** Mock grid, why this image went to its worker. */
+    routing?: RoutingExplanation;
 };
 /**
  * Grid provenance of an image request: the top-level `grid` object of `ImagesResponse`. The live server sends
@@ -2547,7 +2726,10 @@ export type ChatQuote = {
      * @constant
      */
     object: "chat.completion.quote";
-    /** The concrete model priced (`auto` routed as it would be now). */
+    /**
+     * The concrete model priced (`auto` routed as it would be now); with fallback `models`, the dearest of the
+     * models that may serve it (a reply from a cheaper one costs its own, lower, rate: its `grid.den` says).
+     */
     model: string;
     /** Choices priced. */
     n: number;
@@ -3531,6 +3713,11 @@ export type WsRegister = {
      * connection, a pop) with another key replaces it. The live server does not read it.
      */
     public_key?: string;
+    /**
+     * Mock grid: where the worker runs (e.g. `eu-west`), matched against a request's `routing.region`
+     * (`RoutingPreferences`). The live server does not read it.
+     */
+    region?: string;
     /**
      * Media workers, mock grid: the largest `width × height` the worker makes (default 2359296 = 1536×1536, the
      * largest `/v1` size); a larger job (e.g. from the Horde door) goes to another worker. Same meaning as
@@ -4833,6 +5020,8 @@ export type HordeTextGeneration = {
     id?: string;
     /** Mock grid, when the worker signed the result: its signature and public key, to check `text` offline. */
     signature?: ResultSignature;
+    /** Mock grid: why this generation went to its worker, as `grid.routing` says on /v1. */
+    routing?: RoutingExplanation;
 };
 /** @enum {string} */
 export type HordeGenerationState = "ok" | "censored" | "faulted" | "csam";
@@ -4932,6 +5121,11 @@ export type HordeTextPopRequest = {
      * latest one is kept. Submits are checked with it (`HordeTextSubmitRequest.worker_sig`). Not a Horde field.
      */
     public_key?: string;
+    /**
+     * Mock grid: where the worker runs (e.g. `eu-west`), matched against a request's `routing.region`; each pop may
+     * send it and the latest one is kept. Not a Horde field.
+     */
+    region?: string;
 };
 /**
  * Always 200. No job → `id: null`, `ids: []` and `skipped` counts why requests were passed over; test `id`/`ids`,
@@ -6069,6 +6263,10 @@ export type HordeWorkerDetails = {
     tokens_generated?: number;
     /** Moderator messages for it (shown to its owner). */
     messages?: HordeMessage[];
+    /** Mock grid, where the worker says it runs. */
+    region?: string | null;
+    /** Mock grid, its reputation (`WorkerSummary.reputation`). */
+    reputation?: number;
 };
 /** The user the sent key belongs to. A shared key returns its owner with " (Shared Key: name)" appended to `username`. */
 export type HordeUserDetails = {

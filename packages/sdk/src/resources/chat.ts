@@ -22,6 +22,9 @@ export type {
   ChatQuote,
   CompletionUsage,
   GridMetadata,
+  RoutingExplanation,
+  RoutingPreferences,
+  RoutingScores,
 } from '../generated/openapi';
 
 /**

@@ -3,7 +3,6 @@
  * indexed by model so a new job finds an idle connection that serves it without walking the others.
  */
 import type { Conn, Job } from '../entities.js';
-import { fits } from '../matching.js';
 
 export class ConnectionBook {
   readonly #byId = new Map<string, Conn>();
@@ -45,18 +44,47 @@ export class ConnectionBook {
     }
   }
 
-  /** An idle connection whose worker can take `job`, or null. */
-  idleFor(job: Job): Conn | null {
-    if (this.#idleAny.size === 0) return null;
+  /** Where the next `idleServing` window starts, among the idle connections it walks. */
+  #cursor = 0;
+
+  /**
+   * The idle connections whose workers serve one of `job`'s models (any, for a job that names none), each
+   * once: the router's candidates (routing/route.ts), which it filters by the other matching rules. At most
+   * `limit`: when more are idle, a window of `limit` that starts where the last one ended, so each is looked at
+   * in turn.
+   */
+  idleServing(job: Job, limit: number): Conn[] {
+    if (this.#idleAny.size === 0) return [];
+    let idle: Iterable<Conn>;
+    let size: number;
     if (job.models.length === 0) {
-      for (const conn of this.#idleAny) if (fits(job, conn.worker)) return conn;
-      return null;
+      idle = this.#idleAny;
+      size = this.#idleAny.size;
+    } else if (job.models.length === 1) {
+      const set = this.#idleByModel.get(job.models[0]!);
+      if (!set) return [];
+      idle = set;
+      size = set.size;
+    } else {
+      const seen = new Set<Conn>();
+      for (const model of job.models) for (const conn of this.#idleByModel.get(model) ?? []) seen.add(conn);
+      idle = seen;
+      size = seen.size;
     }
-    for (const model of job.models) {
-      const idle = this.#idleByModel.get(model);
-      if (!idle) continue;
-      for (const conn of idle) if (fits(job, conn.worker)) return conn;
+    if (size <= limit) return [...idle];
+    const start = this.#cursor % size;
+    this.#cursor = start + limit;
+    const out: Conn[] = [];
+    let i = 0;
+    for (const conn of idle) {
+      if (i >= start && out.length < limit) out.push(conn);
+      i++;
     }
-    return null;
+    // The window wraps round to the first ones.
+    for (const conn of idle) {
+      if (out.length >= limit) break;
+      out.push(conn);
+    }
+    return out;
   }
 }

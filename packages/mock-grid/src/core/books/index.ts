@@ -30,6 +30,11 @@ export interface Books {
   readonly chatLimiter: RateLimiter | null;
   readonly hordeLimiter: RateLimiter | null;
   readonly imageLimiter: RateLimiter | null;
+  /**
+   * Runs `fn` after `ms` as a transition of its own (its effects delivered after it), unless the grid is disposed
+   * or the returned function is called first.
+   */
+  readonly later: (ms: number, fn: () => void) => () => void;
 }
 
 export function createBooks(
@@ -37,6 +42,7 @@ export function createBooks(
   settings: Settings,
   clock: Clock,
   onGenerationTimer: (gen: Generation) => void,
+  later: (ms: number, fn: () => void) => () => void,
 ): Books {
   const d = GRID_DEFAULTS;
   const limits = options.rateLimits;
@@ -60,7 +66,7 @@ export function createBooks(
       { popMs: settings.retentionMs, wsMs: settings.wsRetentionMs },
       onGenerationTimer,
     ),
-    workers: new WorkerBook(clock, settings.popOfflineMs),
+    workers: new WorkerBook(clock, settings.popOfflineMs, settings.routing),
     connections: new ConnectionBook(),
     queue,
     events: new EventBook(queue),
@@ -69,5 +75,6 @@ export function createBooks(
     hordeLimiter:
       limits === false ? null : new RateLimiter('hordeAsync', limits?.hordeAsync ?? d.hordeAsyncRateLimit),
     imageLimiter: limits === false ? null : new RateLimiter('images', limits?.images ?? d.imageRateLimit),
+    later,
   };
 }

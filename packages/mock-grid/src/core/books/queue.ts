@@ -59,6 +59,7 @@ export function emptySkipped(): SkippedCounts {
     untrusted: 0,
     worker_id: 0,
     blacklist: 0,
+    performance: 0,
   };
 }
 
@@ -75,6 +76,7 @@ export function emptyImageSkipped(): ImageSkippedCounts {
     untrusted: 0,
     worker_id: 0,
     blacklist: 0,
+    performance: 0,
   };
 }
 

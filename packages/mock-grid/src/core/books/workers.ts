@@ -9,7 +9,8 @@ import type { Account, Worker } from '../entities.js';
 import { GridError } from '../errors.js';
 import { uuid } from '../ids.js';
 import type { MediaCaps } from '../image-spec.js';
-import { GRID_DEFAULTS } from '../settings.js';
+import { Standing } from '../routing/standing.js';
+import { GRID_DEFAULTS, ROUTING_DEFAULTS, type RoutingSettings } from '../settings.js';
 import { round2 } from '../tokens.js';
 
 /** Models kept per worker, the rest are ignored (the spec's `HordeTextPopRequest.models`: 200 kept). */
@@ -28,6 +29,8 @@ export interface WorkerUpdate {
   publicKey?: string | undefined;
   /** A media worker's capabilities; null (or absent) for a text worker. */
   media?: MediaCaps | null;
+  /** Where it runs (a mock-only field); kept when absent. */
+  region?: string | null | undefined;
 }
 
 export class WorkerBook {
@@ -44,10 +47,13 @@ export class WorkerBook {
   readonly #maybeOnline = new Set<Worker>();
   /** Workers looked at by online scans, ever: lets tests prove a scan skips the ones that went away. */
   inspected = 0;
+  /** Pop workers whose last pop found nothing (`Worker.standbyUntil`): the router's pop candidates. */
+  readonly standby = new Set<Worker>();
 
   constructor(
     private readonly clock: Clock,
     private readonly popOfflineMs: number,
+    private readonly routing: RoutingSettings = ROUTING_DEFAULTS,
   ) {}
 
   get(idOrName: string): Worker | undefined {
@@ -112,6 +118,10 @@ export class WorkerBook {
       publicKey: null,
       media: null,
       simulated: false,
+      region: null,
+      standing: new Standing(this.routing),
+      standbyUntil: 0,
+      reserved: null,
     };
     this.byId.set(worker.id, worker);
     this.byName.set(name, worker);
@@ -135,6 +145,17 @@ export class WorkerBook {
       GRID_DEFAULTS.workerMaxContextLength,
     );
     const threads = positive(u.threads, 'threads', 1);
+    const region = u.region;
+    if (
+      region !== undefined &&
+      region !== null &&
+      (typeof region !== 'string' || region.length < 1 || region.length > 64)
+    ) {
+      throw new GridError('InvalidField', 'region must be a region name of 1..64 characters', {
+        field: 'region',
+        limit: '1..64',
+      });
+    }
     this.forgetOffline(worker);
     worker.kind = u.kind;
     worker.media = u.media ?? null;
@@ -149,13 +170,17 @@ export class WorkerBook {
     worker.threads = threads;
     worker.bridgeAgent = u.bridgeAgent;
     if (u.publicKey) worker.publicKey = u.publicKey;
+    if (u.region !== undefined) worker.region = u.region;
   }
 
   /** A pop worker checked in at `now`. Returns whether it was online already (else it just came online). */
   popped(worker: Worker, now: number): boolean {
     const wasOnline = worker.lastPopAt !== null && now - worker.lastPopAt < this.popOfflineMs;
     // Uptime accrues only between check-ins less than the offline threshold apart (docs/mock-grid-core.md).
-    if (wasOnline) worker.uptimeMs += now - worker.lastPopAt!;
+    if (wasOnline) {
+      worker.uptimeMs += now - worker.lastPopAt!;
+      worker.standing.onlineUntil(now, worker.lastPopAt!);
+    }
     worker.lastPopAt = now;
     worker.lastSeenAt = now;
     return wasOnline;

@@ -9,10 +9,10 @@ import { username } from '../books/accounts.js';
 import type { Books } from '../books/index.js';
 import { decodeMs } from '../books/stats.js';
 import type { Generation } from '../entities.js';
-import { isAutoModel } from '../model-routing.js';
 import { close, endBatch, endGeneration } from '../moves.js';
 import { jobIds, type Outbox } from '../outbox.js';
-import { charge, imagePrice, pricedContext, reward } from '../pricing.js';
+import { charge, imagePrice, megapixelSteps, pricedContext, reward } from '../pricing.js';
+import { explain } from '../routing/explain.js';
 import { countCompletionTokens, round2, round3 } from '../tokens.js';
 import type { CompleteInput } from '../types.js';
 
@@ -43,6 +43,8 @@ export function complete(
   const genMs = now - gen.assignedAt;
   const ttftMs = (gen.firstTokenAt ?? now) - gen.assignedAt;
   const conn = gen.conn;
+  // Read before the generation ends: its decision and timing.
+  const routing = explain(job, gen);
   endGeneration(b, gen, 'finish', null);
 
   const receipt = { at: now, jobId: job.id, tokens, model: gen.model };
@@ -51,6 +53,10 @@ export function complete(
   b.accounts.charge(requester, charged, receipt, { promptTokens: job.promptTokens, images: 0 });
   job.req.charged = round2(job.req.charged + charged);
   const decode = decodeMs(genMs, ttftMs);
+  // The worker's standing (routing/standing.ts): a job done, at this speed; a worker that did not stream has
+  // no time to first token.
+  worker.standing.completed(now, tokens, decode, gen.firstTokenAt === null ? null : ttftMs);
+  if (conn) worker.standing.onlineUntil(now, conn.connectedAt);
   b.stats.record(gen.model, now, { tokens, genMs, decodeMs: decode, ttftMs, latencyMs: now - job.createdAt });
 
   job.result = {
@@ -61,12 +67,12 @@ export function complete(
     model: gen.model,
     state: resultState,
     signature: input.proof ?? null,
+    routing,
   };
   const finish =
     input.finish_reason ??
     gen.finishReason ??
     (input.cancelled ? 'cancelled' : tokens >= gen.maxLength ? 'length' : 'stop');
-  const requested = job.req.chat?.model;
   close(b, out, job, {
     type: 'done',
     ...jobIds(job),
@@ -88,11 +94,7 @@ export function complete(
       // submit's `seed` is a bridge default (multi-bridge and grid-text-worker send 0), so that one is kept
       // for the Horde status only.
       seed: job.seed,
-      ...(requested !== undefined && isAutoModel(requested)
-        ? {
-            routing: { requested, model: gen.model, rule: 'the online model with the most online workers' },
-          }
-        : {}),
+      routing,
       ...(input.proof ? { signature: input.proof } : {}),
       den: charged,
     },
@@ -142,6 +144,8 @@ export function completeImages(
     );
     const charged = state === 'ok' ? earned : 0;
     const genMs = now - g.assignedAt;
+    // Image speed is megapixel-steps per second (routing/standing.ts).
+    worker.standing.completed(now, megapixelSteps(image.width, image.height, image.steps), genMs, null);
     const receipt = { at: now, jobId: job.id, tokens: 0, model: g.model };
     b.workers.fulfilled(worker, 0, genMs, earned);
     b.accounts.credit(owner, earned, receipt);
@@ -181,6 +185,7 @@ export function completeImages(
         worker: worker.name,
         den: charged,
         genTimeS: round3(genMs / 1000),
+        routing: explain(job, g),
       },
     });
     out.gridEvent({

@@ -38,6 +38,7 @@ function evict(b: DisciplineBooks, out: Outbox, worker: Worker): void {
   worker.cooldownUntil = now + cooldownMs;
   worker.lastEvictionEnd = now + cooldownMs;
   worker.strikes = [];
+  worker.standing.failed(now, 'evicted');
   out.gridEvent({ type: 'worker.evicted', at: now, workerId: worker.id, name: worker.name, cooldownMs });
   const conn = worker.conn;
   if (!conn) return;

@@ -27,6 +27,8 @@ export function fail(
 ): void {
   const conn = gen.conn;
   const worker = gen.worker;
+  // One mark against the worker per failed attempt (a WS media job's images are one attempt).
+  if (!clientError) worker.standing.failed(b.clock.now(), 'error');
   for (const [job, g] of endBatch(b, gen, 'finish', clientError ? 'client error' : 'failed')) {
     if (clientError) {
       close(b, out, job, { type: 'failed', ...jobIds(job), at: b.clock.now(), message, clientError: true });
@@ -47,6 +49,7 @@ export function fail(
 export function giveBack(b: FailBooks, out: Outbox, gen: Generation): void {
   const conn = gen.conn;
   const worker = gen.worker;
+  worker.standing.failed(b.clock.now(), 'cancelled');
   for (const [job] of endBatch(b, gen, 'finish', 'cancelled by the worker')) {
     avoidWorker(job, worker.id);
     requeue(b, out, job, 'the worker cancelled the job');
@@ -77,6 +80,7 @@ export function leaseTimer(b: FailBooks, out: Outbox, gen: Generation): void {
   const worker = gen.worker;
   // A WS media job's lease is its first generation's, and all its images are taken back with it.
   const ended = endBatch(b, gen, 'abort', 'lease expired');
+  worker.standing.failed(now, 'timeout');
   if (conn) out.cancelFrame(conn, gen.id);
   for (const [job, g] of ended) {
     worker.uncompletedJobs++;

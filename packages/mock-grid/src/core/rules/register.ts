@@ -52,6 +52,7 @@ export function connect(
     nsfw: input.nsfw,
     bridgeAgent: input.bridge_agent ?? 'grid-ws',
     publicKey: input.public_key,
+    region: input.region,
   });
   worker.simulated = sink.simulated === true;
   const previous = worker.conn;
@@ -96,6 +97,7 @@ export function checkIn(b: RegisterBooks, out: Outbox, input: PopCheckInInput): 
     bridgeAgent: input.bridge_agent ?? 'unknown:0:unknown',
     threads: input.threads,
     publicKey: input.public_key,
+    region: input.region,
   });
   if (!b.workers.popped(worker, now)) {
     out.gridEvent({ type: 'worker.online', at: now, workerId: worker.id, name: worker.name, kind: 'pop' });
@@ -141,6 +143,7 @@ export function checkInImage(b: RegisterBooks, out: Outbox, input: ImagePopCheck
     bridgeAgent: input.bridge_agent ?? 'unknown:0:unknown',
     threads: input.threads,
     publicKey: input.public_key,
+    region: input.region,
   });
   if (!b.workers.popped(worker, now)) {
     out.gridEvent({ type: 'worker.online', at: now, workerId: worker.id, name: worker.name, kind: 'pop' });

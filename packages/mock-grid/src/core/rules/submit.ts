@@ -8,10 +8,10 @@ import type { Account, Job, Req } from '../entities.js';
 import { GridError } from '../errors.js';
 import { uuid } from '../ids.js';
 import { hordeImageSpec, type ImageSpec, v1ImageSpec } from '../image-spec.js';
-import { resolveChatModel } from '../model-routing.js';
 import { close, enqueue } from '../moves.js';
 import { jobIds, type Outbox } from '../outbox.js';
 import { imageQuote, textQuote } from '../pricing.js';
+import { type ChatPlan, planChat } from '../routing/plan.js';
 import type { ImageSubmitInput, MockJobOptions, Submission, SubmitInput } from '../types.js';
 import { chatSpec, hordeSpec, type JobSpec } from '../validate.js';
 
@@ -47,9 +47,11 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
   const spec: JobSpec = input.source === 'v1' ? chatSpec(input.request) : hordeSpec(input.request);
 
   let resolvedModel: string | null = null;
+  let plan: ChatPlan | null = null;
   if (input.source === 'v1') {
-    resolvedModel = resolveChatModel(b.workers, spec.models[0]!);
-    spec.models = [resolvedModel];
+    plan = planChat(b.workers, b.settings, input.request);
+    spec.models = plan.models;
+    resolvedModel = plan.models[0]!;
   }
   const allow = new Set<string>();
   for (const id of spec.workers) {
@@ -103,9 +105,9 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
       wantTokens: spec.wantTokens,
       maxContextLength: spec.maxContextLength,
       nsfw: spec.nsfw,
-      trustedWorkers: spec.trustedWorkers,
-      allowWorkers: allow.size > 0 && !spec.workerBlacklist ? allow : null,
-      blockWorkers: allow.size > 0 && spec.workerBlacklist ? allow : null,
+      trustedWorkers: spec.trustedWorkers || (plan?.trustedOnly ?? false),
+      allowWorkers: plan ? plan.allow : allow.size > 0 && !spec.workerBlacklist ? allow : null,
+      blockWorkers: plan ? plan.block : allow.size > 0 && spec.workerBlacklist ? allow : null,
       seq: b.requests.nextSeq(),
       createdAt: now,
       seed: spec.seed ?? Math.floor(b.settings.random() * 2 ** 31),
@@ -115,6 +117,9 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
       held: false,
       scenario: null,
       acceptEmpty: false,
+      routing: plan?.routing ?? null,
+      reservedFor: null,
+      reservation: null,
       nodes: [],
       inQueue: false,
       scan: 0,
@@ -241,6 +246,9 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
       held: false,
       scenario: null,
       acceptEmpty: false,
+      routing: null,
+      reservedFor: null,
+      reservation: null,
       nodes: [],
       inQueue: false,
       scan: 0,

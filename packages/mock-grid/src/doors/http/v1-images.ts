@@ -140,6 +140,7 @@ function imagesResponse(
       revised_prompt: body.prompt,
       seed: image.seed,
       worker: image.worker,
+      routing: image.routing,
     };
     if (b64) {
       out.b64_json = base64(store.read(image.key)?.bytes ?? new Uint8Array(0));

@@ -83,11 +83,21 @@ function chatRequest(input: RouteInput): { request: ChatCompletionRequest } | { 
   return { request: body };
 }
 
+/**
+ * The `X-Grid-Region` header is the client's region, a default for `routing.region` (spec:
+ * `RoutingPreferences.region`); the body's own wins.
+ */
+function withRegionHeader(request: ChatCompletionRequest, header: string | undefined): ChatCompletionRequest {
+  const region = header?.trim();
+  if (!region || request.routing?.region) return request;
+  return { ...request, routing: { ...request.routing, region } };
+}
+
 async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
   const { grid } = input.ctx;
   const parsed = chatRequest(input);
   if ('error' in parsed) return parsed.error;
-  const { request } = parsed;
+  const request = withRegionHeader(parsed.request, input.req.headers['x-grid-region']);
   // The listener is attached inside `submit`: a request can end there (the mock's `faulted` scenario), and a
   // finished /v1 request is forgotten at once. Its events wait here until the stream below is set up.
   const early: GridJobEvent[] = [];

@@ -55,6 +55,11 @@ class ChatCompletionRequestStreamOptions(BaseModel):
     ] = None
 
 
+ChatCompletionRequestModel = TypeAliasType(
+    "ChatCompletionRequestModel", Annotated[str, Field(min_length=1)]
+)
+
+
 class ChatCompletionContentPartImageUrl(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -283,6 +288,161 @@ class ResultSignature(BaseModel):
     ]
 
 
+RoutingPreferencesPreferItem = TypeAliasType(
+    "RoutingPreferencesPreferItem", Annotated[str, Field(min_length=1)]
+)
+
+
+RoutingPreferencesOnlyItem = TypeAliasType(
+    "RoutingPreferencesOnlyItem", Annotated[str, Field(min_length=1)]
+)
+
+
+RoutingPreferencesIgnoreItem = TypeAliasType(
+    "RoutingPreferencesIgnoreItem", Annotated[str, Field(min_length=1)]
+)
+
+
+class RoutingPreferences(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    prefer: Annotated[
+        list[RoutingPreferencesPreferItem] | None,
+        Field(
+            description='Workers (names or ids) to choose first whenever one of them is free.',
+            max_length=16,
+        ),
+    ] = None
+    only: Annotated[
+        list[RoutingPreferencesOnlyItem] | None,
+        Field(
+            description='The only workers (names or ids) that may serve the request.',
+            max_length=16,
+        ),
+    ] = None
+    ignore: Annotated[
+        list[RoutingPreferencesIgnoreItem] | None,
+        Field(
+            description='Workers (names or ids) that must not serve the request.',
+            max_length=16,
+        ),
+    ] = None
+    trusted_only: Annotated[
+        bool, Field(description='Only workers whose owner is trusted.')
+    ] = False
+    region: Annotated[
+        str | None,
+        Field(
+            description='The region to serve from, as workers declare it (`WsRegister.region`, e.g. `eu-west`); the `X-Grid-Region`\nrequest header says the same. A worker in that region scores 1, in the same area (the part before the first\n`-`) 0.5, with no region 0.4, elsewhere 0.2.\n',
+            max_length=64,
+            min_length=1,
+        ),
+    ] = None
+    sort: Annotated[
+        Literal['speed', 'latency', 'reputation', 'price'] | None,
+        Field(
+            description='Instead of sharing the load by score, take the best free worker by measured tokens/s (`speed`), time to first\ntoken (`latency`) or reputation; `price` puts the cheapest of the fallback models first.\n'
+        ),
+    ] = None
+    min_tokens_per_s: Annotated[
+        float | None,
+        Field(
+            description='Only workers measured at least this fast (a worker not measured yet does not qualify).',
+            gt=0.0,
+        ),
+    ] = None
+    max_ttft: Annotated[
+        float | None,
+        Field(
+            description='Only workers measured to start within this many seconds.',
+            gt=0.0,
+        ),
+    ] = None
+    allow_fallbacks: Annotated[
+        bool,
+        Field(
+            description='`false`: only the first choice serves — `model` itself (no `models` fallbacks) and, with `prefer`, only the\npreferred workers.\n'
+        ),
+    ] = True
+
+
+class RoutingExplanationFallback(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    model: Annotated[str, Field(description='The model passed over.')]
+    reason: Annotated[str, Field(description='Why, in words.')]
+
+
+RoutingExplanationRejectedAdditionalProperty = TypeAliasType(
+    "RoutingExplanationRejectedAdditionalProperty", Annotated[int, Field(ge=0)]
+)
+
+
+class RoutingExplanationRunnersUpItem(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    worker: Annotated[str, Field(description="The worker's name.")]
+    weight: Annotated[
+        float, Field(description='Its score (`RoutingScores.weight`).', ge=0.0)
+    ]
+
+
+class RoutingScores(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    worker: Annotated[str, Field(description="The worker's name.")]
+    weight: Annotated[
+        float,
+        Field(
+            description='The product of the factors below; traffic is shared in proportion to it.',
+            ge=0.0,
+        ),
+    ]
+    capacity: Annotated[
+        float | None, Field(description='Its free share of capacity.', ge=0.0, le=1.0)
+    ] = None
+    speed: Annotated[
+        float | None,
+        Field(
+            description="Its measured tokens/s over the candidates' mean (1 = average or not measured yet).",
+            ge=0.0,
+        ),
+    ] = None
+    latency: Annotated[
+        float | None,
+        Field(
+            description="The square root of (the candidates' mean time to first token + 100 ms) over (its own + 100 ms).",
+            ge=0.0,
+        ),
+    ] = None
+    reliability: Annotated[
+        float | None,
+        Field(description='Its recent share of jobs that went well.', ge=0.0, le=1.0),
+    ] = None
+    region: Annotated[
+        float | None,
+        Field(
+            description='How near it is to the region asked for (`RoutingPreferences.region`); 1 when none was asked.',
+            ge=0.0,
+            le=1.0,
+        ),
+    ] = None
+    reputation: Annotated[
+        float | None,
+        Field(
+            description='Its reputation (`WorkerSummary.reputation`).', ge=0.0, le=100.0
+        ),
+    ] = None
+
+
 class StreamErrorChunkError(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -435,40 +595,6 @@ class ImageLora(BaseModel):
     ] = 1
 
 
-class Image(BaseModel):
-    model_config = ConfigDict(
-        extra='allow',
-        populate_by_name=True,
-    )
-    url: Annotated[
-        AnyUrl | None,
-        Field(
-            description='`response_format: url`: a signed download URL (mock grid: valid 1800 s; a changed or expired URL is a 403).\n'
-        ),
-    ] = None
-    b64_json: Annotated[
-        str | None,
-        Field(
-            description='`response_format: b64_json`: the image bytes, base64-encoded.'
-        ),
-    ] = None
-    revised_prompt: Annotated[
-        str | None,
-        Field(
-            description="The prompt the image was made from (the request's own, after any `style` was applied)."
-        ),
-    ] = None
-    seed: Annotated[
-        int | None, Field(description='The seed this image was made with.', ge=0)
-    ] = None
-    worker: Annotated[
-        str | None,
-        Field(
-            description='The name of the worker that made it (mock grid; the live server reports workers in `grid`).'
-        ),
-    ] = None
-
-
 class ImageGridMetadata(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -520,7 +646,7 @@ class ChatQuote(BaseModel):
     model: Annotated[
         str,
         Field(
-            description='The concrete model priced (`auto` routed as it would be now).'
+            description='The concrete model priced (`auto` routed as it would be now); with fallback `models`, the dearest of the\nmodels that may serve it (a reply from a cheaper one costs its own, lower, rate: its `grid.den` says).\n'
         ),
     ]
     n: Annotated[int, Field(description='Choices priced.', ge=1)]
@@ -1433,6 +1559,14 @@ class WsRegister(BaseModel):
         Field(
             description="Mock grid: the worker's 32-byte raw Ed25519 public key, base64url without padding. The grid checks each\n`WsDone.worker_sig` with it and shows it with the result (`ResultSignature`). Registering again (a new\nconnection, a pop) with another key replaces it. The live server does not read it.\n",
             pattern='^[A-Za-z0-9_-]{43}$',
+        ),
+    ] = None
+    region: Annotated[
+        str | None,
+        Field(
+            description="Mock grid: where the worker runs (e.g. `eu-west`), matched against a request's `routing.region`\n(`RoutingPreferences`). The live server does not read it.\n",
+            max_length=64,
+            min_length=1,
         ),
     ] = None
     max_pixels: Annotated[
@@ -2378,6 +2512,14 @@ class HordeTextPopRequest(BaseModel):
         Field(
             description="Mock grid: the worker's 32-byte raw Ed25519 public key, base64url without padding; each pop may send it and the\nlatest one is kept. Submits are checked with it (`HordeTextSubmitRequest.worker_sig`). Not a Horde field.\n",
             pattern='^[A-Za-z0-9_-]{43}$',
+        ),
+    ] = None
+    region: Annotated[
+        str | None,
+        Field(
+            description="Mock grid: where the worker runs (e.g. `eu-west`), matched against a request's `routing.region`; each pop may\nsend it and the latest one is kept. Not a Horde field.\n",
+            max_length=64,
+            min_length=1,
         ),
     ] = None
 
@@ -3370,6 +3512,17 @@ class HordeWorkerDetails(BaseModel):
         list[HordeMessage] | None,
         Field(description='Moderator messages for it (shown to its owner).'),
     ] = None
+    region: Annotated[
+        str | None, Field(description='Mock grid, where the worker says it runs.')
+    ] = None
+    reputation: Annotated[
+        float | None,
+        Field(
+            description='Mock grid, its reputation (`WorkerSummary.reputation`).',
+            ge=0.0,
+            le=100.0,
+        ),
+    ] = None
 
 
 class HordeUserDetailsKudosDetails(BaseModel):
@@ -3783,47 +3936,79 @@ class ChatCompletionChunkChoice(BaseModel):
     ] = None
 
 
-class GridMetadata(BaseModel):
+class RoutingExplanation(BaseModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
-    worker: Annotated[
-        str | None, Field(description='Name of the worker that served the job.')
-    ] = None
-    gen_time: Annotated[
-        float | None, Field(description='Generation time in seconds.', ge=0.0)
-    ] = None
-    ttft: Annotated[
-        float | None, Field(description='Time to first token in seconds.', ge=0.0)
-    ] = None
-    tokens_per_s: Annotated[
-        float | None,
+    requested: Annotated[
+        str, Field(description='The model the request named (`auto`, a concrete name).')
+    ]
+    resolved: Annotated[
+        str | None,
         Field(
-            description='Decode speed in tokens per second, as the worker measured it.',
-            ge=0.0,
+            description="The concrete model an `auto*` request was resolved to (the live grid's field; the mock grid sends it too)."
         ),
     ] = None
-    seed: Annotated[
+    model: Annotated[
+        str | None,
+        Field(
+            description='Mock grid, the model that served it (always sent, `auto*` or not).'
+        ),
+    ] = None
+    model_rule: Annotated[
+        str | None, Field(description='How a virtual `auto*` model was resolved.')
+    ] = None
+    fallbacks: Annotated[
+        list[RoutingExplanationFallback] | None,
+        Field(
+            description="Models of the request's `models` list passed over, and why."
+        ),
+    ] = None
+    decided: Annotated[
+        Literal['routed', 'queued'] | None,
+        Field(
+            description='`routed`: picked by the router among the free workers; `queued`: taken from the queue by a worker that freed up.'
+        ),
+    ] = None
+    rule: Annotated[
+        str | None, Field(description='The rule that picked the winner, in words.')
+    ] = None
+    considered: Annotated[
         int | None,
-        Field(description='The seed used (client-supplied, or minted by the grid).'),
-    ] = None
-    routing: Annotated[
-        dict[str, Any] | None,
         Field(
-            description='Only when a virtual `auto*` model was requested; how the router chose the concrete model and worker.'
+            description="`routed`: the free workers serving the request's models that the router looked at (at most 64, plus the pop workers standing by).",
+            ge=0,
         ),
     ] = None
-    signature: Annotated[
-        ResultSignature | None,
+    eligible: Annotated[
+        int | None,
+        Field(description='`routed`: of those, the ones that could take it.', ge=0),
+    ] = None
+    rejected: Annotated[
+        dict[str, RoutingExplanationRejectedAdditionalProperty] | None,
         Field(
-            description="The worker's signature of the result, when it signed one (mock grid; the live grid does not expose it).\nWith `n > 1` it is the signature of the choice this metadata describes (the last one to finish); the\nHorde status has one per generation.\n"
+            description='`routed`: why the others could not, by reason (the Horde pop `skipped` reasons).'
         ),
     ] = None
-    den: Annotated[
+    winner: Annotated[
+        RoutingScores | None, Field(description="`routed`: the winner's scores.")
+    ] = None
+    runners_up: Annotated[
+        list[RoutingExplanationRunnersUpItem] | None,
+        Field(description='`routed`: the best of the rest, best first.', max_length=3),
+    ] = None
+    attempt: Annotated[
+        int | None,
+        Field(
+            description='Which attempt at the job this answer is (1 unless an earlier worker failed it).',
+            ge=1,
+        ),
+    ] = None
+    waited: Annotated[
         float | None,
         Field(
-            description="AIPG extension (mock grid): what the request was charged, in den, for all its choices (`n > 1`: their sum):\nper choice `round2(round2(completion_tokens × den_per_token) + fee)` at the rate its `ChatQuote` shows, 0 for\na censored reply. On a job's own `done` event it is that job's charge.\n",
+            description='Seconds the job waited in the queue before this worker took it.',
             ge=0.0,
         ),
     ] = None
@@ -3934,6 +4119,42 @@ class WorkerSummary(BaseModel):
     online: Annotated[
         Literal[True], Field(description='The registry holds only connected workers.')
     ]
+    region: Annotated[
+        str | None,
+        Field(
+            description='Mock grid, where the worker says it runs (null when it did not say).'
+        ),
+    ] = None
+    reputation: Annotated[
+        float | None,
+        Field(
+            description='Mock grid: 0–100, 50 for a new worker. Rises with completed jobs and uptime, falls with faults, strikes, timeouts\nand jobs the worker gave back; the marks fade with a 1-hour half-life, so it recovers with time. It weighs the\nworker\'s share of traffic (docs/mock-grid-core.md "Reputation").\n',
+            ge=0.0,
+            le=100.0,
+        ),
+    ] = None
+    reliability: Annotated[
+        float | None,
+        Field(
+            description='Mock grid, its recent share of jobs that went well (10-minute half-life; 0.9 with no record).',
+            ge=0.0,
+            le=1.0,
+        ),
+    ] = None
+    tokens_per_s: Annotated[
+        float | None,
+        Field(
+            description='Mock grid, its measured decode speed (megapixel-steps/s for an image worker), null until measured.',
+            ge=0.0,
+        ),
+    ] = None
+    ttft: Annotated[
+        float | None,
+        Field(
+            description='Mock grid, its measured time to first token in seconds, null until measured.',
+            ge=0.0,
+        ),
+    ] = None
 
 
 class ErrorDetail(BaseModel):
@@ -4088,34 +4309,41 @@ class ImageGenerationRequest(BaseModel):
     ] = False
 
 
-class ImagesResponse(BaseModel):
+class Image(BaseModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
-    created: Annotated[
-        int, Field(description='When the request was answered, in Unix seconds.', ge=0)
-    ]
-    data: Annotated[
-        list[Image], Field(description='One entry per image (`n` of them).')
-    ]
-    output_format: Annotated[
-        ImageOutputFormat | None,
+    url: Annotated[
+        AnyUrl | None,
         Field(
-            description='The file type of every image (mock grid; the live server does not send it).'
+            description='`response_format: url`: a signed download URL (mock grid: valid 1800 s; a changed or expired URL is a 403).\n'
         ),
     ] = None
-    size: Annotated[
+    b64_json: Annotated[
         str | None,
         Field(
-            description="The images' `WIDTHxHEIGHT` (mock grid; the live server does not send it)."
+            description='`response_format: b64_json`: the image bytes, base64-encoded.'
         ),
     ] = None
-    grid: Annotated[
-        ImageGridMetadata | None,
+    revised_prompt: Annotated[
+        str | None,
         Field(
-            description='Grid provenance (`ImageGridMetadata`); standard OpenAI clients ignore it.'
+            description="The prompt the image was made from (the request's own, after any `style` was applied)."
         ),
+    ] = None
+    seed: Annotated[
+        int | None, Field(description='The seed this image was made with.', ge=0)
+    ] = None
+    worker: Annotated[
+        str | None,
+        Field(
+            description='The name of the worker that made it (mock grid; the live server reports workers in `grid`).'
+        ),
+    ] = None
+    routing: Annotated[
+        RoutingExplanation | None,
+        Field(description='Mock grid, why this image went to its worker.'),
     ] = None
 
 
@@ -4137,64 +4365,6 @@ class UsageReport(BaseModel):
         list[UsageRow], Field(description='One row per model and day with any use.')
     ]
     total: Annotated[UsageTotals, Field(description='The rows summed.')]
-
-
-class JobDoneEvent(JobEventBase):
-    model_config = ConfigDict(
-        extra='allow',
-        populate_by_name=True,
-    )
-    type: Annotated[Literal['done'], Field(description='Always `done`.')]
-    final: Annotated[
-        bool | None,
-        Field(
-            description="Present (true) on the event that ends the request's last generation; the stream ends after it."
-        ),
-    ] = None
-    text: Annotated[
-        str | None,
-        Field(
-            description="Text jobs — the generation's text (the streamed text when the worker streamed)."
-        ),
-    ] = None
-    reasoning: Annotated[
-        str | None,
-        Field(
-            description='Text jobs — the reasoning the worker streamed apart from the answer, when there was some.'
-        ),
-    ] = None
-    finish_reason: Annotated[
-        str | None,
-        Field(
-            description='Text jobs — why the generation stopped (`stop`, `length`, …), as on a chat completion.'
-        ),
-    ] = None
-    usage: Annotated[
-        CompletionUsage | None,
-        Field(description='Text jobs — the tokens as the grid counted them.'),
-    ] = None
-    grid: Annotated[
-        GridMetadata | None,
-        Field(
-            description='Text jobs — who served it and how fast, as on a chat completion.'
-        ),
-    ] = None
-    image: Annotated[
-        JobImageResult | None,
-        Field(description='Image jobs — where to fetch the picture.'),
-    ] = None
-
-
-JobEvent = TypeAliasType(
-    "JobEvent",
-    Annotated[
-        JobQueuedEvent | JobRequeuedEvent | JobAssignedEvent | JobProgressEvent | JobTokenEvent | JobDoneEvent | JobFailedEvent | JobFaultedEvent | JobCancelledEvent,
-        Field(
-            description="One event of a job's stream (AIPG extension). On `GET /v1/jobs/{id}/events` each is one SSE event: `id: <seq>`,\n`event: <type>`, `data: <JobEvent JSON>`.\n",
-            discriminator='type',
-        ),
-    ],
-)
 
 
 class WsMediaJobPayload(BaseModel):
@@ -4343,23 +4513,6 @@ WsMediaServerFrame = TypeAliasType(
         ),
     ],
 )
-
-
-class ClientWsEvent(BaseModel):
-    model_config = ConfigDict(
-        extra='allow',
-        populate_by_name=True,
-    )
-    type: Annotated[Literal['event'], Field(description='Always `event`.')]
-    id: Annotated[
-        ClientWsRequestId, Field(description='The subscription it belongs to.')
-    ]
-    event: Annotated[
-        JobEvent,
-        Field(
-            description='The job event, exactly as `GET /v1/jobs/{id}/events` sends it (its `seq` is the one to resume after).'
-        ),
-    ]
 
 
 class HordeTextAsyncRequest(BaseModel):
@@ -4541,6 +4694,12 @@ class HordeTextGeneration(BaseModel):
         ResultSignature | None,
         Field(
             description='Mock grid, when the worker signed the result: its signature and public key, to check `text` offline.'
+        ),
+    ] = None
+    routing: Annotated[
+        RoutingExplanation | None,
+        Field(
+            description='Mock grid: why this generation went to its worker, as `grid.routing` says on /v1.'
         ),
     ] = None
 
@@ -4993,6 +5152,25 @@ class ChatCompletionRequest(BaseModel):
             description="Forwarded verbatim. The grid's final chunk may carry `usage` whether or not `include_usage` is set."
         ),
     ] = None
+    models: Annotated[
+        list[ChatCompletionRequestModel] | None,
+        Field(
+            description="Mock grid: fallback models, tried after `model` in this order (OpenRouter's `models`). The request is served\nwith the first of `[model, ...models]` that has a free worker, or, while every worker is busy, by whichever\nworker of those models frees up first; models with no online worker are passed over (listed in\n`grid.routing.fallbacks`). With `routing.sort: price` the cheapest model comes first. The reply's `model`\nsays which one served it. At most 8.\n",
+            max_length=8,
+        ),
+    ] = None
+    route: Annotated[
+        Literal['fallback'] | None,
+        Field(
+            description="OpenRouter's legacy switch for `models`; `fallback` is the only mode and the default."
+        ),
+    ] = None
+    routing: Annotated[
+        RoutingPreferences | None,
+        Field(
+            description='Mock grid, how the request wants its worker chosen; see `RoutingPreferences`.'
+        ),
+    ] = None
     dry_run: Annotated[
         bool,
         Field(
@@ -5001,76 +5179,48 @@ class ChatCompletionRequest(BaseModel):
     ] = False
 
 
-class ChatCompletion(BaseModel):
+class GridMetadata(BaseModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
-    id: Annotated[
-        str,
+    worker: Annotated[
+        str | None, Field(description='Name of the worker that served the job.')
+    ] = None
+    gen_time: Annotated[
+        float | None, Field(description='Generation time in seconds.', ge=0.0)
+    ] = None
+    ttft: Annotated[
+        float | None, Field(description='Time to first token in seconds.', ge=0.0)
+    ] = None
+    tokens_per_s: Annotated[
+        float | None,
         Field(
-            description="The completion's id (`chatcmpl-…`).",
-            examples=['chatcmpl-3f1c2a9b8e7d4c6a'],
-        ),
-    ]
-    object: Annotated[
-        Literal['chat.completion'], Field(description='Always `chat.completion`.')
-    ]
-    created: Annotated[
-        int, Field(description='When the completion was created, in Unix seconds.')
-    ]
-    model: Annotated[
-        str,
-        Field(description='The concrete model that served the request (never `auto`).'),
-    ]
-    choices: Annotated[
-        list[ChatCompletionChoice],
-        Field(description='The replies, one per requested `n`, in `index` order.'),
-    ]
-    usage: Annotated[
-        CompletionUsage, Field(description='Token counts of the request and the reply.')
-    ]
-    grid: Annotated[
-        GridMetadata | None,
-        Field(
-            description='Which worker served the request, how fast, with which seed (and, for `auto`, how it was routed).'
+            description='Decode speed in tokens per second, as the worker measured it.',
+            ge=0.0,
         ),
     ] = None
-
-
-class ChatCompletionChunk(BaseModel):
-    model_config = ConfigDict(
-        extra='allow',
-        populate_by_name=True,
-    )
-    id: Annotated[str, Field(description='The same for every chunk of one completion.')]
-    object: Annotated[
-        Literal['chat.completion.chunk'],
-        Field(description='Always `chat.completion.chunk`.'),
-    ]
-    created: Annotated[
-        int, Field(description='When the chunk was sent, in Unix seconds.')
-    ]
-    model: Annotated[
-        str,
-        Field(description='The concrete model that serves the request (never `auto`).'),
-    ]
-    choices: Annotated[
-        list[ChatCompletionChunkChoice],
+    seed: Annotated[
+        int | None,
+        Field(description='The seed used (client-supplied, or minted by the grid).'),
+    ] = None
+    routing: Annotated[
+        RoutingExplanation | None,
         Field(
-            description='The choices this chunk extends; empty (`[]`) in the final usage chunk.'
-        ),
-    ]
-    usage: Annotated[
-        CompletionUsage | None,
-        Field(
-            description="Token counts, on the final chunk only. Intended: the same counts as a non-streamed reply. The live grid relays\nthe worker's own report here unchanged, so it sends `{}` when the worker reported none.\n"
+            description='Why the request went where it went. The live grid sends it only for a virtual `auto*` model; the mock grid\non every answer.\n'
         ),
     ] = None
-    grid: Annotated[
-        GridMetadata | None,
+    signature: Annotated[
+        ResultSignature | None,
         Field(
-            description='Provenance (worker, timings, seed), on the final chunk only.'
+            description="The worker's signature of the result, when it signed one (mock grid; the live grid does not expose it).\nWith `n > 1` it is the signature of the choice this metadata describes (the last one to finish); the\nHorde status has one per generation.\n"
+        ),
+    ] = None
+    den: Annotated[
+        float | None,
+        Field(
+            description="AIPG extension (mock grid): what the request was charged, in den, for all its choices (`n > 1`: their sum):\nper choice `round2(round2(completion_tokens × den_per_token) + fee)` at the rate its `ChatQuote` shows, 0 for\na censored reply. On a job's own `done` event it is that job's charge.\n",
+            ge=0.0,
         ),
     ] = None
 
@@ -5088,6 +5238,95 @@ class WorkerList(BaseModel):
         ),
     ]
     workers: Annotated[list[WorkerSummary], Field(description='The connected workers.')]
+
+
+class ImagesResponse(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    created: Annotated[
+        int, Field(description='When the request was answered, in Unix seconds.', ge=0)
+    ]
+    data: Annotated[
+        list[Image], Field(description='One entry per image (`n` of them).')
+    ]
+    output_format: Annotated[
+        ImageOutputFormat | None,
+        Field(
+            description='The file type of every image (mock grid; the live server does not send it).'
+        ),
+    ] = None
+    size: Annotated[
+        str | None,
+        Field(
+            description="The images' `WIDTHxHEIGHT` (mock grid; the live server does not send it)."
+        ),
+    ] = None
+    grid: Annotated[
+        ImageGridMetadata | None,
+        Field(
+            description='Grid provenance (`ImageGridMetadata`); standard OpenAI clients ignore it.'
+        ),
+    ] = None
+
+
+class JobDoneEvent(JobEventBase):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['done'], Field(description='Always `done`.')]
+    final: Annotated[
+        bool | None,
+        Field(
+            description="Present (true) on the event that ends the request's last generation; the stream ends after it."
+        ),
+    ] = None
+    text: Annotated[
+        str | None,
+        Field(
+            description="Text jobs — the generation's text (the streamed text when the worker streamed)."
+        ),
+    ] = None
+    reasoning: Annotated[
+        str | None,
+        Field(
+            description='Text jobs — the reasoning the worker streamed apart from the answer, when there was some.'
+        ),
+    ] = None
+    finish_reason: Annotated[
+        str | None,
+        Field(
+            description='Text jobs — why the generation stopped (`stop`, `length`, …), as on a chat completion.'
+        ),
+    ] = None
+    usage: Annotated[
+        CompletionUsage | None,
+        Field(description='Text jobs — the tokens as the grid counted them.'),
+    ] = None
+    grid: Annotated[
+        GridMetadata | None,
+        Field(
+            description='Text jobs — who served it and how fast, as on a chat completion.'
+        ),
+    ] = None
+    image: Annotated[
+        JobImageResult | None,
+        Field(description='Image jobs — where to fetch the picture.'),
+    ] = None
+
+
+JobEvent = TypeAliasType(
+    "JobEvent",
+    Annotated[
+        JobQueuedEvent | JobRequeuedEvent | JobAssignedEvent | JobProgressEvent | JobTokenEvent | JobDoneEvent | JobFailedEvent | JobFaultedEvent | JobCancelledEvent,
+        Field(
+            description="One event of a job's stream (AIPG extension). On `GET /v1/jobs/{id}/events` each is one SSE event: `id: <seq>`,\n`event: <type>`, `data: <JobEvent JSON>`.\n",
+            discriminator='type',
+        ),
+    ],
+)
 
 
 class WsJobPayload(BaseModel):
@@ -5211,55 +5450,21 @@ ClientWsClientFrame = TypeAliasType(
 )
 
 
-class ClientWsChunk(BaseModel):
+class ClientWsEvent(BaseModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
-    type: Annotated[Literal['chunk'], Field(description='Always `chunk`.')]
+    type: Annotated[Literal['event'], Field(description='Always `event`.')]
     id: Annotated[
-        ClientWsRequestId, Field(description='The request this chunk belongs to.')
+        ClientWsRequestId, Field(description='The subscription it belongs to.')
     ]
-    chunk: Annotated[
-        ChatCompletionChunk,
-        Field(description='The chunk, as the SSE stream would carry it.'),
-    ]
-
-
-class ClientWsResponse(BaseModel):
-    model_config = ConfigDict(
-        extra='allow',
-        populate_by_name=True,
-    )
-    type: Annotated[Literal['response'], Field(description='Always `response`.')]
-    id: Annotated[ClientWsRequestId, Field(description='The request answered.')]
-    result: Annotated[
-        ChatCompletion | HordeAsyncResponse,
-        Field(description="The HTTP door's success body for the same request."),
-    ]
-
-
-ClientWsServerFrame = TypeAliasType(
-    "ClientWsServerFrame",
-    Annotated[
-        ClientWsReady | ClientWsChunk | ClientWsResponse | ClientWsEvent | ClientWsDone | ClientWsError | ClientWsPong,
+    event: Annotated[
+        JobEvent,
         Field(
-            description='Every grid → client frame of the client WebSocket, told apart by `type`.',
-            discriminator='type',
+            description='The job event, exactly as `GET /v1/jobs/{id}/events` sends it (its `seq` is the one to resume after).'
         ),
-    ],
-)
-
-
-ClientWsFrame = TypeAliasType(
-    "ClientWsFrame",
-    Annotated[
-        ClientWsClientFrame | ClientWsServerFrame,
-        Field(
-            description="Any JSON text message of a client WebSocket session, either direction. The `connectClient` operation's `101`\nresponse names this schema so that code generators which keep only referenced schemas still emit every frame.\n"
-        ),
-    ],
-)
+    ]
 
 
 class HordeTextStatus(BaseModel):
@@ -5463,10 +5668,136 @@ class HordeImageAsyncRequest(BaseModel):
         Field(description='AIPG. Free-form tags stored with the request.'),
     ] = None
 
+
+class ChatCompletion(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[
+        str,
+        Field(
+            description="The completion's id (`chatcmpl-…`).",
+            examples=['chatcmpl-3f1c2a9b8e7d4c6a'],
+        ),
+    ]
+    object: Annotated[
+        Literal['chat.completion'], Field(description='Always `chat.completion`.')
+    ]
+    created: Annotated[
+        int, Field(description='When the completion was created, in Unix seconds.')
+    ]
+    model: Annotated[
+        str,
+        Field(description='The concrete model that served the request (never `auto`).'),
+    ]
+    choices: Annotated[
+        list[ChatCompletionChoice],
+        Field(description='The replies, one per requested `n`, in `index` order.'),
+    ]
+    usage: Annotated[
+        CompletionUsage, Field(description='Token counts of the request and the reply.')
+    ]
+    grid: Annotated[
+        GridMetadata | None,
+        Field(
+            description='Which worker served the request, how fast, with which seed (and, for `auto`, how it was routed).'
+        ),
+    ] = None
+
+
+class ChatCompletionChunk(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    id: Annotated[str, Field(description='The same for every chunk of one completion.')]
+    object: Annotated[
+        Literal['chat.completion.chunk'],
+        Field(description='Always `chat.completion.chunk`.'),
+    ]
+    created: Annotated[
+        int, Field(description='When the chunk was sent, in Unix seconds.')
+    ]
+    model: Annotated[
+        str,
+        Field(description='The concrete model that serves the request (never `auto`).'),
+    ]
+    choices: Annotated[
+        list[ChatCompletionChunkChoice],
+        Field(
+            description='The choices this chunk extends; empty (`[]`) in the final usage chunk.'
+        ),
+    ]
+    usage: Annotated[
+        CompletionUsage | None,
+        Field(
+            description="Token counts, on the final chunk only. Intended: the same counts as a non-streamed reply. The live grid relays\nthe worker's own report here unchanged, so it sends `{}` when the worker reported none.\n"
+        ),
+    ] = None
+    grid: Annotated[
+        GridMetadata | None,
+        Field(
+            description='Provenance (worker, timings, seed), on the final chunk only.'
+        ),
+    ] = None
+
+
+class ClientWsChunk(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['chunk'], Field(description='Always `chunk`.')]
+    id: Annotated[
+        ClientWsRequestId, Field(description='The request this chunk belongs to.')
+    ]
+    chunk: Annotated[
+        ChatCompletionChunk,
+        Field(description='The chunk, as the SSE stream would carry it.'),
+    ]
+
+
+class ClientWsResponse(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[Literal['response'], Field(description='Always `response`.')]
+    id: Annotated[ClientWsRequestId, Field(description='The request answered.')]
+    result: Annotated[
+        ChatCompletion | HordeAsyncResponse,
+        Field(description="The HTTP door's success body for the same request."),
+    ]
+
+
+ClientWsServerFrame = TypeAliasType(
+    "ClientWsServerFrame",
+    Annotated[
+        ClientWsReady | ClientWsChunk | ClientWsResponse | ClientWsEvent | ClientWsDone | ClientWsError | ClientWsPong,
+        Field(
+            description='Every grid → client frame of the client WebSocket, told apart by `type`.',
+            discriminator='type',
+        ),
+    ],
+)
+
+
+ClientWsFrame = TypeAliasType(
+    "ClientWsFrame",
+    Annotated[
+        ClientWsClientFrame | ClientWsServerFrame,
+        Field(
+            description="Any JSON text message of a client WebSocket session, either direction. The `connectClient` operation's `101`\nresponse names this schema so that code generators which keep only referenced schemas still emit every frame.\n"
+        ),
+    ],
+)
+
 __all__ = [
     "ChatCompletionRequestStop",
     "ChatCompletionRequestResponseFormat",
     "ChatCompletionRequestStreamOptions",
+    "ChatCompletionRequestModel",
     "ChatCompletionContentPartImageUrl",
     "ChatCompletionContentPart",
     "ChatCompletionToolFunction",
@@ -5477,6 +5808,14 @@ __all__ = [
     "ChatCompletionDelta",
     "CompletionUsage",
     "ResultSignature",
+    "RoutingPreferencesPreferItem",
+    "RoutingPreferencesOnlyItem",
+    "RoutingPreferencesIgnoreItem",
+    "RoutingPreferences",
+    "RoutingExplanationFallback",
+    "RoutingExplanationRejectedAdditionalProperty",
+    "RoutingExplanationRunnersUpItem",
+    "RoutingScores",
     "StreamErrorChunkError",
     "StreamErrorChunk",
     "ModelPricing",
@@ -5486,7 +5825,6 @@ __all__ = [
     "RateLimitErrorBody",
     "ImageOutputFormat",
     "ImageLora",
-    "Image",
     "ImageGridMetadata",
     "ImageProgress",
     "ChatQuote",
@@ -5621,21 +5959,18 @@ __all__ = [
     "ChatMessage",
     "ChatCompletionChoice",
     "ChatCompletionChunkChoice",
-    "GridMetadata",
+    "RoutingExplanation",
     "Model",
     "ModelList",
     "ModelStatus",
     "WorkerSummary",
     "ErrorDetail",
     "ImageGenerationRequest",
-    "ImagesResponse",
+    "Image",
     "UsageReport",
-    "JobDoneEvent",
-    "JobEvent",
     "WsMediaJobPayload",
     "WsMediaJob",
     "WsMediaServerFrame",
-    "ClientWsEvent",
     "HordeTextAsyncRequest",
     "HordeAsyncResponse",
     "HordeTextGeneration",
@@ -5645,9 +5980,11 @@ __all__ = [
     "HordeImagePopResponse",
     "HordeError",
     "ChatCompletionRequest",
-    "ChatCompletion",
-    "ChatCompletionChunk",
+    "GridMetadata",
     "WorkerList",
+    "ImagesResponse",
+    "JobDoneEvent",
+    "JobEvent",
     "WsJobPayload",
     "WsJob",
     "WsServerFrame",
@@ -5655,10 +5992,13 @@ __all__ = [
     "ClientWsChatRequest",
     "ClientWsJobSubmit",
     "ClientWsClientFrame",
+    "ClientWsEvent",
+    "HordeTextStatus",
+    "HordeImageAsyncRequest",
+    "ChatCompletion",
+    "ChatCompletionChunk",
     "ClientWsChunk",
     "ClientWsResponse",
     "ClientWsServerFrame",
     "ClientWsFrame",
-    "HordeTextStatus",
-    "HordeImageAsyncRequest",
 ]

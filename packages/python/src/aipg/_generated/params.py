@@ -20,6 +20,9 @@ class ChatCompletionRequestStreamOptions(TypedDict):
     include_usage: NotRequired[bool]
 
 
+ChatCompletionRequestModel: TypeAlias = str
+
+
 class ChatCompletionContentPartImageUrl(TypedDict):
     url: str
     detail: NotRequired[str]
@@ -83,6 +86,48 @@ class ResultSignature(TypedDict):
     public_key: str
 
 
+RoutingPreferencesPreferItem: TypeAlias = str
+
+
+RoutingPreferencesOnlyItem: TypeAlias = str
+
+
+RoutingPreferencesIgnoreItem: TypeAlias = str
+
+
+class RoutingPreferences(TypedDict):
+    prefer: NotRequired[list[RoutingPreferencesPreferItem]]
+    only: NotRequired[list[RoutingPreferencesOnlyItem]]
+    ignore: NotRequired[list[RoutingPreferencesIgnoreItem]]
+    trusted_only: NotRequired[bool]
+    region: NotRequired[str]
+    sort: NotRequired[Literal['speed', 'latency', 'reputation', 'price']]
+    min_tokens_per_s: NotRequired[float]
+    max_ttft: NotRequired[float]
+    allow_fallbacks: NotRequired[bool]
+
+
+class RoutingExplanationFallback(TypedDict):
+    model: str
+    reason: str
+
+
+class RoutingExplanationRunnersUpItem(TypedDict):
+    worker: str
+    weight: float
+
+
+class RoutingScores(TypedDict):
+    worker: str
+    weight: float
+    capacity: NotRequired[float]
+    speed: NotRequired[float]
+    latency: NotRequired[float]
+    reliability: NotRequired[float]
+    region: NotRequired[float]
+    reputation: NotRequired[float]
+
+
 class StreamErrorChunkError(TypedDict):
     message: str
     type: Literal['invalid_request_error', 'upstream_error', 'service_unavailable']
@@ -132,14 +177,6 @@ class ImageLora(TypedDict):
     name: str
     strength: NotRequired[float]
     clip: NotRequired[float]
-
-
-class Image(TypedDict):
-    url: NotRequired[str]
-    b64_json: NotRequired[str]
-    revised_prompt: NotRequired[str]
-    seed: NotRequired[int]
-    worker: NotRequired[str]
 
 
 class ImageGridMetadata(TypedDict):
@@ -442,6 +479,7 @@ class WsRegister(TypedDict):
     worker_identity: NotRequired[dict[str, Any]]
     signer_address: NotRequired[str]
     public_key: NotRequired[str]
+    region: NotRequired[str]
     max_pixels: NotRequired[int]
     allow_img2img: NotRequired[bool]
     allow_painting: NotRequired[bool]
@@ -697,6 +735,7 @@ class HordeTextPopRequest(TypedDict):
     extra_slow_worker: NotRequired[bool]
     wallet_address: NotRequired[str | None]
     public_key: NotRequired[str]
+    region: NotRequired[str]
 
 
 class HordeTextPopPayload(HordeTextParams):
@@ -983,6 +1022,8 @@ HordeWorkerDetails = TypedDict(
         'max_context_length': NotRequired[int],
         'tokens_generated': NotRequired[float],
         'messages': NotRequired[list[HordeMessage]],
+        'region': NotRequired[str | None],
+        'reputation': NotRequired[float],
     },
 )
 
@@ -1119,15 +1160,21 @@ class ChatCompletionChunkChoice(TypedDict):
     logprobs: NotRequired[None]
 
 
-class GridMetadata(TypedDict):
-    worker: NotRequired[str]
-    gen_time: NotRequired[float]
-    ttft: NotRequired[float | None]
-    tokens_per_s: NotRequired[float | None]
-    seed: NotRequired[int]
-    routing: NotRequired[dict[str, Any]]
-    signature: NotRequired[ResultSignature]
-    den: NotRequired[float]
+class RoutingExplanation(TypedDict):
+    requested: str
+    resolved: NotRequired[str]
+    model: NotRequired[str]
+    model_rule: NotRequired[str]
+    fallbacks: NotRequired[list[RoutingExplanationFallback]]
+    decided: NotRequired[Literal['routed', 'queued']]
+    rule: NotRequired[str]
+    considered: NotRequired[int]
+    eligible: NotRequired[int]
+    rejected: NotRequired[dict[str, int]]
+    winner: NotRequired[RoutingScores]
+    runners_up: NotRequired[list[RoutingExplanationRunnersUpItem]]
+    attempt: NotRequired[int]
+    waited: NotRequired[float]
 
 
 class Model(TypedDict):
@@ -1162,6 +1209,11 @@ class WorkerSummary(TypedDict):
     models: list[str]
     job_types: list[WsJobKind]
     online: Literal[True]
+    region: NotRequired[str | None]
+    reputation: NotRequired[float]
+    reliability: NotRequired[float]
+    tokens_per_s: NotRequired[float | None]
+    ttft: NotRequired[float | None]
 
 
 class ErrorDetail(TypedDict):
@@ -1191,12 +1243,13 @@ class ImageGenerationRequest(TypedDict):
     dry_run: NotRequired[bool]
 
 
-class ImagesResponse(TypedDict):
-    created: int
-    data: list[Image]
-    output_format: NotRequired[ImageOutputFormat]
-    size: NotRequired[str]
-    grid: NotRequired[ImageGridMetadata]
+class Image(TypedDict):
+    url: NotRequired[str]
+    b64_json: NotRequired[str]
+    revised_prompt: NotRequired[str]
+    seed: NotRequired[int]
+    worker: NotRequired[str]
+    routing: NotRequired[RoutingExplanation]
 
 
 class UsageReport(TypedDict):
@@ -1205,20 +1258,6 @@ class UsageReport(TypedDict):
     end_date: str
     data: list[UsageRow]
     total: UsageTotals
-
-
-class JobDoneEvent(JobEventBase):
-    type: Literal['done']
-    final: NotRequired[bool]
-    text: NotRequired[str]
-    reasoning: NotRequired[str]
-    finish_reason: NotRequired[str]
-    usage: NotRequired[CompletionUsage]
-    grid: NotRequired[GridMetadata]
-    image: NotRequired[JobImageResult]
-
-
-JobEvent: TypeAlias = JobQueuedEvent | JobRequeuedEvent | JobAssignedEvent | JobProgressEvent | JobTokenEvent | JobDoneEvent | JobFailedEvent | JobFaultedEvent | JobCancelledEvent
 
 
 class WsMediaJobPayload(TypedDict):
@@ -1253,12 +1292,6 @@ class WsMediaJob(TypedDict):
 
 
 WsMediaServerFrame: TypeAlias = WsReady | WsServerError | WsPing | WsMediaJob | WsCancel | WsAck
-
-
-class ClientWsEvent(TypedDict):
-    type: Literal['event']
-    id: ClientWsRequestId
-    event: JobEvent
 
 
 class HordeTextAsyncRequest(TypedDict):
@@ -1301,6 +1334,7 @@ class HordeTextGeneration(TypedDict):
     gen_metadata: NotRequired[list[HordeGenMetadata]]
     id: NotRequired[UUID]
     signature: NotRequired[ResultSignature]
+    routing: NotRequired[RoutingExplanation]
 
 
 class HordeTextPopResponse(TypedDict):
@@ -1387,32 +1421,48 @@ class ChatCompletionRequest(TypedDict):
     tool_choice: NotRequired[str | dict[str, Any] | None]
     response_format: NotRequired[ChatCompletionRequestResponseFormat | None]
     stream_options: NotRequired[ChatCompletionRequestStreamOptions | None]
+    models: NotRequired[list[ChatCompletionRequestModel] | None]
+    route: NotRequired[Literal['fallback'] | None]
+    routing: NotRequired[RoutingPreferences | None]
     dry_run: NotRequired[bool]
 
 
-class ChatCompletion(TypedDict):
-    id: str
-    object: Literal['chat.completion']
-    created: int
-    model: str
-    choices: list[ChatCompletionChoice]
-    usage: CompletionUsage
-    grid: NotRequired[GridMetadata]
-
-
-class ChatCompletionChunk(TypedDict):
-    id: str
-    object: Literal['chat.completion.chunk']
-    created: int
-    model: str
-    choices: list[ChatCompletionChunkChoice]
-    usage: NotRequired[CompletionUsage | None]
-    grid: NotRequired[GridMetadata]
+class GridMetadata(TypedDict):
+    worker: NotRequired[str]
+    gen_time: NotRequired[float]
+    ttft: NotRequired[float | None]
+    tokens_per_s: NotRequired[float | None]
+    seed: NotRequired[int]
+    routing: NotRequired[RoutingExplanation]
+    signature: NotRequired[ResultSignature]
+    den: NotRequired[float]
 
 
 class WorkerList(TypedDict):
     count: int
     workers: list[WorkerSummary]
+
+
+class ImagesResponse(TypedDict):
+    created: int
+    data: list[Image]
+    output_format: NotRequired[ImageOutputFormat]
+    size: NotRequired[str]
+    grid: NotRequired[ImageGridMetadata]
+
+
+class JobDoneEvent(JobEventBase):
+    type: Literal['done']
+    final: NotRequired[bool]
+    text: NotRequired[str]
+    reasoning: NotRequired[str]
+    finish_reason: NotRequired[str]
+    usage: NotRequired[CompletionUsage]
+    grid: NotRequired[GridMetadata]
+    image: NotRequired[JobImageResult]
+
+
+JobEvent: TypeAlias = JobQueuedEvent | JobRequeuedEvent | JobAssignedEvent | JobProgressEvent | JobTokenEvent | JobDoneEvent | JobFailedEvent | JobFaultedEvent | JobCancelledEvent
 
 
 class WsJobPayload(TypedDict):
@@ -1452,22 +1502,10 @@ class ClientWsJobSubmit(TypedDict):
 ClientWsClientFrame: TypeAlias = ClientWsAuth | ClientWsChatRequest | ClientWsJobSubmit | ClientWsJobSubscribe | ClientWsCancel | ClientWsPing
 
 
-class ClientWsChunk(TypedDict):
-    type: Literal['chunk']
+class ClientWsEvent(TypedDict):
+    type: Literal['event']
     id: ClientWsRequestId
-    chunk: ChatCompletionChunk
-
-
-class ClientWsResponse(TypedDict):
-    type: Literal['response']
-    id: ClientWsRequestId
-    result: ChatCompletion | HordeAsyncResponse
-
-
-ClientWsServerFrame: TypeAlias = ClientWsReady | ClientWsChunk | ClientWsResponse | ClientWsEvent | ClientWsDone | ClientWsError | ClientWsPong
-
-
-ClientWsFrame: TypeAlias = ClientWsClientFrame | ClientWsServerFrame
+    event: JobEvent
 
 
 class HordeTextStatus(TypedDict):
@@ -1514,10 +1552,49 @@ class HordeImageAsyncRequest(TypedDict):
     wallet_id: NotRequired[str | None]
     tags: NotRequired[list[str] | None]
 
+
+class ChatCompletion(TypedDict):
+    id: str
+    object: Literal['chat.completion']
+    created: int
+    model: str
+    choices: list[ChatCompletionChoice]
+    usage: CompletionUsage
+    grid: NotRequired[GridMetadata]
+
+
+class ChatCompletionChunk(TypedDict):
+    id: str
+    object: Literal['chat.completion.chunk']
+    created: int
+    model: str
+    choices: list[ChatCompletionChunkChoice]
+    usage: NotRequired[CompletionUsage | None]
+    grid: NotRequired[GridMetadata]
+
+
+class ClientWsChunk(TypedDict):
+    type: Literal['chunk']
+    id: ClientWsRequestId
+    chunk: ChatCompletionChunk
+
+
+class ClientWsResponse(TypedDict):
+    type: Literal['response']
+    id: ClientWsRequestId
+    result: ChatCompletion | HordeAsyncResponse
+
+
+ClientWsServerFrame: TypeAlias = ClientWsReady | ClientWsChunk | ClientWsResponse | ClientWsEvent | ClientWsDone | ClientWsError | ClientWsPong
+
+
+ClientWsFrame: TypeAlias = ClientWsClientFrame | ClientWsServerFrame
+
 __all__ = [
     "ChatCompletionRequestStop",
     "ChatCompletionRequestResponseFormat",
     "ChatCompletionRequestStreamOptions",
+    "ChatCompletionRequestModel",
     "ChatCompletionContentPartImageUrl",
     "ChatCompletionContentPart",
     "ChatCompletionToolFunction",
@@ -1528,6 +1605,13 @@ __all__ = [
     "ChatCompletionDelta",
     "CompletionUsage",
     "ResultSignature",
+    "RoutingPreferencesPreferItem",
+    "RoutingPreferencesOnlyItem",
+    "RoutingPreferencesIgnoreItem",
+    "RoutingPreferences",
+    "RoutingExplanationFallback",
+    "RoutingExplanationRunnersUpItem",
+    "RoutingScores",
     "StreamErrorChunkError",
     "StreamErrorChunk",
     "ModelPricing",
@@ -1537,7 +1621,6 @@ __all__ = [
     "RateLimitErrorBody",
     "ImageOutputFormat",
     "ImageLora",
-    "Image",
     "ImageGridMetadata",
     "ImageProgress",
     "ChatQuote",
@@ -1668,21 +1751,18 @@ __all__ = [
     "ChatMessage",
     "ChatCompletionChoice",
     "ChatCompletionChunkChoice",
-    "GridMetadata",
+    "RoutingExplanation",
     "Model",
     "ModelList",
     "ModelStatus",
     "WorkerSummary",
     "ErrorDetail",
     "ImageGenerationRequest",
-    "ImagesResponse",
+    "Image",
     "UsageReport",
-    "JobDoneEvent",
-    "JobEvent",
     "WsMediaJobPayload",
     "WsMediaJob",
     "WsMediaServerFrame",
-    "ClientWsEvent",
     "HordeTextAsyncRequest",
     "HordeAsyncResponse",
     "HordeTextGeneration",
@@ -1692,9 +1772,11 @@ __all__ = [
     "HordeImagePopResponse",
     "HordeError",
     "ChatCompletionRequest",
-    "ChatCompletion",
-    "ChatCompletionChunk",
+    "GridMetadata",
     "WorkerList",
+    "ImagesResponse",
+    "JobDoneEvent",
+    "JobEvent",
     "WsJobPayload",
     "WsJob",
     "WsServerFrame",
@@ -1702,10 +1784,13 @@ __all__ = [
     "ClientWsChatRequest",
     "ClientWsJobSubmit",
     "ClientWsClientFrame",
+    "ClientWsEvent",
+    "HordeTextStatus",
+    "HordeImageAsyncRequest",
+    "ChatCompletion",
+    "ChatCompletionChunk",
     "ClientWsChunk",
     "ClientWsResponse",
     "ClientWsServerFrame",
     "ClientWsFrame",
-    "HordeTextStatus",
-    "HordeImageAsyncRequest",
 ]

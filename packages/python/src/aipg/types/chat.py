@@ -15,6 +15,7 @@ from .._generated.params import (
     ChatCompletionRequestStreamOptions,
     ChatCompletionTool,
     ChatMessage,
+    RoutingPreferences,
 )
 from .request_options import RequestOptions
 
@@ -44,6 +45,12 @@ class ChatCompletionCreateParamsBase(RequestOptions, total=False):
     tool_choice: Union[str, dict[str, Any], None]
     response_format: ChatCompletionRequestResponseFormat | None
     stream_options: ChatCompletionRequestStreamOptions | None
+    #: Mock grid: fallback models after ``model``, in order (at most 8).
+    models: list[str] | None
+    #: ``"fallback"``, the only mode (OpenRouter's name for ``models``).
+    route: Literal["fallback"] | None
+    #: Mock grid: how the worker is chosen (``RoutingPreferences``); ``grid.routing`` on the answer says why.
+    routing: RoutingPreferences | None
 
 
 class ChatCompletionCreateParamsNonStreaming(ChatCompletionCreateParamsBase, total=False):
