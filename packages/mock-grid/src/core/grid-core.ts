@@ -44,6 +44,7 @@ import { checkIn, checkInImage, connect } from './rules/register.js';
 import { release } from './rules/release.js';
 import { submit, submitImage } from './rules/submit.js';
 import { sweep } from './rules/sweep.js';
+import { due } from './rules/verify.js';
 import { type BatchSettings, resolveSettings } from './settings.js';
 import type {
   AccountView,
@@ -122,7 +123,13 @@ export class GridCore {
   constructor(options: GridOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
     const settings = resolveSettings(options);
-    this.#books = createBooks(options, settings, this.clock, (gen) => this.#onTimer(gen));
+    this.#books = createBooks(
+      options,
+      settings,
+      this.clock,
+      (gen) => this.#onTimer(gen),
+      (worker) => this.#onCheckDue(worker),
+    );
     const events = this.#books.events;
     this.#out.recorder = (job, event) => events.record(job, event);
     this.#batches = new BatchRunner({
@@ -768,6 +775,7 @@ export class GridCore {
   /** Stops every lease timer and forgets listeners; the grid must not be used afterwards. */
   dispose(): void {
     this.#books.generations.disarmAll();
+    this.#books.verification.disarmAll();
     this.#batches.dispose();
     if (this.#sweepTimer) this.clock.clearTimer(this.#sweepTimer);
     this.#sweepTimer = null;
@@ -818,6 +826,15 @@ export class GridCore {
         this.#deliver();
       }
     }, this.#books.settings.noWorkerTimeoutMs / 4);
+  }
+
+  /** A worker's next probe or canary fell due (books/verification.ts). */
+  #onCheckDue(worker: Worker): void {
+    try {
+      due(this.#books, this.#out, worker);
+    } finally {
+      this.#deliver();
+    }
   }
 
   #onTimer(gen: Generation): void {

@@ -39,6 +39,9 @@ function common(
   // A mock scenario's job (docs/mock-grid.md "Scenarios and faults"): held in the queue for now, or kept for
   // a simulated worker. Counted as `worker_id`: like a job naming its workers, it is not for this one.
   if (job.held || (job.scenario !== null && !worker.simulated)) return 'worker_id';
+  // A worker the grid verifies takes no real job before it passed its probe (rules/verify.ts). Counted as
+  // `worker_id`: for now the job is not for this worker.
+  if (worker.check !== null && worker.check.state !== 'verified') return 'worker_id';
   if (job.nsfw && !worker.nsfw) return 'nsfw';
   if (job.trustedWorkers && !worker.owner.trusted) return 'untrusted';
   if (job.allowWorkers && !job.allowWorkers.has(worker.id)) return 'worker_id';

@@ -118,6 +118,7 @@ export class WorkerBook {
       simulated: false,
       region: null,
       standing: new Standing(this.routing),
+      check: null,
     };
     this.byId.set(worker.id, worker);
     this.byName.set(name, worker);

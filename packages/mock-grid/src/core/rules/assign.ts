@@ -14,17 +14,26 @@ import { lease, leaseImages } from '../moves.js';
 import type { Outbox } from '../outbox.js';
 import { type Candidate, route } from '../routing/route.js';
 import type { ImagePopResult, PopResult } from '../types.js';
+import { handOut } from './verify.js';
 
-type AssignBooks = Pick<Books, 'clock' | 'settings' | 'queue' | 'generations' | 'connections' | 'workers'>;
+type AssignBooks = Pick<
+  Books,
+  'clock' | 'settings' | 'accounts' | 'queue' | 'generations' | 'connections' | 'workers' | 'verification'
+>;
 
 /** A Horde pop's second half: the oldest matching job for a checked-in worker, with skip counts. */
 export function assignPop(b: AssignBooks, out: Outbox, workerId: string): PopResult {
   const worker = b.workers.byId.get(workerId);
   if (!worker) throw new GridError('WorkerNotFound', `Worker ID '${workerId}' not found`);
   const skipped = emptySkipped();
-  const job = b.queue.take(worker, (j) => unfit(j, worker), skipped);
-  if (!job) return { workerId, job: null, skipped };
-  const gen = lease(b, out, job, worker, null);
+  // A probe or canary waiting for the worker comes first (rules/verify.ts).
+  let gen = handOut(b, out, worker, null);
+  if (!gen) {
+    const next = b.queue.take(worker, (j) => unfit(j, worker), skipped);
+    if (!next) return { workerId, job: null, skipped };
+    gen = lease(b, out, next, worker, null);
+  }
+  const job = gen.job!;
   return {
     workerId,
     skipped,
@@ -110,6 +119,8 @@ export function dispatch(b: AssignBooks, out: Outbox, job: Job): void {
 export function feed(b: AssignBooks, out: Outbox, conn: Conn): void {
   if (conn.closed || conn.current) return;
   const worker = conn.worker;
+  // A probe or canary waiting for the worker comes first (rules/verify.ts).
+  if (handOut(b, out, worker, conn)) return;
   const job = worker.media
     ? b.queue.take(worker, (j) => unfitImage(j, worker), emptyImageSkipped())
     : b.queue.take(worker, (j) => unfit(j, worker), emptySkipped());
