@@ -226,7 +226,8 @@ function checkVerification(v: VerificationSettings): void {
     });
   };
   if (typeof v.probe !== 'boolean') bad('probe', 'a boolean', v.probe);
-  if (v.canaryEveryMs !== null && !(v.canaryEveryMs > 0)) bad('canaryEveryMs', '> 0 or null', v.canaryEveryMs);
+  if (v.canaryEveryMs !== null && !(v.canaryEveryMs > 0))
+    bad('canaryEveryMs', '> 0 or null', v.canaryEveryMs);
   for (const field of ['timeoutMs', 'retryMs', 'retryMaxMs'] as const) {
     if (!(v[field] > 0)) bad(field, '> 0', v[field]);
   }

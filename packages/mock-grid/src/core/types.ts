@@ -11,6 +11,7 @@ import type {
   ImageGenerationRequest,
   ResultSignature,
   JobEvent as WireJobEvent,
+  WorkerSummary,
   WsJobPayload,
   WsMediaJobPayload,
 } from '@aipg/sdk';
@@ -724,4 +725,11 @@ export interface WorkerView {
   tokensPerS: number | null;
   /** Measured time to first token, seconds, null until measured. */
   ttftS: number | null;
+  /** Seconds online in all (`HordeWorkerDetails.uptime`). */
+  uptimeS: number;
+  /** Its probes and canaries, as on the wire (docs/mock-grid-core.md "Verification"); null when not verified. */
+  verification: WorkerVerificationView;
 }
+
+/** Spec `WorkerVerification` (`WorkerSummary.verification`). */
+export type WorkerVerificationView = NonNullable<WorkerSummary['verification']> | null;

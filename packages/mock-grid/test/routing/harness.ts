@@ -27,6 +27,17 @@ export interface ScriptedSpec {
   models?: string[];
   /** The key it registers with (default `worker-key`; `trusted-key` is a trusted owner's). */
   apikey?: string;
+  /**
+   * Whether it does what a prompt of the form "Reply with exactly these words and nothing else: …" asks (default
+   * true), as a working model does; false: it answers every prompt alike, so it fails the grid's checks.
+   */
+  obeys?: boolean;
+}
+
+/** The words a prompt asks to be repeated (the grid's probes and canaries ask so), or null. */
+export function askedWords(prompt: string): string | null {
+  const m = /Reply with exactly these words and nothing else: ([^\n]+)/.exec(prompt);
+  return m ? m[1]!.trim() : null;
 }
 
 export class ScriptedWorker {
@@ -34,6 +45,11 @@ export class ScriptedWorker {
   offered = 0;
   completed = 0;
   failing: boolean;
+  obeys: boolean;
+  /** Every job offer it got, in order. */
+  readonly offers: WsJobOffer[] = [];
+  /** Offers it was told to cancel (their ids). */
+  readonly cancelled: string[] = [];
   readonly connectionId: string;
 
   constructor(
@@ -41,10 +57,11 @@ export class ScriptedWorker {
     readonly spec: ScriptedSpec,
   ) {
     this.failing = spec.failing ?? false;
+    this.obeys = spec.obeys ?? true;
     const sink: WorkerSink = {
       ready: () => {},
       job: (offer) => this.#run(offer),
-      cancel: () => {},
+      cancel: (id) => this.cancelled.push(id),
       close: () => {},
     };
     const reg = fleet.grid.register(
@@ -61,12 +78,14 @@ export class ScriptedWorker {
 
   #run(offer: WsJobOffer): void {
     this.offered++;
+    this.offers.push(offer);
     const { grid, clock } = this.fleet;
     const by = { connectionId: this.connectionId };
     const ttft = this.spec.ttftMs ?? 100;
     const decodeMs = (ANSWER_TOKENS / (this.spec.tokensPerS ?? 100)) * 1000;
+    const asked = this.obeys ? askedWords(offer.payload.prompt) : null;
     clock.setTimer(() => {
-      grid.progress({ generationId: offer.id, by, delta: { content: 'x' } });
+      grid.progress({ generationId: offer.id, by, delta: { content: asked ?? 'x' } });
       clock.setTimer(() => {
         if (this.failing) {
           grid.fail({ generationId: offer.id, by, message: 'backend error', clientError: false });

@@ -85,7 +85,13 @@ export function handOut(b: VerifyBooks, out: Outbox, worker: Worker, conn: Conn 
 }
 
 /** The worker answered a check (complete.ts): judged, paid when passed. Returns the worker's reward. */
-export function answered(b: VerifyBooks, out: Outbox, gen: Generation, text: string, reasoning: string): number {
+export function answered(
+  b: VerifyBooks,
+  out: Outbox,
+  gen: Generation,
+  text: string,
+  reasoning: string,
+): number {
   const job = gen.job!;
   const worker = gen.worker;
   const now = b.clock.now();
@@ -120,9 +126,18 @@ export function answered(b: VerifyBooks, out: Outbox, gen: Generation, text: str
     ...jobIds(job),
     at: now,
     text,
-    usage: { prompt_tokens: job.promptTokens, completion_tokens: tokens, total_tokens: job.promptTokens + tokens },
+    usage: {
+      prompt_tokens: job.promptTokens,
+      completion_tokens: tokens,
+      total_tokens: job.promptTokens + tokens,
+    },
     finish_reason: 'stop',
-    grid: { worker: worker.name, gen_time: round3(genMs / 1000), ttft: round3(ttftMs / 1000), seed: job.seed },
+    grid: {
+      worker: worker.name,
+      gen_time: round3(genMs / 1000),
+      ttft: round3(ttftMs / 1000),
+      seed: job.seed,
+    },
   });
   const why = right ? `answered after ${genMs} ms, the limit is ${v.timeoutMs} ms` : 'wrong answer';
   settle(b, out, worker, job, right && !late, right && !late ? null : why);
@@ -224,7 +239,14 @@ function prepare(b: VerifyBooks, worker: Worker, kind: CheckJob['kind']): Job {
 }
 
 /** The check is over: the worker's verification moves on, and its next check is timed. */
-function settle(b: VerifyBooks, out: Outbox, worker: Worker, job: Job, passed: boolean, why: string | null): void {
+function settle(
+  b: VerifyBooks,
+  out: Outbox,
+  worker: Worker,
+  job: Job,
+  passed: boolean,
+  why: string | null,
+): void {
   const check = worker.check!;
   const v = b.settings.verification;
   const now = b.clock.now();
