@@ -5,6 +5,7 @@
  */
 import {
   Grid,
+  GridError,
   type GridJobEvent,
   type GridOptions,
   ManualClock,
@@ -80,7 +81,13 @@ export class ScriptedWorker {
     this.offered++;
     this.offers.push(offer);
     const { grid, clock } = this.fleet;
-    const by = { connectionId: this.connectionId };
+    // Read when the answer goes out: a job pushed inside `register` (a probe) comes before its connection id.
+    const by = {
+      get connectionId() {
+        return self.connectionId;
+      },
+    };
+    const self = this;
     const ttft = this.spec.ttftMs ?? 100;
     const decodeMs = (ANSWER_TOKENS / (this.spec.tokensPerS ?? 100)) * 1000;
     const asked = this.obeys ? askedWords(offer.payload.prompt) : null;
@@ -91,8 +98,13 @@ export class ScriptedWorker {
           grid.fail({ generationId: offer.id, by, message: 'backend error', clientError: false });
           return;
         }
-        this.completed++;
-        grid.complete({ generationId: offer.id, by, text: ANSWER });
+        try {
+          grid.complete({ generationId: offer.id, by, text: ANSWER });
+          this.completed++;
+        } catch (error) {
+          // Too late: the grid took the job back (the WS door acks such an answer with den 0).
+          if (!(error instanceof GridError && error.code === 'AbortedGen')) throw error;
+        }
       }, decodeMs);
     }, ttft);
   }

@@ -39,7 +39,10 @@ export function fail(
   avoid = false,
 ): void {
   // A probe or canary that failed is a failed check, never requeued (rules/verify.ts).
-  if (gen.job?.req.check) return errored(b, out, gen, message);
+  if (gen.job?.req.check) {
+    errored(b, out, gen, message);
+    return;
+  }
   const conn = gen.conn;
   const worker = gen.worker;
   // One mark against the worker per failed attempt (a WS media job's images are one attempt).
@@ -81,7 +84,10 @@ function avoidWorker(job: Job, workerId: string): void {
 export function leaseTimer(b: FailBooks, out: Outbox, gen: Generation): void {
   const now = b.clock.now();
   // A check's lease is its time limit, whatever its token frames said (rules/verify.ts).
-  if (gen.state === 'active' && gen.job?.req.check) return timedOut(b, out, gen);
+  if (gen.state === 'active' && gen.job?.req.check) {
+    timedOut(b, out, gen);
+    return;
+  }
   if (gen.state === 'active' && gen.deadline > now) {
     // Token frames pushed the deadline on; re-arm for the rest.
     b.generations.arm(gen, gen.deadline - now);

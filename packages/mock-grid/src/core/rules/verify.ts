@@ -74,7 +74,7 @@ export function due(b: VerifyBooks, out: Outbox, worker: Worker): void {
  */
 export function handOut(b: VerifyBooks, out: Outbox, worker: Worker, conn: Conn | null): Generation | null {
   const job = worker.check?.job;
-  if (!job || job.state !== 'new') return null;
+  if (job?.state !== 'new') return null;
   // Never in the queue: straight to this worker.
   move(job, 'submit');
   const gen = lease(b, out, job, worker, conn);
