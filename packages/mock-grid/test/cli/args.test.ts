@@ -9,7 +9,7 @@ describe('CLI arguments', () => {
     expect(parseCliArgs([]).verify).toBeUndefined();
     expect(() => parseCliArgs(['--canary-every', '30'])).toThrow(/--canary-every needs --verify/);
     expect(() => parseCliArgs(['--verify', '--canary-every', 'soon'])).toThrow(CliUsageError);
-    expect(() => parseCliArgs(['--verify', '--canary-every', '-1'])).toThrow(/seconds >= 0/);
+    expect(() => parseCliArgs(['--verify', '--canary-every=-1'])).toThrow(/seconds >= 0/);
   });
 
   it('has defaults', () => {

@@ -2344,6 +2344,7 @@ export type WorkerSummary = {
     ttft?: number | null;
     /** Mock grid, seconds it has been online in all (as `HordeWorkerDetails.uptime`). */
     uptime?: number;
+    /** Mock grid, its probes and canaries; null when the grid does not verify it. */
     verification?: WorkerVerification;
 };
 /** Liveness of the API server. */
@@ -6030,6 +6031,7 @@ export type HordeWorkerDetails = {
     region?: string | null;
     /** Mock grid, its reputation (`WorkerSummary.reputation`). */
     reputation?: number;
+    /** Mock grid, its probes and canaries (`WorkerSummary.verification`). */
     verification?: WorkerVerification;
 };
 /** The user the sent key belongs to. A shared key returns its owner with " (Shared Key: name)" appended to `username`. */
@@ -6359,7 +6361,9 @@ export type WorkerVerification = {
         /** Time to first token, seconds (null when the worker did not stream). */
         ttft: number | null;
     } | null;
+    /** The canaries it answered since it registered first. */
     canaries: {
+        /** Answered right and in time. */
         passed: number;
         /** Each failed canary lowers its reputation. */
         failed: number;

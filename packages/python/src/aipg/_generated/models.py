@@ -3596,7 +3596,7 @@ class WorkerVerificationCanaries(BaseModel):
         extra='allow',
         populate_by_name=True,
     )
-    passed: Annotated[int, Field(ge=0)]
+    passed: Annotated[int, Field(description='Answered right and in time.', ge=0)]
     failed: Annotated[
         int, Field(description='Each failed canary lowers its reputation.', ge=0)
     ]
@@ -3638,7 +3638,10 @@ class WorkerVerification(BaseModel):
             description='What its last passed probe or canary measured, null before one passed.'
         ),
     ]
-    canaries: WorkerVerificationCanaries
+    canaries: Annotated[
+        WorkerVerificationCanaries,
+        Field(description='The canaries it answered since it registered first.'),
+    ]
 
 
 class HordeHttpError(BaseModel):
@@ -3951,7 +3954,12 @@ class WorkerSummary(BaseModel):
             ge=0,
         ),
     ] = None
-    verification: WorkerVerification | None = None
+    verification: Annotated[
+        WorkerVerification | None,
+        Field(
+            description='Mock grid, its probes and canaries; null when the grid does not verify it.'
+        ),
+    ] = None
 
 
 class ErrorDetail(BaseModel):
@@ -4918,7 +4926,12 @@ class HordeWorkerDetails(BaseModel):
             le=100.0,
         ),
     ] = None
-    verification: WorkerVerification | None = None
+    verification: Annotated[
+        WorkerVerification | None,
+        Field(
+            description='Mock grid, its probes and canaries (`WorkerSummary.verification`).'
+        ),
+    ] = None
 
 
 class HordeError(BaseModel):
