@@ -83,11 +83,28 @@ describe('verification: the probe', () => {
     const other = fleet.add({ name: 'other' });
     fleet.clock.advance(5_000);
     expect(fleet.grid.worker('flaky')!.verification!.state).toBe('failed');
-    expect(fleet.grid.worker('flaky')!.verification!.last_failure).toBe('error: backend error');
+    expect(fleet.grid.worker('flaky')!.verification!.last_failure).toBe('the worker reported an error');
     // Each worker saw only its own probe.
     expect(flaky.offers).toHaveLength(1);
     expect(other.offers).toHaveLength(1);
     expect(other.offers[0]!.id).not.toBe(flaky.offers[0]!.id);
+  });
+
+  it('a worker that goes away mid-probe gets a new probe when it comes back; the old one is queued for no one', () => {
+    const fleet = new Fleet([], { verification: VERIFY });
+    const first = fleet.add({ name: 'w', ttftMs: 2_000 });
+    const other = fleet.add({ name: 'other' });
+    fleet.clock.advance(1_000);
+    fleet.grid.release(first.connectionId);
+    fleet.clock.advance(5_000);
+    expect(other.offers).toHaveLength(1); // its own probe only
+    expect(fleet.grid.worker('w')!.verification!.state).toBe('pending');
+    const back = fleet.add({ name: 'w' });
+    expect(back.offers).toHaveLength(1);
+    expect(back.offers[0]!.id).not.toBe(first.offers[0]!.id);
+    expect(isCheck(back.offers[0]!.payload.prompt)).toBe(true);
+    fleet.clock.advance(5_000);
+    expect(fleet.grid.worker('w')!.verification!.state).toBe('verified');
   });
 
   it("the passed probe's speed is the worker's benchmark, a measurement that satisfies min_tokens_per_s", () => {

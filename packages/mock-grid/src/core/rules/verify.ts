@@ -151,7 +151,8 @@ export function errored(b: VerifyBooks, out: Outbox, gen: Generation, message: s
   const conn = gen.conn;
   endGeneration(b, gen, 'finish', 'failed');
   end(out, job, { type: 'failed', ...jobIds(job), at: b.clock.now(), message, clientError: false }, 'reject');
-  settle(b, out, gen.worker, job, false, `error: ${message}`);
+  // The worker's own message stays out of the reason, which the workers endpoints show (it may quote the prompt).
+  settle(b, out, gen.worker, job, false, 'the worker reported an error');
   if (conn && !conn.closed) out.feed(conn);
 }
 
