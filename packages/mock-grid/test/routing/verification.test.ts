@@ -250,6 +250,18 @@ describe('verification: a pop worker', () => {
     const real = pop().job!;
     expect(real.payload.prompt).toBe('hello');
     expect(grid.worker('popper')!.uptimeS).toBe(1);
+    // On the wire the probe is a /v1 chat job as any client's, popped: the same fields.
+    grid.submit({
+      source: 'v1',
+      apiKey: 'client-key',
+      request: { model: MODEL, messages: [{ role: 'user', content: 'Hi there' }], max_tokens: 20 },
+    });
+    const chat = pop().job!;
+    expect(Object.keys(probe).sort()).toEqual(Object.keys(chat).sort());
+    expect(Object.keys(probe.payload).sort()).toEqual(Object.keys(chat.payload).sort());
+    expect(probe.payload.prompt).toMatch(
+      /^User: Reply with exactly these words and nothing else: [a-z ]+\nAssistant:$/,
+    );
   });
 
   it('a wrong answer earns nothing, and its next probe comes on its first pop after the back-off', () => {
@@ -274,6 +286,9 @@ describe('verification: settings', () => {
     expect(servedBy(ends[0]!)).toBe('w');
     expect(fleet.grid.worker('w')!.verification).toBeNull();
     expect(fleet.grid.workerList().workers[0]!.verification).toBeNull();
+    // Uptime is shown either way: 5 s online so far.
+    expect(fleet.grid.workerList().workers[0]!.uptime).toBe(5);
+    expect(fleet.grid.hordeWorkerByName('w')!.uptime).toBe(5);
   });
 
   it('true turns on probes and canaries every 10 min', () => {
