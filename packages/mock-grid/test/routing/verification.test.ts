@@ -242,7 +242,7 @@ describe('verification: a pop worker', () => {
     clock.advance(1_000);
     const reward = grid.complete({
       generationId: probe.id,
-      by: { apikey: 'worker-key' },
+      by: { apiKey: 'worker-key' },
       text: `Sure. ${words}`,
     }).reward;
     expect(reward).toBeGreaterThan(0);
@@ -267,7 +267,7 @@ describe('verification: a pop worker', () => {
   it('a wrong answer earns nothing, and its next probe comes on its first pop after the back-off', () => {
     const { clock, grid, pop } = setup();
     const probe = pop().job!;
-    const reward = grid.complete({ generationId: probe.id, by: { apikey: 'worker-key' }, text: 'no' }).reward;
+    const reward = grid.complete({ generationId: probe.id, by: { apiKey: 'worker-key' }, text: 'no' }).reward;
     expect(reward).toBe(0);
     clock.advance(30_000);
     expect(pop().job).toBeNull();
