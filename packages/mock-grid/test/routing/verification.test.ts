@@ -291,6 +291,20 @@ describe('verification: settings', () => {
     expect(fleet.grid.hordeWorkerByName('w')!.uptime).toBe(5);
   });
 
+  it('canaries without probes: a worker is eligible at once, and its first canary comes canaryEveryMs later', () => {
+    const fleet = new Fleet([], { verification: { probe: false, canaryEveryMs: 30_000 } });
+    const w = fleet.add({ name: 'w' });
+    expect(w.offers).toHaveLength(0);
+    expect(fleet.grid.worker('w')!.verification!.state).toBe('verified');
+    expect(servedBy(fleet.sequential(1)[0]!)).toBe('w');
+    // Registered at 0, so the canary is due at 30 s (5 s have passed) and answered ~0.3 s later.
+    fleet.clock.advance(24_000);
+    expect(w.offers.filter((o) => isCheck(o.payload.prompt))).toHaveLength(0);
+    fleet.clock.advance(2_000);
+    expect(w.offers.filter((o) => isCheck(o.payload.prompt))).toHaveLength(1);
+    expect(fleet.grid.worker('w')!.verification!.canaries.passed).toBe(1);
+  });
+
   it('true turns on probes and canaries every 10 min', () => {
     const fleet = new Fleet([], { verification: true });
     const w = fleet.add({ name: 'w' });
