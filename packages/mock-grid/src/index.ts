@@ -79,6 +79,8 @@ export {
   type SubmitInput,
   SystemClock,
   type TimerHandle,
+  VERIFICATION_DEFAULTS,
+  type VerificationSettings,
   type WorkerKind,
   type WorkerRef,
   type WorkerSink,

@@ -52,7 +52,12 @@ export {
 } from './job-machine.js';
 export { isStale, type StaleCode } from './ownership.js';
 export { imageFamilyFactor, imagePrice, megapixelSteps } from './pricing.js';
-export { BATCH_DEFAULTS, type BatchSettings } from './settings.js';
+export {
+  BATCH_DEFAULTS,
+  type BatchSettings,
+  VERIFICATION_DEFAULTS,
+  type VerificationSettings,
+} from './settings.js';
 export { sha256Hex } from './sha256.js';
 export { estimateTokens } from './tokens.js';
 // What goes into and comes out of GridCore's calls.
@@ -105,6 +110,7 @@ export type {
   WorkerRef,
   WorkerScenario,
   WorkerSink,
+  WorkerVerificationView,
   WorkerView,
   WsJobOffer,
   WsMediaJobOffer,

@@ -89,12 +89,47 @@ export const ROUTING_DEFAULTS: RoutingSettings = {
   uptimeMarkMs: 600_000,
 };
 
+/**
+ * Verification of workers (docs/mock-grid-core.md "Verification"): a probe with a known answer before a
+ * worker's first real job, and canaries now and then. Off by default.
+ */
+export interface VerificationSettings {
+  /** A new text worker must answer a probe before it gets real jobs. Default false. */
+  probe: boolean;
+  /** A verified text worker gets a canary this long after its last check ended; null: no canaries. */
+  canaryEveryMs: number | null;
+  /** A probe or canary not answered this long after it was handed out fails (too slow). Default 30 s. */
+  timeoutMs: number;
+  /** After a failed probe the next one comes this long later, doubled per failure in a row. Default 60 s. */
+  retryMs: number;
+  /** The longest wait between probes. Default 1 h. */
+  retryMaxMs: number;
+  /** Words the worker is asked to repeat. Default 5. */
+  words: number;
+}
+
+export const VERIFICATION_DEFAULTS: VerificationSettings = {
+  probe: false,
+  canaryEveryMs: null,
+  timeoutMs: 30_000,
+  retryMs: 60_000,
+  retryMaxMs: 3_600_000,
+  words: 5,
+};
+
+/** `--verify` and `verification: true`: probes, and a canary every 10 min. */
+export const VERIFICATION_ON: Partial<VerificationSettings> = { probe: true, canaryEveryMs: 600_000 };
+
 export type Settings = Required<
-  Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers' | 'batch' | 'routing'>
+  Omit<
+    GridOptions,
+    'clock' | 'keys' | 'rateLimits' | 'modelMultipliers' | 'batch' | 'routing' | 'verification'
+  >
 > & {
   modelMultipliers: Record<string, number>;
   batch: BatchSettings;
   routing: RoutingSettings;
+  verification: VerificationSettings;
 };
 
 /** `options` over `GRID_DEFAULTS`. Throws InvalidField for a non-positive limit or an empty cooldown ladder. */
@@ -132,6 +167,7 @@ export function resolveSettings(options: GridOptions): Settings {
     allowUnsignedResults: options.allowUnsignedResults ?? d.allowUnsignedResults,
     batch: { ...BATCH_DEFAULTS, ...options.batch },
     routing: { ...ROUTING_DEFAULTS, ...options.routing },
+    verification: resolveVerification(options.verification),
   };
   const positive = [
     'maxInFlight',
@@ -168,6 +204,7 @@ export function resolveSettings(options: GridOptions): Settings {
       }
     }
   }
+  checkVerification(s.verification);
   const ladder = s.cooldownLadderMs;
   if (ladder.length === 0 || ladder.some((ms) => !(ms >= 0))) {
     throw new GridError('InvalidField', 'cooldownLadderMs needs at least one step, each >= 0', {
@@ -175,4 +212,32 @@ export function resolveSettings(options: GridOptions): Settings {
     });
   }
   return s;
+}
+
+function resolveVerification(v: GridOptions['verification']): VerificationSettings {
+  if (v === undefined || v === false) return { ...VERIFICATION_DEFAULTS };
+  if (v === true) return { ...VERIFICATION_DEFAULTS, ...VERIFICATION_ON };
+  if (typeof v !== 'object' || v === null) {
+    throw new GridError('InvalidField', 'verification must be a boolean or an object', {
+      field: 'verification',
+    });
+  }
+  return { ...VERIFICATION_DEFAULTS, ...v };
+}
+
+function checkVerification(v: VerificationSettings): void {
+  const bad = (field: string, limit: string, value: unknown): never => {
+    throw new GridError('InvalidField', `verification.${field} must be ${limit}, got ${String(value)}`, {
+      field: `verification.${field}`,
+      limit,
+    });
+  };
+  if (typeof v.probe !== 'boolean') bad('probe', 'a boolean', v.probe);
+  if (v.canaryEveryMs !== null && !(v.canaryEveryMs > 0))
+    bad('canaryEveryMs', '> 0 or null', v.canaryEveryMs);
+  for (const field of ['timeoutMs', 'retryMs', 'retryMaxMs'] as const) {
+    if (!(v[field] > 0)) bad(field, '> 0', v[field]);
+  }
+  if (v.retryMaxMs < v.retryMs) bad('retryMaxMs', '>= retryMs', v.retryMaxMs);
+  if (!Number.isInteger(v.words) || v.words < 1 || v.words > 32) bad('words', '1..32', v.words);
 }

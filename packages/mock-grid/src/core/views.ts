@@ -19,7 +19,13 @@ import type { JobQueue } from './books/queue.js';
 import { decodeTokensPerSecond, type Stats, tokensPerSecond } from './books/stats.js';
 import type { Account, Job, Req, Worker } from './entities.js';
 import { round2, round3 } from './tokens.js';
-import type { ImageResultView, ImageStatusView, JobView, WorkerView } from './types.js';
+import type {
+  ImageResultView,
+  ImageStatusView,
+  JobView,
+  WorkerVerificationView,
+  WorkerView,
+} from './types.js';
 
 /** The version the AIPG Horde fork reported (spec: HordeHeartbeat.version). */
 export const HORDE_VERSION = '4.46.3';
@@ -95,6 +101,20 @@ function standingView(ctx: ViewContext, w: Worker) {
   };
 }
 
+/** A worker's verification on the wire (spec `WorkerVerification`; docs/mock-grid-core.md "Verification"). */
+export function verificationView(w: Worker): WorkerVerificationView {
+  const c = w.check;
+  if (c === null) return null;
+  return {
+    state: c.state,
+    next_probe_at: c.state === 'failed' && c.retryAt !== null ? Math.ceil(c.retryAt / 1000) : null,
+    probes_failed: c.probesFailed,
+    last_failure: c.lastFailure,
+    benchmark: c.benchmark ? { tokens_per_s: c.benchmark.tokensPerS, ttft: c.benchmark.ttftS } : null,
+    canaries: { passed: c.canaries.passed, failed: c.canaries.failed },
+  };
+}
+
 export function workerView(ctx: ViewContext, w: Worker): WorkerView {
   const standing = standingView(ctx, w);
   return {
@@ -122,6 +142,8 @@ export function workerView(ctx: ViewContext, w: Worker): WorkerView {
     reliability: standing.reliability,
     tokensPerS: standing.tokens_per_s,
     ttftS: standing.ttft,
+    uptimeS: uptimeSeconds(ctx, w),
+    verification: verificationView(w),
   };
 }
 
@@ -218,6 +240,8 @@ export function workerListView(ctx: ViewContext): WorkerList {
       job_types: w.media ? ([...w.media.types] as WorkerSummary['job_types']) : ['text'],
       online: true,
       ...standingView(ctx, w),
+      uptime: uptimeSeconds(ctx, w),
+      verification: verificationView(w),
     }),
   );
   return { count: workers.length, workers };
@@ -323,6 +347,7 @@ export function hordeWorkerView(ctx: ViewContext, w: Worker): HordeWorkerDetails
     bridge_agent: w.bridgeAgent,
     region: w.region,
     reputation: round2(w.standing.reputation(ctx.now)),
+    verification: verificationView(w),
   };
   const media = w.media;
   if (type === 'image' && media) {
