@@ -56,11 +56,14 @@ async function main(argv: string[]): Promise<number> {
     ...(keys ? { keys } : {}),
     ...(fleet ? { simulate: fleet } : {}),
     ...(rateLimitsOff ? { rateLimits: false as const } : {}),
-    ...(options.requireSignatures || options.allowAnonymous
+    ...(options.requireSignatures || options.allowAnonymous || options.verify
       ? {
           grid: {
             ...(options.requireSignatures ? { allowUnsignedResults: false } : {}),
             ...(options.allowAnonymous ? { allowAnonymous: true } : {}),
+            ...(options.verify
+              ? { verification: { probe: true, canaryEveryMs: options.verify.canaryEveryMs } }
+              : {}),
           },
         }
       : {}),
@@ -70,6 +73,12 @@ async function main(argv: string[]): Promise<number> {
     logJson: options.logJson === true,
   });
   process.stdout.write(`AIPG mock grid listening on ${grid.url}\n`);
+  if (options.verify) {
+    const every = options.verify.canaryEveryMs;
+    process.stdout.write(
+      `verifying workers: a probe before each new text worker's first job, ${every === null ? 'no canaries' : `a canary every ${every / 1000} s`}\n`,
+    );
+  }
   if (fleet) {
     for (const w of grid.fleet) {
       const speed = w.spec.image

@@ -90,6 +90,8 @@ export {
   tokenRate,
   USAGE_DEFAULT_DAYS,
   USAGE_MAX_DAYS,
+  VERIFICATION_DEFAULTS,
+  type VerificationSettings,
   type WorkerKind,
   type WorkerRef,
   type WorkerSink,

@@ -60,6 +60,27 @@ describe('aipg-mock-grid CLI', () => {
     expect(await cli.exited).toBe(0);
   });
 
+  it('--verify: the simulated fleet passes its probes, shown on GET /v1/workers', async () => {
+    const cli = run(['--port', '0', '--verify', '--simulate']);
+    const url = await cli.listening;
+    // Real time on a saturated machine: poll with a long limit.
+    const end = Date.now() + 30_000;
+    let states: string[] = [];
+    while (Date.now() < end) {
+      const list = await (await fetch(`${url}/v1/workers`)).json();
+      states = list.workers.map(
+        (w: { verification: { state: string } | null }) => w.verification?.state ?? 'none',
+      );
+      if (states.length > 0 && states.every((s) => s === 'verified' || s === 'none')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(states).toContain('verified');
+    expect(states.every((s) => s === 'verified' || s === 'none')).toBe(true);
+    expect(cli.output().stdout).toContain('verifying workers: a probe before');
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  });
+
   it('loads a keys file for strict auth and exits 0 on SIGINT', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mock-grid-cli-'));
     onTestFinished(() => rm(dir, { recursive: true, force: true }));

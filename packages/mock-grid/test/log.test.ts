@@ -91,4 +91,32 @@ describe('the audit log', () => {
     ]);
     expect(createGridLog().enabled('error')).toBe(false);
   });
+
+  it("logs a failed probe as worker.checked, without the worker's message or the prompt", async () => {
+    const log = capture();
+    const t = await startTestGrid({
+      grid: { verification: { probe: true } },
+      logger: log.logger,
+      logJson: true,
+    });
+    const worker = await t.wsWorker('probed');
+    const probe = await worker.next('job');
+    worker.send({ type: 'error', id: probe.id, message: `cannot answer ${PROMPT}` });
+    const end = Date.now() + 20_000;
+    while (!log.lines.some((l) => l.text.includes('worker.checked')) && Date.now() < end)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    await t.close();
+    const line = log.lines.find((l) => l.text.includes('worker.checked'))!;
+    expect(line.level).toBe('warn');
+    expect(JSON.parse(line.text)).toMatchObject({
+      worker: 'probed',
+      check: 'probe',
+      passed: false,
+      reason: 'the worker reported an error',
+    });
+    for (const l of log.lines) {
+      expect(l.text).not.toContain(PROMPT);
+      expect(l.text).not.toContain('Reply with exactly');
+    }
+  });
 });

@@ -5,6 +5,9 @@ import { scenarioHelp } from '../scenarios/catalog.js';
 /** `--grace` when not given: how long a SIGTERM lets jobs in flight finish. */
 export const DEFAULT_GRACE_MS = 10_000;
 
+/** `--verify` without `--canary-every`: a canary every 10 min. */
+export const VERIFY_CANARY_MS = 600_000;
+
 export interface CliOptions {
   port: number;
   host: string;
@@ -17,6 +20,11 @@ export interface CliOptions {
   forceRateLimits?: true;
   /** `--simulate` (true: the default fleet) or `--simulate FILE` (a fleet YAML/JSON file). */
   simulate?: true | string;
+  /**
+   * `--verify`: probe each new text worker and send canaries (docs/mock-grid-core.md "Verification");
+   * `canaryEveryMs` from `--canary-every` (null: no canaries). Set only by the flag.
+   */
+  verify?: { canaryEveryMs: number | null };
   /** Refuse results without a worker signature (`allowUnsignedResults: false`); set only by the flag. */
   requireSignatures?: true;
   help: boolean;
@@ -44,6 +52,10 @@ export const USAGE = `Usage: aipg-mock-grid [options]
                     FILE describes ({workers: [{name, models, tokens_per_second?, …}]}); rate limits
                     are then off unless --rate-limits is given
   --rate-limits     keep the rate limits on with --simulate
+  --verify          probe each new text worker with a known-answer job before its first real one, and
+                    send it a canary every 10 min (docs/mock-grid-core.md "Verification")
+  --canary-every SECONDS
+                    with --verify: seconds between a worker's canaries (0: none; default 600)
   --require-signatures
                     refuse results without a worker signature (a strike, no payment, the job retried)
   --grace SECONDS   on SIGTERM/SIGINT, let jobs in flight finish for this long before handing back
@@ -107,6 +119,19 @@ export function parseCliArgs(argv: string[]): CliOptions {
     out.forceRateLimits = true;
   }
   if (simulate !== undefined) out.simulate = simulate;
+  if (v['canary-every'] !== undefined && !v.verify) throw new CliUsageError('--canary-every needs --verify');
+  if (v.verify) {
+    let canaryEveryMs: number | null = VERIFY_CANARY_MS;
+    if (v['canary-every'] !== undefined) {
+      const seconds = Number(v['canary-every']);
+      if (v['canary-every'].trim() === '' || !Number.isFinite(seconds) || seconds < 0)
+        throw new CliUsageError(
+          `--canary-every: expected seconds >= 0, got ${JSON.stringify(v['canary-every'])}`,
+        );
+      canaryEveryMs = seconds === 0 ? null : Math.round(seconds * 1000);
+    }
+    out.verify = { canaryEveryMs };
+  }
   return out;
 }
 
@@ -153,6 +178,8 @@ function parse(argv: string[]) {
       'no-rate-limits': { type: 'boolean' },
       'rate-limits': { type: 'boolean' },
       'require-signatures': { type: 'boolean' },
+      verify: { type: 'boolean' },
+      'canary-every': { type: 'string' },
       grace: { type: 'string' },
       'log-level': { type: 'string' },
       'log-json': { type: 'boolean' },

@@ -57,6 +57,35 @@ export interface Req {
   listeners: JobListener[] | null;
   /** The request's event log when it is watchable (books/events.ts), else null. */
   log: EventLog | null;
+  /** A probe or canary of the grid's own (rules/verify.ts): never queued, billed or shown to a client. */
+  check?: CheckJob;
+}
+
+/** What the grid asked for in a probe or canary, and of whom. */
+export interface CheckJob {
+  kind: 'probe' | 'canary';
+  worker: Worker;
+  /** The words the reply must contain, in order. */
+  words: string[];
+}
+
+/** A worker's verification (docs/mock-grid-core.md "Verification"); null on a worker the grid does not check. */
+export interface WorkerCheck {
+  /** `pending`: no probe passed yet; `failed`: the last probe failed, the next comes at `retryAt`. */
+  state: 'pending' | 'verified' | 'failed';
+  /** The probe or canary handed out or waiting for the worker (state `new` until handed out), else null. */
+  job: Job | null;
+  /** When the next probe is due after a failed one. */
+  retryAt: number | null;
+  /** Failed probes in a row (the back-off doubles with each). */
+  probesFailed: number;
+  /** Why the last check failed, or null. */
+  lastFailure: string | null;
+  /** The speed the passed probe measured (tokens/s of decode) and its time to first token (s). */
+  benchmark: { tokensPerS: number | null; ttftS: number | null } | null;
+  canaries: { passed: number; failed: number };
+  /** The next canary or probe (books/verification.ts), or null. */
+  timer: TimerHandle | null;
 }
 
 export interface Job {
@@ -231,4 +260,6 @@ export interface Worker {
   standbyUntil: number;
   /** The job the router kept for this pop worker's next pop, or null. */
   reserved: Job | null;
+  /** Its probes and canaries (rules/verify.ts); null when the grid does not verify it. */
+  check: WorkerCheck | null;
 }

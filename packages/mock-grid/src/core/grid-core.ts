@@ -45,6 +45,7 @@ import { checkIn, checkInImage, connect } from './rules/register.js';
 import { release } from './rules/release.js';
 import { submit, submitImage } from './rules/submit.js';
 import { sweep } from './rules/sweep.js';
+import { due } from './rules/verify.js';
 import { type BatchSettings, resolveSettings } from './settings.js';
 import type {
   AccountView,
@@ -129,6 +130,7 @@ export class GridCore {
       this.clock,
       (gen) => this.#onTimer(gen),
       (ms, fn) => this.#later(ms, fn),
+      (worker) => this.#onCheckDue(worker),
     );
     const events = this.#books.events;
     this.#out.recorder = (job, event) => events.record(job, event);
@@ -786,6 +788,7 @@ export class GridCore {
   /** Stops every lease timer and forgets listeners; the grid must not be used afterwards. */
   dispose(): void {
     this.#books.generations.disarmAll();
+    this.#books.verification.disarmAll();
     this.#batches.dispose();
     if (this.#sweepTimer) this.clock.clearTimer(this.#sweepTimer);
     this.#sweepTimer = null;
@@ -852,6 +855,15 @@ export class GridCore {
       this.clock.clearTimer(timer);
       this.#holds.delete(timer);
     };
+  }
+
+  /** A worker's next probe or canary fell due (books/verification.ts). */
+  #onCheckDue(worker: Worker): void {
+    try {
+      due(this.#books, this.#out, worker);
+    } finally {
+      this.#deliver();
+    }
   }
 
   #onTimer(gen: Generation): void {

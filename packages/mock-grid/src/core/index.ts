@@ -61,7 +61,13 @@ export {
   multiplier,
   tokenRate,
 } from './pricing.js';
-export { BATCH_DEFAULTS, type BatchSettings, PRICING_DEFAULTS } from './settings.js';
+export {
+  BATCH_DEFAULTS,
+  type BatchSettings,
+  PRICING_DEFAULTS,
+  VERIFICATION_DEFAULTS,
+  type VerificationSettings,
+} from './settings.js';
 export { sha256Hex } from './sha256.js';
 export { estimateTokens } from './tokens.js';
 // What goes into and comes out of GridCore's calls.
@@ -118,6 +124,7 @@ export type {
   WorkerRef,
   WorkerScenario,
   WorkerSink,
+  WorkerVerificationView,
   WorkerView,
   WsJobOffer,
   WsMediaJobOffer,

@@ -41,6 +41,9 @@ function common(
   if (job.held || (job.scenario !== null && !worker.simulated)) return 'worker_id';
   // Kept for the pop worker the router chose, until its next pop (rules/assign.ts).
   if (job.reservedFor !== null && job.reservedFor !== worker) return 'worker_id';
+  // A worker the grid verifies takes no real job before it passed its probe (rules/verify.ts). Counted as
+  // `worker_id`: for now the job is not for this worker.
+  if (worker.check !== null && worker.check.state !== 'verified') return 'worker_id';
   if (job.nsfw && !worker.nsfw) return 'nsfw';
   if (job.trustedWorkers && !worker.owner.trusted) return 'untrusted';
   if (job.allowWorkers && !job.allowWorkers.has(worker.id)) return 'worker_id';

@@ -28,6 +28,13 @@ export function enqueue(b: Jobs, out: Outbox, job: Job): void {
  * stream's error event); otherwise it goes back to the queue. Returns whether it was requeued.
  */
 export function takeBack(b: Jobs, out: Outbox, job: Job, gen: Generation, reason: string): boolean {
+  if (job.req.check) {
+    // A probe or canary never enters the queue: it ends here, and the worker's next arrival brings a new one
+    // (rules/verify.ts).
+    move(job, 'cancel');
+    out.jobEvent(job, { type: 'cancelled', ...jobIds(job), at: b.clock.now() });
+    return false;
+  }
   if (gen.firstTokenAt !== null && job.req.chat?.stream === true) {
     const message = `The worker stopped after streaming part of the answer (${reason}); a streamed answer is not retried`;
     const event = { type: 'failed', ...jobIds(job), at: b.clock.now(), message, clientError: false } as const;

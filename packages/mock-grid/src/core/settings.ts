@@ -89,6 +89,37 @@ export const ROUTING_DEFAULTS: RoutingSettings = {
   uptimeMarkMs: 600_000,
 };
 
+/**
+ * Verification of workers (docs/mock-grid-core.md "Verification"): a probe with a known answer before a
+ * worker's first real job, and canaries now and then. Off by default.
+ */
+export interface VerificationSettings {
+  /** A new text worker must answer a probe before it gets real jobs. Default false. */
+  probe: boolean;
+  /** A verified text worker gets a canary this long after its last check ended; null: no canaries. */
+  canaryEveryMs: number | null;
+  /** A probe or canary not answered this long after it was handed out fails (too slow). Default 30 s. */
+  timeoutMs: number;
+  /** After a failed probe the next one comes this long later, doubled per failure in a row. Default 60 s. */
+  retryMs: number;
+  /** The longest wait between probes. Default 1 h. */
+  retryMaxMs: number;
+  /** Words the worker is asked to repeat. Default 5. */
+  words: number;
+}
+
+export const VERIFICATION_DEFAULTS: VerificationSettings = {
+  probe: false,
+  canaryEveryMs: null,
+  timeoutMs: 30_000,
+  retryMs: 60_000,
+  retryMaxMs: 3_600_000,
+  words: 5,
+};
+
+/** `--verify` and `verification: true`: probes, and a canary every 10 min. */
+export const VERIFICATION_ON: Partial<VerificationSettings> = { probe: true, canaryEveryMs: 600_000 };
+
 /** The pricing rule's defaults: an 8B-class model at up to 8192 tokens of context is priced at `denPerToken`. */
 export const PRICING_DEFAULTS: Required<PricingOptions> = {
   referenceParams: 8,
@@ -99,11 +130,15 @@ export const PRICING_DEFAULTS: Required<PricingOptions> = {
 };
 
 export type Settings = Required<
-  Omit<GridOptions, 'clock' | 'keys' | 'rateLimits' | 'modelMultipliers' | 'batch' | 'routing' | 'pricing'>
+  Omit<
+    GridOptions,
+    'clock' | 'keys' | 'rateLimits' | 'modelMultipliers' | 'batch' | 'routing' | 'verification' | 'pricing'
+  >
 > & {
   modelMultipliers: Record<string, number>;
   batch: BatchSettings;
   routing: RoutingSettings;
+  verification: VerificationSettings;
   pricing: Required<PricingOptions>;
 };
 
@@ -142,6 +177,7 @@ export function resolveSettings(options: GridOptions): Settings {
     allowUnsignedResults: options.allowUnsignedResults ?? d.allowUnsignedResults,
     batch: { ...BATCH_DEFAULTS, ...options.batch },
     routing: { ...ROUTING_DEFAULTS, ...options.routing },
+    verification: resolveVerification(options.verification),
     pricing: { ...PRICING_DEFAULTS, ...options.pricing },
   };
   const positive = [
@@ -179,6 +215,7 @@ export function resolveSettings(options: GridOptions): Settings {
       }
     }
   }
+  checkVerification(s.verification);
   checkPricing(s);
   const ladder = s.cooldownLadderMs;
   if (ladder.length === 0 || ladder.some((ms) => !(ms >= 0))) {
@@ -217,4 +254,32 @@ function checkPricing(s: Settings): void {
   priceProblem('pricing.referenceContext', p.referenceContext, '> 0');
   priceProblem('pricing.contextExponent', p.contextExponent, '>= 0');
   priceProblem('pricing.denPerMegapixelStep', p.denPerMegapixelStep, '>= 0');
+}
+
+function resolveVerification(v: GridOptions['verification']): VerificationSettings {
+  if (v === undefined || v === false) return { ...VERIFICATION_DEFAULTS };
+  if (v === true) return { ...VERIFICATION_DEFAULTS, ...VERIFICATION_ON };
+  if (typeof v !== 'object' || v === null) {
+    throw new GridError('InvalidField', 'verification must be a boolean or an object', {
+      field: 'verification',
+    });
+  }
+  return { ...VERIFICATION_DEFAULTS, ...v };
+}
+
+function checkVerification(v: VerificationSettings): void {
+  const bad = (field: string, limit: string, value: unknown): never => {
+    throw new GridError('InvalidField', `verification.${field} must be ${limit}, got ${String(value)}`, {
+      field: `verification.${field}`,
+      limit,
+    });
+  };
+  if (typeof v.probe !== 'boolean') bad('probe', 'a boolean', v.probe);
+  if (v.canaryEveryMs !== null && !(v.canaryEveryMs > 0))
+    bad('canaryEveryMs', '> 0 or null', v.canaryEveryMs);
+  for (const field of ['timeoutMs', 'retryMs', 'retryMaxMs'] as const) {
+    if (!(v[field] > 0)) bad(field, '> 0', v[field]);
+  }
+  if (v.retryMaxMs < v.retryMs) bad('retryMaxMs', '>= retryMs', v.retryMaxMs);
+  if (!Number.isInteger(v.words) || v.words < 1 || v.words > 32) bad('words', '1..32', v.words);
 }

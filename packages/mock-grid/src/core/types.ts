@@ -12,12 +12,13 @@ import type {
   ResultSignature,
   RoutingExplanation,
   JobEvent as WireJobEvent,
+  WorkerSummary,
   WsJobPayload,
   WsMediaJobPayload,
 } from '@aipg/sdk';
 import type { Clock } from './clock.js';
 import type { MediaCapsInput } from './image-spec.js';
-import type { BatchSettings, RoutingSettings } from './settings.js';
+import type { BatchSettings, RoutingSettings, VerificationSettings } from './settings.js';
 import type { ImageSkippedCounts, SkippedCounts } from './wire.js';
 
 // ---- options -------------------------------------------------------------------------------------------
@@ -161,6 +162,11 @@ export interface GridOptions {
   batch?: Partial<BatchSettings>;
   /** How measured figures and reputation fade (`ROUTING_DEFAULTS`; docs/mock-grid-core.md "Routing"). */
   routing?: Partial<RoutingSettings>;
+  /**
+   * Probes and canaries (`VERIFICATION_DEFAULTS`; docs/mock-grid-core.md "Verification"). `true`: probes and a
+   * canary every 10 min. Default off: a worker gets real jobs as soon as it registers.
+   */
+  verification?: boolean | Partial<VerificationSettings>;
 }
 
 // ---- accounts ------------------------------------------------------------------------------------------
@@ -452,6 +458,16 @@ export type GridEvent =
   | { type: 'worker.offline'; at: number; workerId: string; name: string; reason: string }
   | { type: 'worker.evicted'; at: number; workerId: string; name: string; cooldownMs: number }
   | { type: 'worker.strike'; at: number; workerId: string; name: string; strikes: number }
+  /** A probe or canary ended (docs/mock-grid-core.md "Verification"); `reason` says why one failed. */
+  | {
+      type: 'worker.checked';
+      at: number;
+      workerId: string;
+      name: string;
+      check: 'probe' | 'canary';
+      passed: boolean;
+      reason: string | null;
+    }
   | { type: 'credited'; at: number; jobId: string; account: string; workerName: string; den: number }
   | { type: 'charged'; at: number; jobId: string; account: string; den: number };
 
@@ -774,4 +790,11 @@ export interface WorkerView {
   tokensPerS: number | null;
   /** Measured time to first token, seconds, null until measured. */
   ttftS: number | null;
+  /** Seconds online in all (`HordeWorkerDetails.uptime`). */
+  uptimeS: number;
+  /** Its probes and canaries, as on the wire (docs/mock-grid-core.md "Verification"); null when not verified. */
+  verification: WorkerVerificationView;
 }
+
+/** Spec `WorkerVerification` (`WorkerSummary.verification`). */
+export type WorkerVerificationView = NonNullable<WorkerSummary['verification']> | null;

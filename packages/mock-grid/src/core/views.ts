@@ -27,6 +27,7 @@ import type {
   ImageStatusView,
   JobView,
   TextPriceQuote,
+  WorkerVerificationView,
   WorkerView,
 } from './types.js';
 
@@ -104,6 +105,20 @@ function standingView(ctx: ViewContext, w: Worker) {
   };
 }
 
+/** A worker's verification on the wire (spec `WorkerVerification`; docs/mock-grid-core.md "Verification"). */
+export function verificationView(w: Worker): WorkerVerificationView {
+  const c = w.check;
+  if (c === null) return null;
+  return {
+    state: c.state,
+    next_probe_at: c.state === 'failed' && c.retryAt !== null ? Math.ceil(c.retryAt / 1000) : null,
+    probes_failed: c.probesFailed,
+    last_failure: c.lastFailure,
+    benchmark: c.benchmark ? { tokens_per_s: c.benchmark.tokensPerS, ttft: c.benchmark.ttftS } : null,
+    canaries: { passed: c.canaries.passed, failed: c.canaries.failed },
+  };
+}
+
 export function workerView(ctx: ViewContext, w: Worker): WorkerView {
   const standing = standingView(ctx, w);
   return {
@@ -131,6 +146,8 @@ export function workerView(ctx: ViewContext, w: Worker): WorkerView {
     reliability: standing.reliability,
     tokensPerS: standing.tokens_per_s,
     ttftS: standing.ttft,
+    uptimeS: uptimeSeconds(ctx, w),
+    verification: verificationView(w),
   };
 }
 
@@ -227,6 +244,8 @@ export function workerListView(ctx: ViewContext): WorkerList {
       job_types: w.media ? ([...w.media.types] as WorkerSummary['job_types']) : ['text'],
       online: true,
       ...standingView(ctx, w),
+      uptime: uptimeSeconds(ctx, w),
+      verification: verificationView(w),
     }),
   );
   return { count: workers.length, workers };
@@ -332,6 +351,7 @@ export function hordeWorkerView(ctx: ViewContext, w: Worker): HordeWorkerDetails
     bridge_agent: w.bridgeAgent,
     region: w.region,
     reputation: round2(w.standing.reputation(ctx.now)),
+    verification: verificationView(w),
   };
   const media = w.media;
   if (type === 'image' && media) {

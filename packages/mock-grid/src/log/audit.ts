@@ -90,6 +90,13 @@ function describe(e: GridEvent): Line | undefined {
         name: e.type,
         fields: { worker: e.name, worker_id: e.workerId, strikes: e.strikes },
       };
+    case 'worker.checked':
+      // A probe or canary (docs/mock-grid-core.md "Verification"); the reason names no prompt text.
+      return {
+        level: e.passed ? 'info' : 'warn',
+        name: e.type,
+        fields: { worker: e.name, worker_id: e.workerId, check: e.check, passed: e.passed, reason: e.reason },
+      };
     case 'worker.evicted':
       return {
         level: 'warn',

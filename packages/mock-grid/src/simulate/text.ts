@@ -1,12 +1,14 @@
 /**
  * A simulated worker's text: a pure function of the request, so the same prompt and seed always give the same
  * tokens (docs/mock-grid.md "Simulated workers"). `generate` draws words from a small list with a PRNG seeded
- * by a hash of the flattened prompt and the seed; `echo` answers the last user message's text. Either way the
+ * by a hash of the flattened prompt and the seed, and does what a prompt asking it to repeat some words says (as a
+ * working model would; the grid's probes and canaries ask so); `echo` answers the last user message's text. Either way the
  * reply is cut into tokens of 4 characters, which is how the grid counts tokens (core/tokens.ts), so the
  * number of tokens streamed is the number the grid bills and `max_tokens` cuts exactly.
  */
 import type { ChatCompletionRequest } from '@aipg/sdk';
 import { contentText } from '@aipg/sdk/wire';
+import { CHECK_INSTRUCTION } from '../core/verification.js';
 
 /** Characters per token, as the grid counts them (core/tokens.ts: ceil(chars / 4)). */
 export const CHARS_PER_TOKEN = 4;
@@ -129,6 +131,8 @@ export function generateText(
   cap: number,
   stop: readonly string[] = [],
 ): SimText {
+  const asked = askedWords(prompt);
+  if (asked !== null) return cut(asked, cap, stop);
   const random = prng(hash32(`${seed}`, hash32(prompt)));
   const span = GENERATE_TOKENS.max - GENERATE_TOKENS.min;
   const wantChars = (GENERATE_TOKENS.min + Math.floor(random() * (span + 1))) * CHARS_PER_TOKEN;
@@ -142,6 +146,16 @@ export function generateText(
     text += `${text ? ' ' : ''}${sentence.join(' ')}.`;
   }
   return cut(text, cap, stop);
+}
+
+const ASKED = new RegExp(`${CHECK_INSTRUCTION} ([^\\n]+)`);
+
+/** The words the prompt's last "Reply with exactly these words and nothing else: …" line asks for, or null. */
+function askedWords(prompt: string): string | null {
+  if (!prompt.includes(CHECK_INSTRUCTION)) return null;
+  const lines = prompt.split('\n').filter((line) => line.includes(CHECK_INSTRUCTION));
+  const words = ASKED.exec(lines.at(-1)!)?.[1]?.trim();
+  return words ? words : null;
 }
 
 /** `echo`: the last user message's text (`contentText`: a string content, or its parts' text), cut at `cap`. */

@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { CliUsageError, parseCliArgs } from '../../src/cli/args.js';
 
 describe('CLI arguments', () => {
+  it('--verify probes workers and sends canaries every 10 min, or as --canary-every says', () => {
+    expect(parseCliArgs(['--verify']).verify).toEqual({ canaryEveryMs: 600_000 });
+    expect(parseCliArgs(['--verify', '--canary-every', '30']).verify).toEqual({ canaryEveryMs: 30_000 });
+    expect(parseCliArgs(['--verify', '--canary-every', '0']).verify).toEqual({ canaryEveryMs: null });
+    expect(parseCliArgs([]).verify).toBeUndefined();
+    expect(() => parseCliArgs(['--canary-every', '30'])).toThrow(/--canary-every needs --verify/);
+    expect(() => parseCliArgs(['--verify', '--canary-every', 'soon'])).toThrow(CliUsageError);
+    expect(() => parseCliArgs(['--verify', '--canary-every=-1'])).toThrow(/seconds >= 0/);
+  });
+
   it('has defaults', () => {
     expect(parseCliArgs([])).toEqual({
       port: 7001,

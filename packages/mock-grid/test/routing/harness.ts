@@ -5,6 +5,7 @@
  */
 import {
   Grid,
+  GridError,
   type GridJobEvent,
   type GridOptions,
   ManualClock,
@@ -29,6 +30,17 @@ export interface ScriptedSpec {
   models?: string[];
   /** The key it registers with (default `worker-key`; `trusted-key` is a trusted owner's). */
   apikey?: string;
+  /**
+   * Whether it does what a prompt of the form "Reply with exactly these words and nothing else: …" asks (default
+   * true), as a working model does; false: it answers every prompt alike, so it fails the grid's checks.
+   */
+  obeys?: boolean;
+}
+
+/** The words a prompt asks to be repeated (the grid's probes and canaries ask so), or null. */
+export function askedWords(prompt: string): string | null {
+  const m = /Reply with exactly these words and nothing else: ([^\n]+)/.exec(prompt);
+  return m ? m[1]!.trim() : null;
 }
 
 export class ScriptedWorker {
@@ -36,6 +48,11 @@ export class ScriptedWorker {
   offered = 0;
   completed = 0;
   failing: boolean;
+  obeys: boolean;
+  /** Every job offer it got, in order. */
+  readonly offers: WsJobOffer[] = [];
+  /** Offers it was told to cancel (their ids). */
+  readonly cancelled: string[] = [];
   readonly connectionId: string;
 
   constructor(
@@ -43,10 +60,11 @@ export class ScriptedWorker {
     readonly spec: ScriptedSpec,
   ) {
     this.failing = spec.failing ?? false;
+    this.obeys = spec.obeys ?? true;
     const sink: WorkerSink = {
       ready: () => {},
       job: (offer) => this.#run(offer),
-      cancel: () => {},
+      cancel: (id) => this.cancelled.push(id),
       close: () => {},
     };
     const reg = fleet.grid.register(
@@ -63,13 +81,22 @@ export class ScriptedWorker {
 
   #run(offer: WsJobOffer): void {
     this.offered++;
+    this.offers.push(offer);
     const { grid, clock } = this.fleet;
-    const by = { connectionId: this.connectionId };
+    // Read when the answer goes out: a job pushed inside `register` (a probe) comes before its connection id.
+    const by = {
+      get connectionId() {
+        return self.connectionId;
+      },
+    };
+    const self = this;
     const ttft = this.spec.ttftMs ?? 100;
     const decodeMs = (ANSWER_TOKENS / (this.spec.tokensPerS ?? 100)) * 1000;
+    const asked = this.obeys ? askedWords(offer.payload.prompt) : null;
     clock.setTimer(() => {
-      // The first token, then the rest of the answer when it is done: the streamed text is the result.
-      grid.progress({ generationId: offer.id, by, delta: { content: ANSWER.slice(0, 4) } });
+      // The first token, then the rest of the answer when it is done: the streamed text is the result. A check
+      // job's words (when the worker obeys) are the whole answer.
+      grid.progress({ generationId: offer.id, by, delta: { content: asked ?? ANSWER.slice(0, 4) } });
       clock.setTimer(() => {
         const rate = this.spec.failureRate ?? 0;
         const failsThisOne = Math.floor(this.offered * rate) > Math.floor((this.offered - 1) * rate);
@@ -77,9 +104,15 @@ export class ScriptedWorker {
           grid.fail({ generationId: offer.id, by, message: 'backend error', clientError: false });
           return;
         }
-        this.completed++;
-        grid.progress({ generationId: offer.id, by, delta: { content: ANSWER.slice(4) } });
-        grid.complete({ generationId: offer.id, by, text: ANSWER });
+        try {
+          if (asked === null)
+            grid.progress({ generationId: offer.id, by, delta: { content: ANSWER.slice(4) } });
+          grid.complete({ generationId: offer.id, by, text: asked ?? ANSWER });
+          this.completed++;
+        } catch (error) {
+          // Too late: the grid took the job back (the WS door acks such an answer with den 0).
+          if (!(error instanceof GridError && error.code === 'AbortedGen')) throw error;
+        }
       }, decodeMs);
     }, ttft);
   }

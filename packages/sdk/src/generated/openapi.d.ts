@@ -1231,6 +1231,7 @@ export interface components {
         HordeRateLimitError: HordeRateLimitError;
         HordeGone: HordeGone;
         ChatCompletionStreamEvent: ChatCompletionStreamEvent;
+        WorkerVerification: WorkerVerification;
         HordeHttpError: HordeHttpError;
     };
     responses: {
@@ -2391,6 +2392,10 @@ export type WorkerSummary = {
     tokens_per_s?: number | null;
     /** Mock grid, its measured time to first token in seconds, null until measured. */
     ttft?: number | null;
+    /** Mock grid, seconds it has been online in all (as `HordeWorkerDetails.uptime`). */
+    uptime?: number;
+    /** Mock grid, its probes and canaries; null when the grid does not verify it. */
+    verification?: WorkerVerification;
 };
 /** Liveness of the API server. */
 export type Health = {
@@ -6267,6 +6272,8 @@ export type HordeWorkerDetails = {
     region?: string | null;
     /** Mock grid, its reputation (`WorkerSummary.reputation`). */
     reputation?: number;
+    /** Mock grid, its probes and canaries (`WorkerSummary.verification`). */
+    verification?: WorkerVerification;
 };
 /** The user the sent key belongs to. A shared key returns its owner with " (Shared Key: name)" appended to `username`. */
 export type HordeUserDetails = {
@@ -6569,6 +6576,40 @@ export type ChatCompletionStreamEvent = {
      */
     event?: "message";
 };
+/**
+ * Mock grid: what the grid's own checks made of the worker (docs/mock-grid-core.md "Verification"); null when the
+ * grid does not verify workers (the default; `--verify` turns it on) or for an image worker. A probe before its
+ * first job, and canaries now and then, ask it to repeat a few words; it cannot tell them from clients' jobs.
+ */
+export type WorkerVerification = {
+    /**
+     * `pending`: it has not passed a probe yet and gets no job but its probe. `verified`: it passed one and takes
+     * jobs. `failed`: its last probe was wrong or too slow; it gets no job until a later probe (`next_probe_at`)
+     * passes.
+     * @enum {string}
+     */
+    state: "pending" | "verified" | "failed";
+    /** Unix seconds when the next probe is due after a failed one (sent once the worker is online), else null. */
+    next_probe_at: number | null;
+    /** Probes failed in a row; the wait before the next one doubles with each. */
+    probes_failed: number;
+    /** Why its last failed probe or canary failed (wrong answer, too slow, an error), else null. */
+    last_failure: string | null;
+    /** What its last passed probe or canary measured, null before one passed. */
+    benchmark: {
+        /** Decode speed, tokens per second after the first token (null when it could not be measured). */
+        tokens_per_s: number | null;
+        /** Time to first token, seconds (null when the worker did not stream). */
+        ttft: number | null;
+    } | null;
+    /** The canaries it answered since it registered first. */
+    canaries: {
+        /** Answered right and in time. */
+        passed: number;
+        /** Each failed canary lowers its reputation. */
+        failed: number;
+    };
+} | null;
 /**
  * An HTTP-level refusal raised before the Horde's own checks (flask's `{message}` body, no `rc`), e.g. 415 for a
  * body that is not JSON.

@@ -3,7 +3,7 @@
  * need (`Pick<Books, …>`), never the whole set.
  */
 import type { Clock } from '../clock.js';
-import type { Generation } from '../entities.js';
+import type { Generation, Worker } from '../entities.js';
 import { GRID_DEFAULTS, type Settings } from '../settings.js';
 import type { GridOptions } from '../types.js';
 import { Accounts } from './accounts.js';
@@ -14,6 +14,7 @@ import { JobQueue } from './queue.js';
 import { RateLimiter } from './ratelimit.js';
 import { RequestBook } from './requests.js';
 import { Stats } from './stats.js';
+import { VerificationBook } from './verification.js';
 import { WorkerBook } from './workers.js';
 
 export interface Books {
@@ -27,6 +28,7 @@ export interface Books {
   readonly queue: JobQueue;
   readonly events: EventBook;
   readonly stats: Stats;
+  readonly verification: VerificationBook;
   readonly chatLimiter: RateLimiter | null;
   readonly hordeLimiter: RateLimiter | null;
   readonly imageLimiter: RateLimiter | null;
@@ -43,6 +45,7 @@ export function createBooks(
   clock: Clock,
   onGenerationTimer: (gen: Generation) => void,
   later: (ms: number, fn: () => void) => () => void,
+  onCheckDue: (worker: Worker) => void = () => {},
 ): Books {
   const d = GRID_DEFAULTS;
   const limits = options.rateLimits;
@@ -71,6 +74,7 @@ export function createBooks(
     queue,
     events: new EventBook(queue),
     stats: new Stats(),
+    verification: new VerificationBook(clock, onCheckDue),
     chatLimiter: limits === false ? null : new RateLimiter('chat', limits?.chat ?? d.chatRateLimit),
     hordeLimiter:
       limits === false ? null : new RateLimiter('hordeAsync', limits?.hordeAsync ?? d.hordeAsyncRateLimit),

@@ -122,6 +122,7 @@ export class WorkerBook {
       standing: new Standing(this.routing),
       standbyUntil: 0,
       reserved: null,
+      check: null,
     };
     this.byId.set(worker.id, worker);
     this.byName.set(name, worker);

@@ -15,10 +15,19 @@ import { lease, leaseImages } from '../moves.js';
 import type { Outbox } from '../outbox.js';
 import { type Candidate, ROUTE_WINDOW, type RouteDecision, route } from '../routing/route.js';
 import type { ImagePopResult, PopResult } from '../types.js';
+import { handOut } from './verify.js';
 
 type AssignBooks = Pick<
   Books,
-  'clock' | 'settings' | 'queue' | 'generations' | 'connections' | 'workers' | 'later'
+  | 'clock'
+  | 'settings'
+  | 'accounts'
+  | 'queue'
+  | 'generations'
+  | 'connections'
+  | 'workers'
+  | 'verification'
+  | 'later'
 >;
 
 /** A Horde pop's second half: the oldest matching job for a checked-in worker, with skip counts. */
@@ -26,11 +35,15 @@ export function assignPop(b: AssignBooks, out: Outbox, workerId: string): PopRes
   const worker = b.workers.byId.get(workerId);
   if (!worker) throw new GridError('WorkerNotFound', `Worker ID '${workerId}' not found`);
   const skipped = emptySkipped();
-  const next = nextForPop(b, out, worker, () => b.queue.take(worker, (j) => unfit(j, worker), skipped));
-  if (!next) return { workerId, job: null, skipped };
-  const { job } = next;
-  const gen = lease(b, out, job, worker, null);
-  gen.route = next.decision;
+  // A probe or canary waiting for the worker comes first (rules/verify.ts).
+  let gen = handOut(b, out, worker, null);
+  if (!gen) {
+    const next = nextForPop(b, out, worker, () => b.queue.take(worker, (j) => unfit(j, worker), skipped));
+    if (!next) return { workerId, job: null, skipped };
+    gen = lease(b, out, next.job, worker, null);
+    gen.route = next.decision;
+  }
+  const job = gen.job!;
   return {
     workerId,
     skipped,
@@ -209,6 +222,8 @@ function release(job: Job): void {
 export function feed(b: AssignBooks, out: Outbox, conn: Conn): void {
   if (conn.closed || conn.current) return;
   const worker = conn.worker;
+  // A probe or canary waiting for the worker comes first (rules/verify.ts).
+  if (handOut(b, out, worker, conn)) return;
   const job = worker.media
     ? b.queue.take(worker, (j) => unfitImage(j, worker), emptyImageSkipped())
     : b.queue.take(worker, (j) => unfit(j, worker), emptySkipped());

@@ -15,10 +15,20 @@ import { charge, imagePrice, megapixelSteps, pricedContext, reward } from '../pr
 import { explain } from '../routing/explain.js';
 import { countCompletionTokens, round2, round3 } from '../tokens.js';
 import type { CompleteInput } from '../types.js';
+import { answered } from './verify.js';
 
 type CompleteBooks = Pick<
   Books,
-  'clock' | 'settings' | 'accounts' | 'generations' | 'queue' | 'requests' | 'stats' | 'workers'
+  | 'clock'
+  | 'settings'
+  | 'accounts'
+  | 'generations'
+  | 'connections'
+  | 'queue'
+  | 'requests'
+  | 'stats'
+  | 'workers'
+  | 'verification'
 >;
 
 /** Settles a live generation with a non-empty (or cancelled) completion. Returns the worker's reward. */
@@ -31,6 +41,8 @@ export function complete(
   reasoning: string,
 ): number {
   const job = gen.job!;
+  // A probe or canary is judged, not delivered (rules/verify.ts).
+  if (job.req.check) return answered(b, out, gen, text, reasoning);
   const worker = gen.worker;
   const owner = worker.owner;
   const requester = job.req.account;

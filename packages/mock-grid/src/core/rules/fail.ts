@@ -9,8 +9,21 @@ import type { Books } from '../books/index.js';
 import type { Generation, Job } from '../entities.js';
 import { close, endBatch, freeDrained, requeue, takeBack } from '../moves.js';
 import { jobIds, type Outbox } from '../outbox.js';
+import { errored, timedOut } from './verify.js';
 
-type FailBooks = Pick<Books, 'clock' | 'settings' | 'generations' | 'queue' | 'requests' | 'stats'>;
+type FailBooks = Pick<
+  Books,
+  | 'clock'
+  | 'settings'
+  | 'accounts'
+  | 'generations'
+  | 'connections'
+  | 'queue'
+  | 'requests'
+  | 'stats'
+  | 'workers'
+  | 'verification'
+>;
 
 /**
  * A worker error or an empty completion (`clientError`: the client's fault, no strike, no retry). A WS media
@@ -25,6 +38,11 @@ export function fail(
   clientError: boolean,
   avoid = false,
 ): void {
+  // A probe or canary that failed is a failed check, never requeued (rules/verify.ts).
+  if (gen.job?.req.check) {
+    errored(b, out, gen, message);
+    return;
+  }
   const conn = gen.conn;
   const worker = gen.worker;
   // One mark against the worker per failed attempt (a WS media job's images are one attempt).
@@ -65,6 +83,11 @@ function avoidWorker(job: Job, workerId: string): void {
 /** A generation's timer fired: its lease ran out, or the drain after a cancel did. */
 export function leaseTimer(b: FailBooks, out: Outbox, gen: Generation): void {
   const now = b.clock.now();
+  // A check's lease is its time limit, whatever its token frames said (rules/verify.ts).
+  if (gen.state === 'active' && gen.job?.req.check) {
+    timedOut(b, out, gen);
+    return;
+  }
   if (gen.state === 'active' && gen.deadline > now) {
     // Token frames pushed the deadline on; re-arm for the rest.
     b.generations.arm(gen, gen.deadline - now);

@@ -17,6 +17,7 @@ import type {
   WsRegisterInput,
   WsRegistration,
 } from '../types.js';
+import { arrived } from './verify.js';
 
 type RegisterBooks = Pick<
   Books,
@@ -29,6 +30,7 @@ type RegisterBooks = Pick<
   | 'queue'
   | 'requests'
   | 'stats'
+  | 'verification'
 >;
 
 /** A WS register frame (see `GridCore.register` for the errors). */
@@ -78,6 +80,8 @@ export function connect(
   const registration = { workerId: worker.id, connectionId: conn.id };
   out.gridEvent({ type: 'worker.online', at: now, workerId: worker.id, name: worker.name, kind: 'ws' });
   out.ready(conn, registration);
+  // A worker the grid verifies gets its probe (or a waiting check) before any real job.
+  arrived(b, worker);
   out.feed(conn);
   return registration;
 }
@@ -102,6 +106,8 @@ export function checkIn(b: RegisterBooks, out: Outbox, input: PopCheckInInput): 
   if (!b.workers.popped(worker, now)) {
     out.gridEvent({ type: 'worker.online', at: now, workerId: worker.id, name: worker.name, kind: 'pop' });
   }
+  // Its probe (or a waiting check) is what this pop hands out first (assign.ts).
+  arrived(b, worker);
   return worker;
 }
 

@@ -3390,141 +3390,6 @@ class HordeWorkerDetailsTeam(BaseModel):
     id: Annotated[str | None, Field(description="The team's id.")] = None
 
 
-class HordeWorkerDetails(BaseModel):
-    model_config = ConfigDict(
-        extra='allow',
-        populate_by_name=True,
-    )
-    type: Annotated[
-        Literal['image', 'text', 'interrogation'],
-        Field(description='What the worker generates.'),
-    ]
-    name: Annotated[str, Field(description="The worker's name.")]
-    id: Annotated[UUID, Field(description="The worker's id.")]
-    online: Annotated[
-        bool | None, Field(description='Checked in within the last 300 s.')
-    ] = None
-    requests_fulfilled: Annotated[
-        int | None, Field(description='Generations it has delivered.')
-    ] = None
-    kudos_rewards: Annotated[
-        float | None, Field(description='Kudos it has earned.')
-    ] = None
-    kudos_details: Annotated[
-        HordeWorkerDetailsKudosDetails | None,
-        Field(description='Its kudos, by where they came from.'),
-    ] = None
-    performance: Annotated[
-        str | None,
-        Field(
-            description='Its average speed, in words (e.g. `12.3 tokens per second`).',
-            examples=['12.3 tokens per second'],
-        ),
-    ] = None
-    threads: Annotated[
-        int | None, Field(description='How many jobs it runs at once.')
-    ] = None
-    uptime: Annotated[
-        int | None, Field(description='Seconds it has been online in all.')
-    ] = None
-    maintenance_mode: Annotated[
-        bool | None,
-        Field(description='Whether it is in maintenance (it gets no jobs).'),
-    ] = None
-    paused: Annotated[
-        bool | None,
-        Field(description='Whether a moderator paused it (it gets no jobs).'),
-    ] = None
-    info: Annotated[
-        str | None, Field(description="The owner's description of the worker.")
-    ] = None
-    nsfw: Annotated[
-        bool | None, Field(description='Whether it takes NSFW requests.')
-    ] = None
-    owner: Annotated[
-        str | None, Field(description='Shown to the owner and moderators.')
-    ] = None
-    trusted: Annotated[
-        bool | None, Field(description='Whether its owner is trusted.')
-    ] = None
-    flagged: Annotated[
-        bool | None, Field(description='Whether moderators flagged it.')
-    ] = None
-    uncompleted_jobs: Annotated[
-        int | None, Field(description='Jobs it popped and never delivered.')
-    ] = None
-    models: Annotated[list[str] | None, Field(description='The models it serves.')] = (
-        None
-    )
-    forms: Annotated[
-        list[str] | None,
-        Field(description='The interrogation forms it serves (interrogation workers).'),
-    ] = None
-    team: Annotated[
-        HordeWorkerDetailsTeam | None, Field(description='The team it belongs to.')
-    ] = None
-    bridge_agent: Annotated[
-        str | None, Field(description='The worker software, as `name:version:url`.')
-    ] = None
-    wallet_address: Annotated[str | None, Field(description='AIPG.')] = None
-    max_pixels: Annotated[
-        int | None,
-        Field(description='Largest image it makes, in pixels (image workers).'),
-    ] = None
-    megapixelsteps_generated: Annotated[
-        float | None, Field(description='Image work it has done, in megapixel-steps.')
-    ] = None
-    img2img: Annotated[
-        bool | None,
-        Field(description='Whether it does image-to-image (image workers).'),
-    ] = None
-    painting: Annotated[
-        bool | None, Field(description='Whether it does inpainting (image workers).')
-    ] = None
-    post_processing: Annotated[
-        bool | None,
-        Field(
-            alias='post-processing',
-            description='Whether it does post-processing (image workers).',
-        ),
-    ] = None
-    lora: Annotated[
-        bool | None, Field(description='Whether it loads LoRAs (image workers).')
-    ] = None
-    controlnet: Annotated[
-        bool | None, Field(description='Whether it does ControlNet (image workers).')
-    ] = None
-    sdxl_controlnet: Annotated[
-        bool | None,
-        Field(description='Whether it does SDXL ControlNet (image workers).'),
-    ] = None
-    max_length: Annotated[
-        int | None, Field(description='Largest `max_length` it accepts (text workers).')
-    ] = None
-    max_context_length: Annotated[
-        int | None,
-        Field(description='Largest `max_context_length` it accepts (text workers).'),
-    ] = None
-    tokens_generated: Annotated[
-        float | None, Field(description='Tokens it has generated (text workers).')
-    ] = None
-    messages: Annotated[
-        list[HordeMessage] | None,
-        Field(description='Moderator messages for it (shown to its owner).'),
-    ] = None
-    region: Annotated[
-        str | None, Field(description='Mock grid, where the worker says it runs.')
-    ] = None
-    reputation: Annotated[
-        float | None,
-        Field(
-            description='Mock grid, its reputation (`WorkerSummary.reputation`).',
-            ge=0.0,
-            le=100.0,
-        ),
-    ] = None
-
-
 class HordeUserDetailsKudosDetails(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -3840,6 +3705,80 @@ class ChatCompletionStreamEvent(BaseModel):
     ] = None
 
 
+class WorkerVerificationBenchmark(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    tokens_per_s: Annotated[
+        float | None,
+        Field(
+            description='Decode speed, tokens per second after the first token (null when it could not be measured).',
+            ge=0.0,
+        ),
+    ]
+    ttft: Annotated[
+        float | None,
+        Field(
+            description='Time to first token, seconds (null when the worker did not stream).',
+            ge=0.0,
+        ),
+    ]
+
+
+class WorkerVerificationCanaries(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    passed: Annotated[int, Field(description='Answered right and in time.', ge=0)]
+    failed: Annotated[
+        int, Field(description='Each failed canary lowers its reputation.', ge=0)
+    ]
+
+
+class WorkerVerification(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    state: Annotated[
+        Literal['pending', 'verified', 'failed'],
+        Field(
+            description='`pending`: it has not passed a probe yet and gets no job but its probe. `verified`: it passed one and takes\njobs. `failed`: its last probe was wrong or too slow; it gets no job until a later probe (`next_probe_at`)\npasses.\n'
+        ),
+    ]
+    next_probe_at: Annotated[
+        int | None,
+        Field(
+            description='Unix seconds when the next probe is due after a failed one (sent once the worker is online), else null.'
+        ),
+    ]
+    probes_failed: Annotated[
+        int,
+        Field(
+            description='Probes failed in a row; the wait before the next one doubles with each.',
+            ge=0,
+        ),
+    ]
+    last_failure: Annotated[
+        str | None,
+        Field(
+            description='Why its last failed probe or canary failed (wrong answer, too slow, an error), else null.'
+        ),
+    ]
+    benchmark: Annotated[
+        WorkerVerificationBenchmark | None,
+        Field(
+            description='What its last passed probe or canary measured, null before one passed.'
+        ),
+    ]
+    canaries: Annotated[
+        WorkerVerificationCanaries,
+        Field(description='The canaries it answered since it registered first.'),
+    ]
+
+
 class HordeHttpError(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -4153,6 +4092,19 @@ class WorkerSummary(BaseModel):
         Field(
             description='Mock grid, its measured time to first token in seconds, null until measured.',
             ge=0.0,
+        ),
+    ] = None
+    uptime: Annotated[
+        int | None,
+        Field(
+            description='Mock grid, seconds it has been online in all (as `HordeWorkerDetails.uptime`).',
+            ge=0,
+        ),
+    ] = None
+    verification: Annotated[
+        WorkerVerification | None,
+        Field(
+            description='Mock grid, its probes and canaries; null when the grid does not verify it.'
         ),
     ] = None
 
@@ -5018,6 +4970,147 @@ class HordeImagePopResponse(BaseModel):
     messages: Annotated[
         list[HordeMessage] | None,
         Field(description='Moderator messages for this worker.'),
+    ] = None
+
+
+class HordeWorkerDetails(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+        populate_by_name=True,
+    )
+    type: Annotated[
+        Literal['image', 'text', 'interrogation'],
+        Field(description='What the worker generates.'),
+    ]
+    name: Annotated[str, Field(description="The worker's name.")]
+    id: Annotated[UUID, Field(description="The worker's id.")]
+    online: Annotated[
+        bool | None, Field(description='Checked in within the last 300 s.')
+    ] = None
+    requests_fulfilled: Annotated[
+        int | None, Field(description='Generations it has delivered.')
+    ] = None
+    kudos_rewards: Annotated[
+        float | None, Field(description='Kudos it has earned.')
+    ] = None
+    kudos_details: Annotated[
+        HordeWorkerDetailsKudosDetails | None,
+        Field(description='Its kudos, by where they came from.'),
+    ] = None
+    performance: Annotated[
+        str | None,
+        Field(
+            description='Its average speed, in words (e.g. `12.3 tokens per second`).',
+            examples=['12.3 tokens per second'],
+        ),
+    ] = None
+    threads: Annotated[
+        int | None, Field(description='How many jobs it runs at once.')
+    ] = None
+    uptime: Annotated[
+        int | None, Field(description='Seconds it has been online in all.')
+    ] = None
+    maintenance_mode: Annotated[
+        bool | None,
+        Field(description='Whether it is in maintenance (it gets no jobs).'),
+    ] = None
+    paused: Annotated[
+        bool | None,
+        Field(description='Whether a moderator paused it (it gets no jobs).'),
+    ] = None
+    info: Annotated[
+        str | None, Field(description="The owner's description of the worker.")
+    ] = None
+    nsfw: Annotated[
+        bool | None, Field(description='Whether it takes NSFW requests.')
+    ] = None
+    owner: Annotated[
+        str | None, Field(description='Shown to the owner and moderators.')
+    ] = None
+    trusted: Annotated[
+        bool | None, Field(description='Whether its owner is trusted.')
+    ] = None
+    flagged: Annotated[
+        bool | None, Field(description='Whether moderators flagged it.')
+    ] = None
+    uncompleted_jobs: Annotated[
+        int | None, Field(description='Jobs it popped and never delivered.')
+    ] = None
+    models: Annotated[list[str] | None, Field(description='The models it serves.')] = (
+        None
+    )
+    forms: Annotated[
+        list[str] | None,
+        Field(description='The interrogation forms it serves (interrogation workers).'),
+    ] = None
+    team: Annotated[
+        HordeWorkerDetailsTeam | None, Field(description='The team it belongs to.')
+    ] = None
+    bridge_agent: Annotated[
+        str | None, Field(description='The worker software, as `name:version:url`.')
+    ] = None
+    wallet_address: Annotated[str | None, Field(description='AIPG.')] = None
+    max_pixels: Annotated[
+        int | None,
+        Field(description='Largest image it makes, in pixels (image workers).'),
+    ] = None
+    megapixelsteps_generated: Annotated[
+        float | None, Field(description='Image work it has done, in megapixel-steps.')
+    ] = None
+    img2img: Annotated[
+        bool | None,
+        Field(description='Whether it does image-to-image (image workers).'),
+    ] = None
+    painting: Annotated[
+        bool | None, Field(description='Whether it does inpainting (image workers).')
+    ] = None
+    post_processing: Annotated[
+        bool | None,
+        Field(
+            alias='post-processing',
+            description='Whether it does post-processing (image workers).',
+        ),
+    ] = None
+    lora: Annotated[
+        bool | None, Field(description='Whether it loads LoRAs (image workers).')
+    ] = None
+    controlnet: Annotated[
+        bool | None, Field(description='Whether it does ControlNet (image workers).')
+    ] = None
+    sdxl_controlnet: Annotated[
+        bool | None,
+        Field(description='Whether it does SDXL ControlNet (image workers).'),
+    ] = None
+    max_length: Annotated[
+        int | None, Field(description='Largest `max_length` it accepts (text workers).')
+    ] = None
+    max_context_length: Annotated[
+        int | None,
+        Field(description='Largest `max_context_length` it accepts (text workers).'),
+    ] = None
+    tokens_generated: Annotated[
+        float | None, Field(description='Tokens it has generated (text workers).')
+    ] = None
+    messages: Annotated[
+        list[HordeMessage] | None,
+        Field(description='Moderator messages for it (shown to its owner).'),
+    ] = None
+    region: Annotated[
+        str | None, Field(description='Mock grid, where the worker says it runs.')
+    ] = None
+    reputation: Annotated[
+        float | None,
+        Field(
+            description='Mock grid, its reputation (`WorkerSummary.reputation`).',
+            ge=0.0,
+            le=100.0,
+        ),
+    ] = None
+    verification: Annotated[
+        WorkerVerification | None,
+        Field(
+            description='Mock grid, its probes and canaries (`WorkerSummary.verification`).'
+        ),
     ] = None
 
 
@@ -5938,7 +6031,6 @@ __all__ = [
     "HordeActiveModel",
     "HordeWorkerDetailsKudosDetails",
     "HordeWorkerDetailsTeam",
-    "HordeWorkerDetails",
     "HordeUserDetailsKudosDetails",
     "HordeUserDetailsActiveGenerations",
     "HordeUserDetails",
@@ -5955,6 +6047,9 @@ __all__ = [
     "HordeRateLimitError",
     "HordeGone",
     "ChatCompletionStreamEvent",
+    "WorkerVerificationBenchmark",
+    "WorkerVerificationCanaries",
+    "WorkerVerification",
     "HordeHttpError",
     "ChatMessage",
     "ChatCompletionChoice",
@@ -5978,6 +6073,7 @@ __all__ = [
     "HordeImageParams",
     "HordeImageStatus",
     "HordeImagePopResponse",
+    "HordeWorkerDetails",
     "HordeError",
     "ChatCompletionRequest",
     "GridMetadata",

@@ -984,50 +984,6 @@ class HordeWorkerDetailsTeam(TypedDict):
     id: NotRequired[str | None]
 
 
-HordeWorkerDetails = TypedDict(
-    'HordeWorkerDetails',
-    {
-        'type': Literal['image', 'text', 'interrogation'],
-        'name': str,
-        'id': UUID,
-        'online': NotRequired[bool],
-        'requests_fulfilled': NotRequired[int],
-        'kudos_rewards': NotRequired[float],
-        'kudos_details': NotRequired[HordeWorkerDetailsKudosDetails],
-        'performance': NotRequired[str],
-        'threads': NotRequired[int],
-        'uptime': NotRequired[int],
-        'maintenance_mode': NotRequired[bool],
-        'paused': NotRequired[bool],
-        'info': NotRequired[str | None],
-        'nsfw': NotRequired[bool],
-        'owner': NotRequired[str | None],
-        'trusted': NotRequired[bool],
-        'flagged': NotRequired[bool],
-        'uncompleted_jobs': NotRequired[int],
-        'models': NotRequired[list[str]],
-        'forms': NotRequired[list[str]],
-        'team': NotRequired[HordeWorkerDetailsTeam],
-        'bridge_agent': NotRequired[str],
-        'wallet_address': NotRequired[str | None],
-        'max_pixels': NotRequired[int],
-        'megapixelsteps_generated': NotRequired[float],
-        'img2img': NotRequired[bool],
-        'painting': NotRequired[bool],
-        'post-processing': NotRequired[bool],
-        'lora': NotRequired[bool],
-        'controlnet': NotRequired[bool],
-        'sdxl_controlnet': NotRequired[bool],
-        'max_length': NotRequired[int],
-        'max_context_length': NotRequired[int],
-        'tokens_generated': NotRequired[float],
-        'messages': NotRequired[list[HordeMessage]],
-        'region': NotRequired[str | None],
-        'reputation': NotRequired[float],
-    },
-)
-
-
 class HordeUserDetailsKudosDetails(TypedDict):
     accumulated: NotRequired[float]
     gifted: NotRequired[float]
@@ -1133,6 +1089,25 @@ class ChatCompletionStreamEvent(TypedDict):
     event: NotRequired[Literal['message']]
 
 
+class WorkerVerificationBenchmark(TypedDict):
+    tokens_per_s: float | None
+    ttft: float | None
+
+
+class WorkerVerificationCanaries(TypedDict):
+    passed: int
+    failed: int
+
+
+class WorkerVerification(TypedDict):
+    state: Literal['pending', 'verified', 'failed']
+    next_probe_at: int | None
+    probes_failed: int
+    last_failure: str | None
+    benchmark: WorkerVerificationBenchmark | None
+    canaries: WorkerVerificationCanaries
+
+
 class HordeHttpError(TypedDict):
     message: str
 
@@ -1214,6 +1189,8 @@ class WorkerSummary(TypedDict):
     reliability: NotRequired[float]
     tokens_per_s: NotRequired[float | None]
     ttft: NotRequired[float | None]
+    uptime: NotRequired[int]
+    verification: NotRequired[WorkerVerification | None]
 
 
 class ErrorDetail(TypedDict):
@@ -1397,6 +1374,51 @@ class HordeImagePopResponse(TypedDict):
     r2_uploads: NotRequired[list[str]]
     skipped: HordeNoValidRequestFound
     messages: NotRequired[list[HordeMessage]]
+
+
+HordeWorkerDetails = TypedDict(
+    'HordeWorkerDetails',
+    {
+        'type': Literal['image', 'text', 'interrogation'],
+        'name': str,
+        'id': UUID,
+        'online': NotRequired[bool],
+        'requests_fulfilled': NotRequired[int],
+        'kudos_rewards': NotRequired[float],
+        'kudos_details': NotRequired[HordeWorkerDetailsKudosDetails],
+        'performance': NotRequired[str],
+        'threads': NotRequired[int],
+        'uptime': NotRequired[int],
+        'maintenance_mode': NotRequired[bool],
+        'paused': NotRequired[bool],
+        'info': NotRequired[str | None],
+        'nsfw': NotRequired[bool],
+        'owner': NotRequired[str | None],
+        'trusted': NotRequired[bool],
+        'flagged': NotRequired[bool],
+        'uncompleted_jobs': NotRequired[int],
+        'models': NotRequired[list[str]],
+        'forms': NotRequired[list[str]],
+        'team': NotRequired[HordeWorkerDetailsTeam],
+        'bridge_agent': NotRequired[str],
+        'wallet_address': NotRequired[str | None],
+        'max_pixels': NotRequired[int],
+        'megapixelsteps_generated': NotRequired[float],
+        'img2img': NotRequired[bool],
+        'painting': NotRequired[bool],
+        'post-processing': NotRequired[bool],
+        'lora': NotRequired[bool],
+        'controlnet': NotRequired[bool],
+        'sdxl_controlnet': NotRequired[bool],
+        'max_length': NotRequired[int],
+        'max_context_length': NotRequired[int],
+        'tokens_generated': NotRequired[float],
+        'messages': NotRequired[list[HordeMessage]],
+        'region': NotRequired[str | None],
+        'reputation': NotRequired[float],
+        'verification': NotRequired[WorkerVerification | None],
+    },
+)
 
 
 class HordeError(TypedDict):
@@ -1733,7 +1755,6 @@ __all__ = [
     "HordeActiveModel",
     "HordeWorkerDetailsKudosDetails",
     "HordeWorkerDetailsTeam",
-    "HordeWorkerDetails",
     "HordeUserDetailsKudosDetails",
     "HordeUserDetailsActiveGenerations",
     "HordeUserDetails",
@@ -1747,6 +1768,9 @@ __all__ = [
     "HordeRateLimitError",
     "HordeGone",
     "ChatCompletionStreamEvent",
+    "WorkerVerificationBenchmark",
+    "WorkerVerificationCanaries",
+    "WorkerVerification",
     "HordeHttpError",
     "ChatMessage",
     "ChatCompletionChoice",
@@ -1770,6 +1794,7 @@ __all__ = [
     "HordeImageParams",
     "HordeImageStatus",
     "HordeImagePopResponse",
+    "HordeWorkerDetails",
     "HordeError",
     "ChatCompletionRequest",
     "GridMetadata",
