@@ -9,6 +9,7 @@ import { GridError } from '../errors.js';
 import { uuid } from '../ids.js';
 import { hordeImageSpec, type ImageSpec, v1ImageSpec } from '../image-spec.js';
 import { close, enqueue } from '../moves.js';
+import { freshJob } from '../new-job.js';
 import { jobIds, type Outbox } from '../outbox.js';
 import { imageQuote, textQuote } from '../pricing.js';
 import { type ChatPlan, planChat } from '../routing/plan.js';
@@ -96,10 +97,10 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
   if (input.watch ?? input.source === 'horde') req.log = b.events.open(req.id, spec.n);
   for (let index = 0; index < spec.n; index++) {
     const job: Job = {
+      ...freshJob(),
       id: uuid(),
       req,
       index,
-      state: 'new',
       models: spec.models,
       maxLength: spec.maxLength,
       wantTokens: spec.wantTokens,
@@ -112,20 +113,7 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
       createdAt: now,
       seed: spec.seed ?? Math.floor(b.settings.random() * 2 ** 31),
       promptTokens: spec.promptTokens,
-      failures: 0,
-      avoid: null,
-      held: false,
-      scenario: null,
-      acceptEmpty: false,
       routing: plan?.routing ?? null,
-      reservedFor: null,
-      reservation: null,
-      nodes: [],
-      inQueue: false,
-      scan: 0,
-      gen: null,
-      listeners: null,
-      result: null,
     };
     req.jobs.push(job);
   }
@@ -224,10 +212,10 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
   if (input.watch ?? input.source === 'horde') req.log = b.events.open(req.id, image.n);
   for (let index = 0; index < image.n; index++) {
     req.jobs.push({
+      ...freshJob(),
       id: uuid(),
       req,
       index,
-      state: 'new',
       models: image.models,
       maxLength: null,
       // Image jobs count no tokens in the queue's token totals.
@@ -241,20 +229,7 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
       createdAt: now,
       seed: image.seeds[index]!,
       promptTokens: 0,
-      failures: 0,
-      avoid: null,
-      held: false,
-      scenario: null,
-      acceptEmpty: false,
       routing: null,
-      reservedFor: null,
-      reservation: null,
-      nodes: [],
-      inQueue: false,
-      scan: 0,
-      gen: null,
-      listeners: null,
-      result: null,
     });
   }
   b.requests.add(req);

@@ -17,6 +17,7 @@ import type { CheckJob, Conn, Generation, Job, Req, Worker, WorkerCheck } from '
 import { uuid } from '../ids.js';
 import { type JobTrigger, move } from '../job-machine.js';
 import { endGeneration, lease } from '../moves.js';
+import { freshJob } from '../new-job.js';
 import { jobIds, type Outbox } from '../outbox.js';
 import { pricedContext, reward } from '../pricing.js';
 import { countCompletionTokens, round2, round3 } from '../tokens.js';
@@ -204,10 +205,10 @@ function prepare(b: VerifyBooks, worker: Worker, kind: CheckJob['kind']): Job {
     check: { kind, worker, words },
   };
   const job: Job = {
+    ...freshJob(),
     id: uuid(),
     req,
     index: 0,
-    state: 'new',
     models: spec.models,
     maxLength: spec.maxLength,
     wantTokens: spec.wantTokens,
@@ -221,20 +222,7 @@ function prepare(b: VerifyBooks, worker: Worker, kind: CheckJob['kind']): Job {
     // Minted as a real /v1 job's seed is.
     seed: Math.floor(b.settings.random() * 2 ** 31),
     promptTokens: spec.promptTokens,
-    failures: 0,
-    avoid: null,
-    held: false,
-    scenario: null,
-    acceptEmpty: false,
     routing: null,
-    reservedFor: null,
-    reservation: null,
-    nodes: [],
-    inQueue: false,
-    scan: 0,
-    gen: null,
-    listeners: null,
-    result: null,
   };
   req.jobs.push(job);
   worker.check!.job = job;
