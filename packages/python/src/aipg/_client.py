@@ -29,6 +29,7 @@ from .resources.chat import AsyncChat, Chat
 from .resources.models import AsyncModels, Models
 from .resources.status import AsyncStatus, Status
 from .resources.text import AsyncText, Text
+from .resources.account import Account, AsyncAccount
 from .resources.workers import AsyncWorkers, Workers
 from .types.request_options import Body, Headers, Query, request_spec
 
@@ -126,6 +127,8 @@ class Grid(BaseGrid):
     models: Models
     status: Status
     workers: Workers
+    #: What this key has used: ``account.usage()`` (an AIPG extension the mock grid serves).
+    account: Account
     #: AI Horde v2 text jobs: submit, poll, cancel; ``text.worker`` pops and submits.
     text: Text
 
@@ -158,6 +161,7 @@ class Grid(BaseGrid):
         self.models = Models(self)
         self.status = Status(self)
         self.workers = Workers(self)
+        self.account = Account(self)
         self.text = Text(self)
         self.with_raw_response = GridWithRawResponse(self)
         self.with_streaming_response = GridWithStreamedResponse(self)
@@ -236,6 +240,7 @@ class AsyncGrid(BaseGrid):
     models: AsyncModels
     status: AsyncStatus
     workers: AsyncWorkers
+    account: AsyncAccount
     text: AsyncText
 
     def __init__(
@@ -267,6 +272,7 @@ class AsyncGrid(BaseGrid):
         self.models = AsyncModels(self)
         self.status = AsyncStatus(self)
         self.workers = AsyncWorkers(self)
+        self.account = AsyncAccount(self)
         self.text = AsyncText(self)
         self.with_raw_response = AsyncGridWithRawResponse(self)
         self.with_streaming_response = AsyncGridWithStreamedResponse(self)

@@ -7,7 +7,7 @@ from typing import Any, Union, overload
 import httpx2
 from typing_extensions import Unpack
 
-from .._generated.models import ChatCompletion, ChatCompletionChunk
+from .._generated.models import ChatCompletion, ChatCompletionChunk, ChatQuote
 from .._pipeline import CallPlan, RequestSpec
 from .._response import (
     Decoder,
@@ -35,6 +35,11 @@ def _spec(params: ChatCompletionCreateParams) -> RequestSpec:
     fields: dict[str, Any] = dict(params)
     fields["messages"] = list(fields["messages"])
     return request_spec("POST", _PATH, fields, body=True, stream=bool(params.get("stream")))
+
+
+def _quote_spec(params: ChatCompletionCreateParamsNonStreaming) -> RequestSpec:
+    # A quote is the same request with `dry_run: true` (spec: ChatCompletionRequest.dry_run): priced, not run.
+    return _spec({**params, "stream": False, "dry_run": True})  # type: ignore[typeddict-unknown-key]
 
 
 def _stream(response: httpx2.Response, plan: CallPlan) -> Stream[ChatCompletionChunk]:
@@ -66,6 +71,11 @@ class Completions(SyncAPIResource):
         decode: Decoder[Any] = _stream if spec.stream else model_decoder(ChatCompletion)
         result: Union[ChatCompletion, Stream[ChatCompletionChunk]] = self._request(spec, decode)
         return result
+
+    def quote(self, **params: Unpack[ChatCompletionCreateParamsNonStreaming]) -> ChatQuote:
+        """What ``create`` with these params would cost, before it runs (``dry_run: true``; the mock grid): the model,
+        the den per token and the most the request can cost. Nothing is queued or charged."""
+        return self._request(_quote_spec(params), model_decoder(ChatQuote))
 
     @property
     def with_raw_response(self) -> CompletionsWithRawResponse:
@@ -102,6 +112,10 @@ class AsyncCompletions(AsyncAPIResource):
         result: Union[ChatCompletion, AsyncStream[ChatCompletionChunk]] = await self._request(spec, decode)
         return result
 
+    async def quote(self, **params: Unpack[ChatCompletionCreateParamsNonStreaming]) -> ChatQuote:
+        """See :meth:`Completions.quote`."""
+        return await self._request(_quote_spec(params), model_decoder(ChatQuote))
+
     @property
     def with_raw_response(self) -> AsyncCompletionsWithRawResponse:
         return AsyncCompletionsWithRawResponse(self)
@@ -120,18 +134,22 @@ class AsyncChat(AsyncAPIResource):
 class CompletionsWithRawResponse:
     def __init__(self, completions: Completions) -> None:
         self.create = to_raw_response_wrapper(completions.create)
+        self.quote = to_raw_response_wrapper(completions.quote)
 
 
 class CompletionsWithStreamingResponse:
     def __init__(self, completions: Completions) -> None:
         self.create = to_streamed_response_wrapper(completions.create)
+        self.quote = to_streamed_response_wrapper(completions.quote)
 
 
 class AsyncCompletionsWithRawResponse:
     def __init__(self, completions: AsyncCompletions) -> None:
         self.create = async_to_raw_response_wrapper(completions.create)
+        self.quote = async_to_raw_response_wrapper(completions.quote)
 
 
 class AsyncCompletionsWithStreamingResponse:
     def __init__(self, completions: AsyncCompletions) -> None:
         self.create = async_to_streamed_response_wrapper(completions.create)
+        self.quote = async_to_streamed_response_wrapper(completions.quote)
