@@ -230,7 +230,9 @@ export async function startMockGrid(options: MockGridOptions = {}): Promise<Mock
 
   // Registered before the port listens: once it answers, /health and /v1/models show the fleet.
   const fleet: Fleet | undefined = fleetSpec
-    ? startFleet(core, ctx.store, fleetSpec, { signer: await createFleetSigner() })
+    ? startFleet(core, ctx.store, fleetSpec, {
+        signer: fleetSpec.sign || core.signaturesRequired ? await createFleetSigner() : undefined,
+      })
     : undefined;
   try {
     await new Promise<void>((resolve, reject) => {

@@ -151,6 +151,11 @@ export class GridCore {
     });
   }
 
+  /** Whether a result without a worker signature goes unpaid (`allowUnsignedResults: false`). */
+  get signaturesRequired(): boolean {
+    return !this.#books.settings.allowUnsignedResults;
+  }
+
   // ---- accounts ----------------------------------------------------------------------------------------
 
   /** The account of `apiKey`, which must hold `scope` (throws MissingAPIKey, InvalidAPIKey, MissingScope,

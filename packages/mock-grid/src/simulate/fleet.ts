@@ -58,11 +58,18 @@ export interface SimWorkerSpec {
 
 export interface FleetSpec {
   workers: SimWorkerSpec[];
+  /**
+   * Whether the fleet signs its text results (`ResultSignature`, docs/mock-grid.md "Signed results"). Default
+   * false, as on the live grid, where text results arrive unsigned; a grid that refuses unsigned results
+   * (`allowUnsignedResults: false`) has its fleet sign whatever this says.
+   */
+  sign: boolean;
 }
 
 /** What `parseFleet` reads: the file's shape, defaults optional. */
 export interface FleetInput {
   workers: SimWorkerInput[];
+  sign?: boolean;
 }
 
 export const SIM_WORKER_DEFAULTS = {
@@ -116,7 +123,7 @@ const WORKER_FIELDS = [
 /** Checks a parsed fleet file (`{workers: [...]}`) and fills in the defaults. Throws `FleetError`. */
 export function parseFleet(value: unknown): FleetSpec {
   const top = object(value, 'fleet');
-  unknownFields(top, ['workers'], 'fleet');
+  unknownFields(top, ['workers', 'sign'], 'fleet');
   if (!Array.isArray(top.workers) || top.workers.length === 0) {
     throw new FleetError('workers', 'expected a non-empty list of workers');
   }
@@ -126,7 +133,7 @@ export function parseFleet(value: unknown): FleetSpec {
     if (seen.has(w.name)) throw new FleetError(`workers[${i}].name`, `'${w.name}' is used twice`);
     seen.add(w.name);
   }
-  return { workers };
+  return { workers, sign: boolean(top.sign, false, 'sign') };
 }
 
 function parseWorker(raw: unknown, at: string): SimWorkerSpec {

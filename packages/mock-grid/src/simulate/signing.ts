@@ -1,8 +1,8 @@
 /**
- * The fleet's signing key: simulated workers sign their results as the reference worker does (spec:
- * `ResultSignature`; docs/mock-grid.md "Signed results"), so a simulated result carries `grid.signature` and a
- * grid started with `--require-signatures` pays it. Web Crypto only; where it has no Ed25519 the fleet is
- * unsigned.
+ * The fleet's signing key: a fleet with `sign: true`, or on a grid that refuses unsigned results
+ * (`--require-signatures`), signs its text results as the reference worker does (spec: `ResultSignature`;
+ * docs/mock-grid.md "Simulated workers", "Signed results"), so a simulated result carries `grid.signature` and is
+ * paid. Web Crypto only; where it has no Ed25519 the fleet is unsigned.
  */
 import { signResult } from '@aipg/sdk/verify';
 

@@ -106,6 +106,29 @@ describe('signed results', () => {
     expect(await verifyResult(signed)).toBe(true);
     expect(grid.core.worker(body.grid.worker)!.strikes).toBe(0);
   });
+
+  it('signs on request (sign: true) on a grid that pays unsigned results too', async () => {
+    const { verifyResult } = await import('@aipg/sdk/verify');
+    grid = await startMockGrid({ simulate: { ...fastFleet(), sign: true } });
+    const body = await reply({ seed: 6 });
+    expect(await verifyResult(body as unknown as Parameters<typeof verifyResult>[0])).toBe(true);
+  });
+
+  it('is unsigned by default, as text results are on the live grid, and still paid', async () => {
+    grid = await startMockGrid({ simulate: fastFleet() });
+    const body = (await reply({ seed: 7 })) as Awaited<ReturnType<typeof reply>> & {
+      grid: { signature?: unknown };
+    };
+    expect(body.grid.signature).toBeUndefined();
+    expect(grid.core.worker(body.grid.worker)!.strikes).toBe(0);
+    expect(grid.core.worker(body.grid.worker)!.requestsFulfilled).toBe(1);
+  });
+
+  it('refuses a fleet whose sign is not a boolean, naming the field', async () => {
+    await expect(
+      startMockGrid({ simulate: { ...fastFleet(), sign: 'yes' as unknown as boolean } }),
+    ).rejects.toThrow(/sign/);
+  });
 });
 
 describe('simulated output', () => {
