@@ -1,6 +1,7 @@
 /**
  * What every job starts with, whichever rule makes it (a /v1 or Horde submit, an image submit, a probe): its
- * state before the submit move, and its empty run-time records. A rule spreads it under the fields it decides.
+ * state before the submit move, and its empty run-time records. A rule spreads it after the fields it decides (the two
+ * share none).
  */
 import type { Job } from './entities.js';
 

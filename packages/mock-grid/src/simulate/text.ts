@@ -136,8 +136,11 @@ export function generateText(
   const random = prng(hash32(`${seed}`, hash32(prompt)));
   const span = GENERATE_TOKENS.max - GENERATE_TOKENS.min;
   const wantChars = (GENERATE_TOKENS.min + Math.floor(random() * (span + 1))) * CHARS_PER_TOKEN;
+  // Past the cap (and the longest stop sequence that could start before it) nothing is sent: the words after it
+  // are not drawn. The text up to there is the same, since the words are drawn in order.
+  const enough = Math.min(wantChars, (cap + 1) * CHARS_PER_TOKEN + Math.max(0, ...stop.map((s) => s.length)));
   let text = '';
-  while (text.length < wantChars) {
+  while (text.length < enough) {
     const words = 5 + Math.floor(random() * 8);
     const sentence: string[] = [];
     for (let i = 0; i < words; i++) sentence.push(WORDS[Math.floor(random() * WORDS.length)]!);
@@ -192,12 +195,14 @@ function cut(whole: string, cap: number, stop: readonly string[]): SimText {
     if (at >= 1 && at < end) end = at;
   }
   const text = whole.slice(0, end);
-  const points = Array.from(text);
-  const tokens: string[] = [];
-  for (let i = 0; i < points.length; i += CHARS_PER_TOKEN) {
-    tokens.push(points.slice(i, i + CHARS_PER_TOKEN).join(''));
-  }
   const limit = Math.max(1, Math.floor(cap));
+  const tokens: string[] = [];
+  // Without surrogate pairs a code point is a UTF-16 unit: slice the string itself (the usual, ASCII case).
+  const points = /[\uD800-\uDFFF]/.test(text) ? Array.from(text) : null;
+  const length = points ? points.length : text.length;
+  for (let i = 0; i < length && tokens.length <= limit; i += CHARS_PER_TOKEN) {
+    tokens.push(points ? points.slice(i, i + CHARS_PER_TOKEN).join('') : text.slice(i, i + CHARS_PER_TOKEN));
+  }
   if (tokens.length <= limit) return { tokens, finishReason: 'stop' };
   return { tokens: tokens.slice(0, limit), finishReason: 'length' };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFleetText } from '../../src/cli/fleet-file.js';
 import {
   DEFAULT_FLEET,
+  echoText,
   FleetError,
   generateText,
   parseFleet,
@@ -99,6 +100,29 @@ describe('generateText', () => {
     expect(a.tokens.slice(0, -1).every((tok) => tok.length === 4)).toBe(true);
     const cut = generateText('User: hi\nAssistant:', 1, 3);
     expect(cut).toEqual({ tokens: a.tokens.slice(0, 3), finishReason: 'length' });
+  });
+
+  it('gives every cap the same text up to it, and `length` only when the reply was longer', () => {
+    const whole = generateText('User: hi\nAssistant:', 9, 512);
+    for (let cap = 1; cap <= whole.tokens.length + 1; cap++) {
+      const cut = generateText('User: hi\nAssistant:', 9, cap);
+      expect(cut.tokens).toEqual(whole.tokens.slice(0, cap));
+      expect(cut.finishReason).toBe(cap < whole.tokens.length ? 'length' : 'stop');
+    }
+  });
+
+  it('stops before a stop sequence that starts under the cap and ends past it', () => {
+    const text = generateText('User: hi\nAssistant:', 9, 512).tokens.join('');
+    // Five characters that begin in the 3rd token and end in the 4th, under a cap of 3 tokens.
+    const stop = text.slice(10, 15);
+    const cut = generateText('User: hi\nAssistant:', 9, 3, [stop]);
+    const end = text.indexOf(stop, 1);
+    expect(cut.tokens.join('')).toBe(text.slice(0, Math.min(end, 12)));
+  });
+
+  it('never splits a surrogate pair: tokens are 4 code points', () => {
+    const reply = echoText({ model: 'm', messages: [{ role: 'user', content: '😀😀😀😀😀ab' }] }, 512);
+    expect(reply.tokens).toEqual(['😀😀😀😀', '😀ab']);
   });
 });
 

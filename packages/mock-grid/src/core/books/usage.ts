@@ -21,9 +21,14 @@ export interface UsageEntry {
   den: number;
 }
 
+/** The last day `utcDay` formatted: every usage record asks, and they nearly all fall on the same day. */
+let lastDay = { index: Number.NaN, text: '' };
+
 /** The UTC day of `ms`, `YYYY-MM-DD`. */
 export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const index = Math.floor(ms / DAY_MS);
+  if (index !== lastDay.index) lastDay = { index, text: new Date(ms).toISOString().slice(0, 10) };
+  return lastDay.text;
 }
 
 /** The ms of midnight UTC of a `YYYY-MM-DD` day; a day that does not exist is an InvalidField naming `field`. */

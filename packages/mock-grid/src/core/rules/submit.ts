@@ -97,7 +97,6 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
   if (input.watch ?? input.source === 'horde') req.log = b.events.open(req.id, spec.n);
   for (let index = 0; index < spec.n; index++) {
     const job: Job = {
-      ...freshJob(),
       id: uuid(),
       req,
       index,
@@ -114,6 +113,8 @@ export function submit(b: SubmitBooks, out: Outbox, input: SubmitInput, as?: Acc
       seed: spec.seed ?? Math.floor(b.settings.random() * 2 ** 31),
       promptTokens: spec.promptTokens,
       routing: plan?.routing ?? null,
+      // Last: a literal that spreads first and then sets many fields is far slower to build (V8).
+      ...freshJob(),
     };
     req.jobs.push(job);
   }
@@ -212,7 +213,6 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
   if (input.watch ?? input.source === 'horde') req.log = b.events.open(req.id, image.n);
   for (let index = 0; index < image.n; index++) {
     req.jobs.push({
-      ...freshJob(),
       id: uuid(),
       req,
       index,
@@ -230,6 +230,8 @@ export function submitImage(b: SubmitBooks, out: Outbox, input: ImageSubmitInput
       seed: image.seeds[index]!,
       promptTokens: 0,
       routing: null,
+      // Last: a literal that spreads first and then sets many fields is far slower to build (V8).
+      ...freshJob(),
     });
   }
   b.requests.add(req);

@@ -205,7 +205,6 @@ function prepare(b: VerifyBooks, worker: Worker, kind: CheckJob['kind']): Job {
     check: { kind, worker, words },
   };
   const job: Job = {
-    ...freshJob(),
     id: uuid(),
     req,
     index: 0,
@@ -223,6 +222,8 @@ function prepare(b: VerifyBooks, worker: Worker, kind: CheckJob['kind']): Job {
     seed: Math.floor(b.settings.random() * 2 ** 31),
     promptTokens: spec.promptTokens,
     routing: null,
+    // Last: a literal that spreads first and then sets many fields is far slower to build (V8).
+    ...freshJob(),
   };
   req.jobs.push(job);
   worker.check!.job = job;

@@ -126,12 +126,14 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
   const model = submission.model ?? request.model;
   const completionId = `chatcmpl-${submission.id}`;
 
+  const stream = (input.body as { stream?: boolean }).stream === true;
   const remaining = new Set(submission.jobIds.map((_, i) => i));
   const events = new AsyncQueue<GridJobEvent>(() => close());
   let closed = false;
   onEvent = (e) => {
     if (closed) return;
-    events.push(e);
+    // A non-streamed answer is made from the terminal events alone (`collect`): tokens need not wait in line.
+    if (stream || e.type !== 'token') events.push(e);
     if (isTerminal(e)) remaining.delete(e.index);
     if (remaining.size === 0) events.end();
   };
@@ -157,7 +159,6 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
   input.req.signal.addEventListener('abort', onAbort, { once: true });
   if (input.req.signal.aborted) onAbort();
 
-  const stream = (input.body as { stream?: boolean }).stream === true;
   if (stream) {
     return {
       kind: 'sse',
