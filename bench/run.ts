@@ -23,6 +23,7 @@ const BENCHES = [
   'job-notify.bench.ts',
   'client-ws.bench.ts',
   'prism.bench.ts',
+  'routing.bench.ts',
 ];
 const LIMIT_MS = 100_000;
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
