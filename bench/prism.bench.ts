@@ -2,7 +2,7 @@
 // spec-driven mock, serving the same spec (issue 14). Two requests: `GET /v1/models` and a valid non-streamed
 // `POST /v1/chat/completions`, which both servers validate against the spec (checked below: an invalid body
 // gets a 4xx from each) — Prism then answers the spec's example, the grid has a simulated worker answer it.
-// Both servers run in their own processes; the same load generator (node:http keep-alive, lib/http-client.ts)
+// Both servers run in their own processes; the same load generator (raw keep-alive sockets, lib/http-client.ts)
 // and concurrency drive both in alternating windows. Ratio = grid ÷ Prism requests/s.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
