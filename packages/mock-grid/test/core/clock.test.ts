@@ -1,5 +1,6 @@
+import { stat } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/core/index.js';
+import { ManualClock, SystemClock } from '../../src/core/index.js';
 
 describe('ManualClock', () => {
   it('fires due timers in time order, each at its own time, and not before', () => {
@@ -31,5 +32,32 @@ describe('ManualClock', () => {
 
   it('rejects moving backwards', () => {
     expect(() => new ManualClock().advance(-1)).toThrow(RangeError);
+  });
+});
+
+describe('SystemClock', () => {
+  it('runs a timer due now on the next turn, before a host timeout of 0 set with it', async () => {
+    const clock = new SystemClock();
+    const fired: string[] = [];
+    await new Promise<void>((resolve) => {
+      // From an I/O callback the loop's next phase runs immediates, then timers: deterministic order.
+      stat(import.meta.filename ?? '.', () => {
+        setTimeout(() => {
+          fired.push('timeout 0');
+          resolve();
+        }, 0);
+        clock.setTimer(() => fired.push('due now'), 0);
+      });
+    });
+    expect(fired).toEqual(['due now', 'timeout 0']);
+  });
+
+  it('never runs a cleared timer, due now or later', async () => {
+    const clock = new SystemClock();
+    const fired: string[] = [];
+    clock.clearTimer(clock.setTimer(() => fired.push('now'), 0));
+    clock.clearTimer(clock.setTimer(() => fired.push('later'), 5));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fired).toEqual([]);
   });
 });

@@ -210,7 +210,7 @@ export async function writeDoorResponse(
   // Node writes the Connection header itself: `keep-alive`, or `close` on a connection's last request
   // (`maxRequestsPerConnection`) and at a shutdown. Forcing `keep-alive` there would keep the socket open
   // and Node would answer the client's next request on it with a bare 503.
-  const head = new HeadHold(res);
+  const head = new HeadHold(res, out.opening ?? 0);
   res.writeHead(out.status, connection === 'close' ? { ...headers, connection } : headers);
   res.flushHeaders();
   const batch = new TurnBatch(res, head, guard);
@@ -255,6 +255,8 @@ async function writePaced(
  */
 class TurnBatch {
   #pending = '';
+  /** Events added so far (the head hold counts them). */
+  #count = 0;
   /** Whether this turn holds the socket corked, to be written and uncorked once the turn is over. */
   #held = false;
 
@@ -266,6 +268,7 @@ class TurnBatch {
 
   add(frame: string): void {
     this.#pending += frame;
+    this.#count++;
     if (this.#held) return;
     this.#held = true;
     this.res.cork();
@@ -296,7 +299,7 @@ class TurnBatch {
     const res = this.res;
     if (pending && !res.destroyed) {
       res.write(pending);
-      this.head.eventWritten();
+      this.head.written(this.#count);
       this.#guard();
     }
     this.#held = false;
@@ -321,32 +324,28 @@ class TurnBatch {
 export const HEAD_HOLD_MS = 50;
 
 /**
- * Holds a stream's head back — its headers and the events the door writes at once (the role chunks) — until
- * the job's first event of its own arrives, or `HEAD_HOLD_MS` at the latest: then both leave in one socket
- * write instead of two. A job served at once (the common case under load) costs one write fewer; a client
- * whose job waits in the queue gets its headers after `HEAD_HOLD_MS`. The first token never waits for this:
- * it is what releases the head.
+ * Holds a stream's head back — its headers and the door's opening events (`SseResponse.opening`: the role
+ * chunks) — until an event after them, the job's first, is written, or `HEAD_HOLD_MS` at the latest: then
+ * they leave in one socket write instead of two. A job served at once (the common case under load) costs one
+ * write fewer; a client whose job waits in the queue gets its headers after `HEAD_HOLD_MS`. The first token
+ * never waits for this: it is what releases the head. Counting events, not turns of the event loop, keeps
+ * this right when a job's first event comes in the same turn as the opening ones.
  */
 class HeadHold {
   #held = true;
-  /**
-   * Events written before this turn of the event loop is over are the door's own opening events: a job's
-   * events come from a worker's frames, which arrive in a later turn (`setImmediate` runs before the loop
-   * polls for I/O again, whether the stream started in a callback or in a microtask).
-   */
-  #opening = true;
   readonly #timer: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly res: ServerResponse) {
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly opening: number,
+  ) {
     res.cork();
     this.#timer = setTimeout(() => this.release(), HEAD_HOLD_MS);
-    setImmediate(() => {
-      this.#opening = false;
-    });
   }
 
-  eventWritten(): void {
-    if (this.#held && !this.#opening) this.release();
+  /** `count` events of the stream have been written so far. */
+  written(count: number): void {
+    if (this.#held && count > this.opening) this.release();
   }
 
   release(): void {

@@ -49,6 +49,12 @@ export interface SseResponse {
   headers?: Record<string, string>;
   pace?: Pace;
   framed?: boolean;
+  /**
+   * How many of the first `events` are the door's own, written at once (a chat's role chunks): the stream's
+   * head waits with them for the next event, the job's first, so a job served at once leaves in one socket
+   * write. Default 0: the head goes with the first events written.
+   */
+  opening?: number;
   events: AsyncIterable<string>;
 }
 

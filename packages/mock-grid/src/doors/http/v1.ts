@@ -164,6 +164,8 @@ async function createChatCompletion(input: RouteInput): Promise<DoorResponse> {
       kind: 'sse',
       status: 200,
       headers: SSE_HEADERS,
+      // The role chunk of each choice (`sse` below) comes first.
+      opening: submission.jobIds.length,
       events: sse(submission, events, model, created, completionId, close),
     };
   }

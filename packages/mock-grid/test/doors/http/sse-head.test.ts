@@ -3,7 +3,7 @@
 // chunk of the response (docs/mock-grid.md "Limits").
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AsyncQueue } from '../../../src/doors/async-queue.js';
 import { writeDoorResponse } from '../../../src/doors/http/node-adapter.js';
 
@@ -13,8 +13,14 @@ afterEach(async () => {
   await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
 });
 
-/** Serves one SSE response fed by `events`; counts the socket writes it took (Writable's `_write`/`_writev`). */
-async function serveStream(events: AsyncQueue<string>, afterStart?: () => void) {
+/**
+ * Serves one SSE response fed by `events`, whose first `opening` events are the door's own; counts the socket
+ * writes it took (Writable's `_write`/`_writev`). `before` / `after` run around the start of the response.
+ */
+async function serveStream(
+  events: AsyncQueue<string>,
+  { opening = 1, before, after }: { opening?: number; before?: () => void; after?: () => void } = {},
+) {
   let writes = 0;
   server = createServer((_req, res) => {
     type Write = (this: Socket, ...args: unknown[]) => unknown;
@@ -26,8 +32,9 @@ async function serveStream(events: AsyncQueue<string>, afterStart?: () => void) 
         return original.apply(this, args);
       };
     }
-    void writeDoorResponse(res, { kind: 'sse', status: 200, headers: {}, events });
-    afterStart?.();
+    before?.();
+    void writeDoorResponse(res, { kind: 'sse', status: 200, headers: {}, opening, events });
+    after?.();
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -59,13 +66,14 @@ describe('SSE head hold', () => {
     events.push('{"opening":1}'); // written in the stream's first turn, like the role chunk
     // The job's events arrive in a later turn of the loop (and before any timer): they release the head,
     // and everything goes out together.
-    const served = await serveStream(events, () =>
-      setImmediate(() => {
-        events.push('{"token":1}');
-        events.push('{"token":2}');
-        events.end();
-      }),
-    );
+    const served = await serveStream(events, {
+      after: () =>
+        setImmediate(() => {
+          events.push('{"token":1}');
+          events.push('{"token":2}');
+          events.end();
+        }),
+    });
     // One chunk per turn: the opening event's, then both tokens' (not one chunk per event).
     expect(await rawChunks(served.url)).toEqual([
       'data: {"opening":1}\n\n',
@@ -89,5 +97,49 @@ describe('SSE head hold', () => {
     for (let part = await reader.read(); !part.done; part = await reader.read())
       rest += new TextDecoder().decode(part.value);
     expect(rest).toBe('data: {"token":1}\n\n');
+  });
+
+  it('a job event due in the same turn as the opening ones is sent at once, not held', async () => {
+    // The hold timer never fires here: only the job's first event may release the head.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const events = new AsyncQueue<string>();
+      events.push('{"opening":1}');
+      // Scheduled before the response starts, as a worker with no time to first token is (the core's clock
+      // runs a timer due now on the next turn): the token comes before the stream's first turn is over.
+      const served = await serveStream(events, {
+        before: () => setImmediate(() => events.push('{"token":1}')),
+      });
+      const socket = connect(Number(new URL(served.url).port), '127.0.0.1');
+      socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+      socket.setEncoding('utf8');
+      let raw = '';
+      for await (const part of socket) {
+        raw += part;
+        if (raw.includes('{"token":1}')) break; // arrived while the stream is still open
+      }
+      socket.destroy();
+      events.end();
+      expect(raw).toContain('data: {"opening":1}');
+      expect(served.writes()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a stream with no opening events of its own sends its head with its first events', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const events = new AsyncQueue<string>();
+      events.push('{"replayed":1}');
+      const served = await serveStream(events, { opening: 0 });
+      const response = await fetch(served.url);
+      const reader = response.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe('data: {"replayed":1}\n\n');
+      events.end();
+      await reader.cancel();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
