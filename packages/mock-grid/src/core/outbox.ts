@@ -214,10 +214,19 @@ export class Outbox {
   #emit(job: Job | null, event: GridEvent): void {
     // Only watchable requests have a log: everything else pays this one read.
     if (job?.req.log) this.recorder?.(job, event as JobEvent);
-    if (job?.listeners) for (const l of [...job.listeners]) safeCall(l, event as JobEvent);
-    if (job?.req.listeners) for (const l of [...job.req.listeners]) safeCall(l, event as JobEvent);
+    if (job?.listeners) emitTo(job.listeners, event as JobEvent);
+    if (job?.req.listeners) emitTo(job.req.listeners, event as JobEvent);
     for (const l of this.listeners) safeCall(l, event);
   }
+}
+
+/**
+ * To the listeners subscribed when the event was emitted (one that subscribes while it is delivered gets the
+ * next one). A lone listener, the usual case, is called without a copy of the list.
+ */
+function emitTo<E>(listeners: readonly ((e: E) => void)[], event: E): void {
+  if (listeners.length === 1) safeCall(listeners[0]!, event);
+  else for (const l of [...listeners]) safeCall(l, event);
 }
 
 /** A throwing listener must not stop the deliveries after it: its error is rethrown from a microtask. */

@@ -103,6 +103,8 @@ class SimSlot {
   #stopped = false;
   /** A finished text job's result is being signed (Web Crypto is asynchronous): the slot is still busy. */
   #signing = false;
+  /** Who this slot's frames come from, for every core call (one object per registration, not per token). */
+  #by = { connectionId: '' };
 
   constructor(
     private readonly core: GridCore,
@@ -121,6 +123,7 @@ class SimSlot {
       simulated: true,
       ready: (registration) => {
         this.registration = registration;
+        this.#by = { connectionId: registration.connectionId };
         this.#closed = false;
       },
       job: (offer) => this.#startText(offer),
@@ -180,10 +183,6 @@ class SimSlot {
 
   get running(): boolean {
     return this.#text !== null || this.#image !== null || this.#signing;
-  }
-
-  get #by() {
-    return { connectionId: this.registration.connectionId };
   }
 
   // ---- text ----------------------------------------------------------------------------------------------

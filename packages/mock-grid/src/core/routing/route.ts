@@ -159,6 +159,11 @@ function reference(pool: Candidate[]): Reference {
 
 /** One candidate's scores; speed and latency relative to the mean of those measured. */
 export function scoresOf(c: Candidate, ref: Reference, region: string | null, now: number): Scores {
+  return fill(c, ref, region, now, {} as Scores);
+}
+
+/** Writes `c`'s scores into `into` (a new object for the explanation, one scratch object for `weigh`). */
+function fill(c: Candidate, ref: Reference, region: string | null, now: number, into: Scores): Scores {
   const standing = c.worker.standing;
   const measured = standing.speed.get();
   const speed = measured === null || ref.speed === 0 ? 1 : measured / ref.speed;
@@ -171,15 +176,22 @@ export function scoresOf(c: Candidate, ref: Reference, region: string | null, no
   const regional = regionFactor(region, c.worker.region);
   const capacity = c.free;
   const r2 = reliability * reliability;
-  const weight = capacity * speed * latency * r2 * r2 * regional * (reputation / 100);
-  return { capacity, speed, latency, reliability, region: regional, reputation, weight };
+  into.capacity = capacity;
+  into.speed = speed;
+  into.latency = latency;
+  into.reliability = reliability;
+  into.region = regional;
+  into.reputation = reputation;
+  into.weight = capacity * speed * latency * r2 * r2 * regional * (reputation / 100);
+  return into;
 }
 
 /** Every candidate's weight, into a scratch array reused from job to job (no allocation per candidate). */
 let scratch = new Float64Array(64);
+const scratchScores = {} as Scores;
 function weigh(pool: Candidate[], ref: Reference, region: string | null, now: number): Float64Array {
   if (scratch.length < pool.length) scratch = new Float64Array(pool.length * 2);
-  for (let i = 0; i < pool.length; i++) scratch[i] = scoresOf(pool[i]!, ref, region, now).weight;
+  for (let i = 0; i < pool.length; i++) scratch[i] = fill(pool[i]!, ref, region, now, scratchScores).weight;
   return scratch;
 }
 
@@ -249,8 +261,10 @@ function runnersUp(pool: Candidate[], weights: Float64Array, winner: number): Ro
     if (i === winner) continue;
     const weight = weights[i]!;
     if (rest.length === RUNNERS_UP && weight <= rest[RUNNERS_UP - 1]!.weight) continue;
-    rest.push({ worker: pool[i]!.worker, weight });
-    rest.sort((a, b) => b.weight - a.weight);
+    // Inserted in place, highest weight first (an Array `sort` per candidate allocated more than the rest).
+    let at = rest.length;
+    while (at > 0 && rest[at - 1]!.weight < weight) at--;
+    rest.splice(at, 0, { worker: pool[i]!.worker, weight });
     if (rest.length > RUNNERS_UP) rest.pop();
   }
   return rest;

@@ -40,7 +40,16 @@ export function progress(
   // The lease timer re-arms itself lazily for the rest (fail.ts `leaseTimer`).
   if (gen.conn) gen.deadline = now + b.settings.wsLeaseMs;
   if (input.finish_reason) gen.finishReason = input.finish_reason;
-  out.jobEvent(job, { type: 'token', ...jobIds(job), at: now, generationId: gen.id, delta: input.delta });
+  // Built field by field (not `...jobIds(job)`): one object per token frame.
+  out.jobEvent(job, {
+    type: 'token',
+    jobId: job.id,
+    requestId: job.req.id,
+    index: job.index,
+    at: now,
+    generationId: gen.id,
+    delta: input.delta,
+  });
   return true;
 }
 
