@@ -217,8 +217,6 @@ export interface Conn {
   /** The models this connection is indexed under while idle (the worker's models may change meanwhile). */
   idleModels: string[];
   closed: boolean;
-  /** What the router sees of it while idle (routing/route.ts `Candidate`): made once, not per job routed. */
-  candidate: { readonly worker: Worker; readonly free: 1 };
 }
 
 export interface Worker {

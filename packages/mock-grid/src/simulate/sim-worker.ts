@@ -10,6 +10,7 @@ import type {
   GridCore,
   MediaVerdict,
   TimerHandle,
+  WorkerRef,
   WorkerSink,
   WsJobOffer,
   WsMediaJobOffer,
@@ -103,8 +104,6 @@ class SimSlot {
   #stopped = false;
   /** A finished text job's result is being signed (Web Crypto is asynchronous): the slot is still busy. */
   #signing = false;
-  /** Who this slot's frames come from, for every core call (one object per registration, not per token). */
-  #by = { connectionId: '' };
 
   constructor(
     private readonly core: GridCore,
@@ -123,7 +122,6 @@ class SimSlot {
       simulated: true,
       ready: (registration) => {
         this.registration = registration;
-        this.#by = { connectionId: registration.connectionId };
         this.#closed = false;
       },
       job: (offer) => this.#startText(offer),
@@ -183,6 +181,11 @@ class SimSlot {
 
   get running(): boolean {
     return this.#text !== null || this.#image !== null || this.#signing;
+  }
+
+  /** Who this slot's frames come from: its registration (a `connectionId` ref), not a new object per token. */
+  get #by(): WorkerRef {
+    return this.registration;
   }
 
   // ---- text ----------------------------------------------------------------------------------------------

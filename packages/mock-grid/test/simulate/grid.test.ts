@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type MockGrid, startMockGrid } from '../../src/server.js';
 import { DEFAULT_FLEET } from '../../src/simulate/index.js';
 import { CLIENT_KEY, readSse } from '../helpers/grid.js';
@@ -93,6 +93,33 @@ describe('simulate: true (the default fleet)', () => {
     expect(streamed).toBe(text);
     // ~4 characters a token, as the grid counts them.
     expect(deltas).toBe(Math.ceil(Array.from(text).length / 4));
+  });
+});
+
+describe('a fleet with no time to first token', () => {
+  it('answers a chat, JSON and streamed, without waiting on any host timeout', async () => {
+    grid = await startMockGrid({ simulate: fastFleet() });
+    // From here no `setTimeout` fires: a job that waited on one (a token due now scheduled as a 0 ms
+    // timeout) would never be answered. The stream's head hold is such a timeout too.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const json = await reply({ seed: 3 });
+      expect(json.choices[0]!.message.content.length).toBeGreaterThan(0);
+      const res = await chat({ seed: 3, stream: true });
+      expect(res.status).toBe(200);
+      const events = await readSse(res);
+      expect(events.at(-1)).toBe('[DONE]');
+      const text = events
+        .slice(0, -1)
+        .map(
+          (e) =>
+            (JSON.parse(e) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? '',
+        )
+        .join('');
+      expect(text).toBe(json.choices[0]!.message.content);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

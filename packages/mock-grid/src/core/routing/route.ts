@@ -159,11 +159,6 @@ function reference(pool: Candidate[]): Reference {
 
 /** One candidate's scores; speed and latency relative to the mean of those measured. */
 export function scoresOf(c: Candidate, ref: Reference, region: string | null, now: number): Scores {
-  return fill(c, ref, region, now, {} as Scores);
-}
-
-/** Writes `c`'s scores into `into` (a new object for the explanation, one scratch object for `weigh`). */
-function fill(c: Candidate, ref: Reference, region: string | null, now: number, into: Scores): Scores {
   const standing = c.worker.standing;
   const measured = standing.speed.get();
   const speed = measured === null || ref.speed === 0 ? 1 : measured / ref.speed;
@@ -176,22 +171,15 @@ function fill(c: Candidate, ref: Reference, region: string | null, now: number, 
   const regional = regionFactor(region, c.worker.region);
   const capacity = c.free;
   const r2 = reliability * reliability;
-  into.capacity = capacity;
-  into.speed = speed;
-  into.latency = latency;
-  into.reliability = reliability;
-  into.region = regional;
-  into.reputation = reputation;
-  into.weight = capacity * speed * latency * r2 * r2 * regional * (reputation / 100);
-  return into;
+  const weight = capacity * speed * latency * r2 * r2 * regional * (reputation / 100);
+  return { capacity, speed, latency, reliability, region: regional, reputation, weight };
 }
 
 /** Every candidate's weight, into a scratch array reused from job to job (no allocation per candidate). */
 let scratch = new Float64Array(64);
-const scratchScores = {} as Scores;
 function weigh(pool: Candidate[], ref: Reference, region: string | null, now: number): Float64Array {
   if (scratch.length < pool.length) scratch = new Float64Array(pool.length * 2);
-  for (let i = 0; i < pool.length; i++) scratch[i] = fill(pool[i]!, ref, region, now, scratchScores).weight;
+  for (let i = 0; i < pool.length; i++) scratch[i] = scoresOf(pool[i]!, ref, region, now).weight;
   return scratch;
 }
 

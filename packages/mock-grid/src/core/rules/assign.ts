@@ -121,7 +121,7 @@ export function dispatch(b: AssignBooks, out: Outbox, job: Job): void {
   if (job.state !== 'queued' || job.reservedFor !== null) return; // taken, cancelled or kept since it was queued
   const now = b.clock.now();
   const idle = b.connections.idleServing(job, ROUTE_WINDOW);
-  const candidates: Candidate[] = idle.map((conn) => conn.candidate);
+  const candidates: Candidate[] = idle.map((conn) => ({ worker: conn.worker, free: 1 }));
   const popFrom = candidates.length;
   for (const worker of b.workers.standby) {
     if (worker.standbyUntil <= now || !b.workers.isOnline(worker)) {

@@ -71,7 +71,6 @@ export function connect(
     idle: false,
     idleModels: [],
     closed: false,
-    candidate: { worker, free: 1 },
   };
   b.connections.add(conn);
   worker.conn = conn;
