@@ -192,7 +192,8 @@ export interface Generation {
   assignedAt: number;
   /**
    * How the job came to this worker: the router's decision when it was pushed to a free worker, or null when the
-   * worker took it from the queue (a pop, or a connection that became free).
+   * worker took it from the queue (a pop, or a connection that became free). Null again once it has ended
+   * (moves.ts `forgetLive`).
    */
   route: RouteDecision | null;
   firstTokenAt: number | null;
@@ -201,7 +202,8 @@ export interface Generation {
   deadline: number;
   /** A finish_reason seen on a token frame (used when `done` carries none). */
   finishReason: string | null;
-  /** What the worker streamed: when it streamed anything, that is the result (not `done`'s full text). */
+  /** What the worker streamed: when it streamed anything, that is the result (not `done`'s full text).
+   *  Emptied once the generation has ended. */
   streamedText: string;
   streamedReasoning: string;
   endedAt: number;

@@ -195,18 +195,36 @@ export function endGeneration(
     gen.endedAt = b.clock.now();
     if (gen.job) gen.job.gen = null;
     gen.job = null;
+    forgetLive(gen);
     b.generations.ended(gen);
     return;
   }
   gen.endedAt = b.clock.now();
   if (gen.job) gen.job.gen = null;
   gen.job = null;
+  forgetLive(gen);
   const conn = gen.conn;
   if (conn) {
     if (drain && !conn.closed) b.generations.arm(gen, b.settings.wsLeaseMs);
     else if (conn.current === gen) conn.current = null;
   } else gen.worker.popGens.delete(gen);
   b.generations.ended(gen);
+}
+
+/**
+ * What only a live generation needs, dropped as it ends: its tombstone is judged by state, owner and
+ * connection alone (ownership.ts), and a grid at thousands of jobs a second holds tens of thousands of them
+ * (`wsRetentionMs`). The routing decision is read into the answer before the end (rules/complete.ts).
+ */
+function forgetLive(gen: Generation): void {
+  gen.route = null;
+  gen.streamedText = '';
+  gen.streamedReasoning = '';
+}
+
+/** The generations that end together with `gen`: a WS media job's whole batch (one job on the wire), or itself. */
+export function batchOf(gen: Generation): Generation[] {
+  return gen.batch && gen.conn ? gen.batch : [gen];
 }
 
 /**
@@ -220,7 +238,7 @@ export function endBatch(
   reason: string | null,
   drain = false,
 ): [Job, Generation][] {
-  const members = gen.batch && gen.conn ? gen.batch : [gen];
+  const members = batchOf(gen);
   const ended: [Job, Generation][] = [];
   for (const g of members) {
     if (g.state !== 'active') continue;

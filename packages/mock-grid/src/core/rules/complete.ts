@@ -5,11 +5,12 @@
  * those to fail.ts.
  */
 
+import type { RoutingExplanation } from '@aipg/sdk';
 import { username } from '../books/accounts.js';
 import type { Books } from '../books/index.js';
 import { decodeMs } from '../books/stats.js';
 import type { Generation } from '../entities.js';
-import { close, endBatch, endGeneration } from '../moves.js';
+import { batchOf, close, endBatch, endGeneration } from '../moves.js';
 import { jobIds, type Outbox } from '../outbox.js';
 import { charge, imagePrice, megapixelSteps, pricedContext, reward } from '../pricing.js';
 import { explain } from '../routing/explain.js';
@@ -143,6 +144,9 @@ export function completeImages(
   const conn = gen.conn;
   const now = b.clock.now();
   let total = 0;
+  // Read before the batch ends: a tombstone keeps no routing decision (moves.ts).
+  const routings = new Map<Generation, RoutingExplanation>();
+  for (const g of batchOf(gen)) if (g.state === 'active') routings.set(g, explain(g.job!, g));
   const ended = endBatch(b, gen, 'finish', null);
   ended.forEach(([job, g], i) => {
     const image = job.req.image!;
@@ -197,7 +201,7 @@ export function completeImages(
         worker: worker.name,
         den: charged,
         genTimeS: round3(genMs / 1000),
-        routing: explain(job, g),
+        routing: routings.get(g)!,
       },
     });
     out.gridEvent({
