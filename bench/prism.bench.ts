@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startHelper } from './lib/child.js';
 import { compare } from './lib/compare.js';
+import { coreLifecycles } from './lib/core-loop.js';
 import { poster } from './lib/http-client.js';
 import { ms } from './lib/measure.js';
 import { fmt, type Row, report } from './lib/report.js';
@@ -25,7 +26,13 @@ const PRISM_CLI = execFileSync(
 
 const prism = await startHelper('prism', [PRISM_CLI, SPEC]);
 const grid = await startHelper('simulated');
-const to = { prism: poster(prism.url, CONCURRENCY), grid: poster(grid.url, CONCURRENCY) };
+// The floor under any grid built on node:http: a plain server that reads the POST and answers fixed bytes.
+const plain = await startHelper('fixed');
+const to = {
+  prism: poster(prism.url, CONCURRENCY),
+  grid: poster(grid.url, CONCURRENCY),
+  plain: poster(plain.url, CONCURRENCY),
+};
 
 const chatBody = JSON.stringify({
   model: SIMULATED_MODEL,
@@ -57,6 +64,11 @@ for (const [server, { status, text }] of Object.entries(refused)) {
     throw new Error(`${server} did not refuse an invalid chat body: HTTP ${status} ${text}`);
 }
 const valid = { prism: await answer('prism', chatBody), grid: await answer('grid', chatBody) };
+// The plain server answers the grid's own completion, byte for byte (its JSON body; it streams nothing here).
+await plain.call({ type: 'bodies', bodies: { json: valid.grid.text, sse: [] } });
+/** Tokens in the simulated worker's answer: the core-alone loop below streams as many. */
+const tokens = (JSON.parse(valid.grid.text) as { usage: { completion_tokens: number } }).usage
+  .completion_tokens;
 
 const checkModels = (text: string) => {
   const list = JSON.parse(text) as { data?: Array<{ id: string }> };
@@ -81,10 +93,11 @@ const requests = {
     cases: {
       'Prism 5.16': async () => checkChat(await to.prism.post('/v1/chat/completions', chatBody)),
       'mock grid, simulated': async () => checkChat(await to.grid.post('/v1/chat/completions', chatBody)),
+      'plain node:http': async () => checkChat(await to.plain.post('/v1/chat/completions', chatBody)),
     },
   },
 } as const;
-const servers = { 'Prism 5.16': prism, 'mock grid, simulated': grid } as const;
+const servers = { 'Prism 5.16': prism, 'mock grid, simulated': grid, 'plain node:http': plain } as const;
 const around = async (label: string) => {
   const read = await servers[label as keyof typeof servers].cpu();
   return async () => ({ serverCpu: await read() });
@@ -113,7 +126,7 @@ for (const [key, { name, target, cases }] of Object.entries(requests)) {
       result: `${fmt.rate(r.opsPerSec)} · p50 ${fmt.ms(r.p50)} · p99 ${fmt.ms(r.p99)} · ${fmt.us(r.extra.serverCpuUsPerOp!)} CPU/op`,
       baseline: fmt.rate(base.opsPerSec),
       ratio: fmt.ratio(r.ratio),
-      target: label === 'Prism 5.16' ? '' : book.cell(name, [['', target, r.ratio]]),
+      target: label === 'mock grid, simulated' ? book.cell(name, [['', target, r.ratio]]) : '',
     });
     console.error(
       `  prism ${key} ${label}: ${fmt.rate(r.opsPerSec)} [${r.perRound.join(' ')}] p50 ${fmt.ms(r.p50)} ` +
@@ -133,9 +146,36 @@ for (const [key, { name, target, cases }] of Object.entries(requests)) {
   });
   data[key] = result;
 }
-to.prism.close();
-to.grid.close();
-await Promise.all([prism.stop(), grid.stop()]);
+for (const client of Object.values(to)) client.close();
+await Promise.all([prism.stop(), grid.stop(), plain.stop()]);
+
+// How high the chat ratio could go at all. A grid on node:http pays at least the plain server's CPU per
+// request and the core's own bookkeeping of one lifecycle (lib/core-loop.ts: no HTTP, no validation, no
+// simulated worker, no JSON). Prism's CPU per request over their sum is the most any such grid could reach,
+// with every door, validator and simulated worker free. Measured after the servers stop, in this process.
+const chat = data.chat as Record<string, { extra: { serverCpuUsPerOp: number } }>;
+const prismUs = chat['Prism 5.16']!.extra.serverCpuUsPerOp;
+const plainUs = chat['plain node:http']!.extra.serverCpuUsPerOp;
+const ceiling: Record<string, unknown> = { prismUs, plainUs };
+for (const streamed of [tokens, 1]) {
+  const core = await coreLifecycles({
+    workers: 8,
+    tokens: streamed,
+    warmupMs: ms(500),
+    durationMs: ms(1500),
+  });
+  const coreUs = 1e6 / core.perSec;
+  ceiling[`core${streamed}`] = { ...core, usPerLifecycle: coreUs, ratio: prismUs / (plainUs + coreUs) };
+  rows.push({
+    bench: '11 chat POST, the ceiling of any node:http grid',
+    case: `plain node:http + core alone, ${streamed} token${streamed === 1 ? '' : 's'}`,
+    result: `${fmt.us(plainUs)} + ${fmt.us(coreUs)} = ${fmt.us(plainUs + coreUs)} CPU/op`,
+    baseline: `Prism ${fmt.us(prismUs)}`,
+    ratio: fmt.ratio(prismUs / (plainUs + coreUs)),
+    target: '',
+  });
+}
+data.ceiling = ceiling;
 
 report({
   id: 'prism',
@@ -147,5 +187,6 @@ report({
     `ratio = simulated mock grid ÷ Stoplight Prism requests/s, the same ${CONCURRENCY} keep-alive clients against each (alternating windows, median of the per-round ratios).`,
     `both validate the chat body against the spec: an invalid one (temperature 99) got HTTP ${refused.prism.status} from Prism and ${refused.grid.status} from the grid; for a valid one Prism answers the spec's example completion, the grid a simulated worker's.`,
     'CPU/op = the server process’s CPU time per request: the steadier figure on a busy machine.',
+    `ceiling = Prism CPU/op ÷ (plain node:http CPU/op + the core alone per lifecycle, in-process): the most a grid on node:http could reach if its doors, validation and simulated workers cost nothing; ${tokens} tokens is the simulated answer, 1 token the least a lifecycle streams.`,
   ],
 });
