@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 // No keepNames: it wraps every function the code creates in a `__name` call (Object.defineProperty), closures in
-// the request path included, which cost the grid about 7 % of its CPU per chat (bench/README.md, 11). Users
+// the request path included, which cost the grid about 7 % of its CPU per chat (bench/README.md §11). Users
 // print `constructor.name`, so test/build/class-names.test.ts checks that every exported class keeps its name
 // in every build (esbuild renames a class whose body refers to itself, `class _Grid`).
 export default defineConfig([

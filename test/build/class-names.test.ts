@@ -28,18 +28,10 @@ function builtEntries(exports: unknown): Array<{ file: string; format: 'import' 
 const isClass = (value: unknown): value is abstract new (...args: never[]) => unknown =>
   typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value));
 
-/** `export const Old = New` is an alias: its class is exported under its own name as well. */
+/** `export const Old = New` is an alias, not a rename: its class is exported under its own name as well. */
 function misnamed(module: Record<string, unknown>): string[] {
-  const own = new Set(
-    Object.values(module)
-      .filter(isClass)
-      .map((cls) => cls.name),
-  );
   return Object.entries(module)
-    .filter(
-      ([key, value]) =>
-        isClass(value) && value.name !== key && !(own.has(value.name) && module[value.name] === value),
-    )
+    .filter(([key, value]) => isClass(value) && value.name !== key && module[value.name] !== value)
     .map(([key, value]) => `${key} is named ${JSON.stringify((value as { name: string }).name)}`);
 }
 
